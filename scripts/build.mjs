@@ -1,0 +1,16 @@
+// Bundles the compiler into one CommonJS file: a single-file CJS bundle starts
+// in ~52 ms on Node 20 against ~60-90 ms for tsc's multi-file ESM output
+// (TOOLING.md), and make runs `tscc -c` once per file.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: ["src/driver/main.ts"],
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "cjs",
+  outfile: "dist/tscc.cjs",
+  sourcemap: false,
+  legalComments: "none",
+  logLevel: "warning",
+});

@@ -1,0 +1,37 @@
+// What the target-independent layers (frontend, IR lowering) may know about a
+// target: its name and data layout. Everything else target-specific (ABI
+// classification, instruction selection, encodings, relocations) lives in the
+// target's own backend folder behind the `Target` object in src/driver/targets.ts.
+
+export type ArchName = "x86_64" | "aarch64" | "riscv64";
+
+/** The C data layout of a target (LP64 on all three supported targets). */
+export interface DataLayout {
+  readonly arch: ArchName;
+  /** GNU triple, as printed by -dumpmachine. */
+  readonly triple: string;
+  readonly charIsSigned: boolean;
+  /** x87 80-bit extended (x86_64: size 16, align 16) or IEEE binary128 (others). */
+  readonly longDouble: "x87" | "binary128";
+  readonly pointerSize: 8;
+  readonly sizeofLong: 8;
+  readonly sizeofWchar: 4;
+  readonly wcharIsSigned: boolean;
+  /** Maximum alignment a scalar type needs (alignof(max_align_t)). */
+  readonly maxAlign: number;
+}
+
+export const DATA_LAYOUTS: Readonly<Record<ArchName, DataLayout>> = {
+  x86_64: {
+    arch: "x86_64", triple: "x86_64-linux-gnu", charIsSigned: true, longDouble: "x87",
+    pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: true, maxAlign: 16,
+  },
+  aarch64: {
+    arch: "aarch64", triple: "aarch64-linux-gnu", charIsSigned: false, longDouble: "binary128",
+    pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: false, maxAlign: 16,
+  },
+  riscv64: {
+    arch: "riscv64", triple: "riscv64-linux-gnu", charIsSigned: false, longDouble: "binary128",
+    pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: true, maxAlign: 16,
+  },
+};
