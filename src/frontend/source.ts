@@ -1,0 +1,42 @@
+// Source files and positions. Every token points back at a SourceFile by index
+// so diagnostics can print the line and a caret without keeping strings around.
+
+export interface SourceFile {
+  readonly id: number;
+  /** The name as it appears in diagnostics and line markers (as written in #include). */
+  readonly name: string;
+  /** File contents decoded as latin1, so every byte of a string literal survives. */
+  readonly text: string;
+  /** Offsets of line starts, computed lazily for diagnostics. */
+  lineStarts?: number[];
+}
+
+export class SourceManager {
+  readonly files: SourceFile[] = [];
+
+  add(name: string, text: string): SourceFile {
+    const file: SourceFile = { id: this.files.length, name, text };
+    this.files.push(file);
+    return file;
+  }
+
+  get(id: number): SourceFile {
+    return this.files[id];
+  }
+
+  /** The text of line `line` (1-based) of a file, without its newline. */
+  lineText(id: number, line: number): string {
+    const file = this.files[id];
+    if (!file.lineStarts) {
+      const starts = [0];
+      const t = file.text;
+      for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) === 10) starts.push(i + 1);
+      file.lineStarts = starts;
+    }
+    const start = file.lineStarts[line - 1];
+    if (start === undefined) return "";
+    let end = file.text.indexOf("\n", start);
+    if (end < 0) end = file.text.length;
+    return file.text.slice(start, end).replace(/\r$/, "");
+  }
+}
