@@ -96,7 +96,7 @@ const SSE_OP: Record<ir.FloatBinOp, string> = { fadd: "add", fsub: "sub", fmul: 
  * x87 ops with `a` in st(0) and `b` in st(1): result into st(1) then pop.
  * (GNU as's AT&T spelling of the reversed forms, see the f80 e2e test.)
  */
-const X87_OP: Record<ir.FloatBinOp, string> = { fadd: "faddp", fsub: "fsubrp", fmul: "fmulp", fdiv: "fdivrp" };
+const X87_OP: Record<ir.FloatBinOp, string> = { fadd: "faddp", fsub: "fsubp", fmul: "fmulp", fdiv: "fdivp" };
 
 const I128_LIBCALL: Partial<Record<ir.IntBinOp, string>> = { sdiv: "__divti3", udiv: "__udivti3", srem: "__modti3", urem: "__umodti3" };
 
@@ -959,23 +959,21 @@ export class ISel {
       this.emit(to === "f32" ? "movss" : "movsd", slotMem(s, 16), d(this.defReg(i.dst), 16));
     } else {
       if (i.op === "fptoui" && irSize(to) === 8) {
-        // ≥ 2^63: subtract 2^63 first, then flip the top bit (branchless via cmov).
-        const lim = this.vreg();
-        this.emit("leaq", this.poolConst([{ size: 4, value: 0x5f000000n }], 4), d(lim, 8));
-        this.emit("flds", memAt(lim));
-        this.emit("fld", { k: "reg", r: -2, size: 10 });
-        this.emit("fsubr", { k: "reg", r: -2, size: 10 }, { k: "reg", r: -1, size: 10 });
-        // stack: st0 = x - 2^63, st1 = 2^63, st2 = x
-        this.emit("fisttpq", slotMem(s, 24));
-        this.emit("fucomip", { k: "reg", r: -3, size: 10 }, { k: "reg", r: -1, size: 10 });
-        // flags: compare 2^63 with x; CF/ZF set when 2^63 <= x ... (below-or-equal)
-        const big = this.vreg(), small = this.vreg();
-        this.emit("movq", slotMem(s, 24), d(big, 8));
-        this.emit("btcq", im(63), ud(big, 8));
+        // x ≥ 2^63: subtract 2^63 (picked from a two-entry table, no branch),
+        // convert, and put the top bit back.
+        const tab = this.vreg();
+        this.emit("leaq", this.poolConst([{ size: 4, value: 0n }, { size: 4, value: 0x5f000000n }], 8), d(tab, 8));
+        this.emit("flds", memAt(tab, 4));
+        this.emit("fucomip", { k: "reg", r: -2, size: 10 }, { k: "reg", r: -1, size: 10 });
+        const big = this.vreg(), idx = this.vreg();
+        this.setcc("be", big);
+        this.emit("movzbl", r(big, 1), d(idx, 4));
+        this.emit("fsubs", { k: "mem", base: tab, index: idx, scale: 4, disp: 0 });
         this.emit("fisttpq", slotMem(s, 16));
-        this.emit("movq", slotMem(s, 16), d(small, 8));
-        this.emit("cmovbeq", r(big, 8), ud(small, 8));
-        this.copyInt(small, this.defReg(i.dst));
+        const x = this.defReg(i.dst);
+        this.emit("movq", slotMem(s, 16), d(x, 8));
+        this.emit("shlq", im(63), ud(idx, 8));
+        this.emit("xorq", r(idx, 8), ud(x, 8));
         return;
       }
       this.emit("fisttpq", slotMem(s, 16));
