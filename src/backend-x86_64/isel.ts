@@ -288,10 +288,12 @@ export class ISel {
       this.blockIdx.set(b.label, k);
       this.mf.blocks.push({ label: this.blockLabel(b.label), phis: [], insts: [], succs: [] });
     });
-    // Static allocas anywhere become frame slots.
+    // Static allocas anywhere become frame slots; symbol addresses are
+    // rematerialised at each use (known up front: a use may be laid out first).
     for (const b of f.blocks) {
       for (const i of b.insts) {
         if (i.op === "alloca" && !i.dynSize) this.slots.set(i.dst, newSlot(this.mf, Math.max(i.size, 1), i.align));
+        if (i.op === "addr") this.syms.set(i.dst, { sym: i.sym, off: i.offset });
       }
     }
     this.cur = this.mf.blocks[0]!;
@@ -588,10 +590,7 @@ export class ISel {
       }
       case "load": this.loadTyped(i.type, this.memOf(this.address(i.addr)), i.dst); return;
       case "store": this.storeTyped(i.type, i.value, this.memOf(this.address(i.addr))); return;
-      case "addr": {
-        this.syms.set(i.dst, { sym: i.sym, off: i.offset });
-        return;
-      }
+      case "addr": return;
       case "blockaddr": {
         this.emit("leaq", { k: "mem", sym: this.blockLabel(i.block), reloc: "", scale: 1, disp: 0 }, d(this.defReg(i.dst), 8));
         return;

@@ -113,6 +113,8 @@ export function verifyFunc(f: Func, pass?: string): void {
   }
   const cfg = buildCFG(f);
   const dom = buildDomTree(cfg);
+  // The entry runs once: parameters and the prologue live there.
+  if (cfg.preds[0]!.length) fail(`entry block @${f.blocks[0]!.label} has predecessors`);
 
   // Where each temp is defined: block index and position (-1 for phis/params).
   const defBlock = new Array<number>(f.temps.length).fill(-2);
