@@ -24,6 +24,10 @@ export const X86_HOOKS: TargetHooks = {
   isBranch: (i) => isBranchOpc(i.opc),
 };
 
+const INVERSE_CC: Record<string, string> = {
+  e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le", b: "ae", ae: "b", be: "a", a: "be", p: "np", np: "p", s: "ns", ns: "s",
+};
+
 function regName(r: number, size: number): RegName {
   if (r < 0) return X87[-r - 1]!;
   if (r >= 16) return XMM[r - 16]!;
@@ -83,11 +87,20 @@ export function emitFunction(f: MFunc): AsmLine[] {
 
   f.blocks.forEach((b, bi) => {
     out.push(label(b.label));
-    for (const i of b.insts) {
+    const n = b.insts.length;
+    for (let k = 0; k < n; k++) {
+      const i = b.insts[k]!;
+      const target = (x: MInst): number => (x.ops[0]!.k === "label" ? x.ops[0]!.block : -1);
+      // `jcc next; jmp other` becomes `j!cc other`.
+      const inv = i.opc[0] === "j" ? INVERSE_CC[i.opc.slice(1)] : undefined;
+      if (inv && k === n - 2 && b.insts[k + 1]!.opc === "jmp" && target(i) === bi + 1 && target(b.insts[k + 1]!) >= 0) {
+        out.push(inst("j" + inv, { kind: "target", name: f.blocks[target(b.insts[k + 1]!)]!.label }));
+        break;
+      }
       switch (i.opc) {
         case "ret": epilogue(); continue;
         case "jmp":
-          if (i.ops[0]!.k === "label" && i.ops[0]!.block === bi + 1) continue;
+          if (target(i) === bi + 1) continue;
           break;
         case "jmp*":
           out.push(inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) }));

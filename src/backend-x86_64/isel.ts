@@ -1379,25 +1379,29 @@ export function isBranchOpc(opc: string): boolean {
 export function splitCriticalEdges(f: ir.Func): void {
   const hasPhis = new Set(f.blocks.filter((b) => b.phis.length).map((b) => b.label));
   const labels = new Set(f.blocks.map((b) => b.label));
-  const added: ir.Block[] = [];
+  const order: ir.Block[] = [];
   for (const b of f.blocks) {
+    order.push(b);
     if (b.term.op === "indirectbr") continue;
     const succs = [...new Set(successors(b.term))];
     if (succs.length < 2) continue;
     const rename = new Map<string, string>();
+    // The false/default edge's block goes first: it is the fall-through.
+    if (b.term.op === "condbr") succs.reverse();
     for (const s of succs) {
       if (!hasPhis.has(s)) continue;
       let name = `${b.label}.${s}`;
       while (labels.has(name)) name += "_";
       labels.add(name);
       rename.set(s, name);
-      added.push({ label: name, phis: [], insts: [], term: { op: "br", target: s } });
+      // Right after the predecessor, so its fall-through edge needs no jump.
+      order.push({ label: name, phis: [], insts: [], term: { op: "br", target: s } });
       const target = f.blocks.find((x) => x.label === s)!;
       for (const p of target.phis) for (const x of p.incoming) if (x.block === b.label) x.block = name;
     }
     if (rename.size) mapSuccessors(b.term, (l) => rename.get(l) ?? l);
   }
-  f.blocks.push(...added);
+  f.blocks = order;
 }
 
 export { isFloatType };

@@ -53,6 +53,8 @@ function operandTypes(i: Inst): Type[] {
     case "icmp": case "fcmp": return [i.type, i.type];
     default:
       if ("from" in i) return [i.from];
+      // Pointer arithmetic: ptr op i64 (byte offsets, alignment masks).
+      if (i.type === "ptr") return ["ptr", "i64"];
       return [i.type, i.type];
   }
 }
