@@ -120,22 +120,32 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
     for (const v of liveOut[bi]!) touch(v, last);
   });
 
+  // Fixed ranges are created in position order; binary search the first that may overlap.
   const conflictsFixed = (reg: number, s: number, e: number): boolean => {
     const rs = fixed.get(reg);
     if (!rs) return false;
-    for (const [a, b] of rs) if (a <= e && s <= b) return true;
+    let lo = 0, hi = rs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rs[mid]![1] < s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < rs.length && rs[k]![0] <= e; k++) if (rs[k]![1] >= s) return true;
     return false;
   };
 
   const sorted = [...intervals.values()].sort((a, b) => a.start - b.start || a.vreg - b.vreg);
-  let active: Interval[] = [];
+  // activeOn[reg]: the interval currently holding a physical register.
+  const activeOn = new Map<number, Interval>();
   const spilled: number[] = [];
   const assigned = new Map<number, number>();
   for (const cur of sorted) {
-    active = active.filter((a) => a.end >= cur.start);
-    const busy = new Set(active.map((a) => a.reg));
     const order = regs.allocatable[cur.cls];
-    const free = (r: number): boolean => !busy.has(r) && !conflictsFixed(r, cur.start, cur.end);
+    for (const reg of order) {
+      const a = activeOn.get(reg);
+      if (a && a.end < cur.start) activeOn.delete(reg);
+    }
+    const free = (reg: number): boolean => !activeOn.has(reg) && !conflictsFixed(reg, cur.start, cur.end);
     let choice = -1;
     const hinted = cur.hint === -1 ? -1 : isVirtual(cur.hint) ? (assigned.get(cur.hint) ?? -1) : cur.hint;
     if (hinted !== -1 && order.includes(hinted) && free(hinted)) choice = hinted;
@@ -143,13 +153,15 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
     if (choice === -1) {
       // Spill whichever interval ends last among those whose register cur could use.
       let victim: Interval | undefined;
-      for (const a of active) {
-        if (a.cls !== cur.cls || !a.spillable || conflictsFixed(a.reg, cur.start, cur.end)) continue;
+      for (const reg of order) {
+        const a = activeOn.get(reg);
+        if (!a || !a.spillable || conflictsFixed(reg, cur.start, cur.end)) continue;
         if (!victim || a.end > victim.end) victim = a;
       }
       if (victim && (!cur.spillable || victim.end > cur.end)) {
         choice = victim.reg;
-        active = active.filter((a) => a !== victim);
+        activeOn.delete(choice);
+        assigned.delete(victim.vreg);
         spilled.push(victim.vreg);
       } else if (cur.spillable) {
         spilled.push(cur.vreg);
@@ -160,7 +172,7 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
     }
     cur.reg = choice;
     assigned.set(cur.vreg, choice);
-    active.push(cur);
+    activeOn.set(choice, cur);
   }
   if (spilled.length) return spilled;
 

@@ -61,26 +61,36 @@ function simplifyOnce(f: Func): boolean {
     cfg = buildCFG(f);
   }
 
-  // 3. Merge a block into its sole predecessor.
-  for (let bi = 1; bi < f.blocks.length; bi++) {
+  // 3. Merge blocks into their sole predecessor, all in one sweep (in RPO, so
+  //    chains collapse into their head). `into` follows earlier merges.
+  const into = new Map<string, Block>();
+  const home = (l: string): Block => {
+    let b = byLabel.get(l)!;
+    while (into.has(b.label)) b = into.get(b.label)!;
+    return b;
+  };
+  const repl = new Map<number, Value>();
+  for (const bi of cfg.rpo) {
     const b = f.blocks[bi]!;
     const preds = cfg.preds[bi]!;
-    if (preds.length !== 1 || taken.has(b.label)) continue;
-    const p = f.blocks[preds[0]!]!;
-    if (p === b || p.term.op !== "br") continue;
+    if (bi === 0 || preds.length !== 1 || taken.has(b.label)) continue;
+    const p = home(f.blocks[preds[0]!]!.label);
+    if (p === b || p.term.op !== "br" || p.term.target !== b.label) continue;
     // Phis with a single predecessor are just their value.
-    const repl = new Map<number, Value>();
     for (const ph of b.phis) repl.set(ph.dst, ph.incoming[0]!.value);
-    const resolve = (v: Value): Value => {
-      while (v.k === "temp" && repl.has(v.id)) v = repl.get(v.id)!;
-      return v;
-    };
     p.insts.push(...b.insts);
     p.term = b.term;
     for (const s of new Set(successors(b.term))) {
       for (const ph of byLabel.get(s)!.phis) for (const x of ph.incoming) if (x.block === b.label) x.block = p.label;
     }
-    f.blocks.splice(bi, 1);
+    into.set(b.label, p);
+  }
+  if (into.size) {
+    f.blocks = f.blocks.filter((b) => !into.has(b.label));
+    const resolve = (v: Value): Value => {
+      while (v.k === "temp" && repl.has(v.id)) v = repl.get(v.id)!;
+      return v;
+    };
     if (repl.size) {
       for (const blk of f.blocks) {
         for (const ph of blk.phis) for (const x of ph.incoming) x.value = resolve(x.value);
@@ -91,24 +101,36 @@ function simplifyOnce(f: Func): boolean {
     return true;
   }
 
-  // 4. Bypass empty forwarding blocks.
+  // 4. Bypass empty forwarding blocks (one sweep, keeping predecessor sets current).
+  const predsOf = new Map<string, Set<string>>(f.blocks.map((b) => [b.label, new Set<string>()]));
+  for (const b of f.blocks) for (const l of successors(b.term)) predsOf.get(l)!.add(b.label);
+  const removed = new Set<string>();
   for (let bi = 1; bi < f.blocks.length; bi++) {
     const e = f.blocks[bi]!;
     if (e.phis.length || e.insts.length || e.term.op !== "br" || taken.has(e.label)) continue;
     const target = e.term.target;
     if (target === e.label) continue;
     const s = byLabel.get(target)!;
-    const preds = cfg.preds[bi]!.map((i) => f.blocks[i]!);
+    const preds = [...predsOf.get(e.label)!].map((l) => byLabel.get(l)!);
     if (preds.length === 0 || preds.some((p) => p.term.op === "indirectbr")) continue;
-    const sPreds = new Set(cfg.preds[cfg.index.get(target)!]!.map((i) => f.blocks[i]!.label));
+    const sPreds = predsOf.get(target)!;
     if (s.phis.length && preds.some((p) => sPreds.has(p.label))) continue;
     for (const ph of s.phis) {
       const v = ph.incoming.find((x) => x.block === e.label)!.value;
       ph.incoming = ph.incoming.filter((x) => x.block !== e.label);
       for (const p of preds) ph.incoming.push({ block: p.label, value: v });
     }
-    for (const p of preds) mapSuccessors(p.term, (l) => (l === e.label ? target : l));
-    f.blocks.splice(bi, 1);
+    for (const p of preds) {
+      mapSuccessors(p.term, (l) => (l === e.label ? target : l));
+      sPreds.add(p.label);
+    }
+    sPreds.delete(e.label);
+    removed.add(e.label);
+    // e now has no predecessors; it is deleted below.
+    predsOf.get(e.label)!.clear();
+  }
+  if (removed.size) {
+    f.blocks = f.blocks.filter((b) => !removed.has(b.label));
     return true;
   }
   return changed;
