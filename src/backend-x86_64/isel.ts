@@ -228,9 +228,11 @@ export class ISel {
   private symAddress(sym: string, off: number): number {
     const x = this.vreg();
     if (this.ctx.threadLocal.has(sym)) {
-      // Local-exec when defined here, initial-exec otherwise.
+      // Local-exec when defined in this executable, initial-exec otherwise
+      // (also in shared objects: valid, if not dlopen-friendly; general
+      // dynamic via __tls_get_addr is still to do).
       this.emit("movq", { k: "mem", seg: "fs", scale: 1, disp: 0 }, d(x, 8));
-      if (this.ctx.defined.has(sym)) this.emit("leaq", { k: "mem", base: x, sym, reloc: "TPOFF", scale: 1, disp: off }, d(x, 8) );
+      if (this.ctx.defined.has(sym) && !this.ctx.pic) this.emit("leaq", { k: "mem", base: x, sym, reloc: "TPOFF", scale: 1, disp: off }, d(x, 8) );
       else {
         const y = this.vreg();
         this.emit("movq", { k: "mem", sym, reloc: "GOTTPOFF", scale: 1, disp: 0 }, d(y, 8));

@@ -46,3 +46,17 @@ describe.skipIf(!hasGcc)("x86_64 end to end", () => {
     }
   }
 });
+
+describe.skipIf(!hasGcc)("x86_64 -fPIC shared object", () => {
+  it("links into a .so and is called from gcc code (GOT, PLT, TLS, weak)", () => {
+    const pic = new URL("./ir/pic/", import.meta.url).pathname;
+    const m = parseModule(readFileSync(join(pic, "lib.ir"), "utf8"));
+    runPipeline(m, 1, { verify: true });
+    const s = join(work, "lib.s");
+    writeFileSync(s, emitAssembly(m, { optLevel: 1, pic: true }));
+    execFileSync("gcc", ["-shared", "-fPIC", s, "-o", join(work, "libpic.so")]);
+    const exe = join(work, "picmain");
+    execFileSync("gcc", [join(pic, "main.c"), `-L${work}`, "-lpic", `-Wl,-rpath,${work}`, "-o", exe]);
+    expect(spawnSync(exe, { encoding: "utf8" }).stdout).toBe("13 150 8\n");
+  });
+});
