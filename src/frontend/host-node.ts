@@ -30,7 +30,7 @@ export class NodeHost implements FileSystemHost {
 
   realpath(path: string): string {
     try {
-      return fs.realpathSync(path);
+      return fs.realpathSync.native(path);
     } catch {
       return path;
     }

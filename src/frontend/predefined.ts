@@ -541,16 +541,18 @@ export const GNU_ATTRIBUTES: ReadonlySet<string> = new Set([
   "vector_size", "visibility", "warn_unused_result", "warning", "weak", "weakref",
 ]);
 
-/** C23 standard attributes and the values gcc 12 gives them in `__has_c_attribute`. */
+/**
+ * C23 standard attributes and the values gcc 12 gives them (in `__has_c_attribute`, and
+ * in `__has_attribute` too). gcc 12 does not know [[noreturn]] / [[unsequenced]] yet.
+ */
 export const C_ATTRIBUTES: ReadonlyMap<string, number> = new Map([
   ["deprecated", 201904], ["fallthrough", 201904], ["maybe_unused", 201904], ["nodiscard", 202003],
-  ["noreturn", 202202], ["_Noreturn", 202202], ["unsequenced", 202207], ["reproducible", 202207],
 ]);
 
-/** Builtin functions and keyword-like builtins `__has_builtin` reports. */
+/** Builtin functions `__has_builtin` reports (gcc says 0 for keyword-like ones such as __builtin_va_arg). */
 export const BUILTINS: ReadonlySet<string> = new Set([
   "__builtin_expect", "__builtin_expect_with_probability", "__builtin_constant_p", "__builtin_offsetof",
-  "__builtin_va_start", "__builtin_va_end", "__builtin_va_arg", "__builtin_va_copy", "__builtin_va_list",
+  "__builtin_va_start", "__builtin_va_end", "__builtin_va_copy",
   "__builtin_types_compatible_p", "__builtin_choose_expr", "__builtin_unreachable", "__builtin_trap",
   "__builtin_abort", "__builtin_bswap16", "__builtin_bswap32", "__builtin_bswap64", "__builtin_bswap128",
   "__builtin_clz", "__builtin_clzl", "__builtin_clzll", "__builtin_ctz", "__builtin_ctzl", "__builtin_ctzll",
@@ -581,7 +583,7 @@ export const BUILTINS: ReadonlySet<string> = new Set([
   "__builtin_printf", "__builtin_sprintf", "__builtin_snprintf", "__builtin_abs", "__builtin_labs",
   "__builtin_llabs", "__builtin_classify_type", "__builtin_LINE", "__builtin_FILE",
   "__builtin_FUNCTION", "__builtin___clear_cache", "__builtin_setjmp", "__builtin_longjmp",
-  "__builtin_complex", "__builtin_shuffle", "__builtin_convertvector", "__builtin_speculation_safe_value",
+  "__builtin_shuffle", "__builtin_convertvector", "__builtin_speculation_safe_value",
   "__builtin_apply_args", "__builtin_unwind_init", "__builtin_eh_return_data_regno",
   "__builtin___memcpy_chk", "__builtin___memmove_chk", "__builtin___memset_chk",
   "__builtin___strcpy_chk", "__builtin___strncpy_chk", "__builtin___strcat_chk",

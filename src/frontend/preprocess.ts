@@ -235,6 +235,7 @@ export class Preprocessor {
   private readonly searchPath: SearchDir[] = [];
   private bracketStart = 0;
   private readonly existsCache = new Map<string, boolean>();
+  private readonly keyCache = new Map<string, string>();
   private readonly fileCache = new Map<string, { src: SourceFile; tokens: Token[] }>();
   private readonly onceFiles = new Set<string>();
   private readonly guards = new Map<string, string>();
@@ -631,7 +632,6 @@ export class Preprocessor {
     const roles = m.roles;
     const expanded: (Token[] | undefined)[] = [];
     const out: Token[] = [];
-    let placemarkers = false;
 
     const extent = (i: number): number => {
       const r = roles[i];
@@ -676,8 +676,9 @@ export class Preprocessor {
           i = j;
           continue;
         }
-        if (rhs.length === 0) {
+        if (rhs.length === 0 || rhs[0] === PLACEMARKER) {
           // x ## placemarker = x
+          for (let k = 1; k < rhs.length; k++) out.push(rhs[k]);
         } else if (lhs === PLACEMARKER || lhs === undefined) {
           if (lhs !== undefined) out.pop();
           for (const t of rhs) out.push(t);
@@ -694,14 +695,16 @@ export class Preprocessor {
       const toks = operand(i, beforePaste);
       if (toks.length === 0 && beforePaste) {
         out.push(PLACEMARKER);
-        placemarkers = true;
       } else {
         for (const t of toks) out.push(t);
       }
       i = j;
     }
-    const result = placemarkers ? out.filter((t) => t !== PLACEMARKER) : out;
-    if (first && result.length > 0 && result[0] !== undefined) {
+    // Placemarkers live until the whole replacement is done (a __VA_OPT__ result may end in one
+    // that a later ## consumes).
+    if (!first) return out;
+    const result = out.includes(PLACEMARKER) ? out.filter((t) => t !== PLACEMARKER) : out;
+    if (result.length > 0) {
       const t0 = result[0];
       const sp = name.space || name.bol;
       if (t0.space !== sp) result[0] = { ...t0, space: sp };
@@ -709,12 +712,12 @@ export class Preprocessor {
     return result;
   }
 
-  /** __VA_OPT__(content) at body[i]: the substituted content, or nothing. */
+  /** __VA_OPT__(content) at body[i]: the substituted content (placemarkers kept), or nothing. */
   private vaOpt(m: Macro, name: Token, args: Token[][], i: number, present: boolean, space?: boolean): Token[] {
     if (!present) return [];
     const end = m.vaOptEnd!.get(i)!;
     const res = this.substitute(m, name, args, i + 2, end, false);
-    if (space !== undefined && res.length > 0 && res[0].space !== space) res[0] = { ...res[0], space };
+    if (space !== undefined && res.length > 0 && res[0] !== PLACEMARKER && res[0].space !== space) res[0] = { ...res[0], space };
     return res;
   }
 
@@ -793,6 +796,8 @@ export class Preprocessor {
       if (isPunct(t, ")") && depth-- === 0) break;
       words.push(t);
     }
+    // gnu::x — C17 lexes "::" as two colons.
+    if (words.length === 4 && isPunct(words[1], ":") && isPunct(words[2], ":")) words.splice(1, 2, { ...words[1], text: "::" });
     const scoped = words.length === 3 && isPunct(words[1], "::");
     const strip = (s: string): string => (s.length > 4 && s.startsWith("__") && s.endsWith("__") ? s.slice(2, -2) : s);
     const id = strip(words[words.length - 1]?.text ?? "");
@@ -1376,7 +1381,12 @@ export class Preprocessor {
   }
 
   private key(path: string): string {
-    return this.host.realpath ? this.host.realpath(path) : normalizePath(path);
+    let k = this.keyCache.get(path);
+    if (k === undefined) {
+      k = this.host.realpath ? this.host.realpath(path) : normalizePath(path);
+      this.keyCache.set(path, k);
+    }
+    return k;
   }
 
   private addDependency(path: string, system: boolean): void {
@@ -1583,7 +1593,7 @@ export class Preprocessor {
     }
     // Pragmas whose arguments gcc macro-expands.
     let body = toks;
-    if (w0 === "pack" || w0 === "redefine_extname" || (w0 === "GCC" && w1 === "visibility")) {
+    if (w0 === "pack" || w0 === "redefine_extname") {
       body = [];
       this.contexts.push({ tokens: [...toks, sentinel("eof", "")], pos: 0, macro: undefined });
       const depth = this.contexts.length - 1;
@@ -1658,9 +1668,11 @@ function quote(s: string): string {
 /** 6.10.3.2: the spelling of an argument as a string literal. */
 function stringify(arg: readonly Token[], at: Token): Token {
   let s = '"';
-  for (let i = 0; i < arg.length; i++) {
-    const t = arg[i];
-    if (i > 0 && (t.space || t.bol)) s += " ";
+  let first = true;
+  for (const t of arg) {
+    if (t === PLACEMARKER) continue;
+    if (!first && (t.space || t.bol)) s += " ";
+    first = false;
     if (t.kind === "string" || t.kind === "char") {
       for (const c of t.text) s += c === '"' || c === "\\" ? "\\" + c : c;
     } else s += t.text;
