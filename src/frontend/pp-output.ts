@@ -98,9 +98,10 @@ export function printPreprocessed(r: PreprocessResult, o: PrintOptions = {}): st
       if (want > outLine) {
         endLine();
         const gap = want - outLine;
-        if (gap > 8) {
-          if (markersOn) chunks.push(`# ${want} "${escapeName(map.name)}"\n`);
-          else chunks.push("\n");
+        if (!markersOn) {
+          // -P: no blank lines at all (gcc 12).
+        } else if (gap > 8) {
+          chunks.push(`# ${want} "${escapeName(map.name)}"\n`);
         } else {
           for (let k = 0; k < gap; k++) chunks.push("\n");
         }

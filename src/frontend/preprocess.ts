@@ -281,6 +281,7 @@ export class Preprocessor {
       const main = this.diags.sources.add(mainPath, mainText);
       const mainTokens = tokenize(main, this.diags, { deferQuoteErrors: true });
       this.addDependency(mainPath, false);
+      this.markers.push({ index: 0, file: main.id, physLine: 0, line: 0, name: mainPath, flag: 0, system: false });
 
       // The <built-in> buffer (predefined macros) and the <command-line> buffer (-D/-U).
       this.runBuffer("<built-in>", predefinedSource({
@@ -316,6 +317,7 @@ export class Preprocessor {
         this.out.push(t);
         if (t.kind === "eof") break;
       }
+      for (const c of this.file.conds) this.diags.error(c.tok, `unterminated #${c.tok.text}`);
     } catch (e) {
       if (e instanceof RangeError) {
         // Deep recursion from pathological input (nesting thousands deep): report, never crash.
@@ -1322,7 +1324,7 @@ export class Preprocessor {
    * Read a header name — "x.h", <x.h>, or macros expanding to either — whose
    * first raw token is `first`. `end` is what must follow (")" for __has_include).
    */
-  private headerName(first: Token, at: Token, end: "eol" | ")"): { name: string; angled: boolean } | undefined {
+  private headerName(first: Token, at: Token, end: "eol" | ")"): { name: string; angled: boolean; tok: Token } | undefined {
     let t = first;
     let read = (): Token => this.nextRaw();
     if (!(t.kind === "string" && t.text[0] === '"') && !isPunct(t, "<")) {
@@ -1331,7 +1333,7 @@ export class Preprocessor {
       read = (): Token => this.next();
       t = read();
     }
-    if (t.kind === "string" && t.text[0] === '"') return { name: t.text.slice(1, -1), angled: false };
+    if (t.kind === "string" && t.text[0] === '"') return { name: t.text.slice(1, -1), angled: false, tok: t };
     if (isPunct(t, "<")) {
       let name = "";
       for (;;) {
@@ -1344,7 +1346,7 @@ export class Preprocessor {
         if ((u.space || u.bol) && name !== "") name += " ";
         name += u.text;
       }
-      return { name, angled: true };
+      return { name, angled: true, tok: t };
     }
     const what = at.text === "include" || at.text === "include_next" || at.text === "import" ? `#${at.text}` : at.text;
     this.diags.error(t.kind === "eof" ? at : t, `${what} expects "FILENAME" or <FILENAME>`);
@@ -1372,7 +1374,7 @@ export class Preprocessor {
         this.addDependency(h.name, false);
         return undefined;
       }
-      this.fatal(d, `${h.name}: No such file or directory`);
+      this.fatal(h.tok, `${h.name}: No such file or directory`);
     }
     const once = d.text === "import";
     return () => {
@@ -1405,12 +1407,15 @@ export class Preprocessor {
       this.fatal(at, `#include nested depth ${this.files.length} exceeds maximum of ${MAX_INCLUDE_DEPTH} (use -fmax-include-depth=DEPTH to increase the maximum)`);
     }
     let cached = this.fileCache.get(path);
+    // A file including itself (directly or not) gets a SourceFile per level, so that the
+    // "included from" chain of diagnostics stays a chain.
+    if (cached !== undefined && this.includeChainHas(cached.src.id)) cached = undefined;
     if (cached === undefined) {
       const text = this.host.readFile(path);
       if (text === undefined) this.fatal(at, `${path}: No such file or directory`);
       const src = this.diags.sources.add(path, text);
       cached = { src, tokens: tokenize(src, this.diags, { deferQuoteErrors: true }) };
-      this.fileCache.set(path, cached);
+      if (!this.fileCache.has(path)) this.fileCache.set(path, cached);
     }
     const from = this.file;
     this.diags.includedFrom.set(cached.src.id, { from: from.src.id, line: at.line + from.lineDelta });
@@ -1422,6 +1427,11 @@ export class Preprocessor {
     return true;
   }
 
+  private includeChainHas(id: number): boolean {
+    for (const f of this.files) if (f.src.id === id) return true;
+    return false;
+  }
+
   /** End of an included file: check conditionals, remember its include guard, return to the includer. */
   private leaveFile(): void {
     const f = this.file;
@@ -1429,8 +1439,7 @@ export class Preprocessor {
     if (f.mi === 2 || (f.mi === 1 && f.conds.length === 0)) this.guards.set(f.key, f.miName);
     this.files.pop();
     this.file = this.files[this.files.length - 1];
-    if (this.file.src.name[0] !== "<") this.marker(2, f.includeLine + 1);
-    else this.marker(2, 1);
+    this.marker(2, this.file.src.name[0] !== "<" ? f.includeLine + 1 : 0);
   }
 
   // ------------------------------------------------------------- #line, #error

@@ -21,7 +21,7 @@ export function run(
 ): PPRun {
   const host = new MemoryHost({ "t.c": main, ...files });
   const errors: string[] = [];
-  const diags = new Diagnostics(new SourceManager(), undefined, (t) => errors.push(t.split("\n")[0]));
+  const diags = new Diagnostics(new SourceManager(), undefined, (t) => errors.push(t.split("\n").find((l) => / (fatal error|error|warning|note): /.test(l)) ?? t));
   let result: PreprocessResult | undefined;
   try {
     result = preprocess("t.c", host, diags, { target: DATA_LAYOUTS.x86_64, std: "gnu17", preinclude: "", ...options });
