@@ -179,6 +179,8 @@ export interface Reloc {
   target?: ObjectSymbol | FunctionSymbol;
   /** `&&label` in a static initializer inside a function. */
   label?: Label;
+  /** GNU `&&label - &&minusLabel`: the word holds the difference of two label addresses (plus addend). */
+  minusLabel?: Label;
   addend: number;
 }
 

@@ -21,7 +21,10 @@ import { intOf, isInteger, sizeOf, type Type } from "./types.js";
 export type ConstValue =
   | { kind: "int"; value: bigint }
   | { kind: "float"; value: number }
-  | { kind: "addr"; sym?: ObjectSymbol | FunctionSymbol; str?: StringLit; label?: Label; offset: bigint };
+  /** A complex constant (real and imaginary parts as doubles). */
+  | { kind: "complex"; re: number; im: number }
+  /** `minusLabel`: GNU `&&a - &&b`, a link-time constant difference of two labels. */
+  | { kind: "addr"; sym?: ObjectSymbol | FunctionSymbol; str?: StringLit; label?: Label; minusLabel?: Label; offset: bigint };
 
 /** Wrap an integer to the width and signedness of an integer or pointer type. */
 export function wrapInt(v: bigint, t: Type): bigint {
@@ -52,7 +55,7 @@ function isUnsignedType(t: Type): boolean {
 export function evalConst(e: Expr): ConstValue | undefined {
   switch (e.kind) {
     case "int": return { kind: "int", value: e.value };
-    case "float": return e.imaginary ? undefined : { kind: "float", value: e.value };
+    case "float": return e.imaginary ? { kind: "complex", re: 0, im: e.value } : { kind: "float", value: e.value };
     case "cast": return evalCast(e.operand, e.type);
     case "decay": return evalAddress(e.operand);
     case "addr": return evalAddress(e.operand);
@@ -72,6 +75,7 @@ export function evalConst(e: Expr): ConstValue | undefined {
       }
       if (v.kind === "int") return { kind: "int", value: wrapInt(e.op === "neg" ? -v.value : ~v.value, e.type) };
       if (v.kind === "float" && e.op === "neg") return { kind: "float", value: -v.value };
+      if (v.kind === "complex" && e.op === "neg") return { kind: "complex", re: -v.re, im: -v.im };
       return undefined;
     }
     case "binary": return evalBinary(e.op, e.left, e.right, e.type);
@@ -107,6 +111,9 @@ export function evalConst(e: Expr): ConstValue | undefined {
       if (a.kind === "addr" && b.kind === "addr" && a.sym === b.sym && a.str === b.str && a.label === b.label) {
         return { kind: "int", value: (a.offset - b.offset) / BigInt(e.scale) };
       }
+      if (a.kind === "addr" && b.kind === "addr" && a.label && b.label && !a.minusLabel && !b.minusLabel && e.scale === 1) {
+        return { kind: "addr", label: a.label, minusLabel: b.label, offset: a.offset - b.offset };
+      }
       return undefined;
     }
     case "builtin": return evalBuiltin(e.name, e.args, e.type);
@@ -124,13 +131,31 @@ function truth(v: ConstValue | undefined): boolean | undefined {
   if (!v) return undefined;
   if (v.kind === "int") return v.value !== 0n;
   if (v.kind === "float") return v.value !== 0;
+  if (v.kind === "complex") return v.re !== 0 || v.im !== 0;
+  if (v.minusLabel) return undefined;
   return v.label || v.sym || v.str ? true : undefined;
 }
 
+function toNumber(v: ConstValue, from: Type): number | undefined {
+  if (v.kind === "int") return isUnsignedType(from) ? Number(v.value) : Number(v.value);
+  if (v.kind === "float") return v.value;
+  if (v.kind === "complex") return v.re;
+  return undefined;
+}
+
 export function evalCast(operand: Expr, to: Type): ConstValue | undefined {
-  const v = evalConst(operand);
-  if (!v) return undefined;
+  const v0 = evalConst(operand);
+  if (!v0) return undefined;
   if (to.kind === "void") return { kind: "int", value: 0n };
+  if (to.kind === "complex") {
+    const elem = to.elem;
+    const round = (x: number): number => (elem.kind === "int" ? Number(wrapInt(BigInt(Math.trunc(x)), elem)) : roundFloat(x, elem));
+    if (v0.kind === "complex") return { kind: "complex", re: round(v0.re), im: round(v0.im) };
+    const n = toNumber(v0, operand.type);
+    return n === undefined ? undefined : { kind: "complex", re: round(n), im: 0 };
+  }
+  // complex -> real takes the real part (6.3.1.7p2)
+  const v: ConstValue = v0.kind === "complex" ? { kind: "float", value: v0.re } : v0;
   if (to.kind === "int" || to.kind === "enum" || to.kind === "pointer") {
     if (v.kind === "int") return { kind: "int", value: wrapInt(v.value, to) };
     if (v.kind === "float") {
@@ -139,7 +164,7 @@ export function evalCast(operand: Expr, to: Type): ConstValue | undefined {
       return { kind: "int", value: wrapInt(BigInt(Math.trunc(v.value)), to) };
     }
     // An address survives a cast to a pointer or a pointer-sized integer.
-    if (to.kind === "pointer" || sizeOf(to) === 8) return v;
+    if (to.kind === "pointer" || sizeOf(to) === 8 || v.minusLabel) return v;
     if (to.kind === "int" && to.name === "bool") return { kind: "int", value: 1n };
     return undefined;
   }
@@ -152,7 +177,6 @@ export function evalCast(operand: Expr, to: Type): ConstValue | undefined {
     if (v.kind === "float") return { kind: "float", value: roundFloat(v.value, to) };
     return undefined;
   }
-  if (to.kind === "complex") return undefined;
   return v;
 }
 
@@ -191,6 +215,19 @@ function evalBinary(op: string, le: Expr, re: Expr, t: Type): ConstValue | undef
   const r = evalConst(re);
   if (!r) return undefined;
   const cmp = op === "==" || op === "!=" || op === "<" || op === ">" || op === "<=" || op === ">=";
+  if (l.kind === "complex" || r.kind === "complex") {
+    if (l.kind !== "complex" || r.kind !== "complex") return undefined;
+    const elem = t.kind === "complex" ? t.elem : undefined;
+    const round = (x: number): number => (elem ? roundFloat(x, elem) : x);
+    switch (op) {
+      case "+": return { kind: "complex", re: round(l.re + r.re), im: round(l.im + r.im) };
+      case "-": return { kind: "complex", re: round(l.re - r.re), im: round(l.im - r.im) };
+      case "*": return { kind: "complex", re: round(l.re * r.re - l.im * r.im), im: round(l.re * r.im + l.im * r.re) };
+      case "==": return { kind: "int", value: l.re === r.re && l.im === r.im ? 1n : 0n };
+      case "!=": return { kind: "int", value: l.re !== r.re || l.im !== r.im ? 1n : 0n };
+      default: return undefined;
+    }
+  }
   if (l.kind === "float" || r.kind === "float") {
     if (l.kind !== "float" || r.kind !== "float") return undefined;
     const a = l.value;
@@ -291,6 +328,14 @@ function evalBuiltin(name: string, args: Expr[], t: Type): ConstValue | undefine
     case "nan": case "nanf": case "nanl": case "nans": case "nansf": case "nansl":
       return { kind: "float", value: NaN };
     case "expect": case "expect_with_probability": return args[0] ? evalConst(args[0]) : undefined;
+    case "complex": {
+      const re = args[0] && evalConst(args[0]);
+      const im = args[1] && evalConst(args[1]);
+      if (!re || !im || !args[0] || !args[1]) return undefined;
+      const a = toNumber(re, args[0].type);
+      const b = toNumber(im, args[1].type);
+      return a === undefined || b === undefined ? undefined : { kind: "complex", re: a, im: b };
+    }
   }
   const vals: bigint[] = [];
   for (const a of args) {

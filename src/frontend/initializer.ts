@@ -44,6 +44,15 @@ export function buildStaticInit(
       bytes.set(it.expr.bytes.subarray(0, n), it.offset);
       continue;
     }
+    if (it.expr.kind === "compound" && it.expr.sym.init) {
+      // A file-scope compound literal used as a whole-object initializer: copy its image.
+      const src = it.expr.sym.init;
+      const n = Math.min(src.bytes.length, sizeOf(it.type));
+      dropRelocs(it.offset, n);
+      bytes.set(src.bytes.subarray(0, n), it.offset);
+      for (const r of src.relocs) if (r.offset < n) relocs.push({ ...r, offset: r.offset + it.offset });
+      continue;
+    }
     const v = evalConst(it.expr);
     if (!v) {
       problems.push({ item: it, message: "initializer element is not constant" });
@@ -69,6 +78,13 @@ export function buildStaticInit(
       writeInt(bytes, it.offset, tsize, v.value);
     } else if (v.kind === "float") {
       writeFloat(bytes, it.offset, it.type, v.value);
+    } else if (v.kind === "complex") {
+      if (it.type.kind !== "complex") { writeFloat(bytes, it.offset, it.type, v.re); continue; }
+      const half = sizeOf(it.type.elem);
+      writeFloat(bytes, it.offset, it.type.elem, v.re);
+      writeFloat(bytes, it.offset + half, it.type.elem, v.im);
+    } else if (v.minusLabel) {
+      relocs.push({ offset: it.offset, size: tsize, label: v.label, minusLabel: v.minusLabel, addend: Number(v.offset) });
     } else {
       if (tsize !== 8) {
         problems.push({ item: it, message: "initializer element is not computable at load time" });

@@ -148,9 +148,9 @@ function parseFloatLiteral(text: string, raw: string): FloatLiteral | string {
   for (const [s, t] of suffixes) {
     // In a hex float "f" can't be a digit after the exponent, so this is unambiguous.
     if (tail(s) && (isHex ? lower.indexOf("p") >= 0 && lower.indexOf("p") < end - s.length : true)) {
-      // Make sure we are not eating exponent digits: the char before must be a digit or '.'.
+      // Make sure we are not eating exponent digits: the char before must be a digit, '.', or an i/j suffix.
       const before = lower[end - s.length - 1];
-      if (before !== undefined && (before === "." || (before >= "0" && before <= "9"))) {
+      if (before !== undefined && (before === "." || (before >= "0" && before <= "9") || (!imaginary && (before === "i" || before === "j")))) {
         type = t;
         end -= s.length;
         break;

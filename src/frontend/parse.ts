@@ -113,6 +113,8 @@ interface TagEntry {
 interface Scope {
   readonly vars: Map<string, Symbol>;
   readonly tags: Map<string, TagEntry>;
+  /** GNU local labels (`__label__ x;`) declared in this block. */
+  labels?: Map<string, Label>;
   readonly parent: Scope | undefined;
   readonly kind: "file" | "block" | "proto" | "function";
 }
@@ -214,6 +216,9 @@ class Parser {
     this.scope = this.fileScope;
     this.emptyLoc = { file: this.toks[0].file, line: 1, col: 1 };
     this.vaList = this.makeVaList();
+    for (const [name, type] of [["__int128_t", this.bt.int128], ["__uint128_t", this.bt.uint128]] as const) {
+      this.fileScope.vars.set(name, { kind: "typedef", name, id: ++symbolIds, loc: this.emptyLoc, type });
+    }
   }
 
   // -------------------------------------------------------------------------
@@ -1555,7 +1560,7 @@ class Parser {
       this.error(d.loc, `variable or field '${name}' declared void`);
       type = this.bt.int;
     }
-    if (fileScope && (storage === "auto" || storage === "register")) this.error(d.loc, `file-scope declaration of '${name}' specifies '${storage}'`);
+    if (fileScope && (storage === "auto" || (storage === "register" && d.asmName === undefined))) this.error(d.loc, `file-scope declaration of '${name}' specifies '${storage}'`);
     const isExtern = storage === "extern";
     const isStatic = fileScope || storage === "static" || isExtern;
     let sym: ObjectSymbol;
@@ -1620,7 +1625,7 @@ class Parser {
     }
     sym.threadLocal ||= spec.threadLocal;
     if (d.asmName !== undefined) {
-      if (!fileScope && storage === "register") sym.asmRegister = d.asmName;
+      if (storage === "register") sym.asmRegister = d.asmName;
       else sym.asmName = d.asmName;
     }
     this.declAttrs(sym.attrs, d.attrs);
@@ -1782,9 +1787,6 @@ class Parser {
       for (const p of d.params ?? []) {
         let ps = p.sym;
         if (!ps) {
-          if (p.name === undefined && p.type.kind !== "void") {
-            if (!this.c23) this.error(p.loc, "parameter name omitted");
-          }
           if (p.type.kind === "void") continue;
           ps = this.newObject(p.name ?? "", p.type, p.loc, "auto", "none", false);
           ps.isParam = true;
@@ -2179,9 +2181,23 @@ class Parser {
     const scope = this.scope;
     try {
       if (this.isStaticAssert()) { this.staticAssert(); return; }
+      if (this.is("__label__")) {
+        // GNU local labels: visible in this block only (so macros may define them repeatedly).
+        this.next();
+        for (;;) {
+          const lt = this.next();
+          if (lt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+          const l: Label = { name: lt.text, id: ++symbolIds, defined: false, addressTaken: false, loc: loc(lt) };
+          (this.scope.labels ??= new Map()).set(lt.text, l);
+          if (this.fn) { this.fn.def.labels.push(l); this.fn.labelUses.set(l, loc(lt)); }
+          if (!this.accept(",")) break;
+        }
+        this.expect(";");
+        return;
+      }
       // Labels may be followed by a declaration (C23; gcc accepts it).
       const t = this.peek();
-      if (t.kind === "ident" && this.is(":", 1) && !this.is(":", 2) && !DECL_SPEC_WORDS.has(t.text)) {
+      if (t.kind === "ident" && this.is(":", 1) && !this.is(":", 2) && t.text !== "default" && t.text !== "case" && !DECL_SPEC_WORDS.has(t.text)) {
         this.next();
         this.next();
         this.attributes([]);
@@ -2223,7 +2239,7 @@ class Parser {
   private defineLabel(t: Token): Label {
     const fn = this.fn;
     if (!fn) { this.error(t, "label outside function"); return { name: t.text, id: ++symbolIds, defined: true, addressTaken: false, loc: loc(t) }; }
-    let l = fn.labels.get(t.text);
+    let l = this.localLabel(t.text) ?? fn.labels.get(t.text);
     if (l && l.defined) {
       this.error(t, `duplicate label '${t.text}'`);
       this.note(l.loc, `previous definition of '${t.text}' was here`);
@@ -2239,10 +2255,18 @@ class Parser {
     return l;
   }
 
+  private localLabel(name: string): Label | undefined {
+    for (let s: Scope | undefined = this.scope; s && s.kind !== "function"; s = s.parent) {
+      const l = s.labels?.get(name);
+      if (l) return l;
+    }
+    return undefined;
+  }
+
   private useLabel(t: Token): Label {
     const fn = this.fn;
     if (!fn) { this.error(t, "label outside function"); return { name: t.text, id: ++symbolIds, defined: false, addressTaken: false, loc: loc(t) }; }
-    let l = fn.labels.get(t.text);
+    let l = this.localLabel(t.text) ?? fn.labels.get(t.text);
     if (!l) {
       l = { name: t.text, id: ++symbolIds, defined: false, addressTaken: false, loc: loc(t) };
       fn.labels.set(t.text, l);
@@ -2903,9 +2927,10 @@ class Parser {
       return { kind: "opassign", op, target: lhs, value: index, opType: lt, scale, type: lt, loc: loc(at) };
     }
     const intOnly = op === "%" || op === "<<" || op === ">>" || op === "&" || op === "|" || op === "^";
-    const okL = intOnly ? isInteger(lt) : isArithmetic(lt) || lt.kind === "vector";
-    const okR = intOnly ? isInteger(rhs.type) : isArithmetic(rhs.type) || rhs.type.kind === "vector";
+    const okL = intOnly ? isInteger(lt) || lt.kind === "vector" : isArithmetic(lt) || lt.kind === "vector";
+    const okR = intOnly ? isInteger(rhs.type) || rhs.type.kind === "vector" : isArithmetic(rhs.type) || rhs.type.kind === "vector";
     if (!okL || !okR) { this.invalidOperands(op, lhs, rhs, at); return rhs; }
+    if (lt.kind === "vector") return { kind: "opassign", op, target: lhs, value: this.convert(rhs, lt), opType: lt, type: lt, loc: loc(at) };
     if (op === "<<" || op === ">>") {
       const opType = promoteInt(lt as IntType, this.bt);
       return { kind: "opassign", op, target: lhs, value: this.promote(rhs), opType, type: lt, loc: loc(at) };
@@ -3023,8 +3048,12 @@ class Parser {
       }
       case "<<": case ">>": {
         if (!(isInteger(lt) || lt.kind === "vector") || !(isInteger(rt) || rt.kind === "vector")) return this.invalidOperands(op, l, r, at);
+        if (lt.kind === "vector" || rt.kind === "vector") {
+          const vt = lt.kind === "vector" ? lt : rt;
+          return { kind: "binary", op: op as BinOp, left: this.convert(l, vt), right: this.convert(r, vt), type: unqualified(vt), loc: where };
+        }
         const a = this.promote(l);
-        const b = lt.kind === "vector" && isInteger(rt) ? this.convert(r, lt) : this.promote(r);
+        const b = this.promote(r);
         const bv = evalInt(b);
         if (bv !== undefined && isInteger(a.type)) {
           if (bv < 0n) this.warn(at, `${op === "<<" ? "left" : "right"} shift count is negative`, "shift-count-negative");
@@ -3245,8 +3274,9 @@ class Parser {
             ty = e.type;
             // gcc: __alignof__ of an object honours its declared alignment.
             if (e.kind === "var" && e.sym.kind === "object" && e.sym.align) return this.intConst(Math.max(e.sym.align, alignOf(ty)), this.bt.sizeT, t);
+            if (e.kind === "var" && e.sym.kind === "function") return this.intConst(e.sym.attrs.aligned ?? 1, this.bt.sizeT, t);
           }
-          if (ty.kind === "function") this.error(t, "invalid application of '__alignof__' to a function type");
+          if (ty.kind === "function") this.warn(t, "invalid application of '__alignof__' to a function type", "pointer-arith");
           else if (!isComplete(ty) && ty.kind !== "void" && !(ty.kind === "array")) this.error(t, `invalid application of '__alignof__' to incomplete type '${typeToString(ty)}'`);
           return this.intConst(alignOf(ty), this.bt.sizeT, t);
         }
@@ -3413,9 +3443,13 @@ class Parser {
 
   private subscript(a0: Expr, i0: Expr, at: Token): Expr {
     // Vectors: v[i] addresses the element in memory.
-    if (a0.type.kind === "vector" && this.isLvalue(a0)) {
-      const ptr = { kind: "cast", operand: this.addressOf(a0, at), type: pointerTo(qualified(a0.type.elem, a0.type.quals)), implicit: false, loc: a0.loc } as Expr;
-      return this.deref(this.ptrAdd(ptr, this.rvalue(i0), false, at), at);
+    if (a0.type.kind === "vector") {
+      if (this.isLvalue(a0)) {
+        const ptr = { kind: "cast", operand: this.addressOf(a0, at), type: pointerTo(qualified(a0.type.elem, a0.type.quals)), implicit: false, loc: a0.loc } as Expr;
+        return this.deref(this.ptrAdd(ptr, this.rvalue(i0), false, at), at);
+      }
+      // An rvalue vector: extract the element.
+      return { kind: "builtin", name: "__builtin_vec_extract", args: [a0, this.convert(this.promote(this.rvalue(i0)), this.bt.long)], type: unqualified(a0.type.elem), loc: loc(at) };
     }
     const a = this.rvalue(a0);
     const i = this.rvalue(i0);
