@@ -16,8 +16,8 @@ import { alignOf, isSigned, sizeOf } from "../../frontend/types.js";
 import type { DataLayout } from "../../target.js";
 import { defineGlobal, FuncBuilder, newModule } from "../builder.js";
 import { floatBits } from "../float.js";
-import type { ArgType, Block, CallArg, FloatType, Global, InitPiece, IntType, Linkage, Module, Type, Value } from "../ir.js";
-import { bitWidth, isFloatType, isIntType, UNDEF } from "../ir.js";
+import type { ArgType, Block, CallArg, FloatType, Func, Global, InitPiece, IntType, Linkage, Module, Type, Value } from "../ir.js";
+import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { lowerBuiltin } from "./builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
 
@@ -89,7 +89,7 @@ function lowerGlobal(m: Module, sym: A.ObjectSymbol, names: SymbolNames, opts: L
   const align = Math.max(sym.align ?? 1, alignOf(sym.type), sym.attrs.aligned ?? 1);
   const base = {
     name, linkage: linkageOf(sym), visibility: visibilityOf(sym), align, threadLocal: sym.threadLocal,
-    readonly: isConstObject(sym.type), ...(sym.attrs.section ? { section: sym.attrs.section } : {}),
+    readonly: sym.anon === "string" || isConstObject(sym.type), ...(sym.attrs.section ? { section: sym.attrs.section } : {}),
   };
   const isDefinition = sym.defined || sym.init !== undefined || sym.tentative || sym.anon !== undefined || (sym.isStatic && sym.linkage === "none");
   if (!isDefinition) {
@@ -140,6 +140,34 @@ function staticInitPieces(init: A.StaticInit | undefined, size: number, names: S
   }
   bytes(size);
   return pieces;
+}
+
+/** The truth of a condition known at translation time (an integer constant), if it is. */
+function constantTruth(e: A.Expr): boolean | undefined {
+  if (e.kind === "int") return e.value !== 0n;
+  if (e.kind === "cast" && e.operand.kind === "int" && e.operand.type.kind === "int") return e.operand.value !== 0n;
+  return undefined;
+}
+
+/**
+ * Drop blocks no path from the entry reaches (code after return/break/goto,
+ * the arms of `if (0)`), and the phi inputs that came from them.
+ */
+function removeUnreachableBlocks(f: Func): void {
+  const byLabel = new Map(f.blocks.map((blk) => [blk.label, blk]));
+  const reached = new Set<string>();
+  // Labels whose address is taken stay: an indirect branch may reach them.
+  const work = [f.blocks[0].label];
+  for (const blk of f.blocks) for (const i of blk.insts) if (i.op === "blockaddr") work.push(i.block);
+  while (work.length > 0) {
+    const label = work.pop()!;
+    if (reached.has(label)) continue;
+    reached.add(label);
+    for (const s of successors(byLabel.get(label)!.term)) if (!reached.has(s)) work.push(s);
+  }
+  if (reached.size === f.blocks.length) return;
+  f.blocks = f.blocks.filter((blk) => reached.has(blk.label));
+  for (const blk of f.blocks) for (const phi of blk.phis) phi.incoming = phi.incoming.filter((i) => reached.has(i.block));
 }
 
 interface LoopTargets {
@@ -194,12 +222,18 @@ export class FunctionLowerer {
     b.br(body);
     b.at(body);
     this.stmt(this.def.body);
+    this.finishBody();
+  }
+
+  private finishBody(): void {
+    const b = this.b;
     // Falling off the end: `return;` for void (and for main, return 0 as C99 5.1.2.2.3 says).
     const ret = this.b.func.ret;
     if (ret.kind === "void") b.ret();
     else if (this.def.sym.name === "main" && ret.kind === "scalar" && isIntType(ret.type)) b.ret({ k: "int", value: 0n });
     else if (ret.kind === "scalar") b.ret(UNDEF);
     else b.ret(b.alloca(ret.layout.size, ret.layout.align, "undef.ret"));
+    removeUnreachableBlocks(this.b.func);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -306,7 +340,11 @@ export class FunctionLowerer {
         const then = b.block("if.then");
         const join = b.block("if.end");
         const els = s.else ? b.block("if.else") : join;
-        b.condbr(this.cond(s.cond), then, els);
+        // `if (0)` / `if (1)`: branch directly, so the dead arm is never emitted
+        // (gcc does this even at -O0, and some programs rely on it).
+        const known = constantTruth(s.cond);
+        if (known === undefined) b.condbr(this.cond(s.cond), then, els);
+        else b.br(known ? then : els);
         b.at(then);
         this.stmt(s.then);
         b.br(join);
