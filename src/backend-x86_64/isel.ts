@@ -1177,7 +1177,7 @@ export class ISel {
     this.emit("movl", im(this.layout.intRegsUsed * 8), this.memOf(a, VA_LIST.gpOffset));
     this.emit("movl", im(48 + this.layout.sseRegsUsed * 16), this.memOf(a, VA_LIST.fpOffset));
     const t = this.vreg();
-    this.emit("leaq", memAt(RBP, 16 + this.layout.stackBytes), d(t, 8));
+    this.emit("leaq", memAt(RBP, 16 + this.layout.namedStackBytes), d(t, 8));
     this.emit("movq", r(t, 8), this.memOf(a, VA_LIST.overflow));
     const u = this.vreg();
     this.emit("leaq", slotMem(this.regSave), d(u, 8));

@@ -277,7 +277,7 @@ export class FunctionLowerer {
       if (offset === 0) return base;
       return this.b.bin("add", "ptr", base, { k: "int", value: BigInt(offset) });
     }
-    return this.b.bin("add", "ptr", base, this.b.conv("inttoptr", I64, "ptr", offset));
+    return this.b.bin("add", "ptr", base, offset);
   }
 
   private memcpy(dst: Value, src: Value, size: number, align: number): void {
