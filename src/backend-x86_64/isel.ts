@@ -40,6 +40,8 @@ export interface ModuleContext {
   readonly pool: Map<string, { align: number; words: { size: 4 | 8 | 16; value: bigint }[] }>;
   poolKey: Map<string, string>;
   readonly pic: boolean;
+  /** Jump tables: label → target labels; entries are emitted as `.long target - label`. */
+  readonly jumpTables: Map<string, string[]>;
 }
 
 const SUFFIX: Record<number, string> = { 1: "b", 2: "w", 4: "l", 8: "q" };
@@ -294,12 +296,20 @@ export class ISel {
     // rematerialised at each use (known up front: a use may be laid out first).
     for (const b of f.blocks) {
       for (const i of b.insts) {
-        if (i.op === "alloca" && !i.dynSize) this.slots.set(i.dst, newSlot(this.mf, Math.max(i.size, 1), i.align));
+        // %rbp is only 16-aligned: over-aligned objects are carved out of the stack at entry.
+        if (i.op === "alloca" && !i.dynSize && i.align <= 16) this.slots.set(i.dst, newSlot(this.mf, Math.max(i.size, 1), i.align));
         if (i.op === "addr") this.syms.set(i.dst, { sym: i.sym, off: i.offset });
       }
     }
     this.cur = this.mf.blocks[0]!;
     this.lowerEntry();
+    for (const b of f.blocks) {
+      for (const i of b.insts) {
+        if (i.op === "alloca" && !i.dynSize && i.align > 16) {
+          this.lowerInst({ ...i, dynSize: { k: "int", value: BigInt(i.size) } }, b, -1);
+        }
+      }
+    }
     f.blocks.forEach((b, k) => {
       if (k > 0) this.cur = this.mf.blocks[k]!;
       for (const p of b.phis) this.regsOf(p.dst);
@@ -374,7 +384,9 @@ export class ISel {
       const loc = this.layout.args[k]!;
       const t = p.type;
       if (t.kind === "agg") {
-        if (loc.kind === "stack") {
+        if (loc.kind === "none") {
+          this.slots.set(p.temp, newSlot(this.mf, 1, 1));
+        } else if (loc.kind === "stack") {
           const x = this.defReg(p.temp);
           this.emit("leaq", memAt(RBP, 16 + loc.offset), d(x, 8));
         } else {
@@ -575,6 +587,7 @@ export class ISel {
   private lowerInst(i: ir.Inst, b: ir.Block, n: number): void {
     switch (i.op) {
       case "alloca": {
+        // Static allocas are frame slots (over-aligned ones were carved out at entry).
         if (!i.dynSize) return;
         // Dynamic stack allocation: round up, keep %rsp 16-aligned.
         const size = this.valReg(i.dynSize, "i64");
@@ -1177,7 +1190,7 @@ export class ISel {
     this.emit("movl", im(this.layout.intRegsUsed * 8), this.memOf(a, VA_LIST.gpOffset));
     this.emit("movl", im(48 + this.layout.sseRegsUsed * 16), this.memOf(a, VA_LIST.fpOffset));
     const t = this.vreg();
-    this.emit("leaq", memAt(RBP, 16 + this.layout.stackBytes), d(t, 8));
+    this.emit("leaq", memAt(RBP, 16 + this.layout.stackUsed), d(t, 8));
     this.emit("movq", r(t, 8), this.memOf(a, VA_LIST.overflow));
     const u = this.vreg();
     this.emit("leaq", slotMem(this.regSave), d(u, 8));
@@ -1322,6 +1335,45 @@ export class ISel {
     this.cur.succs.push(this.blockIdx.get(label)!);
   }
 
+  /**
+   * Dense switch → bounds check + pc-relative jump table. Case values are
+   * read as signed or unsigned in the switch width, whichever range is smaller;
+   * the index is (value - min) compared unsigned against the range, so values
+   * below min wrap around to the default.
+   */
+  private jumpTable(t: Extract<ir.Terminator, { op: "switch" }>): boolean {
+    if (t.cases.length < JT_MIN_CASES) return false;
+    const w = irSize(t.type) * 8;
+    const spread = (vals: bigint[]): [bigint, bigint] => {
+      let lo = vals[0]!, hi = vals[0]!;
+      for (const v of vals) { if (v < lo) lo = v; if (v > hi) hi = v; }
+      return [lo, hi - lo];
+    };
+    const sv = t.cases.map((c) => BigInt.asIntN(w, c.value));
+    const uv = t.cases.map((c) => BigInt.asUintN(w, c.value));
+    const [smin, srange] = spread(sv);
+    const [umin, urange] = spread(uv);
+    const signed = srange <= urange;
+    const [min, range] = signed ? [smin, srange] : [umin, urange];
+    if (range >= BigInt(t.cases.length * JT_MAX_SPREAD) || range > 100_000n) return false;
+    const idx = this.extend(t.value, t.type, signed, 8);
+    const minOp = fits32(-min) ? im(-min) : r(this.valReg({ k: "int", value: -min }, "i64"), 8);
+    this.emit("addq", minOp, ud(idx, 8));
+    this.emit("cmpq", fits32(range) ? im(range) : r(this.valReg({ k: "int", value: range }, "i64"), 8), r(idx, 8));
+    this.jcc("a", t.default);
+    const label = `.LJT${this.ctx.jumpTables.size}`;
+    const targets = new Array<string>(Number(range) + 1).fill(t.default);
+    t.cases.forEach((c, k) => (targets[Number((signed ? sv[k]! : uv[k]!) - min)] = c.target));
+    this.ctx.jumpTables.set(label, targets.map((l) => this.blockLabel(l)));
+    const base = this.vreg(), off = this.vreg();
+    this.emit("leaq", { k: "mem", sym: label, reloc: "", scale: 1, disp: 0 }, d(base, 8));
+    this.emit("movslq", { k: "mem", base, index: idx, scale: 4, disp: 0 }, d(off, 8));
+    this.emit("addq", r(base, 8), ud(off, 8));
+    this.emitX({ opc: "jmp*", ops: [r(off, 8)] });
+    for (const l of new Set(targets)) this.cur.succs.push(this.blockIdx.get(l)!);
+    return true;
+  }
+
   private lowerTerm(b: ir.Block): void {
     const t = b.term;
     switch (t.op) {
@@ -1344,6 +1396,7 @@ export class ISel {
       case "switch": {
         if (t.type === "i128") this.fail("switch on i128");
         const sz = irSize(t.type);
+        if (this.jumpTable(t)) return;
         const v = this.valReg(t.value, t.type);
         for (const c of t.cases) {
           const cv = BigInt.asIntN(sz * 8, c.value);
@@ -1364,6 +1417,10 @@ export class ISel {
     }
   }
 }
+
+/** Dense enough for a table: at least 4 cases filling a third of the range. */
+const JT_MIN_CASES = 4;
+const JT_MAX_SPREAD = 3;
 
 const SWAP_CC: Record<string, string> = {
   e: "e", ne: "ne", l: "g", le: "ge", g: "l", ge: "le", b: "a", be: "ae", a: "b", ae: "be",
