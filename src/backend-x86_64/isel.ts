@@ -70,7 +70,10 @@ const memAt = (base: number, disp = 0): MMem => ({ k: "mem", base, scale: 1, dis
 const slotMem = (slot: number, disp = 0): MMem => ({ k: "mem", slot, scale: 1, disp });
 
 /** A pointer operand that can be turned into a memory operand at any offset. */
-type Address = { kind: "reg"; reg: number } | { kind: "slot"; slot: number } | { kind: "sym"; sym: string; off: number };
+type Address =
+  | { kind: "reg"; reg: number; off: number }
+  | { kind: "slot"; slot: number; off: number }
+  | { kind: "sym"; sym: string; off: number };
 
 /** Integer condition codes for icmp. */
 const ICMP_CC: Record<ir.ICmpPred, string> = {
@@ -108,6 +111,8 @@ export class ISel {
   private vals = new Map<number, number[]>();
   private slots = new Map<number, number>();
   private syms = new Map<number, { sym: string; off: number }>();
+  /** `add ptr %base, C` results, folded into the addressing mode of each use. */
+  private offsets = new Map<number, { base: Value; off: number }>();
   private blockIdx = new Map<string, number>();
   private lastMBlock = new Map<string, number>();
   private useCount = new Map<number, number>();
@@ -180,6 +185,7 @@ export class ISel {
   /** A single-register value in a vreg (materialising constants and addresses). */
   private valReg(v: Value, t: Type): number {
     if (v.k === "temp") {
+      if (this.offsets.has(v.id)) return this.addrReg(this.address(v));
       if (this.slots.has(v.id)) {
         const x = this.vreg();
         this.emit("leaq", slotMem(this.slots.get(v.id)!), d(x, 8));
@@ -253,22 +259,27 @@ export class ISel {
 
   private address(v: Value): Address {
     if (v.k === "temp") {
+      const o = this.offsets.get(v.id);
+      if (o) {
+        const a = this.address(o.base);
+        return { ...a, off: a.off + o.off };
+      }
       const s = this.slots.get(v.id);
-      if (s !== undefined) return { kind: "slot", slot: s };
+      if (s !== undefined) return { kind: "slot", slot: s, off: 0 };
       const g = this.syms.get(v.id);
       if (g && this.ctx.local.has(g.sym) && !this.ctx.threadLocal.has(g.sym)) return { kind: "sym", sym: g.sym, off: g.off };
     }
-    return { kind: "reg", reg: this.valReg(v, "ptr") };
+    return { kind: "reg", reg: this.valReg(v, "ptr"), off: 0 };
   }
   private memOf(a: Address, off = 0): MMem {
     switch (a.kind) {
-      case "reg": return memAt(a.reg, off);
-      case "slot": return slotMem(a.slot, off);
+      case "reg": return memAt(a.reg, a.off + off);
+      case "slot": return slotMem(a.slot, a.off + off);
       case "sym": return { k: "mem", sym: a.sym, reloc: "", scale: 1, disp: a.off + off };
     }
   }
   private addrReg(a: Address): number {
-    if (a.kind === "reg") return a.reg;
+    if (a.kind === "reg" && a.off === 0) return a.reg;
     const x = this.vreg();
     this.emit("leaq", this.memOf(a), d(x, 8));
     return x;
@@ -299,6 +310,9 @@ export class ISel {
         // %rbp is only 16-aligned: over-aligned objects are carved out of the stack at entry.
         if (i.op === "alloca" && !i.dynSize && i.align <= 16) this.slots.set(i.dst, newSlot(this.mf, Math.max(i.size, 1), i.align));
         if (i.op === "addr") this.syms.set(i.dst, { sym: i.sym, off: i.offset });
+        if (i.op === "add" && i.type === "ptr" && i.a.k === "temp" && i.b.k === "int" && fits32(i.b.value)) {
+          this.offsets.set(i.dst, { base: i.a, off: Number(i.b.value) });
+        }
       }
     }
     this.cur = this.mf.blocks[0]!;
@@ -342,7 +356,7 @@ export class ISel {
       if (v.k !== "temp") return this.beforeBranch(() => r(this.pair(v)[half]!, 8));
       return r(this.regsOf(v.id)[half]!, 8);
     }
-    if (v.k === "temp" && !this.slots.has(v.id) && !this.syms.has(v.id)) return r(this.regsOf(v.id)[0]!, isSSE(t) ? 16 : 8);
+    if (v.k === "temp" && !this.slots.has(v.id) && !this.syms.has(v.id) && !this.offsets.has(v.id)) return r(this.regsOf(v.id)[0]!, isSSE(t) ? 16 : 8);
     if (!isSSE(t) && (v.k === "int" || v.k === "undef")) {
       const c = v.k === "int" ? BigInt.asIntN(64, v.value) : 0n;
       if (fits32(c)) return im(c);
@@ -492,7 +506,7 @@ export class ISel {
       if (this.layout.sret) {
         const dst = this.vreg();
         this.mov(8, r(this.sretPtr, 8), dst);
-        this.copyMem({ kind: "reg", reg: dst }, a, f.ret.layout.size);
+        this.copyMem({ kind: "reg", reg: dst, off: 0 }, a, f.ret.layout.size);
         this.mov(8, r(this.sretPtr, 8), RAX);
         uses.push(RAX);
       } else if (ret.kind === "x87") {
@@ -647,6 +661,7 @@ export class ISel {
       case "intrinsic": this.lowerIntrinsic(i); return;
       case "add": case "sub": case "mul": case "sdiv": case "udiv": case "srem": case "urem":
       case "and": case "or": case "xor": case "shl": case "lshr": case "ashr":
+        if (this.offsets.has(i.dst)) return;
         if (i.type === "i128") this.lowerI128(i);
         else this.lowerIntBin(i);
         return;
