@@ -867,6 +867,13 @@ export class ISel {
         return;
       }
       case "sitofp": case "uitofp": {
+        if (from === "i128" && isSSE(to)) {
+          // libgcc: __float[un]ti[sd]f(__int128)
+          const [lo, hi] = this.pair(i.a);
+          const fn = `__float${i.op === "uitofp" ? "un" : ""}ti${to === "f32" ? "s" : "d"}f`;
+          this.copyFloat(this.libcall(fn, [lo, hi], [], "sse")[0]!, x());
+          return;
+        }
         if (to === "f80" || from === "i128" || to === "f128") return this.x87Convert(i);
         const s = to === "f32" ? "ss" : "sd";
         if (i.op === "sitofp" || irSize(from) < 8) {
@@ -899,6 +906,15 @@ export class ISel {
         return;
       }
       case "fptosi": case "fptoui": {
+        if (to === "i128" && isSSE(from)) {
+          // libgcc: __fix[uns][sd]fti(float/double)
+          const fn = `__fix${i.op === "fptoui" ? "uns" : ""}${from === "f32" ? "s" : "d"}fti`;
+          const [lo, hi] = this.libcall(fn, [], [this.valReg(i.a, from)], "pair");
+          const [dl, dh] = this.regsOf(i.dst);
+          this.copyInt(lo!, dl!);
+          this.copyInt(hi!, dh!);
+          return;
+        }
         if (from === "f80" || to === "i128" || from === "f128") return this.x87Convert(i);
         const s = from === "f32" ? "ss" : "sd";
         const v = this.valReg(i.a, from);
