@@ -7,7 +7,7 @@ import { layoutFrame } from "../codegen/frame.js";
 import type { AsmLine, MemOperand, Operand, RegName, Reloc } from "../asm/x86_64/inst.js";
 import { XMM, X87, gprName, imm, inst, label, mem, reg } from "../asm/x86_64/inst.js";
 import { ice } from "../ir/errors.js";
-import { X86_REGS, RBP, RSP } from "./regs.js";
+import { X86_REGS } from "./regs.js";
 import { isBranchOpc } from "./isel.js";
 
 export const X86_HOOKS: TargetHooks = {
@@ -104,6 +104,5 @@ export function emitFunction(f: MFunc): AsmLine[] {
     }
   });
   if (f.blocks.length === 0) ice("empty function", { func: f.name });
-  void RBP; void RSP;
   return out;
 }

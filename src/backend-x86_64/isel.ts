@@ -18,7 +18,7 @@
 
 import type * as ir from "../ir/ir.js";
 import type { Type, Value } from "../ir/ir.js";
-import { instOperands, successors, termOperands, mapSuccessors, isFloatType } from "../ir/ir.js";
+import { instOperands, successors, termOperands, mapSuccessors } from "../ir/ir.js";
 import { ice } from "../ir/errors.js";
 import type { MBlock, MFunc, MImm, MInst, MMem, MOperand, MReg, RegClass } from "../codegen/mir.js";
 import { newSlot, newVReg } from "../codegen/mir.js";
@@ -580,9 +580,8 @@ export class ISel {
   private libcall(name: string, intArgs: number[], sseArgs: number[] = [], ret: "int" | "pair" | "sse" | "none" = "none"): number[] {
     intArgs.forEach((a, k) => this.mov(8, r(a, 8), INT_ARG_REGS[k]!));
     sseArgs.forEach((a, k) => this.emitX({ opc: "movaps", ops: [r(a, 16), d(xmm(k), 16)], copy: true }));
-    const sym = this.ctx.local.has(name) ? name : name;
     this.emitX({
-      opc: "call", ops: [{ k: "sym", name: sym, reloc: this.ctx.defined.has(name) && this.ctx.local.has(name) ? "" : "PLT" }],
+      opc: "call", ops: [{ k: "sym", name, reloc: this.ctx.local.has(name) ? "" : "PLT" }],
       impUses: [...intArgs.map((_, k) => INT_ARG_REGS[k]!), ...sseArgs.map((_, k) => xmm(k))],
       impDefs: CALLER_SAVED,
     });
@@ -1494,4 +1493,3 @@ export function splitCriticalEdges(f: ir.Func): void {
   f.blocks = order;
 }
 
-export { isFloatType };
