@@ -497,6 +497,9 @@ export class Preprocessor {
       f.pos++;
       if (tok.bol && tok.kind === "punct" && tok.text === "#") {
         this.directive(tok);
+        // A directive that produced tokens (#pragma, #ident, #embed) left them
+        // in a context: they come next, before the rest of the file.
+        if (this.contexts.length > 0) return this.nextRaw();
         continue;
       }
       if (f.mi !== 1) f.mi = -1;
