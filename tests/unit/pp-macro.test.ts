@@ -180,6 +180,7 @@ describe("builtin macros", () => {
   });
   it("_Pragma becomes a pragma token; preprocessor pragmas act", () => {
     expect(pp('_Pragma("omp parallel") x\n#define P(x) _Pragma(#x) y\nP(pack(1))')).toBe("#pragma omp parallel x #pragma pack(1) y");
+    expect(pp("a\n#pragma pack(N)\nb\n#define N 4\n#pragma pack(N)\nc\n#ident \"v1\"\nd")).toBe("a #pragma pack(N) b #pragma pack(4) c #pragma ident \"v1\" d");
     expect(pp('#define X 1\n#pragma push_macro("X")\n#undef X\n#define X 2\nX\n#pragma pop_macro("X")\nX')).toBe("2 1");
     expect(run("#pragma GCC poison bad\nbad").errors[0]).toMatch(/attempt to use poisoned "bad"/);
     expect(run('#pragma GCC warning "careful"').errors[0]).toMatch(/warning: careful/);
