@@ -173,6 +173,8 @@ function removeUnreachableBlocks(f: Func): void {
 interface LoopTargets {
   breakTo: Block;
   continueTo?: Block;
+  /** How many VLA stack marks were live when the loop/switch began (see `vlaMarks`). */
+  vlaDepth: number;
 }
 
 export class FunctionLowerer {
@@ -183,6 +185,8 @@ export class FunctionLowerer {
   private readonly labels = new Map<number, Block>();
   private readonly targets: LoopTargets[] = [];
   private switchCases: Map<A.SwitchCase, Block> | undefined;
+  /** Stack pointers saved on entry to each enclosing block that declares VLAs. */
+  private readonly vlaMarks: Value[] = [];
   private readonly dataLayout: DataLayout;
 
   constructor(readonly module: Module, readonly def: A.FunctionDef, readonly names: SymbolNames,
@@ -312,14 +316,35 @@ export class FunctionLowerer {
     return this.toCondition(this.rvalue(e), e.type);
   }
 
+  private stackSave(): Value {
+    const dst = this.b.newTemp("ptr", "sp");
+    this.b.emit({ op: "intrinsic", dst, name: "stack_save", type: "ptr", args: [] });
+    return { k: "temp", id: dst };
+  }
+
+  private stackRestore(mark: Value): void {
+    this.b.emit({ op: "intrinsic", name: "stack_restore", args: [mark] });
+  }
+
+  /** Jumping out of VLA blocks (break/continue) releases their space too. */
+  private leaveVlaScopes(depth: number): void {
+    if (this.vlaMarks.length > depth) this.stackRestore(this.vlaMarks[depth]);
+  }
+
   // ------------------------------------------------------------------ statements
 
   stmt(s: A.Stmt): void {
     const b = this.b;
     switch (s.kind) {
-      case "block":
+      case "block": {
+        // A block declaring VLAs gives their stack space back when it is left,
+        // so a loop around it does not grow the stack (6.2.4p7).
+        const hasVla = s.body.some((x) => x.kind === "vladecl");
+        if (hasVla) this.vlaMarks.push(this.stackSave());
         for (const x of s.body) this.stmt(x);
+        if (hasVla) this.stackRestore(this.vlaMarks.pop()!);
         return;
+      }
       case "expr":
         this.rvalue(s.expr);
         return;
@@ -419,13 +444,14 @@ export class FunctionLowerer {
       case "break": {
         const t = this.targets[this.targets.length - 1];
         if (!t) { this.error(s.loc, "break statement not within loop or switch"); return; }
+        this.leaveVlaScopes(t.vlaDepth);
         this.jump(t.breakTo);
         return;
       }
       case "continue": {
         for (let i = this.targets.length - 1; i >= 0; i--) {
           const c = this.targets[i].continueTo;
-          if (c) { this.jump(c); return; }
+          if (c) { this.leaveVlaScopes(this.targets[i].vlaDepth); this.jump(c); return; }
         }
         this.error(s.loc, "continue statement not within a loop");
         return;
@@ -469,7 +495,7 @@ export class FunctionLowerer {
   }
 
   private loopBody(body: A.Stmt, breakTo: Block, continueTo: Block): void {
-    this.targets.push({ breakTo, continueTo });
+    this.targets.push({ breakTo, continueTo, vlaDepth: this.vlaMarks.length });
     this.stmt(body);
     this.targets.pop();
   }
@@ -523,7 +549,7 @@ export class FunctionLowerer {
     this.startDeadBlock();
     const savedCases = this.switchCases;
     this.switchCases = blocks;
-    this.targets.push({ breakTo: exit });
+    this.targets.push({ breakTo: exit, vlaDepth: this.vlaMarks.length });
     this.stmt(s.body);
     this.targets.pop();
     this.switchCases = savedCases;
