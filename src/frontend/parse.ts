@@ -162,6 +162,9 @@ const DECL_SPEC_WORDS = new Set([
 
 const VA_LIST_LAYOUTS: Record<string, "x86_64" | "aarch64" | "pointer"> = { x86_64: "x86_64", aarch64: "aarch64", riscv64: "pointer" };
 
+/** psABIs where unnamed bit-fields affect the record's alignment (gcc's TARGET_ALIGN_ANON_BITFIELD). Belongs in DataLayout. */
+const ANON_BITFIELD_ALIGN: Record<string, boolean> = { aarch64: true };
+
 const MAX_ERRORS = 200;
 
 export function parseTranslationUnit(tokens: Token[], opts: ParseOptions, diags: Diagnostics): TranslationUnit {
@@ -939,7 +942,7 @@ class Parser {
       else if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
       else if (a.name === "transparent_union") t.rec.transparentUnion = true;
     }
-    layoutRecord(t.rec, members, { packed, align, pack });
+    layoutRecord(t.rec, members, { packed, align, pack, anonBitfieldAlign: ANON_BITFIELD_ALIGN[this.opts.layout.arch] === true });
     this.checkMembers(t.rec, members);
     return t;
   }

@@ -613,6 +613,8 @@ export interface RecordLayoutOptions {
   align?: number;
   /** Active `#pragma pack(n)`, 0 for none. */
   pack: number;
+  /** AAPCS64: unnamed (and zero-width) bit-fields also give the record their type's alignment. */
+  anonBitfieldAlign?: boolean;
 }
 
 let recordIds = 0;
@@ -651,6 +653,7 @@ export function layoutRecord(rec: RecordInfo, decls: readonly MemberDecl[], opts
         // A zero-width bit-field pads to its type's alignment, whatever the packing.
         start = alignUp(start, typeAlign * 8);
         if (!rec.isUnion) bitPos = start;
+        if (opts.anonBitfieldAlign) align = Math.max(align, pack ? Math.min(typeAlign, pack) : typeAlign);
         continue;
       }
       let fieldAlign = typeAlign;
@@ -665,7 +668,7 @@ export function layoutRecord(rec: RecordInfo, decls: readonly MemberDecl[], opts
         const unit = tsize * 8;
         if (Math.floor(start / unit) !== Math.floor((start + w - 1) / unit)) start = alignUp(start, typeAlign * 8);
       }
-      if (d.name !== undefined || d.align !== undefined) align = Math.max(align, fieldAlign);
+      if (d.name !== undefined || d.align !== undefined || opts.anonBitfieldAlign) align = Math.max(align, fieldAlign);
       const offset = Math.floor(start / 8);
       const bitOffset = start % 8;
       members.push({
