@@ -160,6 +160,13 @@ const DECL_SPEC_WORDS = new Set([
   "__typeof_unqual", "__auto_type", "__builtin_va_list", "_Decimal32", "_Decimal64", "_Decimal128",
 ]);
 
+/** Keywords that start statements or expressions (never an unknown type name). */
+const OTHER_KEYWORDS = new Set([
+  "return", "goto", "if", "else", "while", "do", "for", "switch", "case", "default", "break", "continue",
+  "sizeof", "_Alignof", "__alignof__", "__alignof", "asm", "__asm__", "__asm", "_Generic", "__label__",
+  "__real__", "__imag__", "__real", "__imag", "_Static_assert", "__builtin_va_arg", "__builtin_offsetof",
+]);
+
 const VA_LIST_LAYOUTS: Record<string, "x86_64" | "aarch64" | "pointer"> = { x86_64: "x86_64", aarch64: "aarch64", riscv64: "pointer" };
 
 /** psABIs where unnamed bit-fields affect the record's alignment (gcc's TARGET_ALIGN_ANON_BITFIELD). Belongs in DataLayout. */
@@ -269,7 +276,7 @@ class Parser {
   /** Report "expected X before Y token" and unwind to the recovery point. */
   private syntaxError(what: string): never {
     const t = this.peek();
-    this.error(t, `${what} ${t.kind === "eof" ? "at end of input" : `before ${this.describe(t)}${t.kind === "punct" || t.kind === "ident" ? " token" : ""}`}`);
+    this.error(t, `${what} ${t.kind === "eof" ? "at end of input" : `before ${this.describe(t)}${t.kind === "punct" ? " token" : ""}`}`);
     throw new Recover();
   }
 
@@ -698,9 +705,12 @@ class Parser {
     let nSigned = 0, nUnsigned = 0, nComplex = 0, nInt128 = 0;
     let floatN: FloatType | undefined;
     let any = false;
+    let lastSpec: Token = start;
+    let longLongLong: Token | undefined;
+    let signConflict: Token | undefined;
     const setStorage = (s: StorageClass, at: Token): void => {
       if (!allowStorage) { this.error(at, `storage class specified for ${s === "typedef" ? "typedef" : "parameter"}`); return; }
-      if (spec.storage && !(spec.storage === s)) this.error(at, "multiple storage classes in declaration specifiers");
+      if (spec.storage && !(spec.storage === s)) this.error(start, "multiple storage classes in declaration specifiers");
       else if (spec.storage === s) this.error(at, `duplicate '${s}'`);
       spec.storage = s;
     };
@@ -740,34 +750,34 @@ class Parser {
         case "__extension__": this.next(); break;
         case "__attribute__": case "__attribute": this.attributes(spec.attrs); break;
         case "_Alignas": {
-          this.next();
+          const kwTok = this.next();
           this.expect("(");
           let n: number | undefined;
           if (this.isTypeNameStart(this.peek())) n = alignOf(this.typeName());
           else {
             const e = this.conditional();
             const v = evalInt(e);
-            if (v === undefined) this.error(e.loc, "requested alignment is not an integer constant");
-            else if (v !== 0n && (v & (v - 1n)) !== 0n) this.error(e.loc, "requested alignment is not a positive power of 2");
+            if (v === undefined) this.error(kwTok, "requested alignment is not an integer constant");
+            else if (v < 0n || (v !== 0n && (v & (v - 1n)) !== 0n)) this.error(kwTok, `requested alignment '${v}' is not a positive power of 2`);
             else n = Number(v);
           }
           this.expect(")");
           if (n) spec.align = Math.max(spec.align ?? 0, n);
           break;
         }
-        case "void": this.next(); nVoid++; any = true; break;
-        case "_Bool": this.next(); nBool++; any = true; break;
-        case "char": this.next(); nChar++; any = true; break;
-        case "short": this.next(); nShort++; any = true; break;
-        case "int": this.next(); nInt++; any = true; break;
-        case "long": this.next(); nLong++; any = true; break;
-        case "float": this.next(); nFloat++; any = true; break;
-        case "double": this.next(); nDouble++; any = true; break;
-        case "signed": case "__signed": case "__signed__": this.next(); nSigned++; any = true; break;
-        case "unsigned": this.next(); nUnsigned++; any = true; break;
+        case "void": this.next(); nVoid++; any = true; lastSpec = t; break;
+        case "_Bool": this.next(); nBool++; any = true; lastSpec = t; break;
+        case "char": this.next(); nChar++; any = true; lastSpec = t; break;
+        case "short": this.next(); nShort++; any = true; lastSpec = t; break;
+        case "int": this.next(); nInt++; any = true; lastSpec = t; break;
+        case "long": this.next(); nLong++; any = true; lastSpec = t; if (nLong === 3) longLongLong = t; break;
+        case "float": this.next(); nFloat++; any = true; lastSpec = t; break;
+        case "double": this.next(); nDouble++; any = true; lastSpec = t; break;
+        case "signed": case "__signed": case "__signed__": this.next(); nSigned++; any = true; lastSpec = t; if (nUnsigned) signConflict ??= t; break;
+        case "unsigned": this.next(); nUnsigned++; any = true; lastSpec = t; if (nSigned) signConflict ??= t; break;
         case "_Complex": case "__complex__": case "__complex": this.next(); nComplex++; any = true; break;
         case "_Imaginary": this.next(); this.error(t, "imaginary types are not supported"); break;
-        case "__int128": this.next(); nInt128++; any = true; break;
+        case "__int128": this.next(); nInt128++; any = true; lastSpec = t; break;
         case "_Float16": case "__fp16": this.next(); floatN = this.bt.float16; any = true; break;
         case "_Float32": this.next(); floatN = this.bt.float; any = true; break;
         case "_Float64": case "_Float32x": this.next(); floatN = this.bt.double; any = true; break;
@@ -822,15 +832,15 @@ class Parser {
     const bt = this.bt;
     let type: Type;
     const nBasic = nVoid + nBool + nChar + nShort + nInt + nLong + nFloat + nDouble + nSigned + nUnsigned + nComplex + nInt128 + (floatN ? 1 : 0);
-    const conflict = (): void => this.error(start, "two or more data types in declaration specifiers");
+    const conflict = (): void => this.error(lastSpec, "two or more data types in declaration specifiers");
     if (userType) {
       if (nBasic > 0) conflict();
       type = userType;
       if (userType.kind !== "struct" && userType.kind !== "union" && userType.kind !== "enum") spec.tagOnly = false;
     } else {
       spec.tagOnly = false;
-      if (nSigned && nUnsigned) this.error(start, "both 'signed' and 'unsigned' in declaration specifiers");
-      if (nLong > 2) this.error(start, "'long long long' is too long for GCC");
+      if (nSigned && nUnsigned) this.error(signConflict ?? lastSpec, "both 'signed' and 'unsigned' in declaration specifiers");
+      if (nLong > 2) this.error(longLongLong ?? lastSpec, "'long long long' is too long for GCC");
       const u = nUnsigned > 0;
       if (nVoid) { if (nBasic > 1) conflict(); type = bt.void; }
       else if (nBool) { if (nBasic > 1) conflict(); type = bt.bool; }
@@ -1005,11 +1015,11 @@ class Parser {
             const e = this.conditional();
             const v = evalInt(e);
             const name = d.name ?? "<anonymous>";
-            if (v === undefined) { this.error(e.loc, `bit-field '${name}' width not an integer constant`); width = 1; }
+            if (v === undefined) { this.error(d.loc, `bit-field '${name}' width not an integer constant`); width = 1; }
             else if (!isInteger(d.type)) { this.error(d.loc, `bit-field '${name}' has invalid type`); width = undefined; }
-            else if (v < 0n) { this.error(e.loc, `negative width in bit-field '${name}'`); width = 1; }
-            else if (v > BigInt(sizeOf(d.type) * 8)) { this.error(e.loc, `width of '${name}' exceeds its type`); width = sizeOf(d.type) * 8; }
-            else if (v === 0n && d.name !== undefined) { this.error(e.loc, `zero width for bit-field '${name}'`); width = 1; }
+            else if (v < 0n) { this.error(d.loc, `negative width in bit-field '${name}'`); width = 1; }
+            else if (v > BigInt(sizeOf(d.type) * 8)) { this.error(d.loc, `width of '${name}' exceeds its type`); width = sizeOf(d.type) * 8; }
+            else if (v === 0n && d.name !== undefined) { this.error(d.loc, `zero width for bit-field '${name}'`); width = 1; }
             else width = Number(v);
           }
           this.attributes(dAttrs);
@@ -1096,7 +1106,7 @@ class Parser {
       if (this.accept("=")) {
         const e = this.conditional();
         const v = evalInt(e);
-        if (v === undefined) this.error(e.loc, `enumerator value for '${nt.text}' is not an integer constant`);
+        if (v === undefined) this.error(nt, `enumerator value for '${nt.text}' is not an integer constant`);
         else value = v;
       } else {
         value++;
@@ -1251,7 +1261,7 @@ class Parser {
           const v = evalInt(e);
           if (v === undefined) vlaExpr = e;
           else if (v < 0n || (isSignedExpr(e) && BigInt.asIntN(64, v) < 0n)) {
-            this.error(e.loc, d?.name ? `size of array '${d.name}' is negative` : "size of unnamed array is negative");
+            this.error(d ? d.loc : e.loc, d?.name ? `size of array '${d.name}' is negative` : "size of unnamed array is negative");
             length = 1;
           } else length = Number(v);
         }
@@ -1259,7 +1269,7 @@ class Parser {
       this.expect("]");
       this.attributes([]);
       const elem = this.typeSuffix(base, undefined).type;
-      if (elem.kind === "function") this.error(open, d?.name ? `declaration of '${d.name}' as array of functions` : "declaration of type name as array of functions");
+      if (elem.kind === "function") this.error(d ? d.loc : open, d?.name ? `declaration of '${d.name}' as array of functions` : "declaration of type name as array of functions");
       else if (!isComplete(elem) && elem.kind !== "array") this.error(open, d?.name ? `array type has incomplete element type '${typeToString(elem)}'` : `array type has incomplete element type '${typeToString(elem)}'`);
       else if (elem.kind === "array" && elem.length === undefined && !elem.vla) this.error(open, "array type has incomplete element type");
       let t: ArrayType;
@@ -1269,7 +1279,7 @@ class Parser {
           this.pendingVla.push(this.assignTo(count, this.convert(vlaExpr, this.bt.ulong)));
           t = arrayOf(elem, undefined, { count });
         } else if (vlaExpr && this.scope.kind === "file") {
-          this.error(vlaExpr.loc, d?.name ? `variably modified '${d.name}' at file scope` : "variably modified type at file scope");
+          this.error(d ? d.loc : vlaExpr.loc, d?.name ? `variably modified '${d.name}' at file scope` : "variably modified type at file scope");
           t = arrayOf(elem, 1);
         } else {
           // `[*]` or a VLA bound in a prototype outside a function body: an unspecified size.
@@ -1286,8 +1296,8 @@ class Parser {
       this.next();
       const fn = this.paramList(d);
       const ret = this.typeSuffix(base, undefined).type;
-      if (ret.kind === "function") this.error(this.peek(), d?.name ? `'${d.name}' declared as function returning a function` : "type name declared as function returning a function");
-      if (ret.kind === "array") this.error(this.peek(), d?.name ? `'${d.name}' declared as function returning an array` : "type name declared as function returning an array");
+      if (ret.kind === "function") this.error(d ? d.loc : this.peek(), d?.name ? `'${d.name}' declared as function returning a function` : "type name declared as function returning a function");
+      if (ret.kind === "array") this.error(d ? d.loc : this.peek(), d?.name ? `'${d.name}' declared as function returning an array` : "type name declared as function returning an array");
       return { type: { ...fn, ret: unqualified(ret) === ret ? ret : ret } };
     }
     return { type: base };
@@ -1336,8 +1346,8 @@ class Parser {
           } else this.syntaxError("expected declaration specifiers or '...'");
         }
         const spec = this.isDeclStart() ? this.declSpec(true) : { type: this.bt.int, attrs: [], storage: undefined, implicitInt: true } as unknown as DeclSpec;
-        if (spec.storage && spec.storage !== "register") this.error(start, `storage class specified for parameter '${this.peek().text}'`);
         const pd = this.declarator(spec.type, true);
+        if (spec.storage && spec.storage !== "register") this.error(pd.name !== undefined ? pd.loc : start, pd.name !== undefined ? `storage class specified for parameter '${pd.name}'` : "storage class specified for unnamed parameter");
         let t = this.applyTypeAttrs(pd.type, pd.attrs, false);
         t = this.adjustParam(t);
         if (t.kind === "void") {
@@ -1397,7 +1407,7 @@ class Parser {
     this.expect(")");
     this.expect(";");
     const v = evalInt(e);
-    if (v === undefined) this.error(e.loc, "expression in static assertion is not an integer constant expression");
+    if (v === undefined) this.error(e.loc, "expression in static assertion is not constant");
     else if (v === 0n) this.error(kw, msg !== undefined ? `static assertion failed: "${msg}"` : "static assertion failed");
   }
 
@@ -1405,7 +1415,20 @@ class Parser {
    * A declaration (or, at file scope, possibly a function definition).
    * Returns the statements a block-scope declaration produces.
    */
+  /** `foo_t x;` with foo_t undeclared: gcc's "unknown type name". */
+  private unknownTypeName(): boolean {
+    const t = this.peek();
+    if (t.kind !== "ident" || this.lookup(t.text) || DECL_SPEC_WORDS.has(t.text) || OTHER_KEYWORDS.has(t.text)) return false;
+    const n = this.peek(1);
+    if (!(n.kind === "ident" && !this.isAttrStart() && !DECL_SPEC_WORDS.has(n.text) && !OTHER_KEYWORDS.has(n.text)) && !(n.text === "*" && this.peek(2).kind === "ident" && this.scope.kind === "file")) return false;
+    this.error(t, `unknown type name '${t.text}'`);
+    // Pretend it was int and go on.
+    this.toks[this.pos] = { ...t, text: "int" };
+    return true;
+  }
+
   private declaration(fileScope: boolean, out?: Stmt[]): void {
+    this.unknownTypeName();
     const start = this.peek();
     const spec = this.declSpec(true);
     if (this.accept(";")) {
@@ -1438,7 +1461,9 @@ class Parser {
           return;
         }
       } else {
+        const hadInit = this.is("=");
         this.declareObject(d, spec, fileScope, out);
+        if (hadInit && !this.is(",") && !this.is(";")) this.syntaxError("expected ',' or ';'");
       }
       first = false;
       if (this.accept(",")) continue;
@@ -1649,7 +1674,7 @@ class Parser {
         return;
       }
       if (isVla(sym.type)) {
-        this.error(d.loc, "variable-sized object may not be initialized");
+        this.error(spec.loc, "variable-sized object may not be initialized");
         this.initializer(sym.type, true);
         return;
       }
@@ -1934,7 +1959,7 @@ class Parser {
   private stringInto(t: ArrayType, off: number, s: StringLit, items: InitItem[]): void {
     const esize = sizeOf(t.elem);
     if (esize !== s.elem.size) {
-      this.error(s.loc, esize === 1 ? "array of inappropriate type initialized from string constant" : "array of inappropriate type initialized from string constant");
+      this.error(s.loc, `cannot initialize array of '${typeToString(t.elem)}' from a string literal with type array of '${typeToString(s.elem)}'`);
       return;
     }
     const n = s.bytes.length / esize;
@@ -2158,7 +2183,7 @@ class Parser {
   private designatorMember(t: Type, nameTok: Token): { lo: number; hi: number; rest: Member[] } | undefined {
     if (!isRecord(t)) { this.error(nameTok, "field name not in record or union initializer"); return undefined; }
     const path = findMember(t.rec, nameTok.text);
-    if (!path) { this.error(nameTok, `unknown field '${nameTok.text}' specified in initializer`); return undefined; }
+    if (!path) { this.error(nameTok, `'${typeToString(unqualified(t))}' has no member named '${nameTok.text}'`); return undefined; }
     return { lo: path[0].index, hi: path[0].index, rest: path.slice(1) };
   }
 
@@ -2214,6 +2239,9 @@ class Parser {
         out.push({ kind: "label", label, body: this.statement(), loc: loc(t) });
         return;
       }
+      if (this.peek().kind === "ident" && this.peek(1).kind === "ident" && !this.lookup(this.peek().text) && !DECL_SPEC_WORDS.has(this.peek().text) && !this.isAttrStart()) {
+        if (this.unknownTypeName()) { this.declaration(false, out); return; }
+      }
       if (this.isDeclStart() && !this.isExprStartingTypedef()) {
         if (this.is("__extension__")) {
           // `__extension__` may also start an expression statement.
@@ -2266,7 +2294,7 @@ class Parser {
     return undefined;
   }
 
-  private useLabel(t: Token): Label {
+  private useLabel(t: Token, useAt: SrcLoc = t): Label {
     const fn = this.fn;
     if (!fn) { this.error(t, "label outside function"); return { name: t.text, id: ++symbolIds, defined: false, addressTaken: false, loc: loc(t) }; }
     let l = this.localLabel(t.text) ?? fn.labels.get(t.text);
@@ -2274,7 +2302,7 @@ class Parser {
       l = { name: t.text, id: ++symbolIds, defined: false, addressTaken: false, loc: loc(t) };
       fn.labels.set(t.text, l);
       fn.def.labels.push(l);
-      fn.labelUses.set(l, loc(t));
+      fn.labelUses.set(l, loc(useAt));
     }
     return l;
   }
@@ -2283,6 +2311,14 @@ class Parser {
     const t = this.peek();
     const at = loc(t);
     const fn = this.fn;
+    if (t.kind === "ident" && this.is(":", 1) && !this.is(":", 2) && t.text !== "default" && t.text !== "case" && !DECL_SPEC_WORDS.has(t.text)) {
+      this.next();
+      this.next();
+      this.attributes([]);
+      const label = this.defineLabel(t);
+      if (this.is("}")) return { kind: "label", label, body: { kind: "empty", loc: at }, loc: at };
+      return { kind: "label", label, body: this.statement(), loc: at };
+    }
     if (t.kind === "punct") {
       if (t.text === "{") return this.compoundStatement(false);
       if (t.text === ";") { this.next(); return { kind: "empty", loc: at }; }
@@ -2376,7 +2412,7 @@ class Parser {
           let hi = hiE ? evalInt(hiE) : lo;
           if (!sw) this.error(t, "case label not within a switch statement");
           else if (lo === undefined || hi === undefined || !isInteger(e.type) || (hiE && !isInteger(hiE.type))) {
-            this.error(e.loc, "case label does not reduce to an integer constant");
+            this.error(t, "case label does not reduce to an integer constant");
           } else {
             lo = wrapInt(lo, sw.type);
             hi = wrapInt(hi, sw.type);
@@ -2384,7 +2420,7 @@ class Parser {
             else {
               const dup = sw.cases.find((c) => !c.isDefault && c.lo <= hi! && lo! <= c.hi);
               if (dup) {
-                this.error(e.loc, hiE ? "duplicate (or overlapping) case value" : "duplicate case value");
+                this.error(t, hiE ? "duplicate (or overlapping) case value" : "duplicate case value");
                 this.note(dup.loc, "previously used here");
               } else {
                 const info: SwitchCase = { lo, hi, isDefault: false, loc: loc(e.loc) };
@@ -2448,7 +2484,7 @@ class Parser {
           const nt = this.next();
           if (nt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier or '*'"); }
           this.expect(";");
-          return { kind: "goto", label: this.useLabel(nt), loc: at };
+          return { kind: "goto", label: this.useLabel(nt, t), loc: at };
         }
         case "asm": case "__asm__": case "__asm":
           return this.asmStatement();
@@ -2738,7 +2774,7 @@ class Parser {
     const F = typeToString(from);
     const where = ctx.kind === "argument" ? `passing argument ${ctx.argIndex} of '${ctx.fnName}'` : "";
     if (from.kind === "void") {
-      this.error(e.loc, "void value not ignored as it ought to be");
+      this.error(e.loc, ctx.kind === "argument" ? "invalid use of void expression" : "void value not ignored as it ought to be");
       return this.zeroOf(isScalar(to) ? to : this.bt.int, e.loc);
     }
     const incompatible = (): Expr => {
@@ -2838,20 +2874,20 @@ class Parser {
   }
 
   /** Check that `e` is a modifiable lvalue (6.3.2.1p1); `what` is "assignment", "increment" or "decrement". */
-  private checkModifiable(e: Expr, what: "assignment" | "increment" | "decrement"): boolean {
+  private checkModifiable(e: Expr, what: "assignment" | "increment" | "decrement", at: SrcLoc = e.loc): boolean {
     if (!this.isLvalue(e)) {
-      this.error(e.loc, what === "assignment" ? "lvalue required as left operand of assignment" : `lvalue required as ${what} operand`);
+      this.error(at, what === "assignment" ? "lvalue required as left operand of assignment" : `lvalue required as ${what} operand`);
       return false;
     }
     if (e.type.kind === "array") {
-      this.error(e.loc, `${what === "assignment" ? "assignment to" : what + " of"} expression with array type`);
+      this.error(at, `${what === "assignment" ? "assignment to" : what + " of"} expression with array type`);
       return false;
     }
     const readOnly = (e.type.quals & Q.Const) !== 0 || (isRecord(e.type) && e.type.rec.hasConstMember);
     if (readOnly) {
-      if (e.kind === "var") this.error(e.loc, `${what} of read-only variable '${e.sym.name}'`);
-      else if (e.kind === "member" && (e.member.type.quals & Q.Const)) this.error(e.loc, `${what} of read-only member '${e.member.name ?? ""}'`);
-      else this.error(e.loc, `${what} of read-only location '${this.describeLvalue(e)}'`);
+      if (e.kind === "var") this.error(at, `${what} of read-only variable '${e.sym.name}'`);
+      else if (e.kind === "member" && (e.member.type.quals & Q.Const)) this.error(at, `${what} of read-only member '${e.member.name ?? ""}'`);
+      else this.error(at, `${what} of read-only location '${this.describeLvalue(e)}'`);
       return false;
     }
     if (!isComplete(e.type) && e.type.kind !== "void") {
@@ -2904,7 +2940,7 @@ class Parser {
       case "=": {
         this.next();
         const rhs = this.assignExpr();
-        if (!this.checkModifiable(lhs, "assignment")) return { ...this.rvalue(rhs), loc: lhs.loc };
+        if (!this.checkModifiable(lhs, "assignment", t)) return { ...this.rvalue(rhs), loc: lhs.loc };
         const value = this.assignConvert(rhs, lhs.type, { kind: "assignment" });
         this.noteStore(lhs);
         return { kind: "assign", target: lhs, value, type: unqualified(lhs.type), loc: loc(t) };
@@ -2921,7 +2957,7 @@ class Parser {
   private noteStore(_lhs: Expr): void { /* hook for -Wunused-but-set later */ }
 
   private opAssign(op: BinOp, lhs: Expr, rhs: Expr, at: Token): Expr {
-    if (!this.checkModifiable(lhs, "assignment")) return rhs;
+    if (!this.checkModifiable(lhs, "assignment", at)) return rhs;
     const lt = unqualified(lhs.type);
     if (lt.kind === "pointer" && (op === "+" || op === "-")) {
       if (!isInteger(rhs.type)) { this.invalidOperands(op, lhs, rhs, at); return rhs; }
@@ -2961,10 +2997,11 @@ class Parser {
     const cond = this.condition(c);
     let then: Expr | undefined;
     if (!this.is(":")) then = this.rvalue(this.expr());
-    this.expect(":");
+    const colon = this.expect(":");
     const els = this.rvalue(this.conditional());
     const a = then ?? cond;
     const at = loc(q);
+    const colonAt = loc(colon);
     const ta = unqualified(a.type);
     const tb = unqualified(els.type);
     let type: Type;
@@ -2990,7 +3027,7 @@ class Parser {
       if (!this.isNullPointerConstant(a)) this.warn(at, "pointer/integer type mismatch in conditional expression");
       type = tb;
     } else {
-      this.error(at, "type mismatch in conditional expression");
+      this.error(colonAt, "type mismatch in conditional expression");
       type = ta;
     }
     const conv = (x: Expr): Expr => (type.kind === "void" ? x : this.convert(isArithmetic(type) ? this.promote(x) : x, type));
@@ -3302,7 +3339,8 @@ class Parser {
   }
 
   private sizeofExpr(): Expr {
-    const kw = this.next();
+    this.next();
+    const kw = this.peek(this.is("(") && this.isTypeNameStart(this.peek(1)) ? 1 : 0);
     let ty: Type;
     let operand: Expr | undefined;
     if (this.is("(") && this.isTypeNameStart(this.peek(1))) {
@@ -3337,7 +3375,7 @@ class Parser {
 
   private incDec(op: string, e: Expr, prefix: boolean, at: Token): Expr {
     const what = op === "++" ? "increment" : "decrement";
-    if (!this.checkModifiable(e, what)) return this.rvalue(e);
+    if (!this.checkModifiable(e, what, at)) return this.rvalue(e);
     const t = unqualified(e.type);
     if (!isScalar(t) && t.kind !== "vector") {
       this.error(at, `wrong type argument to ${what}`);
@@ -3481,7 +3519,7 @@ class Parser {
     }
     const t = base.type;
     if (!isRecord(t)) {
-      this.error(name, `request for member '${name.text}' in something not a structure or union`);
+      this.error(at, `request for member '${name.text}' in something not a structure or union`);
       return this.intConst(0, this.bt.int, at);
     }
     if (!t.rec.complete) {
@@ -3490,7 +3528,7 @@ class Parser {
     }
     const path = findMember(t.rec, name.text);
     if (!path) {
-      this.error(name, `'${typeToString(unqualified(t))}' has no member named '${name.text}'`);
+      this.error(at, `'${typeToString(unqualified(t))}' has no member named '${name.text}'`);
       return this.intConst(0, this.bt.int, at);
     }
     let e = base;
@@ -3506,7 +3544,8 @@ class Parser {
     return undefined;
   }
 
-  private makeCall(callee0: Expr, args0: Expr[], at: Token): Expr {
+  private makeCall(callee0: Expr, args0: Expr[], _paren: Token): Expr {
+    const at = callee0.loc;
     const name = this.calleeName(callee0);
     const callee = this.rvalue(callee0);
     if (callee.type.kind !== "pointer" || callee.type.to.kind !== "function") {
@@ -3519,7 +3558,7 @@ class Parser {
     const sym = callee0.kind === "var" && callee0.sym.kind === "function" ? callee0.sym : undefined;
     if (ft.prototyped) {
       if (args0.length > ft.params.length && !ft.variadic) {
-        this.error(args0[ft.params.length].loc, `too many arguments to function '${fnName}'`);
+        this.error(at, `too many arguments to function '${fnName}'`);
         if (sym) this.note(sym.loc, "declared here");
       } else if (args0.length < ft.params.length) {
         this.error(at, `too few arguments to function '${fnName}'`);
@@ -3778,6 +3817,7 @@ class Parser {
   private genericSelection(kw: Token): Expr {
     this.expect("(");
     let ctrlType: Type;
+    const ctrlAt = this.peek();
     if (this.isTypeNameStart(this.peek())) ctrlType = this.typeName(); // C2y: a type name
     else {
       const ctrl = this.rvalue(this.assignExpr());
@@ -3801,7 +3841,7 @@ class Parser {
     this.expect(")");
     const r = chosen ?? dflt;
     if (!r) {
-      this.error(kw, `'_Generic' selector of type '${typeToString(ctrlType)}' is not compatible with any association`);
+      this.error(ctrlAt, `'_Generic' selector of type '${typeToString(ctrlType)}' is not compatible with any association`);
       return this.intConst(0, this.bt.int, kw);
     }
     return r;
