@@ -1,2 +1,117 @@
-// Placeholder entry point; the driver proper is being written.
-process.stdout.write("tscc 0.1.0\n");
+// tscc's command-line entry point. Everything that can go wrong for a user
+// ends as a gcc-style message and an exit status; a JavaScript exception that
+// escapes the compiler is reported as an internal compiler error, never as a
+// stack trace (set TSCC_DEBUG=1 to see one).
+
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { type DriverConfig, parseCommandLine, type Query, UsageError } from "./config.js";
+import { expandResponseFiles } from "./options.js";
+import { report, runJobs } from "./jobs.js";
+import { binutilsProgram, sysrootLayout } from "./toolchains.js";
+
+export const TSCC_VERSION = "0.1.0";
+/** The gcc version tscc presents itself as (see src/frontend/predefined.ts for why 12.2). */
+export const GCC_COMPAT_VERSION = "12.2.0";
+
+/** The installed package's root (holding include/ and runtime/). */
+export function packageRoot(): string {
+  const starts = [typeof __dirname === "string" ? __dirname : "", process.argv[1] ? dirname(resolve(process.argv[1])) : "", process.cwd()];
+  for (const start of starts) {
+    let dir = start;
+    for (let i = 0; dir && i < 6; i++) {
+      if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "include"))) return dir;
+      const up = dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  return process.cwd();
+}
+
+function answerQuery(q: Query, cfg: DriverConfig, root: string): void {
+  const tc = cfg.toolchain;
+  const out = (s: string): void => void process.stdout.write(s + "\n");
+  const layout = sysrootLayout(tc, cfg.sysroot);
+  const libDirs = [...(layout.gccLibDir ? [layout.gccLibDir] : []), ...layout.libraryDirs];
+  switch (q.kind) {
+    case "version":
+      out(`tscc (tscc ${TSCC_VERSION}) ${GCC_COMPAT_VERSION}`);
+      out("Target: " + tc.triple);
+      out("This is free software; see the source for copying conditions.");
+      break;
+    case "help":
+      out("Usage: tscc [options] file...\nA gcc-compatible C compiler for x86_64, aarch64 and riscv64 Linux.\nSee README.md for the supported options.");
+      break;
+    case "dumpmachine": out(tc.triple); break;
+    case "dumpversion": out(GCC_COMPAT_VERSION.split(".")[0]); break;
+    case "dumpfullversion": out(GCC_COMPAT_VERSION); break;
+    case "dumpspecs": break;
+    case "print-search-dirs":
+      out(`install: ${join(root, "runtime")}/`);
+      out(`programs: =${[join(root, "bin"), ...(process.env.PATH ?? "").split(":")].filter(Boolean).join(":")}`);
+      out(`libraries: =${libDirs.map((d) => d + "/").join(":")}`);
+      break;
+    case "print-libgcc-file-name":
+      out(layout.gccLibDir ? join(layout.gccLibDir, "libgcc.a") : "libgcc.a");
+      break;
+    case "print-multiarch": out(tc.triple); break;
+    case "print-sysroot": out(cfg.sysroot ?? ""); break;
+    case "print-multi-os-directory": out("../lib"); break;
+    case "print-multi-directory": out("."); break;
+    case "print-file-name": {
+      if (q.name === "include") { out(join(root, "include")); break; }
+      const found = libDirs.map((d) => join(d, q.name)).find((p) => existsSync(p));
+      out(found ?? q.name);
+      break;
+    }
+    case "print-prog-name": {
+      const name = q.name === "as" || q.name === "ld" || q.name === "ar" || q.name === "objcopy" ? binutilsProgram(tc, q.name) : q.name;
+      out(name);
+      break;
+    }
+  }
+}
+
+export function main(argv: readonly string[]): number {
+  let cfg: DriverConfig;
+  try {
+    const expanded = expandResponseFiles(argv, (p) => {
+      try { return readFileSync(p, "latin1"); } catch { return undefined; }
+    });
+    cfg = parseCommandLine(expanded);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      report(e.message);
+      return 1;
+    }
+    throw e;
+  }
+  const root = packageRoot();
+  if (cfg.verbose) {
+    process.stderr.write(`tscc version ${TSCC_VERSION} (gcc-compatible ${GCC_COMPAT_VERSION})\nTarget: ${cfg.toolchain.triple}\n`);
+    for (const ignored of cfg.ignored) process.stderr.write(`tscc: warning: option '${ignored}' is accepted but has no effect\n`);
+  }
+  if (cfg.queries.length > 0) {
+    for (const q of cfg.queries) answerQuery(q, cfg, root);
+    if (cfg.inputs.every((i) => i.kind !== "file")) return 0;
+  }
+  if (cfg.verbose && cfg.inputs.every((i) => i.kind !== "file")) return 0;
+  return runJobs(cfg, join(root, "include"));
+}
+
+function run(): void {
+  let status: number;
+  try {
+    status = main(process.argv.slice(2));
+  } catch (e) {
+    if (process.env.TSCC_DEBUG) throw e;
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`tscc: internal compiler error: ${msg}\nPlease report this bug (set TSCC_DEBUG=1 for a stack trace).\n`);
+    status = 1;
+  }
+  process.exitCode = status;
+}
+
+// Run only when this file is the program (the bundle), not when imported by tests.
+if (typeof require !== "undefined" && require.main === module) run();

@@ -1,0 +1,43 @@
+// `npm test`: type-check, build, unit tests, then the torture suite on its
+// --fast sample (plus every ratchet entry) for every target whose tools are
+// installed. Prints a summary line per suite; details go to .cache/logs/.
+// Exit status is non-zero when any step fails or a ratchet entry regresses.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+
+const logs = ".cache/logs";
+mkdirSync(logs, { recursive: true });
+const fast = !process.argv.includes("--full");
+let failed = false;
+
+function step(name, cmd, args, { summarize } = {}) {
+  const started = Date.now();
+  const r = spawnSync(cmd, args, { encoding: "utf8", env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" }, maxBuffer: 1 << 28 });
+  const out = (r.stdout ?? "") + (r.stderr ?? "");
+  const log = `${logs}/${name}.log`;
+  writeFileSync(log, out);
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  const ok = r.status === 0;
+  if (!ok) failed = true;
+  const lines = summarize ? summarize(out) : [];
+  console.log(`${name}: ${ok ? "ok" : "FAILED"} (${secs}s)${lines.length ? "" : `; log: ${log}`}`);
+  for (const l of lines) console.log(`  ${l}`);
+  if (!ok && !summarize) console.log(out.split("\n").slice(-15).join("\n"));
+  return ok;
+}
+
+const vitestSummary = (out) => {
+  const lines = out.split("\n");
+  const summary = lines.filter((l) => /^\s*(Test Files|Tests)\s/.test(l)).map((l) => l.trim());
+  const failing = lines.filter((l) => /^\s*(FAIL|×)\s/.test(l)).slice(0, 10).map((l) => l.trim());
+  return [...summary, ...failing];
+};
+
+step("typecheck", "npx", ["tsc", "--noEmit", "-p", "."], { summarize: (o) => o.split("\n").filter((l) => l.includes("error TS")).slice(0, 10) });
+step("build", "node", ["scripts/build.mjs"]);
+step("unit", "npx", ["vitest", "run", "--reporter=dot"], { summarize: vitestSummary });
+step("torture", "npx", ["tsx", "tests/torture/run.ts", "--arch", "all", "-O", "0,2", ...(fast ? ["--fast"] : []), "--quiet"], {
+  summarize: (o) => o.split("\n").filter((l) => l.trim() !== "").slice(0, 40),
+});
+console.log(failed ? "npm test: FAILED" : "npm test: all suites passed");
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,342 @@
+// Interpretation of the matched command line into one plain configuration
+// object. Everything gcc accepts is accepted; what tscc does not act on is
+// recorded (and mentioned under -v) rather than rejected, because build
+// systems probe compilers with flags like -fno-strict-aliasing or -mtune=.
+
+import type { Toolchain } from "../toolchain.js";
+import { type Arg, matchArgs } from "./options.js";
+import { findToolchain, hostToolchain } from "./toolchains.js";
+
+export type Language = "c" | "cpp-output" | "assembler" | "assembler-with-cpp" | "object" | "archive" | "shared";
+
+export type Mode =
+  | "link"        // default: compile, assemble and link
+  | "compile"     // -c
+  | "assemble"    // -S: stop after producing assembler
+  | "preprocess"  // -E
+  | "syntax"      // -fsyntax-only
+  | "emit-ir";    // -emit-ir: print the optimised IR
+
+/** A linker input in command-line order: a file, a -l library, or raw linker options. */
+export type LinkItem =
+  | { kind: "file"; path: string; lang: Language }
+  | { kind: "lib"; name: string }
+  | { kind: "ld-args"; args: string[] };
+
+export type PPDirective = { kind: "define" | "undef"; text: string };
+
+export interface DepOptions {
+  /** -M / -MM: dependencies instead of preprocessed output. */
+  onlyDeps: boolean;
+  /** -MD / -MMD: dependencies as a side effect of compiling. */
+  sideEffect: boolean;
+  /** -MM / -MMD: leave out system headers. */
+  userOnly: boolean;
+  file?: string;
+  /** -MT (as given) and -MQ (quoted for make) targets, in order. */
+  targets: { name: string; quote: boolean }[];
+  phony: boolean;
+  missingGenerated: boolean;
+}
+
+export interface DriverConfig {
+  mode: Mode;
+  output?: string;
+  inputs: LinkItem[];
+  toolchain: Toolchain;
+  sysroot?: string;
+  verbose: boolean;
+  // Preprocessor
+  defines: PPDirective[];
+  includeDirs: string[];
+  quoteDirs: string[];
+  systemDirs: string[];
+  afterDirs: string[];
+  forcedIncludes: string[];
+  macroIncludes: string[];
+  noStdInc: boolean;
+  undefAll: boolean;
+  ppLineMarkers: boolean;
+  ppKeepComments: boolean;
+  dumpMacros: "none" | "only" | "also" | "names";
+  deps: DepOptions;
+  // Compilation
+  std: string;
+  optLevel: number;
+  optSize: boolean;
+  debug: boolean;
+  pic: boolean;
+  pie: boolean;
+  commonSymbols: boolean;
+  gnu89Inline: boolean;
+  functionSections: boolean;
+  dataSections: boolean;
+  signedChar?: boolean;
+  integratedAs: boolean;
+  warnings: { suppressAll: boolean; allErrors: boolean; errorOptions: Map<string, boolean>; enabled: Map<string, boolean> };
+  pedanticErrors: boolean;
+  printAfter: string[];
+  verifyIr: boolean;
+  diagnosticsColor: "auto" | "always" | "never";
+  // Assembler and linker
+  asArgs: string[];
+  linkKind: "pie" | "no-pie" | "static" | "static-pie" | "shared" | "relocatable";
+  startFiles: boolean;
+  defaultLibs: boolean;
+  libc: boolean;
+  fuseLd?: string;
+  pthread: boolean;
+  strip: boolean;
+  rdynamic: boolean;
+  saveTemps: boolean;
+  // Queries that print something and stop
+  queries: Query[];
+  /** Options accepted without effect, reported under -v. */
+  ignored: string[];
+}
+
+export type Query =
+  | { kind: "version" } | { kind: "help" } | { kind: "dumpmachine" } | { kind: "dumpversion" }
+  | { kind: "dumpfullversion" } | { kind: "print-search-dirs" } | { kind: "print-libgcc-file-name" }
+  | { kind: "print-multiarch" } | { kind: "print-sysroot" } | { kind: "print-multi-os-directory" }
+  | { kind: "print-multi-directory" } | { kind: "dumpspecs" }
+  | { kind: "print-file-name"; name: string } | { kind: "print-prog-name"; name: string };
+
+const MODE_RANK: Readonly<Record<Mode, number>> = {
+  link: 0, compile: 1, assemble: 2, "emit-ir": 3, syntax: 4, preprocess: 5,
+};
+
+export class UsageError extends Error {}
+
+const LANG_BY_X: Readonly<Record<string, Language | "none">> = {
+  c: "c", "c-header": "c", "cpp-output": "cpp-output", assembler: "assembler",
+  "assembler-with-cpp": "assembler-with-cpp", none: "none",
+};
+
+const LANG_BY_EXT: Readonly<Record<string, Language>> = {
+  c: "c", h: "c", i: "cpp-output", s: "assembler", S: "assembler-with-cpp", sx: "assembler-with-cpp",
+  o: "object", obj: "object", lo: "object", a: "archive", so: "shared",
+};
+
+export function languageOf(path: string): Language {
+  const base = path.slice(path.lastIndexOf("/") + 1);
+  const dot = base.lastIndexOf(".");
+  if (dot > 0) {
+    const ext = base.slice(dot + 1);
+    const lang = LANG_BY_EXT[ext];
+    if (lang) return lang;
+    if (/^so(\.\d+)*$/.test(base.slice(base.indexOf(".so") + 1)) && base.includes(".so")) return "shared";
+  }
+  return "object"; // gcc hands unknown files to the linker
+}
+
+/** -f flags tscc acts on; `no-` forms flip them. Everything else -f is accepted and ignored. */
+const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> = {
+  "pic": (c, on) => { c.pic = on; if (!on) c.pie = false; },
+  "PIC": (c, on) => { c.pic = on; if (!on) c.pie = false; },
+  "pie": (c, on) => { c.pie = on; c.pic = on || c.pic; },
+  "PIE": (c, on) => { c.pie = on; c.pic = on || c.pic; },
+  "common": (c, on) => { c.commonSymbols = on; },
+  "gnu89-inline": (c, on) => { c.gnu89Inline = on; },
+  "function-sections": (c, on) => { c.functionSections = on; },
+  "data-sections": (c, on) => { c.dataSections = on; },
+  "signed-char": (c, on) => { c.signedChar = on; },
+  "unsigned-char": (c, on) => { c.signedChar = !on; },
+  "integrated-as": (c, on) => { c.integratedAs = on; },
+};
+
+export function parseCommandLine(argv: readonly string[]): DriverConfig {
+  const c: DriverConfig = {
+    mode: "link", inputs: [], toolchain: hostToolchain(), verbose: false,
+    defines: [], includeDirs: [], quoteDirs: [], systemDirs: [], afterDirs: [], forcedIncludes: [],
+    macroIncludes: [], noStdInc: false, undefAll: false, ppLineMarkers: true, ppKeepComments: false,
+    dumpMacros: "none",
+    deps: { onlyDeps: false, sideEffect: false, userOnly: false, targets: [], phony: false, missingGenerated: false },
+    std: "gnu17", optLevel: 0, optSize: false, debug: false, pic: true, pie: true, commonSymbols: false,
+    gnu89Inline: false, functionSections: false, dataSections: false, integratedAs: false,
+    warnings: { suppressAll: false, allErrors: false, errorOptions: new Map(), enabled: new Map() },
+    pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto",
+    asArgs: [], linkKind: "pie", startFiles: true, defaultLibs: true, libc: true, pthread: false,
+    strip: false, rdynamic: false, saveTemps: false, queries: [], ignored: [],
+  };
+  let forcedLang: Language | "none" = "none";
+  let sawNoPie = false;
+  let sawShared = false;
+  let sawStatic = false;
+
+  for (const arg of matchArgs(argv)) {
+    if (arg.kind === "input") {
+      const lang = arg.path === "-" ? (forcedLang === "none" ? "c" : forcedLang) : forcedLang === "none" ? languageOf(arg.path) : forcedLang;
+      c.inputs.push({ kind: "file", path: arg.path, lang });
+      continue;
+    }
+    if (arg.kind === "unknown") {
+      throw new UsageError(`unrecognized command-line option '${arg.raw}'`);
+    }
+    if (arg.kind === "missing-value") {
+      throw new UsageError(`missing argument to '${arg.raw}'`);
+    }
+    apply(arg);
+  }
+
+  function apply(arg: Extract<Arg, { kind: "option" }>): void {
+    const v = arg.value;
+    switch (arg.id) {
+      case "c": setMode("compile"); break;
+      case "S": setMode("assemble"); break;
+      case "E": setMode("preprocess"); break;
+      case "fsyntax-only": setMode("syntax"); break;
+      case "emit-ir": setMode("emit-ir"); break;
+      case "o": c.output = v; break;
+      case "x": {
+        const lang = LANG_BY_X[v];
+        if (!lang) throw new UsageError(`language ${v} not recognized`);
+        forcedLang = lang;
+        break;
+      }
+      case "I": c.includeDirs.push(v); break;
+      case "iquote": c.quoteDirs.push(v); break;
+      case "isystem": c.systemDirs.push(v); break;
+      case "idirafter": c.afterDirs.push(v); break;
+      case "include": c.forcedIncludes.push(v); break;
+      case "imacros": c.macroIncludes.push(v); break;
+      case "D": c.defines.push({ kind: "define", text: v }); break;
+      case "U": c.defines.push({ kind: "undef", text: v }); break;
+      case "undef": c.undefAll = true; break;
+      case "O":
+        if (v === "" ) c.optLevel = 1;
+        else if (v === "s" || v === "z") { c.optLevel = 2; c.optSize = true; }
+        else if (v === "g") c.optLevel = 1;
+        else if (v === "fast") c.optLevel = 3;
+        else if (/^\d+$/.test(v)) c.optLevel = Math.min(3, parseInt(v, 10));
+        else throw new UsageError(`argument to '-O' should be a non-negative integer, 'g', 's', 'z' or 'fast'`);
+        c.optSize = v === "s" || v === "z";
+        break;
+      case "g": c.debug = !/^0$/.test(v); break;
+      case "std": c.std = v; break;
+      case "ansi": c.std = "c90"; break;
+      case "W": warningOption(v); break;
+      case "w": c.warnings.suppressAll = true; break;
+      case "pedantic": break;
+      case "pedantic-errors": c.pedanticErrors = true; break;
+      case "f": fOption(v); break;
+      case "m": c.ignored.push(arg.raw); break;
+      case "M": c.deps.onlyDeps = true; setMode("preprocess"); break;
+      case "MM": c.deps.onlyDeps = true; c.deps.userOnly = true; setMode("preprocess"); break;
+      case "MD": c.deps.sideEffect = true; break;
+      case "MMD": c.deps.sideEffect = true; c.deps.userOnly = true; break;
+      case "MF": c.deps.file = v; break;
+      case "MT": c.deps.targets.push({ name: v, quote: false }); break;
+      case "MQ": c.deps.targets.push({ name: v, quote: true }); break;
+      case "MP": c.deps.phony = true; break;
+      case "MG": c.deps.missingGenerated = true; break;
+      case "l": c.inputs.push({ kind: "lib", name: v }); break;
+      case "L": c.inputs.push({ kind: "ld-args", args: ["-L" + v] }); break;
+      case "Wl": c.inputs.push({ kind: "ld-args", args: v.split(",").filter((s) => s !== "") }); break;
+      case "Xlinker": c.inputs.push({ kind: "ld-args", args: [v] }); break;
+      case "Wa": c.asArgs.push(...v.split(",").filter((s) => s !== "")); break;
+      case "Xassembler": c.asArgs.push(v); break;
+      case "Wp": for (const p of v.split(",")) preprocessorOption(p); break;
+      case "Xpreprocessor": preprocessorOption(v); break;
+      case "static": sawStatic = true; break;
+      case "shared": sawShared = true; break;
+      case "pie": sawNoPie = false; break;
+      case "no-pie": sawNoPie = true; break;
+      case "static-pie": c.linkKind = "static-pie"; sawStatic = false; break;
+      case "r": c.linkKind = "relocatable"; break;
+      case "nostdlib": c.startFiles = false; c.defaultLibs = false; break;
+      case "nostartfiles": c.startFiles = false; break;
+      case "nodefaultlibs": c.defaultLibs = false; break;
+      case "nolibc": c.libc = false; break;
+      case "nostdinc": c.noStdInc = true; break;
+      case "pthread": c.pthread = true; break;
+      case "sysroot": c.sysroot = v; break;
+      case "target": {
+        const tc = findToolchain(v);
+        if (!tc) throw new UsageError(`unknown target '${v}' (supported: x86_64, aarch64, riscv64 and their -linux-gnu triples)`);
+        c.toolchain = tc;
+        break;
+      }
+      case "v": c.verbose = true; break;
+      case "version": c.queries.push({ kind: "version" }); break;
+      case "help": c.queries.push({ kind: "help" }); break;
+      case "dumpmachine": case "dumpversion": case "dumpfullversion": case "print-search-dirs":
+      case "print-libgcc-file-name": case "print-multiarch": case "print-sysroot":
+      case "print-multi-os-directory": case "print-multi-directory": case "dumpspecs":
+        c.queries.push({ kind: arg.id });
+        break;
+      case "print-file-name": c.queries.push({ kind: "print-file-name", name: v }); break;
+      case "print-prog-name": c.queries.push({ kind: "print-prog-name", name: v }); break;
+      case "P": c.ppLineMarkers = false; break;
+      case "C": case "CC": c.ppKeepComments = true; break;
+      case "dM": c.dumpMacros = "only"; break;
+      case "dD": c.dumpMacros = "also"; break;
+      case "dN": c.dumpMacros = "names"; break;
+      case "s": c.strip = true; break;
+      case "rdynamic": c.rdynamic = true; break;
+      case "e": c.inputs.push({ kind: "ld-args", args: ["-e", v] }); break;
+      case "u": c.inputs.push({ kind: "ld-args", args: ["-u", v] }); break;
+      case "T": c.inputs.push({ kind: "ld-args", args: ["-T", v] }); break;
+      case "z": c.inputs.push({ kind: "ld-args", args: ["-z", v] }); break;
+      case "save-temps": c.saveTemps = true; break;
+      case "print-after": c.printAfter.push(...v.split(",")); break;
+      case "print-after-all": c.printAfter.push("all"); break;
+      case "verify-ir": c.verifyIr = true; break;
+      case "symbolic": c.inputs.push({ kind: "ld-args", args: ["-Bsymbolic"] }); break;
+      case "pipe": case "H": case "Q": case "time": case "B": case "wrapper": case "param": case "specs":
+      case "traditional": case "trigraphs": case "ignored":
+        c.ignored.push(arg.raw);
+        break;
+      default: {
+        const never: never = arg.id;
+        throw new UsageError(`unhandled option ${String(never)}`);
+      }
+    }
+  }
+
+  // gcc stops at the earliest stage asked for, whatever the order: -E beats -S beats -c.
+  function setMode(m: Mode): void {
+    if (MODE_RANK[m] > MODE_RANK[c.mode]) c.mode = m;
+  }
+
+  function preprocessorOption(p: string): void {
+    const inner = matchArgs([p]);
+    for (const a of inner) if (a.kind === "option") apply(a);
+  }
+
+  function warningOption(v: string): void {
+    const w = c.warnings;
+    if (v === "error") w.allErrors = true;
+    else if (v === "no-error") w.allErrors = false;
+    else if (v.startsWith("error=")) w.errorOptions.set(v.slice(6), true);
+    else if (v.startsWith("no-error=")) w.errorOptions.set(v.slice(9), false);
+    else if (v.startsWith("no-")) w.enabled.set(v.slice(3), false);
+    else w.enabled.set(v, true);
+  }
+
+  function fOption(v: string): void {
+    if (v.startsWith("diagnostics-color")) {
+      const val = v.includes("=") ? v.slice(v.indexOf("=") + 1) : "always";
+      c.diagnosticsColor = val === "never" ? "never" : val === "auto" ? "auto" : "always";
+      return;
+    }
+    if (v === "no-diagnostics-color") { c.diagnosticsColor = "never"; return; }
+    if (v.startsWith("use-ld=")) { c.fuseLd = v.slice(7); return; }
+    const on = !v.startsWith("no-");
+    const name = on ? v : v.slice(3);
+    const handler = F_FLAGS[name];
+    if (handler) handler(c, on);
+    else c.ignored.push("-f" + v);
+  }
+
+  // Link kind: gcc lets the later of -static/-shared/-pie/-no-pie decide in
+  // some combinations; these are the ones builds use.
+  if (c.linkKind !== "relocatable" && c.linkKind !== "static-pie") {
+    if (sawShared) c.linkKind = "shared";
+    else if (sawStatic) c.linkKind = "static";
+    else if (sawNoPie) c.linkKind = "no-pie";
+    else c.linkKind = "pie";
+  }
+  if (c.pthread) c.defines.push({ kind: "define", text: "_REENTRANT" });
+  return c;
+}

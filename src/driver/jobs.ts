@@ -1,0 +1,314 @@
+// The job pipeline: each input goes as far as the mode asks (preprocess,
+// compile, assemble), then everything is linked. Intermediate files live in a
+// private temporary directory that is always removed; every output file is
+// written under a temporary name beside its final place and renamed only once
+// complete, so a failed or interrupted run never leaves a half-written output.
+
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, dirname, join } from "node:path";
+import type { DriverConfig, Language, LinkItem } from "./config.js";
+import { compileUnit, dependencyText, type UnitGoal, type UnitResult } from "./compile.js";
+import { binutilsProgram, sysrootLayout, type SysrootLayout } from "./toolchains.js";
+
+export class DriverError extends Error {}
+
+export function report(message: string): void {
+  process.stderr.write(`tscc: error: ${message}\n`);
+}
+
+/** A private scratch directory, removed on exit whatever happens. */
+class Scratch {
+  private dir: string | undefined;
+  private count = 0;
+
+  file(stem: string, ext: string): string {
+    if (!this.dir) {
+      this.dir = mkdtempSync(join(tmpdir(), "tscc-"));
+      const dir = this.dir;
+      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+    }
+    return join(this.dir, `${this.count++}-${stem}${ext}`);
+  }
+
+  dispose(): void {
+    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    this.dir = undefined;
+  }
+}
+
+/** Files being written under a temporary name; removed if the process dies first. */
+const pendingOutputs = new Set<string>();
+process.once("exit", () => {
+  for (const p of pendingOutputs) try { unlinkSync(p); } catch { /* already gone */ }
+});
+for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(sig, () => process.exit(130));
+}
+
+function pendingName(finalPath: string): string {
+  const p = join(dirname(finalPath), `.${basename(finalPath)}.tscc-${process.pid}`);
+  pendingOutputs.add(p);
+  return p;
+}
+
+function commit(pending: string, finalPath: string): void {
+  renameSync(pending, finalPath);
+  pendingOutputs.delete(pending);
+}
+
+function abandon(pending: string): void {
+  try { unlinkSync(pending); } catch { /* never written */ }
+  pendingOutputs.delete(pending);
+}
+
+/** Write text to a file completely or not at all; "-" is standard output. */
+export function writeOutput(path: string, data: string | Uint8Array): void {
+  if (path === "-") {
+    process.stdout.write(data);
+    return;
+  }
+  const pending = pendingName(path);
+  try {
+    writeFileSync(pending, data);
+    commit(pending, path);
+  } catch (e) {
+    abandon(pending);
+    throw new DriverError(`cannot open output file ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "No such file or directory" : (e as Error).message}`);
+  }
+}
+
+/** Run an external tool; false (with a message) if it fails or is missing. */
+function runTool(cfg: DriverConfig, program: string, args: string[]): boolean {
+  if (cfg.verbose) process.stderr.write(` ${program} ${args.join(" ")}\n`);
+  const r = spawnSync(program, args, { stdio: "inherit" });
+  if (r.error) {
+    const code = (r.error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") report(`cannot execute '${program}': not found (run scripts/install-deps.sh to install binutils for ${cfg.toolchain.arch})`);
+    else report(`cannot execute '${program}': ${r.error.message}`);
+    return false;
+  }
+  if (r.status !== 0) {
+    if (r.signal) report(`${program} terminated by signal ${r.signal}`);
+    return false;
+  }
+  return true;
+}
+
+function stem(path: string): string {
+  const b = basename(path);
+  const dot = b.lastIndexOf(".");
+  return dot > 0 ? b.slice(0, dot) : b;
+}
+
+/** Run the whole job; returns the exit status. */
+export function runJobs(cfg: DriverConfig, includeRoot: string): number {
+  const scratch = new Scratch();
+  try {
+    return runJobsIn(cfg, includeRoot, scratch) ? 0 : 1;
+  } catch (e) {
+    if (e instanceof DriverError) {
+      report(e.message);
+      return 1;
+    }
+    throw e;
+  } finally {
+    if (!cfg.saveTemps) scratch.dispose();
+  }
+}
+
+function runJobsIn(cfg: DriverConfig, includeRoot: string, scratch: Scratch): boolean {
+  const files = cfg.inputs.filter((i): i is Extract<LinkItem, { kind: "file" }> => i.kind === "file");
+  if (files.length === 0) {
+    process.stderr.write("tscc: fatal error: no input files\ncompilation terminated.\n");
+    return false;
+  }
+  for (const f of files) {
+    if (f.path !== "-" && !existsSync(f.path)) {
+      report(`${f.path}: No such file or directory`);
+      return false;
+    }
+  }
+  const singleOutputModes = cfg.mode !== "link" && cfg.mode !== "syntax";
+  const compiled = files.filter((f) => isCompilable(f.lang, cfg.mode));
+  if (cfg.output && singleOutputModes && compiled.length > 1 && cfg.output !== "-") {
+    report("cannot specify '-o' with '-c', '-S' or '-E' with multiple files");
+    return false;
+  }
+
+  let ok = true;
+  const linkItems: LinkItem[] = [];
+  for (const item of cfg.inputs) {
+    if (item.kind !== "file") {
+      linkItems.push(item);
+      continue;
+    }
+    const result = processInput(item.path, item.lang, cfg, includeRoot, scratch);
+    if (result === false) ok = false;
+    else if (result !== undefined) linkItems.push({ kind: "file", path: result, lang: "object" });
+  }
+  if (!ok || cfg.mode !== "link") return ok;
+  return link(cfg, linkItems);
+}
+
+function isCompilable(lang: Language, mode: DriverConfig["mode"]): boolean {
+  if (lang === "object" || lang === "archive" || lang === "shared") return false;
+  if (lang === "assembler" && (mode === "preprocess" || mode === "assemble" || mode === "syntax")) return false;
+  return true;
+}
+
+/**
+ * Take one input as far as the mode goes. Returns the object file to link,
+ * undefined when the input produced a final output (or is not for linking),
+ * or false on error.
+ */
+function processInput(path: string, lang: Language, cfg: DriverConfig, includeRoot: string, scratch: Scratch): string | undefined | false {
+  if (lang === "object" || lang === "archive" || lang === "shared") {
+    if (cfg.mode !== "link") {
+      process.stderr.write(`tscc: warning: ${path}: linker input file unused because linking not done\n`);
+      return undefined;
+    }
+    return path;
+  }
+  const outDefault = (ext: string): string => cfg.output ?? `${stem(path)}${ext}`;
+  const unit = (goal: UnitGoal, clang: "c" | "cpp-output" | "assembler-with-cpp"): UnitResult =>
+    compileUnit({ path, lang: clang, goal, onPreprocessed: (pp) => writeDependencies(cfg, path, pp) }, cfg, includeRoot);
+
+  if (lang === "c" || lang === "cpp-output" || lang === "assembler-with-cpp") {
+    if (cfg.mode === "preprocess") {
+      const r = unit("preprocess", lang);
+      if (r.text === undefined) return false;
+      if (!cfg.deps.onlyDeps) writeOutput(cfg.output ?? "-", r.text);
+      return undefined;
+    }
+  }
+  if (lang === "c" || lang === "cpp-output") {
+    if (cfg.mode === "syntax") return unit("syntax", lang).text === undefined ? false : undefined;
+    if (cfg.mode === "emit-ir") {
+      const r = unit("ir", lang);
+      if (r.text === undefined) return false;
+      writeOutput(cfg.output ?? "-", r.text);
+      return undefined;
+    }
+    const r = unit("assembly", lang);
+    if (r.text === undefined) return false;
+    if (cfg.mode === "assemble") {
+      writeOutput(outDefault(".s"), r.text);
+      return undefined;
+    }
+    const asmPath = scratch.file(stem(path), ".s");
+    writeFileSync(asmPath, r.text);
+    return assemble(asmPath, cfg.mode === "compile" ? outDefault(".o") : scratch.file(stem(path), ".o"), cfg);
+  }
+  // Assembler source.
+  if (cfg.mode === "assemble" || cfg.mode === "syntax" || cfg.mode === "emit-ir") return undefined;
+  let source = path;
+  if (lang === "assembler-with-cpp") {
+    const r = unit("preprocess", lang);
+    if (r.text === undefined) return false;
+    source = scratch.file(stem(path), ".s");
+    writeFileSync(source, r.text);
+  }
+  return assemble(source, cfg.mode === "compile" ? outDefault(".o") : scratch.file(stem(path), ".o"), cfg);
+}
+
+/** -M/-MM print the rule; -MD/-MMD write it beside the output (or to -MF). */
+function writeDependencies(cfg: DriverConfig, input: string, pp: Parameters<typeof dependencyText>[1]): void {
+  const d = cfg.deps;
+  if (!d.onlyDeps && !d.sideEffect) return;
+  const objName = cfg.mode === "compile" && cfg.output ? cfg.output : `${stem(input)}.o`;
+  const text = dependencyText(cfg, pp, objName);
+  if (d.onlyDeps) {
+    writeOutput(d.file ?? cfg.output ?? "-", text);
+    return;
+  }
+  const base = cfg.output && cfg.mode === "compile" ? cfg.output.replace(/\.[^./]*$/, "") : stem(input);
+  writeOutput(d.file ?? `${base}.d`, text);
+}
+
+function assemble(source: string, output: string, cfg: DriverConfig): string | false {
+  const pending = pendingName(output);
+  const ok = runTool(cfg, binutilsProgram(cfg.toolchain, "as"), [...cfg.asArgs, "-o", pending, source]);
+  if (!ok) {
+    abandon(pending);
+    return false;
+  }
+  commit(pending, output);
+  return output;
+}
+
+/** The GNU ld command line gcc would use for this target and link kind. */
+export function linkerArgs(cfg: DriverConfig, items: readonly LinkItem[], output: string, layout: SysrootLayout): string[] {
+  const tc = cfg.toolchain;
+  const kind = cfg.linkKind;
+  const args: string[] = [];
+  if (layout.linkerSysroot) args.push(`--sysroot=${layout.linkerSysroot}`);
+  if (kind !== "relocatable") args.push("--build-id", "--eh-frame-hdr", "--hash-style=gnu");
+  args.push("-m", tc.ldEmulation, ...tc.ldExtraFlags);
+  if (kind === "pie") args.push("-pie", "-dynamic-linker", tc.dynamicLinker);
+  else if (kind === "no-pie") args.push("-dynamic-linker", tc.dynamicLinker);
+  else if (kind === "static") args.push("-static");
+  else if (kind === "static-pie") args.push("-static", "-pie", "--no-dynamic-linker", "-z", "text");
+  else if (kind === "shared") args.push("-shared");
+  else args.push("-r");
+  if (cfg.rdynamic) args.push("-export-dynamic");
+  if (cfg.strip) args.push("-s");
+  args.push("-o", output);
+
+  const crtDirs = [...layout.libraryDirs];
+  const crt = (name: string): string => {
+    for (const d of crtDirs) if (existsSync(join(d, name))) return join(d, name);
+    if (layout.gccLibDir && existsSync(join(layout.gccLibDir, name))) return join(layout.gccLibDir, name);
+    throw new DriverError(`cannot find start file ${name} for ${tc.triple} (is the C library for that target installed? scripts/install-deps.sh)`);
+  };
+  const gccCrt = (name: string): string[] => (layout.gccLibDir && existsSync(join(layout.gccLibDir, name)) ? [join(layout.gccLibDir, name)] : []);
+  const startFiles = cfg.startFiles && kind !== "relocatable";
+  const pic = kind === "pie" || kind === "shared" || kind === "static-pie";
+  if (startFiles) {
+    if (kind === "pie") args.push(crt("Scrt1.o"));
+    else if (kind === "static-pie") args.push(crt("rcrt1.o"));
+    else if (kind !== "shared") args.push(crt("crt1.o"));
+    args.push(crt("crti.o"));
+    args.push(...gccCrt(kind === "static" ? "crtbeginT.o" : pic ? "crtbeginS.o" : "crtbegin.o"));
+  }
+  for (const item of items) if (item.kind === "ld-args") for (const a of item.args) if (a.startsWith("-L")) args.push(a);
+  if (layout.gccLibDir) args.push("-L" + layout.gccLibDir);
+  for (const d of layout.libraryDirs) args.push("-L" + d);
+  for (const item of items) {
+    if (item.kind === "file") args.push(item.path);
+    else if (item.kind === "lib") args.push("-l" + item.name);
+    else for (const a of item.args) if (!a.startsWith("-L")) args.push(a);
+  }
+  if (cfg.defaultLibs && kind !== "relocatable") {
+    const libgcc = layout.gccLibDir ? ["-lgcc"] : [];
+    const libgccShared = layout.gccLibDir && kind !== "static" && kind !== "static-pie"
+      ? ["--push-state", "--as-needed", "-lgcc_s", "--pop-state"] : [];
+    const libgccEh = layout.gccLibDir && (kind === "static" || kind === "static-pie") ? ["-lgcc_eh"] : [];
+    if (cfg.pthread) args.push("-lpthread");
+    if (kind === "static" || kind === "static-pie") {
+      args.push("--start-group", ...libgcc, ...libgccEh, ...(cfg.libc ? ["-lc"] : []), "--end-group");
+    } else {
+      args.push(...libgcc, ...libgccShared, ...(cfg.libc ? ["-lc"] : []), ...libgcc, ...libgccShared);
+    }
+  }
+  if (startFiles) {
+    args.push(...gccCrt(pic ? "crtendS.o" : "crtend.o"));
+    args.push(crt("crtn.o"));
+  }
+  return args;
+}
+
+function link(cfg: DriverConfig, items: LinkItem[]): boolean {
+  const output = cfg.output ?? "a.out";
+  const layout = sysrootLayout(cfg.toolchain, cfg.sysroot);
+  const pending = pendingName(output);
+  const args = linkerArgs(cfg, items, pending, layout);
+  const ld = cfg.fuseLd && cfg.fuseLd !== "bfd" ? `${binutilsProgram(cfg.toolchain, "ld")}.${cfg.fuseLd}` : binutilsProgram(cfg.toolchain, "ld");
+  if (!runTool(cfg, ld, args)) {
+    abandon(pending);
+    return false;
+  }
+  commit(pending, output);
+  return true;
+}

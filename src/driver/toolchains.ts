@@ -1,0 +1,91 @@
+// Target selection (-target / --target= / the host) and where each target's
+// headers, start files and libraries live: the host's /usr/include and
+// /usr/lib/<triple> for the host, Debian's cross roots (/usr/<triple>) for
+// the others, or a --sysroot laid out like a Debian system.
+
+import { existsSync, readdirSync } from "node:fs";
+import { arch as hostArch } from "node:os";
+import { join } from "node:path";
+import { AARCH64_TOOLCHAIN } from "../backend-aarch64/toolchain.js";
+import { RISCV64_TOOLCHAIN } from "../backend-riscv64/toolchain.js";
+import { X86_64_TOOLCHAIN } from "../backend-x86_64/toolchain.js";
+import type { Toolchain } from "../toolchain.js";
+
+export const TOOLCHAINS: readonly Toolchain[] = [X86_64_TOOLCHAIN, AARCH64_TOOLCHAIN, RISCV64_TOOLCHAIN];
+
+const NODE_ARCH_TO_TOOLCHAIN: Readonly<Record<string, Toolchain>> = {
+  x64: X86_64_TOOLCHAIN, arm64: AARCH64_TOOLCHAIN, riscv64: RISCV64_TOOLCHAIN,
+};
+
+export function hostToolchain(): Toolchain {
+  return NODE_ARCH_TO_TOOLCHAIN[hostArch()] ?? X86_64_TOOLCHAIN;
+}
+
+/** `x86_64`, `arm64`, `riscv64-linux-gnu`, `aarch64-unknown-linux-gnu`… → a toolchain, or undefined. */
+export function findToolchain(name: string): Toolchain | undefined {
+  const lower = name.toLowerCase();
+  for (const tc of TOOLCHAINS) {
+    if (tc.aliases.includes(lower) || lower === tc.triple) return tc;
+    const archPart = lower.split("-")[0];
+    if (lower.includes("-") && tc.aliases.includes(archPart) && /linux|elf|none|unknown|pc/.test(lower)) return tc;
+  }
+  return undefined;
+}
+
+/** Where headers, libraries and start files are found for one target. */
+export interface SysrootLayout {
+  /** The --sysroot handed to ld (absolute paths in linker scripts resolve inside it), or "". */
+  readonly linkerSysroot: string;
+  readonly systemIncludeDirs: readonly string[];
+  readonly libraryDirs: readonly string[];
+  /** gcc's per-target directory (crtbegin*.o, libgcc.a) if a gcc is installed; tscc's runtime replaces it later. */
+  readonly gccLibDir: string | undefined;
+}
+
+export function sysrootLayout(tc: Toolchain, sysroot: string | undefined): SysrootLayout {
+  const isHost = tc === hostToolchain();
+  const gccLibDir = findGccLibDir(tc, isHost);
+  if (sysroot !== undefined) {
+    return {
+      linkerSysroot: sysroot,
+      systemIncludeDirs: [join(sysroot, "usr/local/include"), join(sysroot, "usr/include", tc.triple), join(sysroot, "usr/include")],
+      libraryDirs: [join(sysroot, "lib", tc.triple), join(sysroot, "usr/lib", tc.triple), join(sysroot, "lib"), join(sysroot, "usr/lib")],
+      gccLibDir,
+    };
+  }
+  if (isHost) {
+    return {
+      linkerSysroot: "",
+      systemIncludeDirs: ["/usr/local/include", `/usr/include/${tc.triple}`, "/usr/include"],
+      libraryDirs: [`/lib/${tc.triple}`, `/usr/lib/${tc.triple}`, "/lib", "/usr/lib"],
+      gccLibDir,
+    };
+  }
+  return {
+    linkerSysroot: "",
+    systemIncludeDirs: [join(tc.crossRoot, "include")],
+    libraryDirs: [join(tc.crossRoot, "lib")],
+    gccLibDir,
+  };
+}
+
+function findGccLibDir(tc: Toolchain, isHost: boolean): string | undefined {
+  const base = isHost ? `/usr/lib/gcc/${tc.triple}` : `/usr/lib/gcc-cross/${tc.triple}`;
+  let versions: string[];
+  try {
+    versions = readdirSync(base);
+  } catch {
+    return undefined;
+  }
+  versions.sort((a, b) => parseInt(b, 10) - parseInt(a, 10));
+  for (const v of versions) {
+    const dir = join(base, v);
+    if (existsSync(join(dir, "crtbeginS.o"))) return dir;
+  }
+  return undefined;
+}
+
+/** A binutils program for this target: the host's own `as`/`ld`, or the cross-prefixed one. */
+export function binutilsProgram(tc: Toolchain, name: "as" | "ld" | "ar" | "objcopy"): string {
+  return tc === hostToolchain() ? name : tc.binutilsPrefix + name;
+}

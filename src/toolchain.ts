@@ -1,0 +1,26 @@
+// How a target's programs are put together and run on Linux: the facts the
+// driver needs to assemble, link and (in tests) execute for one target.
+// Each backend folder exports one of these from its toolchain.ts.
+
+import type { ArchName, DataLayout } from "./target.js";
+
+export interface Toolchain {
+  readonly arch: ArchName;
+  readonly layout: DataLayout;
+  /** Canonical Debian triple: also the multiarch directory name. */
+  readonly triple: string;
+  /** Names accepted by -target besides full triples starting with the arch (x86_64-pc-linux-gnu…). */
+  readonly aliases: readonly string[];
+  /** Prefix of the cross binutils (`aarch64-linux-gnu-`); the host's own tools have none. */
+  readonly binutilsPrefix: string;
+  /** GNU ld -m emulation. */
+  readonly ldEmulation: string;
+  /** Extra GNU ld flags this target's gcc passes. */
+  readonly ldExtraFlags: readonly string[];
+  /** PT_INTERP of dynamically linked programs. */
+  readonly dynamicLinker: string;
+  /** Debian's cross "sysroot" (include/ and lib/ directly under it), used when not the host. */
+  readonly crossRoot: string;
+  /** Runs a program of this target on another host (qemu-user), or undefined. */
+  readonly qemu: string;
+}

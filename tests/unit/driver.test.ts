@@ -1,0 +1,111 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { languageOf, parseCommandLine, UsageError } from "../../src/driver/config.js";
+import { linkerArgs } from "../../src/driver/jobs.js";
+import { expandResponseFiles, matchArgs } from "../../src/driver/options.js";
+import { findToolchain, sysrootLayout } from "../../src/driver/toolchains.js";
+
+const TSCC = join(import.meta.dirname, "../../dist/tscc.cjs");
+
+describe("option matching", () => {
+  it("matches joined, separate and flag spellings the way gcc does", () => {
+    const args = matchArgs(["-Dfoo=1", "-D", "bar", "-Iinc", "-I", "inc2", "-ofile", "-MD", "-MF", "x.d", "-O", "-O2", "-Wl,-z,now", "-std=c11", "x.c"]);
+    expect(args.map((a) => (a.kind === "option" ? `${a.id}:${a.value}` : a.kind === "input" ? `in:${a.path}` : a.kind)))
+      .toEqual(["D:foo=1", "D:bar", "I:inc", "I:inc2", "o:file", "MD:", "MF:x.d", "O:", "O:2", "Wl:-z,now", "std:c11", "in:x.c"]);
+  });
+  it("prefers the longest spelling", () => {
+    const [a, b, c] = matchArgs(["-emit-ir", "-e", "start", "-print-file-name=libc.so"]);
+    expect(a).toMatchObject({ kind: "option", id: "emit-ir" });
+    expect(b).toMatchObject({ kind: "option", id: "e", value: "start" });
+    expect(c).toMatchObject({ kind: "option", id: "print-file-name", value: "libc.so" });
+  });
+  it("reports a missing value", () => {
+    expect(matchArgs(["-o"])[0].kind).toBe("missing-value");
+  });
+  it("expands nested response files with quotes", () => {
+    const files: Record<string, string> = { a: '-DX="a b" @b', b: "-c 'y z.c'" };
+    expect(expandResponseFiles(["@a", "w.c"], (p) => files[p])).toEqual(["-DX=a b", "-c", "y z.c", "w.c"]);
+  });
+});
+
+describe("configuration", () => {
+  it("stops at the earliest stage asked for", () => {
+    expect(parseCommandLine(["-c", "-S", "x.c"]).mode).toBe("assemble");
+    expect(parseCommandLine(["-S", "-E", "x.c"]).mode).toBe("preprocess");
+  });
+  it("accepts unknown -f, -m and -W flags", () => {
+    const c = parseCommandLine(["-fno-strict-aliasing", "-mtune=native", "-Wno-whatever", "-fstack-protector-strong", "x.c"]);
+    expect(c.ignored).toContain("-fno-strict-aliasing");
+    expect(c.warnings.enabled.get("whatever")).toBe(false);
+  });
+  it("rejects what gcc rejects", () => {
+    expect(() => parseCommandLine(["--bogus"])).toThrow(UsageError);
+    expect(() => parseCommandLine(["-target", "sparc", "x.c"])).toThrow(/unknown target/);
+  });
+  it("chooses the link kind", () => {
+    expect(parseCommandLine(["x.o"]).linkKind).toBe("pie");
+    expect(parseCommandLine(["-no-pie", "x.o"]).linkKind).toBe("no-pie");
+    expect(parseCommandLine(["-static", "x.o"]).linkKind).toBe("static");
+    expect(parseCommandLine(["-shared", "-fPIC", "x.o"]).linkKind).toBe("shared");
+    expect(parseCommandLine(["-static-pie", "x.o"]).linkKind).toBe("static-pie");
+  });
+  it("keeps linker inputs in command-line order", () => {
+    const c = parseCommandLine(["a.o", "-lm", "-Wl,--as-needed", "b.a", "-L/x"]);
+    expect(c.inputs.map((i) => (i.kind === "file" ? i.path : i.kind === "lib" ? `-l${i.name}` : i.args.join(" "))))
+      .toEqual(["a.o", "-lm", "--as-needed", "b.a", "-L/x"]);
+  });
+  it("knows languages by extension", () => {
+    expect(["a.c", "a.i", "a.s", "a.S", "a.o", "a.a", "libx.so", "libx.so.6", "weird"].map(languageOf))
+      .toEqual(["c", "cpp-output", "assembler", "assembler-with-cpp", "object", "archive", "shared", "shared", "object"]);
+  });
+  it("-MQ quotes for make", () => {
+    expect(parseCommandLine(["-MQ", "$a b", "-M", "x.c"]).deps.targets).toEqual([{ name: "$a b", quote: true }]);
+  });
+});
+
+describe("targets", () => {
+  it("accepts short names and triples", () => {
+    expect(findToolchain("arm64")?.triple).toBe("aarch64-linux-gnu");
+    expect(findToolchain("aarch64-unknown-linux-gnu")?.triple).toBe("aarch64-linux-gnu");
+    expect(findToolchain("riscv64-linux-gnu")?.triple).toBe("riscv64-linux-gnu");
+    expect(findToolchain("x86_64-pc-linux-gnu")?.triple).toBe("x86_64-linux-gnu");
+    expect(findToolchain("mips")).toBeUndefined();
+  });
+  it("builds a gcc-like PIE link line", () => {
+    const c = parseCommandLine(["a.o", "-lm"]);
+    const layout = sysrootLayout(c.toolchain, undefined);
+    if (!existsSync(`/usr/lib/${c.toolchain.triple}/Scrt1.o`)) return;
+    const args = linkerArgs(c, c.inputs, "out", layout);
+    expect(args).toContain("-pie");
+    expect(args).toContain(c.toolchain.dynamicLinker);
+    expect(args.indexOf("a.o")).toBeLessThan(args.indexOf("-lm"));
+    expect(args.indexOf("-lm")).toBeLessThan(args.indexOf("-lc"));
+    expect(args.some((a) => a.endsWith("Scrt1.o"))).toBe(true);
+  });
+});
+
+describe.runIf(existsSync(TSCC))("the tscc command", () => {
+  const tscc = (args: string[], cwd?: string) => spawnSync(process.execPath, [TSCC, ...args], { encoding: "utf8", cwd });
+  it("answers gcc's queries", () => {
+    expect(tscc(["-dumpmachine"]).stdout.trim()).toMatch(/-linux-gnu$/);
+    expect(tscc(["-target", "riscv64", "-dumpmachine"]).stdout).toBe("riscv64-linux-gnu\n");
+    expect(tscc(["--version"]).stdout).toMatch(/^tscc \(tscc [\d.]+\) 12\.2\.0\n/);
+    expect(tscc(["-dumpversion"]).stdout).toBe("12\n");
+    expect(tscc(["-print-search-dirs"]).stdout).toMatch(/^install: .*\nprograms: =.*\nlibraries: =/);
+  });
+  it("fails cleanly on a missing input, with no stack trace", () => {
+    const r = tscc(["-c", "missing.c"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("tscc: error: missing.c: No such file or directory\n");
+  });
+  it("leaves no partial output when a step fails", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tscc-drv-"));
+    writeFileSync(join(dir, "bad.s"), "this is not assembly\n");
+    const r = tscc(["-c", "bad.s", "-o", "bad.o"], dir);
+    expect(r.status).toBe(1);
+    expect(readdirSync(dir)).toEqual(["bad.s"]);
+  });
+});
