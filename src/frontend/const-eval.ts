@@ -163,10 +163,10 @@ export function evalCast(operand: Expr, to: Type): ConstValue | undefined {
       if (!Number.isFinite(v.value)) return undefined;
       return { kind: "int", value: wrapInt(BigInt(Math.trunc(v.value)), to) };
     }
-    // An address survives a cast to a pointer or a pointer-sized integer.
-    if (to.kind === "pointer" || sizeOf(to) === 8 || v.minusLabel) return v;
-    if (to.kind === "int" && to.name === "bool") return { kind: "int", value: 1n };
-    return undefined;
+    if (to.kind === "int" && to.name === "bool") return v.minusLabel ? undefined : { kind: "int", value: 1n };
+    // An address survives a cast to a pointer or integer (a narrower integer cannot be
+    // relocated: the static-initializer builder reports it as not computable at load time).
+    return v;
   }
   if (to.kind === "float") {
     if (v.kind === "int") {
@@ -276,13 +276,14 @@ function evalBinary(op: string, le: Expr, re: Expr, t: Type): ConstValue | undef
     case "&": v = a & b; break;
     case "|": v = a | b; break;
     case "^": v = a ^ b; break;
+    // Shifts by a negative count or by the width or more are undefined: not constants (gcc agrees).
     case "<<": {
-      if (b < 0n || b >= BigInt(sizeOf(opType) * 8)) return { kind: "int", value: 0n };
+      if (b < 0n || b >= BigInt(sizeOf(opType) * 8)) return undefined;
       v = a << b;
       break;
     }
     case ">>": {
-      if (b < 0n || b >= BigInt(sizeOf(opType) * 8)) return { kind: "int", value: a < 0n ? -1n : 0n };
+      if (b < 0n || b >= BigInt(sizeOf(opType) * 8)) return undefined;
       v = a >> b;
       break;
     }

@@ -276,6 +276,10 @@ class Parser {
   /** Report "expected X before Y token" and unwind to the recovery point. */
   private syntaxError(what: string): never {
     const t = this.peek();
+    if (t.kind === "other") {
+      this.error(t, `stray '${t.text}' in program`);
+      throw new Recover();
+    }
     this.error(t, `${what} ${t.kind === "eof" ? "at end of input" : `before ${this.describe(t)}${t.kind === "punct" ? " token" : ""}`}`);
     throw new Recover();
   }
@@ -1026,6 +1030,7 @@ class Parser {
           const allAttrs = [...spec.attrs, ...d.attrs, ...dAttrs];
           let type = this.applyTypeAttrs(d.type, [...d.attrs, ...dAttrs], false);
           if (type.kind === "function") { this.error(d.loc, `field '${d.name}' declared as a function`); type = pointerTo(type); }
+          else if (type.kind === "void") { this.error(d.loc, `variable or field '${d.name ?? ""}' declared void`); type = this.bt.int; }
           else if (!isComplete(type) && !(type.kind === "array" && type.length === undefined && !type.vla && isComplete(type.elem))) {
             this.error(d.loc, `field '${d.name ?? ""}' has incomplete type`);
             type = this.bt.int;
@@ -1255,7 +1260,7 @@ class Parser {
       else if (!this.is("]")) {
         const e = this.rvalue(this.assignExpr());
         if (!isInteger(e.type)) {
-          this.error(e.loc, d?.name ? `size of array '${d.name}' has non-integer type` : "size of unnamed array has non-integer type");
+          this.error(d ? d.loc : e.loc, d?.name ? `size of array '${d.name}' has non-integer type` : "size of unnamed array has non-integer type");
           length = 1;
         } else {
           const v = evalInt(e);
@@ -1270,7 +1275,7 @@ class Parser {
       this.attributes([]);
       const elem = this.typeSuffix(base, undefined).type;
       if (elem.kind === "function") this.error(d ? d.loc : open, d?.name ? `declaration of '${d.name}' as array of functions` : "declaration of type name as array of functions");
-      else if (!isComplete(elem) && elem.kind !== "array") this.error(open, d?.name ? `array type has incomplete element type '${typeToString(elem)}'` : `array type has incomplete element type '${typeToString(elem)}'`);
+      else if (!isComplete(elem) && elem.kind !== "array") this.error(d ? d.loc : open, d?.name ? `array type has incomplete element type '${typeToString(elem)}'` : `array type has incomplete element type '${typeToString(elem)}'`);
       else if (elem.kind === "array" && elem.length === undefined && !elem.vla) this.error(open, "array type has incomplete element type");
       let t: ArrayType;
       if (vlaExpr || star) {
@@ -1350,8 +1355,9 @@ class Parser {
         if (spec.storage && spec.storage !== "register") this.error(pd.name !== undefined ? pd.loc : start, pd.name !== undefined ? `storage class specified for parameter '${pd.name}'` : "storage class specified for unnamed parameter");
         let t = this.applyTypeAttrs(pd.type, pd.attrs, false);
         t = this.adjustParam(t);
-        if (t.kind === "void") {
-          if (pd.name !== undefined || params.length > 0 || !this.is(")")) this.error(pd.loc, pd.name ? `parameter '${pd.name}' has incomplete type` : "'void' must be the only parameter");
+        if (t.kind === "void" && t.quals === 0 && !spec.type.typedefName) {
+          if (pd.name !== undefined) this.warn(pd.loc, `parameter ${params.length + 1} ('${pd.name}') has void type`);
+          else if (params.length > 0 || !this.is(")")) this.error(start, "'void' must be the only parameter");
         }
         const ps: ParamSym = { name: pd.name, type: t, loc: pd.loc };
         if (pd.name !== undefined) {
@@ -1367,7 +1373,8 @@ class Parser {
         syms.push(ps);
         if (!this.accept(",")) break;
       }
-      this.expect(")");
+      if (!this.is(")")) this.syntaxError("expected ';', ',' or ')'");
+      this.next();
     } finally {
       this.popScope();
     }
@@ -1450,6 +1457,11 @@ class Parser {
       d.type = this.applyTypeAttrs(d.type, d.attrs.slice(spec.attrs.length), spec.storage === "typedef");
       if (spec.storage === "typedef") {
         this.declareTypedef(d, spec, out);
+        if (this.is("=")) {
+          this.error(start, `typedef '${d.name ?? ""}' is initialized (use '__typeof__' instead)`);
+          this.next();
+          this.initializer(d.type, false);
+        }
       } else if (d.type.kind === "function") {
         const sym = this.declareFunction(d, spec, fileScope);
         if (first && (this.is("{") || (d.knrNames !== undefined && this.isDeclStart()))) {
@@ -1637,7 +1649,9 @@ class Parser {
     } else {
       const prev = this.scope.vars.get(name);
       if (prev) {
-        if (prev.kind === "object" && prev.linkage === "none") {
+        if (prev.kind === "object" && prev.isParam) {
+          this.error(d.loc, `'${name}' redeclared as different kind of symbol`);
+        } else if (prev.kind === "object" && prev.linkage === "none") {
           this.error(d.loc, `redeclaration of '${name}' with no linkage`);
         } else if (prev.kind === "object" || prev.kind === "function") {
           this.error(d.loc, `declaration of '${name}' with no linkage follows extern declaration`);
@@ -1832,7 +1846,8 @@ class Parser {
       for (const e of outerPending) prologue.push({ kind: "expr", expr: e, loc: e.loc });
       this.pendingVla = [];
       for (const ps of def.params) this.collectParamVla(ps.type, prologue, def);
-      const body = this.compoundStatement(false);
+      // The parameters and the outermost block share one scope (6.2.1p4).
+      const body = this.compoundStatement(false, true);
       body.body.unshift(...prologue);
       def.body = body;
       for (const [label, useLoc] of fn.labelUses) {
@@ -1902,6 +1917,15 @@ class Parser {
       const e = this.assignExpr();
       this.error(e.loc, "invalid initializer");
       return { items, type: { ...t, length: 1 } };
+    }
+    if ((t.kind === "array" || isRecord(t)) && !this.is("{") && !this.isStringInit(t)) {
+      const e = this.assignExpr();
+      if (!(isRecord(t) && compatibleUnqual(unqualified(e.type), unqualified(t)))) {
+        this.error(e.loc, "invalid initializer");
+        return { items, type: t };
+      }
+      items.push({ offset: 0, type: t, expr: e });
+      return { items, type: t };
     }
     this.initOne(t, 0, items, undefined, undefined);
     return { items, type: t };
@@ -2074,6 +2098,11 @@ class Parser {
       if (i >= count) {
         if (!braced) return high;
         const what = t.kind === "array" ? "array" : t.kind === "union" ? "union" : t.kind === "vector" ? "vector" : "struct";
+        if (pending === undefined && this.is("{")) {
+          this.error(this.peek(), "extra brace group at end of initializer");
+          this.skipInitializer();
+          continue;
+        }
         this.warn(this.peek(), `excess elements in ${what} initializer`);
         if (pending === undefined) this.skipInitializer();
         pending = undefined;
@@ -2159,17 +2188,19 @@ class Parser {
 
   /** Parse one `.name` or `[lo]` / `[lo ... hi]` designator for `t`. */
   private oneDesignator(t: Type): { lo: number; hi: number; rest: Member[] } | undefined {
-    if (this.accept(".")) {
+    if (this.is(".")) {
+      const dot = this.next();
       const nameTok = this.next();
       if (nameTok.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+      if (!isRecord(t)) { this.error(dot, "field name not in record or union initializer"); return undefined; }
       return this.designatorMember(t, nameTok);
     }
-    const open = this.expect("[");
+    this.expect("[");
     const e = this.conditional();
     let hiE: Expr | undefined;
     if (this.accept("...")) hiE = this.conditional();
     this.expect("]");
-    if (t.kind !== "array" && t.kind !== "vector") { this.error(open, "array index in non-array initializer"); return undefined; }
+    if (t.kind !== "array" && t.kind !== "vector") { this.error(e.loc, "array index in non-array initializer"); return undefined; }
     const lo = evalInt(e);
     const hi = hiE ? evalInt(hiE) : lo;
     if (lo === undefined || hi === undefined) { this.error(e.loc, "nonconstant array index in initializer"); return undefined; }
@@ -2190,15 +2221,15 @@ class Parser {
   // -------------------------------------------------------------------------
   // Statements (6.8).
 
-  private compoundStatement(_stmtExpr: boolean): Stmt & { kind: "block" } {
+  private compoundStatement(_stmtExpr: boolean, sameScope = false): Stmt & { kind: "block" } {
     const open = this.expect("{");
-    this.pushScope("block");
+    if (!sameScope) this.pushScope("block");
     const body: Stmt[] = [];
     try {
       while (!this.is("}") && this.peek().kind !== "eof") this.blockItem(body);
       this.expect("}");
     } finally {
-      this.popScope();
+      if (!sameScope) this.popScope();
     }
     return { kind: "block", body, loc: loc(open) };
   }
@@ -2287,9 +2318,10 @@ class Parser {
   }
 
   private localLabel(name: string): Label | undefined {
-    for (let s: Scope | undefined = this.scope; s && s.kind !== "function"; s = s.parent) {
+    for (let s: Scope | undefined = this.scope; s; s = s.parent) {
       const l = s.labels?.get(name);
       if (l) return l;
+      if (s.kind === "function") break;
     }
     return undefined;
   }
@@ -2488,6 +2520,10 @@ class Parser {
         }
         case "asm": case "__asm__": case "__asm":
           return this.asmStatement();
+        case "else":
+          this.next();
+          this.error(t, "'else' without a previous 'if'");
+          return this.statement();
         case "__attribute__": case "__attribute": {
           // Statement attributes: `__attribute__((fallthrough));`
           this.attributes([]);
@@ -2572,10 +2608,10 @@ class Parser {
   }
 
   /** A controlling expression (6.8.4, 6.8.5): any scalar, compared with zero. */
-  private condition(e: Expr): Expr {
+  private condition(e: Expr, at: SrcLoc = e.loc): Expr {
     const r = this.rvalue(e);
     if (!isScalar(r.type) && r.type.kind !== "vector") {
-      this.error(r.loc, isRecord(r.type) ? "used struct type value where scalar is required".replace("struct", r.type.kind) : r.type.kind === "void" ? "void value not ignored as it ought to be" : "used array type value where scalar is required");
+      this.error(at, isRecord(r.type) ? "used struct type value where scalar is required".replace("struct", r.type.kind) : r.type.kind === "void" ? "void value not ignored as it ought to be" : "used array type value where scalar is required");
       return { kind: "int", value: 0n, type: this.bt.int, loc: r.loc };
     }
     const pending = this.takePendingVla();
@@ -2940,6 +2976,10 @@ class Parser {
       case "=": {
         this.next();
         const rhs = this.assignExpr();
+        if (lhs.type.kind === "void" || (rhs.type.kind === "void")) {
+          this.error(t, lhs.type.kind === "void" ? "invalid use of void expression" : "void value not ignored as it ought to be");
+          return this.intConst(0, this.bt.int, t);
+        }
         if (!this.checkModifiable(lhs, "assignment", t)) return { ...this.rvalue(rhs), loc: lhs.loc };
         const value = this.assignConvert(rhs, lhs.type, { kind: "assignment" });
         this.noteStore(lhs);
@@ -2994,7 +3034,7 @@ class Parser {
     const c = this.binary(1);
     if (!this.is("?")) return c;
     const q = this.next();
-    const cond = this.condition(c);
+    const cond = this.condition(c, q);
     let then: Expr | undefined;
     if (!this.is(":")) then = this.rvalue(this.expr());
     const colon = this.expect(":");
@@ -3069,7 +3109,11 @@ class Parser {
     }
     switch (op) {
       case "&&": case "||": {
-        if (!isScalar(lt) || !isScalar(rt)) return this.invalidOperands(op, l, r, at);
+        if (!isScalar(lt) || !isScalar(rt)) {
+          const bad = !isScalar(lt) ? l : r;
+          if (isRecord(bad.type)) { this.error(bad.loc, `used ${bad.type.kind} type value where scalar is required`); return this.intConst(0, this.bt.int, at); }
+          return this.invalidOperands(op, l, r, at);
+        }
         return { kind: "logical", op, left: l, right: r, type: this.bt.int, loc: where };
       }
       case "*": case "/": {
@@ -3304,6 +3348,7 @@ class Parser {
           if (t.text === "alignof" && !this.c23) break;
           this.next();
           let ty: Type;
+          const tyAt = this.peek(1);
           if (this.is("(") && this.isTypeNameStart(this.peek(1))) {
             this.next();
             ty = this.typeName();
@@ -3317,7 +3362,7 @@ class Parser {
             if (e.kind === "var" && e.sym.kind === "function") return this.intConst(e.sym.attrs.aligned ?? 1, this.bt.sizeT, t);
           }
           if (ty.kind === "function") this.warn(t, "invalid application of '__alignof__' to a function type", "pointer-arith");
-          else if (!isComplete(ty) && ty.kind !== "void" && !(ty.kind === "array")) this.error(t, `invalid application of '__alignof__' to incomplete type '${typeToString(ty)}'`);
+          else if (!isComplete(ty) && ty.kind !== "void" && !(ty.kind === "array")) this.error(tyAt, `invalid application of '__alignof__' to incomplete type '${typeToString(ty)}'`);
           return this.intConst(alignOf(ty), this.bt.sizeT, t);
         }
         case "__extension__": this.next(); return this.castExpr();
@@ -3426,6 +3471,10 @@ class Parser {
 
   private deref(e0: Expr, at: SrcLoc): Expr {
     const e = this.rvalue(e0);
+    if (e.type.kind === "void") {
+      this.error(e.loc, "void value not ignored as it ought to be");
+      return { kind: "deref", ptr: this.intConst(0, this.bt.voidPtr, at), type: this.bt.int, loc: loc(at) };
+    }
     if (e.type.kind !== "pointer") {
       this.error(at, `invalid type argument of unary '*' (have '${typeToString(e.type)}')`);
       return { kind: "deref", ptr: this.intConst(0, this.bt.voidPtr, at), type: this.bt.int, loc: loc(at) };
@@ -3518,6 +3567,10 @@ class Parser {
       base = { kind: "deref", ptr: b, type: b.type.to, loc: b.loc };
     }
     const t = base.type;
+    if (!arrow && t.kind === "pointer" && isRecord(t.to)) {
+      this.error(at, `'${base.kind === "var" ? base.sym.name : typeToString(t)}' is a pointer; did you mean to use '->'?`);
+      return this.memberAccess(base0, name, true, at);
+    }
     if (!isRecord(t)) {
       this.error(at, `request for member '${name.text}' in something not a structure or union`);
       return this.intConst(0, this.bt.int, at);
@@ -3568,7 +3621,9 @@ class Parser {
     for (let i = 0; i < args0.length; i++) {
       const a = args0[i];
       if (ft.prototyped && i < ft.params.length) {
-        args.push(this.assignConvert(a, ft.params[i].type, { kind: "argument", argIndex: i + 1, fnName }));
+        const pt = ft.params[i].type;
+        if (!isComplete(pt)) { this.error(a.loc, `invalid use of undefined type '${typeToString(pt)}'`); args.push(a); continue; }
+        args.push(this.assignConvert(a, pt, { kind: "argument", argIndex: i + 1, fnName }));
       } else {
         args.push(this.defaultPromote(a));
       }
@@ -3826,10 +3881,11 @@ class Parser {
     let chosen: Expr | undefined;
     let dflt: Expr | undefined;
     while (this.accept(",")) {
-      if (this.accept("default")) {
+      if (this.is("default")) {
+        const dk = this.next();
         this.expect(":");
         const e = this.assignExpr();
-        if (dflt) this.error(e.loc, "duplicate 'default' case in '_Generic'");
+        if (dflt) this.error(dk, "duplicate 'default' case in '_Generic'");
         dflt = e;
         continue;
       }
@@ -3848,7 +3904,13 @@ class Parser {
   }
 
   /** A va_list argument as the pointer to the va_list object that builtins take. */
-  private vaListPointer(e: Expr): Expr {
+  private vaListPointer(e: Expr, errAt: SrcLoc = e.loc): Expr {
+    const vl = this.vaList;
+    const ok = compatibleUnqual(unqualified(e.type), unqualified(vl)) || (vl.kind === "array" && e.type.kind === "pointer" && compatibleUnqual(unqualified(e.type.to), unqualified(vl.elem)));
+    if (!ok) {
+      this.error(errAt, "first argument to 'va_arg' not of type 'va_list'");
+      return this.intConst(0, this.bt.voidPtr, e.loc);
+    }
     if (e.type.kind === "array") return this.rvalue(e); // x86_64: __va_list_tag[1] decays (or is already a pointer as a parameter)
     if (e.type.kind === "pointer" && this.vaList.kind === "array") return e;
     if (!this.isLvalue(e)) { this.error(e.loc, "first argument to 'va_arg' not of type 'va_list'"); return e; }
@@ -3860,10 +3922,11 @@ class Parser {
     this.expect("(");
     const ap = this.assignExpr();
     this.expect(",");
+    const tyAt = this.peek();
     const t = this.typeName();
     this.expect(")");
     if (!isComplete(t)) this.error(kw, `second argument to 'va_arg' is of incomplete type '${typeToString(t)}'`);
-    return { kind: "vaarg", ap: this.vaListPointer(ap), type: unqualified(t), loc: loc(kw) };
+    return { kind: "vaarg", ap: this.vaListPointer(ap, tyAt), type: unqualified(t), loc: loc(kw) };
   }
 
   private offsetOf(kw: Token): Expr {
