@@ -1425,7 +1425,8 @@ class Parser {
   /** `foo_t x;` with foo_t undeclared: gcc's "unknown type name". */
   private unknownTypeName(): boolean {
     const t = this.peek();
-    if (t.kind !== "ident" || this.lookup(t.text) || DECL_SPEC_WORDS.has(t.text) || OTHER_KEYWORDS.has(t.text)) return false;
+    if (t.kind !== "ident" || this.lookup(t.text) || this.isDeclStart(t) || OTHER_KEYWORDS.has(t.text)) return false;
+    if (this.c23 && C23_KEYWORDS.has(t.text)) return false;
     const n = this.peek(1);
     if (!(n.kind === "ident" && !this.isAttrStart() && !DECL_SPEC_WORDS.has(n.text) && !OTHER_KEYWORDS.has(n.text)) && !(n.text === "*" && this.peek(2).kind === "ident" && this.scope.kind === "file")) return false;
     this.error(t, `unknown type name '${t.text}'`);
@@ -2270,7 +2271,7 @@ class Parser {
         out.push({ kind: "label", label, body: this.statement(), loc: loc(t) });
         return;
       }
-      if (this.peek().kind === "ident" && this.peek(1).kind === "ident" && !this.lookup(this.peek().text) && !DECL_SPEC_WORDS.has(this.peek().text) && !this.isAttrStart()) {
+      if (this.peek().kind === "ident" && this.peek(1).kind === "ident" && !this.lookup(this.peek().text) && !this.isDeclStart() && !this.isAttrStart()) {
         if (this.unknownTypeName()) { this.declaration(false, out); return; }
       }
       if (this.isDeclStart() && !this.isExprStartingTypedef()) {

@@ -1,6 +1,9 @@
 // Semantic analysis: the typed AST carries the conversions, constants and
 // static initializers that lowering relies on.
 
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Expr, FunctionDef, ObjectSymbol, Stmt, TranslationUnit } from "../../src/frontend/ast.js";
 import { typeToString } from "../../src/frontend/types.js";
@@ -205,5 +208,18 @@ describe("declarations", () => {
       expect(bytes(tu, "n")[0]).toBe({ x86_64: 24, aarch64: 32, riscv64: 8 }[arch]);
       expect(fn(tu, "f").usesVarargs).toBe(true);
     }
+  });
+});
+
+describe("C23", () => {
+  it("parses the C23 features modern code uses", () => {
+    const text = readFileSync(join(dirname(fileURLToPath(import.meta.url)), "parse", "c23.c"), "latin1");
+    const r = parseText(text, "x86_64", "c23");
+    expect(r.output).toBe("");
+    const tu = r.tu!;
+    expect(typeToString(global(tu, "inferred").type)).toBe("double");
+    expect(typeToString(global(tu, "g").type)).toBe("int");
+    expect(bytes(tu, "g")).toEqual([0x40, 0x42, 0x0f, 0]);
+    expect(global(tu, "al").align).toBe(16);
   });
 });
