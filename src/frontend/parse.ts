@@ -687,7 +687,15 @@ class Parser {
   }
 
   /** Can the token start a type name (specifier-qualifier list)? */
-  private isTypeNameStart(t: Token): boolean {
+  private isTypeNameStart(t0: Token): boolean {
+    let t = t0;
+    if (t.kind === "ident" && t.text === "__extension__") {
+      // `(__extension__ expr)` is an expression; `(__extension__ long long)` a type.
+      let i = this.pos;
+      while (i < this.toks.length && this.toks[i] !== t) i++;
+      while (i < this.toks.length && this.toks[i].text === "__extension__") i++;
+      t = this.toks[i] ?? t;
+    }
     if (t.kind !== "ident") return false;
     switch (t.text) {
       case "typedef": case "extern": case "static": case "auto": case "register": case "inline": case "__inline":
@@ -1040,7 +1048,8 @@ class Parser {
           out.push({ name: d.name, type, bitWidth: width, packed: hasAttr(allAttrs, "packed"), align, loc: d.loc });
           if (!this.accept(",")) break;
         }
-        this.expect(";");
+        if (this.is("}")) this.warn(this.peek(), "no semicolon at end of struct or union");
+        else this.expect(";");
       } catch (e) {
         if (!(e instanceof Recover)) throw e;
         this.recover(true);
@@ -1149,7 +1158,7 @@ class Parser {
    * Parse a declarator applying to `base`. With `abstract`, the name is
    * optional (type names and parameters).
    */
-  private declarator(base: Type, abstract: boolean): Declarator {
+  private declarator(base: Type, abstract: boolean, nested = false): Declarator {
     const attrs: Attr[] = [];
     this.attributes(attrs);
     let t = base;
@@ -1176,7 +1185,7 @@ class Parser {
       const outer = this.typeSuffix(t, undefined);
       const end = this.pos;
       this.pos = open + 1;
-      const inner = this.declarator(outer.type, abstract);
+      const inner = this.declarator(outer.type, abstract, true);
       this.expect(")");
       this.pos = end;
       inner.attrs.push(...attrs);
@@ -1185,8 +1194,9 @@ class Parser {
     }
     const tok = this.peek();
     let name: string | undefined;
-    if (tok.kind === "ident" && !this.isAttrStart() && !(abstract && this.isTypedefName(tok) && false)) {
-      if (!abstract || !this.isDeclStart(tok)) {
+    if (tok.kind === "ident" && !this.isAttrStart()) {
+      // In `int (*T)(void)` a typedef name after '*' or '(' can only be the declared name.
+      if (!abstract || !this.isDeclStart(tok) || ((nested || t !== base) && this.isTypedefName(tok))) {
         name = tok.text;
         this.next();
       }
@@ -1222,7 +1232,22 @@ class Parser {
     const t = this.peek(1);
     if (t.kind === "punct") return t.text === "*" || t.text === "(" || t.text === "^" || (t.text === "[" && this.peek(2).text === "[");
     if (t.kind !== "ident") return false;
-    if (t.text === "__attribute__" || t.text === "__attribute") return true;
+    if (t.text === "__attribute__" || t.text === "__attribute") {
+      // `( __attribute__((...)) int x)` is a parameter list; `( __attribute__((...)) *p)` a declarator.
+      let i = this.pos + 1;
+      while (this.toks[i]?.text === "__attribute__" || this.toks[i]?.text === "__attribute") {
+        i++;
+        let depth = 0;
+        do {
+          const x = this.toks[i++];
+          if (!x || x.kind === "eof") return true;
+          if (x.text === "(") depth++;
+          else if (x.text === ")") depth--;
+        } while (depth > 0);
+      }
+      const n = this.toks[i];
+      return !(n && n.kind === "ident" && this.isDeclStart(n));
+    }
     return !this.isDeclStart(t);
   }
 
@@ -1535,7 +1560,7 @@ class Parser {
     const name = d.name;
     if (name === undefined) return undefined;
     let type = d.type as FunctionType;
-    if (spec.storage === "auto" || spec.storage === "register") this.error(d.loc, `invalid storage class for function '${name}'`);
+    if ((spec.storage === "auto" && fileScope) || spec.storage === "register") this.error(d.loc, `invalid storage class for function '${name}'`);
     if (!fileScope && spec.storage === "static") this.error(d.loc, `invalid storage class for function '${name}'`);
     if (spec.threadLocal) this.error(d.loc, `function definition declared '_Thread_local'`);
     let linkage: Linkage = spec.storage === "static" ? "internal" : "external";
@@ -1552,6 +1577,8 @@ class Parser {
     let sym: FunctionSymbol;
     if (prev && prev.kind === "function") {
       sym = prev;
+      // gcc: an implicit-int definition takes the return type of an earlier declaration.
+      if (spec.implicitInt && !sym.implicit) type = { ...type, ret: sym.type.ret };
       if (!compatible(sym.type, type)) {
         // gcc: an implicit declaration followed by a prototyped one is "conflicting types".
         this.error(d.loc, `conflicting types for '${name}'; have '${typeToString(type)}'`);
@@ -1597,7 +1624,7 @@ class Parser {
     if (name === undefined) return;
     let type = d.type;
     const storage = spec.storage as Exclude<StorageClass, "typedef"> | undefined;
-    if (type.kind === "void") {
+    if (type.kind === "void" && !fileScope && storage !== "extern") {
       this.error(d.loc, `variable or field '${name}' declared void`);
       type = this.bt.int;
     }
@@ -1916,12 +1943,17 @@ class Parser {
         return { items, type: { ...t, length: n } };
       }
       const e = this.assignExpr();
+      if (e.kind === "compound" && e.type.kind === "array" && compatibleUnqual(unqualified(e.type.elem), unqualified(t.elem))) {
+        // GNU: `T a[] = (T[]){...}` copies the literal.
+        items.push({ offset: 0, type: e.type, expr: e });
+        return { items, type: { ...t, length: e.type.length } };
+      }
       this.error(e.loc, "invalid initializer");
       return { items, type: { ...t, length: 1 } };
     }
     if ((t.kind === "array" || isRecord(t)) && !this.is("{") && !this.isStringInit(t)) {
       const e = this.assignExpr();
-      if (!(isRecord(t) && compatibleUnqual(unqualified(e.type), unqualified(t)))) {
+      if (!(isRecord(t) && compatibleUnqual(unqualified(e.type), unqualified(t))) && !(e.kind === "compound" && compatibleUnqual(unqualified(e.type), unqualified(t)))) {
         this.error(e.loc, "invalid initializer");
         return { items, type: t };
       }
@@ -3610,7 +3642,7 @@ class Parser {
     const fnName = name ?? "<function>";
     const args: Expr[] = [];
     const sym = callee0.kind === "var" && callee0.sym.kind === "function" ? callee0.sym : undefined;
-    if (ft.prototyped) {
+    if (ft.prototyped && !(sym && sym.implicit)) {
       if (args0.length > ft.params.length && !ft.variadic) {
         this.error(at, `too many arguments to function '${fnName}'`);
         if (sym) this.note(sym.loc, "declared here");

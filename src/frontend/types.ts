@@ -420,6 +420,11 @@ export function compatibleUnqual(a: Type, b: Type): boolean {
   }
 }
 
+/** gcc: a transparent-union parameter is compatible with a parameter of one of its member types. */
+function transparentMatch(u: Type, t: Type): boolean {
+  return u.kind === "union" && u.rec.transparentUnion && u.rec.members.some((m) => compatible(unqualified(m.type), t));
+}
+
 function sameInt(a: IntType, b: IntType): boolean {
   return a.name === b.name;
 }
@@ -429,7 +434,9 @@ function compatibleFunctions(a: FunctionType, b: FunctionType): boolean {
   if (a.prototyped && b.prototyped) {
     if (a.params.length !== b.params.length || a.variadic !== b.variadic) return false;
     for (let i = 0; i < a.params.length; i++) {
-      if (!compatible(unqualified(a.params[i].type), unqualified(b.params[i].type))) return false;
+      const pa = unqualified(a.params[i].type);
+      const pb = unqualified(b.params[i].type);
+      if (!compatible(pa, pb) && !transparentMatch(pa, pb) && !transparentMatch(pb, pa)) return false;
     }
     return true;
   }
