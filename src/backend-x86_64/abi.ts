@@ -84,8 +84,8 @@ export interface CallLayout {
   sret: boolean;
   /** Bytes of stack arguments (a multiple of 16). */
   stackBytes: number;
-  /** Bytes the named stack arguments occupy, unrounded: va_start's overflow area begins after them. */
-  namedStackBytes: number;
+  /** Bytes the named stack arguments really occupy (where va_arg's overflow area starts). */
+  stackUsed: number;
   /** Registers used by the named arguments (va_start needs them). */
   intRegsUsed: number;
   sseRegsUsed: number;
@@ -146,7 +146,7 @@ export function layoutCall(ret: RetType, args: readonly ArgType[]): CallLayout {
     stack += Math.ceil(size / 8) * 8;
   }
   return {
-    args: locs, ret: r.loc, sret: r.sret, stackBytes: Math.ceil(stack / 16) * 16, namedStackBytes: stack,
+    args: locs, ret: r.loc, sret: r.sret, stackBytes: Math.ceil(stack / 16) * 16, stackUsed: stack,
     intRegsUsed: ni, sseRegsUsed: ns,
   };
 }

@@ -3,10 +3,11 @@
 
 import type { MFunc, MInst, MMem, MOperand, TargetHooks, RegClass } from "../codegen/mir.js";
 import { newSlot } from "../codegen/mir.js";
+import { layoutFrame } from "../codegen/frame.js";
 import type { AsmLine, MemOperand, Operand, RegName, Reloc } from "../asm/x86_64/inst.js";
 import { XMM, X87, gprName, imm, inst, label, mem, reg } from "../asm/x86_64/inst.js";
 import { ice } from "../ir/errors.js";
-import { X86_REGS, RBP, RSP } from "./regs.js";
+import { X86_REGS } from "./regs.js";
 import { isBranchOpc } from "./isel.js";
 
 export const X86_HOOKS: TargetHooks = {
@@ -32,19 +33,6 @@ function regName(r: number, size: number): RegName {
   if (r < 0) return X87[-r - 1]!;
   if (r >= 16) return XMM[r - 16]!;
   return gprName(r, size >= 8 ? 8 : size);
-}
-
-/** Frame: slots below %rbp, each aligned; returns the total size (16-aligned). */
-function layoutFrame(f: MFunc, saveSlots: number[]): number {
-  let top = 0;
-  // Callee-saved saves first (closest to %rbp), then everything else.
-  const order = [...saveSlots, ...f.slots.map((_, i) => i).filter((i) => !saveSlots.includes(i))];
-  for (const i of order) {
-    const s = f.slots[i]!;
-    top = Math.ceil((top + s.size) / s.align) * s.align;
-    s.offset = -top;
-  }
-  return Math.ceil(top / 16) * 16;
 }
 
 export function emitFunction(f: MFunc): AsmLine[] {
@@ -116,6 +104,5 @@ export function emitFunction(f: MFunc): AsmLine[] {
     }
   });
   if (f.blocks.length === 0) ice("empty function", { func: f.name });
-  void RBP; void RSP;
   return out;
 }

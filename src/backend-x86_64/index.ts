@@ -41,7 +41,7 @@ function moduleContext(m: Module, pic: boolean): ModuleContext {
     if (mayBeLocal(g.linkage, isDefined)) local.add(g.name);
     if (g.threadLocal) threadLocal.add(g.name);
   }
-  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic };
+  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic, jumpTables: new Map() };
 }
 
 function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: string, kind: "function" | "object"): void {
@@ -122,6 +122,13 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
         n += w.size;
       }
       if (n < 16) out.push(directive(".zero", String(16 - n)));
+    }
+  }
+  if (ctx.jumpTables.size) {
+    out.push(directive(".section", ".rodata"));
+    for (const [lab, targets] of ctx.jumpTables) {
+      out.push(directive(".p2align", "2"), label(lab));
+      for (const t of targets) out.push(directive(".long", `${t}-${lab}`));
     }
   }
   out.push(directive(".section", ".note.GNU-stack", '""', "@progbits"));

@@ -18,7 +18,7 @@
 
 import type * as ir from "../ir/ir.js";
 import type { Type, Value } from "../ir/ir.js";
-import { instOperands, successors, termOperands, mapSuccessors, isFloatType } from "../ir/ir.js";
+import { instOperands, successors, termOperands, mapSuccessors } from "../ir/ir.js";
 import { ice } from "../ir/errors.js";
 import type { MBlock, MFunc, MImm, MInst, MMem, MOperand, MReg, RegClass } from "../codegen/mir.js";
 import { newSlot, newVReg } from "../codegen/mir.js";
@@ -40,6 +40,8 @@ export interface ModuleContext {
   readonly pool: Map<string, { align: number; words: { size: 4 | 8 | 16; value: bigint }[] }>;
   poolKey: Map<string, string>;
   readonly pic: boolean;
+  /** Jump tables: label → target labels; entries are emitted as `.long target - label`. */
+  readonly jumpTables: Map<string, string[]>;
 }
 
 const SUFFIX: Record<number, string> = { 1: "b", 2: "w", 4: "l", 8: "q" };
@@ -68,7 +70,10 @@ const memAt = (base: number, disp = 0): MMem => ({ k: "mem", base, scale: 1, dis
 const slotMem = (slot: number, disp = 0): MMem => ({ k: "mem", slot, scale: 1, disp });
 
 /** A pointer operand that can be turned into a memory operand at any offset. */
-type Address = { kind: "reg"; reg: number } | { kind: "slot"; slot: number } | { kind: "sym"; sym: string; off: number };
+type Address =
+  | { kind: "reg"; reg: number; off: number }
+  | { kind: "slot"; slot: number; off: number }
+  | { kind: "sym"; sym: string; off: number };
 
 /** Integer condition codes for icmp. */
 const ICMP_CC: Record<ir.ICmpPred, string> = {
@@ -106,6 +111,8 @@ export class ISel {
   private vals = new Map<number, number[]>();
   private slots = new Map<number, number>();
   private syms = new Map<number, { sym: string; off: number }>();
+  /** `add ptr %base, C` results, folded into the addressing mode of each use. */
+  private offsets = new Map<number, { base: Value; off: number }>();
   private blockIdx = new Map<string, number>();
   private lastMBlock = new Map<string, number>();
   private useCount = new Map<number, number>();
@@ -178,6 +185,7 @@ export class ISel {
   /** A single-register value in a vreg (materialising constants and addresses). */
   private valReg(v: Value, t: Type): number {
     if (v.k === "temp") {
+      if (this.offsets.has(v.id)) return this.addrReg(this.address(v));
       if (this.slots.has(v.id)) {
         const x = this.vreg();
         this.emit("leaq", slotMem(this.slots.get(v.id)!), d(x, 8));
@@ -251,22 +259,27 @@ export class ISel {
 
   private address(v: Value): Address {
     if (v.k === "temp") {
+      const o = this.offsets.get(v.id);
+      if (o) {
+        const a = this.address(o.base);
+        return { ...a, off: a.off + o.off };
+      }
       const s = this.slots.get(v.id);
-      if (s !== undefined) return { kind: "slot", slot: s };
+      if (s !== undefined) return { kind: "slot", slot: s, off: 0 };
       const g = this.syms.get(v.id);
       if (g && this.ctx.local.has(g.sym) && !this.ctx.threadLocal.has(g.sym)) return { kind: "sym", sym: g.sym, off: g.off };
     }
-    return { kind: "reg", reg: this.valReg(v, "ptr") };
+    return { kind: "reg", reg: this.valReg(v, "ptr"), off: 0 };
   }
   private memOf(a: Address, off = 0): MMem {
     switch (a.kind) {
-      case "reg": return memAt(a.reg, off);
-      case "slot": return slotMem(a.slot, off);
+      case "reg": return memAt(a.reg, a.off + off);
+      case "slot": return slotMem(a.slot, a.off + off);
       case "sym": return { k: "mem", sym: a.sym, reloc: "", scale: 1, disp: a.off + off };
     }
   }
   private addrReg(a: Address): number {
-    if (a.kind === "reg") return a.reg;
+    if (a.kind === "reg" && a.off === 0) return a.reg;
     const x = this.vreg();
     this.emit("leaq", this.memOf(a), d(x, 8));
     return x;
@@ -294,12 +307,23 @@ export class ISel {
     // rematerialised at each use (known up front: a use may be laid out first).
     for (const b of f.blocks) {
       for (const i of b.insts) {
-        if (i.op === "alloca" && !i.dynSize) this.slots.set(i.dst, newSlot(this.mf, Math.max(i.size, 1), i.align));
+        // %rbp is only 16-aligned: over-aligned objects are carved out of the stack at entry.
+        if (i.op === "alloca" && !i.dynSize && i.align <= 16) this.slots.set(i.dst, newSlot(this.mf, Math.max(i.size, 1), i.align));
         if (i.op === "addr") this.syms.set(i.dst, { sym: i.sym, off: i.offset });
+        if (i.op === "add" && i.type === "ptr" && i.a.k === "temp" && i.b.k === "int" && fits32(i.b.value)) {
+          this.offsets.set(i.dst, { base: i.a, off: Number(i.b.value) });
+        }
       }
     }
     this.cur = this.mf.blocks[0]!;
     this.lowerEntry();
+    for (const b of f.blocks) {
+      for (const i of b.insts) {
+        if (i.op === "alloca" && !i.dynSize && i.align > 16) {
+          this.lowerInst({ ...i, dynSize: { k: "int", value: BigInt(i.size) } }, b, -1);
+        }
+      }
+    }
     f.blocks.forEach((b, k) => {
       if (k > 0) this.cur = this.mf.blocks[k]!;
       for (const p of b.phis) this.regsOf(p.dst);
@@ -332,7 +356,7 @@ export class ISel {
       if (v.k !== "temp") return this.beforeBranch(() => r(this.pair(v)[half]!, 8));
       return r(this.regsOf(v.id)[half]!, 8);
     }
-    if (v.k === "temp" && !this.slots.has(v.id) && !this.syms.has(v.id)) return r(this.regsOf(v.id)[0]!, isSSE(t) ? 16 : 8);
+    if (v.k === "temp" && !this.slots.has(v.id) && !this.syms.has(v.id) && !this.offsets.has(v.id)) return r(this.regsOf(v.id)[0]!, isSSE(t) ? 16 : 8);
     if (!isSSE(t) && (v.k === "int" || v.k === "undef")) {
       const c = v.k === "int" ? BigInt.asIntN(64, v.value) : 0n;
       if (fits32(c)) return im(c);
@@ -374,7 +398,9 @@ export class ISel {
       const loc = this.layout.args[k]!;
       const t = p.type;
       if (t.kind === "agg") {
-        if (loc.kind === "stack") {
+        if (loc.kind === "none") {
+          this.slots.set(p.temp, newSlot(this.mf, 1, 1));
+        } else if (loc.kind === "stack") {
           const x = this.defReg(p.temp);
           this.emit("leaq", memAt(RBP, 16 + loc.offset), d(x, 8));
         } else {
@@ -480,7 +506,7 @@ export class ISel {
       if (this.layout.sret) {
         const dst = this.vreg();
         this.mov(8, r(this.sretPtr, 8), dst);
-        this.copyMem({ kind: "reg", reg: dst }, a, f.ret.layout.size);
+        this.copyMem({ kind: "reg", reg: dst, off: 0 }, a, f.ret.layout.size);
         this.mov(8, r(this.sretPtr, 8), RAX);
         uses.push(RAX);
       } else if (ret.kind === "x87") {
@@ -554,9 +580,8 @@ export class ISel {
   private libcall(name: string, intArgs: number[], sseArgs: number[] = [], ret: "int" | "pair" | "sse" | "none" = "none"): number[] {
     intArgs.forEach((a, k) => this.mov(8, r(a, 8), INT_ARG_REGS[k]!));
     sseArgs.forEach((a, k) => this.emitX({ opc: "movaps", ops: [r(a, 16), d(xmm(k), 16)], copy: true }));
-    const sym = this.ctx.local.has(name) ? name : name;
     this.emitX({
-      opc: "call", ops: [{ k: "sym", name: sym, reloc: this.ctx.defined.has(name) && this.ctx.local.has(name) ? "" : "PLT" }],
+      opc: "call", ops: [{ k: "sym", name, reloc: this.ctx.local.has(name) ? "" : "PLT" }],
       impUses: [...intArgs.map((_, k) => INT_ARG_REGS[k]!), ...sseArgs.map((_, k) => xmm(k))],
       impDefs: CALLER_SAVED,
     });
@@ -575,6 +600,7 @@ export class ISel {
   private lowerInst(i: ir.Inst, b: ir.Block, n: number): void {
     switch (i.op) {
       case "alloca": {
+        // Static allocas are frame slots (over-aligned ones were carved out at entry).
         if (!i.dynSize) return;
         // Dynamic stack allocation: round up, keep %rsp 16-aligned.
         const size = this.valReg(i.dynSize, "i64");
@@ -634,6 +660,7 @@ export class ISel {
       case "intrinsic": this.lowerIntrinsic(i); return;
       case "add": case "sub": case "mul": case "sdiv": case "udiv": case "srem": case "urem":
       case "and": case "or": case "xor": case "shl": case "lshr": case "ashr":
+        if (this.offsets.has(i.dst)) return;
         if (i.type === "i128") this.lowerI128(i);
         else this.lowerIntBin(i);
         return;
@@ -839,6 +866,13 @@ export class ISel {
         return;
       }
       case "sitofp": case "uitofp": {
+        if (from === "i128" && isSSE(to)) {
+          // libgcc: __float[un]ti[sd]f(__int128)
+          const [lo, hi] = this.pair(i.a);
+          const fn = `__float${i.op === "uitofp" ? "un" : ""}ti${to === "f32" ? "s" : "d"}f`;
+          this.copyFloat(this.libcall(fn, [lo, hi], [], "sse")[0]!, x());
+          return;
+        }
         if (to === "f80" || from === "i128" || to === "f128") return this.x87Convert(i);
         const s = to === "f32" ? "ss" : "sd";
         if (i.op === "sitofp" || irSize(from) < 8) {
@@ -871,6 +905,15 @@ export class ISel {
         return;
       }
       case "fptosi": case "fptoui": {
+        if (to === "i128" && isSSE(from)) {
+          // libgcc: __fix[uns][sd]fti(float/double)
+          const fn = `__fix${i.op === "fptoui" ? "uns" : ""}${from === "f32" ? "s" : "d"}fti`;
+          const [lo, hi] = this.libcall(fn, [], [this.valReg(i.a, from)], "pair");
+          const [dl, dh] = this.regsOf(i.dst);
+          this.copyInt(lo!, dl!);
+          this.copyInt(hi!, dh!);
+          return;
+        }
         if (from === "f80" || to === "i128" || from === "f128") return this.x87Convert(i);
         const s = from === "f32" ? "ss" : "sd";
         const v = this.valReg(i.a, from);
@@ -1177,7 +1220,7 @@ export class ISel {
     this.emit("movl", im(this.layout.intRegsUsed * 8), this.memOf(a, VA_LIST.gpOffset));
     this.emit("movl", im(48 + this.layout.sseRegsUsed * 16), this.memOf(a, VA_LIST.fpOffset));
     const t = this.vreg();
-    this.emit("leaq", memAt(RBP, 16 + this.layout.namedStackBytes), d(t, 8));
+    this.emit("leaq", memAt(RBP, 16 + this.layout.stackUsed), d(t, 8));
     this.emit("movq", r(t, 8), this.memOf(a, VA_LIST.overflow));
     const u = this.vreg();
     this.emit("leaq", slotMem(this.regSave), d(u, 8));
@@ -1307,6 +1350,29 @@ export class ISel {
       case "return_address": this.emit("movq", memAt(RBP, 8), d(dst(), 8)); return;
       case "stack_save": this.mov(8, r(RSP, 8), dst()); return;
       case "stack_restore": this.mov(8, r(this.valReg(i.args[0]!, "ptr"), 8), RSP); return;
+      // Atomics (sequentially consistent). Aligned loads are atomic on x86;
+      // xchg with memory is implicitly locked; the rest take a lock prefix.
+      case "atomic_load": case "atomic_xchg": case "atomic_add": case "atomic_cmpxchg": {
+        if (irSize(t) > 8) this.fail(`${i.name} of ${t} is not supported on x86_64 yet`);
+        const w = irSize(t) as 1 | 2 | 4 | 8;
+        const p = this.valReg(i.args[0]!, "ptr");
+        if (i.name === "atomic_load") {
+          this.loadTyped(t, memAt(p), i.dst!);
+          return;
+        }
+        if (i.name === "atomic_cmpxchg") {
+          const want = this.valReg(i.args[1]!, t), next = this.valReg(i.args[2]!, t);
+          this.mov(w, r(want, w), RAX);
+          this.emitX({ opc: "lock cmpxchg" + SUFFIX[w], ops: [r(next, w), memAt(p)], impUses: [RAX], impDefs: [RAX] });
+          this.mov(w, r(RAX, w), dst());
+          return;
+        }
+        const x = dst();
+        this.mov(w, r(this.valReg(i.args[1]!, t), w), x);
+        this.emit(i.name === "atomic_xchg" ? "xchg" + SUFFIX[w] : "lock xadd" + SUFFIX[w], ud(x, w), memAt(p));
+        return;
+      }
+      case "fence": this.emit("mfence"); return;
     }
     this.fail(`unknown intrinsic ${i.name}`);
   }
@@ -1320,6 +1386,45 @@ export class ISel {
   private jcc(cc: string, label: string): void {
     this.emitX({ opc: "j" + cc, ops: [{ k: "label", block: this.blockIdx.get(label)! }] });
     this.cur.succs.push(this.blockIdx.get(label)!);
+  }
+
+  /**
+   * Dense switch → bounds check + pc-relative jump table. Case values are
+   * read as signed or unsigned in the switch width, whichever range is smaller;
+   * the index is (value - min) compared unsigned against the range, so values
+   * below min wrap around to the default.
+   */
+  private jumpTable(t: Extract<ir.Terminator, { op: "switch" }>): boolean {
+    if (t.cases.length < JT_MIN_CASES) return false;
+    const w = irSize(t.type) * 8;
+    const spread = (vals: bigint[]): [bigint, bigint] => {
+      let lo = vals[0]!, hi = vals[0]!;
+      for (const v of vals) { if (v < lo) lo = v; if (v > hi) hi = v; }
+      return [lo, hi - lo];
+    };
+    const sv = t.cases.map((c) => BigInt.asIntN(w, c.value));
+    const uv = t.cases.map((c) => BigInt.asUintN(w, c.value));
+    const [smin, srange] = spread(sv);
+    const [umin, urange] = spread(uv);
+    const signed = srange <= urange;
+    const [min, range] = signed ? [smin, srange] : [umin, urange];
+    if (range >= BigInt(t.cases.length * JT_MAX_SPREAD) || range > 100_000n) return false;
+    const idx = this.extend(t.value, t.type, signed, 8);
+    const minOp = fits32(-min) ? im(-min) : r(this.valReg({ k: "int", value: -min }, "i64"), 8);
+    this.emit("addq", minOp, ud(idx, 8));
+    this.emit("cmpq", fits32(range) ? im(range) : r(this.valReg({ k: "int", value: range }, "i64"), 8), r(idx, 8));
+    this.jcc("a", t.default);
+    const label = `.LJT${this.ctx.jumpTables.size}`;
+    const targets = new Array<string>(Number(range) + 1).fill(t.default);
+    t.cases.forEach((c, k) => (targets[Number((signed ? sv[k]! : uv[k]!) - min)] = c.target));
+    this.ctx.jumpTables.set(label, targets.map((l) => this.blockLabel(l)));
+    const base = this.vreg(), off = this.vreg();
+    this.emit("leaq", { k: "mem", sym: label, reloc: "", scale: 1, disp: 0 }, d(base, 8));
+    this.emit("movslq", { k: "mem", base, index: idx, scale: 4, disp: 0 }, d(off, 8));
+    this.emit("addq", r(base, 8), ud(off, 8));
+    this.emitX({ opc: "jmp*", ops: [r(off, 8)] });
+    for (const l of new Set(targets)) this.cur.succs.push(this.blockIdx.get(l)!);
+    return true;
   }
 
   private lowerTerm(b: ir.Block): void {
@@ -1344,6 +1449,7 @@ export class ISel {
       case "switch": {
         if (t.type === "i128") this.fail("switch on i128");
         const sz = irSize(t.type);
+        if (this.jumpTable(t)) return;
         const v = this.valReg(t.value, t.type);
         for (const c of t.cases) {
           const cv = BigInt.asIntN(sz * 8, c.value);
@@ -1364,6 +1470,10 @@ export class ISel {
     }
   }
 }
+
+/** Dense enough for a table: at least 4 cases filling a third of the range. */
+const JT_MIN_CASES = 4;
+const JT_MAX_SPREAD = 3;
 
 const SWAP_CC: Record<string, string> = {
   e: "e", ne: "ne", l: "g", le: "ge", g: "l", ge: "le", b: "a", be: "ae", a: "b", ae: "be",
@@ -1406,4 +1516,3 @@ export function splitCriticalEdges(f: ir.Func): void {
   f.blocks = order;
 }
 
-export { isFloatType };

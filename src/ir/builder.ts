@@ -144,6 +144,29 @@ export class FuncBuilder {
     return undefined;
   }
 
+  /** A phi at the top of the current block; fill `incoming` as predecessors become known. */
+  phi(type: Type, incoming: { block: Block; value: Value }[], hint?: string): Value {
+    const dst = this.newTemp(type, hint);
+    this.current.phis.push({ dst, type, incoming: incoming.map((x) => ({ block: x.block.label, value: x.value })) });
+    return { k: "temp", id: dst };
+  }
+  memcpy(dstAddr: Value, srcAddr: Value, size: Value, align: number): void {
+    this.emit({ op: "memcpy", dstAddr, srcAddr, size, align });
+  }
+  memset(dstAddr: Value, byte: Value, size: Value, align: number): void {
+    this.emit({ op: "memset", dstAddr, byte, size, align });
+  }
+  vaArg(type: ArgType, ap: Value, hint?: string): Value {
+    return this.def(type.kind === "scalar" ? type.type : "ptr", hint, (dst) => ({ op: "va_arg", dst, type, ap }));
+  }
+  intrinsic(name: string, type: Type | undefined, args: Value[], hint?: string): Value | undefined {
+    if (type === undefined) {
+      this.emit({ op: "intrinsic", name, args });
+      return undefined;
+    }
+    return this.def(type, hint, (dst) => ({ op: "intrinsic", dst, name, type, args }));
+  }
+
   term(t: Terminator): void {
     this.current.term = t;
   }
@@ -156,6 +179,21 @@ export class FuncBuilder {
   ret(value?: Value): void {
     this.term(value ? { op: "ret", value } : { op: "ret" });
   }
+}
+
+/**
+ * Register an aggregate layout in the module (needed for the text form), reusing
+ * an identical existing one. Names are made unique with a numeric suffix.
+ */
+export function defineType(m: Module, name: string, size: number, align: number, fields: AggLayout["fields"]): AggLayout {
+  const same = m.types.find((t) => t.size === size && t.align === align && t.fields.length === fields.length &&
+    t.fields.every((f, i) => f.offset === fields[i]!.offset && f.type === fields[i]!.type));
+  if (same) return same;
+  let unique = name;
+  for (let n = 1; m.types.some((t) => t.name === unique); n++) unique = `${name}.${n}`;
+  const t: AggLayout = { name: unique, size, align, fields };
+  m.types.push(t);
+  return t;
 }
 
 export function defineGlobal(m: Module, g: Partial<Global> & { name: string }): Global {

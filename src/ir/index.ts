@@ -2,7 +2,7 @@
 
 export * from "./ir.js";
 export { InternalCompilerError, ice } from "./errors.js";
-export { FuncBuilder, newModule, defineGlobal, scalar, agg, VOID, intValue, floatValue } from "./builder.js";
+export { FuncBuilder, newModule, defineGlobal, defineType, scalar, agg, VOID, intValue, floatValue } from "./builder.js";
 export { printModule, printFunc } from "./printer.js";
 export { parseModule, IRParseError } from "./parser.js";
 export { verifyModule, verifyFunc } from "./verifier.js";
