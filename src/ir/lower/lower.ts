@@ -20,6 +20,7 @@ import type { ArgType, Block, CallArg, FloatType, Func, Global, InitPiece, IntTy
 import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { lowerBuiltin } from "./builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
+import { wideFloatBits } from "./floatlit.js";
 
 export interface LowerOptions {
   layout: DataLayout;
@@ -803,7 +804,7 @@ export class FunctionLowerer {
       case "float": {
         const t = irType(e.type);
         if (!t || !isFloatType(t)) return this.complexConst(e);
-        return { k: "float", bits: floatBits(t, e.value) };
+        return { k: "float", bits: this.floatConstBits(t, e) };
       }
       case "string": case "var": case "member": case "deref": case "compound": case "real": case "imag": {
         if (e.kind === "var" && e.sym.kind === "function") return b.addr(this.names.of(e.sym));
@@ -886,6 +887,15 @@ export class FunctionLowerer {
     return tmp;
   }
 
+  /** A wide (long double, _Float128) literal is converted from its text, exactly. */
+  private floatConstBits(t: FloatType, e: A.FloatConst): bigint {
+    if ((t === "f80" || t === "f128") && e.literal !== undefined) {
+      const bits = wideFloatBits(e.literal, t);
+      if (bits !== undefined) return bits;
+    }
+    return floatBits(t, e.value);
+  }
+
   private complexConst(e: A.FloatConst): Value {
     // An imaginary constant like 2.0i: a complex with zero real part.
     const t = e.type;
@@ -893,7 +903,7 @@ export class FunctionLowerer {
     const et = irType(t.elem) as FloatType;
     const tmp = this.b.alloca(sizeOf(t), alignOf(t), "cplx");
     this.b.store(et, { k: "float", bits: 0n }, tmp);
-    this.b.store(et, { k: "float", bits: floatBits(et, e.value) }, this.ptrOffset(tmp, sizeOf(t.elem)));
+    this.b.store(et, { k: "float", bits: this.floatConstBits(et, e) }, this.ptrOffset(tmp, sizeOf(t.elem)));
     return tmp;
   }
 
