@@ -773,6 +773,13 @@ export class FunctionLowerer {
     }
     const fs = irType(from);
     const ts = irType(to);
+    // GNU vector casts reinterpret the bytes: vector → scalar loads, scalar → vector stores.
+    if (!fs && ts && from.kind === "vector") return this.b.load(ts, v);
+    if (fs && !ts && to.kind === "vector") {
+      const tmp = b.alloca(sizeOf(to), alignOf(to), "vec");
+      b.store(fs, v, tmp);
+      return tmp;
+    }
     if (!fs || !ts) return v; // aggregate to aggregate of the same layout (transparent unions, vectors)
     if (isBoolTo) {
       if (fs === "i8" && from.kind === "int" && from.name === "bool") return v;
