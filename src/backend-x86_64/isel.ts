@@ -1354,6 +1354,29 @@ export class ISel {
       case "return_address": this.emit("movq", memAt(RBP, 8), d(dst(), 8)); return;
       case "stack_save": this.mov(8, r(RSP, 8), dst()); return;
       case "stack_restore": this.mov(8, r(this.valReg(i.args[0]!, "ptr"), 8), RSP); return;
+      // Atomics (sequentially consistent). Aligned loads are atomic on x86;
+      // xchg with memory is implicitly locked; the rest take a lock prefix.
+      case "atomic_load": case "atomic_xchg": case "atomic_add": case "atomic_cmpxchg": {
+        if (irSize(t) > 8) this.fail(`${i.name} of ${t} is not supported on x86_64 yet`);
+        const w = irSize(t) as 1 | 2 | 4 | 8;
+        const p = this.valReg(i.args[0]!, "ptr");
+        if (i.name === "atomic_load") {
+          this.loadTyped(t, memAt(p), i.dst!);
+          return;
+        }
+        if (i.name === "atomic_cmpxchg") {
+          const want = this.valReg(i.args[1]!, t), next = this.valReg(i.args[2]!, t);
+          this.mov(w, r(want, w), RAX);
+          this.emitX({ opc: "lock cmpxchg" + SUFFIX[w], ops: [r(next, w), memAt(p)], impUses: [RAX], impDefs: [RAX] });
+          this.mov(w, r(RAX, w), dst());
+          return;
+        }
+        const x = dst();
+        this.mov(w, r(this.valReg(i.args[1]!, t), w), x);
+        this.emit(i.name === "atomic_xchg" ? "xchg" + SUFFIX[w] : "lock xadd" + SUFFIX[w], ud(x, w), memAt(p));
+        return;
+      }
+      case "fence": this.emit("mfence"); return;
     }
     this.fail(`unknown intrinsic ${i.name}`);
   }

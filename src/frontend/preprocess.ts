@@ -249,6 +249,9 @@ export class Preprocessor {
   /** >0 while collecting macro arguments: the end of an #included file does not pop it. */
   private collecting = 0;
   private counter = 0;
+  /** Set by collectArgs: the invocation left out the variable argument. */
+  private vaOmitted = false;
+  private readonly gnu: boolean;
   private baseFile = "";
   private readonly c23: boolean;
   private readonly dateText: string;
@@ -260,6 +263,7 @@ export class Preprocessor {
     private readonly options: PreprocessOptions,
   ) {
     this.c23 = stdVersion(options.std) > 201710;
+    this.gnu = options.std.startsWith("gnu");
     [this.dateText, this.timeText] = dateAndTime(options);
     for (const name of BUILTIN_NAMES) {
       this.macros.set(name, {
@@ -551,7 +555,7 @@ export class Preprocessor {
       args = this.collectArgs(m, name);
       if (args === undefined) return false;
     }
-    const tokens = m.simple ? this.copyBody(m, name) : this.substitute(m, name, args ?? [], 0, m.body.length, true);
+    const tokens = m.simple ? this.copyBody(m, name) : this.substitute(m, name, args ?? [], 0, m.body.length, true, this.vaOmitted);
     m.disabled = true;
     this.contexts.push({ tokens, pos: 0, macro: m });
     return true;
@@ -595,10 +599,14 @@ export class Preprocessor {
       this.collecting--;
     }
     if (nparams === 0 && args.length === 1 && args[0].length === 0) return [];
+    // For `, ## __VA_ARGS__`: gcc drops the comma when the variable argument is left out
+    // entirely — and, in GNU modes, for f() when `...` is the only parameter.
+    this.vaOmitted = m.variadic && nparams === 1 && args[0].length === 0 && this.gnu;
     if (args.length === nparams) return args;
     if (m.variadic && args.length === nparams - 1) {
       // f(a) for f(x, ...): an absent variadic argument is empty (C23; a GNU extension before).
       args.push([]);
+      this.vaOmitted = true;
       return args;
     }
     if (args.length < nparams) {
@@ -632,7 +640,7 @@ export class Preprocessor {
    * applied and placemarkers removed. `first` marks the whole body (whose
    * first token takes the macro name's spacing).
    */
-  private substitute(m: Macro, name: Token, args: Token[][], from: number, to: number, first: boolean): Token[] {
+  private substitute(m: Macro, name: Token, args: Token[][], from: number, to: number, first: boolean, vaOmitted: boolean): Token[] {
     const body = m.body;
     const roles = m.roles;
     const expanded: (Token[] | undefined)[] = [];
@@ -674,9 +682,9 @@ export class Preprocessor {
         const j = extent(i + 1);
         const rhs = operand(i + 1, true);
         const lhs = out[out.length - 1];
-        // GNU: `, ## __VA_ARGS__` drops the comma when the variable argument is empty.
+        // GNU: `, ## __VA_ARGS__` drops the comma when the variable argument was left out.
         if (roles[i + 1] === m.params.length - 1 && m.variadic && lhs !== undefined && isPunct(lhs, ",") && roles[i - 1] === PLAIN) {
-          if (rhs.length === 0) out.pop();
+          if (vaOmitted) out.pop();
           else for (const t of rhs) out.push(t);
           i = j;
           continue;
@@ -721,7 +729,7 @@ export class Preprocessor {
   private vaOpt(m: Macro, name: Token, args: Token[][], i: number, present: boolean, space?: boolean): Token[] {
     if (!present) return [];
     const end = m.vaOptEnd!.get(i)!;
-    const res = this.substitute(m, name, args, i + 2, end, false);
+    const res = this.substitute(m, name, args, i + 2, end, false, false);
     if (space !== undefined && res.length > 0 && res[0] !== PLACEMARKER && res[0].space !== space) res[0] = { ...res[0], space };
     return res;
   }

@@ -70,7 +70,7 @@ async function runOne(test: TortureTest, arch: Arch, level: string, opts: Option
   const common = ["-w", `-O${level}`, ...test.options, ...test.files, "-o", exe, "-lm"];
   const [cmd, args] = opts.cc === "gcc"
     ? [arch === HOST ? "gcc" : GCC[arch], common]
-    : [process.execPath, [TSCC, "-target", arch, ...common]];
+    : [process.execPath, [TSCC, "-target", arch, "--verify-ir", ...common]]; // the IR verifier runs after every pass
   const compile = await execa(cmd, args, { reject: false, timeout: Number(opts.compileTimeout) * 1000, all: true, stdin: "ignore" });
   if (compile.timedOut) return { pass: false, reason: `compile timeout (${opts.compileTimeout}s)` };
   if (compile.exitCode !== 0) return { pass: false, reason: `compile: ${firstLine(compile.all ?? "") || `exit ${compile.exitCode}`}` };

@@ -10,11 +10,13 @@
 //   trap            () → void, does not return
 //   frame_address, return_address (level: i32) → ptr
 //   stack_save () → ptr;  stack_restore (p: ptr) → void
-//   atomic_load (p: ptr) → T;  atomic_store (p: ptr, v: T) → void
-//   atomic_xchg, atomic_add, atomic_sub, atomic_and, atomic_or, atomic_xor, atomic_nand
-//                   (p: ptr, v: T) → T (the old value); all sequentially consistent
+//   atomic_load (p: ptr) → T
+//   atomic_xchg, atomic_add (p: ptr, v: T) → T (the old value)
 //   atomic_cmpxchg  (p: ptr, expected: T, desired: T) → T (the old value)
 //   fence () → void
+// all sequentially consistent. A store is an exchange whose result is unused;
+// subtraction adds the negation; and/or/xor/nand are compare-exchange loops
+// built here, so a backend needs only these five.
 
 import type * as A from "../../frontend/ast.js";
 import type { Type as CType } from "../../frontend/types.js";
@@ -157,13 +159,43 @@ function atomicType(e: A.BuiltinCall): Type {
   return irType(pointee) ?? "i64";
 }
 
+/** old = *p; repeat { new = combine(old) } until compare-exchange(p, old, new) succeeds. */
+function casLoop(L: FunctionLowerer, t: IntType, p: Value, combine: (old: Value) => Value): Value {
+  const b = L.builder;
+  const init = intrinsic(L, "atomic_load", t, [p]);
+  const entry = b.current.label;
+  const head = b.block("atomic.retry");
+  const done = b.block("atomic.done");
+  b.br(head);
+  b.at(head);
+  const oldTemp = b.newTemp(t, "old");
+  const old: Value = { k: "temp", id: oldTemp };
+  const phi = { dst: oldTemp, type: t as Type, incoming: [{ block: entry, value: init }] };
+  head.phis.push(phi);
+  const prev = intrinsic(L, "atomic_cmpxchg", t, [p, old, combine(old)]);
+  phi.incoming.push({ block: b.current.label, value: prev });
+  b.condbr(b.icmp("eq", t, prev, old), done, head);
+  b.at(done);
+  return old;
+}
+
+function rmw(L: FunctionLowerer, op: string, t: IntType, p: Value, v: Value): Value {
+  const b = L.builder;
+  switch (op) {
+    case "xchg": case "add": return intrinsic(L, `atomic_${op}`, t, [p, v]);
+    case "sub": return intrinsic(L, "atomic_add", t, [p, b.bin("sub", t, int(0), v)]);
+    case "nand": return casLoop(L, t, p, (old) => b.bin("xor", t, b.bin("and", t, old, v), int(-1)));
+    default: return casLoop(L, t, p, (old) => b.bin(op as "and" | "or" | "xor", t, old, v));
+  }
+}
+
 function atomicRmw(op: string, returnNew?: (L: FunctionLowerer, t: IntType, old: Value, v: Value) => Value): Handler {
   return (L, e) => {
     const t = atomicType(e);
     const p = L.rvalue(e.args[0]);
     const v = L.intResize(L.rvalue(e.args[1]), irInt(e.args[1].type), t as IntType, isSigned(e.args[1].type));
     for (const extra of e.args.slice(2)) L.rvalue(extra);
-    const old = intrinsic(L, `atomic_${op}`, t, [p, v]);
+    const old = rmw(L, op, t as IntType, p, v);
     const result = returnNew ? returnNew(L, t as IntType, old, v) : old;
     return L.intResize(result, t as IntType, irInt(e.type), false);
   };
@@ -186,8 +218,7 @@ const atomicStoreN: Handler = (L, e) => {
   const p = L.rvalue(e.args[0]);
   const v = L.convert(L.rvalue(e.args[1]), e.args[1].type, pointee(e.args[0].type));
   L.rvalue(e.args[2]);
-  intrinsic(L, "atomic_store", undefined, [p, v]);
-  void t;
+  intrinsic(L, "atomic_xchg", t, [p, v]);
   return UNDEF;
 };
 
@@ -206,7 +237,7 @@ const atomicStore: Handler = (L, e) => {
   const t = atomicType(e);
   const p = L.rvalue(e.args[0]);
   const v = L.builder.load(t, L.rvalue(e.args[1]));
-  intrinsic(L, "atomic_store", undefined, [p, v]);
+  intrinsic(L, "atomic_xchg", t, [p, v]);
   return UNDEF;
 };
 const atomicExchange: Handler = (L, e) => {
@@ -264,13 +295,13 @@ const testAndSet: Handler = (L, e) => {
 const clear: Handler = (L, e) => {
   const p = L.rvalue(e.args[0]);
   for (const extra of e.args.slice(1)) L.rvalue(extra);
-  intrinsic(L, "atomic_store", undefined, [p, int(0)]);
+  intrinsic(L, "atomic_xchg", "i8", [p, int(0)]);
   return UNDEF;
 };
 
 const lockRelease: Handler = (L, e) => {
   const t = atomicType(e);
-  intrinsic(L, "atomic_store", undefined, [L.rvalue(e.args[0]), t === "ptr" ? int(0) : int(0)]);
+  intrinsic(L, "atomic_xchg", t, [L.rvalue(e.args[0]), int(0)]);
   return UNDEF;
 };
 

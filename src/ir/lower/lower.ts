@@ -22,6 +22,7 @@ import type {
 import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { lowerBuiltin } from "./builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
+import { wideFloatBits } from "./floatlit.js";
 
 export interface LowerOptions {
   layout: DataLayout;
@@ -200,6 +201,8 @@ function removeUnreachableBlocks(f: Func): void {
 interface LoopTargets {
   breakTo: Block;
   continueTo?: Block;
+  /** How many VLA stack marks were live when the loop/switch began (see `vlaMarks`). */
+  vlaDepth: number;
 }
 
 export class FunctionLowerer {
@@ -210,6 +213,8 @@ export class FunctionLowerer {
   private readonly labels = new Map<number, Block>();
   private readonly targets: LoopTargets[] = [];
   private switchCases: Map<A.SwitchCase, Block> | undefined;
+  /** Stack pointers saved on entry to each enclosing block that declares VLAs. */
+  private readonly vlaMarks: Value[] = [];
   private readonly dataLayout: DataLayout;
 
   constructor(readonly module: Module, readonly def: A.FunctionDef, readonly names: SymbolNames,
@@ -339,14 +344,35 @@ export class FunctionLowerer {
     return this.toCondition(this.rvalue(e), e.type);
   }
 
+  private stackSave(): Value {
+    const dst = this.b.newTemp("ptr", "sp");
+    this.b.emit({ op: "intrinsic", dst, name: "stack_save", type: "ptr", args: [] });
+    return { k: "temp", id: dst };
+  }
+
+  private stackRestore(mark: Value): void {
+    this.b.emit({ op: "intrinsic", name: "stack_restore", args: [mark] });
+  }
+
+  /** Jumping out of VLA blocks (break/continue) releases their space too. */
+  private leaveVlaScopes(depth: number): void {
+    if (this.vlaMarks.length > depth) this.stackRestore(this.vlaMarks[depth]);
+  }
+
   // ------------------------------------------------------------------ statements
 
   stmt(s: A.Stmt): void {
     const b = this.b;
     switch (s.kind) {
-      case "block":
+      case "block": {
+        // A block declaring VLAs gives their stack space back when it is left,
+        // so a loop around it does not grow the stack (6.2.4p7).
+        const hasVla = s.body.some((x) => x.kind === "vladecl");
+        if (hasVla) this.vlaMarks.push(this.stackSave());
         for (const x of s.body) this.stmt(x);
+        if (hasVla) this.stackRestore(this.vlaMarks.pop()!);
         return;
+      }
       case "expr":
         this.rvalue(s.expr);
         return;
@@ -446,13 +472,14 @@ export class FunctionLowerer {
       case "break": {
         const t = this.targets[this.targets.length - 1];
         if (!t) { this.error(s.loc, "break statement not within loop or switch"); return; }
+        this.leaveVlaScopes(t.vlaDepth);
         this.jump(t.breakTo);
         return;
       }
       case "continue": {
         for (let i = this.targets.length - 1; i >= 0; i--) {
           const c = this.targets[i].continueTo;
-          if (c) { this.jump(c); return; }
+          if (c) { this.leaveVlaScopes(this.targets[i].vlaDepth); this.jump(c); return; }
         }
         this.error(s.loc, "continue statement not within a loop");
         return;
@@ -576,7 +603,7 @@ export class FunctionLowerer {
   }
 
   private loopBody(body: A.Stmt, breakTo: Block, continueTo: Block): void {
-    this.targets.push({ breakTo, continueTo });
+    this.targets.push({ breakTo, continueTo, vlaDepth: this.vlaMarks.length });
     this.stmt(body);
     this.targets.pop();
   }
@@ -630,7 +657,7 @@ export class FunctionLowerer {
     this.startDeadBlock();
     const savedCases = this.switchCases;
     this.switchCases = blocks;
-    this.targets.push({ breakTo: exit });
+    this.targets.push({ breakTo: exit, vlaDepth: this.vlaMarks.length });
     this.stmt(s.body);
     this.targets.pop();
     this.switchCases = savedCases;
@@ -884,7 +911,7 @@ export class FunctionLowerer {
       case "float": {
         const t = irType(e.type);
         if (!t || !isFloatType(t)) return this.complexConst(e);
-        return { k: "float", bits: floatBits(t, e.value) };
+        return { k: "float", bits: this.floatConstBits(t, e) };
       }
       case "string": case "var": case "member": case "deref": case "compound": case "real": case "imag": {
         if (e.kind === "var" && e.sym.kind === "function") return b.addr(this.names.of(e.sym));
@@ -967,6 +994,15 @@ export class FunctionLowerer {
     return tmp;
   }
 
+  /** A wide (long double, _Float128) literal is converted from its text, exactly. */
+  private floatConstBits(t: FloatType, e: A.FloatConst): bigint {
+    if ((t === "f80" || t === "f128") && e.literal !== undefined) {
+      const bits = wideFloatBits(e.literal, t);
+      if (bits !== undefined) return bits;
+    }
+    return floatBits(t, e.value);
+  }
+
   private complexConst(e: A.FloatConst): Value {
     // An imaginary constant like 2.0i: a complex with zero real part.
     const t = e.type;
@@ -974,7 +1010,7 @@ export class FunctionLowerer {
     const et = irType(t.elem) as FloatType;
     const tmp = this.b.alloca(sizeOf(t), alignOf(t), "cplx");
     this.b.store(et, { k: "float", bits: 0n }, tmp);
-    this.b.store(et, { k: "float", bits: floatBits(et, e.value) }, this.ptrOffset(tmp, sizeOf(t.elem)));
+    this.b.store(et, { k: "float", bits: this.floatConstBits(et, e) }, this.ptrOffset(tmp, sizeOf(t.elem)));
     return tmp;
   }
 
