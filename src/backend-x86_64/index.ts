@@ -9,7 +9,7 @@
 import type { Global, Module, Func } from "../ir/ir.js";
 import { initSize } from "../ir/ir.js";
 import type { AsmLine } from "../asm/x86_64/inst.js";
-import { directive, label } from "../asm/x86_64/inst.js";
+import { directive, label, verbatim } from "../asm/x86_64/inst.js";
 import { printAsm } from "../asm/x86_64/printer.js";
 import { eliminatePhis } from "../codegen/phielim.js";
 import { allocateRegisters } from "../codegen/regalloc.js";
@@ -41,7 +41,7 @@ function moduleContext(m: Module, pic: boolean): ModuleContext {
     if (mayBeLocal(g.linkage, isDefined)) local.add(g.name);
     if (g.threadLocal) threadLocal.add(g.name);
   }
-  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic, jumpTables: new Map() };
+  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic, jumpTables: new Map(), asmCount: 0 };
 }
 
 function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: string, kind: "function" | "object"): void {
@@ -109,6 +109,8 @@ export function emitGlobal(g: Global): AsmLine[] {
 export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
   const ctx = moduleContext(m, opts.pic);
   const out: AsmLine[] = [];
+  // File-scope asm first, as written; everything after names its own section.
+  for (const a of m.asm) out.push(verbatim(a));
   for (const f of m.funcs) out.push(...emitFunctionAsm(f, ctx));
   for (const g of m.globals) out.push(...emitGlobal(g));
   if (ctx.pool.size) {

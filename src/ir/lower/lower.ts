@@ -16,7 +16,9 @@ import { alignOf, isSigned, sizeOf } from "../../frontend/types.js";
 import type { DataLayout } from "../../target.js";
 import { defineGlobal, FuncBuilder, newModule } from "../builder.js";
 import { floatBits } from "../float.js";
-import type { ArgType, Block, CallArg, FloatType, Func, Global, InitPiece, IntType, Linkage, Module, Type, Value } from "../ir.js";
+import type {
+  ArgType, AsmInput, AsmOutput, Block, CallArg, FloatType, Func, Global, InitPiece, InlineAsm, IntType, Linkage, Module, Type, Value,
+} from "../ir.js";
 import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { lowerBuiltin } from "./builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
@@ -39,6 +41,7 @@ const I64: IntType = "i64";
 
 export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, diags: Diagnostics): Module {
   const m = newModule();
+  m.asm = tu.asm.map((a) => a.template);
   const names = new SymbolNames();
   for (const g of tu.globals) lowerGlobal(m, g, names, opts);
   for (const f of tu.functions) {
@@ -141,6 +144,30 @@ function staticInitPieces(init: A.StaticInit | undefined, size: number, names: S
   }
   bytes(size);
   return pieces;
+}
+
+/**
+ * Constraints that accept only memory (the letters GCC's targets share), so
+ * the operand is passed by address. Only the first alternative is read.
+ */
+export function memoryOnly(constraint: string): boolean {
+  const letters = constraint.split(",")[0]!.replace(/[=+&%*?!]/g, "");
+  return letters.length > 0 && /^[moV<>]+$/.test(letters);
+}
+
+function isLvalueKind(e: A.Expr): boolean {
+  return e.kind === "var" || e.kind === "deref" || e.kind === "member" || e.kind === "string" ||
+    e.kind === "compound" || e.kind === "real" || e.kind === "imag";
+}
+
+/**
+ * `register long x asm("r10")` used with a register constraint names that
+ * register: the constraint becomes `{r10}` (keeping `=`/`&` prefixes).
+ */
+function registerVariable(e: A.Expr, constraint: string): string {
+  const reg = e.kind === "var" && e.sym.kind === "object" ? e.sym.asmRegister : undefined;
+  if (reg === undefined || !/[rgqQ]/.test(constraint.replace(/^[=+&]+/, ""))) return constraint;
+  return constraint.match(/^[=+&]*/)![0] + `{${reg.replace(/^%/, "")}}`;
 }
 
 /** The truth of a condition known at translation time (an integer constant), if it is. */
@@ -490,9 +517,89 @@ export class FunctionLowerer {
         return;
       }
       case "asm":
-        this.error(s.loc, "inline assembly is not supported yet");
+        this.asmStmt(s);
         return;
     }
+  }
+
+  /**
+   * GNU asm. Register outputs become temps stored to their lvalues after the
+   * asm; memory operands pass the object's address; `+` splits into an
+   * output and a hidden input appended after the explicit inputs, which is
+   * how GCC numbers them. The backend interprets the constraint letters.
+   */
+  private asmStmt(s: A.AsmStmt): void {
+    const b = this.b;
+    if (s.basic) {
+      // Basic asm has no operands: `%` and the dialect braces mean themselves.
+      const template = s.template.replace(/[%{|}]/g, (c) => "%" + c);
+      const a: InlineAsm = { template, outputs: [], inputs: [], clobbers: [], volatile: true };
+      b.emit({ op: "asm", ...a });
+      return;
+    }
+    const outputs: AsmOutput[] = [];
+    const inputs: AsmInput[] = [];
+    const hidden: AsmInput[] = [];
+    const writeBack: { lv: LValue; type: CType; dst: number }[] = [];
+    const named = (n: string | undefined): { name?: string } => (n !== undefined ? { name: n } : {});
+    s.outputs.forEach((o, k) => {
+      const readWrite = o.constraint.startsWith("+");
+      const constraint = registerVariable(o.expr, "=" + o.constraint.replace(/^[=+]/, ""));
+      const lv = this.lvalue(o.expr);
+      if (memoryOnly(constraint)) {
+        if (lv.bitfield) this.error(s.loc, "a bit-field cannot be a memory operand of asm");
+        outputs.push({ kind: "mem", constraint, addr: lv.addr, ...named(o.name) });
+        if (readWrite) hidden.push({ kind: "mem", constraint: "m", addr: lv.addr });
+        return;
+      }
+      const t = irType(o.expr.type);
+      if (!t) {
+        this.error(o.expr.loc, "this asm output needs a scalar type for a register constraint");
+        return;
+      }
+      const dst = b.newTemp(t, "asm.out");
+      if (readWrite) hidden.push({ kind: "value", constraint: String(k), type: t, value: this.readLValue(lv, o.expr.type) });
+      outputs.push({ kind: "reg", constraint, dst, ...named(o.name) });
+      writeBack.push({ lv, type: o.expr.type, dst });
+    });
+    for (const x of s.inputs) {
+      const constraint = registerVariable(x.expr, x.constraint);
+      if (memoryOnly(constraint)) {
+        inputs.push({ kind: "mem", constraint, addr: this.memoryOperand(x.expr), ...named(x.name) });
+        continue;
+      }
+      const t = irType(x.expr.type);
+      if (!t) {
+        this.error(x.expr.loc, "this asm input needs a scalar type for a non-memory constraint");
+        continue;
+      }
+      inputs.push({ kind: "value", constraint, type: t, value: this.rvalue(x.expr), ...named(x.name) });
+    }
+    const a: InlineAsm = {
+      template: s.template, outputs, inputs: [...inputs, ...hidden], clobbers: s.clobbers,
+      volatile: s.volatile || s.gotoLabels.length > 0,
+    };
+    if (s.gotoLabels.length > 0) {
+      if (writeBack.length > 0) {
+        this.error(s.loc, "asm goto with register outputs is not supported");
+        return;
+      }
+      const fallthrough = b.block("asm.fallthrough");
+      b.term({ op: "asmgoto", asm: a, fallthrough: fallthrough.label, targets: s.gotoLabels.map((l) => this.labelBlock(l).label) });
+      b.at(fallthrough);
+      return;
+    }
+    b.emit({ op: "asm", ...a });
+    for (const w of writeBack) this.writeLValue(w.lv, w.type, { k: "temp", id: w.dst });
+  }
+
+  /** The address of a memory operand; a value that is not an object is put in a temporary one. */
+  private memoryOperand(e: A.Expr): Value {
+    if (isLvalueKind(e) || isMemoryType(e.type)) return this.addressOf(e);
+    const t = irType(e.type);
+    const tmp = this.b.alloca(Math.max(1, sizeOf(e.type)), Math.max(1, alignOf(e.type)), "asm.mem");
+    if (t) this.b.store(t, this.rvalue(e), tmp);
+    return tmp;
   }
 
   private loopBody(body: A.Stmt, breakTo: Block, continueTo: Block): void {
