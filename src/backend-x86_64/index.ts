@@ -8,6 +8,7 @@
 
 import type { Global, Module, Func } from "../ir/ir.js";
 import { initSize } from "../ir/ir.js";
+import { blockSymbol } from "./isel.js";
 import type { AsmLine } from "../asm/x86_64/inst.js";
 import { directive, label, verbatim } from "../asm/x86_64/inst.js";
 import { printAsm } from "../asm/x86_64/printer.js";
@@ -99,7 +100,7 @@ export function emitGlobal(g: Global): AsmLine[] {
       for (let i = 0; i < p.data.length; i += 16) out.push(directive(".byte", ...[...p.data.slice(i, i + 16)].map(String)));
     } else {
       const add = p.addend > 0n ? `+${p.addend}` : p.addend < 0n ? String(p.addend) : "";
-      out.push(directive(p.width === 8 ? ".quad" : ".long", p.name + add));
+      out.push(directive(p.width === 8 ? ".quad" : ".long", (p.block !== undefined ? blockSymbol(p.name, p.block) : p.name) + add));
     }
   }
   if (initSize(g.init) === 0) out.push(directive(".zero", "1"));

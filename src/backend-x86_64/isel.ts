@@ -108,6 +108,11 @@ const X87_OP: Record<ir.FloatBinOp, string> = { fadd: "faddp", fsub: "fsubp", fm
 
 const I128_LIBCALL: Partial<Record<ir.IntBinOp, string>> = { sdiv: "__divti3", udiv: "__udivti3", srem: "__modti3", urem: "__umodti3" };
 
+/** The assembler label of an IR block: local to the object file, unique per function. */
+export function blockSymbol(func: string, block: string): string {
+  return `.L${func}.${block}`;
+}
+
 export class ISel {
   readonly mf: MFunc;
   private cur!: MBlock;
@@ -158,7 +163,7 @@ export class ISel {
     return this.scratch;
   }
   blockLabel(l: string): string {
-    return `.L${this.f.name}.${l}`;
+    return blockSymbol(this.f.name, l);
   }
 
   private poolConst(words: { size: 4 | 8 | 16; value: bigint }[], align: number): MMem {

@@ -258,8 +258,12 @@ export interface Func {
 export type InitPiece =
   | { k: "bytes"; data: Uint8Array }
   | { k: "zero"; size: number }
-  /** Address of `sym` + addend, stored in `width` bytes (needs a relocation). */
-  | { k: "sym"; name: string; addend: bigint; width: 4 | 8 };
+  /**
+   * Address of `sym` + addend, stored in `width` bytes (needs a relocation).
+   * With `block`, the address of that block of function `name` (GNU `&&label`
+   * in a static initializer).
+   */
+  | { k: "sym"; name: string; addend: bigint; width: 4 | 8; block?: string };
 
 export interface Global {
   name: string;

@@ -219,7 +219,8 @@ class Parser {
         else if (kw === "zero") init.push({ k: "zero", size: this.smallInt() });
         else if (kw === "sym4" || kw === "sym8") {
           const sym = this.expect("global", "a $symbol");
-          init.push({ k: "sym", name: sym, addend: this.symOffset(), width: kw === "sym4" ? 4 : 8 });
+          const block = this.peek().kind === "label" ? this.next().text : undefined;
+          init.push({ k: "sym", name: sym, addend: this.symOffset(), width: kw === "sym4" ? 4 : 8, ...(block !== undefined ? { block } : {}) });
         } else this.fail("expected bytes, zero, sym4 or sym8", this.toks[this.pos - 1]);
         if (!this.acceptP(",")) break;
       }

@@ -71,8 +71,12 @@ export function printInitPiece(p: InitPiece): string {
   switch (p.k) {
     case "bytes": return `bytes ${bytesLiteral(p.data)}`;
     case "zero": return `zero ${p.size}`;
-    case "sym": return `sym${p.width} ${symRef(p.name, p.addend)}`;
+    case "sym": return `sym${p.width} ${p.block !== undefined ? `$${p.name} @${p.block}` : ""}${p.block !== undefined ? addendText(p.addend) : symRef(p.name, p.addend)}`;
   }
+}
+
+function addendText(off: bigint): string {
+  return off > 0n ? "+" + off : off < 0n ? String(off) : "";
 }
 
 function symRef(name: string, off: bigint | number): string {

@@ -43,11 +43,12 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
   const m = newModule();
   m.asm = tu.asm.map((a) => a.template);
   const names = new SymbolNames();
-  for (const g of tu.globals) lowerGlobal(m, g, names, opts);
+  // Functions first: static initializers holding `&&label` need the labels' blocks.
   for (const f of tu.functions) {
     if (!shouldEmit(f.sym)) continue;
     new FunctionLowerer(m, f, names, opts, diags).run();
   }
+  for (const g of tu.globals) lowerGlobal(m, g, names, opts);
   return m;
 }
 
@@ -59,6 +60,9 @@ function shouldEmit(fn: A.FunctionSymbol): boolean {
 
 /** Assembler names of symbols: C names for linked symbols, unique names for the rest. */
 export class SymbolNames {
+  /** Where each label of a lowered function ended up: its function and block. */
+  readonly labelSites = new Map<number, { func: string; block: string }>();
+
   of(sym: A.ObjectSymbol | A.FunctionSymbol): string {
     if (sym.asmName) return sym.asmName;
     if (sym.kind === "function") return sym.name;
@@ -138,8 +142,9 @@ function staticInitPieces(init: A.StaticInit | undefined, size: number, names: S
   };
   for (const r of relocs) {
     bytes(r.offset);
-    const target = r.target ? names.of(r.target) : r.label ? `.L.label.${r.label.id}` : "";
-    pieces.push({ k: "sym", name: target, addend: BigInt(r.addend), width: r.size === 4 ? 4 : 8 });
+    const site = r.label ? names.labelSites.get(r.label.id) : undefined;
+    if (site) pieces.push({ k: "sym", name: site.func, block: site.block, addend: BigInt(r.addend), width: r.size === 4 ? 4 : 8 });
+    else pieces.push({ k: "sym", name: r.target ? names.of(r.target) : "", addend: BigInt(r.addend), width: r.size === 4 ? 4 : 8 });
     pos = r.offset + r.size;
   }
   bytes(size);
@@ -285,6 +290,7 @@ export class FunctionLowerer {
     if (!blk) {
       blk = this.b.block(`L.${label.name}`);
       this.labels.set(label.id, blk);
+      this.names.labelSites.set(label.id, { func: this.b.func.name, block: blk.label });
     }
     return blk;
   }
