@@ -96,8 +96,9 @@ export class DynsymSection extends SyntheticSection {
       const value = def ? ctx.symAddr(s) : s.canonicalPlt ? ctx.pltAddr(s) : 0;
       const outSec = def ? ctx.outputSectionOf(s) : undefined;
       entries.push({
-        nameOffset: strtab.add(s.name), name: s.name, value, size: s.size,
-        bind: s.weak ? STB_WEAK : STB_GLOBAL,
+        nameOffset: strtab.add(s.name), name: s.name, value, size: def ? s.size : 0,
+        // An import is weak when only weak references want it (it may then be missing at run time).
+        bind: (def ? s.weak : !s.strongRef) ? STB_WEAK : STB_GLOBAL,
         type: s.type === STT_GNU_IFUNC && !def ? STT_FUNC : s.type,
         visibility: s.visibility === STV_PROTECTED ? STV_PROTECTED : STV_DEFAULT,
         shndx: def ? (outSec?.index ?? SHN_ABS) : SHN_UNDEF,

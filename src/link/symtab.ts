@@ -38,7 +38,7 @@ export function buildSymtab(ctx: Context): SymtabImage {
     }
   }
   const firstGlobal = entries.length;
-  const globals = [...ctx.symtab.map.values()].filter((s) => s.kind !== "undefined" || s.referenced);
+  const globals = [...ctx.symtab.map.values()].filter((s) => (s.kind !== "undefined" && s.kind !== "shared") || s.referenced);
   globals.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const s of globals) {
     if (s.section && (s.section.discarded || !s.section.output)) continue;
