@@ -154,6 +154,11 @@ export class Context {
     return sym.section?.output;
   }
 
+  /** st_value in the output's symbol tables: an address, or for TLS symbols the offset in the TLS template (gABI). */
+  symbolTableValue(sym: Symbol): number {
+    return sym.isTls ? this.dtpoff(sym) : this.symAddr(sym);
+  }
+
   /** Offset from the thread pointer (x86_64 TLS variant II: the block ends at %fs:0). */
   tpoff(sym: Symbol): number {
     if (!this.tls) return 0;

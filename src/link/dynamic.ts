@@ -93,7 +93,7 @@ export class DynsymSection extends SyntheticSection {
     for (const s of this.symbols) {
       const def = ctx.isDynamicDefinition(s);
       // A function from a shared object used as a pointer in non-PIC code: its PLT entry is its address.
-      const value = def ? ctx.symAddr(s) : s.canonicalPlt ? ctx.pltAddr(s) : 0;
+      const value = def ? ctx.symbolTableValue(s) : s.canonicalPlt ? ctx.pltAddr(s) : 0;
       const outSec = def ? ctx.outputSectionOf(s) : undefined;
       entries.push({
         nameOffset: strtab.add(s.name), name: s.name, value, size: def ? s.size : 0,

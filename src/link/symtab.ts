@@ -23,7 +23,7 @@ export function buildSymtab(ctx: Context): SymtabImage {
     const out = ctx.outputSectionOf(s);
     const defined = s.kind !== "undefined" && (s.kind !== "shared" || s.copyOffset >= 0 || s.canonicalPlt);
     return {
-      name: s.name, nameOffset: strings.add(s.name), value: defined ? ctx.symAddr(s) : 0, size: s.size, bind,
+      name: s.name, nameOffset: strings.add(s.name), value: defined ? ctx.symbolTableValue(s) : 0, size: s.size, bind,
       type: s.type, visibility: s.visibility,
       shndx: !defined ? SHN_UNDEF : out ? out.index : SHN_ABS,
     };

@@ -19,6 +19,15 @@ export function gccFile(name: string): string {
   return p;
 }
 
+/** gcc -shared's line for a shared object. */
+export function sharedLinkLine(output: string, inputs: readonly string[], soname?: string): string[] {
+  const gccDir = dirname(gccFile("crtbegin.o"));
+  const libDir = dirname(gccFile("crt1.o"));
+  return ["--build-id", "--eh-frame-hdr", "-m", "elf_x86_64", "--hash-style=gnu", "-shared", ...(soname ? ["-soname", soname] : []),
+    "-o", output, gccFile("crti.o"), gccFile("crtbeginS.o"), `-L${gccDir}`, `-L${libDir}`, ...inputs,
+    "-lgcc", "--push-state", "--as-needed", "-lgcc_s", "--pop-state", "-lc", "-lgcc", gccFile("crtendS.o"), gccFile("crtn.o")];
+}
+
 export function linkLine(kind: LinkKind, output: string, inputs: readonly string[], libs: readonly string[] = []): string[] {
   const gccDir = dirname(gccFile("crtbegin.o"));
   const libDir = dirname(gccFile("crt1.o"));

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputCache, runLinker } from "../../src/link/index.js";
-import { LINK_KINDS, linkLine, type LinkKind } from "../link/gnu-link-line.js";
+import { LINK_KINDS, linkLine, sharedLinkLine, type LinkKind } from "../link/gnu-link-line.js";
 
 const dir = mkdtempSync(join(tmpdir(), "link-e2e-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -159,6 +159,30 @@ describe.each(LINK_KINDS.map((k) => [k]))("programs linked as %s", (kind) => {
       expect(run(exe)).toEqual({ status: 0, stdout: p.expect });
     });
   }
+});
+
+describe("shared objects", () => {
+  it("links a -fPIC library (data, TLS, function pointers) used by PIE and non-PIE programs", () => {
+    const lib = compile({ "slib.c": `#include <stdio.h>
+int libvar = 7; static int calls; __thread int libtls = 3;
+int libfn(int x) { calls++; return x + libvar + libtls + calls; }
+int (*libptr)(int) = libfn;
+void libhello(void) { printf("lib says %d\\n", libptr(1)); }` }, ["-fPIC"]);
+    const so = join(dir, "libslib.so");
+    let err = "";
+    expect(runLinker(sharedLinkLine(so, lib, "libslib.so"), { stderr: (s) => { err += s; }, cache })).toBe(0);
+    expect(err).toBe("");
+    const main = compile({ "smain.c": `#include <stdio.h>
+extern int libvar; int libfn(int); void libhello(void); extern __thread int libtls;
+int main(void) { libvar = 10; libtls = 5; printf("%d\\n", libfn(1)); libhello(); return 0; }` });
+    for (const kind of ["pie", "no-pie"] as const) {
+      const exe = join(dir, `smain.${kind}`);
+      expect(link(kind, exe, main, [`-L${dir}`, "-lslib"]).status).toBe(0);
+      const r = spawnSync(exe, [], { encoding: "utf8", env: { ...process.env, LD_LIBRARY_PATH: dir } });
+      expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 0, stdout: "17\nlib says 18\n" });
+    }
+    expect(execFileSync("readelf", ["-dW", so], { encoding: "utf8" })).toContain("Library soname: [libslib.so]");
+  });
 });
 
 describe("structure (readelf)", () => {
