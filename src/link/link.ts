@@ -9,7 +9,8 @@ import { defineBuiltins } from "./builtins.js";
 import { Context } from "./context.js";
 import { Diagnostics, LinkError } from "./diagnostics.js";
 import { finalizeDynamic, markExports, markNeededLibraries } from "./dynamic-setup.js";
-import type { Chunk } from "./files.js";
+import { countFdes, EhFrameHdrSection } from "./eh-frame.js";
+import type { Chunk, InputSection } from "./files.js";
 import { InputCache, InputLoader } from "./inputs.js";
 import { assignAddresses, createOutputSections, outputNameOf } from "./layout.js";
 import type { LinkConfig } from "./options.js";
@@ -98,6 +99,16 @@ function applyDefsyms(ctx: Context): void {
 function createFixedSections(ctx: Context): void {
   if (ctx.hasInterp) ctx.interp = new InterpSection(ctx.cfg.dynamicLinker ?? ctx.target.dynamicLinker);
   if (ctx.cfg.buildId) ctx.buildId = new BuildIdSection(buildIdSize(ctx.cfg.buildId));
+  if (ctx.cfg.ehFrameHdr) {
+    const ehFrames = ctx.objects.flatMap((o) => o.sections.filter((s): s is InputSection => !!s && !s.discarded && s.name === ".eh_frame"));
+    if (ehFrames.length) {
+      try {
+        ctx.extraSynthetic.push({ section: new EhFrameHdrSection(countFdes(ehFrames)), output: ".eh_frame_hdr" });
+      } catch (e) {
+        ctx.diag.warn(`no .eh_frame_hdr table: ${(e as Error).message}`);
+      }
+    }
+  }
 }
 
 /** Every chunk with the output section it belongs to, in the order they are laid out. */
@@ -120,6 +131,7 @@ function collectChunks(ctx: Context): Array<{ chunk: Chunk; output: string }> {
     add(ctx.relaDyn);
     add(ctx.dynamic);
   }
+  for (const x of ctx.extraSynthetic) add(x.section, x.output);
   add(ctx.relaPlt);
   add(ctx.plt);
   add(ctx.iplt, ".plt");

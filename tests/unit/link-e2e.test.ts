@@ -138,6 +138,18 @@ int main(void) { setenv("TSCC_LINK_TEST", "yes", 1); int found = 0;
     },
     expect: "1 yes 1\n",
   },
+  {
+    name: "unwind",
+    sources: {
+      "u.c": `#include <stdio.h>
+#include <unwind.h>
+static _Unwind_Reason_Code cb(struct _Unwind_Context *c, void *p) { (*(int *)p)++; return _URC_NO_REASON; }
+__attribute__((noinline)) int depth3(void) { int n = 0; _Unwind_Backtrace(cb, &n); return n; }
+__attribute__((noinline)) int depth2(void) { return depth3() + 0; }
+int main(void) { printf("%d\\n", depth2() >= 4); return 0; }`,
+    },
+    expect: "1\n",
+  },
 ];
 
 describe.each(LINK_KINDS.map((k) => [k]))("programs linked as %s", (kind) => {
@@ -199,6 +211,7 @@ describe("structure (readelf)", () => {
     expect(out).toMatch(/FLAGS_1\)\s+Flags: PIE/);
     expect(out).toMatch(/puts@GLIBC_2\.2\.5/);
     expect(out).not.toMatch(/RWE/);
+    expect(out).toMatch(/GNU_EH_FRAME/);
   });
   it("static: no interpreter or dynamic section, TLS segment when used", () => {
     const exe = join(dir, "tls.static.check");
