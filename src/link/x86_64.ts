@@ -75,14 +75,26 @@ const isExecutable = (ctx: Context): boolean => !ctx.isShared;
 
 // ---- GOT load relaxation -------------------------------------------------------------------
 
-/** `mov foo@GOTPCREL(%rip), %reg` of a symbol resolved in the output → `lea foo(%rip), %reg`. */
-function canRelaxGotLoad(s: Site): boolean {
+type GotRelaxation = "lea" | "call" | "jmp" | undefined;
+
+/**
+ * GOT-indirect accesses to a symbol resolved in the output need no GOT:
+ * `mov foo@GOTPCREL(%rip), %reg` → `lea foo(%rip), %reg`,
+ * `call *foo@GOTPCREL(%rip)` → `addr32 call foo`, `jmp *…` → `jmp foo; nop`.
+ * (Static PIEs depend on it: their start-up code calls through the GOT before relocating it.)
+ */
+function gotRelaxation(s: Site): GotRelaxation {
   const { ctx, sym, rel } = s;
-  if (rel.type === R("GOTPCREL") || rel.offset < 2) return false;
-  if (ctx.preemptible(sym) || sym.isIfunc || sym.kind === "undefined" || sym.kind === "shared") return false;
+  if (rel.type === R("GOTPCREL") || rel.offset < 2) return undefined;
+  if (ctx.preemptible(sym) || sym.isIfunc || sym.kind === "undefined" || sym.kind === "shared") return undefined;
   // In PIC output an absolute symbol's value is not reachable PC-relatively.
-  if (ctx.pic && sym.isAbsolute) return false;
-  return inputByte(s, -2) === 0x8b;
+  if (ctx.pic && sym.isAbsolute) return undefined;
+  const op = inputByte(s, -2);
+  const modrm = inputByte(s, -1);
+  if (op === 0x8b) return "lea";
+  if (op === 0xff && modrm === 0x15 && rel.type === R("GOTPCRELX")) return "call";
+  if (op === 0xff && modrm === 0x25 && rel.type === R("GOTPCRELX")) return "jmp";
+  return undefined;
 }
 
 // ---- TLS sequences -----------------------------------------------------------------------------
@@ -170,15 +182,28 @@ const plt32: Handler = {
 
 const gotPcRel: Handler = {
   scan(s) {
-    if (!canRelaxGotLoad(s)) s.ctx.needGot(s.sym);
+    if (!gotRelaxation(s)) s.ctx.needGot(s.sym);
     return 0;
   },
   apply(s) {
-    if (canRelaxGotLoad(s)) {
-      s.out.setUint8(s.at - 2, 0x8d); // mov → lea
-      write32(s, s.S + s.A - s.P, true);
-    } else {
-      write32(s, s.ctx.got.entryAddr(s.sym.gotIndex) + s.A - s.P, true);
+    switch (gotRelaxation(s)) {
+      case "lea":
+        s.out.setUint8(s.at - 2, 0x8d);
+        write32(s, s.S + s.A - s.P, true);
+        break;
+      case "call":
+        s.out.setUint8(s.at - 2, 0x67); // addr32 prefix keeps the length
+        s.out.setUint8(s.at - 1, 0xe8);
+        write32(s, s.S + s.A - s.P, true);
+        break;
+      case "jmp":
+        // e9 rel32 starts one byte earlier; a nop fills the last byte.
+        s.out.setUint8(s.at - 2, 0xe9);
+        s.out.setUint8(s.at + 3, 0x90);
+        s.out.setInt32(s.at - 1, s.S + s.A - s.P + 1, true);
+        break;
+      default:
+        write32(s, s.ctx.got.entryAddr(s.sym.gotIndex) + s.A - s.P, true);
     }
     return 0;
   },

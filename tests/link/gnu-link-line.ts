@@ -5,7 +5,8 @@
 import { execFileSync } from "node:child_process";
 import { dirname, resolve } from "node:path";
 
-export type LinkKind = "pie" | "no-pie" | "static";
+export type LinkKind = "pie" | "no-pie" | "static" | "static-pie";
+/** The kinds every test runs; static-pie is checked separately. */
 export const LINK_KINDS: readonly LinkKind[] = ["pie", "no-pie", "static"];
 
 const fileCache = new Map<string, string>();
@@ -46,5 +47,9 @@ export function linkLine(kind: LinkKind, output: string, inputs: readonly string
     case "static":
       return [...head, "-static", "-o", output, gccFile("crt1.o"), gccFile("crti.o"), gccFile("crtbeginT.o"), ...dirs,
         ...inputs, ...libs, "--start-group", "-lgcc", "-lgcc_eh", "-lc", "--end-group", gccFile("crtend.o"), gccFile("crtn.o")];
+    case "static-pie":
+      return [...head, "-static", "-pie", "--no-dynamic-linker", "-z", "text", "-o", output, gccFile("rcrt1.o"), gccFile("crti.o"),
+        gccFile("crtbeginS.o"), ...dirs, ...inputs, ...libs, "--start-group", "-lgcc", "-lgcc_eh", "-lc", "--end-group",
+        gccFile("crtendS.o"), gccFile("crtn.o")];
   }
 }

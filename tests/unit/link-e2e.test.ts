@@ -173,6 +173,17 @@ describe.each(LINK_KINDS.map((k) => [k]))("programs linked as %s", (kind) => {
   }
 });
 
+describe("static PIE", () => {
+  for (const p of PROGRAMS.filter((x) => ["hello", "tls", "atexit-ctor", "libm"].includes(x.name))) {
+    it(p.name, () => {
+      const exe = join(dir, `${p.name}.static-pie`);
+      const r = link("static-pie", exe, compile(p.sources), p.libs);
+      expect(r).toEqual({ status: 0, stderr: "" });
+      expect(run(exe)).toEqual({ status: 0, stdout: p.expect });
+    });
+  }
+});
+
 describe("shared objects", () => {
   it("links a -fPIC library (data, TLS, function pointers) used by PIE and non-PIE programs", () => {
     const lib = compile({ "slib.c": `#include <stdio.h>
