@@ -1,24 +1,121 @@
-// The in-process compiler: one C translation unit → preprocessed text, a
-// syntax check, IR text or assembler text. The driver calls these; they report
-// problems through Diagnostics and return undefined on error.
-//
-// The pieces (preprocessor, parser, lowering, backends) land in stages; until
-// a stage exists the corresponding request fails with a plain diagnostic.
+// The in-process compiler: one translation unit → preprocessed text, a
+// syntax check, IR text or assembler text. The driver calls these; problems
+// are reported through Diagnostics (gcc format) and give `text: undefined`.
+// An invariant failing inside the compiler is an internal compiler error:
+// reported with the function and pass, never as a stack trace.
 
+import { emitAssembly as emitX86_64 } from "../backend-x86_64/index.js";
+import { Diagnostics, FatalError } from "../frontend/diagnostics.js";
+import { NodeHost } from "../frontend/host-node.js";
+import { parseTranslationUnit } from "../frontend/parse.js";
+import { formatDependencies, printPreprocessed } from "../frontend/pp-output.js";
+import { preprocess, type PreprocessOptions, type PreprocessResult } from "../frontend/preprocess.js";
+import type { CStd } from "../frontend/predefined.js";
+import { SourceManager } from "../frontend/source.js";
+import { InternalCompilerError, printModule, runPipeline, type Module } from "../ir/index.js";
+import { lowerTranslationUnit } from "../ir/lower/lower.js";
+import type { ArchName } from "../target.js";
 import type { DriverConfig } from "./config.js";
+import { sysrootLayout } from "./toolchains.js";
 
 export interface UnitResult {
   /** The requested text (preprocessed source, IR, assembler), or undefined on error. */
   text: string | undefined;
-  /** Files the unit read (for -MD), in first-read order, with whether each is a system header. */
-  dependencies: { path: string; system: boolean }[];
 }
 
 export type UnitGoal = "preprocess" | "syntax" | "ir" | "assembly";
 
-export function compileUnit(path: string, lang: "c" | "cpp-output" | "assembler-with-cpp", goal: UnitGoal,
-  cfg: DriverConfig, includeRoot: string): UnitResult {
-  void path; void lang; void cfg; void includeRoot;
-  process.stderr.write(`tscc: error: ${goal === "preprocess" ? "preprocessing" : "compiling C"} is not available in this build yet\n`);
-  return { text: undefined, dependencies: [] };
+type Backend = (m: Module, opts: { optLevel: number; pic: boolean }) => string;
+
+/** Code generators by target; a target without one reports that plainly. */
+const BACKENDS: Partial<Record<ArchName, Backend>> = {
+  x86_64: emitX86_64,
+};
+
+const STDS = new Set(["c89", "c90", "c99", "c11", "c17", "c18", "c23", "c2x", "gnu89", "gnu90", "gnu99", "gnu11", "gnu17", "gnu18", "gnu23", "gnu2x", "iso9899:1990", "iso9899:1999", "iso9899:2011", "iso9899:2017", "iso9899:2018"]);
+
+function normalizeStd(std: string): CStd {
+  const s = std.replace(/^iso9899:1990$/, "c90").replace(/^iso9899:1999$/, "c99").replace(/^iso9899:2011$/, "c11")
+    .replace(/^iso9899:201[78]$/, "c17").replace(/18$/, "17").replace(/2x$/, "23").replace(/90$/, "89");
+  return s as CStd;
+}
+
+export function preprocessOptions(cfg: DriverConfig, includeRoot: string, assembler: boolean): PreprocessOptions {
+  const layout = sysrootLayout(cfg.toolchain, cfg.sysroot);
+  const pic: 0 | 1 | 2 = cfg.pic ? 2 : 0;
+  return {
+    target: cfg.toolchain.layout,
+    std: normalizeStd(STDS.has(cfg.std) ? cfg.std : "gnu17"),
+    optimize: cfg.optLevel,
+    optimizeSize: cfg.optSize,
+    pic,
+    pie: cfg.pie && cfg.linkKind !== "shared" ? 2 : 0,
+    defines: cfg.defines.map((d) => (d.kind === "define" ? { kind: "define", text: d.text } : { kind: "undef", name: d.text })),
+    imacros: cfg.macroIncludes,
+    includes: cfg.forcedIncludes,
+    quoteDirs: cfg.quoteDirs,
+    includeDirs: cfg.includeDirs,
+    systemDirs: cfg.systemDirs,
+    afterDirs: cfg.afterDirs,
+    stdDirs: [includeRoot, ...layout.systemIncludeDirs],
+    nostdinc: cfg.noStdInc,
+    assembler,
+    recordDirectives: cfg.dumpMacros === "also",
+    missingHeadersAreGenerated: cfg.deps.missingGenerated,
+    ...(process.env.SOURCE_DATE_EPOCH ? { sourceDateEpoch: Number(process.env.SOURCE_DATE_EPOCH) } : {}),
+  };
+}
+
+/** The -MD/-MMD dependency file next to the output, as gcc names it. */
+export function dependencyText(cfg: DriverConfig, pp: PreprocessResult, defaultTarget: string): string {
+  const files = pp.dependencies.filter((d, i) => i === 0 || !cfg.deps.userOnly || !d.system).map((d) => d.path);
+  const targets = cfg.deps.targets.length > 0 ? cfg.deps.targets : [{ name: defaultTarget, quote: true }];
+  return formatDependencies({ targets, files, phony: cfg.deps.phony });
+}
+
+export interface UnitRequest {
+  path: string;
+  lang: "c" | "cpp-output" | "assembler-with-cpp";
+  goal: UnitGoal;
+  /** Called with the preprocessor's result (for -M/-MD). */
+  onPreprocessed?: (pp: PreprocessResult) => void;
+}
+
+export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: string): UnitResult {
+  const sources = new SourceManager();
+  const color = cfg.diagnosticsColor === "always" || (cfg.diagnosticsColor === "auto" && process.stderr.isTTY === true && !process.env.NO_COLOR);
+  const diags = new Diagnostics(sources, cfg.warnings, undefined, color);
+  try {
+    const host = new NodeHost();
+    const pp = preprocess(req.path === "-" ? "/dev/stdin" : req.path, host, diags, preprocessOptions(cfg, includeRoot, req.lang === "assembler-with-cpp"));
+    req.onPreprocessed?.(pp);
+    if (diags.errorCount > 0) return { text: undefined };
+    if (req.goal === "preprocess") {
+      if (cfg.deps.onlyDeps) return { text: "" };
+      return { text: printPreprocessed(pp, { noLineMarkers: !cfg.ppLineMarkers, ...(cfg.dumpMacros === "only" ? { dumpMacros: "M" as const } : cfg.dumpMacros === "also" ? { dumpMacros: "D" as const } : {}) }) };
+    }
+    const tu = parseTranslationUnit(pp.tokens, { layout: cfg.toolchain.layout, std: cfg.std, gnu89Inline: cfg.gnu89Inline }, diags);
+    if (diags.errorCount > 0) return { text: undefined };
+    if (req.goal === "syntax") return { text: "" };
+    const module = lowerTranslationUnit(tu, { layout: cfg.toolchain.layout, commonSymbols: cfg.commonSymbols }, diags);
+    if (diags.errorCount > 0) return { text: undefined };
+    const printAfter = cfg.printAfter.length > 0
+      ? { pass: cfg.printAfter.includes("all") ? "*" : cfg.printAfter[0], sink: (t: string) => void process.stderr.write(t) }
+      : undefined;
+    runPipeline(module, cfg.optLevel, { verify: cfg.verifyIr, ...(printAfter ? { printAfter } : {}) });
+    if (req.goal === "ir") return { text: printModule(module) };
+    const backend = BACKENDS[cfg.toolchain.arch];
+    if (!backend) {
+      diags.error(undefined, `code generation for ${cfg.toolchain.arch} is not implemented yet`);
+      return { text: undefined };
+    }
+    return { text: backend(module, { optLevel: cfg.optLevel, pic: cfg.pic }) };
+  } catch (e) {
+    if (e instanceof FatalError) return { text: undefined };
+    if (e instanceof InternalCompilerError) {
+      process.stderr.write(`${req.path}: internal compiler error: ${e.message}\n`);
+      return { text: undefined };
+    }
+    throw e;
+  }
 }

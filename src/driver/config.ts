@@ -33,7 +33,8 @@ export interface DepOptions {
   /** -MM / -MMD: leave out system headers. */
   userOnly: boolean;
   file?: string;
-  targets: string[];
+  /** -MT (as given) and -MQ (quoted for make) targets, in order. */
+  targets: { name: string; quote: boolean }[];
   phony: boolean;
   missingGenerated: boolean;
 }
@@ -225,8 +226,8 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
       case "MD": c.deps.sideEffect = true; break;
       case "MMD": c.deps.sideEffect = true; c.deps.userOnly = true; break;
       case "MF": c.deps.file = v; break;
-      case "MT": c.deps.targets.push(v); break;
-      case "MQ": c.deps.targets.push(quoteMakeTarget(v)); break;
+      case "MT": c.deps.targets.push({ name: v, quote: false }); break;
+      case "MQ": c.deps.targets.push({ name: v, quote: true }); break;
       case "MP": c.deps.phony = true; break;
       case "MG": c.deps.missingGenerated = true; break;
       case "l": c.inputs.push({ kind: "lib", name: v }); break;
@@ -338,19 +339,4 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
   }
   if (c.pthread) c.defines.push({ kind: "define", text: "_REENTRANT" });
   return c;
-}
-
-/** -MQ: quote characters special to make (gcc's rules: $ → $$, space/tab/# escaped). */
-function quoteMakeTarget(t: string): string {
-  let out = "";
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i];
-    if (ch === "$") out += "$$";
-    else if (ch === " " || ch === "\t") {
-      for (let j = i - 1; j >= 0 && t[j] === "\\"; j--) out += "\\";
-      out += "\\" + ch;
-    } else if (ch === "#") out += "\\#";
-    else out += ch;
-  }
-  return out;
 }

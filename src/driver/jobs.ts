@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { DriverConfig, Language, LinkItem } from "./config.js";
-import { compileUnit } from "./compile.js";
+import { compileUnit, dependencyText, type UnitGoal, type UnitResult } from "./compile.js";
 import { binutilsProgram, sysrootLayout, type SysrootLayout } from "./toolchains.js";
 
 export class DriverError extends Error {}
@@ -172,24 +172,26 @@ function processInput(path: string, lang: Language, cfg: DriverConfig, includeRo
     return path;
   }
   const outDefault = (ext: string): string => cfg.output ?? `${stem(path)}${ext}`;
+  const unit = (goal: UnitGoal, clang: "c" | "cpp-output" | "assembler-with-cpp"): UnitResult =>
+    compileUnit({ path, lang: clang, goal, onPreprocessed: (pp) => writeDependencies(cfg, path, pp) }, cfg, includeRoot);
 
   if (lang === "c" || lang === "cpp-output" || lang === "assembler-with-cpp") {
     if (cfg.mode === "preprocess") {
-      const r = compileUnit(path, lang, "preprocess", cfg, includeRoot);
+      const r = unit("preprocess", lang);
       if (r.text === undefined) return false;
-      writeOutput(cfg.output ?? "-", r.text);
+      if (!cfg.deps.onlyDeps) writeOutput(cfg.output ?? "-", r.text);
       return undefined;
     }
   }
   if (lang === "c" || lang === "cpp-output") {
-    if (cfg.mode === "syntax") return compileUnit(path, lang, "syntax", cfg, includeRoot).text === undefined ? false : undefined;
+    if (cfg.mode === "syntax") return unit("syntax", lang).text === undefined ? false : undefined;
     if (cfg.mode === "emit-ir") {
-      const r = compileUnit(path, lang, "ir", cfg, includeRoot);
+      const r = unit("ir", lang);
       if (r.text === undefined) return false;
       writeOutput(cfg.output ?? "-", r.text);
       return undefined;
     }
-    const r = compileUnit(path, lang, "assembly", cfg, includeRoot);
+    const r = unit("assembly", lang);
     if (r.text === undefined) return false;
     if (cfg.mode === "assemble") {
       writeOutput(outDefault(".s"), r.text);
@@ -203,12 +205,26 @@ function processInput(path: string, lang: Language, cfg: DriverConfig, includeRo
   if (cfg.mode === "assemble" || cfg.mode === "syntax" || cfg.mode === "emit-ir") return undefined;
   let source = path;
   if (lang === "assembler-with-cpp") {
-    const r = compileUnit(path, lang, "preprocess", cfg, includeRoot);
+    const r = unit("preprocess", lang);
     if (r.text === undefined) return false;
     source = scratch.file(stem(path), ".s");
     writeFileSync(source, r.text);
   }
   return assemble(source, cfg.mode === "compile" ? outDefault(".o") : scratch.file(stem(path), ".o"), cfg);
+}
+
+/** -M/-MM print the rule; -MD/-MMD write it beside the output (or to -MF). */
+function writeDependencies(cfg: DriverConfig, input: string, pp: Parameters<typeof dependencyText>[1]): void {
+  const d = cfg.deps;
+  if (!d.onlyDeps && !d.sideEffect) return;
+  const objName = cfg.mode === "compile" && cfg.output ? cfg.output : `${stem(input)}.o`;
+  const text = dependencyText(cfg, pp, objName);
+  if (d.onlyDeps) {
+    writeOutput(d.file ?? cfg.output ?? "-", text);
+    return;
+  }
+  const base = cfg.output && cfg.mode === "compile" ? cfg.output.replace(/\.[^./]*$/, "") : stem(input);
+  writeOutput(d.file ?? `${base}.d`, text);
 }
 
 function assemble(source: string, output: string, cfg: DriverConfig): string | false {

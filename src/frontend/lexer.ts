@@ -63,10 +63,18 @@ function splice(text: string): { text: string; splices: number[] } {
 export interface LexOptions {
   /** Keep comments as tokens of kind "other"? (-C) Not yet: comments are whitespace. */
   keepComments?: boolean;
+  /**
+   * Do not report unterminated ' and " here: the token (kind "other", text
+   * running to the end of the line) is reported by the preprocessor only if it
+   * is in a group that is not skipped, as gcc does (`#if 0` blocks often
+   * hold English with apostrophes).
+   */
+  deferQuoteErrors?: boolean;
 }
 
 /** Cut a whole file into tokens; the last token has kind "eof". */
-export function tokenize(file: SourceFile, diags: Diagnostics): Token[] {
+export function tokenize(file: SourceFile, diags: Diagnostics, options?: LexOptions): Token[] {
+  const deferQuoteErrors = options?.deferQuoteErrors === true;
   const { text: src, splices } = splice(file.text);
   const n = src.length;
   const tokens: Token[] = [];
@@ -221,7 +229,7 @@ export function tokenize(file: SourceFile, diags: Diagnostics): Token[] {
     if (i < 0 || i >= n) {
       const end = i < 0 ? src.indexOf("\n", open) : n;
       const what = quote === C.DQuote ? "missing terminating \" character" : "missing terminating ' character";
-      errorAt(tokStart, what);
+      if (!deferQuoteErrors) errorAt(tokStart, what);
       push("other", tokStart, end < 0 ? n : end);
       return end < 0 ? n : end;
     }

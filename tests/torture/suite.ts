@@ -179,8 +179,8 @@ function applyXFile(test: TortureTest, path: string): void {
   for (const line of readFileSync(path, "utf8").split("\n")) {
     const t = line.trim();
     if (depth === 0) {
-      const m = /^lappend additional_flags (.*)$/.exec(t);
-      if (m) test.options.push(...dgArgs(m[1]));
+      const m = /^(?:lappend|set) additional_flags (.*)$/.exec(t);
+      if (m) test.options.push(...dgArgs(m[1]).flatMap(splitOptions));
       if (/^return 1\b/.test(t)) test.unsupported ??= "skipped by .x file";
     }
     for (const ch of line) {

@@ -62,7 +62,7 @@ describe("configuration", () => {
       .toEqual(["c", "cpp-output", "assembler", "assembler-with-cpp", "object", "archive", "shared", "shared", "object"]);
   });
   it("-MQ quotes for make", () => {
-    expect(parseCommandLine(["-MQ", "$a b", "-M", "x.c"]).deps.targets).toEqual(["$$a\\ b"]);
+    expect(parseCommandLine(["-MQ", "$a b", "-M", "x.c"]).deps.targets).toEqual([{ name: "$a b", quote: true }]);
   });
 });
 

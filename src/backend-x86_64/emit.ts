@@ -1,0 +1,121 @@
+// Allocated MIR → x86_64 Inst objects: frame layout, prologue/epilogue,
+// operand conversion, and fall-through jump elision.
+
+import type { MFunc, MInst, MMem, MOperand, TargetHooks, RegClass } from "../codegen/mir.js";
+import { newSlot } from "../codegen/mir.js";
+import type { AsmLine, MemOperand, Operand, RegName, Reloc } from "../asm/x86_64/inst.js";
+import { XMM, X87, gprName, imm, inst, label, mem, reg } from "../asm/x86_64/inst.js";
+import { ice } from "../ir/errors.js";
+import { X86_REGS, RBP, RSP } from "./regs.js";
+import { isBranchOpc } from "./isel.js";
+
+export const X86_HOOKS: TargetHooks = {
+  regs: X86_REGS,
+  copy(cls: RegClass, dst: number, src: MOperand): MInst {
+    if (cls === "float") return { opc: "movaps", ops: [src, { k: "reg", r: dst, size: 16, def: true }], copy: src.k === "reg" };
+    return { opc: "movq", ops: [src.k === "reg" ? { ...src, size: 8 } : src, { k: "reg", r: dst, size: 8, def: true }], copy: src.k === "reg" };
+  },
+  spillStore(cls, src, slot) {
+    return { opc: cls === "float" ? "movsd" : "movq", ops: [{ k: "reg", r: src, size: cls === "float" ? 16 : 8 }, { k: "mem", slot, scale: 1, disp: 0 }] };
+  },
+  spillLoad(cls, dst, slot) {
+    return { opc: cls === "float" ? "movsd" : "movq", ops: [{ k: "mem", slot, scale: 1, disp: 0 }, { k: "reg", r: dst, size: cls === "float" ? 16 : 8, def: true }] };
+  },
+  isBranch: (i) => isBranchOpc(i.opc),
+};
+
+const INVERSE_CC: Record<string, string> = {
+  e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le", b: "ae", ae: "b", be: "a", a: "be", p: "np", np: "p", s: "ns", ns: "s",
+};
+
+function regName(r: number, size: number): RegName {
+  if (r < 0) return X87[-r - 1]!;
+  if (r >= 16) return XMM[r - 16]!;
+  return gprName(r, size >= 8 ? 8 : size);
+}
+
+/** Frame: slots below %rbp, each aligned; returns the total size (16-aligned). */
+function layoutFrame(f: MFunc, saveSlots: number[]): number {
+  let top = 0;
+  // Callee-saved saves first (closest to %rbp), then everything else.
+  const order = [...saveSlots, ...f.slots.map((_, i) => i).filter((i) => !saveSlots.includes(i))];
+  for (const i of order) {
+    const s = f.slots[i]!;
+    top = Math.ceil((top + s.size) / s.align) * s.align;
+    s.offset = -top;
+  }
+  return Math.ceil(top / 16) * 16;
+}
+
+export function emitFunction(f: MFunc): AsmLine[] {
+  const saveSlots = f.usedCalleeSaved.map(() => newSlot(f, 8, 8));
+  const frameSize = layoutFrame(f, saveSlots);
+  const out: AsmLine[] = [];
+  const rbp = reg("rbp");
+  const slotOf = (m: MMem): MemOperand => mem({ base: "rbp", disp: f.slots[m.slot!]!.offset! + m.disp });
+
+  const conv = (o: MOperand): Operand => {
+    switch (o.k) {
+      case "reg": return reg(regName(o.r, o.size));
+      case "imm": return imm(o.v);
+      case "label": return { kind: "target", name: f.blocks[o.block]!.label };
+      case "sym": return { kind: "target", name: o.name, ...(o.reloc ? { reloc: o.reloc as Reloc } : {}) };
+      case "mem": {
+        if (o.slot !== undefined) return slotOf(o);
+        const reloc = o.reloc ? { reloc: o.reloc as Reloc } : {};
+        const seg = o.seg ? { seg: o.seg as "fs" } : {};
+        const index = o.index !== undefined ? { index: regName(o.index, 8), scale: o.scale } : {};
+        if (o.sym !== undefined && o.base === undefined && o.index === undefined) {
+          return mem({ base: o.reloc === "TPOFF" ? undefined : "rip", sym: o.sym, disp: o.disp, ...reloc, ...seg });
+        }
+        return mem({
+          ...(o.base !== undefined ? { base: regName(o.base, 8) } : {}),
+          ...index, ...(o.sym !== undefined ? { sym: o.sym } : {}), ...reloc, ...seg, disp: o.disp,
+        });
+      }
+    }
+  };
+
+  // Prologue.
+  out.push(inst("pushq", rbp), inst("movq", reg("rsp"), rbp));
+  if (frameSize) out.push(inst("subq", imm(frameSize), reg("rsp")));
+  f.usedCalleeSaved.forEach((r, k) => out.push(inst("movq", reg(regName(r, 8)), slotOf({ k: "mem", slot: saveSlots[k]!, scale: 1, disp: 0 }))));
+  const epilogue = (): void => {
+    f.usedCalleeSaved.forEach((r, k) => out.push(inst("movq", slotOf({ k: "mem", slot: saveSlots[k]!, scale: 1, disp: 0 }), reg(regName(r, 8)))));
+    out.push(inst("leave"), inst("ret"));
+  };
+
+  f.blocks.forEach((b, bi) => {
+    out.push(label(b.label));
+    const n = b.insts.length;
+    for (let k = 0; k < n; k++) {
+      const i = b.insts[k]!;
+      const target = (x: MInst): number => (x.ops[0]!.k === "label" ? x.ops[0]!.block : -1);
+      // `jcc next; jmp other` becomes `j!cc other`.
+      const inv = i.opc[0] === "j" ? INVERSE_CC[i.opc.slice(1)] : undefined;
+      if (inv && k === n - 2 && b.insts[k + 1]!.opc === "jmp" && target(i) === bi + 1 && target(b.insts[k + 1]!) >= 0) {
+        out.push(inst("j" + inv, { kind: "target", name: f.blocks[target(b.insts[k + 1]!)]!.label }));
+        break;
+      }
+      switch (i.opc) {
+        case "ret": epilogue(); continue;
+        case "jmp":
+          if (target(i) === bi + 1) continue;
+          break;
+        case "jmp*":
+          out.push(inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) }));
+          continue;
+        case "call":
+          if (i.ops[0]!.k === "reg") {
+            out.push(inst("call", { kind: "indirect", to: reg(regName(i.ops[0]!.r, 8)) }));
+            continue;
+          }
+          break;
+      }
+      out.push(inst(i.opc, ...i.ops.map(conv)));
+    }
+  });
+  if (f.blocks.length === 0) ice("empty function", { func: f.name });
+  void RBP; void RSP;
+  return out;
+}

@@ -1,0 +1,134 @@
+// The x86_64 backend's entry point: IR module → GNU assembler text.
+//
+// Code model (matches Debian gcc's default PIE): symbols defined here are
+// reached pc-relatively, anything else through the GOT (data) or the PLT
+// (calls). With `pic` (-fPIC, shared objects) only internal symbols are
+// assumed local, since exported ones may be interposed. Thread-locals use
+// local-exec when defined in an executable, initial-exec otherwise.
+
+import type { Global, Module, Func } from "../ir/ir.js";
+import { initSize } from "../ir/ir.js";
+import type { AsmLine } from "../asm/x86_64/inst.js";
+import { directive, label } from "../asm/x86_64/inst.js";
+import { printAsm } from "../asm/x86_64/printer.js";
+import { eliminatePhis } from "../codegen/phielim.js";
+import { allocateRegisters } from "../codegen/regalloc.js";
+import type { ModuleContext } from "./isel.js";
+import { ISel } from "./isel.js";
+import { X86_HOOKS, emitFunction } from "./emit.js";
+
+export interface EmitOptions {
+  optLevel: number;
+  /** -fPIC: exported symbols may be interposed (shared objects). */
+  pic: boolean;
+}
+
+function moduleContext(m: Module, pic: boolean): ModuleContext {
+  const defined = new Set<string>();
+  const local = new Set<string>();
+  const threadLocal = new Set<string>();
+  const functions = new Set<string>();
+  const mayBeLocal = (linkage: string, isDefined: boolean): boolean =>
+    linkage === "internal" || (isDefined && !pic && linkage === "external");
+  for (const f of m.funcs) {
+    defined.add(f.name);
+    functions.add(f.name);
+    if (mayBeLocal(f.linkage, true)) local.add(f.name);
+  }
+  for (const g of m.globals) {
+    const isDefined = g.init !== undefined;
+    if (isDefined || g.commonSize !== undefined) defined.add(g.name);
+    if (mayBeLocal(g.linkage, isDefined)) local.add(g.name);
+    if (g.threadLocal) threadLocal.add(g.name);
+  }
+  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic };
+}
+
+function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: string, kind: "function" | "object"): void {
+  if (linkage === "external") out.push(directive(".globl", name));
+  else if (linkage === "weak") out.push(directive(".weak", name));
+  if (visibility !== "default") out.push(directive("." + visibility, name));
+  out.push(directive(".type", name, kind === "function" ? "@function" : "@object"));
+}
+
+export function emitFunctionAsm(f: Func, ctx: ModuleContext): AsmLine[] {
+  const out: AsmLine[] = [];
+  const mf = new ISel(f, ctx).run();
+  eliminatePhis(mf, X86_HOOKS);
+  allocateRegisters(mf, X86_HOOKS);
+  out.push(directive(f.section !== undefined ? ".section" : ".text", ...(f.section !== undefined ? [`"${f.section}"`, '"ax"', "@progbits"] : [])));
+  symbolAttrs(out, f.name, f.linkage, f.visibility, "function");
+  out.push(directive(".p2align", "4"));
+  out.push(label(f.name));
+  out.push(...emitFunction(mf));
+  out.push(directive(".size", f.name, `.-${f.name}`));
+  return out;
+}
+
+function isZero(g: Global): boolean {
+  return (g.init ?? []).every((p) => p.k === "zero" || (p.k === "bytes" && p.data.every((b) => b === 0)));
+}
+
+function sectionFor(g: Global): string {
+  if (g.section !== undefined) return `.section "${g.section}"`;
+  const zero = isZero(g);
+  const relocs = (g.init ?? []).some((p) => p.k === "sym");
+  if (g.threadLocal) return zero ? '.section .tbss,"awT",@nobits' : '.section .tdata,"awT",@progbits';
+  if (g.readonly) return relocs ? '.section .data.rel.ro,"aw"' : ".section .rodata";
+  return zero ? ".bss" : ".data";
+}
+
+export function emitGlobal(g: Global): AsmLine[] {
+  const out: AsmLine[] = [];
+  if (!g.init) {
+    if (g.commonSize !== undefined) {
+      if (g.linkage === "internal") out.push(directive(".local", g.name));
+      out.push(directive(".comm", g.name, String(g.commonSize), String(g.align)));
+    } else if (g.linkage === "weak") out.push(directive(".weak", g.name));
+    return out;
+  }
+  out.push(directive(sectionFor(g)));
+  symbolAttrs(out, g.name, g.linkage, g.visibility, g.threadLocal ? "object" : "object");
+  if (g.threadLocal) out.push(directive(".type", g.name, "@object"));
+  out.push(directive(".p2align", String(Math.log2(g.align))));
+  out.push(directive(".size", g.name, String(initSize(g.init))));
+  out.push(label(g.name));
+  for (const p of g.init) {
+    if (p.k === "zero") out.push(directive(".zero", String(p.size)));
+    else if (p.k === "bytes") {
+      for (let i = 0; i < p.data.length; i += 16) out.push(directive(".byte", ...[...p.data.slice(i, i + 16)].map(String)));
+    } else {
+      const add = p.addend > 0n ? `+${p.addend}` : p.addend < 0n ? String(p.addend) : "";
+      out.push(directive(p.width === 8 ? ".quad" : ".long", p.name + add));
+    }
+  }
+  if (initSize(g.init) === 0) out.push(directive(".zero", "1"));
+  return out;
+}
+
+export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
+  const ctx = moduleContext(m, opts.pic);
+  const out: AsmLine[] = [];
+  for (const f of m.funcs) out.push(...emitFunctionAsm(f, ctx));
+  for (const g of m.globals) out.push(...emitGlobal(g));
+  if (ctx.pool.size) {
+    out.push(directive(".section", ".rodata.cst16", '"aM"', "@progbits", "16"));
+    for (const [lab, c] of ctx.pool) {
+      out.push(directive(".p2align", "4"), label(lab));
+      let n = 0;
+      for (const w of c.words) {
+        if (w.size === 4) out.push(directive(".long", String(BigInt.asUintN(32, w.value))));
+        else out.push(directive(".quad", String(BigInt.asUintN(64, w.value))));
+        n += w.size;
+      }
+      if (n < 16) out.push(directive(".zero", String(16 - n)));
+    }
+  }
+  out.push(directive(".section", ".note.GNU-stack", '""', "@progbits"));
+  return out;
+}
+
+/** The whole module as GNU as text. */
+export function emitAssembly(m: Module, opts: EmitOptions): string {
+  return printAsm(emitModuleLines(m, opts));
+}

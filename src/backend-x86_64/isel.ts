@@ -1,0 +1,1409 @@
+// Instruction selection for x86_64: IR → MIR with virtual registers.
+//
+// Value representation:
+//   - integers up to 64 bits and pointers: one int vreg. Values narrower than
+//     32 bits keep undefined upper bits; whoever needs them (compares use sized
+//     forms, division, right shifts, extensions) extends explicitly.
+//   - i1: 0/1 in the low bit (tested with `testb $1`).
+//   - f32/f64: one float vreg (xmm).
+//   - i128, f80 (and f128 bits): a pair of int vregs [low 8 bytes, high 8 bytes].
+//     f80 arithmetic goes through two scratch stack slots and the x87 stack,
+//     so no x87 register is ever live across MIR instructions.
+//   - static allocas: no register at all, a frame slot used directly as a
+//     memory operand (and materialised with lea when the address escapes).
+//   - `addr` results: folded into memory operands where the symbol is directly
+//     reachable (pc-relative), otherwise loaded from the GOT.
+// Calls, entry and returns follow abi.ts. Nothing here creates control flow
+// inside an IR block: va_arg, unsigned conversions and selects are branchless.
+
+import type * as ir from "../ir/ir.js";
+import type { Type, Value } from "../ir/ir.js";
+import { instOperands, successors, termOperands, mapSuccessors, isFloatType } from "../ir/ir.js";
+import { ice } from "../ir/errors.js";
+import type { MBlock, MFunc, MImm, MInst, MMem, MOperand, MReg, RegClass } from "../codegen/mir.js";
+import { newSlot, newVReg } from "../codegen/mir.js";
+import {
+  RAX, RBP, RCX, RDX, RSP, CALLER_SAVED, INT_ARG_REGS, SSE_ARG_REGS, xmm,
+} from "./regs.js";
+import type { ArgLoc, RegPart } from "./abi.js";
+import { REG_SAVE_AREA_SIZE, VA_LIST, classifyAgg, layoutCall, argAlign } from "./abi.js";
+
+/** Module-level facts isel needs about symbols, plus the constant pool. */
+export interface ModuleContext {
+  /** Symbols defined in this module (functions and initialised/common data). */
+  readonly defined: Set<string>;
+  /** Symbols that can be referenced pc-relatively (defined, not weak/common). */
+  readonly local: Set<string>;
+  readonly threadLocal: Set<string>;
+  readonly functions: Set<string>;
+  /** Constant pool: label → bytes (as a list of little-endian words). */
+  readonly pool: Map<string, { align: number; words: { size: 4 | 8 | 16; value: bigint }[] }>;
+  poolKey: Map<string, string>;
+  readonly pic: boolean;
+}
+
+const SUFFIX: Record<number, string> = { 1: "b", 2: "w", 4: "l", 8: "q" };
+
+function irSize(t: Type): number {
+  switch (t) {
+    case "i1": case "i8": return 1;
+    case "i16": return 2;
+    case "i32": case "f32": return 4;
+    default: return 8;
+  }
+}
+/** Operation width: sub-32-bit arithmetic is done in 32 bits. */
+function opSize(t: Type): 4 | 8 {
+  return t === "i64" || t === "ptr" ? 8 : 4;
+}
+const isPair = (t: Type): boolean => t === "i128" || t === "f80" || t === "f128";
+const isSSE = (t: Type): boolean => t === "f32" || t === "f64";
+const fits32 = (v: bigint): boolean => v >= -(1n << 31n) && v < 1n << 31n;
+
+const r = (reg: number, size: number): MReg => ({ k: "reg", r: reg, size });
+const d = (reg: number, size: number): MReg => ({ k: "reg", r: reg, size, def: true });
+const ud = (reg: number, size: number): MReg => ({ k: "reg", r: reg, size, def: true, use: true });
+const im = (v: bigint | number): MImm => ({ k: "imm", v: BigInt(v) });
+const memAt = (base: number, disp = 0): MMem => ({ k: "mem", base, scale: 1, disp });
+const slotMem = (slot: number, disp = 0): MMem => ({ k: "mem", slot, scale: 1, disp });
+
+/** A pointer operand that can be turned into a memory operand at any offset. */
+type Address = { kind: "reg"; reg: number } | { kind: "slot"; slot: number } | { kind: "sym"; sym: string; off: number };
+
+/** Integer condition codes for icmp. */
+const ICMP_CC: Record<ir.ICmpPred, string> = {
+  eq: "e", ne: "ne", slt: "l", sle: "le", sgt: "g", sge: "ge", ult: "b", ule: "be", ugt: "a", uge: "ae",
+};
+/**
+ * fcmp after `ucomis[sd] b, a` (flags of a - b) or, when swapped, of b - a.
+ * ucomis sets ZF=PF=CF=1 on unordered, so "above" conditions are ordered
+ * and "below" ones unordered-or; oeq/une need two flags (handled specially).
+ */
+const FCMP_CC: Record<Exclude<ir.FCmpPred, "oeq" | "une">, { swap: boolean; cc: string }> = {
+  ogt: { swap: false, cc: "a" }, oge: { swap: false, cc: "ae" },
+  olt: { swap: true, cc: "a" }, ole: { swap: true, cc: "ae" },
+  ugt: { swap: true, cc: "b" }, uge: { swap: true, cc: "be" },
+  ult: { swap: false, cc: "b" }, ule: { swap: false, cc: "be" },
+  one: { swap: false, cc: "ne" }, ueq: { swap: false, cc: "e" },
+  ord: { swap: false, cc: "np" }, uno: { swap: false, cc: "p" },
+};
+
+/** Two-operand integer ALU ops: IR op → mnemonic stem. */
+const INT_ALU: Partial<Record<ir.IntBinOp, string>> = { add: "add", sub: "sub", and: "and", or: "or", xor: "xor", mul: "imul" };
+const SHIFT: Partial<Record<ir.IntBinOp, string>> = { shl: "shl", lshr: "shr", ashr: "sar" };
+const SSE_OP: Record<ir.FloatBinOp, string> = { fadd: "add", fsub: "sub", fmul: "mul", fdiv: "div" };
+/**
+ * x87 ops with `a` in st(0) and `b` in st(1): result into st(1) then pop.
+ * (GNU as's AT&T spelling of the reversed forms, see the f80 e2e test.)
+ */
+const X87_OP: Record<ir.FloatBinOp, string> = { fadd: "faddp", fsub: "fsubp", fmul: "fmulp", fdiv: "fdivp" };
+
+const I128_LIBCALL: Partial<Record<ir.IntBinOp, string>> = { sdiv: "__divti3", udiv: "__udivti3", srem: "__modti3", urem: "__umodti3" };
+
+export class ISel {
+  readonly mf: MFunc;
+  private cur!: MBlock;
+  private vals = new Map<number, number[]>();
+  private slots = new Map<number, number>();
+  private syms = new Map<number, { sym: string; off: number }>();
+  private blockIdx = new Map<string, number>();
+  private lastMBlock = new Map<string, number>();
+  private useCount = new Map<number, number>();
+  private scratch = -1;
+  private sretPtr = -1;
+  private regSave = -1;
+  private layout!: ReturnType<typeof layoutCall>;
+  private fused = new Set<number>();
+
+  constructor(private readonly f: ir.Func, private readonly ctx: ModuleContext) {
+    this.mf = { name: f.name, blocks: [], vregClass: [], slots: [], usedCalleeSaved: [] };
+  }
+
+  // ------------------------------------------------------------ plumbing
+
+  private emit(opc: string, ...ops: MOperand[]): void {
+    this.cur.insts.push({ opc, ops });
+  }
+  private emitX(i: MInst): void {
+    this.cur.insts.push(i);
+  }
+  private vreg(cls: RegClass = "int"): number {
+    return newVReg(this.mf, cls);
+  }
+  private fail(msg: string): never {
+    return ice(msg, { func: this.f.name, pass: "isel-x86_64" });
+  }
+  private mov(size: number, src: MOperand, dst: number): void {
+    // Full-width register moves are copies: the allocator may coalesce them away.
+    this.emitX({ opc: "mov" + SUFFIX[size], ops: [src, d(dst, size)], copy: size === 8 && src.k === "reg" });
+  }
+  private copyInt(src: number, dst: number): void {
+    this.emitX({ opc: "movq", ops: [r(src, 8), d(dst, 8)], copy: true });
+  }
+  private copyFloat(src: number, dst: number): void {
+    this.emitX({ opc: "movaps", ops: [r(src, 16), d(dst, 16)], copy: true });
+  }
+  private scratchSlot(): number {
+    if (this.scratch < 0) this.scratch = newSlot(this.mf, 32, 16);
+    return this.scratch;
+  }
+  blockLabel(l: string): string {
+    return `.L${this.f.name}.${l}`;
+  }
+
+  private poolConst(words: { size: 4 | 8 | 16; value: bigint }[], align: number): MMem {
+    const key = words.map((w) => `${w.size}:${w.value}`).join(",");
+    let lab = this.ctx.poolKey.get(key);
+    if (!lab) {
+      lab = `.LC${this.ctx.pool.size}`;
+      this.ctx.pool.set(lab, { align, words });
+      this.ctx.poolKey.set(key, lab);
+    }
+    return { k: "mem", sym: lab, reloc: "", scale: 1, disp: 0 };
+  }
+
+  // ------------------------------------------------------------ values
+
+  /** The vreg(s) of a temp, created on first sight. */
+  private regsOf(id: number): number[] {
+    let v = this.vals.get(id);
+    if (!v) {
+      const t = this.f.temps[id]!.type;
+      v = isPair(t) ? [this.vreg(), this.vreg()] : [this.vreg(isSSE(t) ? "float" : "int")];
+      this.vals.set(id, v);
+    }
+    return v;
+  }
+
+  /** A single-register value in a vreg (materialising constants and addresses). */
+  private valReg(v: Value, t: Type): number {
+    if (v.k === "temp") {
+      if (this.slots.has(v.id)) {
+        const x = this.vreg();
+        this.emit("leaq", slotMem(this.slots.get(v.id)!), d(x, 8));
+        return x;
+      }
+      if (this.syms.has(v.id)) {
+        const s = this.syms.get(v.id)!;
+        return this.symAddress(s.sym, s.off);
+      }
+      return this.regsOf(v.id)[0]!;
+    }
+    if (isSSE(t)) {
+      const x = this.vreg("float");
+      const bits = v.k === "float" ? v.bits : 0n;
+      if (bits === 0n) this.emit("xorps", r(x, 16), d(x, 16));
+      else this.emit(t === "f32" ? "movss" : "movsd", this.poolConst([{ size: t === "f32" ? 4 : 8, value: bits }], 8), d(x, 16));
+      return x;
+    }
+    const x = this.vreg();
+    const c = v.k === "int" ? BigInt.asIntN(64, v.value) : v.k === "float" ? BigInt.asIntN(64, v.bits) : 0n;
+    if (fits32(c)) this.emit(opSize(t) === 8 ? "movq" : "movl", im(c), d(x, opSize(t)));
+    else this.emit("movabsq", im(c), d(x, 8));
+    return x;
+  }
+
+  /** Source operand: a register, or an immediate when it fits in 32 bits. */
+  private src(v: Value, t: Type): MOperand {
+    if (v.k === "int" && !isSSE(t)) {
+      const c = BigInt.asIntN(irSize(t) * 8, v.value);
+      if (fits32(c)) return im(c);
+    }
+    if (v.k === "undef" && !isSSE(t)) return im(0);
+    return r(this.valReg(v, t), isSSE(t) ? 16 : opSize(t));
+  }
+
+  /** The two halves of an i128/f80/f128 value. */
+  private pair(v: Value): [number, number] {
+    if (v.k === "temp") {
+      const p = this.regsOf(v.id);
+      return [p[0]!, p[1]!];
+    }
+    const bits = v.k === "int" ? BigInt.asUintN(128, v.value) : v.k === "float" ? v.bits : 0n;
+    const lo = this.valReg({ k: "int", value: BigInt.asIntN(64, bits) }, "i64");
+    const hi = this.valReg({ k: "int", value: BigInt.asIntN(64, bits >> 64n) }, "i64");
+    return [lo, hi];
+  }
+
+  private symAddress(sym: string, off: number): number {
+    const x = this.vreg();
+    if (this.ctx.threadLocal.has(sym)) {
+      // Local-exec when defined in this executable, initial-exec otherwise
+      // (also in shared objects: valid, if not dlopen-friendly; general
+      // dynamic via __tls_get_addr is still to do).
+      this.emit("movq", { k: "mem", seg: "fs", scale: 1, disp: 0 }, d(x, 8));
+      if (this.ctx.defined.has(sym) && !this.ctx.pic) this.emit("leaq", { k: "mem", base: x, sym, reloc: "TPOFF", scale: 1, disp: off }, d(x, 8) );
+      else {
+        const y = this.vreg();
+        this.emit("movq", { k: "mem", sym, reloc: "GOTTPOFF", scale: 1, disp: 0 }, d(y, 8));
+        this.emit("addq", r(y, 8), ud(x, 8));
+        if (off) this.emit("addq", im(off), ud(x, 8));
+      }
+      return x;
+    }
+    if (this.ctx.local.has(sym)) this.emit("leaq", { k: "mem", sym, reloc: "", scale: 1, disp: off }, d(x, 8));
+    else {
+      this.emit("movq", { k: "mem", sym, reloc: "GOTPCREL", scale: 1, disp: 0 }, d(x, 8));
+      if (off) this.emit("addq", im(off), ud(x, 8));
+    }
+    return x;
+  }
+
+  private address(v: Value): Address {
+    if (v.k === "temp") {
+      const s = this.slots.get(v.id);
+      if (s !== undefined) return { kind: "slot", slot: s };
+      const g = this.syms.get(v.id);
+      if (g && this.ctx.local.has(g.sym) && !this.ctx.threadLocal.has(g.sym)) return { kind: "sym", sym: g.sym, off: g.off };
+    }
+    return { kind: "reg", reg: this.valReg(v, "ptr") };
+  }
+  private memOf(a: Address, off = 0): MMem {
+    switch (a.kind) {
+      case "reg": return memAt(a.reg, off);
+      case "slot": return slotMem(a.slot, off);
+      case "sym": return { k: "mem", sym: a.sym, reloc: "", scale: 1, disp: a.off + off };
+    }
+  }
+  private addrReg(a: Address): number {
+    if (a.kind === "reg") return a.reg;
+    const x = this.vreg();
+    this.emit("leaq", this.memOf(a), d(x, 8));
+    return x;
+  }
+
+  private defReg(dst: number): number {
+    return this.regsOf(dst)[0]!;
+  }
+
+  // ------------------------------------------------------------ driver
+
+  run(): MFunc {
+    splitCriticalEdges(this.f);
+    const f = this.f;
+    for (const b of f.blocks) {
+      for (const i of b.insts) for (const v of instOperands(i)) this.countUse(v);
+      for (const p of b.phis) for (const x of p.incoming) this.countUse(x.value);
+      for (const v of termOperands(b.term)) this.countUse(v);
+    }
+    f.blocks.forEach((b, k) => {
+      this.blockIdx.set(b.label, k);
+      this.mf.blocks.push({ label: this.blockLabel(b.label), phis: [], insts: [], succs: [] });
+    });
+    // Static allocas anywhere become frame slots; symbol addresses are
+    // rematerialised at each use (known up front: a use may be laid out first).
+    for (const b of f.blocks) {
+      for (const i of b.insts) {
+        if (i.op === "alloca" && !i.dynSize) this.slots.set(i.dst, newSlot(this.mf, Math.max(i.size, 1), i.align));
+        if (i.op === "addr") this.syms.set(i.dst, { sym: i.sym, off: i.offset });
+      }
+    }
+    this.cur = this.mf.blocks[0]!;
+    this.lowerEntry();
+    f.blocks.forEach((b, k) => {
+      if (k > 0) this.cur = this.mf.blocks[k]!;
+      for (const p of b.phis) this.regsOf(p.dst);
+      b.insts.forEach((i, n) => this.lowerInst(i, b, n));
+      this.lowerTerm(b);
+      this.lastMBlock.set(b.label, this.mf.blocks.indexOf(this.cur));
+    });
+    // Phis: one MPhi per register of the value.
+    f.blocks.forEach((b, k) => {
+      for (const p of b.phis) {
+        const dsts = this.regsOf(p.dst);
+        dsts.forEach((dst, half) => {
+          const srcs = new Map<number, MOperand>();
+          for (const x of p.incoming) {
+            const pred = this.lastMBlock.get(x.block)!;
+            this.cur = this.mf.blocks[pred]!;
+            srcs.set(pred, this.phiSource(x.value, p.type, half));
+          }
+          this.mf.blocks[k]!.phis.push({ dst, cls: isSSE(p.type) ? "float" : "int", srcs });
+        });
+      }
+    });
+    return this.mf;
+  }
+
+  /** Phi operands: immediates stay immediates; other constants get a vreg in the predecessor. */
+  private phiSource(v: Value, t: Type, half: number): MOperand {
+    if (isPair(t)) {
+      // Materialise constants before the predecessor's branch.
+      if (v.k !== "temp") return this.beforeBranch(() => r(this.pair(v)[half]!, 8));
+      return r(this.regsOf(v.id)[half]!, 8);
+    }
+    if (v.k === "temp" && !this.slots.has(v.id) && !this.syms.has(v.id)) return r(this.regsOf(v.id)[0]!, isSSE(t) ? 16 : 8);
+    if (!isSSE(t) && (v.k === "int" || v.k === "undef")) {
+      const c = v.k === "int" ? BigInt.asIntN(64, v.value) : 0n;
+      if (fits32(c)) return im(c);
+    }
+    return this.beforeBranch(() => r(this.valReg(v, t), isSSE(t) ? 16 : 8));
+  }
+
+  /** Run `gen` with its instructions inserted before the current block's branches. */
+  private beforeBranch<T>(gen: () => T): T {
+    const insts = this.cur.insts;
+    let at = insts.length;
+    while (at > 0 && isBranchOpc(insts[at - 1]!.opc)) at--;
+    const tail = insts.splice(at);
+    const out = gen();
+    this.cur.insts.push(...tail);
+    return out;
+  }
+
+  private countUse(v: Value): void {
+    if (v.k === "temp") this.useCount.set(v.id, (this.useCount.get(v.id) ?? 0) + 1);
+  }
+
+  // ------------------------------------------------------------ entry / return
+
+  private lowerEntry(): void {
+    const f = this.f;
+    this.layout = layoutCall(f.ret, f.params.map((p) => p.type));
+    if (this.layout.sret) {
+      this.sretPtr = this.vreg();
+      this.mov(8, r(INT_ARG_REGS[0], 8), this.sretPtr);
+    }
+    if (f.varargs) {
+      // Register save area: all argument registers, as va_arg expects them.
+      this.regSave = newSlot(this.mf, REG_SAVE_AREA_SIZE, 16);
+      INT_ARG_REGS.forEach((reg, k) => this.emit("movq", r(reg, 8), slotMem(this.regSave, 8 * k)));
+      SSE_ARG_REGS.forEach((reg, k) => this.emit("movaps", r(reg, 16), slotMem(this.regSave, 48 + 16 * k)));
+    }
+    f.params.forEach((p, k) => {
+      const loc = this.layout.args[k]!;
+      const t = p.type;
+      if (t.kind === "agg") {
+        if (loc.kind === "stack") {
+          const x = this.defReg(p.temp);
+          this.emit("leaq", memAt(RBP, 16 + loc.offset), d(x, 8));
+        } else {
+          const slot = newSlot(this.mf, Math.max(8, Math.ceil(t.layout.size / 8) * 8), Math.max(8, t.layout.align));
+          this.slots.set(p.temp, slot);
+          if (loc.kind === "regs") for (const part of loc.parts) this.storePart(part.reg, part, slotMem(slot, part.offset), true);
+        }
+        return;
+      }
+      const ty = t.type;
+      if (loc.kind === "regs") {
+        if (isPair(ty)) {
+          const [lo, hi] = this.regsOf(p.temp);
+          this.mov(8, r(loc.parts[0]!.reg, 8), lo!);
+          this.mov(8, r(loc.parts[1]!.reg, 8), hi!);
+        } else if (isSSE(ty)) this.copyFloat(loc.parts[0]!.reg, this.defReg(p.temp));
+        else this.mov(8, r(loc.parts[0]!.reg, 8), this.defReg(p.temp));
+      } else if (loc.kind === "stack") {
+        this.loadTyped(ty, memAt(RBP, 16 + loc.offset), p.temp);
+      }
+    });
+  }
+
+  /** Store register `reg` holding bytes [part.offset, +part.size) to memory. */
+  private storePart(reg: number, part: RegPart, m: MMem, fromPhys: boolean): void {
+    if (part.cls === "SSE") {
+      this.emit(part.size <= 4 ? "movss" : "movsd", r(reg, 16), m);
+      return;
+    }
+    if (part.size === 8) { this.emit("movq", r(reg, 8), m); return; }
+    // Exact-size store: never write past the end of the object.
+    let t = reg;
+    if (fromPhys || part.size > 4 || [3, 5, 6, 7].includes(part.size)) {
+      t = this.vreg();
+      this.mov(8, r(reg, 8), t);
+    }
+    let done = 0;
+    for (const w of [4, 2, 1]) {
+      if (part.size - done >= w) {
+        this.emit("mov" + SUFFIX[w], r(t, w), { ...m, disp: m.disp + done });
+        done += w;
+        if (done < part.size) this.emit("shrq", im(w * 8), ud(t, 8));
+      }
+    }
+  }
+
+  /** Load bytes [offset, offset+size) (size ≤ 8) into an int vreg without over-reading. */
+  private loadBytes(m: MMem, size: number): number {
+    const x = this.vreg();
+    if (size === 8) { this.emit("movq", m, d(x, 8)); return x; }
+    if (size === 4) { this.emit("movl", m, d(x, 4)); return x; }
+    if (size === 2) { this.emit("movzwl", m, d(x, 4)); return x; }
+    if (size === 1) { this.emit("movzbl", m, d(x, 4)); return x; }
+    let done = 0;
+    let first = true;
+    for (const w of [4, 2, 1]) {
+      while (size - done >= w) {
+        const piece = first ? x : this.vreg();
+        this.emit(w === 4 ? "movl" : w === 2 ? "movzwl" : "movzbl", { ...m, disp: m.disp + done }, d(piece, 4));
+        if (!first) {
+          this.emit("shlq", im(done * 8), ud(piece, 8));
+          this.emit("orq", r(piece, 8), ud(x, 8));
+        }
+        first = false;
+        done += w;
+      }
+    }
+    return x;
+  }
+
+  private loadPart(part: RegPart, m: MMem, dstPhys: number): void {
+    if (part.cls === "SSE") this.emit(part.size <= 4 ? "movss" : "movsd", m, d(dstPhys, 16));
+    else this.mov(8, r(this.loadBytes(m, part.size), 8), dstPhys);
+  }
+
+  private lowerRet(v: Value | undefined): void {
+    const f = this.f;
+    const uses: number[] = [];
+    const ret = this.layout.ret;
+    if (v !== undefined && f.ret.kind === "scalar") {
+      const t = f.ret.type;
+      if (t === "f80") {
+        const [lo, hi] = this.pair(v);
+        const s = this.scratchSlot();
+        this.emit("movq", r(lo, 8), slotMem(s));
+        this.emit("movw", r(hi, 2), slotMem(s, 8));
+        this.emit("fldt", slotMem(s));
+      } else if (isPair(t)) {
+        const [lo, hi] = this.pair(v);
+        this.mov(8, r(lo, 8), RAX);
+        this.mov(8, r(hi, 8), RDX);
+        uses.push(RAX, RDX);
+      } else if (isSSE(t)) {
+        this.emitX({ opc: "movaps", ops: [r(this.valReg(v, t), 16), d(xmm(0), 16)], copy: true });
+        uses.push(xmm(0));
+      } else {
+        const s = this.src(v, t);
+        this.mov(8, s.k === "reg" ? r(s.r, 8) : s, RAX);
+        uses.push(RAX);
+      }
+    } else if (v !== undefined && f.ret.kind === "agg") {
+      const a = this.address(v);
+      if (this.layout.sret) {
+        const dst = this.vreg();
+        this.mov(8, r(this.sretPtr, 8), dst);
+        this.copyMem({ kind: "reg", reg: dst }, a, f.ret.layout.size);
+        this.mov(8, r(this.sretPtr, 8), RAX);
+        uses.push(RAX);
+      } else if (ret.kind === "x87") {
+        this.emit("fldt", this.memOf(a));
+      } else if (ret.kind === "regs") {
+        for (const part of ret.parts) {
+          this.loadPart(part, this.memOf(a, part.offset), part.reg);
+          uses.push(part.reg);
+        }
+      }
+    }
+    this.emitX({ opc: "ret", ops: [], impUses: uses });
+  }
+
+  // ------------------------------------------------------------ memory helpers
+
+  private loadTyped(t: Type, m: MMem, dst: number): void {
+    if (isPair(t)) {
+      const [lo, hi] = this.regsOf(dst);
+      this.emit("movq", m, d(lo!, 8));
+      if (t === "f80") this.emit("movzwl", { ...m, disp: m.disp + 8 }, d(hi!, 4));
+      else this.emit("movq", { ...m, disp: m.disp + 8 }, d(hi!, 8));
+      return;
+    }
+    const x = this.defReg(dst);
+    switch (t) {
+      case "f32": this.emit("movss", m, d(x, 16)); return;
+      case "f64": this.emit("movsd", m, d(x, 16)); return;
+      case "i1": case "i8": this.emit("movzbl", m, d(x, 4)); return;
+      case "i16": this.emit("movzwl", m, d(x, 4)); return;
+      case "i32": this.emit("movl", m, d(x, 4)); return;
+      default: this.emit("movq", m, d(x, 8));
+    }
+  }
+
+  private storeTyped(t: Type, v: Value, m: MMem): void {
+    if (isPair(t)) {
+      const [lo, hi] = this.pair(v);
+      this.emit("movq", r(lo, 8), m);
+      if (t === "f80") this.emit("movw", r(hi, 2), { ...m, disp: m.disp + 8 });
+      else this.emit("movq", r(hi, 8), { ...m, disp: m.disp + 8 });
+      return;
+    }
+    if (isSSE(t)) {
+      this.emit(t === "f32" ? "movss" : "movsd", r(this.valReg(v, t), 16), m);
+      return;
+    }
+    const size = irSize(t);
+    const s = this.src(v, t);
+    this.emit("mov" + SUFFIX[size], s.k === "reg" ? r(s.r, size) : s, m);
+  }
+
+  /** Copy `size` bytes between addresses through a temporary register. */
+  private copyMem(dst: Address, src: Address, size: number): void {
+    if (size > 128) {
+      this.libcall("memcpy", [this.addrReg(dst), this.addrReg(src), this.valReg({ k: "int", value: BigInt(size) }, "i64")]);
+      return;
+    }
+    let off = 0;
+    for (const w of [8, 4, 2, 1]) {
+      while (size - off >= w) {
+        const t = this.vreg();
+        this.emit(w === 8 ? "movq" : w === 4 ? "movl" : w === 2 ? "movzwl" : "movzbl", this.memOf(src, off), d(t, w === 8 ? 8 : 4));
+        this.emit("mov" + SUFFIX[w], r(t, w), this.memOf(dst, off));
+        off += w;
+      }
+    }
+  }
+
+  /** Call a C library/runtime function with integer arguments; returns rax (and rdx). */
+  private libcall(name: string, intArgs: number[], sseArgs: number[] = [], ret: "int" | "pair" | "sse" | "none" = "none"): number[] {
+    intArgs.forEach((a, k) => this.mov(8, r(a, 8), INT_ARG_REGS[k]!));
+    sseArgs.forEach((a, k) => this.emitX({ opc: "movaps", ops: [r(a, 16), d(xmm(k), 16)], copy: true }));
+    const sym = this.ctx.local.has(name) ? name : name;
+    this.emitX({
+      opc: "call", ops: [{ k: "sym", name: sym, reloc: this.ctx.defined.has(name) && this.ctx.local.has(name) ? "" : "PLT" }],
+      impUses: [...intArgs.map((_, k) => INT_ARG_REGS[k]!), ...sseArgs.map((_, k) => xmm(k))],
+      impDefs: CALLER_SAVED,
+    });
+    if (ret === "int") { const x = this.vreg(); this.mov(8, r(RAX, 8), x); return [x]; }
+    if (ret === "pair") {
+      const lo = this.vreg(); const hi = this.vreg();
+      this.mov(8, r(RAX, 8), lo); this.mov(8, r(RDX, 8), hi);
+      return [lo, hi];
+    }
+    if (ret === "sse") { const x = this.vreg("float"); this.copyFloat(xmm(0), x); return [x]; }
+    return [];
+  }
+
+  // ------------------------------------------------------------ instructions
+
+  private lowerInst(i: ir.Inst, b: ir.Block, n: number): void {
+    switch (i.op) {
+      case "alloca": {
+        if (!i.dynSize) return;
+        // Dynamic stack allocation: round up, keep %rsp 16-aligned.
+        const size = this.valReg(i.dynSize, "i64");
+        const t = this.vreg();
+        this.emit("leaq", { k: "mem", base: size, scale: 1, disp: 15 }, d(t, 8));
+        this.emit("andq", im(-16), ud(t, 8));
+        this.emit("subq", r(t, 8), ud(RSP, 8));
+        const x = this.defReg(i.dst);
+        this.mov(8, r(RSP, 8), x);
+        if (i.align > 16) {
+          this.emit("addq", im(i.align - 1), ud(x, 8));
+          this.emit("andq", im(-i.align), ud(x, 8));
+        }
+        return;
+      }
+      case "load": this.loadTyped(i.type, this.memOf(this.address(i.addr)), i.dst); return;
+      case "store": this.storeTyped(i.type, i.value, this.memOf(this.address(i.addr))); return;
+      case "addr": return;
+      case "blockaddr": {
+        this.emit("leaq", { k: "mem", sym: this.blockLabel(i.block), reloc: "", scale: 1, disp: 0 }, d(this.defReg(i.dst), 8));
+        return;
+      }
+      case "copy": this.lowerCopy(i.type, i.a, i.dst); return;
+      case "fneg": {
+        if (i.type === "f80") return this.x87Unary("fchs", i.a, i.dst);
+        const x = this.defReg(i.dst);
+        this.copyFloat(this.valReg(i.a, i.type), x);
+        const mask = i.type === "f32" ? 0x80000000n : 0x8000000000000000n;
+        const m = this.vreg("float");
+        this.emit(i.type === "f32" ? "movss" : "movsd", this.poolConst([{ size: i.type === "f32" ? 4 : 8, value: mask }], 16), d(m, 16));
+        this.emit("xorps", r(m, 16), ud(x, 16));
+        return;
+      }
+      case "icmp": {
+        if (this.canFuse(i, b, n)) { this.fused.add(i.dst); return; }
+        const cc = this.compareInt(i);
+        this.setcc(cc, this.defReg(i.dst));
+        return;
+      }
+      case "fcmp": this.lowerFcmp(i); return;
+      case "select": this.lowerSelect(i); return;
+      case "call": this.lowerCall(i); return;
+      case "memcpy": {
+        if (i.size.k === "int" && i.size.value <= 128n) {
+          this.copyMem(this.address(i.dstAddr), this.address(i.srcAddr), Number(i.size.value));
+        } else this.libcall("memcpy", [this.valReg(i.dstAddr, "ptr"), this.valReg(i.srcAddr, "ptr"), this.valReg(i.size, "i64")]);
+        return;
+      }
+      case "memset": {
+        this.libcall("memset", [this.valReg(i.dstAddr, "ptr"), this.valReg(i.byte, "i32"), this.valReg(i.size, "i64")]);
+        return;
+      }
+      case "va_start": this.lowerVaStart(i.ap); return;
+      case "va_end": return;
+      case "va_copy": this.copyMem(this.address(i.dstAp), this.address(i.srcAp), VA_LIST.size); return;
+      case "va_arg": this.lowerVaArg(i); return;
+      case "intrinsic": this.lowerIntrinsic(i); return;
+      case "add": case "sub": case "mul": case "sdiv": case "udiv": case "srem": case "urem":
+      case "and": case "or": case "xor": case "shl": case "lshr": case "ashr":
+        if (i.type === "i128") this.lowerI128(i);
+        else this.lowerIntBin(i);
+        return;
+      case "fadd": case "fsub": case "fmul": case "fdiv":
+        if (i.type === "f80") this.x87Binary(X87_OP[i.op], i.a, i.b, i.dst);
+        else if (i.type === "f128") this.fail("f128 arithmetic is not supported on x86_64 yet");
+        else {
+          const x = this.defReg(i.dst);
+          this.copyFloat(this.valReg(i.a, i.type), x);
+          this.emit(SSE_OP[i.op] + (i.type === "f32" ? "ss" : "sd"), r(this.valReg(i.b, i.type), 16), ud(x, 16));
+        }
+        return;
+      default:
+        this.lowerConv(i);
+    }
+  }
+
+  private lowerCopy(t: Type, a: Value, dst: number): void {
+    if (isPair(t)) {
+      const [lo, hi] = this.pair(a);
+      const [dl, dh] = this.regsOf(dst);
+      this.copyInt(lo, dl!);
+      this.copyInt(hi, dh!);
+    } else if (isSSE(t)) this.copyFloat(this.valReg(a, t), this.defReg(dst));
+    else {
+      const s = this.src(a, t);
+      if (s.k === "reg") this.copyInt(s.r, this.defReg(dst));
+      else this.mov(8, s, this.defReg(dst));
+    }
+  }
+
+  /** Sign- or zero-extend a narrow value to 32/64 bits in a fresh vreg. */
+  private extend(v: Value, t: Type, signed: boolean, to: 4 | 8 = 4): number {
+    const x = this.vreg();
+    if (v.k !== "temp") {
+      const c = v.k === "int" ? v.value : 0n;
+      const w = irSize(t) * 8;
+      const val = t === "i1" ? c & 1n : signed ? BigInt.asIntN(w, c) : BigInt.asUintN(w, c);
+      this.emit(fits32(val) ? (to === 8 ? "movq" : "movl") : "movabsq", im(val), d(x, fits32(val) ? to : 8));
+      return x;
+    }
+    const s = this.valReg(v, t);
+    switch (t) {
+      case "i1":
+        this.emit("movl", r(s, 4), d(x, 4));
+        this.emit("andl", im(1), ud(x, 4));
+        if (signed) this.emit(to === 8 ? "negq" : "negl", ud(x, to));
+        return x;
+      case "i8": this.emit(signed ? `movsb${SUFFIX[to]}` : "movzbl", r(s, 1), d(x, signed ? to : 4)); return x;
+      case "i16": this.emit(signed ? `movsw${SUFFIX[to]}` : "movzwl", r(s, 2), d(x, signed ? to : 4)); return x;
+      case "i32":
+        if (to === 8) this.emit(signed ? "movslq" : "movl", r(s, 4), d(x, signed ? 8 : 4));
+        else this.emit("movl", r(s, 4), d(x, 4));
+        return x;
+      default: this.copyInt(s, x); return x;
+    }
+  }
+
+  private lowerIntBin(i: ir.IntBin): void {
+    const sz = opSize(i.type);
+    const x = this.defReg(i.dst);
+    const alu = INT_ALU[i.op];
+    if (alu) {
+      this.mov(sz, r(this.valReg(i.a, i.type), sz), x);
+      const b = this.src(i.b, i.type);
+      this.emit(alu + SUFFIX[sz], b.k === "reg" ? r(b.r, sz) : b, ud(x, sz));
+      return;
+    }
+    const sh = SHIFT[i.op];
+    if (sh) {
+      const narrow = irSize(i.type) < 4 && i.op !== "shl";
+      const a = narrow ? this.extend(i.a, i.type, i.op === "ashr") : this.valReg(i.a, i.type);
+      this.mov(sz, r(a, sz), x);
+      if (i.b.k === "int") {
+        this.emit(sh + SUFFIX[sz], im(BigInt.asUintN(6, i.b.value) & BigInt(sz * 8 - 1)), ud(x, sz));
+      } else {
+        this.mov(4, r(this.valReg(i.b, i.type), 4), RCX);
+        this.emitX({ opc: sh + SUFFIX[sz], ops: [r(RCX, 1), ud(x, sz)] });
+      }
+      return;
+    }
+    // Division: dividend in rdx:rax, quotient in rax, remainder in rdx.
+    const signed = i.op === "sdiv" || i.op === "srem";
+    const a = irSize(i.type) < 4 ? this.extend(i.a, i.type, signed) : this.valReg(i.a, i.type);
+    const bv = irSize(i.type) < 4 ? this.extend(i.b, i.type, signed) : this.valReg(i.b, i.type);
+    this.mov(sz, r(a, sz), RAX);
+    if (signed) this.emitX({ opc: sz === 8 ? "cqto" : "cltd", ops: [], impUses: [RAX], impDefs: [RDX] });
+    else this.mov(4, im(0), RDX);
+    this.emitX({ opc: (signed ? "idiv" : "div") + SUFFIX[sz], ops: [r(bv, sz)], impUses: [RAX, RDX], impDefs: [RAX, RDX] });
+    this.mov(sz, r(i.op === "sdiv" || i.op === "udiv" ? RAX : RDX, sz), x);
+  }
+
+  /** Compare for icmp / fused branches; returns the condition code. */
+  private compareInt(i: ir.ICmp): string {
+    if (i.type === "i128") return this.compareI128(i);
+    const sz = irSize(i.type);
+    let a = i.a, bv = i.b, cc = ICMP_CC[i.pred];
+    if (a.k !== "temp" && bv.k === "temp") { [a, bv] = [bv, a]; cc = SWAP_CC[cc]!; }
+    const ar = this.valReg(a, i.type);
+    const b = this.src(bv, i.type);
+    this.emit("cmp" + SUFFIX[sz], b.k === "reg" ? r(b.r, sz) : b.k === "imm" ? im(BigInt.asIntN(sz * 8, b.v)) : b, r(ar, sz));
+    return cc;
+  }
+
+  private setcc(cc: string, dst: number): void {
+    this.emit("set" + cc, d(dst, 1));
+  }
+
+  private canFuse(i: ir.ICmp | ir.FCmp, b: ir.Block, n: number): boolean {
+    return n === b.insts.length - 1 && b.term.op === "condbr" && b.term.cond.k === "temp" &&
+      b.term.cond.id === i.dst && this.useCount.get(i.dst) === 1 && i.type !== "i128";
+  }
+
+  private lowerFcmp(i: ir.FCmp): void {
+    const x = this.defReg(i.dst);
+    if (i.type === "f128") this.fail("f128 compares are not supported on x86_64 yet");
+    const cmp = (swap: boolean): void => {
+      const [p, q] = swap ? [i.b, i.a] : [i.a, i.b];
+      if (i.type === "f80") {
+        this.x87Load(q);
+        this.x87Load(p);
+        this.emit("fucomip", { k: "reg", r: -2, size: 10 }, { k: "reg", r: -1, size: 10 });
+        this.emit("fstp", { k: "reg", r: -1, size: 10 });
+      } else {
+        const s = i.type === "f32" ? "ss" : "sd";
+        this.emit("ucomi" + s, r(this.valReg(q, i.type), 16), r(this.valReg(p, i.type), 16));
+      }
+    };
+    if (i.pred === "oeq" || i.pred === "une") {
+      cmp(false);
+      const t = this.vreg();
+      this.setcc(i.pred === "oeq" ? "e" : "ne", x);
+      this.setcc(i.pred === "oeq" ? "np" : "p", t);
+      this.emit(i.pred === "oeq" ? "andb" : "orb", r(t, 1), ud(x, 1));
+      return;
+    }
+    const { swap, cc } = FCMP_CC[i.pred];
+    cmp(swap);
+    this.setcc(cc, x);
+  }
+
+  private lowerSelect(i: ir.Select): void {
+    const c = this.valReg(i.cond, "i1");
+    const t = i.type;
+    const pick = (a: number, b: number, dst: number): void => {
+      this.copyInt(b, dst);
+      this.emit("testb", im(1), r(c, 1));
+      this.emit("cmovneq", r(a, 8), ud(dst, 8));
+    };
+    if (isPair(t)) {
+      const [al, ah] = this.pair(i.a);
+      const [bl, bh] = this.pair(i.b);
+      const [dl, dh] = this.regsOf(i.dst);
+      pick(al, bl, dl!);
+      pick(ah, bh, dh!);
+    } else if (isSSE(t)) {
+      const a = this.vreg(), b = this.vreg(), m = this.vreg();
+      this.emit("movq", r(this.valReg(i.a, t), 16), d(a, 8));
+      this.emit("movq", r(this.valReg(i.b, t), 16), d(b, 8));
+      pick(a, b, m);
+      this.emit("movq", r(m, 8), d(this.defReg(i.dst), 16));
+    } else {
+      pick(this.valReg(i.a, t), this.valReg(i.b, t), this.defReg(i.dst));
+    }
+  }
+
+  // ------------------------------------------------------------ conversions
+
+  private lowerConv(i: ir.Conv): void {
+    const { from, to } = i;
+    const x = (): number => this.defReg(i.dst);
+    switch (i.op) {
+      case "trunc": case "ptrtoint": case "inttoptr": case "zext": case "sext": {
+        if (to === "i128") {
+          const [lo, hi] = this.regsOf(i.dst);
+          const s = i.op === "sext" ? this.extend(i.a, from, true, 8) : this.extend(i.a, from, false, 8);
+          this.copyInt(s, lo!);
+          if (i.op === "sext") { this.copyInt(s, hi!); this.emit("sarq", im(63), ud(hi!, 8)); }
+          else this.mov(4, im(0), hi!);
+          return;
+        }
+        if (from === "i128") { this.copyInt(this.pair(i.a)[0], x()); return; }
+        if (i.op === "sext" || i.op === "zext") {
+          this.copyInt(this.extend(i.a, from, i.op === "sext", opSize(to)), x());
+          return;
+        }
+        this.lowerCopy("i64", i.a, i.dst);
+        return;
+      }
+      case "bitcast": {
+        if (isPair(from) || isPair(to)) return this.lowerCopy("i128", i.a, i.dst);
+        if (isSSE(from) === isSSE(to)) return this.lowerCopy(to, i.a, i.dst);
+        const w = to === "f32" || from === "f32" ? "movd" : "movq";
+        const sz = to === "f32" || from === "f32" ? 4 : 8;
+        if (isSSE(to)) this.emit(w, r(this.valReg(i.a, from), sz), d(x(), 16));
+        else this.emit(w, r(this.valReg(i.a, from), 16), d(x(), sz));
+        return;
+      }
+      case "fpext": case "fptrunc": {
+        if (from === "f80" || to === "f80") return this.x87Convert(i);
+        if (from === "f128" || to === "f128") this.fail("f128 conversions are not supported on x86_64 yet");
+        this.emit(from === "f32" ? "cvtss2sd" : "cvtsd2ss", r(this.valReg(i.a, from), 16), d(x(), 16));
+        return;
+      }
+      case "sitofp": case "uitofp": {
+        if (to === "f80" || from === "i128" || to === "f128") return this.x87Convert(i);
+        const s = to === "f32" ? "ss" : "sd";
+        if (i.op === "sitofp" || irSize(from) < 8) {
+          const v = irSize(from) < 8 ? this.extend(i.a, from, i.op === "sitofp", 8) : this.valReg(i.a, from);
+          this.emit(`cvtsi2${s}q`, r(v, 8), d(x(), 16));
+          return;
+        }
+        // u64: halve (keeping the low bit for rounding) when the top bit is set, then double.
+        const v = this.valReg(i.a, from);
+        const h = this.vreg(), lo = this.vreg();
+        this.copyInt(v, h);
+        this.emit("shrq", im(1), ud(h, 8));
+        this.copyInt(v, lo);
+        this.emit("andl", im(1), ud(lo, 4));
+        this.emit("orq", r(lo, 8), ud(h, 8));
+        const sel = this.vreg();
+        this.copyInt(v, sel);
+        this.emit("testq", r(v, 8), r(v, 8));
+        this.emit("cmovsq", r(h, 8), ud(sel, 8));
+        const f1 = this.vreg("float"), f2 = this.vreg("float");
+        this.emit(`cvtsi2${s}q`, r(sel, 8), d(f1, 16));
+        this.copyFloat(f1, f2);
+        this.emit(`add${s}`, r(f1, 16), ud(f2, 16));
+        const b1 = this.vreg(), b2 = this.vreg();
+        this.emit("movq", r(f1, 16), d(b1, 8));
+        this.emit("movq", r(f2, 16), d(b2, 8));
+        this.emit("testq", r(v, 8), r(v, 8));
+        this.emit("cmovsq", r(b2, 8), ud(b1, 8));
+        this.emit("movq", r(b1, 8), d(x(), 16));
+        return;
+      }
+      case "fptosi": case "fptoui": {
+        if (from === "f80" || to === "i128" || from === "f128") return this.x87Convert(i);
+        const s = from === "f32" ? "ss" : "sd";
+        const v = this.valReg(i.a, from);
+        if (i.op === "fptosi" || irSize(to) < 8) {
+          this.emit(`cvtt${s}2siq`, r(v, 16), d(x(), 8));
+          return;
+        }
+        // u64: values ≥ 2^63 are converted after subtracting 2^63.
+        const big = this.vreg("float");
+        const two63 = from === "f32" ? 0x5f000000n : 0x43e0000000000000n;
+        this.emit(from === "f32" ? "movss" : "movsd", this.poolConst([{ size: from === "f32" ? 4 : 8, value: two63 }], 8), d(big, 16));
+        const t = this.vreg("float");
+        this.copyFloat(v, t);
+        this.emit(`sub${s}`, r(big, 16), ud(t, 16));
+        const r1 = this.vreg(), r2 = this.vreg();
+        this.emit(`cvtt${s}2siq`, r(v, 16), d(r1, 8));
+        this.emit(`cvtt${s}2siq`, r(t, 16), d(r2, 8));
+        this.emit("btcq", im(63), ud(r2, 8));
+        this.emit("ucomi" + s, r(big, 16), r(v, 16));
+        this.emit("cmovaeq", r(r2, 8), ud(r1, 8));
+        this.copyInt(r1, x());
+        return;
+      }
+    }
+    this.fail(`cannot select ${i.op} ${from} to ${to}`);
+  }
+
+  // ------------------------------------------------------------ x87 (f80)
+
+  /** Push an f80 value onto the x87 stack via the scratch slot. */
+  private x87Load(v: Value): void {
+    const [lo, hi] = this.pair(v);
+    const s = this.scratchSlot();
+    this.emit("movq", r(lo, 8), slotMem(s));
+    this.emit("movw", r(hi, 2), slotMem(s, 8));
+    this.emit("fldt", slotMem(s));
+  }
+  /** Pop st(0) into the pair of `dst`. */
+  private x87Store(dst: number): void {
+    const s = this.scratchSlot();
+    this.emit("fstpt", slotMem(s));
+    const [lo, hi] = this.regsOf(dst);
+    this.emit("movq", slotMem(s), d(lo!, 8));
+    this.emit("movzwl", slotMem(s, 8), d(hi!, 4));
+  }
+  private x87Unary(op: string, a: Value, dst: number): void {
+    this.x87Load(a);
+    this.emit(op);
+    this.x87Store(dst);
+  }
+  private x87Binary(op: string, a: Value, b: Value, dst: number): void {
+    this.x87Load(b);
+    this.x87Load(a);
+    this.emit(op, { k: "reg", r: -1, size: 10 }, { k: "reg", r: -2, size: 10 });
+    this.x87Store(dst);
+  }
+  private x87Convert(i: ir.Conv): void {
+    const { from, to } = i;
+    if (from === "f128" || to === "f128" || from === "i128" || to === "i128") {
+      this.fail(`${i.op} ${from} to ${to} is not supported on x86_64 yet`);
+    }
+    const s = this.scratchSlot();
+    // Get the source onto the x87 stack.
+    if (from === "f80") this.x87Load(i.a);
+    else if (isSSE(from)) {
+      this.emit(from === "f32" ? "movss" : "movsd", r(this.valReg(i.a, from), 16), slotMem(s, 16));
+      this.emit(from === "f32" ? "flds" : "fldl", slotMem(s, 16));
+    } else {
+      const signed = i.op === "sitofp";
+      const v = this.extend(i.a, from, signed, 8);
+      this.emit("movq", r(v, 8), slotMem(s, 16));
+      this.emit("fildq", slotMem(s, 16));
+      if (!signed && irSize(from) === 8) {
+        // fild reads signed; add 2^64 when the top bit was set (table lookup, no branch).
+        const idx = this.vreg();
+        this.copyInt(v, idx);
+        this.emit("shrq", im(63), ud(idx, 8));
+        const tab = this.vreg();
+        this.emit("leaq", this.poolConst([{ size: 4, value: 0n }, { size: 4, value: 0x5f800000n }], 8), d(tab, 8));
+        this.emit("fadds", { k: "mem", base: tab, index: idx, scale: 4, disp: 0 });
+      }
+    }
+    // Take it off into the destination.
+    if (to === "f80") this.x87Store(i.dst);
+    else if (isSSE(to)) {
+      this.emit(to === "f32" ? "fstps" : "fstpl", slotMem(s, 16));
+      this.emit(to === "f32" ? "movss" : "movsd", slotMem(s, 16), d(this.defReg(i.dst), 16));
+    } else {
+      if (i.op === "fptoui" && irSize(to) === 8) {
+        // x ≥ 2^63: subtract 2^63 (picked from a two-entry table, no branch),
+        // convert, and put the top bit back.
+        const tab = this.vreg();
+        this.emit("leaq", this.poolConst([{ size: 4, value: 0n }, { size: 4, value: 0x5f000000n }], 8), d(tab, 8));
+        this.emit("flds", memAt(tab, 4));
+        this.emit("fucomip", { k: "reg", r: -2, size: 10 }, { k: "reg", r: -1, size: 10 });
+        const big = this.vreg(), idx = this.vreg();
+        this.setcc("be", big);
+        this.emit("movzbl", r(big, 1), d(idx, 4));
+        this.emit("fsubs", { k: "mem", base: tab, index: idx, scale: 4, disp: 0 });
+        this.emit("fisttpq", slotMem(s, 16));
+        const x = this.defReg(i.dst);
+        this.emit("movq", slotMem(s, 16), d(x, 8));
+        this.emit("shlq", im(63), ud(idx, 8));
+        this.emit("xorq", r(idx, 8), ud(x, 8));
+        return;
+      }
+      this.emit("fisttpq", slotMem(s, 16));
+      this.emit("movq", slotMem(s, 16), d(this.defReg(i.dst), 8));
+    }
+  }
+
+  // ------------------------------------------------------------ i128
+
+  private lowerI128(i: ir.IntBin): void {
+    const [dl, dh] = this.regsOf(i.dst) as [number, number];
+    const lib = I128_LIBCALL[i.op];
+    if (lib) {
+      const [al, ah] = this.pair(i.a);
+      const [bl, bh] = this.pair(i.b);
+      const [lo, hi] = this.libcall(lib, [al, ah, bl, bh], [], "pair");
+      this.copyInt(lo!, dl);
+      this.copyInt(hi!, dh);
+      return;
+    }
+    const [al, ah] = this.pair(i.a);
+    const [bl, bh] = this.pair(i.b);
+    const two = (lo: string, hi: string): void => {
+      this.copyInt(al, dl); this.copyInt(ah, dh);
+      this.emit(lo, r(bl, 8), ud(dl, 8));
+      this.emit(hi, r(bh, 8), ud(dh, 8));
+    };
+    switch (i.op) {
+      case "add": return two("addq", "adcq");
+      case "sub": return two("subq", "sbbq");
+      case "and": return two("andq", "andq");
+      case "or": return two("orq", "orq");
+      case "xor": return two("xorq", "xorq");
+      case "mul": {
+        // (ah:al)*(bh:bl) mod 2^128 = al*bl + ((al*bh + ah*bl) << 64)
+        const c1 = this.vreg(), c2 = this.vreg();
+        this.copyInt(al, c1); this.emit("imulq", r(bh, 8), ud(c1, 8));
+        this.copyInt(ah, c2); this.emit("imulq", r(bl, 8), ud(c2, 8));
+        this.emit("addq", r(c2, 8), ud(c1, 8));
+        this.mov(8, r(al, 8), RAX);
+        this.emitX({ opc: "mulq", ops: [r(bl, 8)], impUses: [RAX], impDefs: [RAX, RDX] });
+        this.mov(8, r(RAX, 8), dl);
+        this.mov(8, r(RDX, 8), dh);
+        this.emit("addq", r(c1, 8), ud(dh, 8));
+        return;
+      }
+      case "shl": case "lshr": case "ashr": {
+        // Shift by c (mod 128): double shift for c&63, then fix up when c&64 with cmov.
+        this.mov(4, r(bl, 4), RCX);
+        this.copyInt(al, dl); this.copyInt(ah, dh);
+        const fill = this.vreg();
+        if (i.op === "shl") {
+          this.emitX({ opc: "shldq", ops: [r(RCX, 1), r(al, 8), ud(dh, 8)] });
+          this.emitX({ opc: "shlq", ops: [r(RCX, 1), ud(dl, 8)] });
+          this.mov(4, im(0), fill);
+          this.emitX({ opc: "testb", ops: [im(64), r(RCX, 1)] });
+          this.emit("cmovneq", r(dl, 8), ud(dh, 8));
+          this.emit("cmovneq", r(fill, 8), ud(dl, 8));
+        } else {
+          const sh = i.op === "lshr" ? "shrq" : "sarq";
+          this.emitX({ opc: "shrdq", ops: [r(RCX, 1), r(ah, 8), ud(dl, 8)] });
+          this.emitX({ opc: sh, ops: [r(RCX, 1), ud(dh, 8)] });
+          if (i.op === "lshr") this.mov(4, im(0), fill);
+          else { this.copyInt(ah, fill); this.emit("sarq", im(63), ud(fill, 8)); }
+          this.emitX({ opc: "testb", ops: [im(64), r(RCX, 1)] });
+          this.emit("cmovneq", r(dh, 8), ud(dl, 8));
+          this.emit("cmovneq", r(fill, 8), ud(dh, 8));
+        }
+        return;
+      }
+    }
+    this.fail(`i128 ${i.op} not supported`);
+  }
+
+  private compareI128(i: ir.ICmp): string {
+    const [al, ah] = this.pair(i.a);
+    const [bl, bh] = this.pair(i.b);
+    if (i.pred === "eq" || i.pred === "ne") {
+      const t = this.vreg(), u = this.vreg();
+      this.copyInt(al, t); this.emit("xorq", r(bl, 8), ud(t, 8));
+      this.copyInt(ah, u); this.emit("xorq", r(bh, 8), ud(u, 8));
+      this.emit("orq", r(u, 8), ud(t, 8));
+      return ICMP_CC[i.pred];
+    }
+    // a < b  ⟺  borrow/sign of the 128-bit subtraction a - b (cmp low, sbb high).
+    let [x, y] = [[al, ah], [bl, bh]];
+    let pred = i.pred;
+    if (pred === "sgt" || pred === "sle" || pred === "ugt" || pred === "ule") {
+      [x, y] = [y, x];
+      pred = ({ sgt: "slt", sle: "sge", ugt: "ult", ule: "uge" } as const)[pred];
+    }
+    const t = this.vreg();
+    this.copyInt(x[1]!, t);
+    this.emit("cmpq", r(y[0]!, 8), r(x[0]!, 8));
+    this.emit("sbbq", r(y[1]!, 8), ud(t, 8));
+    return ICMP_CC[pred];
+  }
+
+  // ------------------------------------------------------------ calls
+
+  private lowerCall(i: ir.Call): void {
+    const lay = layoutCall(i.ret, i.args.map((a) => a.type));
+    if (lay.stackBytes) this.emit("subq", im(lay.stackBytes), ud(RSP, 8));
+    const argRegs: number[] = [];
+    // Stack arguments first (they may need temporaries), then registers.
+    i.args.forEach((a, k) => {
+      const loc = lay.args[k]!;
+      if (loc.kind !== "stack") return;
+      const m = memAt(RSP, loc.offset);
+      if (a.type.kind === "agg") this.copyToStack(loc.offset, a.value, a.type.layout.size);
+      else this.storeTyped(a.type.type, a.value, m);
+    });
+    // Load register arguments into vregs first, then move them into place
+    // together, so no argument register is live across another's computation.
+    const moves: { reg: number; src: number; cls: "INTEGER" | "SSE" }[] = [];
+    i.args.forEach((a, k) => {
+      const loc = lay.args[k]!;
+      if (loc.kind !== "regs") return;
+      if (a.type.kind === "agg") {
+        const ad = this.address(a.value);
+        for (const p of loc.parts) {
+          if (p.cls === "SSE") {
+            const t = this.vreg("float");
+            this.emit(p.size <= 4 ? "movss" : "movsd", this.memOf(ad, p.offset), d(t, 16));
+            moves.push({ reg: p.reg, src: t, cls: "SSE" });
+          } else moves.push({ reg: p.reg, src: this.loadBytes(this.memOf(ad, p.offset), p.size), cls: "INTEGER" });
+        }
+      } else if (isPair(a.type.type)) {
+        const [lo, hi] = this.pair(a.value);
+        moves.push({ reg: loc.parts[0]!.reg, src: lo, cls: "INTEGER" }, { reg: loc.parts[1]!.reg, src: hi, cls: "INTEGER" });
+      } else {
+        const t = a.type.type;
+        moves.push({ reg: loc.parts[0]!.reg, src: this.valReg(a.value, t), cls: isSSE(t) ? "SSE" : "INTEGER" });
+      }
+    });
+    let callee: MOperand;
+    if (i.callee.kind === "sym") {
+      const name = i.callee.name;
+      callee = { k: "sym", name, reloc: this.ctx.local.has(name) ? "" : "PLT" };
+    } else callee = r(this.valReg(i.callee.value, "ptr"), 8);
+    const retAddr = i.retAddr ? this.valReg(i.retAddr, "ptr") : -1;
+    for (const mv of moves) {
+      if (mv.cls === "SSE") this.emitX({ opc: "movaps", ops: [r(mv.src, 16), d(mv.reg, 16)], copy: true });
+      else this.mov(8, r(mv.src, 8), mv.reg);
+      argRegs.push(mv.reg);
+    }
+    if (lay.sret) { this.mov(8, r(retAddr, 8), INT_ARG_REGS[0]); argRegs.push(INT_ARG_REGS[0]); }
+    if (i.fixedArgs !== undefined) {
+      // Variadic call: %al = number of vector registers used.
+      this.mov(4, im(lay.sseRegsUsed), RAX);
+      argRegs.push(RAX);
+    }
+    this.emitX({ opc: "call", ops: [callee], impUses: argRegs, impDefs: CALLER_SAVED });
+    if (lay.stackBytes) this.emit("addq", im(lay.stackBytes), ud(RSP, 8));
+    // Results.
+    if (i.ret.kind === "scalar" && i.dst !== undefined) {
+      const t = i.ret.type;
+      if (t === "f80") this.x87Store(i.dst);
+      else if (isPair(t)) {
+        const [lo, hi] = this.regsOf(i.dst);
+        this.mov(8, r(RAX, 8), lo!);
+        this.mov(8, r(RDX, 8), hi!);
+      } else if (isSSE(t)) this.copyFloat(xmm(0), this.defReg(i.dst));
+      else this.mov(8, r(RAX, 8), this.defReg(i.dst));
+    } else if (i.ret.kind === "scalar" && i.ret.type === "f80") {
+      this.emit("fstp", { k: "reg", r: -1, size: 10 });
+    } else if (i.ret.kind === "agg" && !lay.sret) {
+      if (lay.ret.kind === "x87") this.emit("fstpt", memAt(retAddr));
+      else if (lay.ret.kind === "regs") {
+        // Capture the result registers first: storing may need temporaries.
+        const got = lay.ret.parts.map((p) => {
+          const t = this.vreg(p.cls === "SSE" ? "float" : "int");
+          if (p.cls === "SSE") this.copyFloat(p.reg, t);
+          else this.mov(8, r(p.reg, 8), t);
+          return t;
+        });
+        lay.ret.parts.forEach((p, k) => this.storePart(got[k]!, p, memAt(retAddr, p.offset), false));
+      }
+    }
+  }
+
+  private copyToStack(off: number, v: Value, size: number): void {
+    const src = this.address(v);
+    let o = 0;
+    for (const w of [8, 4, 2, 1]) {
+      while (size - o >= w) {
+        const t = this.vreg();
+        this.emit(w === 8 ? "movq" : w === 4 ? "movl" : w === 2 ? "movzwl" : "movzbl", this.memOf(src, o), d(t, w === 8 ? 8 : 4));
+        this.emit("mov" + SUFFIX[w], r(t, w), memAt(RSP, off + o));
+        o += w;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------ varargs
+
+  private lowerVaStart(ap: Value): void {
+    if (!this.f.varargs) this.fail("va_start in a non-variadic function");
+    const a = this.address(ap);
+    this.emit("movl", im(this.layout.intRegsUsed * 8), this.memOf(a, VA_LIST.gpOffset));
+    this.emit("movl", im(48 + this.layout.sseRegsUsed * 16), this.memOf(a, VA_LIST.fpOffset));
+    const t = this.vreg();
+    this.emit("leaq", memAt(RBP, 16 + this.layout.namedStackBytes), d(t, 8));
+    this.emit("movq", r(t, 8), this.memOf(a, VA_LIST.overflow));
+    const u = this.vreg();
+    this.emit("leaq", slotMem(this.regSave), d(u, 8));
+    this.emit("movq", r(u, 8), this.memOf(a, VA_LIST.regSave));
+  }
+
+  /**
+   * va_arg without branches: compute both the register-save-area and the
+   * overflow-area address, then pick with cmov on "enough registers left".
+   */
+  private lowerVaArg(i: ir.VaArg): void {
+    const ap = this.address(i.ap);
+    const t = i.type;
+    let classes: ("INTEGER" | "SSE")[] | "MEMORY";
+    if (t.kind === "agg") classes = classifyAgg(t.layout);
+    else if (t.type === "f80" || t.type === "f128") classes = "MEMORY";
+    else if (t.type === "i128") classes = ["INTEGER", "INTEGER"];
+    else classes = isSSE(t.type) ? ["SSE"] : ["INTEGER"];
+    const size = t.kind === "agg" ? t.layout.size : t.type === "f80" || t.type === "i128" || t.type === "f128" ? 16 : 8;
+    const align = Math.max(8, argAlign(t));
+
+    // Overflow area address, aligned.
+    const ov = this.vreg();
+    this.emit("movq", this.memOf(ap, VA_LIST.overflow), d(ov, 8));
+    if (align > 8) {
+      this.emit("addq", im(align - 1), ud(ov, 8));
+      this.emit("andq", im(-align), ud(ov, 8));
+    }
+    const newOv = this.vreg();
+    this.emit("leaq", memAt(ov, Math.ceil(size / 8) * 8), d(newOv, 8));
+
+    if (classes === "MEMORY") {
+      this.emit("movq", r(newOv, 8), this.memOf(ap, VA_LIST.overflow));
+      this.finishVaArg(i, ov, t);
+      return;
+    }
+    const nGp = classes.filter((c) => c === "INTEGER").length;
+    const nSse = classes.length - nGp;
+    const gp = this.vreg(), fp = this.vreg(), rsa = this.vreg();
+    this.emit("movl", this.memOf(ap, VA_LIST.gpOffset), d(gp, 4));
+    this.emit("movl", this.memOf(ap, VA_LIST.fpOffset), d(fp, 4));
+    this.emit("movq", this.memOf(ap, VA_LIST.regSave), d(rsa, 8));
+    // ok = gp <= 48 - 8*nGp && fp <= 176 - 16*nSse
+    const ok = this.vreg(), ok2 = this.vreg();
+    this.emit("cmpl", im(48 - 8 * nGp), r(gp, 4));
+    this.setcc("be", ok);
+    this.emit("cmpl", im(176 - 16 * nSse), r(fp, 4));
+    this.setcc("be", ok2);
+    this.emit("andb", r(ok2, 1), ud(ok, 1));
+    // Addresses of each eightbyte in both places.
+    const srcs: number[] = [];
+    let gi = 0, si = 0;
+    classes.forEach((c, e) => {
+      const regAddr = this.vreg();
+      const off = c === "INTEGER" ? gp : fp;
+      const k = c === "INTEGER" ? gi++ * 8 : si++ * 16;
+      this.emit("leaq", { k: "mem", base: rsa, index: off, scale: 1, disp: k }, d(regAddr, 8));
+      const memAddr = this.vreg();
+      this.emit("leaq", memAt(ov, e * 8), d(memAddr, 8));
+      srcs.push(regAddr, memAddr);
+    });
+    const newGp = this.vreg(), newFp = this.vreg(), outOv = this.vreg();
+    this.emit("leal", memAt(gp, 8 * nGp), d(newGp, 4));
+    this.emit("leal", memAt(fp, 16 * nSse), d(newFp, 4));
+    this.copyInt(ov, outOv);
+    // Select: registers if ok, else the overflow area.
+    this.emit("testb", r(ok, 1), r(ok, 1));
+    const picked: number[] = [];
+    for (let e = 0; e < classes.length; e++) {
+      const p = this.vreg();
+      this.copyInt(srcs[2 * e + 1]!, p);
+      this.emit("cmovneq", r(srcs[2 * e]!, 8), ud(p, 8));
+      picked.push(p);
+    }
+    this.emit("cmoveq", r(gp, 8), ud(newGp, 8));
+    this.emit("cmoveq", r(fp, 8), ud(newFp, 8));
+    this.emit("cmoveq", r(newOv, 8), ud(outOv, 8));
+    this.emit("movl", r(newGp, 4), this.memOf(ap, VA_LIST.gpOffset));
+    this.emit("movl", r(newFp, 4), this.memOf(ap, VA_LIST.fpOffset));
+    this.emit("movq", r(outOv, 8), this.memOf(ap, VA_LIST.overflow));
+    if (classes.length === 1 && t.kind === "scalar") { this.finishVaArg(i, picked[0]!, t); return; }
+    // Two eightbytes (i128 or small aggregate): gather into a private slot.
+    const slot = newSlot(this.mf, 16, 16);
+    picked.forEach((p, e) => {
+      const v = this.vreg();
+      this.emit("movq", memAt(p), d(v, 8));
+      this.emit("movq", r(v, 8), slotMem(slot, 8 * e));
+    });
+    if (t.kind === "agg") this.emit("leaq", slotMem(slot), d(this.defReg(i.dst), 8));
+    else this.loadTyped(t.type, slotMem(slot), i.dst);
+  }
+
+  private finishVaArg(i: ir.VaArg, addr: number, t: ir.ArgType): void {
+    if (t.kind === "agg") this.copyInt(addr, this.defReg(i.dst));
+    else this.loadTyped(t.type, memAt(addr), i.dst);
+  }
+
+  // ------------------------------------------------------------ intrinsics
+
+  private lowerIntrinsic(i: ir.Intrinsic): void {
+    const t = i.type ?? "i64";
+    const sz = opSize(t);
+    const dst = (): number => (i.dst !== undefined ? this.defReg(i.dst) : this.vreg());
+    switch (i.name) {
+      case "trap": this.emit("ud2"); return;
+      case "clz": case "ctz": {
+        const a = this.extend(i.args[0]!, t, false, sz);
+        const x = dst();
+        this.emit((i.name === "clz" ? "bsr" : "bsf") + SUFFIX[sz], r(a, sz), d(x, sz));
+        if (i.name === "clz") this.emit("xor" + SUFFIX[sz], im(irSize(t) * 8 - 1), ud(x, sz));
+        return;
+      }
+      case "popcount": {
+        const a = this.extend(i.args[0]!, t, false, 8);
+        const [res] = this.libcall("__popcountdi2", [a], [], "int");
+        this.copyInt(res!, dst());
+        return;
+      }
+      case "bswap": {
+        const x = dst();
+        this.mov(sz, r(this.valReg(i.args[0]!, t), sz), x);
+        if (t === "i16") this.emit("rolw", im(8), ud(x, 2));
+        else this.emit("bswap" + SUFFIX[sz], ud(x, sz));
+        return;
+      }
+      case "frame_address": this.mov(8, r(RBP, 8), dst()); return;
+      case "return_address": this.emit("movq", memAt(RBP, 8), d(dst(), 8)); return;
+      case "stack_save": this.mov(8, r(RSP, 8), dst()); return;
+      case "stack_restore": this.mov(8, r(this.valReg(i.args[0]!, "ptr"), 8), RSP); return;
+    }
+    this.fail(`unknown intrinsic ${i.name}`);
+  }
+
+  // ------------------------------------------------------------ terminators
+
+  private jmp(label: string): void {
+    this.emitX({ opc: "jmp", ops: [{ k: "label", block: this.blockIdx.get(label)! }] });
+    this.cur.succs.push(this.blockIdx.get(label)!);
+  }
+  private jcc(cc: string, label: string): void {
+    this.emitX({ opc: "j" + cc, ops: [{ k: "label", block: this.blockIdx.get(label)! }] });
+    this.cur.succs.push(this.blockIdx.get(label)!);
+  }
+
+  private lowerTerm(b: ir.Block): void {
+    const t = b.term;
+    switch (t.op) {
+      case "br": this.jmp(t.target); return;
+      case "condbr": {
+        const c = t.cond;
+        if (c.k === "temp" && this.fused.has(c.id)) {
+          const cmp = b.insts[b.insts.length - 1] as ir.ICmp;
+          this.jcc(this.compareInt(cmp), t.ifTrue);
+        } else if (c.k === "int" || c.k === "undef") {
+          this.jmp(c.k === "int" && (c.value & 1n) ? t.ifTrue : t.ifFalse);
+          return;
+        } else {
+          this.emit("testb", im(1), r(this.valReg(c, "i1"), 1));
+          this.jcc("ne", t.ifTrue);
+        }
+        this.jmp(t.ifFalse);
+        return;
+      }
+      case "switch": {
+        if (t.type === "i128") this.fail("switch on i128");
+        const sz = irSize(t.type);
+        const v = this.valReg(t.value, t.type);
+        for (const c of t.cases) {
+          const cv = BigInt.asIntN(sz * 8, c.value);
+          const op = fits32(cv) ? im(cv) : r(this.valReg({ k: "int", value: cv }, "i64"), 8);
+          this.emit("cmp" + SUFFIX[sz], op, r(v, sz));
+          this.jcc("e", c.target);
+        }
+        this.jmp(t.default);
+        return;
+      }
+      case "ret": this.lowerRet(t.value); return;
+      case "unreachable": this.emit("ud2"); this.emitX({ opc: "ret", ops: [], impUses: [] }); return;
+      case "indirectbr": {
+        this.emitX({ opc: "jmp*", ops: [r(this.valReg(t.addr, "ptr"), 8)] });
+        for (const l of t.targets) this.cur.succs.push(this.blockIdx.get(l)!);
+        return;
+      }
+    }
+  }
+}
+
+const SWAP_CC: Record<string, string> = {
+  e: "e", ne: "ne", l: "g", le: "ge", g: "l", ge: "le", b: "a", be: "ae", a: "b", ae: "be",
+};
+
+export function isBranchOpc(opc: string): boolean {
+  return opc[0] === "j" || opc === "ret";
+}
+
+/**
+ * Split every edge from a block with several successors into a block with
+ * phis, so phi copies have a block of their own (indirectbr edges excepted:
+ * their targets are address-taken and the copies go before the jump).
+ */
+export function splitCriticalEdges(f: ir.Func): void {
+  const hasPhis = new Set(f.blocks.filter((b) => b.phis.length).map((b) => b.label));
+  const labels = new Set(f.blocks.map((b) => b.label));
+  const order: ir.Block[] = [];
+  for (const b of f.blocks) {
+    order.push(b);
+    if (b.term.op === "indirectbr") continue;
+    const succs = [...new Set(successors(b.term))];
+    if (succs.length < 2) continue;
+    const rename = new Map<string, string>();
+    // The false/default edge's block goes first: it is the fall-through.
+    if (b.term.op === "condbr") succs.reverse();
+    for (const s of succs) {
+      if (!hasPhis.has(s)) continue;
+      let name = `${b.label}.${s}`;
+      while (labels.has(name)) name += "_";
+      labels.add(name);
+      rename.set(s, name);
+      // Right after the predecessor, so its fall-through edge needs no jump.
+      order.push({ label: name, phis: [], insts: [], term: { op: "br", target: s } });
+      const target = f.blocks.find((x) => x.label === s)!;
+      for (const p of target.phis) for (const x of p.incoming) if (x.block === b.label) x.block = name;
+    }
+    if (rename.size) mapSuccessors(b.term, (l) => rename.get(l) ?? l);
+  }
+  f.blocks = order;
+}
+
+export { isFloatType };

@@ -1,0 +1,4077 @@
+// The parser: recursive descent over the preprocessed tokens, doing semantic
+// analysis as it goes (one pass, the way C was designed to be compiled).
+//
+// Each grammar function of C17 6.5-6.9 returns a typed AST node; the
+// "semantic" half of a rule - type checking, the implicit conversions, the
+// constraint diagnostics - happens right where the node is built, so the
+// rule and its semantics read together. Name lookup uses a stack of scopes
+// (ordinary identifiers and tags are separate name spaces, 6.2.3); since the
+// parse is one pass, the typedef-name ambiguity (`T * x;`) is resolved by
+// looking `T` up when it is met.
+//
+// Declarators are parsed "inside out": for `int (*fp)(int)` the parser skips
+// the parenthesised part, reads the suffix `(int)` to build the type the
+// inner declarator applies to, then comes back. Parameter lists open a
+// prototype scope so that `int f(int n, int a[n])` resolves `n`.
+//
+// Errors: every constraint violation is reported through Diagnostics with
+// gcc 12's wording and severity. A syntax error throws the internal
+// `Recover` signal, caught at the statement / external-declaration level,
+// which skips to the next `;` or `}` so that several errors can be reported;
+// nothing but FatalError ever leaves `parseTranslationUnit`.
+
+import type {
+  AsmOperand, AsmStmt, DeclAttrs, EnumConstSymbol, Expr, FunctionDef, FunctionSymbol, InitItem, Label,
+  Linkage, LocalInit, ObjectSymbol, StaticInit, Stmt, StringLit, SwitchCase, Symbol, TopLevelAsm,
+  TranslationUnit, TypedefSymbol, BinOp,
+} from "./ast.js";
+import { BUILTIN_SIGNATURES, GENERIC_BUILTINS, builtinSignature, decodeSignature, isAtomicBuiltin, librarySignature } from "./builtins.js";
+import { evalConst, evalInt, wrapInt } from "./const-eval.js";
+import { type Diagnostics, FatalError } from "./diagnostics.js";
+import { buildStaticInit, type StaticInitProblem } from "./initializer.js";
+import { decodeChar, decodeQuoted, encodingWidth, parseNumber, prefixOf, type Encoding } from "./literals.js";
+import type { SrcLoc, Token } from "./token.js";
+import {
+  Q, alignOf, arrayOf, commonIntType, compatible, compatibleUnqual, composite, findMember, intOf, isArithmetic,
+  isBool, isComplete, isFloating, isInteger, isRecord, isScalar, isVariablyModified, isVla, layoutRecord,
+  makeBasicTypes, newEnum, newRecord, pointerTo, promoteInt, qualified, sizeOf, typeToString, unqualified,
+  unsignedOf, signedOf, withQuals,
+  type ArrayType, type BasicTypes, type EnumInfo, type FloatType, type FunctionType, type IntType, type Member,
+  type MemberDecl, type Param, type PointerType, type RecordInfo, type RecordType, type Type,
+} from "./types.js";
+import type { DataLayout } from "../target.js";
+
+export interface ParseOptions {
+  layout: DataLayout;
+  /** "c17", "gnu17", "c23", "gnu89"...: decides C23 keywords and inline semantics. */
+  std: string;
+  /** -fgnu89-inline. */
+  gnu89Inline?: boolean;
+}
+
+/** Thrown after a syntax error has been reported; caught where parsing can resume. */
+class Recover {
+  readonly recover = true;
+}
+
+interface Attr {
+  name: string;
+  args: AttrArg[];
+  loc: SrcLoc;
+}
+type AttrArg =
+  | { kind: "ident"; name: string; loc: SrcLoc }
+  | { kind: "string"; value: string; loc: SrcLoc }
+  | { kind: "expr"; expr: Expr; loc: SrcLoc };
+
+type StorageClass = "typedef" | "extern" | "static" | "auto" | "register";
+
+interface DeclSpec {
+  type: Type;
+  storage?: StorageClass;
+  threadLocal: boolean;
+  inline: boolean;
+  noreturn: boolean;
+  constexpr: boolean;
+  attrs: Attr[];
+  /** `_Alignas` value. */
+  align?: number;
+  loc: SrcLoc;
+  /** No type specifier at all: implicit int (C89). */
+  implicitInt: boolean;
+  /** C23 `auto` / GNU `__auto_type`: infer from the initializer. */
+  autoType: boolean;
+  /** The specifiers were only a struct/union/enum tag (for `struct S;` and anonymous members). */
+  tagOnly: boolean;
+}
+
+interface ParamSym {
+  name: string | undefined;
+  type: Type;
+  loc: SrcLoc;
+  /** Set when the parameter was named (so a definition can reuse the symbol). */
+  sym?: ObjectSymbol;
+}
+
+interface Declarator {
+  name: string | undefined;
+  loc: SrcLoc;
+  type: Type;
+  attrs: Attr[];
+  asmName?: string;
+  /** Parameters of the function declarator applied directly to the name. */
+  params?: ParamSym[];
+  /** K&R identifier list. */
+  knrNames?: { name: string; loc: SrcLoc }[];
+}
+
+interface TagEntry {
+  kind: "struct" | "union" | "enum";
+  type: Type;
+}
+
+interface Scope {
+  readonly vars: Map<string, Symbol>;
+  readonly tags: Map<string, TagEntry>;
+  /** GNU local labels (`__label__ x;`) declared in this block. */
+  labels?: Map<string, Label>;
+  readonly parent: Scope | undefined;
+  readonly kind: "file" | "block" | "proto" | "function";
+}
+
+interface FnCtx {
+  sym: FunctionSymbol;
+  def: FunctionDef;
+  labels: Map<string, Label>;
+  ret: Type;
+  loops: number;
+  breakables: number;
+  switches: { cases: SwitchCase[]; hasDefault: boolean; type: Type }[];
+  funcName?: StringLit;
+  undeclaredReported: boolean;
+  /** Declared-but-unreported label uses, for "used but not defined". */
+  labelUses: Map<Label, SrcLoc>;
+}
+
+/** How an initializer or value is being converted, for diagnostics (6.5.16.1). */
+interface ConvCtx {
+  kind: "assignment" | "initialization" | "argument" | "return";
+  argIndex?: number;
+  fnName?: string;
+}
+
+/** Per-function-symbol facts needed to decide C99 inline semantics at the end. */
+interface InlineFacts {
+  anyNonInline: boolean;
+  anyExtern: boolean;
+  gnuInline: boolean;
+}
+
+const C23_KEYWORDS = new Set(["bool", "true", "false", "nullptr", "constexpr", "static_assert", "typeof", "typeof_unqual", "alignas", "alignof", "thread_local"]);
+
+/** Identifiers that begin a declaration specifier (besides typedef names). */
+const DECL_SPEC_WORDS = new Set([
+  "typedef", "extern", "static", "auto", "register", "_Thread_local", "__thread", "inline", "__inline", "__inline__",
+  "_Noreturn", "const", "__const", "__const__", "volatile", "__volatile", "__volatile__", "restrict", "__restrict",
+  "__restrict__", "_Atomic", "__extension__", "__attribute__", "__attribute", "_Alignas", "void", "char", "short",
+  "int", "long", "float", "double", "signed", "__signed", "__signed__", "unsigned", "_Bool", "_Complex",
+  "__complex__", "__complex", "_Imaginary", "__int128", "_Float16", "_Float32", "_Float64", "_Float128", "_Float32x",
+  "_Float64x", "__float128", "__fp16", "struct", "union", "enum", "typeof", "__typeof__", "__typeof", "__typeof_unqual__",
+  "__typeof_unqual", "__auto_type", "__builtin_va_list", "_Decimal32", "_Decimal64", "_Decimal128",
+]);
+
+const VA_LIST_LAYOUTS: Record<string, "x86_64" | "aarch64" | "pointer"> = { x86_64: "x86_64", aarch64: "aarch64", riscv64: "pointer" };
+
+const MAX_ERRORS = 200;
+
+export function parseTranslationUnit(tokens: Token[], opts: ParseOptions, diags: Diagnostics): TranslationUnit {
+  const p = new Parser(tokens, opts, diags);
+  return p.run();
+}
+
+let symbolIds = 0;
+
+class Parser {
+  private readonly toks: Token[];
+  private readonly pragmas: (string[] | undefined)[];
+  private pos = 0;
+  private readonly bt: BasicTypes;
+  private readonly c23: boolean;
+  private readonly gnu89: boolean;
+  private scope: Scope;
+  private readonly fileScope: Scope;
+  /** Every object/function with linkage, by name (6.2.2): block-scope externs and implicit declarations meet here. */
+  private readonly externals = new Map<string, ObjectSymbol | FunctionSymbol>();
+  private fn: FnCtx | undefined;
+  private readonly tu: TranslationUnit = { functions: [], globals: [], functionSymbols: [], asm: [] };
+  private readonly inlineFacts = new Map<FunctionSymbol, InlineFacts>();
+  /** VLA count assignments waiting to be emitted before the statement/expression that declared them. */
+  private pendingVla: Expr[] = [];
+  private packStack: number[] = [];
+  private pack = 0;
+  private visibilityStack: DeclAttrs["visibility"][] = [];
+  private readonly vaList: Type;
+  private readonly emptyLoc: SrcLoc;
+
+  constructor(tokens: Token[], private readonly opts: ParseOptions, private readonly diags: Diagnostics) {
+    // Pragmas are side-band: remember which come before each token.
+    this.toks = [];
+    this.pragmas = [];
+    let pending: string[] | undefined;
+    for (const t of tokens) {
+      if (t.kind === "pragma") { (pending ??= []).push(t.text); continue; }
+      this.toks.push(t);
+      this.pragmas.push(pending);
+      pending = undefined;
+    }
+    if (this.toks.length === 0 || this.toks[this.toks.length - 1].kind !== "eof") {
+      const last = tokens[tokens.length - 1];
+      this.toks.push({ kind: "eof", text: "", file: last?.file ?? 0, line: last?.line ?? 1, col: last?.col ?? 1, bol: true, space: false });
+      this.pragmas.push(pending);
+    }
+    this.bt = makeBasicTypes(opts.layout);
+    this.c23 = /2x|23/.test(opts.std);
+    this.gnu89 = opts.gnu89Inline === true || /89|90/.test(opts.std);
+    this.fileScope = { vars: new Map(), tags: new Map(), parent: undefined, kind: "file" };
+    this.scope = this.fileScope;
+    this.emptyLoc = { file: this.toks[0].file, line: 1, col: 1 };
+    this.vaList = this.makeVaList();
+    for (const [name, type] of [["__int128_t", this.bt.int128], ["__uint128_t", this.bt.uint128]] as const) {
+      this.fileScope.vars.set(name, { kind: "typedef", name, id: ++symbolIds, loc: this.emptyLoc, type });
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Tokens.
+
+  private peek(n = 0): Token {
+    const i = this.pos + n;
+    return i < this.toks.length ? this.toks[i] : this.toks[this.toks.length - 1];
+  }
+
+  private next(): Token {
+    const t = this.toks[this.pos];
+    if (this.pos < this.toks.length - 1) {
+      this.pos++;
+      const pr = this.pragmas[this.pos];
+      if (pr) { this.pragmas[this.pos] = undefined; for (const p of pr) this.applyPragma(p, this.toks[this.pos]); }
+    }
+    return t;
+  }
+
+  /** Is the current token the punctuator or keyword `text`? */
+  private is(text: string, n = 0): boolean {
+    const t = this.peek(n);
+    return t.text === text && (t.kind === "punct" || t.kind === "ident");
+  }
+
+  private accept(text: string): boolean {
+    if (this.is(text)) { this.next(); return true; }
+    return false;
+  }
+
+  private expect(text: string): Token {
+    if (this.is(text)) return this.next();
+    this.syntaxError(`expected '${text}'`);
+  }
+
+  private describe(t: Token): string {
+    if (t.kind === "eof") return "end of input";
+    if (t.kind === "number") return "numeric constant";
+    if (t.kind === "string") return "string constant";
+    if (t.kind === "char") return "character constant";
+    return `'${t.text}'`;
+  }
+
+  /** Report "expected X before Y token" and unwind to the recovery point. */
+  private syntaxError(what: string): never {
+    const t = this.peek();
+    this.error(t, `${what} ${t.kind === "eof" ? "at end of input" : `before ${this.describe(t)}${t.kind === "punct" || t.kind === "ident" ? " token" : ""}`}`);
+    throw new Recover();
+  }
+
+  private error(at: SrcLoc, msg: string): void {
+    this.diags.error(loc(at), msg);
+    if (this.diags.errorCount >= MAX_ERRORS) this.diags.fatal(loc(at), "too many errors");
+  }
+
+  private warn(at: SrcLoc, msg: string, option?: string): void {
+    this.diags.warning(loc(at), msg, option);
+  }
+
+  private note(at: SrcLoc, msg: string): void {
+    this.diags.note(loc(at), msg);
+  }
+
+  /** Skip to just after the next `;` at this nesting level, or to a `}` closing it. */
+  private recover(stopAtBrace: boolean): void {
+    let depth = 0;
+    const start = this.pos;
+    while (this.peek().kind !== "eof") {
+      const t = this.peek();
+      if (t.kind === "punct") {
+        if (t.text === "{" || t.text === "(" || t.text === "[") depth++;
+        else if (t.text === ")" || t.text === "]") { if (depth > 0) depth--; }
+        else if (t.text === "}") {
+          if (depth === 0) {
+            if (stopAtBrace) { if (this.pos === start) this.next(); return; }
+            this.next();
+            return;
+          }
+          depth--;
+          if (depth === 0 && !stopAtBrace) { this.next(); if (this.is(";")) this.next(); return; }
+        } else if (t.text === ";" && depth === 0) { this.next(); return; }
+      }
+      this.next();
+    }
+  }
+
+  private applyPragma(text: string, at: Token): void {
+    const m = /^\s*pack\s*\(\s*(.*?)\s*\)\s*$/.exec(text);
+    if (m) {
+      const args = m[1].split(",").map((s) => s.trim()).filter((s) => s !== "");
+      if (args.length === 0) { this.pack = 0; return; }
+      if (args[0] === "push") {
+        this.packStack.push(this.pack);
+        const n = args.find((a, i) => i > 0 && /^\d+$/.test(a));
+        if (n !== undefined) this.pack = Number(n);
+        return;
+      }
+      if (args[0] === "pop") { this.pack = this.packStack.pop() ?? 0; return; }
+      if (/^\d+$/.test(args[0])) {
+        const n = Number(args[0]);
+        if (n !== 0 && (n & (n - 1)) !== 0) { this.warn(at, `alignment must be a small power of two, not ${n}`, "pragmas"); return; }
+        this.pack = n;
+      }
+      return;
+    }
+    const v = /^\s*GCC\s+visibility\s+(push|pop)\s*(?:\(\s*(\w+)\s*\))?/.exec(text);
+    if (v) {
+      if (v[1] === "push") this.visibilityStack.push(v[2] as DeclAttrs["visibility"]);
+      else this.visibilityStack.pop();
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Scopes and symbols.
+
+  private pushScope(kind: Scope["kind"]): void {
+    this.scope = { vars: new Map(), tags: new Map(), parent: this.scope, kind };
+  }
+
+  private popScope(): void {
+    if (this.scope.parent) this.scope = this.scope.parent;
+  }
+
+  private lookup(name: string): Symbol | undefined {
+    for (let s: Scope | undefined = this.scope; s; s = s.parent) {
+      const v = s.vars.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  private lookupTag(name: string): TagEntry | undefined {
+    for (let s: Scope | undefined = this.scope; s; s = s.parent) {
+      const v = s.tags.get(name);
+      if (v) return v;
+    }
+    return undefined;
+  }
+
+  private isTypedefName(t: Token): boolean {
+    if (t.kind !== "ident") return false;
+    const s = this.lookup(t.text);
+    return s !== undefined && s.kind === "typedef";
+  }
+
+  private newObject(name: string, type: Type, at: SrcLoc, storage: ObjectSymbol["storage"], linkage: Linkage, isStatic: boolean): ObjectSymbol {
+    return {
+      kind: "object", name, id: ++symbolIds, loc: loc(at), type, storage, linkage, isStatic, threadLocal: false,
+      isParam: false, defined: false, tentative: false, attrs: {}, addressTaken: false,
+    };
+  }
+
+  /** A hidden automatic local of the current function. */
+  private newTemp(name: string, type: Type, at: SrcLoc, anon: ObjectSymbol["anon"]): ObjectSymbol {
+    const s = this.newObject(name, type, at, "auto", "none", false);
+    s.anon = anon;
+    s.defined = true;
+    if (this.fn) this.fn.def.locals.push(s);
+    return s;
+  }
+
+  private makeVaList(): Type {
+    const kind = VA_LIST_LAYOUTS[this.opts.layout.arch] ?? "pointer";
+    const bt = this.bt;
+    if (kind === "pointer") return { ...bt.voidPtr, typedefName: "__builtin_va_list" };
+    const rec = newRecord(kind === "x86_64" ? "__va_list_tag" : "__va_list", false);
+    const decls: MemberDecl[] = kind === "x86_64"
+      ? [
+        { name: "gp_offset", type: bt.uint }, { name: "fp_offset", type: bt.uint },
+        { name: "overflow_arg_area", type: bt.voidPtr }, { name: "reg_save_area", type: bt.voidPtr },
+      ]
+      : [
+        { name: "__stack", type: bt.voidPtr }, { name: "__gr_top", type: bt.voidPtr }, { name: "__vr_top", type: bt.voidPtr },
+        { name: "__gr_offs", type: bt.int }, { name: "__vr_offs", type: bt.int },
+      ];
+    layoutRecord(rec, decls, { packed: false, pack: 0 });
+    const st: RecordType = { kind: "struct", rec, quals: 0 };
+    if (kind === "x86_64") return { ...arrayOf(st, 1), typedefName: "__builtin_va_list" };
+    return { ...st, typedefName: "__builtin_va_list" };
+  }
+
+  // -------------------------------------------------------------------------
+  // The translation unit (6.9).
+
+  run(): TranslationUnit {
+    try {
+      while (this.peek().kind !== "eof") {
+        const before = this.pos;
+        try {
+          this.externalDeclaration();
+        } catch (e) {
+          if (!(e instanceof Recover)) throw e;
+          this.fn = undefined;
+          this.scope = this.fileScope;
+          this.pendingVla = [];
+          this.recover(false);
+        }
+        if (this.pos === before) this.next();
+      }
+      this.finish();
+    } catch (e) {
+      if (e instanceof FatalError) throw e;
+      if (e instanceof Recover) return this.tu;
+      // An internal error must not escape as a crash: report it as a fatal diagnostic.
+      const msg = e instanceof Error ? e.message : String(e);
+      this.diags.fatal(loc(this.peek()), `internal compiler error: ${msg}`);
+    }
+    return this.tu;
+  }
+
+  /** End of the translation unit: tentative definitions (6.9.2p2), inline definitions (6.7.4p7). */
+  private finish(): void {
+    for (const g of this.tu.globals) {
+      if (g.storage === "extern" || g.defined || !g.tentative) continue;
+      g.defined = true;
+      if (g.type.kind === "array" && g.type.length === undefined && !g.type.vla) {
+        this.warn(g.loc, `array '${g.name}' assumed to have one element`);
+        g.type = { ...g.type, length: 1 };
+      }
+      if (!isComplete(g.type)) this.error(g.loc, `storage size of '${g.name}' isn't known`);
+    }
+    for (const [sym, facts] of this.inlineFacts) {
+      if (!sym.defined) continue;
+      if (sym.linkage === "internal") { sym.externalDefinition = true; continue; }
+      if (facts.gnuInline || this.gnu89) sym.externalDefinition = !facts.anyExtern;
+      else sym.externalDefinition = facts.anyNonInline || facts.anyExtern;
+    }
+    for (const [, s] of this.externals) {
+      if (s.kind === "function" && s.linkage === "external" && !s.defined && s.storage === "static") {
+        this.warn(s.loc, `'${s.name}' used but never defined`);
+      }
+    }
+  }
+
+  private externalDeclaration(): void {
+    if (this.accept(";")) return; // GNU: stray semicolons
+    if (this.is("asm") || this.is("__asm__") || this.is("__asm")) {
+      const at = this.next();
+      this.expect("(");
+      const template = this.stringLiteralText();
+      this.expect(")");
+      this.expect(";");
+      const top: TopLevelAsm = { template, loc: loc(at) };
+      this.tu.asm.push(top);
+      return;
+    }
+    if (this.isStaticAssert()) { this.staticAssert(); return; }
+    this.declaration(true);
+  }
+
+  // -------------------------------------------------------------------------
+  // Attributes (GNU `__attribute__((...))` and C23 `[[...]]`).
+
+  private isAttrStart(): boolean {
+    const t = this.peek();
+    if (t.kind === "ident" && (t.text === "__attribute__" || t.text === "__attribute")) return true;
+    return t.text === "[" && this.peek(1).text === "[" && t.kind === "punct";
+  }
+
+  private attributes(into: Attr[]): Attr[] {
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === "ident" && (t.text === "__attribute__" || t.text === "__attribute")) {
+        this.next();
+        this.expect("(");
+        this.expect("(");
+        this.attributeList(into, ")");
+        this.expect(")");
+        this.expect(")");
+        continue;
+      }
+      if (t.kind === "punct" && t.text === "[" && this.peek(1).text === "[") {
+        this.next();
+        this.next();
+        this.attributeList(into, "]");
+        this.expect("]");
+        this.expect("]");
+        continue;
+      }
+      return into;
+    }
+  }
+
+  private attributeList(into: Attr[], close: string): void {
+    while (!this.is(close)) {
+      if (this.accept(",")) continue;
+      const t = this.next();
+      if (t.kind !== "ident") this.syntaxError("expected identifier");
+      let name = t.text;
+      if (this.is("::") || (this.is(":") && this.is(":", 1))) {
+        if (!this.accept("::")) { this.next(); this.next(); }
+        name = this.next().text; // gnu::name
+      }
+      if (name.startsWith("__") && name.endsWith("__") && name.length > 4) name = name.slice(2, -2);
+      const args: AttrArg[] = [];
+      if (this.accept("(")) {
+        while (!this.is(")")) {
+          const a = this.peek();
+          if (a.kind === "ident" && (this.is(",", 1) || this.is(")", 1)) && !this.isExprIdent(a.text)) {
+            this.next();
+            args.push({ kind: "ident", name: a.text, loc: loc(a) });
+          } else if (a.kind === "string") {
+            args.push({ kind: "string", value: this.stringLiteralText(), loc: loc(a) });
+          } else {
+            args.push({ kind: "expr", expr: this.assignExpr(), loc: loc(a) });
+          }
+          if (!this.accept(",")) break;
+        }
+        this.expect(")");
+      }
+      into.push({ name, args, loc: loc(t) });
+    }
+  }
+
+  /** An identifier in an attribute argument that denotes a value (enum constant, object, function). */
+  private isExprIdent(name: string): boolean {
+    const s = this.lookup(name);
+    return s !== undefined && s.kind === "enumconst";
+  }
+
+  private attrInt(a: Attr, i: number): number | undefined {
+    const arg = a.args[i];
+    if (!arg) return undefined;
+    if (arg.kind === "expr") {
+      const v = evalInt(arg.expr);
+      return v === undefined ? undefined : Number(v);
+    }
+    if (arg.kind === "ident") {
+      const s = this.lookup(arg.name);
+      if (s && s.kind === "enumconst") return Number(s.value);
+    }
+    return undefined;
+  }
+
+  private attrString(a: Attr, i: number): string | undefined {
+    const arg = a.args[i];
+    return arg && arg.kind === "string" ? arg.value : undefined;
+  }
+
+  /** Apply type attributes (aligned on typedefs, vector_size, mode, transparent_union) to a declared type. */
+  private applyTypeAttrs(t: Type, attrs: readonly Attr[], isTypedef: boolean): Type {
+    for (const a of attrs) {
+      switch (a.name) {
+        case "vector_size": {
+          const n = this.attrInt(a, 0);
+          if (n === undefined || n <= 0 || (n & (n - 1)) !== 0) { this.error(a.loc, "invalid vector size"); break; }
+          if (!isArithmetic(t)) { this.error(a.loc, "invalid vector type for attribute 'vector_size'"); break; }
+          t = { kind: "vector", elem: t, size: n, quals: 0 };
+          break;
+        }
+        case "mode": {
+          const m = a.args[0];
+          if (!m || m.kind !== "ident") break;
+          t = this.applyMode(t, m.name.replace(/^__(.*)__$/, "$1"), a.loc);
+          break;
+        }
+        case "aligned":
+          if (isTypedef) {
+            const n = a.args.length ? this.attrInt(a, 0) : 16;
+            if (n !== undefined) t = { ...t, alignOverride: n } as Type;
+          }
+          break;
+        case "transparent_union":
+          if (t.kind === "union") t.rec.transparentUnion = true;
+          break;
+      }
+    }
+    return t;
+  }
+
+  private applyMode(t: Type, mode: string, at: SrcLoc): Type {
+    const bt = this.bt;
+    const signed = t.kind === "int" ? t.signed : t.kind === "enum" ? t.info.underlying.signed : true;
+    const ints: Record<string, [IntType, IntType]> = {
+      QI: [bt.schar, bt.uchar], byte: [bt.schar, bt.uchar], HI: [bt.short, bt.ushort], SI: [bt.int, bt.uint],
+      DI: [bt.long, bt.ulong], word: [bt.long, bt.ulong], pointer: [bt.long, bt.ulong], TI: [bt.int128, bt.uint128],
+    };
+    if (mode in ints && (t.kind === "int" || t.kind === "enum")) return withQuals(ints[mode][signed ? 0 : 1], t.quals);
+    const floats: Record<string, FloatType> = { SF: bt.float, DF: bt.double, XF: bt.ldouble, TF: bt.float128, HF: bt.float16 };
+    if (mode in floats) return withQuals(floats[mode], t.quals);
+    if (mode === "SC" || mode === "DC" || mode === "XC" || mode === "TC") {
+      const e = { SC: bt.float, DC: bt.double, XC: bt.ldouble, TC: bt.float128 }[mode];
+      return { kind: "complex", elem: e, quals: t.quals };
+    }
+    if (mode in ints) return t;
+    this.error(at, `unknown machine mode '${mode}'`);
+    return t;
+  }
+
+  /** Merge declaration attributes into a symbol's attribute record. */
+  private declAttrs(into: DeclAttrs, attrs: readonly Attr[]): void {
+    for (const a of attrs) {
+      switch (a.name) {
+        case "aligned": into.aligned = Math.max(into.aligned ?? 0, a.args.length ? this.attrInt(a, 0) ?? 0 : 16); break;
+        case "packed": into.packed = true; break;
+        case "section": into.section = this.attrString(a, 0); break;
+        case "weak": into.weak = true; break;
+        case "alias": into.alias = this.attrString(a, 0); break;
+        case "weakref": into.weakref = this.attrString(a, 0) ?? ""; into.weak = true; break;
+        case "visibility": into.visibility = this.attrString(a, 0) as DeclAttrs["visibility"]; break;
+        case "noreturn": into.noreturn = true; break;
+        case "always_inline": into.alwaysInline = true; break;
+        case "noinline": into.noinline = true; break;
+        case "noipa": into.noipa = true; break;
+        case "noclone": into.noclone = true; break;
+        case "used": into.used = true; break;
+        case "unused": case "maybe_unused": into.unused = true; break;
+        case "constructor": into.constructorPriority = this.attrInt(a, 0) ?? 65535; break;
+        case "destructor": into.destructorPriority = this.attrInt(a, 0) ?? 65535; break;
+        case "cleanup": {
+          const arg = a.args[0];
+          const s = arg && arg.kind === "ident" ? this.lookup(arg.name) : undefined;
+          if (s && s.kind === "function") into.cleanup = s;
+          else this.error(a.loc, "cleanup argument not a function");
+          break;
+        }
+        case "format": {
+          const arch = a.args[0];
+          into.format = { archetype: arch && arch.kind === "ident" ? arch.name : "", fmtIndex: this.attrInt(a, 1) ?? 0, firstArg: this.attrInt(a, 2) ?? 0 };
+          break;
+        }
+        case "gnu_inline": into.gnuInline = true; break;
+        case "returns_twice": into.returnsTwice = true; break;
+        case "const": into.const = true; break;
+        case "pure": into.pure = true; break;
+        case "malloc": into.malloc = true; break;
+        case "nonnull": into.nonnull = true; break;
+        case "warn_unused_result": case "nodiscard": into.warnUnusedResult = true; break;
+        case "deprecated": into.deprecated = true; break;
+        case "naked": into.naked = true; break;
+        case "ifunc": into.ifunc = this.attrString(a, 0); break;
+        case "tls_model": into.tlsModel = this.attrString(a, 0); break;
+        case "common": into.common = true; break;
+        case "nocommon": into.nocommon = true; break;
+        default: break;
+      }
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Declaration specifiers (6.7.1-6.7.5).
+
+  /** Can the current token start declaration specifiers? */
+  private isDeclStart(t: Token = this.peek()): boolean {
+    if (t.kind === "punct") return t.text === "[" && this.peek(1).text === "[" && t === this.peek();
+    if (t.kind !== "ident") return false;
+    if (DECL_SPEC_WORDS.has(t.text)) return true;
+    if (this.c23 && (t.text === "bool" || t.text === "constexpr" || t.text === "alignas" || t.text === "thread_local" || t.text === "typeof" || t.text === "typeof_unqual")) return true;
+    if (t.text === "typeof" && !this.c23) return !this.lookup("typeof");
+    return this.isTypedefName(t);
+  }
+
+  /** Can the token start a type name (specifier-qualifier list)? */
+  private isTypeNameStart(t: Token): boolean {
+    if (t.kind !== "ident") return false;
+    switch (t.text) {
+      case "typedef": case "extern": case "static": case "auto": case "register": case "inline": case "__inline":
+      case "__inline__": case "_Noreturn": case "_Thread_local": case "__thread":
+        return t.text === "auto" && this.c23;
+    }
+    return this.isDeclStart(t);
+  }
+
+  private declSpec(allowStorage: boolean): DeclSpec {
+    const start = this.peek();
+    const spec: DeclSpec = {
+      type: this.bt.int, threadLocal: false, inline: false, noreturn: false, constexpr: false, attrs: [], loc: loc(start),
+      implicitInt: false, autoType: false, tagOnly: false,
+    };
+    let quals = 0;
+    let userType: Type | undefined;
+    let nVoid = 0, nBool = 0, nChar = 0, nShort = 0, nInt = 0, nLong = 0, nFloat = 0, nDouble = 0;
+    let nSigned = 0, nUnsigned = 0, nComplex = 0, nInt128 = 0;
+    let floatN: FloatType | undefined;
+    let any = false;
+    const setStorage = (s: StorageClass, at: Token): void => {
+      if (!allowStorage) { this.error(at, `storage class specified for ${s === "typedef" ? "typedef" : "parameter"}`); return; }
+      if (spec.storage && !(spec.storage === s)) this.error(at, "multiple storage classes in declaration specifiers");
+      else if (spec.storage === s) this.error(at, `duplicate '${s}'`);
+      spec.storage = s;
+    };
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === "punct") {
+        if (t.text === "[" && this.peek(1).text === "[") { this.attributes(spec.attrs); continue; }
+        break;
+      }
+      if (t.kind !== "ident") break;
+      const w = t.text;
+      let handled = true;
+      switch (w) {
+        case "typedef": case "extern": case "static": case "register":
+          this.next(); setStorage(w, t); break;
+        case "auto":
+          this.next();
+          if (this.c23 && !this.isTypeNameStart(this.peek())) { spec.autoType = true; any = true; }
+          else setStorage("auto", t);
+          break;
+        case "_Thread_local": case "__thread": this.next(); spec.threadLocal = true; break;
+        case "inline": case "__inline": case "__inline__": this.next(); spec.inline = true; break;
+        case "_Noreturn": this.next(); spec.noreturn = true; break;
+        case "const": case "__const": case "__const__": this.next(); quals |= Q.Const; break;
+        case "volatile": case "__volatile": case "__volatile__": this.next(); quals |= Q.Volatile; break;
+        case "restrict": case "__restrict": case "__restrict__": this.next(); quals |= Q.Restrict; break;
+        case "_Atomic":
+          this.next();
+          if (this.is("(")) {
+            this.next();
+            userType = this.typeName();
+            this.expect(")");
+            any = true;
+          }
+          quals |= Q.Atomic;
+          break;
+        case "__extension__": this.next(); break;
+        case "__attribute__": case "__attribute": this.attributes(spec.attrs); break;
+        case "_Alignas": {
+          this.next();
+          this.expect("(");
+          let n: number | undefined;
+          if (this.isTypeNameStart(this.peek())) n = alignOf(this.typeName());
+          else {
+            const e = this.conditional();
+            const v = evalInt(e);
+            if (v === undefined) this.error(e.loc, "requested alignment is not an integer constant");
+            else if (v !== 0n && (v & (v - 1n)) !== 0n) this.error(e.loc, "requested alignment is not a positive power of 2");
+            else n = Number(v);
+          }
+          this.expect(")");
+          if (n) spec.align = Math.max(spec.align ?? 0, n);
+          break;
+        }
+        case "void": this.next(); nVoid++; any = true; break;
+        case "_Bool": this.next(); nBool++; any = true; break;
+        case "char": this.next(); nChar++; any = true; break;
+        case "short": this.next(); nShort++; any = true; break;
+        case "int": this.next(); nInt++; any = true; break;
+        case "long": this.next(); nLong++; any = true; break;
+        case "float": this.next(); nFloat++; any = true; break;
+        case "double": this.next(); nDouble++; any = true; break;
+        case "signed": case "__signed": case "__signed__": this.next(); nSigned++; any = true; break;
+        case "unsigned": this.next(); nUnsigned++; any = true; break;
+        case "_Complex": case "__complex__": case "__complex": this.next(); nComplex++; any = true; break;
+        case "_Imaginary": this.next(); this.error(t, "imaginary types are not supported"); break;
+        case "__int128": this.next(); nInt128++; any = true; break;
+        case "_Float16": case "__fp16": this.next(); floatN = this.bt.float16; any = true; break;
+        case "_Float32": this.next(); floatN = this.bt.float; any = true; break;
+        case "_Float64": case "_Float32x": this.next(); floatN = this.bt.double; any = true; break;
+        case "_Float128": case "__float128": this.next(); floatN = this.bt.float128; any = true; break;
+        case "_Float64x": this.next(); floatN = this.bt.ldouble; any = true; break;
+        case "_Decimal32": case "_Decimal64": case "_Decimal128":
+          this.next(); this.error(t, "decimal floating-point not supported for this target"); any = true; break;
+        case "struct": case "union":
+          if (userType || any) { handled = false; break; }
+          userType = this.structOrUnion();
+          spec.tagOnly = true;
+          any = true;
+          break;
+        case "enum":
+          if (userType || any) { handled = false; break; }
+          userType = this.enumSpec();
+          spec.tagOnly = true;
+          any = true;
+          break;
+        case "typeof": case "__typeof__": case "__typeof": case "typeof_unqual": case "__typeof_unqual__": case "__typeof_unqual":
+          if (w === "typeof" && !this.c23 && this.lookup("typeof")) { handled = false; break; }
+          if (userType || any) { handled = false; break; }
+          userType = this.typeofSpec(w.includes("unqual"));
+          any = true;
+          break;
+        case "__auto_type": this.next(); spec.autoType = true; any = true; break;
+        case "__builtin_va_list":
+          if (userType || any) { handled = false; break; }
+          this.next(); userType = this.vaList; any = true; break;
+        default:
+          if (this.c23 && w === "bool") { this.next(); nBool++; any = true; break; }
+          if (this.c23 && w === "constexpr") { this.next(); spec.constexpr = true; break; }
+          if (this.c23 && w === "thread_local") { this.next(); spec.threadLocal = true; break; }
+          if (this.c23 && w === "alignas") { t.text; this.toks[this.pos] = { ...t, text: "_Alignas" }; continue; }
+          if ((this.c23 || w === "typeof") && (w === "typeof" || w === "typeof_unqual")) { handled = false; break; }
+          if (!any && !userType) {
+            const s = this.lookup(w);
+            if (s && s.kind === "typedef") {
+              // `T x` where T is a typedef - but `T` alone after a type is a declarator name.
+              this.next();
+              userType = s.type;
+              any = true;
+              break;
+            }
+          }
+          handled = false;
+      }
+      if (!handled) break;
+    }
+    if (spec.storage === "typedef" || spec.storage) { /* nothing */ }
+    // Combine the type specifiers (6.7.2p2).
+    const bt = this.bt;
+    let type: Type;
+    const nBasic = nVoid + nBool + nChar + nShort + nInt + nLong + nFloat + nDouble + nSigned + nUnsigned + nComplex + nInt128 + (floatN ? 1 : 0);
+    const conflict = (): void => this.error(start, "two or more data types in declaration specifiers");
+    if (userType) {
+      if (nBasic > 0) conflict();
+      type = userType;
+      if (userType.kind !== "struct" && userType.kind !== "union" && userType.kind !== "enum") spec.tagOnly = false;
+    } else {
+      spec.tagOnly = false;
+      if (nSigned && nUnsigned) this.error(start, "both 'signed' and 'unsigned' in declaration specifiers");
+      if (nLong > 2) this.error(start, "'long long long' is too long for GCC");
+      const u = nUnsigned > 0;
+      if (nVoid) { if (nBasic > 1) conflict(); type = bt.void; }
+      else if (nBool) { if (nBasic > 1) conflict(); type = bt.bool; }
+      else if (nChar) { if (nShort || nLong || nInt || nFloat || nDouble || nInt128) conflict(); type = u ? bt.uchar : nSigned ? bt.schar : bt.char; }
+      else if (nInt128) { if (nShort || nLong || nFloat || nDouble) conflict(); type = u ? bt.uint128 : bt.int128; }
+      else if (nShort) { if (nLong || nFloat || nDouble) conflict(); type = u ? bt.ushort : bt.short; }
+      else if (nFloat || floatN) {
+        if (nInt || nLong || nSigned || nUnsigned || nDouble) conflict();
+        type = floatN ?? bt.float;
+      } else if (nDouble) {
+        if (nInt || nSigned || nUnsigned || nLong > 1) conflict();
+        type = nLong ? bt.ldouble : bt.double;
+      } else if (nLong === 2) type = u ? bt.ullong : bt.llong;
+      else if (nLong === 1) type = u ? bt.ulong : bt.long;
+      else if (nInt || nSigned || nUnsigned) type = u ? bt.uint : bt.int;
+      else if (nComplex) {
+        this.warn(start, "ISO C does not support plain 'complex' meaning 'double complex'", "pedantic");
+        type = bt.double;
+      } else {
+        type = bt.int;
+        if (!spec.autoType) spec.implicitInt = true;
+      }
+      if (nComplex) {
+        if (type.kind !== "float" && type.kind !== "int") this.error(start, "two or more data types in declaration specifiers");
+        else type = { kind: "complex", elem: type, quals: 0 };
+      }
+    }
+    if (!any && !spec.autoType && nBasic === 0 && !userType) spec.implicitInt = true;
+    type = this.applyTypeAttrs(type, spec.attrs, spec.storage === "typedef");
+    if (quals) type = qualified(type, quals);
+    spec.type = type;
+    return spec;
+  }
+
+  private typeofSpec(unqual: boolean): Type {
+    this.next();
+    this.expect("(");
+    let t: Type;
+    if (this.isTypeNameStart(this.peek())) t = this.typeName();
+    else {
+      const e = this.withoutEval(() => this.expr());
+      if (e.kind === "member" && e.member.bitWidth !== undefined) this.error(e.loc, "'typeof' applied to a bit-field");
+      t = e.type;
+    }
+    this.expect(")");
+    if (unqual) t = unqualified(t);
+    // typeof keeps a typedef name for diagnostics only when spelled with it.
+    return t;
+  }
+
+  /** Parse an expression only for its type (sizeof, typeof): pending VLA side effects are kept. */
+  private withoutEval<T>(f: () => T): T {
+    return f();
+  }
+
+  // -------------------------------------------------------------------------
+  // Structs and unions (6.7.2.1).
+
+  private structOrUnion(): Type {
+    const kw = this.next();
+    const kind = kw.text as "struct" | "union";
+    const attrs: Attr[] = [];
+    this.attributes(attrs);
+    let tag: string | undefined;
+    let tagTok: Token | undefined;
+    if (this.peek().kind === "ident" && !this.isAttrStart()) {
+      tagTok = this.next();
+      tag = tagTok.text;
+      this.attributes(attrs);
+    }
+    if (!this.is("{")) {
+      if (!tag) this.syntaxError("expected '{'");
+      // Reference or forward declaration.
+      const isForward = this.is(";");
+      const found = isForward ? this.scope.tags.get(tag) : this.lookupTag(tag);
+      if (found) {
+        if (found.kind !== kind) this.error(tagTok ?? kw, `'${tag}' defined as wrong kind of tag`);
+        return found.type;
+      }
+      const rec = newRecord(tag, kind === "union");
+      rec.loc = loc(tagTok ?? kw);
+      const t: RecordType = { kind, rec, quals: 0 };
+      this.scope.tags.set(tag, { kind, type: t });
+      return t;
+    }
+    // Definition.
+    let t: RecordType;
+    const existing = tag ? this.scope.tags.get(tag) : undefined;
+    if (existing && existing.kind === kind && (existing.type as RecordType).rec.complete) {
+      this.error(tagTok ?? kw, `redefinition of '${kind} ${tag}'`);
+      t = { kind, rec: newRecord(tag, kind === "union"), quals: 0 };
+    } else if (existing && existing.kind === kind) {
+      t = existing.type as RecordType;
+    } else {
+      if (existing) this.error(tagTok ?? kw, `'${tag}' defined as wrong kind of tag`);
+      t = { kind, rec: newRecord(tag, kind === "union"), quals: 0 };
+      t.rec.loc = loc(tagTok ?? kw);
+      if (tag) this.scope.tags.set(tag, { kind, type: t });
+    }
+    const pack = this.pack;
+    this.next(); // {
+    const members = this.memberList(t.rec);
+    this.expect("}");
+    this.attributes(attrs);
+    let packed = false;
+    let align: number | undefined;
+    for (const a of attrs) {
+      if (a.name === "packed") packed = true;
+      else if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
+      else if (a.name === "transparent_union") t.rec.transparentUnion = true;
+    }
+    layoutRecord(t.rec, members, { packed, align, pack });
+    this.checkMembers(t.rec, members);
+    return t;
+  }
+
+  private checkMembers(rec: RecordInfo, decls: MemberDecl[]): void {
+    const seen = new Set<string>();
+    const visit = (r: RecordInfo): void => {
+      for (const m of r.members) {
+        if (m.name === undefined) { if (isRecord(m.type)) visit(m.type.rec); continue; }
+        if (seen.has(m.name)) this.error(m.loc ?? this.emptyLoc, `duplicate member '${m.name}'`);
+        seen.add(m.name);
+      }
+    };
+    visit(rec);
+    for (let i = 0; i < decls.length; i++) {
+      const d = decls[i];
+      const t = d.type;
+      if (t.kind === "array" && t.length === undefined && !t.vla) {
+        if (i !== decls.length - 1) this.error(d.loc ?? this.emptyLoc, "flexible array member not at end of struct");
+        else if (rec.isUnion) this.error(d.loc ?? this.emptyLoc, "flexible array member in union");
+        else if (decls.filter((x) => x.name !== undefined).length === 1) this.error(d.loc ?? this.emptyLoc, "flexible array member in a struct with no named members");
+      }
+    }
+  }
+
+  private memberList(rec: RecordInfo): MemberDecl[] {
+    const out: MemberDecl[] = [];
+    while (!this.is("}") && this.peek().kind !== "eof") {
+      if (this.accept(";")) continue;
+      if (this.isStaticAssert()) { this.staticAssert(); continue; }
+      try {
+        const start = this.peek();
+        if (!this.isDeclStart() && !this.is("__extension__")) {
+          if (this.peek().kind === "ident") {
+            this.error(start, `unknown type name '${start.text}'`);
+            this.recover(true);
+            continue;
+          }
+          this.syntaxError("expected specifier-qualifier-list");
+        }
+        const spec = this.declSpec(false);
+        if (this.is(";")) {
+          // Anonymous struct/union member (C11 6.7.2.1p13).
+          const t = spec.type;
+          if (isRecord(t) && (t.rec.tag === undefined || true)) {
+            if (t.rec.tag !== undefined && !spec.tagOnly) { /* typedef'd struct: also anonymous in GNU C */ }
+            out.push({ name: undefined, type: t, loc: loc(start), packed: hasAttr(spec.attrs, "packed"), align: spec.align });
+          } else this.warn(start, "declaration does not declare anything");
+          this.next();
+          continue;
+        }
+        for (;;) {
+          const dAttrs: Attr[] = [];
+          this.attributes(dAttrs);
+          let d: Declarator;
+          if (this.is(":")) d = { name: undefined, loc: loc(this.peek()), type: spec.type, attrs: [] };
+          else d = this.declarator(spec.type, false);
+          let width: number | undefined;
+          if (this.accept(":")) {
+            const e = this.conditional();
+            const v = evalInt(e);
+            const name = d.name ?? "<anonymous>";
+            if (v === undefined) { this.error(e.loc, `bit-field '${name}' width not an integer constant`); width = 1; }
+            else if (!isInteger(d.type)) { this.error(d.loc, `bit-field '${name}' has invalid type`); width = undefined; }
+            else if (v < 0n) { this.error(e.loc, `negative width in bit-field '${name}'`); width = 1; }
+            else if (v > BigInt(sizeOf(d.type) * 8)) { this.error(e.loc, `width of '${name}' exceeds its type`); width = sizeOf(d.type) * 8; }
+            else if (v === 0n && d.name !== undefined) { this.error(e.loc, `zero width for bit-field '${name}'`); width = 1; }
+            else width = Number(v);
+          }
+          this.attributes(dAttrs);
+          const allAttrs = [...spec.attrs, ...d.attrs, ...dAttrs];
+          let type = this.applyTypeAttrs(d.type, [...d.attrs, ...dAttrs], false);
+          if (type.kind === "function") { this.error(d.loc, `field '${d.name}' declared as a function`); type = pointerTo(type); }
+          else if (!isComplete(type) && !(type.kind === "array" && type.length === undefined && !type.vla && isComplete(type.elem))) {
+            this.error(d.loc, `field '${d.name ?? ""}' has incomplete type`);
+            type = this.bt.int;
+          }
+          let align = spec.align;
+          for (const a of allAttrs) if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
+          out.push({ name: d.name, type, bitWidth: width, packed: hasAttr(allAttrs, "packed"), align, loc: d.loc });
+          if (!this.accept(",")) break;
+        }
+        this.expect(";");
+      } catch (e) {
+        if (!(e instanceof Recover)) throw e;
+        this.recover(true);
+      }
+    }
+    void rec;
+    return out;
+  }
+
+  // -------------------------------------------------------------------------
+  // Enums (6.7.2.2).
+
+  private enumSpec(): Type {
+    const kw = this.next();
+    const attrs: Attr[] = [];
+    this.attributes(attrs);
+    let tag: string | undefined;
+    let tagTok: Token | undefined;
+    if (this.peek().kind === "ident" && !this.isAttrStart()) {
+      tagTok = this.next();
+      tag = tagTok.text;
+      this.attributes(attrs);
+    }
+    let fixed: IntType | undefined;
+    if (this.is(":") && (tag === undefined || this.is("{", 2) || this.isTypeNameStart(this.peek(1)))) {
+      this.next();
+      const ft = this.typeName();
+      if (ft.kind === "int" || ft.kind === "enum") fixed = unqualified(intOf(ft)) as IntType;
+      else this.error(kw, "invalid type for enumeration");
+    }
+    if (!this.is("{")) {
+      if (!tag) this.syntaxError("expected '{'");
+      const found = this.lookupTag(tag);
+      if (found) {
+        if (found.kind !== "enum") this.error(tagTok ?? kw, `'${tag}' defined as wrong kind of tag`);
+        return found.type;
+      }
+      // GNU: forward-declared enum (incomplete, int-sized).
+      const info = newEnum(tag, this.bt.uint);
+      if (fixed) { info.underlying = fixed; info.fixed = true; info.complete = true; }
+      const t: Type = { kind: "enum", info, quals: 0 };
+      this.scope.tags.set(tag, { kind: "enum", type: t });
+      return t;
+    }
+    let info: EnumInfo;
+    const existing = tag ? this.scope.tags.get(tag) : undefined;
+    let t: Type;
+    if (existing && existing.kind === "enum" && existing.type.kind === "enum" && !existing.type.info.complete) {
+      t = existing.type;
+      info = existing.type.info;
+    } else {
+      if (existing) this.error(tagTok ?? kw, existing.kind === "enum" ? `redeclaration of 'enum ${tag}'` : `'${tag}' defined as wrong kind of tag`);
+      info = newEnum(tag, this.bt.uint);
+      t = { kind: "enum", info, quals: 0 };
+      if (tag) this.scope.tags.set(tag, { kind: "enum", type: t });
+    }
+    if (fixed) { info.underlying = fixed; info.fixed = true; }
+    this.next(); // {
+    let value = -1n;
+    let min = 0n;
+    let max = 0n;
+    let first = true;
+    const consts: { sym: EnumConstSymbol; value: bigint }[] = [];
+    while (!this.is("}")) {
+      const nt = this.next();
+      if (nt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+      this.attributes([]);
+      if (this.accept("=")) {
+        const e = this.conditional();
+        const v = evalInt(e);
+        if (v === undefined) this.error(e.loc, `enumerator value for '${nt.text}' is not an integer constant`);
+        else value = v;
+      } else {
+        value++;
+      }
+      if (fixed && wrapInt(value, fixed) !== value) this.error(nt, `enumerator value outside the range of underlying type`);
+      if (first || value < min) min = value;
+      if (first || value > max) max = value;
+      first = false;
+      const ctype = fixed ? fixed : value >= -(1n << 31n) && value < 1n << 31n ? this.bt.int : value >= 0n && value < 1n << 32n ? this.bt.uint : value >= -(1n << 63n) && value < 1n << 63n ? this.bt.long : this.bt.ulong;
+      const sym: EnumConstSymbol = { kind: "enumconst", name: nt.text, id: ++symbolIds, loc: loc(nt), type: ctype, value };
+      this.declareOrdinary(sym, nt);
+      consts.push({ sym, value });
+      if (!this.accept(",")) break;
+    }
+    this.expect("}");
+    this.attributes(attrs);
+    if (!fixed) {
+      const packed = hasAttr(attrs, "packed");
+      const bt = this.bt;
+      const cands: IntType[] = min < 0n
+        ? (packed ? [bt.schar, bt.short, bt.int, bt.long, bt.int128] : [bt.int, bt.long, bt.int128])
+        : (packed ? [bt.uchar, bt.ushort, bt.uint, bt.ulong, bt.uint128] : [bt.uint, bt.ulong, bt.uint128]);
+      info.underlying = cands.find((c) => wrapInt(min, c) === min && wrapInt(max, c) === max) ?? bt.long;
+      const mode = attrs.find((a) => a.name === "mode");
+      if (mode) info.underlying = this.applyMode(info.underlying, mode.args[0]?.kind === "ident" ? mode.args[0].name.replace(/^__(.*)__$/, "$1") : "", mode.loc) as IntType;
+    }
+    info.complete = true;
+    return t;
+  }
+
+  // -------------------------------------------------------------------------
+  // Declarators (6.7.6).
+
+  /**
+   * Parse a declarator applying to `base`. With `abstract`, the name is
+   * optional (type names and parameters).
+   */
+  private declarator(base: Type, abstract: boolean): Declarator {
+    const attrs: Attr[] = [];
+    this.attributes(attrs);
+    let t = base;
+    while (this.is("*") || this.is("^")) {
+      this.next();
+      let quals = 0;
+      for (;;) {
+        const w = this.peek().text;
+        if (this.peek().kind !== "ident") break;
+        if (w === "const" || w === "__const" || w === "__const__") quals |= Q.Const;
+        else if (w === "volatile" || w === "__volatile" || w === "__volatile__") quals |= Q.Volatile;
+        else if (w === "restrict" || w === "__restrict" || w === "__restrict__") quals |= Q.Restrict;
+        else if (w === "_Atomic") quals |= Q.Atomic;
+        else if (w === "__attribute__" || w === "__attribute") { this.attributes(attrs); continue; }
+        else if (w === "__extension__") { /* skip */ }
+        else break;
+        this.next();
+      }
+      t = qualified(pointerTo(t), quals);
+    }
+    if (this.is("(") && this.isNestedDeclarator()) {
+      const open = this.pos;
+      this.skipParens();
+      const outer = this.typeSuffix(t, undefined);
+      const end = this.pos;
+      this.pos = open + 1;
+      const inner = this.declarator(outer.type, abstract);
+      this.expect(")");
+      this.pos = end;
+      inner.attrs.push(...attrs);
+      this.declaratorTail(inner);
+      return inner;
+    }
+    const tok = this.peek();
+    let name: string | undefined;
+    if (tok.kind === "ident" && !this.isAttrStart() && !(abstract && this.isTypedefName(tok) && false)) {
+      if (!abstract || !this.isDeclStart(tok)) {
+        name = tok.text;
+        this.next();
+      }
+    }
+    if (name === undefined && !abstract) {
+      this.syntaxError(this.is("(") || this.peek().kind === "ident" ? "expected identifier or '('" : "expected identifier or '('");
+    }
+    const d: Declarator = { name, loc: loc(tok), type: t, attrs };
+    this.attributes(attrs);
+    const suffix = this.typeSuffix(t, d);
+    d.type = suffix.type;
+    this.declaratorTail(d);
+    return d;
+  }
+
+  /** Trailing `asm("name")` and attributes after a declarator. */
+  private declaratorTail(d: Declarator): void {
+    for (;;) {
+      if (this.is("asm") || this.is("__asm__") || this.is("__asm")) {
+        this.next();
+        this.expect("(");
+        d.asmName = this.stringLiteralText();
+        this.expect(")");
+        continue;
+      }
+      if (this.isAttrStart()) { this.attributes(d.attrs); continue; }
+      return;
+    }
+  }
+
+  /** After `(` in a declarator: a nested declarator rather than a parameter list? */
+  private isNestedDeclarator(): boolean {
+    const t = this.peek(1);
+    if (t.kind === "punct") return t.text === "*" || t.text === "(" || t.text === "^" || (t.text === "[" && this.peek(2).text === "[");
+    if (t.kind !== "ident") return false;
+    if (t.text === "__attribute__" || t.text === "__attribute") return true;
+    return !this.isDeclStart(t);
+  }
+
+  private skipParens(): void {
+    let depth = 0;
+    do {
+      const t = this.peek();
+      if (t.kind === "eof") this.syntaxError("expected ')'");
+      if (t.kind === "punct") {
+        if (t.text === "(") depth++;
+        else if (t.text === ")") depth--;
+      }
+      this.pos++;
+    } while (depth > 0);
+  }
+
+  /** Array and function suffixes (6.7.6.2, 6.7.6.3). `d` receives the parameters of a function applied to the name. */
+  private typeSuffix(base: Type, d: Declarator | undefined): { type: Type } {
+    if (this.is("[") && !this.is("[", 1)) {
+      const open = this.next();
+      let quals = 0;
+      let isStatic = false;
+      for (;;) {
+        const w = this.peek().text;
+        if (w === "static") { isStatic = true; this.next(); continue; }
+        if (w === "const" || w === "__const") { quals |= Q.Const; this.next(); continue; }
+        if (w === "volatile") { quals |= Q.Volatile; this.next(); continue; }
+        if (w === "restrict" || w === "__restrict" || w === "__restrict__") { quals |= Q.Restrict; this.next(); continue; }
+        break;
+      }
+      let length: number | undefined;
+      let vlaExpr: Expr | undefined;
+      let star = false;
+      if (this.is("*") && this.is("]", 1)) { this.next(); star = true; }
+      else if (!this.is("]")) {
+        const e = this.rvalue(this.assignExpr());
+        if (!isInteger(e.type)) {
+          this.error(e.loc, d?.name ? `size of array '${d.name}' has non-integer type` : "size of unnamed array has non-integer type");
+          length = 1;
+        } else {
+          const v = evalInt(e);
+          if (v === undefined) vlaExpr = e;
+          else if (v < 0n || (isSignedExpr(e) && BigInt.asIntN(64, v) < 0n)) {
+            this.error(e.loc, d?.name ? `size of array '${d.name}' is negative` : "size of unnamed array is negative");
+            length = 1;
+          } else length = Number(v);
+        }
+      }
+      this.expect("]");
+      this.attributes([]);
+      const elem = this.typeSuffix(base, undefined).type;
+      if (elem.kind === "function") this.error(open, d?.name ? `declaration of '${d.name}' as array of functions` : "declaration of type name as array of functions");
+      else if (!isComplete(elem) && elem.kind !== "array") this.error(open, d?.name ? `array type has incomplete element type '${typeToString(elem)}'` : `array type has incomplete element type '${typeToString(elem)}'`);
+      else if (elem.kind === "array" && elem.length === undefined && !elem.vla) this.error(open, "array type has incomplete element type");
+      let t: ArrayType;
+      if (vlaExpr || star) {
+        if (vlaExpr && this.fn) {
+          const count = this.newTemp("__vla_count", this.bt.ulong, vlaExpr.loc, "vla-count");
+          this.pendingVla.push(this.assignTo(count, this.convert(vlaExpr, this.bt.ulong)));
+          t = arrayOf(elem, undefined, { count });
+        } else if (vlaExpr && this.scope.kind === "file") {
+          this.error(vlaExpr.loc, d?.name ? `variably modified '${d.name}' at file scope` : "variably modified type at file scope");
+          t = arrayOf(elem, 1);
+        } else {
+          // `[*]` or a VLA bound in a prototype outside a function body: an unspecified size.
+          const count = this.newObject("__vla_count", this.bt.ulong, open, "auto", "none", false);
+          count.anon = "vla-count";
+          if (vlaExpr) this.pendingVla.push(this.assignTo(count, this.convert(vlaExpr, this.bt.ulong)));
+          t = arrayOf(elem, undefined, { count });
+        }
+      } else t = arrayOf(elem, length);
+      if (quals || isStatic) t = { ...t, paramQuals: quals, isStaticParam: isStatic };
+      return { type: t };
+    }
+    if (this.is("(")) {
+      this.next();
+      const fn = this.paramList(d);
+      const ret = this.typeSuffix(base, undefined).type;
+      if (ret.kind === "function") this.error(this.peek(), d?.name ? `'${d.name}' declared as function returning a function` : "type name declared as function returning a function");
+      if (ret.kind === "array") this.error(this.peek(), d?.name ? `'${d.name}' declared as function returning an array` : "type name declared as function returning an array");
+      return { type: { ...fn, ret: unqualified(ret) === ret ? ret : ret } };
+    }
+    return { type: base };
+  }
+
+  /** Parameter list after `(` up to and including `)`. Fills `d.params` / `d.knrNames` when `d` is given and still unset. */
+  private paramList(d: Declarator | undefined): FunctionType {
+    const proto = (params: Param[], variadic: boolean, prototyped: boolean): FunctionType =>
+      ({ kind: "function", ret: this.bt.int, params, variadic, prototyped, quals: 0 });
+    const record = d !== undefined && d.params === undefined && d.knrNames === undefined;
+    if (this.accept(")")) {
+      if (record) d.params = [];
+      return proto([], false, false);
+    }
+    if (this.is("void") && this.is(")", 1)) {
+      this.next();
+      this.next();
+      if (record) d.params = [];
+      return proto([], false, true);
+    }
+    // K&R identifier list.
+    if (this.peek().kind === "ident" && !this.isDeclStart() && (this.is(",", 1) || this.is(")", 1))) {
+      const names: { name: string; loc: SrcLoc }[] = [];
+      for (;;) {
+        const t = this.next();
+        if (t.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+        names.push({ name: t.text, loc: loc(t) });
+        if (!this.accept(",")) break;
+      }
+      this.expect(")");
+      if (record) d.knrNames = names;
+      return proto([], false, false);
+    }
+    this.pushScope("proto");
+    const params: Param[] = [];
+    const syms: ParamSym[] = [];
+    let variadic = false;
+    try {
+      for (;;) {
+        if (this.accept("...")) { variadic = true; break; }
+        const start = this.peek();
+        if (!this.isDeclStart()) {
+          if (start.kind === "ident") {
+            this.error(start, `unknown type name '${start.text}'`);
+            this.next();
+          } else this.syntaxError("expected declaration specifiers or '...'");
+        }
+        const spec = this.isDeclStart() ? this.declSpec(true) : { type: this.bt.int, attrs: [], storage: undefined, implicitInt: true } as unknown as DeclSpec;
+        if (spec.storage && spec.storage !== "register") this.error(start, `storage class specified for parameter '${this.peek().text}'`);
+        const pd = this.declarator(spec.type, true);
+        let t = this.applyTypeAttrs(pd.type, pd.attrs, false);
+        t = this.adjustParam(t);
+        if (t.kind === "void") {
+          if (pd.name !== undefined || params.length > 0 || !this.is(")")) this.error(pd.loc, pd.name ? `parameter '${pd.name}' has incomplete type` : "'void' must be the only parameter");
+        }
+        const ps: ParamSym = { name: pd.name, type: t, loc: pd.loc };
+        if (pd.name !== undefined) {
+          const sym = this.newObject(pd.name, t, pd.loc, spec.storage === "register" ? "register" : "auto", "none", false);
+          sym.isParam = true;
+          sym.defined = true;
+          this.declAttrs(sym.attrs, [...spec.attrs, ...pd.attrs]);
+          ps.sym = sym;
+          if (this.scope.vars.has(pd.name)) this.error(pd.loc, `redefinition of parameter '${pd.name}'`);
+          this.scope.vars.set(pd.name, sym);
+        }
+        params.push({ name: pd.name, type: t });
+        syms.push(ps);
+        if (!this.accept(",")) break;
+      }
+      this.expect(")");
+    } finally {
+      this.popScope();
+    }
+    if (record) d.params = syms;
+    return proto(params, variadic, true);
+  }
+
+  /** 6.7.6.3p7-8: array and function parameters are adjusted to pointers. */
+  private adjustParam(t: Type): Type {
+    if (t.kind === "array") return qualified(pointerTo(t.elem), t.paramQuals ?? 0);
+    if (t.kind === "function") return pointerTo(t);
+    return t;
+  }
+
+  /** A type name (6.7.7): specifier-qualifier list plus abstract declarator. */
+  private typeName(): Type {
+    const spec = this.declSpec(false);
+    const d = this.declarator(spec.type, true);
+    if (d.name !== undefined) this.error(d.loc, `expected ')' before '${d.name}'`);
+    return this.applyTypeAttrs(d.type, d.attrs, false);
+  }
+
+  // -------------------------------------------------------------------------
+  // Declarations (6.7).
+
+  private isStaticAssert(): boolean {
+    const t = this.peek();
+    return t.kind === "ident" && (t.text === "_Static_assert" || (t.text === "static_assert" && (this.c23 || !this.lookup("static_assert"))));
+  }
+
+  private staticAssert(): void {
+    const kw = this.next();
+    this.expect("(");
+    const e = this.conditional();
+    let msg: string | undefined;
+    if (this.accept(",")) msg = this.stringLiteralText();
+    this.expect(")");
+    this.expect(";");
+    const v = evalInt(e);
+    if (v === undefined) this.error(e.loc, "expression in static assertion is not an integer constant expression");
+    else if (v === 0n) this.error(kw, msg !== undefined ? `static assertion failed: "${msg}"` : "static assertion failed");
+  }
+
+  /**
+   * A declaration (or, at file scope, possibly a function definition).
+   * Returns the statements a block-scope declaration produces.
+   */
+  private declaration(fileScope: boolean, out?: Stmt[]): void {
+    const start = this.peek();
+    const spec = this.declSpec(true);
+    if (this.accept(";")) {
+      if (!spec.tagOnly && !spec.implicitInt) {
+        if (spec.storage !== undefined || spec.type.kind !== "struct" && spec.type.kind !== "union" && spec.type.kind !== "enum") this.warn(start, "useless type name in empty declaration");
+      } else if (spec.implicitInt && !spec.tagOnly) this.warn(start, "useless type name in empty declaration");
+      return;
+    }
+    if (spec.implicitInt && fileScope) {
+      // C89 implicit int at file scope (`f() {}` or `x;`): gcc 12 warns.
+    }
+    let first = true;
+    for (;;) {
+      const d = this.declarator(spec.type, false);
+      if (spec.implicitInt && d.name !== undefined) {
+        this.warn(d.loc, `type defaults to 'int' in declaration of '${d.name}'`, "implicit-int");
+      }
+      d.attrs.unshift(...spec.attrs);
+      d.type = this.applyTypeAttrs(d.type, d.attrs.slice(spec.attrs.length), spec.storage === "typedef");
+      if (spec.storage === "typedef") {
+        this.declareTypedef(d, spec, out);
+      } else if (d.type.kind === "function") {
+        const sym = this.declareFunction(d, spec, fileScope);
+        if (first && (this.is("{") || (d.knrNames !== undefined && this.isDeclStart()))) {
+          if (!fileScope) {
+            // GNU nested functions are not supported.
+            this.error(d.loc, "nested functions are not supported");
+          }
+          if (sym) this.functionDefinition(sym, d, spec);
+          return;
+        }
+      } else {
+        this.declareObject(d, spec, fileScope, out);
+      }
+      first = false;
+      if (this.accept(",")) continue;
+      if (this.is(";")) { this.next(); return; }
+      this.syntaxError(this.is("{") && !first ? "expected ';'" : "expected '=', ',', ';', 'asm' or '__attribute__'");
+    }
+  }
+
+  private declareOrdinary(sym: Symbol, at: SrcLoc): void {
+    const prev = this.scope.vars.get(sym.name);
+    if (prev) {
+      if (prev.kind === "enumconst" && sym.kind === "enumconst") this.error(at, `redeclaration of enumerator '${sym.name}'`);
+      else this.error(at, `'${sym.name}' redeclared as different kind of symbol`);
+      this.notePrevious(prev, "declaration");
+    }
+    this.scope.vars.set(sym.name, sym);
+  }
+
+  private notePrevious(prev: Symbol, what: "declaration" | "definition"): void {
+    if (prev.kind === "enumconst") { this.note(prev.loc, `previous definition of '${prev.name}' with type '${typeToString(prev.type)}'`); return; }
+    const implicit = prev.kind === "function" && prev.implicit;
+    const kind = implicit ? "implicit declaration" : what;
+    this.note(prev.loc, `previous ${kind} of '${prev.name}' with type '${typeToString(prev.type)}'`);
+  }
+
+  private declareTypedef(d: Declarator, spec: DeclSpec, out: Stmt[] | undefined): void {
+    if (d.name === undefined) return;
+    let t = d.type;
+    if (spec.align) t = { ...t, alignOverride: spec.align } as Type;
+    const named: Type = isRecord(t) || t.kind === "enum" || t.kind === "function" ? t : t;
+    const sym: TypedefSymbol = { kind: "typedef", name: d.name, id: ++symbolIds, loc: loc(d.loc), type: named };
+    const prev = this.scope.vars.get(d.name);
+    if (prev) {
+      if (prev.kind === "typedef" && compatible(prev.type, t)) return; // C11 6.7p3
+      if (prev.kind === "typedef") {
+        this.error(d.loc, `conflicting types for '${d.name}'; have '${typeToString(t)}'`);
+        this.notePrevious(prev, "declaration");
+        return;
+      }
+      this.error(d.loc, `'${d.name}' redeclared as different kind of symbol`);
+      this.notePrevious(prev, "declaration");
+      return;
+    }
+    this.scope.vars.set(d.name, sym);
+    this.flushVla(out);
+  }
+
+  /** Move pending VLA size evaluations into the statement list. */
+  private flushVla(out: Stmt[] | undefined): void {
+    if (this.pendingVla.length === 0) return;
+    if (out) for (const e of this.pendingVla) out.push({ kind: "expr", expr: e, loc: e.loc });
+    this.pendingVla = [];
+  }
+
+  private declareFunction(d: Declarator, spec: DeclSpec, fileScope: boolean): FunctionSymbol | undefined {
+    const name = d.name;
+    if (name === undefined) return undefined;
+    let type = d.type as FunctionType;
+    if (spec.storage === "auto" || spec.storage === "register") this.error(d.loc, `invalid storage class for function '${name}'`);
+    if (!fileScope && spec.storage === "static") this.error(d.loc, `invalid storage class for function '${name}'`);
+    if (spec.threadLocal) this.error(d.loc, `function definition declared '_Thread_local'`);
+    let linkage: Linkage = spec.storage === "static" ? "internal" : "external";
+    const prevHere = this.scope.vars.get(name);
+    let prev: Symbol | undefined = prevHere ?? this.externals.get(name);
+    if (prev && prev.kind !== "function") {
+      if (prevHere || prev.kind === "object" && prev.linkage !== "none") {
+        this.error(d.loc, `'${name}' redeclared as different kind of symbol`);
+        this.notePrevious(prev, "declaration");
+        return undefined;
+      }
+      prev = undefined;
+    }
+    let sym: FunctionSymbol;
+    if (prev && prev.kind === "function") {
+      sym = prev;
+      if (!compatible(sym.type, type)) {
+        // gcc: an implicit declaration followed by a prototyped one is "conflicting types".
+        this.error(d.loc, `conflicting types for '${name}'; have '${typeToString(type)}'`);
+        this.notePrevious(sym, sym.defined ? "definition" : "declaration");
+        sym.type = type;
+      } else sym.type = composite(sym.type, type) as FunctionType;
+      if (linkage === "internal" && sym.linkage === "external" && !sym.implicit) {
+        this.error(d.loc, `static declaration of '${name}' follows non-static declaration`);
+        this.notePrevious(sym, "declaration");
+      }
+      if (sym.implicit) { sym.implicit = false; sym.loc = loc(d.loc); }
+      linkage = sym.linkage === "internal" ? "internal" : linkage;
+      sym.linkage = linkage;
+    } else {
+      sym = {
+        kind: "function", name, id: ++symbolIds, loc: loc(d.loc), type, linkage, defined: false, isInline: false,
+        externalDefinition: true, implicit: false, attrs: {}, storage: "none", addressTaken: false,
+      };
+      this.tu.functionSymbols.push(sym);
+      if (this.visibilityStack.length) sym.attrs.visibility = this.visibilityStack[this.visibilityStack.length - 1];
+    }
+    type = sym.type;
+    if (spec.storage === "static") sym.storage = "static";
+    if (spec.inline) sym.isInline = true;
+    if (spec.noreturn) sym.attrs.noreturn = true;
+    if (d.asmName !== undefined) sym.asmName = d.asmName;
+    this.declAttrs(sym.attrs, d.attrs);
+    // Inline bookkeeping (6.7.4p7): only file-scope declarations count.
+    let facts = this.inlineFacts.get(sym);
+    if (!facts) { facts = { anyNonInline: false, anyExtern: false, gnuInline: false }; this.inlineFacts.set(sym, facts); }
+    if (fileScope) {
+      if (!spec.inline) facts.anyNonInline = true;
+      if (spec.storage === "extern") facts.anyExtern = true;
+    }
+    if (sym.attrs.gnuInline) facts.gnuInline = true;
+    this.scope.vars.set(name, sym);
+    this.externals.set(name, sym);
+    return sym;
+  }
+
+  private declareObject(d: Declarator, spec: DeclSpec, fileScope: boolean, out: Stmt[] | undefined): void {
+    const name = d.name;
+    if (name === undefined) return;
+    let type = d.type;
+    const storage = spec.storage as Exclude<StorageClass, "typedef"> | undefined;
+    if (type.kind === "void") {
+      this.error(d.loc, `variable or field '${name}' declared void`);
+      type = this.bt.int;
+    }
+    if (fileScope && (storage === "auto" || (storage === "register" && d.asmName === undefined))) this.error(d.loc, `file-scope declaration of '${name}' specifies '${storage}'`);
+    const isExtern = storage === "extern";
+    const isStatic = fileScope || storage === "static" || isExtern;
+    let sym: ObjectSymbol;
+    if (fileScope || isExtern) {
+      const linkage: Linkage = storage === "static" ? "internal" : "external";
+      const prevHere = this.scope.vars.get(name);
+      const prev = prevHere ?? (isExtern ? this.externals.get(name) : undefined);
+      if (prev && (prev.kind !== "object" || (!fileScope && prevHere && prev.linkage === "none"))) {
+        if (prev.kind === "object" && prev.linkage === "none") {
+          this.error(d.loc, `extern declaration of '${name}' follows declaration with no linkage`);
+        } else {
+          this.error(d.loc, `'${name}' redeclared as different kind of symbol`);
+        }
+        this.notePrevious(prev, "declaration");
+        return;
+      }
+      if (prev && prev.kind === "object") {
+        sym = prev;
+        if (!compatible(unqualified(sym.type), unqualified(type)) || (sym.type.quals !== type.quals && !(sym.type.kind === "array"))) {
+          this.error(d.loc, `conflicting types for '${name}'; have '${typeToString(type)}'`);
+          this.notePrevious(sym, sym.init ? "definition" : "declaration");
+        } else sym.type = composite(sym.type, type);
+        if (fileScope) {
+          if (linkage === "internal" && sym.linkage === "external") {
+            this.error(d.loc, `static declaration of '${name}' follows non-static declaration`);
+            this.notePrevious(sym, "declaration");
+          } else if (linkage === "external" && !isExtern && sym.linkage === "internal") {
+            this.error(d.loc, `non-static declaration of '${name}' follows static declaration`);
+            this.notePrevious(sym, "declaration");
+          }
+        }
+        if (!isExtern && sym.storage === "extern") sym.storage = storage === "static" ? "static" : "auto";
+      } else {
+        sym = this.newObject(name, type, d.loc, isExtern ? "extern" : storage === "static" ? "static" : "auto", linkage, true);
+        if (isExtern && !fileScope) {
+          // A block-scope extern: link with a file-scope one if visible.
+          const outer = this.externals.get(name);
+          if (outer && outer.kind === "object") sym = outer;
+        }
+        if (sym.type !== type && !compatible(sym.type, type)) this.error(d.loc, `conflicting types for '${name}'; have '${typeToString(type)}'`);
+        if (!this.tu.globals.includes(sym)) this.tu.globals.push(sym);
+        if (this.visibilityStack.length) sym.attrs.visibility = this.visibilityStack[this.visibilityStack.length - 1];
+      }
+      if (fileScope && !isExtern) sym.tentative = true;
+      this.externals.set(name, sym);
+    } else {
+      const prev = this.scope.vars.get(name);
+      if (prev) {
+        if (prev.kind === "object" && prev.linkage === "none") {
+          this.error(d.loc, `redeclaration of '${name}' with no linkage`);
+        } else if (prev.kind === "object" || prev.kind === "function") {
+          this.error(d.loc, `declaration of '${name}' with no linkage follows extern declaration`);
+        } else this.error(d.loc, `'${name}' redeclared as different kind of symbol`);
+        this.notePrevious(prev, "declaration");
+      }
+      sym = this.newObject(name, type, d.loc, storage === "static" ? "static" : storage === "register" ? "register" : "auto", "none", storage === "static");
+      if (storage === "static") {
+        sym.asmName = `${name}.${sym.id}`;
+        this.tu.globals.push(sym);
+      } else if (this.fn) this.fn.def.locals.push(sym);
+      sym.defined = true;
+    }
+    sym.threadLocal ||= spec.threadLocal;
+    if (d.asmName !== undefined) {
+      if (storage === "register") sym.asmRegister = d.asmName;
+      else sym.asmName = d.asmName;
+    }
+    this.declAttrs(sym.attrs, d.attrs);
+    const align = Math.max(spec.align ?? 0, sym.attrs.aligned ?? 0);
+    if (align) sym.align = Math.max(sym.align ?? 0, align);
+    if (spec.constexpr) sym.constexpr = true;
+    this.scope.vars.set(name, sym);
+
+    // Initializer.
+    if (this.accept("=")) {
+      if (isExtern && !fileScope) this.error(d.loc, `'${name}' has both 'extern' and initializer`);
+      else if (isExtern) this.warn(d.loc, `'${name}' initialized and declared 'extern'`);
+      if (spec.autoType) {
+        const e = this.rvalue(this.assignExpr());
+        sym.type = unqualified(e.type);
+        if (spec.type.quals) sym.type = qualified(sym.type, spec.type.quals);
+        this.finishObjectInit(sym, { zeroFill: false, items: [{ offset: 0, type: sym.type, expr: this.convert(e, unqualified(sym.type)) }] }, d, out);
+        return;
+      }
+      if (isVla(sym.type)) {
+        this.error(d.loc, "variable-sized object may not be initialized");
+        this.initializer(sym.type, true);
+        return;
+      }
+      if (!isComplete(sym.type) && !(sym.type.kind === "array" && sym.type.length === undefined)) {
+        this.error(d.loc, `variable '${name}' has initializer but incomplete type`);
+        this.initializer(this.bt.int, true);
+        return;
+      }
+      const { items, type: completed } = this.initializer(sym.type, sym.isStatic);
+      if (completed !== sym.type) sym.type = completed;
+      if (sym.init || (fileScope && sym.defined && sym.linkage !== "none" && this.hasDefinition(sym))) {
+        this.error(d.loc, `redefinition of '${name}'`);
+        this.notePrevious(sym, "definition");
+      }
+      this.finishObjectInit(sym, { zeroFill: isAggregateType(sym.type), items }, d, out);
+      return;
+    }
+    if (spec.autoType) { this.error(d.loc, `'__auto_type' requires an initialized data declaration`); return; }
+    // No initializer.
+    if (!isStatic || (storage === "static" && !fileScope)) {
+      if (isVla(sym.type)) {
+        this.flushVla(out);
+        if (out) out.push({ kind: "vladecl", sym, size: this.sizeExpr(sym.type, d.loc), loc: loc(d.loc) });
+        if (this.fn) this.fn.def.hasVla = true;
+        return;
+      }
+      if (!isComplete(sym.type)) {
+        if (sym.type.kind === "array" && sym.type.length === undefined) this.error(d.loc, `array size missing in '${name}'`);
+        else this.error(d.loc, `storage size of '${name}' isn't known`);
+        sym.type = this.bt.int;
+      }
+      if (sym.isStatic) sym.defined = true;
+    }
+    this.flushVla(out);
+    if (!sym.isStatic && out) out.push({ kind: "decl", sym, loc: loc(d.loc) });
+    if (fileScope && !isExtern && !isComplete(sym.type) && !(sym.type.kind === "array")) {
+      // `struct S s;` may be completed later in the unit (checked at the end).
+    }
+  }
+
+  private hasDefinition(sym: ObjectSymbol): boolean {
+    return sym.init !== undefined;
+  }
+
+  private finishObjectInit(sym: ObjectSymbol, init: LocalInit, d: Declarator, out: Stmt[] | undefined): void {
+    if (sym.constexpr && init.items.length === 1 && init.items[0].offset === 0) {
+      const v = evalConst(init.items[0].expr);
+      if (v && (v.kind === "int" || v.kind === "float")) sym.constValue = v;
+      else if (isScalar(sym.type)) this.error(init.items[0].expr.loc, "'constexpr' initializer is not a constant expression");
+    }
+    if (sym.isStatic) {
+      sym.defined = true;
+      sym.tentative = false;
+      sym.init = this.staticInit(sym.type, init.items, sym.init);
+      return;
+    }
+    this.flushVla(out);
+    if (out) out.push({ kind: "decl", sym, init, loc: loc(d.loc) });
+  }
+
+  /** Evaluate a static initializer, reporting non-constant elements. */
+  private staticInit(type: Type, items: InitItem[], _prev: StaticInit | undefined): StaticInit {
+    const problems: StaticInitProblem[] = [];
+    const init = buildStaticInit(sizeOf(type), items, (s) => this.stringObject(s), problems);
+    for (const p of problems) this.error(p.item.expr.loc, p.message);
+    return init;
+  }
+
+  /** The anonymous static object holding a string literal (created once per literal node). */
+  private stringObject(s: StringLit): ObjectSymbol {
+    if (s.sym) return s.sym;
+    const sym = this.newObject(".str", s.type, s.loc, "static", "internal", true);
+    sym.anon = "string";
+    sym.defined = true;
+    sym.asmName = `.L.str.${sym.id}`;
+    sym.init = { bytes: s.bytes, relocs: [] };
+    sym.type = qualified(s.type, 0);
+    this.tu.globals.push(sym);
+    s.sym = sym;
+    return sym;
+  }
+
+  // -------------------------------------------------------------------------
+  // Function definitions (6.9.1).
+
+  private functionDefinition(sym: FunctionSymbol, d: Declarator, spec: DeclSpec): void {
+    const at = d.loc;
+    if (sym.defined && !(sym.attrs.gnuInline || this.gnu89) ) {
+      this.error(at, `redefinition of '${sym.name}'`);
+      this.notePrevious(sym, "definition");
+    }
+    sym.defined = true;
+    sym.loc = loc(at);
+    const def: FunctionDef = {
+      sym, params: [], locals: [], body: { kind: "block", body: [], loc: loc(at) }, labels: [], usesVarargs: false,
+      usesAlloca: false, callsSetjmp: false, hasVla: false, hasComputedGoto: false, loc: loc(at),
+    };
+    const ftype = sym.type;
+    const fn: FnCtx = {
+      sym, def, labels: new Map(), ret: unqualified(ftype.ret), loops: 0, breakables: 0, switches: [], undeclaredReported: false,
+      labelUses: new Map(),
+    };
+    if (ftype.ret.kind !== "void" && !isComplete(ftype.ret)) this.error(at, `return type is an incomplete type`);
+    const outerPending = this.pendingVla;
+    this.fn = fn;
+    this.pushScope("function");
+    const prologue: Stmt[] = [];
+    try {
+      if (d.knrNames) {
+        // K&R: declarations of the identifiers follow the declarator (6.9.1p6).
+        const declared = new Map<string, ParamSym>();
+        while (!this.is("{") && this.peek().kind !== "eof") {
+          const pspec = this.declSpec(true);
+          for (;;) {
+            const pd = this.declarator(pspec.type, false);
+            if (pd.name !== undefined) {
+              if (!d.knrNames.some((n) => n.name === pd.name)) this.error(pd.loc, `declaration for parameter '${pd.name}' but no such parameter`);
+              declared.set(pd.name, { name: pd.name, type: this.adjustParam(pd.type), loc: pd.loc });
+            }
+            if (!this.accept(",")) break;
+          }
+          this.expect(";");
+        }
+        const params: ParamSym[] = [];
+        const promoted: Param[] = [];
+        for (const n of d.knrNames) {
+          let p = declared.get(n.name);
+          if (!p) {
+            this.warn(n.loc, `type of '${n.name}' defaults to 'int'`, "implicit-int");
+            p = { name: n.name, type: this.bt.int, loc: n.loc };
+          }
+          params.push(p);
+          promoted.push({ name: n.name, type: this.defaultPromotedType(p.type) });
+        }
+        d.params = params;
+        sym.type = { ...ftype, params: promoted, prototyped: false, oldStyle: true };
+      }
+      for (const p of d.params ?? []) {
+        let ps = p.sym;
+        if (!ps) {
+          if (p.type.kind === "void") continue;
+          ps = this.newObject(p.name ?? "", p.type, p.loc, "auto", "none", false);
+          ps.isParam = true;
+          ps.defined = true;
+        }
+        if (!isComplete(ps.type) && ps.type.kind !== "array") this.error(p.loc, `parameter ${def.params.length + 1} ('${p.name}') has incomplete type`);
+        def.params.push(ps);
+        def.locals.push(ps);
+        if (p.name !== undefined) {
+          if (this.scope.vars.has(p.name)) this.error(p.loc, `redefinition of parameter '${p.name}'`);
+          this.scope.vars.set(p.name, ps);
+        }
+      }
+      // VLA bounds in parameter types are evaluated on entry.
+      for (const e of outerPending) prologue.push({ kind: "expr", expr: e, loc: e.loc });
+      this.pendingVla = [];
+      for (const ps of def.params) this.collectParamVla(ps.type, prologue, def);
+      const body = this.compoundStatement(false);
+      body.body.unshift(...prologue);
+      def.body = body;
+      for (const [label, useLoc] of fn.labelUses) {
+        if (!label.defined) this.error(useLoc, `label '${label.name}' used but not defined`);
+      }
+    } finally {
+      this.popScope();
+      this.fn = undefined;
+      this.pendingVla = [];
+    }
+    void spec;
+    sym.def = def;
+    this.tu.functions.push(def);
+  }
+
+  /** Hidden VLA counts referenced by parameter types become locals of the function. */
+  private collectParamVla(t: Type, _out: Stmt[], def: FunctionDef): void {
+    for (let cur: Type = t; ;) {
+      if (cur.kind === "pointer") cur = cur.to;
+      else if (cur.kind === "array") {
+        if (cur.vla) {
+          const c = cur.vla.count as ObjectSymbol;
+          if (!def.locals.includes(c)) def.locals.push(c);
+          def.hasVla = true;
+        }
+        cur = cur.elem;
+      } else break;
+    }
+  }
+
+  private defaultPromotedType(t: Type): Type {
+    if (t.kind === "int" || t.kind === "enum") return promoteInt(t, this.bt);
+    if (t.kind === "float" && t.name === "float") return this.bt.double;
+    return t;
+  }
+
+  // -------------------------------------------------------------------------
+  // Initializers (6.7.9).
+  //
+  // The walk keeps to the standard's "current object" model: a braced list
+  // initializes the elements of its aggregate in order; an element that is
+  // itself an aggregate and is not given its own braces takes as many of the
+  // following initializers as it needs (brace elision, 6.7.9p20); a
+  // designator re-positions within the innermost braced aggregate and then
+  // initialization continues after the designated subobject, at the
+  // designator's own nesting depth (6.7.9p17).
+
+  /** Parse the initializer of an object of type `t`; an incomplete array type is completed from it. */
+  private initializer(t: Type, isStatic: boolean): { items: InitItem[]; type: Type } {
+    const items: InitItem[] = [];
+    void isStatic;
+    if (t.kind === "array" && t.length === undefined && !t.vla) {
+      // The size comes from the initializer (6.7.9p22).
+      const open: Type = { ...t, length: undefined };
+      if (this.isStringInit(t)) {
+        const s = this.stringInitExpr();
+        const n = s.bytes.length / Math.max(1, sizeOf(t.elem));
+        const full: Type = { ...t, length: n };
+        this.stringInto(full, 0, s, items);
+        return { items, type: full };
+      }
+      if (this.accept("{")) {
+        const n = this.initList(open, 0, items, 0, true, false);
+        this.expect("}");
+        return { items, type: { ...t, length: n } };
+      }
+      const e = this.assignExpr();
+      this.error(e.loc, "invalid initializer");
+      return { items, type: { ...t, length: 1 } };
+    }
+    this.initOne(t, 0, items, undefined, undefined);
+    return { items, type: t };
+  }
+
+  private elemCount(t: Type): number {
+    if (t.kind === "array") return t.length ?? Infinity;
+    if (t.kind === "struct") return t.rec.members.length;
+    if (t.kind === "union") return t.rec.members.length === 0 ? 0 : 1;
+    if (t.kind === "vector") return t.size / sizeOf(t.elem);
+    return 1;
+  }
+
+  /** Element `i` of an aggregate: its type, offset and bit-field member. Skips unnamed bit-fields (6.7.9p9). */
+  private elemAt(t: Type, off: number, i: number): { type: Type; off: number; member?: Member } | undefined {
+    if (t.kind === "array") return { type: t.elem, off: off + i * sizeOf(t.elem) };
+    if (t.kind === "vector") return { type: t.elem, off: off + i * sizeOf(t.elem) };
+    if (isRecord(t)) {
+      const m = t.rec.members[i];
+      if (!m) return undefined;
+      return { type: m.type, off: off + m.offset, member: m.bitWidth !== undefined ? m : undefined };
+    }
+    return undefined;
+  }
+
+  /** Index of the next initializable member at or after `i` (unnamed bit-fields are skipped). */
+  private skipUnnamed(t: Type, i: number): number {
+    if (t.kind !== "struct") return i;
+    const ms = t.rec.members;
+    while (i < ms.length && ms[i].name === undefined && ms[i].bitWidth !== undefined) i++;
+    return i;
+  }
+
+  private isCharArray(t: Type): t is ArrayType {
+    if (t.kind !== "array") return false;
+    const e = t.elem;
+    return (e.kind === "int" || e.kind === "enum") && sizeOf(e) <= 4;
+  }
+
+  /** Is the current token a string literal (maybe parenthesized) initializing char array `t`? */
+  private isStringInit(t: Type): boolean {
+    if (!this.isCharArray(t)) return false;
+    if (this.peek().kind === "string") return true;
+    return this.is("(") && this.peek(1).kind === "string" && this.is(")", 2);
+  }
+
+  private stringInitExpr(): StringLit {
+    const paren = this.accept("(");
+    const e = this.primary() as StringLit;
+    if (paren) this.expect(")");
+    return e;
+  }
+
+  /** Initialize char array `t` at `off` from string `s`. */
+  private stringInto(t: ArrayType, off: number, s: StringLit, items: InitItem[]): void {
+    const esize = sizeOf(t.elem);
+    if (esize !== s.elem.size) {
+      this.error(s.loc, esize === 1 ? "array of inappropriate type initialized from string constant" : "array of inappropriate type initialized from string constant");
+      return;
+    }
+    const n = s.bytes.length / esize;
+    if (t.length !== undefined && n - 1 > t.length) this.warn(s.loc, `initializer-string for array of '${typeToString(t.elem)}' is too long`);
+    items.push({ offset: off, type: t, expr: s });
+  }
+
+  /** Initialize one (sub)object of type `t` at `off`. `pending` is an expression already parsed for it. */
+  private initOne(t: Type, off: number, items: InitItem[], pending: Expr | undefined, member: Member | undefined): void {
+    if (pending === undefined && this.is("{")) {
+      const open = this.next();
+      if (isScalar(t) || t.kind === "complex") {
+        if (this.is("}")) { this.next(); items.push({ offset: off, type: t, expr: this.zeroOf(t, open), bitfield: member }); return; }
+        this.initOne(t, off, items, undefined, member);
+        if (this.accept(",") && !this.is("}")) {
+          this.warn(this.peek(), "excess elements in scalar initializer");
+          while (!this.is("}") && this.peek().kind !== "eof") { this.skipInitializer(); if (!this.accept(",")) break; }
+        }
+        this.expect("}");
+        return;
+      }
+      if (this.isStringInit(t) && (this.is("}", 1) || (this.is(",", 1) && this.is("}", 2)))) {
+        this.stringInto(t as ArrayType, off, this.stringInitExpr(), items);
+        this.accept(",");
+        this.expect("}");
+        return;
+      }
+      this.initList(t, off, items, 0, true, false);
+      this.expect("}");
+      return;
+    }
+    if (pending === undefined && this.isStringInit(t)) {
+      this.stringInto(t as ArrayType, off, this.stringInitExpr(), items);
+      return;
+    }
+    if (t.kind === "array" || isRecord(t) || t.kind === "vector") {
+      const e = pending ?? this.assignExpr();
+      if (isRecord(t) && compatibleUnqual(unqualified(e.type), unqualified(t))) {
+        items.push({ offset: off, type: t, expr: e });
+        return;
+      }
+      if (t.kind === "vector" && compatibleUnqual(e.type, t)) { items.push({ offset: off, type: t, expr: e }); return; }
+      if (t.kind === "array" && e.kind === "string" && this.isCharArray(t)) { this.stringInto(t, off, e, items); return; }
+      if (this.elemCount(t) === 0) {
+        this.error(e.loc, "invalid initializer");
+        return;
+      }
+      // Brace elision: e initializes the first scalar inside t.
+      this.initList(t, off, items, 0, false, false, e);
+      return;
+    }
+    const e = pending ?? this.assignExpr();
+    if (t.kind === "void" || !isComplete(t)) { this.error(e.loc, "invalid initializer"); return; }
+    items.push({ offset: off, type: t, expr: this.assignConvert(e, t, { kind: "initialization" }), bitfield: member });
+  }
+
+  private zeroOf(t: Type, at: SrcLoc): Expr {
+    if (isFloating(t)) return { kind: "float", value: 0, type: t, loc: loc(at) };
+    return this.convert({ kind: "int", value: 0n, type: this.bt.int, loc: loc(at) }, unqualified(t));
+  }
+
+  private skipInitializer(): void {
+    if (this.is("{")) { this.skipBraces(); return; }
+    this.assignExpr();
+  }
+
+  private skipBraces(): void {
+    let depth = 0;
+    do {
+      const t = this.next();
+      if (t.kind === "eof") return;
+      if (t.text === "{" && t.kind === "punct") depth++;
+      else if (t.text === "}" && t.kind === "punct") depth--;
+    } while (depth > 0);
+  }
+
+  private isDesignatorStart(n = 0): boolean {
+    const t = this.peek(n);
+    if (t.kind === "punct") return t.text === "." || (t.text === "[" && !this.is("[", n + 1));
+    return t.kind === "ident" && this.is(":", n + 1) && !this.is(":", n + 2);
+  }
+
+  /**
+   * Initialize elements of aggregate `t` from index `start`. `braced`: this
+   * level owns a `{`; otherwise it is an elided level and stops when full or
+   * at a designator. Returns one past the highest element index initialized.
+   */
+  private initList(t: Type, off: number, items: InitItem[], start: number, braced: boolean, needComma: boolean, pending?: Expr): number {
+    const count = this.elemCount(t);
+    let i = this.skipUnnamed(t, start);
+    let high = 0;
+    for (;;) {
+      if (pending === undefined) {
+        if (needComma) {
+          if (!this.is(",")) break;
+          if (this.is("}", 1)) { if (braced) this.next(); break; }
+          if (!braced && (i >= count || this.isDesignatorStart(1))) break;
+          this.next();
+        }
+        if (this.is("}")) break;
+        if (this.isDesignatorStart()) {
+          if (!braced) break;
+          i = this.designation(t, off, items);
+          high = Math.max(high, i);
+          if (t.kind === "union") i = count;
+          i = this.skipUnnamed(t, i);
+          needComma = true;
+          continue;
+        }
+      }
+      needComma = true;
+      if (i >= count) {
+        if (!braced) return high;
+        const what = t.kind === "array" ? "array" : t.kind === "union" ? "union" : t.kind === "vector" ? "vector" : "struct";
+        this.warn(this.peek(), `excess elements in ${what} initializer`);
+        if (pending === undefined) this.skipInitializer();
+        pending = undefined;
+        continue;
+      }
+      const el = this.elemAt(t, off, i);
+      if (!el) break;
+      this.initOne(el.type, el.off, items, pending, el.member);
+      pending = undefined;
+      i++;
+      high = Math.max(high, i);
+      if (t.kind === "union") i = count;
+      i = this.skipUnnamed(t, i);
+    }
+    return high;
+  }
+
+  /** One designation `.a[2].b = init` at the braced level of `t`; returns the next element index of `t`. */
+  private designation(t: Type, off: number, items: InitItem[]): number {
+    let r: { lo: number; hi: number; rest: Member[] } | undefined;
+    if (this.peek().kind === "ident") {
+      // GNU old style `field: value`.
+      const nameTok = this.next();
+      this.next(); // :
+      r = this.designatorMember(t, nameTok);
+      if (!r) { this.skipInitializer(); return this.elemCount(t); }
+      this.designatedElem(t, off, r, items, true);
+      return r.hi + 1;
+    }
+    r = this.oneDesignator(t);
+    if (!r) {
+      while (!this.is("=") && !this.is("}") && !this.is(",") && this.peek().kind !== "eof") this.next();
+      this.accept("=");
+      this.skipInitializer();
+      return this.elemCount(t);
+    }
+    this.designatedElem(t, off, r, items, false);
+    return r.hi + 1;
+  }
+
+  /** Initialize elements lo..hi of `t` (through `rest`, a path inside anonymous members). */
+  private designatedElem(t: Type, off: number, r: { lo: number; hi: number; rest: Member[] }, items: InitItem[], noEquals: boolean): void {
+    for (let k = r.lo; k <= r.hi; k++) {
+      const el = this.elemAt(t, off, k);
+      if (!el) break;
+      const save = this.pos;
+      this.designatedInit(el.type, el.off, items, el.member, r.rest, noEquals);
+      // A range designator: the same initializer for every element (parsed again).
+      if (k < r.hi) this.pos = save;
+    }
+  }
+
+  /** After a designator: more designators into the subobject, or `=` and its initializer. */
+  private designatedInit(t: Type, off: number, items: InitItem[], member: Member | undefined, rest: Member[], noEquals: boolean): void {
+    if (rest.length > 0) {
+      // `.x` where x lives in an anonymous member: as if `.anon.x`.
+      const m = rest[0];
+      this.designatedInit(m.type, off + m.offset, items, m.bitWidth !== undefined ? m : undefined, rest.slice(1), noEquals);
+      if (t.kind !== "union") this.initList(t, off, items, m.index + 1, false, true);
+      return;
+    }
+    if (!noEquals && (this.is(".") || (this.is("[") && !this.is("[", 1)))) {
+      if (!(t.kind === "array" || isRecord(t) || t.kind === "vector")) {
+        this.error(this.peek(), this.is("[") ? "array index in non-array initializer" : "field name not in record or union initializer");
+        while (!this.is("=") && this.peek().kind !== "eof" && !this.is("}")) this.next();
+        this.accept("=");
+        this.skipInitializer();
+        return;
+      }
+      const r = this.oneDesignator(t);
+      if (!r) { while (!this.is("=") && !this.is("}") && this.peek().kind !== "eof") this.next(); this.accept("="); this.skipInitializer(); return; }
+      this.designatedElem(t, off, r, items, false);
+      // Continue after the designated element within this (elided) subobject.
+      if (t.kind !== "union") this.initList(t, off, items, this.skipUnnamed(t, r.hi + 1), false, true);
+      return;
+    }
+    if (!noEquals && !this.accept("=")) {
+      // GNU: `[i] value` without '='.
+      if (this.is("}") || this.is(",")) this.syntaxError("expected '='");
+    }
+    this.initOne(t, off, items, undefined, member);
+  }
+
+  /** Parse one `.name` or `[lo]` / `[lo ... hi]` designator for `t`. */
+  private oneDesignator(t: Type): { lo: number; hi: number; rest: Member[] } | undefined {
+    if (this.accept(".")) {
+      const nameTok = this.next();
+      if (nameTok.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+      return this.designatorMember(t, nameTok);
+    }
+    const open = this.expect("[");
+    const e = this.conditional();
+    let hiE: Expr | undefined;
+    if (this.accept("...")) hiE = this.conditional();
+    this.expect("]");
+    if (t.kind !== "array" && t.kind !== "vector") { this.error(open, "array index in non-array initializer"); return undefined; }
+    const lo = evalInt(e);
+    const hi = hiE ? evalInt(hiE) : lo;
+    if (lo === undefined || hi === undefined) { this.error(e.loc, "nonconstant array index in initializer"); return undefined; }
+    const count = this.elemCount(t);
+    if (lo < 0n || (count !== Infinity && BigInt(count) <= hi)) { this.error(e.loc, "array index in initializer exceeds array bounds"); return undefined; }
+    if (hi < lo) { this.error(e.loc, "empty index range in initializer"); return undefined; }
+    return { lo: Number(lo), hi: Number(hi), rest: [] };
+  }
+
+  /** `.name`: the member's index; a member inside anonymous members designates the outermost anonymous one, with the rest of the path. */
+  private designatorMember(t: Type, nameTok: Token): { lo: number; hi: number; rest: Member[] } | undefined {
+    if (!isRecord(t)) { this.error(nameTok, "field name not in record or union initializer"); return undefined; }
+    const path = findMember(t.rec, nameTok.text);
+    if (!path) { this.error(nameTok, `unknown field '${nameTok.text}' specified in initializer`); return undefined; }
+    return { lo: path[0].index, hi: path[0].index, rest: path.slice(1) };
+  }
+
+  // -------------------------------------------------------------------------
+  // Statements (6.8).
+
+  private compoundStatement(_stmtExpr: boolean): Stmt & { kind: "block" } {
+    const open = this.expect("{");
+    this.pushScope("block");
+    const body: Stmt[] = [];
+    try {
+      while (!this.is("}") && this.peek().kind !== "eof") this.blockItem(body);
+      this.expect("}");
+    } finally {
+      this.popScope();
+    }
+    return { kind: "block", body, loc: loc(open) };
+  }
+
+  private blockItem(out: Stmt[]): void {
+    const fn = this.fn;
+    const saved = fn ? { loops: fn.loops, breakables: fn.breakables, switches: fn.switches.length } : undefined;
+    const scope = this.scope;
+    try {
+      if (this.isStaticAssert()) { this.staticAssert(); return; }
+      if (this.is("__label__")) {
+        // GNU local labels: visible in this block only (so macros may define them repeatedly).
+        this.next();
+        for (;;) {
+          const lt = this.next();
+          if (lt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+          const l: Label = { name: lt.text, id: ++symbolIds, defined: false, addressTaken: false, loc: loc(lt) };
+          (this.scope.labels ??= new Map()).set(lt.text, l);
+          if (this.fn) { this.fn.def.labels.push(l); this.fn.labelUses.set(l, loc(lt)); }
+          if (!this.accept(",")) break;
+        }
+        this.expect(";");
+        return;
+      }
+      // Labels may be followed by a declaration (C23; gcc accepts it).
+      const t = this.peek();
+      if (t.kind === "ident" && this.is(":", 1) && !this.is(":", 2) && t.text !== "default" && t.text !== "case" && !DECL_SPEC_WORDS.has(t.text)) {
+        this.next();
+        this.next();
+        this.attributes([]);
+        const label = this.defineLabel(t);
+        if (this.is("}")) { out.push({ kind: "label", label, body: { kind: "empty", loc: loc(t) }, loc: loc(t) }); return; }
+        if (this.isDeclStart() && !this.isExprStartingTypedef()) {
+          out.push({ kind: "label", label, body: { kind: "empty", loc: loc(t) }, loc: loc(t) });
+          this.declaration(false, out);
+          return;
+        }
+        out.push({ kind: "label", label, body: this.statement(), loc: loc(t) });
+        return;
+      }
+      if (this.isDeclStart() && !this.isExprStartingTypedef()) {
+        if (this.is("__extension__")) {
+          // `__extension__` may also start an expression statement.
+          let k = 0;
+          while (this.is("__extension__", k)) k++;
+          if (!this.isDeclStart(this.peek(k))) { out.push(this.statement()); return; }
+        }
+        this.declaration(false, out);
+        return;
+      }
+      out.push(this.statement());
+    } catch (e) {
+      if (!(e instanceof Recover)) throw e;
+      this.scope = scope;
+      if (fn && saved) { fn.loops = saved.loops; fn.breakables = saved.breakables; fn.switches.length = saved.switches; }
+      this.pendingVla = [];
+      this.recover(true);
+    }
+  }
+
+  /** `T` typedef name used as an expression can't start a statement; but `x` shadowing a typedef is handled by lookup. */
+  private isExprStartingTypedef(): boolean {
+    return false;
+  }
+
+  private defineLabel(t: Token): Label {
+    const fn = this.fn;
+    if (!fn) { this.error(t, "label outside function"); return { name: t.text, id: ++symbolIds, defined: true, addressTaken: false, loc: loc(t) }; }
+    let l = this.localLabel(t.text) ?? fn.labels.get(t.text);
+    if (l && l.defined) {
+      this.error(t, `duplicate label '${t.text}'`);
+      this.note(l.loc, `previous definition of '${t.text}' was here`);
+      return l;
+    }
+    if (!l) {
+      l = { name: t.text, id: ++symbolIds, defined: true, addressTaken: false, loc: loc(t) };
+      fn.labels.set(t.text, l);
+      fn.def.labels.push(l);
+    }
+    l.defined = true;
+    l.loc = loc(t);
+    return l;
+  }
+
+  private localLabel(name: string): Label | undefined {
+    for (let s: Scope | undefined = this.scope; s && s.kind !== "function"; s = s.parent) {
+      const l = s.labels?.get(name);
+      if (l) return l;
+    }
+    return undefined;
+  }
+
+  private useLabel(t: Token): Label {
+    const fn = this.fn;
+    if (!fn) { this.error(t, "label outside function"); return { name: t.text, id: ++symbolIds, defined: false, addressTaken: false, loc: loc(t) }; }
+    let l = this.localLabel(t.text) ?? fn.labels.get(t.text);
+    if (!l) {
+      l = { name: t.text, id: ++symbolIds, defined: false, addressTaken: false, loc: loc(t) };
+      fn.labels.set(t.text, l);
+      fn.def.labels.push(l);
+      fn.labelUses.set(l, loc(t));
+    }
+    return l;
+  }
+
+  private statement(): Stmt {
+    const t = this.peek();
+    const at = loc(t);
+    const fn = this.fn;
+    if (t.kind === "punct") {
+      if (t.text === "{") return this.compoundStatement(false);
+      if (t.text === ";") { this.next(); return { kind: "empty", loc: at }; }
+    }
+    if (t.kind === "ident") {
+      switch (t.text) {
+        case "if": {
+          this.next();
+          this.expect("(");
+          const cond = this.condition(this.expr());
+          this.expect(")");
+          const then = this.substatement();
+          let els: Stmt | undefined;
+          if (this.accept("else")) els = this.substatement();
+          return { kind: "if", cond, then, else: els, loc: at };
+        }
+        case "while": {
+          this.next();
+          this.expect("(");
+          const cond = this.condition(this.expr());
+          this.expect(")");
+          const body = this.loopBody();
+          return { kind: "while", cond, body, loc: at };
+        }
+        case "do": {
+          this.next();
+          const body = this.loopBody();
+          this.expect("while");
+          this.expect("(");
+          const cond = this.condition(this.expr());
+          this.expect(")");
+          this.expect(";");
+          return { kind: "do", body, cond, loc: at };
+        }
+        case "for": {
+          this.next();
+          this.expect("(");
+          this.pushScope("block");
+          try {
+            let init: Stmt | undefined;
+            if (this.isStaticAssert()) this.staticAssert();
+            else if (this.isDeclStart()) {
+              const decls: Stmt[] = [];
+              this.declaration(false, decls);
+              init = { kind: "block", body: decls, loc: at };
+            } else if (!this.accept(";")) {
+              const e = this.expr();
+              init = { kind: "expr", expr: e, loc: e.loc };
+              this.expect(";");
+            }
+            const cond = this.is(";") ? undefined : this.condition(this.expr());
+            this.expect(";");
+            const step = this.is(")") ? undefined : this.expr();
+            this.expect(")");
+            const body = this.loopBody();
+            return { kind: "for", init, cond, step, body, loc: at };
+          } finally {
+            this.popScope();
+          }
+        }
+        case "switch": {
+          this.next();
+          this.expect("(");
+          let cond = this.rvalue(this.expr());
+          this.expect(")");
+          if (!isInteger(cond.type)) {
+            this.error(cond.loc, "switch quantity not an integer");
+            cond = { kind: "int", value: 0n, type: this.bt.int, loc: cond.loc };
+          }
+          cond = this.promote(cond);
+          const sw = { cases: [] as SwitchCase[], hasDefault: false, type: cond.type };
+          if (!fn) this.syntaxError("expected expression");
+          fn.switches.push(sw);
+          fn.breakables++;
+          try {
+            const body = this.substatement();
+            return { kind: "switch", cond, body, cases: sw.cases, loc: at };
+          } finally {
+            fn.breakables--;
+            fn.switches.pop();
+          }
+        }
+        case "case": {
+          this.next();
+          const e = this.conditional();
+          let hiE: Expr | undefined;
+          if (this.accept("...")) hiE = this.conditional();
+          this.expect(":");
+          const sw = fn?.switches[fn.switches.length - 1];
+          let lo = evalInt(e);
+          let hi = hiE ? evalInt(hiE) : lo;
+          if (!sw) this.error(t, "case label not within a switch statement");
+          else if (lo === undefined || hi === undefined || !isInteger(e.type) || (hiE && !isInteger(hiE.type))) {
+            this.error(e.loc, "case label does not reduce to an integer constant");
+          } else {
+            lo = wrapInt(lo, sw.type);
+            hi = wrapInt(hi, sw.type);
+            if (hi < lo) this.warn(e.loc, "empty range specified");
+            else {
+              const dup = sw.cases.find((c) => !c.isDefault && c.lo <= hi! && lo! <= c.hi);
+              if (dup) {
+                this.error(e.loc, hiE ? "duplicate (or overlapping) case value" : "duplicate case value");
+                this.note(dup.loc, "previously used here");
+              } else {
+                const info: SwitchCase = { lo, hi, isDefault: false, loc: loc(e.loc) };
+                sw.cases.push(info);
+                return { kind: "case", info, body: this.caseBody(), loc: at };
+              }
+            }
+          }
+          return this.caseBody();
+        }
+        case "default": {
+          if (!this.is(":", 1)) break;
+          this.next();
+          this.next();
+          const sw = fn?.switches[fn.switches.length - 1];
+          if (!sw) { this.error(t, "'default' label not within a switch statement"); return this.caseBody(); }
+          const prev = sw.cases.find((c) => c.isDefault);
+          if (prev) {
+            this.error(t, "multiple default labels in one switch");
+            this.note(prev.loc, "this is the first default label");
+            return this.caseBody();
+          }
+          const info: SwitchCase = { lo: 0n, hi: 0n, isDefault: true, loc: at };
+          sw.cases.push(info);
+          sw.hasDefault = true;
+          return { kind: "case", info, body: this.caseBody(), loc: at };
+        }
+        case "break":
+          this.next();
+          this.expect(";");
+          if (!fn || fn.breakables === 0) { this.error(t, "break statement not within loop or switch"); return { kind: "empty", loc: at }; }
+          return { kind: "break", loc: at };
+        case "continue":
+          this.next();
+          this.expect(";");
+          if (!fn || fn.loops === 0) { this.error(t, "continue statement not within a loop"); return { kind: "empty", loc: at }; }
+          return { kind: "continue", loc: at };
+        case "return": {
+          this.next();
+          if (this.accept(";")) {
+            if (fn && fn.ret.kind !== "void") this.warn(t, "'return' with no value, in function returning non-void", "return-type");
+            return { kind: "return", loc: at };
+          }
+          const e = this.expr();
+          this.expect(";");
+          if (!fn) return { kind: "expr", expr: e, loc: at };
+          if (fn.ret.kind === "void") {
+            if (e.type.kind !== "void") this.warn(t, "'return' with a value, in function returning void", "return-type");
+            return { kind: "expr", expr: e, loc: at, ...{} } as Stmt;
+          }
+          return { kind: "return", value: this.assignConvert(e, fn.ret, { kind: "return" }), loc: at };
+        }
+        case "goto": {
+          this.next();
+          if (this.accept("*")) {
+            const target = this.convert(this.rvalue(this.expr()), this.bt.voidPtr);
+            this.expect(";");
+            if (fn) fn.def.hasComputedGoto = true;
+            return { kind: "computedgoto", target, loc: at };
+          }
+          const nt = this.next();
+          if (nt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier or '*'"); }
+          this.expect(";");
+          return { kind: "goto", label: this.useLabel(nt), loc: at };
+        }
+        case "asm": case "__asm__": case "__asm":
+          return this.asmStatement();
+        case "__attribute__": case "__attribute": {
+          // Statement attributes: `__attribute__((fallthrough));`
+          this.attributes([]);
+          if (this.accept(";")) return { kind: "empty", loc: at };
+          return this.statement();
+        }
+      }
+    }
+    if (t.kind === "punct" && t.text === "[" && this.is("[", 1)) {
+      this.attributes([]);
+      if (this.accept(";")) return { kind: "empty", loc: at };
+      return this.statement();
+    }
+    const e = this.expr();
+    this.expectSemicolon();
+    const pending = this.takePendingVla();
+    if (pending) return { kind: "expr", expr: this.commaPrefix(pending, e), loc: at };
+    return { kind: "expr", expr: e, loc: at };
+  }
+
+  private expectSemicolon(): void {
+    if (this.is(";")) { this.next(); return; }
+    this.syntaxError("expected ';'");
+  }
+
+  private takePendingVla(): Expr[] | undefined {
+    if (this.pendingVla.length === 0) return undefined;
+    const p = this.pendingVla;
+    this.pendingVla = [];
+    return p;
+  }
+
+  private commaPrefix(pre: Expr[], e: Expr): Expr {
+    let r = e;
+    for (let i = pre.length - 1; i >= 0; i--) r = { kind: "comma", left: pre[i], right: r, type: r.type, loc: r.loc };
+    return r;
+  }
+
+  /** A substatement gets its own block scope (6.8p3 in C99+). */
+  private substatement(): Stmt {
+    this.pushScope("block");
+    try {
+      // A declaration is not a statement; gcc reports it.
+      if (this.isDeclStart() && !(this.peek().kind === "ident" && this.is(":", 1))) {
+        if (!this.is("__extension__")) this.error(this.peek(), "expected expression before '" + this.peek().text + "'");
+        const out: Stmt[] = [];
+        this.declaration(false, out);
+        return { kind: "block", body: out, loc: loc(this.peek()) };
+      }
+      const out: Stmt[] = [];
+      this.blockItem(out);
+      return out.length === 1 ? out[0] : { kind: "block", body: out, loc: out[0]?.loc ?? loc(this.peek()) };
+    } finally {
+      this.popScope();
+    }
+  }
+
+  private caseBody(): Stmt {
+    if (this.is("}")) return { kind: "empty", loc: loc(this.peek()) };
+    if (this.isDeclStart() && !(this.peek().kind === "ident" && this.is(":", 1))) {
+      // gcc 12 (C17): "a label can only be part of a statement and a declaration is not a statement".
+      const out: Stmt[] = [];
+      this.declaration(false, out);
+      return { kind: "block", body: out, loc: loc(this.peek()) };
+    }
+    const out: Stmt[] = [];
+    this.blockItem(out);
+    return out.length === 1 ? out[0] : { kind: "block", body: out, loc: out[0]?.loc ?? loc(this.peek()) };
+  }
+
+  private loopBody(): Stmt {
+    const fn = this.fn;
+    if (!fn) return this.substatement();
+    fn.loops++;
+    fn.breakables++;
+    try {
+      return this.substatement();
+    } finally {
+      fn.loops--;
+      fn.breakables--;
+    }
+  }
+
+  /** A controlling expression (6.8.4, 6.8.5): any scalar, compared with zero. */
+  private condition(e: Expr): Expr {
+    const r = this.rvalue(e);
+    if (!isScalar(r.type) && r.type.kind !== "vector") {
+      this.error(r.loc, isRecord(r.type) ? "used struct type value where scalar is required".replace("struct", r.type.kind) : r.type.kind === "void" ? "void value not ignored as it ought to be" : "used array type value where scalar is required");
+      return { kind: "int", value: 0n, type: this.bt.int, loc: r.loc };
+    }
+    const pending = this.takePendingVla();
+    return pending ? this.commaPrefix(pending, r) : r;
+  }
+
+  private asmStatement(): Stmt {
+    const kw = this.next();
+    let isVolatile = false;
+    let isInline = false;
+    let isGoto = false;
+    for (;;) {
+      const w = this.peek().text;
+      if (w === "volatile" || w === "__volatile__" || w === "__volatile") { isVolatile = true; this.next(); continue; }
+      if (w === "inline" || w === "__inline__" || w === "__inline") { isInline = true; this.next(); continue; }
+      if (w === "goto") { isGoto = true; this.next(); continue; }
+      break;
+    }
+    this.expect("(");
+    const template = this.stringLiteralText();
+    const stmt: AsmStmt = {
+      kind: "asm", template, basic: true, volatile: isVolatile, inline: isInline, outputs: [], inputs: [], clobbers: [],
+      gotoLabels: [], loc: loc(kw),
+    };
+    const operands = (out: AsmOperand[], isOutput: boolean): void => {
+      if (this.is(":") || this.is(")") || this.is("::")) return;
+      for (;;) {
+        let name: string | undefined;
+        if (this.accept("[")) { name = this.next().text; this.expect("]"); }
+        const constraint = this.stringLiteralText();
+        this.expect("(");
+        let e = this.expr();
+        this.expect(")");
+        if (isOutput) {
+          if (!this.isLvalue(e)) this.error(e.loc, `invalid lvalue in 'asm' output ${out.length}`);
+          else this.markAddressTaken(e, constraint.includes("m"));
+        } else if (/[mo]/.test(constraint) && !/[rgi]/.test(constraint) && this.isLvalue(e)) {
+          this.markAddressTaken(e, true);
+        } else e = this.rvalue(e);
+        out.push({ name, constraint, expr: e });
+        if (!this.accept(",")) break;
+      }
+    };
+    // "::" is one token in the lexer (C23); split it back into two colons.
+    const colon = (): boolean => {
+      if (this.is("::")) {
+        const t = this.peek();
+        this.toks[this.pos] = { ...t, text: ":", col: t.col + 1 };
+        this.toks.splice(this.pos, 0, { ...t, text: ":" });
+        this.pragmas.splice(this.pos, 0, undefined);
+      }
+      return this.accept(":");
+    };
+    if (colon()) {
+      stmt.basic = false;
+      operands(stmt.outputs, true);
+      if (colon()) {
+        operands(stmt.inputs, false);
+        if (colon()) {
+          while (this.peek().kind === "string") {
+            stmt.clobbers.push(this.stringLiteralText());
+            if (!this.accept(",")) break;
+          }
+          if (colon()) {
+            for (;;) {
+              const lt = this.next();
+              if (lt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+              const l = this.useLabel(lt);
+              l.addressTaken = true;
+              stmt.gotoLabels.push(l);
+              if (!this.accept(",")) break;
+            }
+          }
+        }
+      }
+    }
+    if (isGoto && stmt.gotoLabels.length === 0 && stmt.basic) this.error(kw, "expected ':' before ')' token");
+    if (stmt.outputs.length === 0 && !stmt.basic) stmt.volatile = true; // 6.47.2.1: no outputs implies volatile
+    if (stmt.basic) stmt.volatile = true;
+    this.expect(")");
+    this.expect(";");
+    return stmt;
+  }
+
+  /** Concatenated narrow string literal text (asm templates, attribute args, _Static_assert). */
+  private stringLiteralText(): string {
+    const t = this.peek();
+    if (t.kind !== "string") this.syntaxError("expected string literal");
+    let out = "";
+    while (this.peek().kind === "string") {
+      const s = this.next();
+      const { body } = prefixOf(s.text);
+      const d = decodeQuoted(body.slice(1, -1), 1);
+      for (const u of d.units) out += String.fromCharCode(u);
+    }
+    return out;
+  }
+
+  // -------------------------------------------------------------------------
+  // Conversions (6.3) as explicit nodes.
+
+  /** Array/function designators decay to pointers (6.3.2.1p3-4). */
+  private rvalue(e: Expr): Expr {
+    const t = e.type;
+    if (t.kind === "array") {
+      this.markAddressTaken(e, true);
+      if (e.kind === "string") this.stringObject(e);
+      return { kind: "decay", operand: e, type: pointerTo(t.elem), loc: e.loc };
+    }
+    if (t.kind === "function") {
+      if (e.kind === "deref") return e.ptr;
+      if (e.kind === "var" && e.sym.kind === "function") e.sym.addressTaken = true;
+      return { kind: "decay", operand: e, type: pointerTo(t), loc: e.loc };
+    }
+    return e;
+  }
+
+  /** Does converting from `a` to `b` change nothing (same representation and same C type up to top-level qualifiers)? */
+  private sameType(a: Type, b: Type): boolean {
+    if (a === b) return true;
+    if (a.kind !== b.kind) return false;
+    if (a.kind === "pointer" && b.kind === "pointer") return a.to === b.to || compatible(a.to, b.to);
+    return compatibleUnqual(a, b);
+  }
+
+  /** An implicit conversion of a value to `t` (a cast node unless nothing changes). */
+  private convert(e: Expr, t: Type): Expr {
+    const to = unqualified(t);
+    if (this.sameType(e.type, to)) return e;
+    if (e.kind === "int" && (to.kind === "int" || to.kind === "enum")) return { kind: "int", value: wrapInt(e.value, to), type: to, loc: e.loc };
+    return { kind: "cast", operand: e, type: to, implicit: true, loc: e.loc };
+  }
+
+  private bitfieldWidth(e: Expr): number | undefined {
+    return e.kind === "member" ? e.member.bitWidth : undefined;
+  }
+
+  /** Integer promotions (6.3.1.1p2), including bit-fields. */
+  private promote(e: Expr): Expr {
+    const t = e.type;
+    if (t.kind !== "int" && t.kind !== "enum") return e;
+    const bw = this.bitfieldWidth(e);
+    if (bw !== undefined) {
+      const it = intOf(t);
+      if (bw < 32) return this.convert(e, this.bt.int);
+      if (bw === 32) return this.convert(e, it.signed ? this.bt.int : this.bt.uint);
+      return this.convert(e, unqualified(it));
+    }
+    return this.convert(e, promoteInt(t, this.bt));
+  }
+
+  /** The common real type of the usual arithmetic conversions (6.3.1.8). */
+  private commonType(a: Type, b: Type): Type {
+    if (a.kind === "vector") return unqualified(a);
+    if (b.kind === "vector") return unqualified(b);
+    const ca = a.kind === "complex";
+    const cb = b.kind === "complex";
+    if (ca || cb) {
+      const ra = a.kind === "complex" ? a.elem : a;
+      const rb = b.kind === "complex" ? b.elem : b;
+      const r = this.commonType(ra, rb) as FloatType | IntType;
+      return { kind: "complex", elem: r, quals: 0 };
+    }
+    if (a.kind === "float" || b.kind === "float") {
+      if (a.kind === "float" && b.kind === "float") return unqualified(a.rank >= b.rank ? a : b);
+      return unqualified(a.kind === "float" ? a : b);
+    }
+    const pa = promoteInt(a as IntType, this.bt);
+    const pb = promoteInt(b as IntType, this.bt);
+    return commonIntType(pa, pb, this.bt);
+  }
+
+  private arith(l: Expr, r: Expr): [Expr, Expr, Type] {
+    const lp = this.promote(l);
+    const rp = this.promote(r);
+    const t = this.commonType(lp.type, rp.type);
+    return [this.convert(lp, t), this.convert(rp, t), t];
+  }
+
+  /** A null pointer constant (6.3.2.3p3). */
+  private isNullPointerConstant(e: Expr): boolean {
+    let x = e;
+    if (x.kind === "cast" && x.type.kind === "pointer" && x.type.to.kind === "void" && x.type.to.quals === 0) x = x.operand;
+    if (!isInteger(x.type)) return false;
+    if (x.kind === "int") return x.value === 0n;
+    const v = evalConst(x);
+    return v !== undefined && v.kind === "int" && v.value === 0n;
+  }
+
+  /** Conversion as if by assignment (6.5.16.1), with gcc's diagnostics for each context. */
+  private assignConvert(e0: Expr, t: Type, ctx: ConvCtx): Expr {
+    const e = this.rvalue(e0);
+    const to = unqualified(t);
+    const from = e.type;
+    const T = typeToString(to);
+    const F = typeToString(from);
+    const where = ctx.kind === "argument" ? `passing argument ${ctx.argIndex} of '${ctx.fnName}'` : "";
+    if (from.kind === "void") {
+      this.error(e.loc, "void value not ignored as it ought to be");
+      return this.zeroOf(isScalar(to) ? to : this.bt.int, e.loc);
+    }
+    const incompatible = (): Expr => {
+      switch (ctx.kind) {
+        case "assignment": this.error(e.loc, `incompatible types when assigning to type '${T}' from type '${F}'`); break;
+        case "initialization": this.error(e.loc, `incompatible types when initializing type '${T}' using type '${F}'`); break;
+        case "argument": this.error(e.loc, `incompatible type for argument ${ctx.argIndex} of '${ctx.fnName}'`); break;
+        case "return": this.error(e.loc, `incompatible types when returning type '${F}' but '${T}' was expected`); break;
+      }
+      return isScalar(to) ? this.zeroOf(to, e.loc) : e;
+    };
+    if (isArithmetic(to) && isArithmetic(from)) return this.convert(e, to);
+    if (isBool(to) && from.kind === "pointer") return this.convert(e, to);
+    if (isRecord(to) || to.kind === "vector") {
+      if (compatibleUnqual(unqualified(from), to)) return e;
+      if (to.kind === "union" && to.rec.transparentUnion && ctx.kind === "argument") {
+        for (const m of to.rec.members) {
+          if (compatibleUnqual(unqualified(m.type), unqualified(from)) || (m.type.kind === "pointer" && (from.kind === "pointer" || this.isNullPointerConstant(e)))) {
+            return { kind: "cast", operand: this.convert(e, m.type), type: to, implicit: true, loc: e.loc };
+          }
+        }
+      }
+      return incompatible();
+    }
+    if (to.kind === "pointer") {
+      if (this.isNullPointerConstant(e)) return this.convert(e, to);
+      if (from.kind === "pointer") {
+        const tp = to.to;
+        const fp = from.to;
+        const lost = fp.quals & ~tp.quals & (Q.Const | Q.Volatile | Q.Atomic | Q.Restrict);
+        if (lost && !(tp.kind === "function")) {
+          const q = lost & Q.Const ? "const" : lost & Q.Volatile ? "volatile" : lost & Q.Atomic ? "_Atomic" : "restrict";
+          const what = ctx.kind === "argument" ? where : ctx.kind === "return" ? "return" : ctx.kind;
+          this.warn(e.loc, `${what} discards '${q}' qualifier from pointer target type`, "discarded-qualifiers");
+        } else if (tp.kind !== "void" && fp.kind !== "void" && !compatibleUnqual(unqualified(tp), unqualified(fp))) {
+          switch (ctx.kind) {
+            case "assignment": this.warn(e.loc, `assignment to '${T}' from incompatible pointer type '${F}'`, "incompatible-pointer-types"); break;
+            case "initialization": this.warn(e.loc, `initialization of '${T}' from incompatible pointer type '${F}'`, "incompatible-pointer-types"); break;
+            case "argument": this.warn(e.loc, `${where} from incompatible pointer type`, "incompatible-pointer-types"); break;
+            case "return": this.warn(e.loc, `returning '${F}' from a function with incompatible return type '${T}'`, "incompatible-pointer-types"); break;
+          }
+        }
+        return this.convert(e, to);
+      }
+      if (isInteger(from)) {
+        this.intConversionWarning(e, ctx, T, F, "pointer from integer");
+        return this.convert(e, to);
+      }
+      return incompatible();
+    }
+    if (isInteger(to) && from.kind === "pointer") {
+      this.intConversionWarning(e, ctx, T, F, "integer from pointer");
+      return this.convert(e, to);
+    }
+    return incompatible();
+  }
+
+  private intConversionWarning(e: Expr, ctx: ConvCtx, T: string, F: string, what: string): void {
+    const tail = `makes ${what} without a cast`;
+    switch (ctx.kind) {
+      case "assignment": this.warn(e.loc, `assignment to '${T}' from '${F}' ${tail}`, "int-conversion"); break;
+      case "initialization": this.warn(e.loc, `initialization of '${T}' from '${F}' ${tail}`, "int-conversion"); break;
+      case "argument": this.warn(e.loc, `passing argument ${ctx.argIndex} of '${ctx.fnName}' ${tail}`, "int-conversion"); break;
+      case "return": this.warn(e.loc, `returning '${F}' from a function with return type '${T}' ${tail}`, "int-conversion"); break;
+    }
+  }
+
+  private isLvalue(e: Expr): boolean {
+    switch (e.kind) {
+      case "var": return e.sym.kind === "object";
+      case "deref": return e.type.kind !== "function";
+      case "member": return this.isLvalue(e.base);
+      case "compound": case "string": return true;
+      case "real": case "imag": return this.isLvalue(e.operand);
+      case "cast": return false;
+      default: return false;
+    }
+  }
+
+  /** Record that an object's address escapes (so lowering keeps it in memory). */
+  private markAddressTaken(e: Expr, value: boolean): void {
+    let x: Expr = e;
+    while (x.kind === "member" || x.kind === "real" || x.kind === "imag") x = x.kind === "member" ? x.base : x.operand;
+    if (x.kind === "var" && value) {
+      if (x.sym.kind === "object") x.sym.addressTaken = true;
+      else x.sym.addressTaken = true;
+    }
+  }
+
+  private describeLvalue(e: Expr): string {
+    switch (e.kind) {
+      case "var": return e.sym.name;
+      case "member": return `${this.describeLvalue(e.base)}.${e.member.name ?? ""}`;
+      case "deref": return `*${e.ptr.kind === "var" ? e.ptr.sym.name : "(...)"}`;
+      default: return "<expression>";
+    }
+  }
+
+  /** Check that `e` is a modifiable lvalue (6.3.2.1p1); `what` is "assignment", "increment" or "decrement". */
+  private checkModifiable(e: Expr, what: "assignment" | "increment" | "decrement"): boolean {
+    if (!this.isLvalue(e)) {
+      this.error(e.loc, what === "assignment" ? "lvalue required as left operand of assignment" : `lvalue required as ${what} operand`);
+      return false;
+    }
+    if (e.type.kind === "array") {
+      this.error(e.loc, `${what === "assignment" ? "assignment to" : what + " of"} expression with array type`);
+      return false;
+    }
+    const readOnly = (e.type.quals & Q.Const) !== 0 || (isRecord(e.type) && e.type.rec.hasConstMember);
+    if (readOnly) {
+      if (e.kind === "var") this.error(e.loc, `${what} of read-only variable '${e.sym.name}'`);
+      else if (e.kind === "member" && (e.member.type.quals & Q.Const)) this.error(e.loc, `${what} of read-only member '${e.member.name ?? ""}'`);
+      else this.error(e.loc, `${what} of read-only location '${this.describeLvalue(e)}'`);
+      return false;
+    }
+    if (!isComplete(e.type) && e.type.kind !== "void") {
+      this.error(e.loc, `invalid use of undefined type '${typeToString(e.type)}'`);
+      return false;
+    }
+    return true;
+  }
+
+  private assignTo(sym: ObjectSymbol, value: Expr): Expr {
+    const target: Expr = { kind: "var", sym, type: sym.type, loc: value.loc };
+    return { kind: "assign", target, value, type: unqualified(sym.type), loc: value.loc };
+  }
+
+  /** The run-time size of `t` in bytes (unsigned long): a constant unless `t` is a VLA. */
+  private sizeExpr(t: Type, at: SrcLoc): Expr {
+    if (t.kind === "array" && isVla(t)) {
+      const n: Expr = t.vla
+        ? { kind: "var", sym: t.vla.count as ObjectSymbol, type: this.bt.ulong, loc: loc(at) }
+        : { kind: "int", value: BigInt(t.length ?? 0), type: this.bt.ulong, loc: loc(at) };
+      const es = this.sizeExpr(t.elem, at);
+      return { kind: "binary", op: "*", left: n, right: es, type: this.bt.ulong, loc: loc(at) };
+    }
+    return { kind: "int", value: BigInt(sizeOf(t)), type: this.bt.ulong, loc: loc(at) };
+  }
+
+  private intConst(v: bigint | number, t: Type, at: SrcLoc): Expr {
+    return { kind: "int", value: wrapInt(BigInt(v), t), type: t, loc: loc(at) };
+  }
+
+  // -------------------------------------------------------------------------
+  // Expressions (6.5).
+
+  private expr(): Expr {
+    let e = this.assignExpr();
+    while (this.is(",")) {
+      this.next();
+      const r = this.assignExpr();
+      const rr = this.rvalue(r);
+      e = { kind: "comma", left: e, right: rr, type: rr.type, loc: e.loc };
+    }
+    return e;
+  }
+
+  private assignExpr(): Expr {
+    const lhs = this.conditional();
+    const t = this.peek();
+    if (t.kind !== "punct") return lhs;
+    switch (t.text) {
+      case "=": {
+        this.next();
+        const rhs = this.assignExpr();
+        if (!this.checkModifiable(lhs, "assignment")) return { ...this.rvalue(rhs), loc: lhs.loc };
+        const value = this.assignConvert(rhs, lhs.type, { kind: "assignment" });
+        this.noteStore(lhs);
+        return { kind: "assign", target: lhs, value, type: unqualified(lhs.type), loc: loc(t) };
+      }
+      case "+=": case "-=": case "*=": case "/=": case "%=": case "<<=": case ">>=": case "&=": case "^=": case "|=": {
+        this.next();
+        const rhs = this.rvalue(this.assignExpr());
+        return this.opAssign(t.text.slice(0, -1) as BinOp, lhs, rhs, t);
+      }
+    }
+    return lhs;
+  }
+
+  private noteStore(_lhs: Expr): void { /* hook for -Wunused-but-set later */ }
+
+  private opAssign(op: BinOp, lhs: Expr, rhs: Expr, at: Token): Expr {
+    if (!this.checkModifiable(lhs, "assignment")) return rhs;
+    const lt = unqualified(lhs.type);
+    if (lt.kind === "pointer" && (op === "+" || op === "-")) {
+      if (!isInteger(rhs.type)) { this.invalidOperands(op, lhs, rhs, at); return rhs; }
+      let { index, scale } = this.scaledIndex(lt, this.convert(this.promote(rhs), this.bt.long), at);
+      void index;
+      return { kind: "opassign", op, target: lhs, value: index, opType: lt, scale, type: lt, loc: loc(at) };
+    }
+    const intOnly = op === "%" || op === "<<" || op === ">>" || op === "&" || op === "|" || op === "^";
+    const okL = intOnly ? isInteger(lt) || lt.kind === "vector" : isArithmetic(lt) || lt.kind === "vector";
+    const okR = intOnly ? isInteger(rhs.type) || rhs.type.kind === "vector" : isArithmetic(rhs.type) || rhs.type.kind === "vector";
+    if (!okL || !okR) { this.invalidOperands(op, lhs, rhs, at); return rhs; }
+    if (lt.kind === "vector") return { kind: "opassign", op, target: lhs, value: this.convert(rhs, lt), opType: lt, type: lt, loc: loc(at) };
+    if (op === "<<" || op === ">>") {
+      const opType = promoteInt(lt as IntType, this.bt);
+      return { kind: "opassign", op, target: lhs, value: this.promote(rhs), opType, type: lt, loc: loc(at) };
+    }
+    const opType = this.commonType(lt, this.promote(rhs).type);
+    return { kind: "opassign", op, target: lhs, value: this.convert(this.promote(rhs), opType), opType, type: lt, loc: loc(at) };
+  }
+
+  /** An index into an array of `ptr`'s pointee: pre-multiplied for VLA pointees. */
+  private scaledIndex(ptr: PointerType, index: Expr, at: SrcLoc): { index: Expr; scale: number } {
+    const to = ptr.to;
+    if (isVla(to)) {
+      const size = this.convert(this.sizeExpr(to, at), this.bt.long);
+      return { index: { kind: "binary", op: "*", left: index, right: size, type: this.bt.long, loc: index.loc }, scale: 1 };
+    }
+    if (to.kind === "void" || to.kind === "function") return { index, scale: 1 };
+    if (!isComplete(to)) this.error(at, `invalid use of undefined type '${typeToString(to)}'`);
+    return { index, scale: sizeOf(to) };
+  }
+
+  private conditional(): Expr {
+    const c = this.binary(1);
+    if (!this.is("?")) return c;
+    const q = this.next();
+    const cond = this.condition(c);
+    let then: Expr | undefined;
+    if (!this.is(":")) then = this.rvalue(this.expr());
+    this.expect(":");
+    const els = this.rvalue(this.conditional());
+    const a = then ?? cond;
+    const at = loc(q);
+    const ta = unqualified(a.type);
+    const tb = unqualified(els.type);
+    let type: Type;
+    if (isArithmetic(ta) && isArithmetic(tb)) type = this.commonType(this.promote(a).type, this.promote(els).type);
+    else if (ta.kind === "void" || tb.kind === "void") type = this.bt.void;
+    else if ((isRecord(ta) || ta.kind === "vector") && compatibleUnqual(ta, tb)) type = ta;
+    else if (ta.kind === "pointer" && tb.kind === "pointer") {
+      const pa = ta.to;
+      const pb = tb.to;
+      const quals = pa.quals | pb.quals;
+      if (this.isNullPointerConstant(els)) type = ta;
+      else if (this.isNullPointerConstant(a)) type = tb;
+      else if (pa.kind === "void" || pb.kind === "void") type = pointerTo(qualified(this.bt.void, quals));
+      else if (compatibleUnqual(unqualified(pa), unqualified(pb))) type = pointerTo(withQuals(composite(unqualified(pa), unqualified(pb)), quals));
+      else {
+        this.warn(at, "pointer type mismatch in conditional expression");
+        type = pointerTo(this.bt.void);
+      }
+    } else if (ta.kind === "pointer" && isInteger(tb)) {
+      if (!this.isNullPointerConstant(els)) this.warn(at, "pointer/integer type mismatch in conditional expression");
+      type = ta;
+    } else if (tb.kind === "pointer" && isInteger(ta)) {
+      if (!this.isNullPointerConstant(a)) this.warn(at, "pointer/integer type mismatch in conditional expression");
+      type = tb;
+    } else {
+      this.error(at, "type mismatch in conditional expression");
+      type = ta;
+    }
+    const conv = (x: Expr): Expr => (type.kind === "void" ? x : this.convert(isArithmetic(type) ? this.promote(x) : x, type));
+    return { kind: "cond", cond, then: then ? conv(then) : undefined, else: conv(els), type, loc: at };
+  }
+
+  private static readonly PREC: Readonly<Record<string, number>> = {
+    "||": 1, "&&": 2, "|": 3, "^": 4, "&": 5, "==": 6, "!=": 6, "<": 7, ">": 7, "<=": 7, ">=": 7,
+    "<<": 8, ">>": 8, "+": 9, "-": 9, "*": 10, "/": 10, "%": 10,
+  };
+
+  private binary(minPrec: number): Expr {
+    let l = this.castExpr();
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== "punct") return l;
+      const p = Parser.PREC[t.text];
+      if (p === undefined || p < minPrec) return l;
+      this.next();
+      const r = this.binary(p + 1);
+      l = this.makeBinary(t.text, l, r, t);
+    }
+  }
+
+  private invalidOperands(op: string, l: Expr, r: Expr, at: SrcLoc): Expr {
+    this.error(at, `invalid operands to binary ${op} (have '${typeToString(l.type)}' and '${typeToString(r.type)}')`);
+    return { kind: "int", value: 0n, type: this.bt.int, loc: loc(at) };
+  }
+
+  private makeBinary(op: string, l0: Expr, r0: Expr, at: Token): Expr {
+    const l = this.rvalue(l0);
+    const r = this.rvalue(r0);
+    const lt = l.type;
+    const rt = r.type;
+    const where = loc(at);
+    if (lt.kind === "void" || rt.kind === "void") {
+      this.error(at, "void value not ignored as it ought to be");
+      return this.intConst(0, this.bt.int, at);
+    }
+    switch (op) {
+      case "&&": case "||": {
+        if (!isScalar(lt) || !isScalar(rt)) return this.invalidOperands(op, l, r, at);
+        return { kind: "logical", op, left: l, right: r, type: this.bt.int, loc: where };
+      }
+      case "*": case "/": {
+        if (!(isArithmetic(lt) || lt.kind === "vector") || !(isArithmetic(rt) || rt.kind === "vector")) return this.invalidOperands(op, l, r, at);
+        const [a, b, t] = this.arith(l, r);
+        if (op === "/" && isInteger(t)) this.checkDivZero(b);
+        return { kind: "binary", op, left: a, right: b, type: t, loc: where };
+      }
+      case "%": case "&": case "|": case "^": {
+        const okL = isInteger(lt) || (lt.kind === "vector");
+        const okR = isInteger(rt) || (rt.kind === "vector");
+        if (!okL || !okR) return this.invalidOperands(op, l, r, at);
+        const [a, b, t] = this.arith(l, r);
+        if (op === "%") this.checkDivZero(b);
+        return { kind: "binary", op, left: a, right: b, type: t, loc: where };
+      }
+      case "<<": case ">>": {
+        if (!(isInteger(lt) || lt.kind === "vector") || !(isInteger(rt) || rt.kind === "vector")) return this.invalidOperands(op, l, r, at);
+        if (lt.kind === "vector" || rt.kind === "vector") {
+          const vt = lt.kind === "vector" ? lt : rt;
+          return { kind: "binary", op: op as BinOp, left: this.convert(l, vt), right: this.convert(r, vt), type: unqualified(vt), loc: where };
+        }
+        const a = this.promote(l);
+        const b = this.promote(r);
+        const bv = evalInt(b);
+        if (bv !== undefined && isInteger(a.type)) {
+          if (bv < 0n) this.warn(at, `${op === "<<" ? "left" : "right"} shift count is negative`, "shift-count-negative");
+          else if (bv >= BigInt(sizeOf(a.type) * 8)) this.warn(at, `${op === "<<" ? "left" : "right"} shift count >= width of type`, "shift-count-overflow");
+        }
+        return { kind: "binary", op, left: a, right: b, type: a.type, loc: where };
+      }
+      case "+": {
+        if ((isArithmetic(lt) || lt.kind === "vector") && (isArithmetic(rt) || rt.kind === "vector")) {
+          const [a, b, t] = this.arith(l, r);
+          return { kind: "binary", op, left: a, right: b, type: t, loc: where };
+        }
+        if (lt.kind === "pointer" && isInteger(rt)) return this.ptrAdd(l, r, false, at);
+        if (rt.kind === "pointer" && isInteger(lt)) return this.ptrAdd(r, l, false, at);
+        return this.invalidOperands(op, l, r, at);
+      }
+      case "-": {
+        if ((isArithmetic(lt) || lt.kind === "vector") && (isArithmetic(rt) || rt.kind === "vector")) {
+          const [a, b, t] = this.arith(l, r);
+          return { kind: "binary", op, left: a, right: b, type: t, loc: where };
+        }
+        if (lt.kind === "pointer" && isInteger(rt)) return this.ptrAdd(l, r, true, at);
+        if (lt.kind === "pointer" && rt.kind === "pointer") {
+          if (!compatibleUnqual(unqualified(lt.to), unqualified(rt.to))) {
+            this.error(at, "invalid operands to binary - (have '" + typeToString(lt) + "' and '" + typeToString(rt) + "')");
+          }
+          const to = lt.to;
+          if (isVla(to)) {
+            const d: Expr = { kind: "ptrdiff", left: l, right: r, scale: 1, type: this.bt.long, loc: where };
+            return { kind: "binary", op: "/", left: d, right: this.convert(this.sizeExpr(to, at), this.bt.long), type: this.bt.long, loc: where };
+          }
+          const scale = to.kind === "void" || to.kind === "function" ? 1 : sizeOf(to);
+          if (!isComplete(to) && to.kind !== "void") this.error(at, "arithmetic on pointer to an incomplete type");
+          return { kind: "ptrdiff", left: l, right: r, scale: scale || 1, type: this.bt.long, loc: where };
+        }
+        return this.invalidOperands(op, l, r, at);
+      }
+      case "<": case ">": case "<=": case ">=": case "==": case "!=": {
+        const eq = op === "==" || op === "!=";
+        if ((isArithmetic(lt) || lt.kind === "vector") && (isArithmetic(rt) || rt.kind === "vector")) {
+          if (!eq && (lt.kind === "complex" || rt.kind === "complex")) return this.invalidOperands(op, l, r, at);
+          const [a, b, t] = this.arith(l, r);
+          return { kind: "binary", op, left: a, right: b, type: t.kind === "vector" ? t : this.bt.int, loc: where };
+        }
+        if (lt.kind === "pointer" && rt.kind === "pointer") {
+          const pa = unqualified(lt.to);
+          const pb = unqualified(rt.to);
+          if (!compatibleUnqual(pa, pb)) {
+            if (eq && (pa.kind === "void" || pb.kind === "void")) { /* fine */ }
+            else if (eq && (this.isNullPointerConstant(l) || this.isNullPointerConstant(r))) { /* fine */ }
+            else this.warn(at, "comparison of distinct pointer types lacks a cast", "compare-distinct-pointer-types");
+          }
+          const common = pa.kind === "void" ? lt : rt.to.kind === "void" ? rt : lt;
+          return { kind: "binary", op: op as BinOp, left: this.convert(l, common), right: this.convert(r, common), type: this.bt.int, loc: where };
+        }
+        if (lt.kind === "pointer" && isInteger(rt)) {
+          if (!this.isNullPointerConstant(r)) this.warn(at, "comparison between pointer and integer");
+          else if (!eq) this.warn(at, "ordered comparison of pointer with integer zero", "extra");
+          return { kind: "binary", op: op as BinOp, left: l, right: this.convert(r, lt), type: this.bt.int, loc: where };
+        }
+        if (rt.kind === "pointer" && isInteger(lt)) {
+          if (!this.isNullPointerConstant(l)) this.warn(at, "comparison between pointer and integer");
+          return { kind: "binary", op: op as BinOp, left: this.convert(l, rt), right: r, type: this.bt.int, loc: where };
+        }
+        return this.invalidOperands(op, l, r, at);
+      }
+    }
+    return this.invalidOperands(op, l, r, at);
+  }
+
+  private checkDivZero(b: Expr): void {
+    if (b.kind === "int" && b.value === 0n) this.warn(b.loc, "division by zero", "div-by-zero");
+  }
+
+  private ptrAdd(p: Expr, i: Expr, negate: boolean, at: SrcLoc): Expr {
+    const pt = p.type as PointerType;
+    if (!isComplete(pt.to) && pt.to.kind !== "void" && pt.to.kind !== "function") {
+      this.error(at, `invalid use of undefined type '${typeToString(pt.to)}'`);
+    }
+    let idx = this.convert(this.promote(i), this.bt.long);
+    if (negate) idx = idx.kind === "int" ? { ...idx, value: BigInt.asIntN(64, -idx.value) } : { kind: "unary", op: "neg", operand: idx, type: this.bt.long, loc: idx.loc };
+    const { index, scale } = this.scaledIndex(pt, idx, at);
+    return { kind: "ptradd", ptr: p, index, scale, type: unqualified(pt), loc: loc(at) };
+  }
+
+  private castExpr(): Expr {
+    if (this.is("(") && this.isTypeNameStart(this.peek(1))) {
+      const open = this.next();
+      const t = this.typeName();
+      this.expect(")");
+      if (this.is("{")) return this.postfixTail(this.compoundLiteral(t, open));
+      const e = this.castExpr();
+      return this.makeCast(t, e, open);
+    }
+    return this.unary();
+  }
+
+  private makeCast(t0: Type, e0: Expr, at: SrcLoc): Expr {
+    const e = this.rvalue(e0);
+    const pending = this.takePendingVla();
+    const t = unqualified(t0);
+    const wrap = (x: Expr): Expr => (pending ? this.commaPrefix(pending, x) : x);
+    const from = e.type;
+    if (t.kind === "void") return wrap({ kind: "cast", operand: e, type: t, implicit: false, loc: loc(at) });
+    if (t.kind === "union" && !compatibleUnqual(t, unqualified(from))) {
+      // GNU cast to union: a union whose member of the operand's type holds the value.
+      const m = t.rec.members.find((mm) => compatibleUnqual(unqualified(mm.type), unqualified(from)));
+      if (!m) { this.error(at, "cast to union type from type not present in union"); return e; }
+      return wrap({ kind: "cast", operand: e, type: t, implicit: false, loc: loc(at) });
+    }
+    if (!isScalar(t) && t.kind !== "vector") {
+      if (compatibleUnqual(t, unqualified(from))) return e; // GNU: cast to the same struct type
+      this.error(at, "conversion to non-scalar type requested");
+      return e;
+    }
+    if (from.kind === "void") { this.error(at, "void value not ignored as it ought to be"); return this.zeroOf(t, at); }
+    if (!isScalar(from) && from.kind !== "vector") {
+      this.error(at, t.kind === "pointer" ? "cannot convert to a pointer type" : isFloating(t) ? "aggregate value used where a floating-point was expected" : "aggregate value used where an integer was expected");
+      return this.zeroOf(t, at);
+    }
+    if (t.kind === "pointer" && (isFloating(from) || from.kind === "complex")) { this.error(at, "cannot convert to a pointer type"); return this.zeroOf(t, at); }
+    if (from.kind === "pointer" && (isFloating(t) || t.kind === "complex")) { this.error(at, "pointer value used where a floating-point was expected"); return this.zeroOf(t, at); }
+    if (from.kind === "pointer" && isInteger(t) && sizeOf(t) < 8 && !isBool(t)) {
+      this.warn(at, "cast from pointer to integer of different size", "pointer-to-int-cast");
+    }
+    if (e.kind === "int" && (t.kind === "int" || t.kind === "enum")) return wrap({ kind: "int", value: wrapInt(e.value, t), type: t, loc: loc(at) });
+    return wrap({ kind: "cast", operand: e, type: t, implicit: false, loc: loc(at) });
+  }
+
+  private compoundLiteral(t0: Type, at: Token): Expr {
+    let t = t0;
+    if (isVla(t)) { this.error(at, "compound literal has variable size"); t = this.bt.int; }
+    if (t.kind === "function") { this.error(at, "compound literal has function type"); t = this.bt.int; }
+    this.takePendingVla();
+    if (this.fn) {
+      const sym = this.newTemp(".compound", t, at, "compound");
+      const { items, type } = this.initializer(t, false);
+      sym.type = type;
+      return { kind: "compound", sym, init: { zeroFill: isAggregateType(type), items }, type, loc: loc(at) };
+    }
+    const sym = this.newObject(".compound", t, at, "static", "internal", true);
+    sym.anon = "compound";
+    sym.defined = true;
+    sym.asmName = `.L.compound.${sym.id}`;
+    const { items, type } = this.initializer(t, true);
+    sym.type = type;
+    sym.init = this.staticInit(type, items, undefined);
+    this.tu.globals.push(sym);
+    return { kind: "compound", sym, type, loc: loc(at) };
+  }
+
+  private unary(): Expr {
+    const t = this.peek();
+    if (t.kind === "punct") {
+      switch (t.text) {
+        case "++": case "--": {
+          this.next();
+          const e = this.unary();
+          return this.incDec(t.text, e, true, t);
+        }
+        case "&": {
+          this.next();
+          return this.addressOf(this.castExpr(), t);
+        }
+        case "&&": {
+          // GNU label address.
+          this.next();
+          const lt = this.next();
+          if (lt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+          if (!this.fn) { this.error(t, "taking the address of a label outside a function"); return this.intConst(0, this.bt.voidPtr, t); }
+          const l = this.useLabel(lt);
+          l.addressTaken = true;
+          return { kind: "labeladdr", label: l, type: this.bt.voidPtr, loc: loc(t) };
+        }
+        case "*": {
+          this.next();
+          return this.deref(this.castExpr(), t);
+        }
+        case "+": case "-": case "~": {
+          this.next();
+          const e = this.rvalue(this.castExpr());
+          const okT = t.text === "~" ? isInteger(e.type) || e.type.kind === "complex" || e.type.kind === "vector" : isArithmetic(e.type) || e.type.kind === "vector";
+          if (!okT) {
+            this.error(t, t.text === "~" ? "wrong type argument to bit-complement" : t.text === "-" ? "wrong type argument to unary minus" : "wrong type argument to unary plus");
+            return e;
+          }
+          const p = this.promote(e);
+          if (t.text === "+") return p;
+          if (t.text === "~" && p.type.kind === "complex") return { kind: "builtin", name: "__builtin_conj", args: [p], type: p.type, loc: loc(t) };
+          if (p.kind === "int") return this.intConst(t.text === "-" ? -p.value : ~p.value, p.type, t);
+          if (p.kind === "float" && t.text === "-") return { ...p, value: -p.value, literal: p.literal !== undefined ? (p.literal.startsWith("-") ? p.literal.slice(1) : "-" + p.literal) : undefined, loc: loc(t) };
+          return { kind: "unary", op: t.text === "-" ? "neg" : "bitnot", operand: p, type: p.type, loc: loc(t) };
+        }
+        case "!": {
+          this.next();
+          const e = this.rvalue(this.castExpr());
+          if (!isScalar(e.type)) { this.error(t, "wrong type argument to unary exclamation mark"); return this.intConst(0, this.bt.int, t); }
+          if (e.kind === "int") return this.intConst(e.value === 0n ? 1 : 0, this.bt.int, t);
+          return { kind: "unary", op: "not", operand: e, type: this.bt.int, loc: loc(t) };
+        }
+      }
+      return this.postfix();
+    }
+    if (t.kind === "ident") {
+      switch (t.text) {
+        case "sizeof": return this.sizeofExpr();
+        case "_Alignof": case "__alignof__": case "__alignof": case "alignof": {
+          if (t.text === "alignof" && !this.c23) break;
+          this.next();
+          let ty: Type;
+          if (this.is("(") && this.isTypeNameStart(this.peek(1))) {
+            this.next();
+            ty = this.typeName();
+            this.expect(")");
+            this.takePendingVla();
+          } else {
+            const e = this.unary();
+            ty = e.type;
+            // gcc: __alignof__ of an object honours its declared alignment.
+            if (e.kind === "var" && e.sym.kind === "object" && e.sym.align) return this.intConst(Math.max(e.sym.align, alignOf(ty)), this.bt.sizeT, t);
+            if (e.kind === "var" && e.sym.kind === "function") return this.intConst(e.sym.attrs.aligned ?? 1, this.bt.sizeT, t);
+          }
+          if (ty.kind === "function") this.warn(t, "invalid application of '__alignof__' to a function type", "pointer-arith");
+          else if (!isComplete(ty) && ty.kind !== "void" && !(ty.kind === "array")) this.error(t, `invalid application of '__alignof__' to incomplete type '${typeToString(ty)}'`);
+          return this.intConst(alignOf(ty), this.bt.sizeT, t);
+        }
+        case "__extension__": this.next(); return this.castExpr();
+        case "__real__": case "__real": case "__imag__": case "__imag": {
+          this.next();
+          const e = this.castExpr();
+          const isReal = t.text.startsWith("__real");
+          if (e.type.kind === "complex") {
+            const part = e.type.elem;
+            return { kind: isReal ? "real" : "imag", operand: e, type: qualified(part, e.type.quals), loc: loc(t) };
+          }
+          if (!isArithmetic(e.type)) { this.error(t, `wrong type argument to ${isReal ? "__real__" : "__imag__"}`); return e; }
+          if (isReal) return this.rvalue(e);
+          return { kind: "comma", left: this.rvalue(e), right: this.zeroOf(unqualified(e.type), t), type: unqualified(e.type), loc: loc(t) };
+        }
+      }
+    }
+    return this.postfix();
+  }
+
+  private sizeofExpr(): Expr {
+    const kw = this.next();
+    let ty: Type;
+    let operand: Expr | undefined;
+    if (this.is("(") && this.isTypeNameStart(this.peek(1))) {
+      const open = this.next();
+      ty = this.typeName();
+      this.expect(")");
+      if (this.is("{")) {
+        operand = this.postfixTail(this.compoundLiteral(ty, open));
+        ty = operand.type;
+      }
+    } else {
+      operand = this.unary();
+      ty = operand.type;
+      if (operand.kind === "member" && operand.member.bitWidth !== undefined) {
+        this.error(kw, "'sizeof' applied to a bit-field");
+      }
+    }
+    if (ty.kind === "function") { this.warn(kw, "invalid application of 'sizeof' to a function type", "pointer-arith"); return this.intConst(1, this.bt.sizeT, kw); }
+    if (ty.kind === "void") return this.intConst(1, this.bt.sizeT, kw);
+    if (!isComplete(ty) && !isVla(ty)) {
+      this.error(kw, `invalid application of 'sizeof' to incomplete type '${typeToString(ty)}'`);
+      return this.intConst(0, this.bt.sizeT, kw);
+    }
+    if (isVla(ty)) {
+      const pending = this.takePendingVla();
+      const size = this.sizeExpr(ty, kw);
+      return pending ? this.commaPrefix(pending, size) : size;
+    }
+    this.takePendingVla();
+    return this.intConst(sizeOf(ty), this.bt.sizeT, kw);
+  }
+
+  private incDec(op: string, e: Expr, prefix: boolean, at: Token): Expr {
+    const what = op === "++" ? "increment" : "decrement";
+    if (!this.checkModifiable(e, what)) return this.rvalue(e);
+    const t = unqualified(e.type);
+    if (!isScalar(t) && t.kind !== "vector") {
+      this.error(at, `wrong type argument to ${what}`);
+      return e;
+    }
+    let scale = 1;
+    if (t.kind === "pointer") {
+      if (isVla(t.to)) {
+        const one = this.intConst(1, this.bt.long, at);
+        const { index } = this.scaledIndex(t, one, at);
+        if (prefix) return { kind: "opassign", op: op === "++" ? "+" : "-", target: e, value: index, opType: t, scale: 1, type: t, loc: loc(at) };
+        // x++ on a VLA pointer: (x += n) - n
+        const inc: Expr = { kind: "opassign", op: op === "++" ? "+" : "-", target: e, value: index, opType: t, scale: 1, type: t, loc: loc(at) };
+        const back: Expr = { kind: "unary", op: "neg", operand: index, type: this.bt.long, loc: loc(at) };
+        return { kind: "ptradd", ptr: inc, index: op === "++" ? back : index, scale: 1, type: t, loc: loc(at) };
+      }
+      scale = this.scaledIndex(t, this.intConst(1, this.bt.long, at), at).scale;
+    }
+    return { kind: "incdec", op: op as "++" | "--", prefix, target: e, scale, type: t, loc: loc(at) };
+  }
+
+  private addressOf(e: Expr, at: Token): Expr {
+    if (e.kind === "deref") {
+      // &*p is p (6.5.3.2p3), without the lvalue.
+      const p = e.ptr;
+      return p.type.kind === "pointer" ? p : this.rvalue(p);
+    }
+    if (e.type.kind === "function") {
+      if (e.kind === "var" && e.sym.kind === "function") e.sym.addressTaken = true;
+      return { kind: "addr", operand: e, type: pointerTo(e.type), loc: loc(at) };
+    }
+    if (e.kind === "labeladdr") return e;
+    if (!this.isLvalue(e)) {
+      this.error(at, "lvalue required as unary '&' operand");
+      return this.intConst(0, pointerTo(e.type), at);
+    }
+    if (e.kind === "member" && e.member.bitWidth !== undefined) {
+      this.error(at, `cannot take address of bit-field '${e.member.name ?? ""}'`);
+      return this.intConst(0, pointerTo(e.type), at);
+    }
+    if (e.kind === "var" && e.sym.kind === "object" && e.sym.storage === "register") {
+      this.error(at, `address of register variable '${e.sym.name}' requested`);
+    }
+    this.markAddressTaken(e, true);
+    if (e.kind === "string") this.stringObject(e);
+    return { kind: "addr", operand: e, type: pointerTo(e.type), loc: loc(at) };
+  }
+
+  private deref(e0: Expr, at: SrcLoc): Expr {
+    const e = this.rvalue(e0);
+    if (e.type.kind !== "pointer") {
+      this.error(at, `invalid type argument of unary '*' (have '${typeToString(e.type)}')`);
+      return { kind: "deref", ptr: this.intConst(0, this.bt.voidPtr, at), type: this.bt.int, loc: loc(at) };
+    }
+    const to = e.type.to;
+    if (to.kind === "void") this.warn(at, "dereferencing 'void *' pointer");
+    return { kind: "deref", ptr: e, type: to, loc: loc(at) };
+  }
+
+  private postfix(): Expr {
+    return this.postfixTail(this.primary());
+  }
+
+  private postfixTail(e0: Expr): Expr {
+    let e = e0;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== "punct") return e;
+      switch (t.text) {
+        case "[": {
+          this.next();
+          const idx = this.expr();
+          this.expect("]");
+          e = this.subscript(e, idx, t);
+          continue;
+        }
+        case "(": {
+          this.next();
+          const args: Expr[] = [];
+          if (!this.is(")")) {
+            for (;;) {
+              args.push(this.assignExpr());
+              if (!this.accept(",")) break;
+            }
+          }
+          this.expect(")");
+          e = this.makeCall(e, args, t);
+          continue;
+        }
+        case ".": case "->": {
+          this.next();
+          const nt = this.next();
+          if (nt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+          e = this.memberAccess(e, nt, t.text === "->", t);
+          continue;
+        }
+        case "++": case "--": {
+          this.next();
+          e = this.incDec(t.text, e, false, t);
+          continue;
+        }
+      }
+      return e;
+    }
+  }
+
+  private subscript(a0: Expr, i0: Expr, at: Token): Expr {
+    // Vectors: v[i] addresses the element in memory.
+    if (a0.type.kind === "vector") {
+      if (this.isLvalue(a0)) {
+        const ptr = { kind: "cast", operand: this.addressOf(a0, at), type: pointerTo(qualified(a0.type.elem, a0.type.quals)), implicit: false, loc: a0.loc } as Expr;
+        return this.deref(this.ptrAdd(ptr, this.rvalue(i0), false, at), at);
+      }
+      // An rvalue vector: extract the element.
+      return { kind: "builtin", name: "__builtin_vec_extract", args: [a0, this.convert(this.promote(this.rvalue(i0)), this.bt.long)], type: unqualified(a0.type.elem), loc: loc(at) };
+    }
+    const a = this.rvalue(a0);
+    const i = this.rvalue(i0);
+    let p: Expr;
+    if (a.type.kind === "pointer" && isInteger(i.type)) p = this.ptrAdd(a, i, false, at);
+    else if (i.type.kind === "pointer" && isInteger(a.type)) p = this.ptrAdd(i, a, false, at);
+    else if (a.type.kind === "pointer" || i.type.kind === "pointer") {
+      this.error(at, "array subscript is not an integer");
+      return { kind: "deref", ptr: a.type.kind === "pointer" ? a : i, type: ((a.type.kind === "pointer" ? a : i).type as PointerType).to, loc: loc(at) };
+    } else {
+      this.error(at, "subscripted value is neither array nor pointer nor vector");
+      return this.intConst(0, this.bt.int, at);
+    }
+    return this.deref(p, at);
+  }
+
+  private memberAccess(base0: Expr, name: Token, arrow: boolean, at: Token): Expr {
+    let base = base0;
+    if (arrow) {
+      const b = this.rvalue(base0);
+      if (b.type.kind !== "pointer") {
+        this.error(at, `invalid type argument of '->' (have '${typeToString(b.type)}')`);
+        return this.intConst(0, this.bt.int, at);
+      }
+      base = { kind: "deref", ptr: b, type: b.type.to, loc: b.loc };
+    }
+    const t = base.type;
+    if (!isRecord(t)) {
+      this.error(name, `request for member '${name.text}' in something not a structure or union`);
+      return this.intConst(0, this.bt.int, at);
+    }
+    if (!t.rec.complete) {
+      this.error(at, `invalid use of undefined type '${typeToString(unqualified(t))}'`);
+      return this.intConst(0, this.bt.int, at);
+    }
+    const path = findMember(t.rec, name.text);
+    if (!path) {
+      this.error(name, `'${typeToString(unqualified(t))}' has no member named '${name.text}'`);
+      return this.intConst(0, this.bt.int, at);
+    }
+    let e = base;
+    for (const m of path) {
+      e = { kind: "member", base: e, member: m, type: qualified(m.type, e.type.quals), loc: loc(name) };
+    }
+    return e;
+  }
+
+  private calleeName(e: Expr): string | undefined {
+    if (e.kind === "var") return e.sym.name;
+    if (e.kind === "decay" && e.operand.kind === "var") return e.operand.sym.name;
+    return undefined;
+  }
+
+  private makeCall(callee0: Expr, args0: Expr[], at: Token): Expr {
+    const name = this.calleeName(callee0);
+    const callee = this.rvalue(callee0);
+    if (callee.type.kind !== "pointer" || callee.type.to.kind !== "function") {
+      this.error(at, name ? `called object '${name}' is not a function or function pointer` : "called object is not a function or function pointer");
+      return this.intConst(0, this.bt.int, at);
+    }
+    const ft = callee.type.to;
+    const fnName = name ?? "<function>";
+    const args: Expr[] = [];
+    const sym = callee0.kind === "var" && callee0.sym.kind === "function" ? callee0.sym : undefined;
+    if (ft.prototyped) {
+      if (args0.length > ft.params.length && !ft.variadic) {
+        this.error(args0[ft.params.length].loc, `too many arguments to function '${fnName}'`);
+        if (sym) this.note(sym.loc, "declared here");
+      } else if (args0.length < ft.params.length) {
+        this.error(at, `too few arguments to function '${fnName}'`);
+        if (sym) this.note(sym.loc, "declared here");
+      }
+    }
+    for (let i = 0; i < args0.length; i++) {
+      const a = args0[i];
+      if (ft.prototyped && i < ft.params.length) {
+        args.push(this.assignConvert(a, ft.params[i].type, { kind: "argument", argIndex: i + 1, fnName }));
+      } else {
+        args.push(this.defaultPromote(a));
+      }
+    }
+    const ret = unqualified(ft.ret);
+    if (ret.kind !== "void" && !isComplete(ret)) this.error(at, `invalid use of undefined type '${typeToString(ret)}'`);
+    const fn = this.fn;
+    if (fn && sym) {
+      const n = sym.name;
+      if (n === "setjmp" || n === "_setjmp" || n === "sigsetjmp" || n === "__sigsetjmp" || n === "savectx" || n === "vfork" || n === "getcontext" || sym.attrs.returnsTwice) fn.def.callsSetjmp = true;
+      if (n === "alloca") fn.def.usesAlloca = true;
+    }
+    return { kind: "call", callee, args, fnType: ft, type: ret, loc: loc(at) };
+  }
+
+  /** Default argument promotions (6.5.2.2p6). */
+  private defaultPromote(a0: Expr): Expr {
+    const a = this.rvalue(a0);
+    if (a.type.kind === "void") { this.error(a.loc, "invalid use of void expression"); return this.intConst(0, this.bt.int, a.loc); }
+    if (a.type.kind === "float" && (a.type.name === "float" || a.type.name === "float16")) return this.convert(a, this.bt.double);
+    if (isInteger(a.type)) return this.promote(a);
+    return a;
+  }
+
+  // -------------------------------------------------------------------------
+  // Primary expressions (6.5.1).
+
+  private primary(): Expr {
+    const t = this.peek();
+    switch (t.kind) {
+      case "number": this.next(); return this.numberConst(t);
+      case "char": this.next(); return this.charConst(t);
+      case "string": return this.stringLiteral();
+      case "punct":
+        if (t.text === "(") {
+          this.next();
+          if (this.is("{")) return this.statementExpression(t);
+          const e = this.expr();
+          this.expect(")");
+          return e;
+        }
+        break;
+      case "ident": return this.identifierExpr();
+      default: break;
+    }
+    this.syntaxError("expected expression");
+  }
+
+  private numberConst(t: Token): Expr {
+    const r = parseNumber(t.text);
+    if (typeof r === "string") {
+      this.error(t, r);
+      return this.intConst(0, this.bt.int, t);
+    }
+    if (r.kind === "int") {
+      if (r.tooLarge) this.error(t, "integer constant is too large for its type");
+      else if (r.soLargeUnsigned) this.warn(t, "integer constant is so large that it is unsigned");
+      const ty: IntType = this.bt[r.type];
+      const c: Expr = { kind: "int", value: wrapInt(r.value, ty), type: ty, loc: loc(t) };
+      if (r.imaginary) return { kind: "builtin", name: "__builtin_complex", args: [this.intConst(0, ty, t), c], type: { kind: "complex", elem: ty, quals: 0 }, loc: loc(t) };
+      return c;
+    }
+    const bt = this.bt;
+    const ty: FloatType = r.type === "float" ? bt.float : r.type === "double" || r.type === "float32x" ? bt.double
+      : r.type === "ldouble" || r.type === "float64x" ? bt.ldouble : r.type === "float16" ? bt.float16 : bt.float128;
+    const wide = ty.format === "x87" || ty.format === "f128";
+    if (r.imaginary) {
+      return { kind: "float", value: r.value, type: { kind: "complex", elem: ty, quals: 0 }, imaginary: true, literal: wide ? r.text : undefined, loc: loc(t) } as Expr;
+    }
+    return { kind: "float", value: r.value, type: ty, literal: wide ? r.text : undefined, loc: loc(t) };
+  }
+
+  private charConst(t: Token): Expr {
+    const c = decodeChar(t.text, this.bt.char.signed);
+    for (const e of c.errors) this.error(t, e);
+    for (const w of c.warnings) this.warn(t, w, w.startsWith("multi") ? "multichar" : undefined);
+    const ty: IntType = c.enc === "" ? this.bt.int : c.enc === "L" ? this.bt.wchar : c.enc === "u" ? this.bt.char16 : c.enc === "U" ? this.bt.char32 : this.bt.uchar;
+    return { kind: "int", value: wrapInt(c.value, ty), type: ty, loc: loc(t) };
+  }
+
+  /** Adjacent string literals are concatenated (6.4.5p5); the encoding is the one prefix present. */
+  private stringLiteral(): StringLit {
+    const first = this.peek();
+    let enc: Encoding = "";
+    const bodies: string[] = [];
+    while (this.peek().kind === "string") {
+      const s = this.next();
+      const p = prefixOf(s.text);
+      if (p.enc !== "" && enc !== "" && p.enc !== enc) this.error(s, "unsupported non-standard concatenation of string literals");
+      else if (p.enc !== "") enc = p.enc;
+      bodies.push(p.body.slice(1, -1));
+    }
+    const width = encodingWidth(enc);
+    const units: number[] = [];
+    for (const b of bodies) {
+      const d = decodeQuoted(b, width);
+      for (const e of d.errors) this.error(first, e);
+      for (const w of d.warnings) this.warn(first, w);
+      for (const u of d.units) units.push(u);
+    }
+    units.push(0);
+    const bytes = new Uint8Array(units.length * width);
+    for (let i = 0; i < units.length; i++) {
+      let u = units[i];
+      for (let k = 0; k < width; k++) { bytes[i * width + k] = u & 0xff; u = Math.floor(u / 256); }
+    }
+    const elem: IntType = enc === "" ? this.bt.char : enc === "u8" ? (this.c23 ? this.bt.uchar : this.bt.char) : enc === "L" ? this.bt.wchar : enc === "u" ? this.bt.char16 : this.bt.char32;
+    return { kind: "string", bytes, elem, type: arrayOf(elem, units.length), loc: loc(first) };
+  }
+
+  private statementExpression(open: Token): Expr {
+    if (!this.fn) {
+      this.error(open, "braced-group within expression allowed only inside a function");
+      this.skipBraces();
+      this.expect(")");
+      return this.intConst(0, this.bt.int, open);
+    }
+    const block = this.compoundStatement(true);
+    this.expect(")");
+    const body = block.body;
+    let result: Expr | undefined;
+    const last = body[body.length - 1];
+    if (last && last.kind === "expr") {
+      body.pop();
+      result = this.rvalue(last.expr);
+    }
+    return { kind: "stmtexpr", body, result, type: result ? unqualified(result.type) : this.bt.void, loc: loc(open) };
+  }
+
+  private funcNameString(at: Token): Expr {
+    const fn = this.fn;
+    if (!fn) {
+      this.warn(at, `'${at.text}' is not defined outside of function scope`);
+      return this.makeString("", at);
+    }
+    return this.makeString(fn.sym.name, at);
+  }
+
+  private makeString(text: string, at: SrcLoc): StringLit {
+    const bytes = new Uint8Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
+    return { kind: "string", bytes, elem: this.bt.char, type: arrayOf(qualified(this.bt.char, Q.Const), bytes.length), loc: loc(at) };
+  }
+
+  private identifierExpr(): Expr {
+    const t = this.next();
+    const name = t.text;
+    const sym = this.lookup(name);
+    if (sym) {
+      switch (sym.kind) {
+        case "enumconst": return { kind: "int", value: sym.value, type: sym.type, loc: loc(t) };
+        case "object": return { kind: "var", sym, type: sym.type, loc: loc(t) };
+        case "function": return { kind: "var", sym, type: sym.type, loc: loc(t) };
+        case "typedef":
+          this.pos--;
+          this.syntaxError("expected expression");
+      }
+    }
+    switch (name) {
+      case "__func__": case "__FUNCTION__": case "__PRETTY_FUNCTION__": return this.funcNameString(t);
+      case "_Generic": return this.genericSelection(t);
+      case "__builtin_va_arg": return this.vaArg(t);
+      case "__builtin_offsetof": return this.offsetOf(t);
+      case "__builtin_types_compatible_p": {
+        this.expect("(");
+        const a = this.typeName();
+        this.expect(",");
+        const b = this.typeName();
+        this.expect(")");
+        return this.intConst(compatibleUnqual(unqualified(a), unqualified(b)) ? 1 : 0, this.bt.int, t);
+      }
+      case "__builtin_choose_expr": {
+        this.expect("(");
+        const c = this.assignExpr();
+        this.expect(",");
+        const a = this.assignExpr();
+        this.expect(",");
+        const b = this.assignExpr();
+        this.expect(")");
+        const v = evalInt(c);
+        if (v === undefined) { this.error(c.loc, "first argument to '__builtin_choose_expr' not a constant"); return a; }
+        return v !== 0n ? a : b;
+      }
+      case "__builtin_constant_p": {
+        this.expect("(");
+        const e = this.assignExpr();
+        this.expect(")");
+        const v = evalConst(this.rvalue(e));
+        const isConst = v !== undefined && (v.kind !== "addr" || (v.str !== undefined && v.offset === 0n));
+        return this.intConst(isConst ? 1 : 0, this.bt.int, t);
+      }
+      case "true": case "false":
+        if (this.c23) return this.intConst(name === "true" ? 1 : 0, this.bt.bool, t);
+        break;
+      case "nullptr":
+        if (this.c23) return { kind: "cast", operand: this.intConst(0, this.bt.int, t), type: this.bt.voidPtr, implicit: false, loc: loc(t) };
+        break;
+    }
+    if (this.is("(")) {
+      if (name.startsWith("__builtin_") || isAtomicBuiltin(name) || Object.hasOwn(BUILTIN_SIGNATURES, name)) {
+        const b = this.builtinCall(t);
+        if (b) return b;
+      }
+      return this.implicitDeclaration(t);
+    }
+    if (this.fn) {
+      this.error(t, `'${name}' undeclared (first use in this function)`);
+      if (!this.fn.undeclaredReported) {
+        this.note(t, "each undeclared identifier is reported only once for each function it appears in");
+        this.fn.undeclaredReported = true;
+      }
+      // Declare it so it is reported once.
+      const s = this.newObject(name, this.bt.int, t, "auto", "none", false);
+      let fscope = this.scope;
+      while (fscope.parent && fscope.kind !== "function") fscope = fscope.parent;
+      fscope.vars.set(name, s);
+      this.fn.def.locals.push(s);
+      return { kind: "var", sym: s, type: s.type, loc: loc(t) };
+    }
+    this.error(t, `'${name}' undeclared here (not in a function)`);
+    return this.intConst(0, this.bt.int, t);
+  }
+
+  /** A call to an undeclared function declares it `int f()` (C89 6.3.2.2); gcc 12 warns. */
+  private implicitDeclaration(t: Token): Expr {
+    const name = t.text;
+    this.warn(t, `implicit declaration of function '${name}'`, "implicit-function-declaration");
+    let type: FunctionType = { kind: "function", ret: this.bt.int, params: [], variadic: false, prototyped: false, quals: 0 };
+    const lib = librarySignature(name);
+    if (lib) {
+      const sig = decodeSignature(lib, this.bt);
+      type = { kind: "function", ret: sig.ret, params: sig.params.map((p) => ({ name: undefined, type: p })), variadic: sig.variadic, prototyped: true, quals: 0 };
+    }
+    const prev = this.externals.get(name);
+    if (prev) return { kind: "var", sym: prev, type: prev.type, loc: loc(t) };
+    const sym: FunctionSymbol = {
+      kind: "function", name, id: ++symbolIds, loc: loc(t), type, linkage: "external", defined: false, isInline: false,
+      externalDefinition: true, implicit: true, attrs: {}, storage: "none", addressTaken: false,
+    };
+    this.externals.set(name, sym);
+    this.fileScope.vars.set(name, sym);
+    this.tu.functionSymbols.push(sym);
+    return { kind: "var", sym, type, loc: loc(t) };
+  }
+
+  private genericSelection(kw: Token): Expr {
+    this.expect("(");
+    let ctrlType: Type;
+    if (this.isTypeNameStart(this.peek())) ctrlType = this.typeName(); // C2y: a type name
+    else {
+      const ctrl = this.rvalue(this.assignExpr());
+      ctrlType = unqualified(ctrl.type);
+    }
+    let chosen: Expr | undefined;
+    let dflt: Expr | undefined;
+    while (this.accept(",")) {
+      if (this.accept("default")) {
+        this.expect(":");
+        const e = this.assignExpr();
+        if (dflt) this.error(e.loc, "duplicate 'default' case in '_Generic'");
+        dflt = e;
+        continue;
+      }
+      const t = this.typeName();
+      this.expect(":");
+      const e = this.assignExpr();
+      if (!chosen && compatible(t, ctrlType)) chosen = e;
+    }
+    this.expect(")");
+    const r = chosen ?? dflt;
+    if (!r) {
+      this.error(kw, `'_Generic' selector of type '${typeToString(ctrlType)}' is not compatible with any association`);
+      return this.intConst(0, this.bt.int, kw);
+    }
+    return r;
+  }
+
+  /** A va_list argument as the pointer to the va_list object that builtins take. */
+  private vaListPointer(e: Expr): Expr {
+    if (e.type.kind === "array") return this.rvalue(e); // x86_64: __va_list_tag[1] decays (or is already a pointer as a parameter)
+    if (e.type.kind === "pointer" && this.vaList.kind === "array") return e;
+    if (!this.isLvalue(e)) { this.error(e.loc, "first argument to 'va_arg' not of type 'va_list'"); return e; }
+    this.markAddressTaken(e, true);
+    return { kind: "addr", operand: e, type: pointerTo(e.type), loc: e.loc };
+  }
+
+  private vaArg(kw: Token): Expr {
+    this.expect("(");
+    const ap = this.assignExpr();
+    this.expect(",");
+    const t = this.typeName();
+    this.expect(")");
+    if (!isComplete(t)) this.error(kw, `second argument to 'va_arg' is of incomplete type '${typeToString(t)}'`);
+    return { kind: "vaarg", ap: this.vaListPointer(ap), type: unqualified(t), loc: loc(kw) };
+  }
+
+  private offsetOf(kw: Token): Expr {
+    this.expect("(");
+    const t = this.typeName();
+    this.expect(",");
+    let cur = t;
+    let offset = 0n;
+    let dyn: Expr | undefined;
+    let first = true;
+    for (;;) {
+      if (first || this.accept(".")) {
+        first = false;
+        const nt = this.next();
+        if (nt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+        if (!isRecord(cur) || !cur.rec.complete) { this.error(nt, `'${typeToString(cur)}' is not a structure or union`); break; }
+        const path = findMember(cur.rec, nt.text);
+        if (!path) { this.error(nt, `'${typeToString(cur)}' has no member named '${nt.text}'`); break; }
+        for (const m of path) offset += BigInt(m.offset);
+        const last = path[path.length - 1];
+        if (last.bitWidth !== undefined) this.error(nt, `attempt to take address of bit-field structure member '${nt.text}'`);
+        cur = last.type;
+        continue;
+      }
+      if (this.accept("[")) {
+        const e = this.rvalue(this.expr());
+        this.expect("]");
+        if (cur.kind !== "array") { this.error(e.loc, "subscripted value is neither array nor pointer nor vector"); break; }
+        const v = evalInt(e);
+        const es = sizeOf(cur.elem);
+        if (v !== undefined) offset += v * BigInt(es);
+        else {
+          const term: Expr = { kind: "binary", op: "*", left: this.convert(this.promote(e), this.bt.ulong), right: this.intConst(es, this.bt.ulong, kw), type: this.bt.ulong, loc: e.loc };
+          dyn = dyn ? { kind: "binary", op: "+", left: dyn, right: term, type: this.bt.ulong, loc: e.loc } : term;
+        }
+        cur = cur.elem;
+        continue;
+      }
+      break;
+    }
+    this.expect(")");
+    const c = this.intConst(offset, this.bt.sizeT, kw);
+    return dyn ? { kind: "binary", op: "+", left: c, right: dyn, type: this.bt.ulong, loc: loc(kw) } : c;
+  }
+
+  /** Arguments of a builtin call: `(a, b, ...)` as values. */
+  private builtinArgs(): Expr[] {
+    this.expect("(");
+    const args: Expr[] = [];
+    if (!this.is(")")) {
+      for (;;) {
+        args.push(this.assignExpr());
+        if (!this.accept(",")) break;
+      }
+    }
+    this.expect(")");
+    return args;
+  }
+
+  /** Builtins: the fixed-signature table, and the type-generic ones by hand. Returns undefined for unknown names. */
+  private builtinCall(t: Token): Expr | undefined {
+    const name = t.text;
+    const at = loc(t);
+    const bt = this.bt;
+    const node = (args: Expr[], type: Type, extra?: { typeArg?: Type; libName?: string }): Expr =>
+      ({ kind: "builtin", name, args, type, loc: at, ...extra });
+    const fixed = builtinSignature(name);
+    if (fixed && !GENERIC_BUILTINS.has(name)) {
+      const sig = decodeSignature(fixed, bt);
+      const args0 = this.builtinArgs();
+      if (args0.length < sig.params.length) this.error(at, `too few arguments to function '${name}'`);
+      else if (args0.length > sig.params.length && !sig.variadic) this.error(args0[sig.params.length].loc, `too many arguments to function '${name}'`);
+      const args = args0.map((a, i) => i < sig.params.length ? this.assignConvert(a, sig.params[i], { kind: "argument", argIndex: i + 1, fnName: name }) : this.defaultPromote(a));
+      if (this.fn && (name === "__builtin_alloca" || name === "__builtin_alloca_with_align")) this.fn.def.usesAlloca = true;
+      if (this.fn && name === "__builtin_setjmp") this.fn.def.callsSetjmp = true;
+      const lib = name.startsWith("__builtin_") && librarySignature(name.slice(10)) !== undefined ? name.slice(10) : undefined;
+      return node(args, sig.ret, lib ? { libName: lib } : undefined);
+    }
+    if (isAtomicBuiltin(name)) return this.atomicBuiltin(t);
+    switch (name) {
+      case "__builtin_va_start": case "__builtin_c23_va_start": {
+        const args = this.builtinArgs();
+        if (!this.fn) this.error(at, "'va_start' used outside a function");
+        else {
+          this.fn.def.usesVarargs = true;
+          if (!this.fn.sym.type.variadic) this.error(at, "'va_start' used in function with fixed arguments");
+        }
+        if (args.length < 1) { this.error(at, `too few arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
+        return node([this.vaListPointer(args[0])], bt.void);
+      }
+      case "__builtin_va_end": {
+        const args = this.builtinArgs();
+        if (args.length !== 1) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
+        return node([this.vaListPointer(args[0])], bt.void);
+      }
+      case "__builtin_va_copy": {
+        const args = this.builtinArgs();
+        if (args.length !== 2) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
+        return node([this.vaListPointer(args[0]), this.vaListPointer(args[1])], bt.void);
+      }
+      case "__builtin_classify_type": {
+        const args = this.builtinArgs();
+        const ty = args[0] ? this.rvalue(args[0]).type : bt.void;
+        const cls = ty.kind === "void" ? 0 : ty.kind === "int" ? (isBool(ty) ? 4 : 1) : ty.kind === "enum" ? 3 : ty.kind === "pointer" ? 5
+          : ty.kind === "float" ? 8 : ty.kind === "complex" ? 9 : ty.kind === "struct" ? 12 : ty.kind === "union" ? 13 : ty.kind === "array" ? 14 : 5;
+        return this.intConst(cls, bt.int, t);
+      }
+      case "__builtin_object_size": case "__builtin_dynamic_object_size": {
+        const args = this.builtinArgs();
+        const kind = args[1] ? evalInt(args[1]) ?? 0n : 0n;
+        return this.intConst((kind & 2n) !== 0n ? 0 : -1, bt.sizeT, t);
+      }
+      case "__builtin_add_overflow": case "__builtin_sub_overflow": case "__builtin_mul_overflow": {
+        const args = this.builtinArgs().map((a) => this.rvalue(a));
+        if (args.length !== 3) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.bool, t); }
+        if (!isInteger(args[0].type) || !isInteger(args[1].type)) this.error(at, `operand to '${name}' is not an integer`);
+        const r = args[2].type;
+        if (r.kind !== "pointer" || !isInteger(r.to) || isBool(r.to) || (r.to.quals & Q.Const)) this.error(at, `argument 3 in call to function '${name}' does not have pointer to integral type`);
+        return node(args, bt.bool);
+      }
+      case "__builtin_add_overflow_p": case "__builtin_sub_overflow_p": case "__builtin_mul_overflow_p": {
+        const args = this.builtinArgs().map((a) => this.rvalue(a));
+        if (args.length !== 3) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.bool, t); }
+        return node(args, bt.bool);
+      }
+      case "__builtin_isnan": case "__builtin_isinf": case "__builtin_isfinite": case "__builtin_isnormal":
+      case "__builtin_isinf_sign": case "__builtin_signbit": {
+        const args = this.builtinArgs().map((a) => this.rvalue(a));
+        if (args.length !== 1) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
+        if (!isFloating(args[0].type) && !isInteger(args[0].type)) this.error(at, `non-floating-point argument in call to function '${name}'`);
+        const a = isInteger(args[0].type) ? this.convert(args[0], bt.double) : args[0];
+        return node([a], bt.int);
+      }
+      case "__builtin_isgreater": case "__builtin_isgreaterequal": case "__builtin_isless": case "__builtin_islessequal":
+      case "__builtin_islessgreater": case "__builtin_isunordered": {
+        const args = this.builtinArgs().map((a) => this.rvalue(a));
+        if (args.length !== 2) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
+        const [a, b] = this.arith(args[0], args[1]);
+        return node([a, b], bt.int);
+      }
+      case "__builtin_fpclassify": {
+        const args = this.builtinArgs().map((a) => this.rvalue(a));
+        if (args.length !== 6) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
+        return node([...args.slice(0, 5).map((a) => this.convert(a, bt.int)), args[5]], bt.int);
+      }
+      case "__builtin_complex": {
+        const args = this.builtinArgs().map((a) => this.rvalue(a));
+        if (args.length !== 2 || !isFloating(args[0].type)) { this.error(at, `invalid arguments to '${name}'`); return this.intConst(0, bt.int, t); }
+        const et = unqualified(args[0].type) as FloatType;
+        return node([args[0], this.convert(args[1], et)], { kind: "complex", elem: et, quals: 0 });
+      }
+      case "__builtin_LINE": this.builtinArgs(); return this.intConst(t.line, bt.int, t);
+      case "__builtin_FILE": this.builtinArgs(); return this.makeString(this.diags.sources.get(t.file)?.name ?? "", t);
+      case "__builtin_FUNCTION": this.builtinArgs(); return this.funcNameString(t);
+      case "__builtin_speculation_safe_value": {
+        const args = this.builtinArgs().map((a) => this.rvalue(a));
+        return args[0] ?? this.intConst(0, bt.int, t);
+      }
+      case "__builtin_convertvector": {
+        this.expect("(");
+        const e = this.rvalue(this.assignExpr());
+        this.expect(",");
+        const ty = this.typeName();
+        this.expect(")");
+        return node([e], ty, { typeArg: ty });
+      }
+      case "__builtin_shuffle": {
+        const args = this.builtinArgs().map((a) => this.rvalue(a));
+        return node(args, args[0]?.type ?? bt.int);
+      }
+      case "__builtin_bit_cast": {
+        this.expect("(");
+        const ty = this.typeName();
+        this.expect(",");
+        const e = this.rvalue(this.assignExpr());
+        this.expect(")");
+        return node([e], ty, { typeArg: ty });
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * `__atomic_*` and `__sync_*`: the operand type comes from the first
+   * argument, a pointer to an integer or pointer (any size 1-16).
+   */
+  private atomicBuiltin(t: Token): Expr {
+    const name = t.text;
+    const at = loc(t);
+    const bt = this.bt;
+    const args = this.builtinArgs().map((a) => this.rvalue(a));
+    const node = (a: Expr[], type: Type): Expr => ({ kind: "builtin", name, args: a, type, loc: at });
+    const order = (e: Expr | undefined): Expr => (e ? this.convert(e, bt.int) : this.intConst(5, bt.int, t));
+    if (name === "__atomic_thread_fence" || name === "__atomic_signal_fence") return node(args.map(order), bt.void);
+    if (name === "__sync_synchronize") return node([], bt.void);
+    if (name === "__atomic_always_lock_free" || name === "__atomic_is_lock_free") {
+      const n = args[0] ? evalInt(args[0]) : undefined;
+      if (name === "__atomic_always_lock_free" && n !== undefined) return this.intConst(n <= 8n && (n & (n - 1n)) === 0n ? 1 : 0, bt.bool, t);
+      return node([this.convert(args[0] ?? this.intConst(0, bt.ulong, t), bt.sizeT), this.convert(args[1] ?? this.intConst(0, bt.voidPtr, t), bt.voidPtr)], bt.bool);
+    }
+    const p = args[0];
+    if (!p || p.type.kind !== "pointer") {
+      this.error(at, `argument 1 of '${name}' must be a non-void pointer type`);
+      return this.intConst(0, bt.int, t);
+    }
+    const vt = unqualified(p.type.to);
+    if (!(isInteger(vt) || vt.kind === "pointer") && !name.match(/^__atomic_(load|store|exchange|compare_exchange)$/)) {
+      this.error(at, `operand type '${typeToString(p.type)}' is incompatible with argument 1 of '${name}'`);
+    }
+    const val = (e: Expr | undefined): Expr => (e ? (vt.kind === "pointer" && isInteger(e.type) && !name.includes("compare") ? this.convert(e, bt.long) : this.convert(e, vt)) : this.intConst(0, bt.int, t));
+    const base = name.replace(/^__atomic_|^__sync_/, "");
+    if (name.startsWith("__sync_")) {
+      switch (base) {
+        case "bool_compare_and_swap": return node([p, val(args[1]), val(args[2])], bt.bool);
+        case "val_compare_and_swap": return node([p, val(args[1]), val(args[2])], vt);
+        case "lock_release": return node([p], bt.void);
+        default: return node([p, val(args[1])], vt); // fetch_and_op, op_and_fetch, lock_test_and_set
+      }
+    }
+    switch (base) {
+      case "load_n": return node([p, order(args[1])], vt);
+      case "store_n": return node([p, val(args[1]), order(args[2])], bt.void);
+      case "exchange_n": return node([p, val(args[1]), order(args[2])], vt);
+      case "compare_exchange_n": return node([p, args[1] ?? p, val(args[2]), this.convert(args[3] ?? this.intConst(0, bt.bool, t), bt.bool), order(args[4]), order(args[5])], bt.bool);
+      case "load": return node([p, args[1] ?? p, order(args[2])], bt.void);
+      case "store": return node([p, args[1] ?? p, order(args[2])], bt.void);
+      case "exchange": return node([p, args[1] ?? p, args[2] ?? p, order(args[3])], bt.void);
+      case "compare_exchange": return node([p, args[1] ?? p, args[2] ?? p, this.convert(args[3] ?? this.intConst(0, bt.bool, t), bt.bool), order(args[4]), order(args[5])], bt.bool);
+      case "test_and_set": return node([p, order(args[1])], bt.bool);
+      case "clear": return node([p, order(args[1])], bt.void);
+      default:
+        // fetch_add, add_fetch, fetch_sub, ..., fetch_nand, nand_fetch, fetch_max/min
+        return node([p, val(args[1]), order(args[2])], vt);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+
+function loc(t: SrcLoc): SrcLoc {
+  return { file: t.file, line: t.line, col: t.col };
+}
+
+function hasAttr(attrs: readonly Attr[], name: string): boolean {
+  return attrs.some((a) => a.name === name);
+}
+
+function isAggregateType(t: Type): boolean {
+  return t.kind === "array" || t.kind === "struct" || t.kind === "union" || t.kind === "complex" || t.kind === "vector";
+}
+
+function isSignedExpr(e: Expr): boolean {
+  return (e.type.kind === "int" || e.type.kind === "enum") && intOf(e.type).signed;
+}

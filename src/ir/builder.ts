@@ -1,0 +1,167 @@
+// A small builder for lowering and tests: creates temps with unique names and
+// appends instructions to the current block. It only constructs plain data;
+// nothing here is needed to read or transform IR.
+
+import type {
+  AggLayout, ArgType, Block, CallArg, ConvOp, FCmpPred, FloatBinOp, FloatType, Func, ICmpPred,
+  Inst, IntBinOp, IntType, Linkage, Module, RetType, Terminator, Type, Value, Global,
+} from "./ir.js";
+import { floatBits } from "./float.js";
+
+export function newModule(): Module {
+  return { types: [], globals: [], funcs: [] };
+}
+
+export function scalar(type: Type): ArgType {
+  return { kind: "scalar", type };
+}
+export function agg(layout: AggLayout): ArgType {
+  return { kind: "agg", layout };
+}
+export const VOID: RetType = { kind: "void" };
+
+export function intValue(v: bigint | number): Value {
+  return { k: "int", value: BigInt(v) };
+}
+export function floatValue(t: FloatType, x: number): Value {
+  return { k: "float", bits: floatBits(t, x) };
+}
+
+export class FuncBuilder {
+  readonly func: Func;
+  private cur: Block | undefined;
+  private names = new Set<string>();
+  private labelCount = 0;
+
+  constructor(module: Module, name: string, ret: RetType, params: { type: ArgType; name?: string }[],
+    opts: { varargs?: boolean; linkage?: Linkage } = {}) {
+    this.func = {
+      name, linkage: opts.linkage ?? "external", visibility: "default", ret, params: [],
+      varargs: opts.varargs ?? false, blocks: [], temps: [],
+    };
+    for (const p of params) {
+      const t = this.newTemp(p.type.kind === "scalar" ? p.type.type : "ptr", p.name ?? "arg");
+      this.func.params.push({ type: p.type, temp: t });
+    }
+    module.funcs.push(this.func);
+  }
+
+  /** A fresh temp; `hint` becomes its name, made unique with a numeric suffix. */
+  newTemp(type: Type, hint = "t"): number {
+    let name = hint;
+    if (this.names.has(name)) {
+      let n = 1;
+      while (this.names.has(`${hint}.${n}`)) n++;
+      name = `${hint}.${n}`;
+    }
+    this.names.add(name);
+    this.func.temps.push({ name, type });
+    return this.func.temps.length - 1;
+  }
+
+  param(i: number): Value {
+    return { k: "temp", id: this.func.params[i]!.temp };
+  }
+
+  /** Create a block (not yet positioned at). */
+  block(hint = "L"): Block {
+    let label = hint;
+    const used = new Set(this.func.blocks.map((b) => b.label));
+    while (used.has(label)) label = `${hint}${++this.labelCount}`;
+    const b: Block = { label, phis: [], insts: [], term: { op: "unreachable" } };
+    this.func.blocks.push(b);
+    return b;
+  }
+
+  at(b: Block): this {
+    this.cur = b;
+    return this;
+  }
+
+  get current(): Block {
+    if (!this.cur) throw new Error("FuncBuilder: no current block");
+    return this.cur;
+  }
+
+  emit(i: Inst): void {
+    this.current.insts.push(i);
+  }
+
+  private def(type: Type, hint: string | undefined, mk: (dst: number) => Inst): Value {
+    const dst = this.newTemp(type, hint);
+    this.emit(mk(dst));
+    return { k: "temp", id: dst };
+  }
+
+  alloca(size: number, align: number, hint?: string): Value {
+    return this.def("ptr", hint, (dst) => ({ op: "alloca", dst, size, align }));
+  }
+  load(type: Type, addr: Value, hint?: string, volatile = false): Value {
+    return this.def(type, hint, (dst) => ({ op: "load", dst, type, addr, volatile }));
+  }
+  store(type: Type, value: Value, addr: Value, volatile = false): void {
+    this.emit({ op: "store", type, value, addr, volatile });
+  }
+  bin(op: IntBinOp, type: IntType | "ptr", a: Value, b: Value, hint?: string): Value {
+    return this.def(type, hint, (dst) => ({ op, dst, type, a, b }));
+  }
+  fbin(op: FloatBinOp, type: FloatType, a: Value, b: Value, hint?: string): Value {
+    return this.def(type, hint, (dst) => ({ op, dst, type, a, b }));
+  }
+  icmp(pred: ICmpPred, type: IntType | "ptr", a: Value, b: Value, hint?: string): Value {
+    return this.def("i1", hint, (dst) => ({ op: "icmp", dst, pred, type, a, b }));
+  }
+  fcmp(pred: FCmpPred, type: FloatType, a: Value, b: Value, hint?: string): Value {
+    return this.def("i1", hint, (dst) => ({ op: "fcmp", dst, pred, type, a, b }));
+  }
+  conv(op: ConvOp, from: Type, to: Type, a: Value, hint?: string): Value {
+    return this.def(to, hint, (dst) => ({ op, dst, from, to, a }));
+  }
+  select(type: Type, cond: Value, a: Value, b: Value, hint?: string): Value {
+    return this.def(type, hint, (dst) => ({ op: "select", dst, type, cond, a, b }));
+  }
+  addr(sym: string, offset = 0, hint?: string): Value {
+    return this.def("ptr", hint, (dst) => ({ op: "addr", dst, sym, offset }));
+  }
+  /**
+   * Call `callee` (a symbol name or a ptr value). Aggregate args are pointers
+   * to the caller's copy; for an aggregate result pass `retAddr`.
+   * `fixedArgs` marks a call to a variadic function.
+   */
+  call(ret: RetType, callee: string | Value, args: CallArg[], opts: { fixedArgs?: number; retAddr?: Value; hint?: string } = {}): Value | undefined {
+    const i: Extract<Inst, { op: "call" }> = {
+      op: "call", ret, args,
+      callee: typeof callee === "string" ? { kind: "sym", name: callee } : { kind: "value", value: callee },
+    };
+    if (opts.fixedArgs !== undefined) i.fixedArgs = opts.fixedArgs;
+    if (opts.retAddr) i.retAddr = opts.retAddr;
+    if (ret.kind === "scalar") {
+      i.dst = this.newTemp(ret.type, opts.hint);
+      this.emit(i);
+      return { k: "temp", id: i.dst };
+    }
+    this.emit(i);
+    return undefined;
+  }
+
+  term(t: Terminator): void {
+    this.current.term = t;
+  }
+  br(target: Block): void {
+    this.term({ op: "br", target: target.label });
+  }
+  condbr(cond: Value, t: Block, f: Block): void {
+    this.term({ op: "condbr", cond, ifTrue: t.label, ifFalse: f.label });
+  }
+  ret(value?: Value): void {
+    this.term(value ? { op: "ret", value } : { op: "ret" });
+  }
+}
+
+export function defineGlobal(m: Module, g: Partial<Global> & { name: string }): Global {
+  const full: Global = {
+    linkage: "external", visibility: "default", align: 1, threadLocal: false, readonly: false, ...g,
+  };
+  m.globals.push(full);
+  return full;
+}

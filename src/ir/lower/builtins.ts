@@ -1,0 +1,465 @@
+// Lowering of compiler builtins: a table from the builtin's name to the IR it
+// becomes. Bit tricks become IR intrinsics (the backend picks instructions),
+// overflow checks are computed exactly in a wider type, atomics become
+// `atomic_*` intrinsics, and builtins that are library functions under another
+// name (`__builtin_memcpy` → `memcpy`) become ordinary calls.
+//
+// Intrinsics produced here (their contract for backends):
+//   clz, ctz        (x: iN) → iN; undefined for x == 0 (callers guard)
+//   popcount, bswap (x: iN) → iN
+//   trap            () → void, does not return
+//   frame_address, return_address (level: i32) → ptr
+//   stack_save () → ptr;  stack_restore (p: ptr) → void
+//   atomic_load (p: ptr) → T;  atomic_store (p: ptr, v: T) → void
+//   atomic_xchg, atomic_add, atomic_sub, atomic_and, atomic_or, atomic_xor, atomic_nand
+//                   (p: ptr, v: T) → T (the old value); all sequentially consistent
+//   atomic_cmpxchg  (p: ptr, expected: T, desired: T) → T (the old value)
+//   fence () → void
+
+import type * as A from "../../frontend/ast.js";
+import type { Type as CType } from "../../frontend/types.js";
+import { isSigned, sizeOf } from "../../frontend/types.js";
+import { floatBits } from "../float.js";
+import type { CallArg, FloatType, IntType, Type, Value } from "../ir.js";
+import { bitWidth, isFloatType, UNDEF } from "../ir.js";
+import { argType, irType, retType } from "./ctypes.js";
+import type { FunctionLowerer } from "./lower.js";
+
+type Handler = (L: FunctionLowerer, e: A.BuiltinCall) => Value;
+
+const int = (v: bigint | number): Value => ({ k: "int", value: BigInt(v) });
+
+function intrinsic(L: FunctionLowerer, name: string, type: Type | undefined, args: Value[]): Value {
+  const b = L.builder;
+  if (!type) {
+    b.emit({ op: "intrinsic", name, args });
+    return UNDEF;
+  }
+  const dst = b.newTemp(type, name);
+  b.emit({ op: "intrinsic", dst, name, type, args });
+  return { k: "temp", id: dst };
+}
+
+function irInt(t: CType): IntType {
+  return (irType(t) ?? "i32") as IntType;
+}
+
+/** The argument converted to the intrinsic's operand width, the result back to the call's type. */
+function bitOp(name: "clz" | "ctz" | "popcount" | "bswap"): Handler {
+  return (L, e) => {
+    const a = e.args[0];
+    const t = irInt(a.type);
+    const v = intrinsic(L, name, t, [L.rvalue(a)]);
+    return L.intResize(v, t, irInt(e.type), false);
+  };
+}
+
+const parity: Handler = (L, e) => {
+  const a = e.args[0];
+  const t = irInt(a.type);
+  const pop = intrinsic(L, "popcount", t, [L.rvalue(a)]);
+  const bit = L.builder.bin("and", t, pop, int(1));
+  return L.intResize(bit, t, irInt(e.type), false);
+};
+
+const ffs: Handler = (L, e) => {
+  const b = L.builder;
+  const a = e.args[0];
+  const t = irInt(a.type);
+  const x = L.rvalue(a);
+  const tz = intrinsic(L, "ctz", t, [x]);
+  const plus = b.bin("add", t, tz, int(1));
+  const isZero = b.icmp("eq", t, x, int(0));
+  const r = b.select(t, isZero, int(0), plus);
+  return L.intResize(r, t, irInt(e.type), false);
+};
+
+const clrsb: Handler = (L, e) => {
+  const b = L.builder;
+  const a = e.args[0];
+  const t = irInt(a.type);
+  const w = bitWidth(t);
+  const x = L.rvalue(a);
+  const sign = b.bin("ashr", t, x, int(w - 1));
+  const y = b.bin("xor", t, x, sign);
+  const isZero = b.icmp("eq", t, y, int(0));
+  const safe = b.select(t, isZero, int(1), y);
+  const lz = b.bin("sub", t, intrinsic(L, "clz", t, [safe]), int(1));
+  const r = b.select(t, isZero, int(w - 1), lz);
+  return L.intResize(r, t, irInt(e.type), false);
+};
+
+const passFirst: Handler = (L, e) => {
+  const v = L.rvalue(e.args[0]);
+  for (const a of e.args.slice(1)) L.rvalue(a);
+  return v;
+};
+
+const unreachable: Handler = (L) => {
+  L.builder.term({ op: "unreachable" });
+  L.builder.at(L.builder.block("dead"));
+  return UNDEF;
+};
+
+const trap: Handler = (L) => {
+  intrinsic(L, "trap", undefined, []);
+  return unreachable(L, undefined as never);
+};
+
+function floatConst(kind: "inf" | "nan" | "nans"): Handler {
+  return (_L, e) => {
+    const t = irType(e.type) as FloatType;
+    if (kind === "inf") return { k: "float", bits: floatBits(t, Infinity) };
+    // Quiet NaN: gcc's default payload; a signalling NaN clears the quiet bit and sets the lowest.
+    const q = floatBits(t, NaN);
+    if (kind === "nan") return { k: "float", bits: q };
+    const quietBit: Record<FloatType, bigint> = { f32: 1n << 22n, f64: 1n << 51n, f80: 1n << 62n, f128: 1n << 111n };
+    return { k: "float", bits: (q & ~quietBit[t]) | 1n };
+  };
+}
+
+/** `__builtin_{add,sub,mul}_overflow(a, b, *res)`: exact result in 128 bits, then a range check. */
+function overflow(op: "add" | "sub" | "mul"): Handler {
+  return (L, e) => {
+    const b = L.builder;
+    const [ea, eb, er] = e.args;
+    const resT = er.type.kind === "pointer" ? er.type.to : er.type;
+    const rt = irInt(resT);
+    const ta = irInt(ea.type), tb = irInt(eb.type);
+    const wide: IntType = "i128";
+    const a = L.intResize(L.rvalue(ea), ta, wide, isSigned(ea.type));
+    const bv = L.intResize(L.rvalue(eb), tb, wide, isSigned(eb.type));
+    const ptr = L.rvalue(er);
+    const exact = b.bin(op, wide, a, bv);
+    const truncated = L.intResize(exact, wide, rt, false);
+    let ok: Value;
+    // An unsigned 64×64 product needs all 128 bits: read it as unsigned.
+    const unsignedWide = op === "mul" && !isSigned(ea.type) && !isSigned(eb.type) && bitWidth(ta) === 64 && bitWidth(tb) === 64;
+    if (unsignedWide) {
+      const keep = isSigned(resT) ? bitWidth(rt) - 1 : bitWidth(rt);
+      ok = b.icmp("eq", wide, b.bin("lshr", wide, exact, int(keep)), int(0));
+    } else {
+      const back = L.intResize(truncated, rt, wide, isSigned(resT));
+      ok = b.icmp("eq", wide, back, exact);
+    }
+    b.store(rt, truncated, ptr);
+    const over = b.bin("xor", "i1", ok, int(1));
+    return b.conv("zext", "i1", irInt(e.type), over);
+  };
+}
+
+// ---------------------------------------------------------------- atomics
+
+/** The value type an atomic builtin works on: the pointee of its first argument. */
+function atomicType(e: A.BuiltinCall): Type {
+  const p = e.args[0].type;
+  const pointee = p.kind === "pointer" ? p.to : p;
+  return irType(pointee) ?? "i64";
+}
+
+function atomicRmw(op: string, returnNew?: (L: FunctionLowerer, t: IntType, old: Value, v: Value) => Value): Handler {
+  return (L, e) => {
+    const t = atomicType(e);
+    const p = L.rvalue(e.args[0]);
+    const v = L.intResize(L.rvalue(e.args[1]), irInt(e.args[1].type), t as IntType, isSigned(e.args[1].type));
+    for (const extra of e.args.slice(2)) L.rvalue(extra);
+    const old = intrinsic(L, `atomic_${op}`, t, [p, v]);
+    const result = returnNew ? returnNew(L, t as IntType, old, v) : old;
+    return L.intResize(result, t as IntType, irInt(e.type), false);
+  };
+}
+
+const newValue = (op: "add" | "sub" | "and" | "or" | "xor") =>
+  (L: FunctionLowerer, t: IntType, old: Value, v: Value): Value => L.builder.bin(op, t, old, v);
+const newNand = (L: FunctionLowerer, t: IntType, old: Value, v: Value): Value =>
+  L.builder.bin("xor", t, L.builder.bin("and", t, old, v), int(-1));
+
+const atomicLoadN: Handler = (L, e) => {
+  const t = atomicType(e);
+  const v = intrinsic(L, "atomic_load", t, [L.rvalue(e.args[0])]);
+  L.rvalue(e.args[1]);
+  return v;
+};
+
+const atomicStoreN: Handler = (L, e) => {
+  const t = atomicType(e);
+  const p = L.rvalue(e.args[0]);
+  const v = L.convert(L.rvalue(e.args[1]), e.args[1].type, pointee(e.args[0].type));
+  L.rvalue(e.args[2]);
+  intrinsic(L, "atomic_store", undefined, [p, v]);
+  void t;
+  return UNDEF;
+};
+
+function pointee(t: CType): CType {
+  return t.kind === "pointer" ? t.to : t;
+}
+
+/** Generic forms taking pointers to values: __atomic_load(p, ret, order), __atomic_store(p, val, order), __atomic_exchange(p, val, ret, order). */
+const atomicLoad: Handler = (L, e) => {
+  const t = atomicType(e);
+  const v = intrinsic(L, "atomic_load", t, [L.rvalue(e.args[0])]);
+  L.builder.store(t, v, L.rvalue(e.args[1]));
+  return UNDEF;
+};
+const atomicStore: Handler = (L, e) => {
+  const t = atomicType(e);
+  const p = L.rvalue(e.args[0]);
+  const v = L.builder.load(t, L.rvalue(e.args[1]));
+  intrinsic(L, "atomic_store", undefined, [p, v]);
+  return UNDEF;
+};
+const atomicExchange: Handler = (L, e) => {
+  const t = atomicType(e);
+  const p = L.rvalue(e.args[0]);
+  const v = L.builder.load(t, L.rvalue(e.args[1]));
+  const old = intrinsic(L, "atomic_xchg", t, [p, v]);
+  L.builder.store(t, old, L.rvalue(e.args[2]));
+  return UNDEF;
+};
+
+/** __atomic_compare_exchange_n(p, expected*, desired, weak, s, f) and the generic form with desired*. */
+function compareExchange(desiredByPointer: boolean): Handler {
+  return (L, e) => {
+    const b = L.builder;
+    const t = atomicType(e);
+    const p = L.rvalue(e.args[0]);
+    const expPtr = L.rvalue(e.args[1]);
+    const desired = desiredByPointer ? b.load(t, L.rvalue(e.args[2])) : L.convert(L.rvalue(e.args[2]), e.args[2].type, pointee(e.args[0].type));
+    for (const extra of e.args.slice(3)) L.rvalue(extra);
+    const expected = b.load(t, expPtr);
+    const old = intrinsic(L, "atomic_cmpxchg", t, [p, expected, desired]);
+    const ok = b.icmp("eq", t as IntType, old, expected);
+    // On failure the current value is written back to *expected.
+    b.store(t, old, expPtr);
+    return b.conv("zext", "i1", irInt(e.type), ok);
+  };
+}
+
+const syncCas = (returnBool: boolean): Handler => (L, e) => {
+  const b = L.builder;
+  const t = atomicType(e);
+  const p = L.rvalue(e.args[0]);
+  const cast = (a: A.Expr): Value => L.intResize(L.rvalue(a), irInt(a.type), t as IntType, isSigned(a.type));
+  const expected = cast(e.args[1]);
+  const desired = cast(e.args[2]);
+  const old = intrinsic(L, "atomic_cmpxchg", t, [p, expected, desired]);
+  if (!returnBool) return L.intResize(old, t as IntType, irInt(e.type), false);
+  return b.conv("zext", "i1", irInt(e.type), b.icmp("eq", t as IntType, old, expected));
+};
+
+const fence: Handler = (L, e) => {
+  for (const a of e.args) L.rvalue(a);
+  intrinsic(L, "fence", undefined, []);
+  return UNDEF;
+};
+
+const testAndSet: Handler = (L, e) => {
+  const p = L.rvalue(e.args[0]);
+  for (const extra of e.args.slice(1)) L.rvalue(extra);
+  const old = intrinsic(L, "atomic_xchg", "i8", [p, int(1)]);
+  return L.builder.conv("zext", "i1", irInt(e.type), L.builder.icmp("ne", "i8", old, int(0)));
+};
+
+const clear: Handler = (L, e) => {
+  const p = L.rvalue(e.args[0]);
+  for (const extra of e.args.slice(1)) L.rvalue(extra);
+  intrinsic(L, "atomic_store", undefined, [p, int(0)]);
+  return UNDEF;
+};
+
+const lockRelease: Handler = (L, e) => {
+  const t = atomicType(e);
+  intrinsic(L, "atomic_store", undefined, [L.rvalue(e.args[0]), t === "ptr" ? int(0) : int(0)]);
+  return UNDEF;
+};
+
+const alwaysLockFree: Handler = (L, e) => {
+  const size = e.args[0].kind === "int" ? Number(e.args[0].value) : 0;
+  for (const a of e.args) L.rvalue(a);
+  return int(size <= 8 && (size & (size - 1)) === 0 ? 1 : 0);
+};
+
+// ---------------------------------------------------------------- floating classification
+
+function fcmpHandler(pred: "ogt" | "oge" | "olt" | "ole" | "one" | "uno"): Handler {
+  return (L, e) => {
+    const [x, y] = e.args;
+    const t = irType(x.type) as FloatType;
+    const c = L.builder.fcmp(pred, t, L.rvalue(x), L.convert(L.rvalue(y), y.type, x.type));
+    return L.builder.conv("zext", "i1", irInt(e.type), c);
+  };
+}
+
+function classify(kind: "isnan" | "isinf" | "isfinite" | "isnormal" | "signbit" | "isinf_sign"): Handler {
+  return (L, e) => {
+    const b = L.builder;
+    const x = e.args[0];
+    const t = irType(x.type) as FloatType;
+    const v = L.rvalue(x);
+    const rt = irInt(e.type);
+    const bool = (c: Value): Value => b.conv("zext", "i1", rt, c);
+    const abs = (): Value => {
+      const neg = L.fneg(t, v);
+      return b.select(t, b.fcmp("olt", t, v, { k: "float", bits: 0n }), neg, v);
+    };
+    const inf: Value = { k: "float", bits: floatBits(t, Infinity) };
+    switch (kind) {
+      case "isnan": return bool(b.fcmp("uno", t, v, v));
+      case "isinf": return bool(b.fcmp("oeq", t, abs(), inf));
+      case "isfinite": return bool(b.fcmp("olt", t, abs(), inf));
+      case "isnormal": {
+        const min = { k: "float", bits: floatBits(t, t === "f32" ? 1.1754943508222875e-38 : 2.2250738585072014e-308) } as Value;
+        const a = abs();
+        return bool(b.bin("and", "i1", b.fcmp("oge", t, a, t === "f80" || t === "f128" ? { k: "float", bits: minNormalBits(t) } : min), b.fcmp("olt", t, a, inf)));
+      }
+      case "isinf_sign": {
+        const isInf = b.fcmp("oeq", t, abs(), inf);
+        const neg = b.fcmp("olt", t, v, { k: "float", bits: 0n });
+        const sgn = b.select(rt, neg, int(-1), int(1));
+        return b.select(rt, isInf, sgn, int(0));
+      }
+      case "signbit": {
+        // Read the sign through memory so it works for every format, -0.0 and NaNs included.
+        const slot = b.alloca(16, 16, "signbit");
+        b.store(t, v, slot);
+        const topByte = t === "f32" ? 3 : t === "f64" ? 7 : t === "f80" ? 9 : 15;
+        const byte = b.load("i8", L.offset(slot, topByte));
+        const bit = b.bin("lshr", "i8", byte, int(7));
+        return L.intResize(bit, "i8", rt, false);
+      }
+    }
+  };
+}
+
+function minNormalBits(t: FloatType): bigint {
+  // Smallest normal: exponent field 1, mantissa 0 (x87 keeps its explicit integer bit).
+  return t === "f80" ? (1n << 64n) | (1n << 63n) : 1n << 112n;
+}
+
+// ---------------------------------------------------------------- varargs, stack, misc
+
+const vaStart: Handler = (L, e) => {
+  const ap = L.rvalue(e.args[0]);
+  for (const a of e.args.slice(1)) L.rvalue(a);
+  L.builder.emit({ op: "va_start", ap });
+  return UNDEF;
+};
+const vaEnd: Handler = (L, e) => {
+  L.builder.emit({ op: "va_end", ap: L.rvalue(e.args[0]) });
+  return UNDEF;
+};
+const vaCopy: Handler = (L, e) => {
+  L.builder.emit({ op: "va_copy", dstAp: L.rvalue(e.args[0]), srcAp: L.rvalue(e.args[1]) });
+  return UNDEF;
+};
+
+const alloca: Handler = (L, e) => {
+  const b = L.builder;
+  const size = L.intResize(L.rvalue(e.args[0]), irInt(e.args[0].type), "i64", false);
+  const align = e.args[1]?.kind === "int" ? Math.max(16, Number(e.args[1].value) / 8) : 16;
+  const dst = b.newTemp("ptr", "alloca");
+  b.emit({ op: "alloca", dst, size: 0, align, dynSize: size });
+  return { k: "temp", id: dst };
+};
+
+const frameOrReturn = (name: "frame_address" | "return_address"): Handler => (L, e) =>
+  intrinsic(L, name, "ptr", [L.intResize(L.rvalue(e.args[0]), irInt(e.args[0].type), "i32", false)]);
+
+const objectSize: Handler = (L, e) => {
+  for (const a of e.args) L.rvalue(a);
+  const kind = e.args[1]?.kind === "int" ? Number(e.args[1].value) : 0;
+  return int(kind >= 2 ? 0 : -1);
+};
+
+const constantP: Handler = (L, e) => {
+  const a = e.args[0];
+  return int(a.kind === "int" || a.kind === "float" ? 1 : 0);
+};
+
+const nothing: Handler = (L, e) => {
+  for (const a of e.args) L.rvalue(a);
+  return UNDEF;
+};
+
+const BUILTINS: Readonly<Record<string, Handler>> = {
+  __builtin_clz: bitOp("clz"), __builtin_clzl: bitOp("clz"), __builtin_clzll: bitOp("clz"),
+  __builtin_ctz: bitOp("ctz"), __builtin_ctzl: bitOp("ctz"), __builtin_ctzll: bitOp("ctz"),
+  __builtin_popcount: bitOp("popcount"), __builtin_popcountl: bitOp("popcount"), __builtin_popcountll: bitOp("popcount"),
+  __builtin_bswap16: bitOp("bswap"), __builtin_bswap32: bitOp("bswap"), __builtin_bswap64: bitOp("bswap"), __builtin_bswap128: bitOp("bswap"),
+  __builtin_parity: parity, __builtin_parityl: parity, __builtin_parityll: parity,
+  __builtin_ffs: ffs, __builtin_ffsl: ffs, __builtin_ffsll: ffs,
+  __builtin_clrsb: clrsb, __builtin_clrsbl: clrsb, __builtin_clrsbll: clrsb,
+  __builtin_expect: passFirst, __builtin_expect_with_probability: passFirst, __builtin_assume_aligned: passFirst,
+  __builtin_speculation_safe_value: passFirst, __builtin_extract_return_addr: passFirst,
+  __builtin_unreachable: unreachable, __builtin_trap: trap,
+  __builtin_inf: floatConst("inf"), __builtin_inff: floatConst("inf"), __builtin_infl: floatConst("inf"),
+  __builtin_huge_val: floatConst("inf"), __builtin_huge_valf: floatConst("inf"), __builtin_huge_vall: floatConst("inf"),
+  __builtin_nan: floatConst("nan"), __builtin_nanf: floatConst("nan"), __builtin_nanl: floatConst("nan"),
+  __builtin_nans: floatConst("nans"), __builtin_nansf: floatConst("nans"), __builtin_nansl: floatConst("nans"),
+  __builtin_add_overflow: overflow("add"), __builtin_sub_overflow: overflow("sub"), __builtin_mul_overflow: overflow("mul"),
+  __builtin_sadd_overflow: overflow("add"), __builtin_saddl_overflow: overflow("add"), __builtin_saddll_overflow: overflow("add"),
+  __builtin_uadd_overflow: overflow("add"), __builtin_uaddl_overflow: overflow("add"), __builtin_uaddll_overflow: overflow("add"),
+  __builtin_ssub_overflow: overflow("sub"), __builtin_ssubl_overflow: overflow("sub"), __builtin_ssubll_overflow: overflow("sub"),
+  __builtin_usub_overflow: overflow("sub"), __builtin_usubl_overflow: overflow("sub"), __builtin_usubll_overflow: overflow("sub"),
+  __builtin_smul_overflow: overflow("mul"), __builtin_smull_overflow: overflow("mul"), __builtin_smulll_overflow: overflow("mul"),
+  __builtin_umul_overflow: overflow("mul"), __builtin_umull_overflow: overflow("mul"), __builtin_umulll_overflow: overflow("mul"),
+  __builtin_va_start: vaStart, __builtin_va_end: vaEnd, __builtin_va_copy: vaCopy, __builtin_c23_va_start: vaStart,
+  __builtin_alloca: alloca, __builtin_alloca_with_align: alloca,
+  __builtin_frame_address: frameOrReturn("frame_address"), __builtin_return_address: frameOrReturn("return_address"),
+  __builtin_stack_save: (L) => intrinsic(L, "stack_save", "ptr", []),
+  __builtin_stack_restore: (L, e) => intrinsic(L, "stack_restore", undefined, [L.rvalue(e.args[0])]),
+  __builtin_object_size: objectSize, __builtin_dynamic_object_size: objectSize,
+  __builtin_constant_p: constantP,
+  __builtin_prefetch: nothing, __builtin___clear_cache: nothing,
+  __builtin_isnan: classify("isnan"), __builtin_isinf: classify("isinf"), __builtin_isfinite: classify("isfinite"),
+  __builtin_isnormal: classify("isnormal"), __builtin_signbit: classify("signbit"), __builtin_signbitf: classify("signbit"),
+  __builtin_signbitl: classify("signbit"), __builtin_isinf_sign: classify("isinf_sign"), __builtin_finite: classify("isfinite"),
+  __builtin_isgreater: fcmpHandler("ogt"), __builtin_isgreaterequal: fcmpHandler("oge"), __builtin_isless: fcmpHandler("olt"),
+  __builtin_islessequal: fcmpHandler("ole"), __builtin_islessgreater: fcmpHandler("one"), __builtin_isunordered: fcmpHandler("uno"),
+  __atomic_load_n: atomicLoadN, __atomic_store_n: atomicStoreN,
+  __atomic_load: atomicLoad, __atomic_store: atomicStore, __atomic_exchange: atomicExchange,
+  __atomic_exchange_n: atomicRmw("xchg"),
+  __atomic_compare_exchange_n: compareExchange(false), __atomic_compare_exchange: compareExchange(true),
+  __atomic_fetch_add: atomicRmw("add"), __atomic_fetch_sub: atomicRmw("sub"), __atomic_fetch_and: atomicRmw("and"),
+  __atomic_fetch_or: atomicRmw("or"), __atomic_fetch_xor: atomicRmw("xor"), __atomic_fetch_nand: atomicRmw("nand"),
+  __atomic_add_fetch: atomicRmw("add", newValue("add")), __atomic_sub_fetch: atomicRmw("sub", newValue("sub")),
+  __atomic_and_fetch: atomicRmw("and", newValue("and")), __atomic_or_fetch: atomicRmw("or", newValue("or")),
+  __atomic_xor_fetch: atomicRmw("xor", newValue("xor")), __atomic_nand_fetch: atomicRmw("nand", newNand),
+  __sync_fetch_and_add: atomicRmw("add"), __sync_fetch_and_sub: atomicRmw("sub"), __sync_fetch_and_and: atomicRmw("and"),
+  __sync_fetch_and_or: atomicRmw("or"), __sync_fetch_and_xor: atomicRmw("xor"), __sync_fetch_and_nand: atomicRmw("nand"),
+  __sync_add_and_fetch: atomicRmw("add", newValue("add")), __sync_sub_and_fetch: atomicRmw("sub", newValue("sub")),
+  __sync_and_and_fetch: atomicRmw("and", newValue("and")), __sync_or_and_fetch: atomicRmw("or", newValue("or")),
+  __sync_xor_and_fetch: atomicRmw("xor", newValue("xor")), __sync_nand_and_fetch: atomicRmw("nand", newNand),
+  __sync_lock_test_and_set: atomicRmw("xchg"), __sync_lock_release: lockRelease,
+  __sync_bool_compare_and_swap: syncCas(true), __sync_val_compare_and_swap: syncCas(false),
+  __sync_synchronize: fence, __atomic_thread_fence: fence, __atomic_signal_fence: nothing,
+  __atomic_test_and_set: testAndSet, __atomic_clear: clear,
+  __atomic_always_lock_free: alwaysLockFree, __atomic_is_lock_free: alwaysLockFree,
+};
+
+/** Lower a builtin call; library builtins without an expansion become calls to the library function. */
+export function lowerBuiltin(L: FunctionLowerer, e: A.BuiltinCall): Value {
+  const handler = BUILTINS[e.name];
+  if (handler) return handler(L, e);
+  const target = e.libName ?? (e.name.startsWith("__builtin_") ? e.name.slice("__builtin_".length) : undefined);
+  if (!target) {
+    L.diags.error(e.loc, `builtin '${e.name}' is not supported yet`);
+    return UNDEF;
+  }
+  const b = L.builder;
+  const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: L.rvalue(a) }));
+  const ret = retType(e.type);
+  if (ret.kind === "agg") {
+    const tmp = b.alloca(Math.max(1, sizeOf(e.type)), ret.layout.align, "call.ret");
+    b.call(ret, target, args, { retAddr: tmp });
+    return tmp;
+  }
+  return b.call(ret, target, args) ?? UNDEF;
+}
+
+export function hasBuiltinExpansion(name: string): boolean {
+  return name in BUILTINS;
+}
+
+

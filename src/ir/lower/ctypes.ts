@@ -1,0 +1,95 @@
+// C types as the IR sees them: a scalar C type becomes one IR type; an
+// aggregate (struct, union, array, complex, vector) stays in memory and, where
+// it crosses a call, is described by an AggLayout listing its scalar leaves
+// so each backend's ABI code can classify it.
+
+import type { Type as CType } from "../../frontend/types.js";
+import { sizeOf, alignOf } from "../../frontend/types.js";
+import type { AggField, AggLayout, ArgType, FloatType, IntType, RetType, Type } from "../ir.js";
+
+const INT_BY_SIZE: Readonly<Record<number, IntType>> = { 1: "i8", 2: "i16", 4: "i32", 8: "i64", 16: "i128" };
+const FLOAT_BY_FORMAT: Readonly<Record<string, FloatType>> = { f32: "f32", f64: "f64", x87: "f80", f128: "f128" };
+
+/** The IR type of a scalar C type, or undefined for aggregates and void. */
+export function irType(t: CType): Type | undefined {
+  switch (t.kind) {
+    case "int": return INT_BY_SIZE[t.size];
+    case "enum": return INT_BY_SIZE[t.info.underlying.size];
+    case "float": return FLOAT_BY_FORMAT[t.format];
+    case "pointer": return "ptr";
+    default: return undefined;
+  }
+}
+
+export function intTypeOfSize(size: number): IntType {
+  const t = INT_BY_SIZE[size];
+  if (!t) throw new Error(`no integer type of ${size} bytes`);
+  return t;
+}
+
+/** Values of these C types are addresses of memory holding them. */
+export function isMemoryType(t: CType): boolean {
+  return t.kind === "struct" || t.kind === "union" || t.kind === "array" || t.kind === "complex" || t.kind === "vector";
+}
+
+const layoutCache = new WeakMap<object, AggLayout>();
+let layoutCounter = 0;
+
+/** The by-value description of an aggregate C type. */
+export function aggLayout(t: CType): AggLayout {
+  const key: object = t.kind === "struct" || t.kind === "union" ? t.rec : t;
+  const cached = layoutCache.get(key);
+  if (cached) return cached;
+  const fields: AggField[] = [];
+  flatten(t, 0, fields);
+  fields.sort((a, b) => a.offset - b.offset);
+  const name = t.kind === "struct" || t.kind === "union" ? `${t.kind}.${t.rec.tag ?? "anon"}.${t.rec.id}` : `agg.${layoutCounter++}`;
+  const layout: AggLayout = { name, size: sizeOf(t), align: alignOf(t), fields };
+  layoutCache.set(key, layout);
+  return layout;
+}
+
+function flatten(t: CType, base: number, out: AggField[]): void {
+  switch (t.kind) {
+    case "struct": case "union":
+      for (const m of t.rec.members) {
+        if (m.bitWidth !== undefined) {
+          if (m.bitWidth === 0 || !m.storageBytes) continue;
+          const size = m.storageBytes <= 1 ? 1 : m.storageBytes <= 2 ? 2 : m.storageBytes <= 4 ? 4 : 8;
+          out.push({ offset: base + m.offset, type: INT_BY_SIZE[size] });
+        } else {
+          flatten(m.type, base + m.offset, out);
+        }
+      }
+      return;
+    case "array": {
+      const n = t.length ?? 0;
+      const es = sizeOf(t.elem);
+      for (let i = 0; i < n; i++) flatten(t.elem, base + i * es, out);
+      return;
+    }
+    case "complex":
+      flatten(t.elem, base, out);
+      flatten(t.elem, base + sizeOf(t.elem), out);
+      return;
+    case "vector": {
+      const es = sizeOf(t.elem);
+      for (let off = 0; off < t.size; off += es) flatten(t.elem, base + off, out);
+      return;
+    }
+    default: {
+      const s = irType(t);
+      if (s) out.push({ offset: base, type: s });
+    }
+  }
+}
+
+export function argType(t: CType): ArgType {
+  const s = irType(t);
+  return s ? { kind: "scalar", type: s } : { kind: "agg", layout: aggLayout(t) };
+}
+
+export function retType(t: CType): RetType {
+  if (t.kind === "void") return { kind: "void" };
+  return argType(t);
+}

@@ -1,0 +1,1144 @@
+// AST → IR lowering: the only place that reads the typed AST.
+//
+// The AST already made every C conversion explicit (see ast.ts), so lowering
+// is mechanical: each automatic object gets an `alloca` in the entry block
+// (mem2reg turns the ones whose address never escapes into SSA values), each
+// expression becomes a scalar IR value, and each aggregate value (struct,
+// union, array, _Complex, vector) is represented by the address of memory
+// holding it. Control flow is built as blocks; `&&`, `||` and `?:` merge with
+// phis. Calls, returns and va_arg carry aggregates by address with an
+// AggLayout, so nothing here depends on a target's calling convention.
+
+import type * as A from "../../frontend/ast.js";
+import type { Diagnostics } from "../../frontend/diagnostics.js";
+import type { Member, Type as CType } from "../../frontend/types.js";
+import { alignOf, isSigned, sizeOf } from "../../frontend/types.js";
+import type { DataLayout } from "../../target.js";
+import { defineGlobal, FuncBuilder, newModule } from "../builder.js";
+import { floatBits } from "../float.js";
+import type { ArgType, Block, CallArg, FloatType, Func, Global, InitPiece, IntType, Linkage, Module, Type, Value } from "../ir.js";
+import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
+import { lowerBuiltin } from "./builtins.js";
+import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
+
+export interface LowerOptions {
+  layout: DataLayout;
+  /** -fcommon: tentative definitions become common symbols. */
+  commonSymbols?: boolean;
+}
+
+/** An lvalue: the address of an object, and the bit-field within it if any. */
+interface LValue {
+  addr: Value;
+  bitfield?: Member;
+  volatile: boolean;
+}
+
+const I64: IntType = "i64";
+
+export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, diags: Diagnostics): Module {
+  const m = newModule();
+  const names = new SymbolNames();
+  for (const g of tu.globals) lowerGlobal(m, g, names, opts);
+  for (const f of tu.functions) {
+    if (!shouldEmit(f.sym)) continue;
+    new FunctionLowerer(m, f, names, opts, diags).run();
+  }
+  return m;
+}
+
+/** An inline definition that is not the external definition is not emitted (6.7.4p7). */
+function shouldEmit(fn: A.FunctionSymbol): boolean {
+  if (!fn.isInline) return true;
+  return fn.externalDefinition || fn.linkage === "internal";
+}
+
+/** Assembler names of symbols: C names for linked symbols, unique names for the rest. */
+export class SymbolNames {
+  of(sym: A.ObjectSymbol | A.FunctionSymbol): string {
+    if (sym.asmName) return sym.asmName;
+    if (sym.kind === "function") return sym.name;
+    if (sym.anon) return `.L.${sym.anon}.${sym.id}`;
+    if (sym.linkage === "none" && sym.isStatic) return `${sym.name}.${sym.id}`;
+    return sym.name;
+  }
+}
+
+function linkageOf(sym: A.ObjectSymbol | A.FunctionSymbol): Linkage {
+  if (sym.attrs.weak) return "weak";
+  if (sym.linkage === "external") return "external";
+  return "internal";
+}
+
+function visibilityOf(sym: A.ObjectSymbol | A.FunctionSymbol): Global["visibility"] {
+  const v = sym.attrs.visibility;
+  return v === "hidden" || v === "internal" ? "hidden" : v === "protected" ? "protected" : "default";
+}
+
+function isConstObject(t: CType): boolean {
+  if (t.kind === "array") return isConstObject(t.elem);
+  return (t.quals & 1) !== 0 && !((t.kind === "struct" || t.kind === "union") && hasMutable(t));
+}
+function hasMutable(_t: CType): boolean {
+  return false;
+}
+
+function lowerGlobal(m: Module, sym: A.ObjectSymbol, names: SymbolNames, opts: LowerOptions): void {
+  const name = names.of(sym);
+  const size = sizeOf(sym.type);
+  const align = Math.max(sym.align ?? 1, alignOf(sym.type), sym.attrs.aligned ?? 1);
+  const base = {
+    name, linkage: linkageOf(sym), visibility: visibilityOf(sym), align, threadLocal: sym.threadLocal,
+    readonly: sym.anon === "string" || isConstObject(sym.type), ...(sym.attrs.section ? { section: sym.attrs.section } : {}),
+  };
+  const isDefinition = sym.defined || sym.init !== undefined || sym.tentative || sym.anon !== undefined || (sym.isStatic && sym.linkage === "none");
+  if (!isDefinition) {
+    defineGlobal(m, { ...base });
+    return;
+  }
+  if (!sym.init && sym.tentative && opts.commonSymbols && sym.linkage === "external" && !sym.threadLocal && !sym.attrs.section) {
+    defineGlobal(m, { ...base, linkage: "common", commonSize: size });
+    return;
+  }
+  defineGlobal(m, { ...base, init: staticInitPieces(sym.init, size, names) });
+}
+
+/** Bytes plus relocations → IR initializer pieces (runs of zeros kept as zero pieces). */
+function staticInitPieces(init: A.StaticInit | undefined, size: number, names: SymbolNames): InitPiece[] {
+  if (!init) return size > 0 ? [{ k: "zero", size }] : [];
+  const pieces: InitPiece[] = [];
+  const relocs = [...init.relocs].sort((a, b) => a.offset - b.offset);
+  let pos = 0;
+  const bytes = (end: number): void => {
+    // Split long zero runs out so .bss-like data stays compact in the output.
+    let i = pos;
+    while (i < end) {
+      let j = i;
+      while (j < end && init.bytes[j] === 0) j++;
+      if (j - i >= 16 || (j === end && j > i && i === pos && j - i === end - pos)) {
+        pieces.push({ k: "zero", size: j - i });
+        i = j;
+        continue;
+      }
+      let k = j;
+      while (k < end) {
+        let z = k;
+        while (z < end && init.bytes[z] === 0) z++;
+        if (z - k >= 16) break;
+        k = z > k ? z : k + 1;
+      }
+      pieces.push({ k: "bytes", data: init.bytes.slice(i, k) });
+      i = k;
+    }
+    pos = end;
+  };
+  for (const r of relocs) {
+    bytes(r.offset);
+    const target = r.target ? names.of(r.target) : r.label ? `.L.label.${r.label.id}` : "";
+    pieces.push({ k: "sym", name: target, addend: BigInt(r.addend), width: r.size === 4 ? 4 : 8 });
+    pos = r.offset + r.size;
+  }
+  bytes(size);
+  return pieces;
+}
+
+/** The truth of a condition known at translation time (an integer constant), if it is. */
+function constantTruth(e: A.Expr): boolean | undefined {
+  if (e.kind === "int") return e.value !== 0n;
+  if (e.kind === "cast" && e.operand.kind === "int" && e.operand.type.kind === "int") return e.operand.value !== 0n;
+  return undefined;
+}
+
+/**
+ * Drop blocks no path from the entry reaches (code after return/break/goto,
+ * the arms of `if (0)`), and the phi inputs that came from them.
+ */
+function removeUnreachableBlocks(f: Func): void {
+  const byLabel = new Map(f.blocks.map((blk) => [blk.label, blk]));
+  const reached = new Set<string>();
+  // Labels whose address is taken stay: an indirect branch may reach them.
+  const work = [f.blocks[0].label];
+  for (const blk of f.blocks) for (const i of blk.insts) if (i.op === "blockaddr") work.push(i.block);
+  while (work.length > 0) {
+    const label = work.pop()!;
+    if (reached.has(label)) continue;
+    reached.add(label);
+    for (const s of successors(byLabel.get(label)!.term)) if (!reached.has(s)) work.push(s);
+  }
+  if (reached.size === f.blocks.length) return;
+  f.blocks = f.blocks.filter((blk) => reached.has(blk.label));
+  for (const blk of f.blocks) for (const phi of blk.phis) phi.incoming = phi.incoming.filter((i) => reached.has(i.block));
+}
+
+interface LoopTargets {
+  breakTo: Block;
+  continueTo?: Block;
+}
+
+export class FunctionLowerer {
+  readonly b: FuncBuilder;
+  private readonly entry: Block;
+  /** Address of each automatic object. */
+  private readonly addrs = new Map<number, Value>();
+  private readonly labels = new Map<number, Block>();
+  private readonly targets: LoopTargets[] = [];
+  private switchCases: Map<A.SwitchCase, Block> | undefined;
+  private readonly dataLayout: DataLayout;
+
+  constructor(readonly module: Module, readonly def: A.FunctionDef, readonly names: SymbolNames,
+    readonly opts: LowerOptions, readonly diags: Diagnostics) {
+    const fnType = def.sym.type;
+    this.dataLayout = opts.layout;
+    this.b = new FuncBuilder(module, names.of(def.sym), retType(fnType.ret),
+      def.params.map((p) => ({ type: argType(p.type), name: p.name || "arg" })),
+      { varargs: fnType.variadic, linkage: linkageOf(def.sym) });
+    this.b.func.visibility = visibilityOf(def.sym);
+    if (def.sym.attrs.section) this.b.func.section = def.sym.attrs.section;
+    this.entry = this.b.block("entry");
+  }
+
+  run(): void {
+    const b = this.b;
+    b.at(this.entry);
+    // Storage for every automatic object; parameters are stored into theirs.
+    for (const local of this.def.locals) {
+      if (local.isParam || local.isStatic || (local.type.kind === "array" && local.type.vla)) continue;
+      const size = Math.max(1, sizeOf(local.type));
+      const align = Math.max(alignOf(local.type), local.align ?? 1, local.attrs.aligned ?? 1);
+      this.addrs.set(local.id, b.alloca(size, align, local.name || "tmp"));
+    }
+    this.def.params.forEach((p, i) => {
+      const incoming = b.param(i);
+      const t = irType(p.type);
+      if (!t) {
+        this.addrs.set(p.id, incoming); // aggregates arrive as a pointer to the callee's own copy
+        return;
+      }
+      const slot = b.alloca(sizeOf(p.type), alignOf(p.type), p.name || "arg");
+      b.store(t, incoming, slot);
+      this.addrs.set(p.id, slot);
+    });
+    const body = b.block("body");
+    b.br(body);
+    b.at(body);
+    this.stmt(this.def.body);
+    this.finishBody();
+  }
+
+  private finishBody(): void {
+    const b = this.b;
+    // Falling off the end: `return;` for void (and for main, return 0 as C99 5.1.2.2.3 says).
+    const ret = this.b.func.ret;
+    if (ret.kind === "void") b.ret();
+    else if (this.def.sym.name === "main" && ret.kind === "scalar" && isIntType(ret.type)) b.ret({ k: "int", value: 0n });
+    else if (ret.kind === "scalar") b.ret(UNDEF);
+    else b.ret(b.alloca(ret.layout.size, ret.layout.align, "undef.ret"));
+    removeUnreachableBlocks(this.b.func);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** Start a fresh block after a jump so that following (dead) code has a home. */
+  private startDeadBlock(): void {
+    this.b.at(this.b.block("dead"));
+  }
+
+  private jump(to: Block): void {
+    this.b.br(to);
+    this.startDeadBlock();
+  }
+
+  private labelBlock(label: A.Label): Block {
+    let blk = this.labels.get(label.id);
+    if (!blk) {
+      blk = this.b.block(`L.${label.name}`);
+      this.labels.set(label.id, blk);
+    }
+    return blk;
+  }
+
+  private error(loc: A.Stmt["loc"], msg: string): void {
+    this.diags.error(loc, msg);
+  }
+
+  /** Address of an automatic or static object. */
+  private objectAddr(sym: A.ObjectSymbol): Value {
+    const local = this.addrs.get(sym.id);
+    if (local) return local;
+    if (sym.isStatic || sym.storage === "extern" || sym.linkage !== "none") return this.b.addr(this.names.of(sym));
+    // An object with no storage yet (a VLA not reached): give it some so the IR stays valid.
+    const slot = this.b.alloca(Math.max(1, sizeOf(sym.type)), Math.max(1, alignOf(sym.type)), sym.name);
+    this.addrs.set(sym.id, slot);
+    return slot;
+  }
+
+  private ptrOffset(base: Value, offset: number | Value): Value {
+    if (typeof offset === "number") {
+      if (offset === 0) return base;
+      return this.b.bin("add", "ptr", base, { k: "int", value: BigInt(offset) });
+    }
+    return this.b.bin("add", "ptr", base, offset);
+  }
+
+  private memcpy(dst: Value, src: Value, size: number, align: number): void {
+    this.b.emit({ op: "memcpy", dstAddr: dst, srcAddr: src, size: { k: "int", value: BigInt(size) }, align });
+  }
+
+  /** A zero of a scalar type. */
+  private zero(t: Type): Value {
+    return isFloatType(t) ? { k: "float", bits: 0n } : { k: "int", value: 0n };
+  }
+
+  /** Compare a scalar with zero: an i1 that is true when `v` is nonzero. */
+  toCondition(v: Value, t: CType): Value {
+    const s = irType(t);
+    if (!s) {
+      if (t.kind === "complex") {
+        const et = irType(t.elem)!;
+        const re = this.b.load(et, v);
+        const im = this.b.load(et, this.ptrOffset(v, sizeOf(t.elem)));
+        const a = this.toCondition(re, t.elem);
+        const c = this.toCondition(im, t.elem);
+        return this.b.bin("or", "i1", a, c);
+      }
+      this.error(undefined as never, "scalar required");
+      return { k: "int", value: 1n };
+    }
+    if (isFloatType(s)) return this.b.fcmp("une", s, v, this.zero(s));
+    return this.b.icmp("ne", s as IntType | "ptr", v, this.zero(s));
+  }
+
+  cond(e: A.Expr): Value {
+    return this.toCondition(this.rvalue(e), e.type);
+  }
+
+  // ------------------------------------------------------------------ statements
+
+  stmt(s: A.Stmt): void {
+    const b = this.b;
+    switch (s.kind) {
+      case "block":
+        for (const x of s.body) this.stmt(x);
+        return;
+      case "expr":
+        this.rvalue(s.expr);
+        return;
+      case "empty":
+        return;
+      case "decl": {
+        if (s.init) this.localInit(this.objectAddr(s.sym), s.sym.type, s.init);
+        return;
+      }
+      case "vladecl": {
+        const size = this.rvalue(s.size);
+        const dst = b.newTemp("ptr", s.sym.name);
+        b.emit({ op: "alloca", dst, size: 0, align: Math.max(16, alignOf(s.sym.type)), dynSize: this.toI64(size, s.size.type) });
+        this.addrs.set(s.sym.id, { k: "temp", id: dst });
+        return;
+      }
+      case "if": {
+        const then = b.block("if.then");
+        const join = b.block("if.end");
+        const els = s.else ? b.block("if.else") : join;
+        // `if (0)` / `if (1)`: branch directly, so the dead arm is never emitted
+        // (gcc does this even at -O0, and some programs rely on it).
+        const known = constantTruth(s.cond);
+        if (known === undefined) b.condbr(this.cond(s.cond), then, els);
+        else b.br(known ? then : els);
+        b.at(then);
+        this.stmt(s.then);
+        b.br(join);
+        if (s.else) {
+          b.at(els);
+          this.stmt(s.else);
+          b.br(join);
+        }
+        b.at(join);
+        return;
+      }
+      case "while": {
+        const head = b.block("while.cond");
+        const body = b.block("while.body");
+        const exit = b.block("while.end");
+        b.br(head);
+        b.at(head);
+        b.condbr(this.cond(s.cond), body, exit);
+        b.at(body);
+        this.loopBody(s.body, exit, head);
+        b.br(head);
+        b.at(exit);
+        return;
+      }
+      case "do": {
+        const body = b.block("do.body");
+        const test = b.block("do.cond");
+        const exit = b.block("do.end");
+        b.br(body);
+        b.at(body);
+        this.loopBody(s.body, exit, test);
+        b.br(test);
+        b.at(test);
+        b.condbr(this.cond(s.cond), body, exit);
+        b.at(exit);
+        return;
+      }
+      case "for": {
+        if (s.init) this.stmt(s.init);
+        const head = b.block("for.cond");
+        const body = b.block("for.body");
+        const step = b.block("for.inc");
+        const exit = b.block("for.end");
+        b.br(head);
+        b.at(head);
+        if (s.cond) b.condbr(this.cond(s.cond), body, exit);
+        else b.br(body);
+        b.at(body);
+        this.loopBody(s.body, exit, step);
+        b.br(step);
+        b.at(step);
+        if (s.step) this.rvalue(s.step);
+        b.br(head);
+        b.at(exit);
+        return;
+      }
+      case "switch":
+        this.switchStmt(s);
+        return;
+      case "case": {
+        const blk = this.switchCases?.get(s.info);
+        if (!blk) {
+          this.error(s.loc, "case label not within a switch statement");
+          this.stmt(s.body);
+          return;
+        }
+        b.br(blk);
+        b.at(blk);
+        this.stmt(s.body);
+        return;
+      }
+      case "break": {
+        const t = this.targets[this.targets.length - 1];
+        if (!t) { this.error(s.loc, "break statement not within loop or switch"); return; }
+        this.jump(t.breakTo);
+        return;
+      }
+      case "continue": {
+        for (let i = this.targets.length - 1; i >= 0; i--) {
+          const c = this.targets[i].continueTo;
+          if (c) { this.jump(c); return; }
+        }
+        this.error(s.loc, "continue statement not within a loop");
+        return;
+      }
+      case "return": {
+        const ret = this.b.func.ret;
+        if (!s.value) {
+          if (ret.kind === "void") b.ret();
+          else if (ret.kind === "scalar") b.ret(UNDEF);
+          else b.ret(b.alloca(ret.layout.size, ret.layout.align, "undef.ret"));
+        } else if (ret.kind === "void") {
+          this.rvalue(s.value);
+          b.ret();
+        } else {
+          b.ret(this.rvalue(s.value));
+        }
+        this.startDeadBlock();
+        return;
+      }
+      case "goto":
+        this.jump(this.labelBlock(s.label));
+        return;
+      case "computedgoto": {
+        const target = this.rvalue(s.target);
+        const targets = this.def.labels.filter((l) => l.addressTaken).map((l) => this.labelBlock(l).label);
+        b.term({ op: "indirectbr", addr: target, targets });
+        this.startDeadBlock();
+        return;
+      }
+      case "label": {
+        const blk = this.labelBlock(s.label);
+        b.br(blk);
+        b.at(blk);
+        this.stmt(s.body);
+        return;
+      }
+      case "asm":
+        this.error(s.loc, "inline assembly is not supported yet");
+        return;
+    }
+  }
+
+  private loopBody(body: A.Stmt, breakTo: Block, continueTo: Block): void {
+    this.targets.push({ breakTo, continueTo });
+    this.stmt(body);
+    this.targets.pop();
+  }
+
+  private switchStmt(s: Extract<A.Stmt, { kind: "switch" }>): void {
+    const b = this.b;
+    const value = this.rvalue(s.cond);
+    const t = (irType(s.cond.type) ?? "i32") as IntType;
+    const exit = b.block("sw.end");
+    const blocks = new Map<A.SwitchCase, Block>();
+    let defaultBlock = exit;
+    const cases: { value: bigint; target: string }[] = [];
+    const ranges: { lo: bigint; hi: bigint; block: Block }[] = [];
+    const seen = new Set<bigint>();
+    for (const c of s.cases) {
+      const blk = b.block(c.isDefault ? "sw.default" : "sw.case");
+      blocks.set(c, blk);
+      if (c.isDefault) { defaultBlock = blk; continue; }
+      const width = bitWidth(t);
+      const norm = (v: bigint): bigint => BigInt.asUintN(width, v);
+      if (c.hi - c.lo < 64n) {
+        for (let v = c.lo; v <= c.hi; v++) {
+          if (seen.has(norm(v))) continue;
+          seen.add(norm(v));
+          cases.push({ value: norm(v), target: blk.label });
+        }
+      } else {
+        ranges.push({ lo: c.lo, hi: c.hi, block: blk });
+      }
+    }
+    // Large case ranges are tested before falling to the default.
+    let fallback = defaultBlock;
+    if (ranges.length > 0) {
+      const chain = b.block("sw.ranges");
+      fallback = chain;
+      const save = b.current;
+      b.at(chain);
+      const signed = isSigned(s.cond.type);
+      for (const r of ranges) {
+        const next = b.block("sw.ranges");
+        const off = b.bin("sub", t, value, { k: "int", value: r.lo });
+        const inRange = b.icmp("ule", t, off, { k: "int", value: r.hi - r.lo });
+        void signed;
+        b.condbr(inRange, r.block, next);
+        b.at(next);
+      }
+      b.br(defaultBlock);
+      b.at(save);
+    }
+    b.term({ op: "switch", type: t, value, default: fallback.label, cases });
+    this.startDeadBlock();
+    const savedCases = this.switchCases;
+    this.switchCases = blocks;
+    this.targets.push({ breakTo: exit });
+    this.stmt(s.body);
+    this.targets.pop();
+    this.switchCases = savedCases;
+    b.br(exit);
+    b.at(exit);
+  }
+
+  /** Block-scope initialization (see ast.ts LocalInit). */
+  localInit(addr: Value, type: CType, init: A.LocalInit): void {
+    if (init.zeroFill) {
+      const size = sizeOf(type);
+      if (size > 0) this.b.emit({ op: "memset", dstAddr: addr, byte: { k: "int", value: 0n }, size: { k: "int", value: BigInt(size) }, align: Math.max(1, alignOf(type)) });
+    }
+    for (const item of init.items) {
+      const dst = this.ptrOffset(addr, item.offset);
+      if (item.bitfield) {
+        this.storeBitfield({ addr: dst, bitfield: item.bitfield, volatile: false }, this.rvalue(item.expr), item.expr.type);
+        continue;
+      }
+      if (item.expr.kind === "string" && item.type.kind === "array") {
+        const src = this.rvalue(item.expr);
+        const n = Math.min(item.expr.bytes.length, sizeOf(item.type));
+        if (n > 0) this.memcpy(dst, src, n, 1);
+        continue;
+      }
+      this.storeValue(dst, item.type, this.rvalue(item.expr), false);
+    }
+  }
+
+  // ------------------------------------------------------------------ expressions
+
+  /** Store a value of C type `t` (scalar value, or the address of an aggregate) at `addr`. */
+  storeValue(addr: Value, t: CType, v: Value, volatile: boolean): void {
+    const s = irType(t);
+    if (s) {
+      this.b.store(s, v, addr, volatile);
+      return;
+    }
+    const size = sizeOf(t);
+    if (size > 0) this.memcpy(addr, v, size, Math.max(1, alignOf(t)));
+  }
+
+  /** Read a value of C type `t` from `addr`: a scalar load, or the address itself for aggregates. */
+  loadValue(addr: Value, t: CType, volatile: boolean): Value {
+    const s = irType(t);
+    return s ? this.b.load(s, addr, undefined, volatile) : addr;
+  }
+
+  lvalue(e: A.Expr): LValue {
+    const vol = (e.type.quals & 2) !== 0;
+    switch (e.kind) {
+      case "var":
+        if (e.sym.kind === "function") return { addr: this.b.addr(this.names.of(e.sym)), volatile: false };
+        return { addr: this.objectAddr(e.sym), volatile: vol };
+      case "deref":
+        return { addr: this.rvalue(e.ptr), volatile: vol };
+      case "member": {
+        const base = this.addressOf(e.base);
+        const addr = this.ptrOffset(base, e.member.offset);
+        return e.member.bitWidth !== undefined ? { addr, bitfield: e.member, volatile: vol } : { addr, volatile: vol };
+      }
+      case "string": {
+        if (!e.sym) {
+          this.diags.error(e.loc, "internal: string literal without storage");
+          return { addr: UNDEF, volatile: false };
+        }
+        return { addr: this.b.addr(this.names.of(e.sym)), volatile: false };
+      }
+      case "compound": {
+        const addr = this.objectAddr(e.sym);
+        if (e.init) this.localInit(addr, e.sym.type, e.init);
+        return { addr, volatile: vol };
+      }
+      case "real": case "imag": {
+        const base = this.addressOf(e.operand);
+        return { addr: e.kind === "real" ? base : this.ptrOffset(base, sizeOf(e.type)), volatile: vol };
+      }
+      default:
+        // An rvalue of aggregate type used where an address is needed (f().a, (a = b).c …).
+        if (isMemoryType(e.type)) return { addr: this.rvalue(e), volatile: false };
+        this.diags.error(e.loc, "lvalue required");
+        return { addr: UNDEF, volatile: false };
+    }
+  }
+
+  /** The address of an object-designating or aggregate-valued expression. */
+  addressOf(e: A.Expr): Value {
+    return this.lvalue(e).addr;
+  }
+
+  private readLValue(lv: LValue, t: CType): Value {
+    if (lv.bitfield) return this.loadBitfield(lv);
+    return this.loadValue(lv.addr, t, lv.volatile);
+  }
+
+  private writeLValue(lv: LValue, t: CType, v: Value): Value {
+    if (lv.bitfield) return this.storeBitfield(lv, v, t);
+    this.storeValue(lv.addr, t, v, lv.volatile);
+    return v;
+  }
+
+  /** The container a bit-field is read through: its storage bytes rounded up to 1, 2, 4, 8 or 16. */
+  private bitfieldContainer(m: Member): IntType {
+    const n = m.storageBytes ?? 1;
+    return intTypeOfSize(n <= 1 ? 1 : n <= 2 ? 2 : n <= 4 ? 4 : n <= 8 ? 8 : 16);
+  }
+
+  /** Load the storage bytes of a bit-field as one little-endian integer. */
+  private loadContainer(lv: LValue, m: Member, ct: IntType): Value {
+    const n = m.storageBytes ?? 1;
+    if (n === 1 || n === 2 || n === 4 || n === 8) return this.b.load(ct, lv.addr, undefined, lv.volatile);
+    let acc: Value = { k: "int", value: 0n };
+    for (let i = 0; i < n; i++) {
+      const byte = this.b.load("i8", this.ptrOffset(lv.addr, i), undefined, lv.volatile);
+      const wide = this.b.conv("zext", "i8", ct, byte);
+      const shifted = i === 0 ? wide : this.b.bin("shl", ct, wide, { k: "int", value: BigInt(8 * i) });
+      acc = this.b.bin("or", ct, acc, shifted);
+    }
+    return acc;
+  }
+
+  private storeContainer(lv: LValue, m: Member, ct: IntType, v: Value): void {
+    const n = m.storageBytes ?? 1;
+    if (n === 1 || n === 2 || n === 4 || n === 8) {
+      this.b.store(ct, v, lv.addr, lv.volatile);
+      return;
+    }
+    for (let i = 0; i < n; i++) {
+      const shifted = i === 0 ? v : this.b.bin("lshr", ct, v, { k: "int", value: BigInt(8 * i) });
+      this.b.store("i8", this.b.conv("trunc", ct, "i8", shifted), this.ptrOffset(lv.addr, i), lv.volatile);
+    }
+  }
+
+  private loadBitfield(lv: LValue): Value {
+    const m = lv.bitfield!;
+    const ct = this.bitfieldContainer(m);
+    const w = bitWidth(ct);
+    const raw = this.loadContainer(lv, m, ct);
+    const width = m.bitWidth!;
+    const shift = m.bitOffset ?? 0;
+    let v: Value;
+    if (isSigned(m.type) && m.type.kind !== "int" || (m.type.kind === "int" && m.type.signed && m.type.name !== "bool")) {
+      const up = this.b.bin("shl", ct, raw, { k: "int", value: BigInt(w - shift - width) });
+      v = this.b.bin("ashr", ct, up, { k: "int", value: BigInt(w - width) });
+    } else {
+      const down = shift ? this.b.bin("lshr", ct, raw, { k: "int", value: BigInt(shift) }) : raw;
+      v = width >= w ? down : this.b.bin("and", ct, down, { k: "int", value: (1n << BigInt(width)) - 1n });
+    }
+    return this.intResize(v, ct, irType(m.type) as IntType, isSigned(m.type));
+  }
+
+  /** Store `v` (of C type `vt`, already converted to the field's type) into a bit-field; returns the value read back. */
+  private storeBitfield(lv: LValue, v: Value, vt: CType): Value {
+    const m = lv.bitfield!;
+    const ct = this.bitfieldContainer(m);
+    const vIr = (irType(vt) ?? "i32") as IntType;
+    const wide = this.intResize(v, vIr, ct, false);
+    const width = BigInt(m.bitWidth!);
+    const shift = BigInt(m.bitOffset ?? 0);
+    const fieldMask = (1n << width) - 1n;
+    const mask = BigInt.asUintN(bitWidth(ct), fieldMask << shift);
+    const old = this.loadContainer(lv, m, ct);
+    const cleared = this.b.bin("and", ct, old, { k: "int", value: BigInt.asUintN(bitWidth(ct), ~mask) });
+    const bits = this.b.bin("and", ct, wide, { k: "int", value: fieldMask });
+    const placed = shift ? this.b.bin("shl", ct, bits, { k: "int", value: shift }) : bits;
+    this.storeContainer(lv, m, ct, this.b.bin("or", ct, cleared, placed));
+    // The value of the assignment is the field's new value.
+    const w = BigInt(bitWidth(ct));
+    let result: Value;
+    if (m.type.kind === "int" && m.type.signed && m.type.name !== "bool" || m.type.kind === "enum" && isSigned(m.type)) {
+      const up = this.b.bin("shl", ct, bits, { k: "int", value: w - width });
+      result = this.b.bin("ashr", ct, up, { k: "int", value: w - width });
+    } else {
+      result = bits;
+    }
+    return this.intResize(result, ct, irType(m.type) as IntType, isSigned(m.type));
+  }
+
+  /** Truncate or extend an integer value between IR integer types. */
+  intResize(v: Value, from: IntType | "ptr", to: IntType | "ptr", signed: boolean): Value {
+    if (from === to) return v;
+    if (from === "ptr") return this.intResize(this.b.conv("ptrtoint", "ptr", I64, v), I64, to, signed);
+    if (to === "ptr") return this.b.conv("inttoptr", I64, "ptr", this.intResize(v, from, I64, signed));
+    const fw = bitWidth(from);
+    const tw = bitWidth(to);
+    if (fw === tw) return v;
+    if (fw > tw) return this.b.conv("trunc", from, to, v);
+    return this.b.conv(signed ? "sext" : "zext", from, to, v);
+  }
+
+  private toI64(v: Value, t: CType): Value {
+    const s = irType(t) as IntType | "ptr";
+    return this.intResize(v, s, I64, isSigned(t));
+  }
+
+  /** Convert a value between C types (6.3). */
+  convert(v: Value, from: CType, to: CType): Value {
+    const b = this.b;
+    if (to.kind === "void") return UNDEF;
+    const isBoolTo = to.kind === "int" && to.name === "bool";
+    if (from.kind === "complex" && to.kind !== "complex") {
+      if (isBoolTo) return b.conv("zext", "i1", "i8", this.toCondition(v, from));
+      const re = this.loadValue(v, from.elem, false);
+      return this.convert(re, from.elem, to);
+    }
+    if (to.kind === "complex") {
+      const et = to.elem;
+      const tmp = b.alloca(sizeOf(to), alignOf(to), "cplx");
+      if (from.kind === "complex") {
+        const re = this.convert(this.loadValue(v, from.elem, false), from.elem, et);
+        const im = this.convert(this.loadValue(this.ptrOffset(v, sizeOf(from.elem)), from.elem, false), from.elem, et);
+        this.storeValue(tmp, et, re, false);
+        this.storeValue(this.ptrOffset(tmp, sizeOf(et)), et, im, false);
+      } else {
+        this.storeValue(tmp, et, this.convert(v, from, et), false);
+        const z = irType(et)!;
+        this.storeValue(this.ptrOffset(tmp, sizeOf(et)), et, this.zero(z), false);
+      }
+      return tmp;
+    }
+    const fs = irType(from);
+    const ts = irType(to);
+    if (!fs || !ts) return v; // aggregate to aggregate of the same layout (transparent unions, vectors)
+    if (isBoolTo) {
+      if (fs === "i8" && from.kind === "int" && from.name === "bool") return v;
+      return b.conv("zext", "i1", "i8", this.toCondition(v, from));
+    }
+    if (isFloatType(fs) && isFloatType(ts)) {
+      if (fs === ts) return v;
+      return bitWidth(ts) > bitWidth(fs) ? b.conv("fpext", fs, ts, v) : b.conv("fptrunc", fs, ts, v);
+    }
+    if (isFloatType(fs)) {
+      // float → integer or pointer
+      const it = ts === "ptr" ? I64 : ts;
+      const r = b.conv(isSigned(to) || ts === "ptr" ? "fptosi" : "fptoui", fs, it, v);
+      return ts === "ptr" ? b.conv("inttoptr", I64, "ptr", r) : r;
+    }
+    if (isFloatType(ts)) {
+      const src = fs === "ptr" ? b.conv("ptrtoint", "ptr", I64, v) : v;
+      return b.conv(isSigned(from) && fs !== "ptr" ? "sitofp" : "uitofp", fs === "ptr" ? I64 : fs, ts, src);
+    }
+    return this.intResize(v, fs as IntType | "ptr", ts as IntType | "ptr", isSigned(from));
+  }
+
+  /** The value of an expression: a scalar, the address of an aggregate, or UNDEF for void. */
+  rvalue(e: A.Expr): Value {
+    const b = this.b;
+    switch (e.kind) {
+      case "int":
+        return { k: "int", value: e.value };
+      case "float": {
+        const t = irType(e.type);
+        if (!t || !isFloatType(t)) return this.complexConst(e);
+        return { k: "float", bits: floatBits(t, e.value) };
+      }
+      case "string": case "var": case "member": case "deref": case "compound": case "real": case "imag": {
+        if (e.kind === "var" && e.sym.kind === "function") return b.addr(this.names.of(e.sym));
+        const lv = this.lvalue(e);
+        return this.readLValue(lv, e.type);
+      }
+      case "addr": {
+        if (e.operand.kind === "var" && e.operand.sym.kind === "function") return b.addr(this.names.of(e.operand.sym));
+        return this.addressOf(e.operand);
+      }
+      case "decay": {
+        if (e.operand.kind === "var" && e.operand.sym.kind === "function") return b.addr(this.names.of(e.operand.sym));
+        return this.addressOf(e.operand);
+      }
+      case "cast": {
+        const v = this.rvalue(e.operand);
+        return this.convert(v, e.operand.type, e.type);
+      }
+      case "unary":
+        return this.unary(e);
+      case "binary":
+        return this.binary(e.op, this.rvalue(e.left), this.rvalue(e.right), e.left.type, e.right.type, e.type);
+      case "ptradd": {
+        const p = this.rvalue(e.ptr);
+        const idx = this.toI64(this.rvalue(e.index), e.index.type);
+        const off = e.scale === 1 ? idx : this.mulConst(idx, e.scale);
+        return this.ptrOffset(p, off);
+      }
+      case "ptrdiff": {
+        const l = b.conv("ptrtoint", "ptr", I64, this.rvalue(e.left));
+        const r = b.conv("ptrtoint", "ptr", I64, this.rvalue(e.right));
+        const d = b.bin("sub", I64, l, r);
+        const q = e.scale === 1 ? d : b.bin("sdiv", I64, d, { k: "int", value: BigInt(e.scale) });
+        return this.intResize(q, I64, irType(e.type) as IntType, true);
+      }
+      case "logical":
+        return this.logical(e);
+      case "cond":
+        return this.conditional(e);
+      case "assign": {
+        const lv = this.lvalue(e.target);
+        const v = this.rvalue(e.value);
+        const stored = this.writeLValue(lv, e.target.type, v);
+        return isMemoryType(e.type) ? lv.addr : stored;
+      }
+      case "opassign":
+        return this.opAssign(e);
+      case "incdec":
+        return this.incDec(e);
+      case "call":
+        return this.call(e);
+      case "builtin":
+        return lowerBuiltin(this, e);
+      case "vaarg":
+        return this.vaArg(this.rvalue(e.ap), e.type);
+      case "comma":
+        this.rvalue(e.left);
+        return this.rvalue(e.right);
+      case "stmtexpr": {
+        for (const s of e.body) this.stmt(s);
+        return e.result ? this.rvalue(e.result) : UNDEF;
+      }
+      case "labeladdr": {
+        const blk = this.labelBlock(e.label);
+        const dst = b.newTemp("ptr", "labeladdr");
+        b.emit({ op: "blockaddr", dst, block: blk.label });
+        return { k: "temp", id: dst };
+      }
+    }
+  }
+
+  vaArg(ap: Value, t: CType): Value {
+    const dst = this.b.newTemp(irType(t) ?? "ptr", "va");
+    this.b.emit({ op: "va_arg", dst, type: argType(t), ap });
+    const v: Value = { k: "temp", id: dst };
+    if (irType(t)) return v;
+    // Aggregates: copy out of the va_list area before the next va_arg.
+    const tmp = this.b.alloca(Math.max(1, sizeOf(t)), alignOf(t), "va.tmp");
+    this.memcpy(tmp, v, sizeOf(t), alignOf(t));
+    return tmp;
+  }
+
+  private complexConst(e: A.FloatConst): Value {
+    // An imaginary constant like 2.0i: a complex with zero real part.
+    const t = e.type;
+    if (t.kind !== "complex") return UNDEF;
+    const et = irType(t.elem) as FloatType;
+    const tmp = this.b.alloca(sizeOf(t), alignOf(t), "cplx");
+    this.b.store(et, { k: "float", bits: 0n }, tmp);
+    this.b.store(et, { k: "float", bits: floatBits(et, e.value) }, this.ptrOffset(tmp, sizeOf(t.elem)));
+    return tmp;
+  }
+
+  private mulConst(v: Value, n: number): Value {
+    return this.b.bin("mul", I64, v, { k: "int", value: BigInt(n) });
+  }
+
+  private unary(e: A.Unary): Value {
+    const b = this.b;
+    const v = this.rvalue(e.operand);
+    if (e.op === "not") {
+      const c = this.toCondition(v, e.operand.type);
+      const inv = b.bin("xor", "i1", c, { k: "int", value: 1n });
+      return b.conv("zext", "i1", irType(e.type) as IntType, inv);
+    }
+    if (e.type.kind === "complex") {
+      const et = e.type.elem;
+      const it = irType(et)!;
+      const tmp = b.alloca(sizeOf(e.type), alignOf(e.type), "cplx");
+      const re = b.load(it, v);
+      const im = b.load(it, this.ptrOffset(v, sizeOf(et)));
+      const neg = (x: Value): Value => isFloatType(it) ? this.fneg(it, x) : b.bin("sub", it as IntType, { k: "int", value: 0n }, x);
+      if (e.op === "neg") {
+        b.store(it, neg(re), tmp);
+        b.store(it, neg(im), this.ptrOffset(tmp, sizeOf(et)));
+      } else {
+        // `~z` on a complex is its conjugate (GNU).
+        b.store(it, re, tmp);
+        b.store(it, neg(im), this.ptrOffset(tmp, sizeOf(et)));
+      }
+      return tmp;
+    }
+    const t = irType(e.type)!;
+    if (e.op === "neg") {
+      if (isFloatType(t)) return this.fneg(t, v);
+      return b.bin("sub", t as IntType, { k: "int", value: 0n }, v);
+    }
+    return b.bin("xor", t as IntType, v, { k: "int", value: -1n });
+  }
+
+  /** Arithmetic and comparison on already-converted operands. */
+  binary(op: A.BinOp, l: Value, r: Value, lt: CType, rt: CType, resultType: CType): Value {
+    const b = this.b;
+    if (lt.kind === "complex" || rt.kind === "complex") return this.complexBinary(op, l, r, lt, resultType);
+    const t = irType(lt)!;
+    const signed = isSigned(lt);
+    switch (op) {
+      case "==": case "!=": case "<": case ">": case "<=": case ">=": {
+        let c: Value;
+        if (isFloatType(t)) {
+          const pred = ({ "==": "oeq", "!=": "une", "<": "olt", ">": "ogt", "<=": "ole", ">=": "oge" } as const)[op];
+          c = b.fcmp(pred, t, l, r);
+        } else {
+          const s = signed && t !== "ptr";
+          const pred = ({ "==": "eq", "!=": "ne", "<": s ? "slt" : "ult", ">": s ? "sgt" : "ugt", "<=": s ? "sle" : "ule", ">=": s ? "sge" : "uge" } as const)[op];
+          const rr = irType(rt) !== t ? this.intResize(r, irType(rt) as IntType | "ptr", t as IntType | "ptr", isSigned(rt)) : r;
+          c = b.icmp(pred, t as IntType | "ptr", l, rr);
+        }
+        return b.conv("zext", "i1", irType(resultType) as IntType, c);
+      }
+    }
+    if (isFloatType(t)) {
+      const fop = ({ "+": "fadd", "-": "fsub", "*": "fmul", "/": "fdiv" } as const)[op as "+" | "-" | "*" | "/"];
+      if (!fop) return UNDEF;
+      return b.fbin(fop, t, l, r);
+    }
+    const it = t as IntType;
+    switch (op) {
+      case "+": return b.bin("add", it, l, r);
+      case "-": return b.bin("sub", it, l, r);
+      case "*": return b.bin("mul", it, l, r);
+      case "/": return b.bin(signed ? "sdiv" : "udiv", it, l, r);
+      case "%": return b.bin(signed ? "srem" : "urem", it, l, r);
+      case "&": return b.bin("and", it, l, r);
+      case "|": return b.bin("or", it, l, r);
+      case "^": return b.bin("xor", it, l, r);
+      case "<<": case ">>": {
+        const rIr = irType(rt) as IntType;
+        const amount = rIr === it ? r : this.intResize(r, rIr, it, false);
+        if (op === "<<") return b.bin("shl", it, l, amount);
+        return b.bin(signed ? "ashr" : "lshr", it, l, amount);
+      }
+    }
+    return UNDEF;
+  }
+
+  private complexBinary(op: A.BinOp, l: Value, r: Value, t: CType, resultType: CType): Value {
+    const b = this.b;
+    if (t.kind !== "complex") return UNDEF;
+    const et = t.elem;
+    const it = irType(et)!;
+    const es = sizeOf(et);
+    const lre = b.load(it, l), lim = b.load(it, this.ptrOffset(l, es));
+    const rre = b.load(it, r), rim = b.load(it, this.ptrOffset(r, es));
+    if (op === "==" || op === "!=") {
+      const eq = (x: Value, y: Value): Value => isFloatType(it) ? b.fcmp("oeq", it, x, y) : b.icmp("eq", it as IntType, x, y);
+      const both = b.bin("and", "i1", eq(lre, rre), eq(lim, rim));
+      const c = op === "==" ? both : b.bin("xor", "i1", both, { k: "int", value: 1n });
+      return b.conv("zext", "i1", irType(resultType) as IntType, c);
+    }
+    const f = isFloatType(it);
+    const add = (x: Value, y: Value): Value => f ? b.fbin("fadd", it as FloatType, x, y) : b.bin("add", it as IntType, x, y);
+    const sub = (x: Value, y: Value): Value => f ? b.fbin("fsub", it as FloatType, x, y) : b.bin("sub", it as IntType, x, y);
+    const mul = (x: Value, y: Value): Value => f ? b.fbin("fmul", it as FloatType, x, y) : b.bin("mul", it as IntType, x, y);
+    let re: Value, im: Value;
+    switch (op) {
+      case "+": re = add(lre, rre); im = add(lim, rim); break;
+      case "-": re = sub(lre, rre); im = sub(lim, rim); break;
+      case "*":
+        if (f) return this.complexLibcall("mul", it as FloatType, t, lre, lim, rre, rim);
+        re = sub(mul(lre, rre), mul(lim, rim));
+        im = add(mul(lre, rim), mul(lim, rre));
+        break;
+      case "/":
+        if (f) return this.complexLibcall("div", it as FloatType, t, lre, lim, rre, rim);
+        {
+          const den = add(mul(rre, rre), mul(rim, rim));
+          const sg = isSigned(et);
+          re = b.bin(sg ? "sdiv" : "udiv", it as IntType, add(mul(lre, rre), mul(lim, rim)), den);
+          im = b.bin(sg ? "sdiv" : "udiv", it as IntType, sub(mul(lim, rre), mul(lre, rim)), den);
+        }
+        break;
+      default:
+        return UNDEF;
+    }
+    const tmp = b.alloca(sizeOf(t), alignOf(t), "cplx");
+    b.store(it, re, tmp);
+    b.store(it, im, this.ptrOffset(tmp, es));
+    return tmp;
+  }
+
+  /** Complex float multiply/divide through libgcc's __mulXc3/__divXc3 (C Annex G semantics). */
+  private complexLibcall(op: "mul" | "div", it: FloatType, t: CType, a: Value, b2: Value, c: Value, d: Value): Value {
+    const suffix = it === "f32" ? "sc3" : it === "f64" ? "dc3" : it === "f80" ? "xc3" : "tc3";
+    const tmp = this.b.alloca(sizeOf(t), alignOf(t), "cplx");
+    const args: CallArg[] = [a, b2, c, d].map((value) => ({ type: { kind: "scalar", type: it }, value }));
+    this.b.call({ kind: "agg", layout: aggLayout(t) }, `__${op}${suffix}`, args, { retAddr: tmp });
+    return tmp;
+  }
+
+  private logical(e: A.Logical): Value {
+    const b = this.b;
+    const rhs = b.block(e.op === "&&" ? "and.rhs" : "or.rhs");
+    const join = b.block(e.op === "&&" ? "and.end" : "or.end");
+    const l = this.cond(e.left);
+    const from = b.current.label;
+    if (e.op === "&&") b.condbr(l, rhs, join);
+    else b.condbr(l, join, rhs);
+    b.at(rhs);
+    const r = this.cond(e.right);
+    const rhsEnd = b.current.label;
+    b.br(join);
+    b.at(join);
+    const dst = b.newTemp("i1", e.op === "&&" ? "and" : "or");
+    join.phis.push({ dst, type: "i1", incoming: [{ block: from, value: { k: "int", value: e.op === "&&" ? 0n : 1n } }, { block: rhsEnd, value: r }] });
+    return b.conv("zext", "i1", irType(e.type) as IntType, { k: "temp", id: dst });
+  }
+
+  private conditional(e: A.Cond): Value {
+    const b = this.b;
+    const thenB = b.block("cond.true");
+    const elseB = b.block("cond.false");
+    const join = b.block("cond.end");
+    const resultIr = irType(e.type) ?? (e.type.kind === "void" ? undefined : "ptr");
+    let thenVal: Value;
+    let thenEnd: string;
+    if (e.then === undefined) {
+      // GNU `a ?: b`: a is evaluated once.
+      const a = this.rvalue(e.cond);
+      const c = this.toCondition(a, e.cond.type);
+      b.condbr(c, thenB, elseB);
+      b.at(thenB);
+      thenVal = this.convert(a, e.cond.type, e.type);
+    } else {
+      b.condbr(this.cond(e.cond), thenB, elseB);
+      b.at(thenB);
+      thenVal = this.rvalue(e.then);
+    }
+    thenEnd = b.current.label;
+    b.br(join);
+    b.at(elseB);
+    const elseVal = this.rvalue(e.else);
+    const elseEnd = b.current.label;
+    b.br(join);
+    b.at(join);
+    if (!resultIr) return UNDEF;
+    const dst = b.newTemp(resultIr, "cond");
+    join.phis.push({ dst, type: resultIr, incoming: [{ block: thenEnd, value: thenVal }, { block: elseEnd, value: elseVal }] });
+    return { k: "temp", id: dst };
+  }
+
+  private opAssign(e: A.OpAssign): Value {
+    const lv = this.lvalue(e.target);
+    const tt = e.target.type;
+    const old = this.readLValue(lv, tt);
+    const rhs = this.rvalue(e.value);
+    let result: Value;
+    if (tt.kind === "pointer") {
+      const idx = this.toI64(rhs, e.value.type);
+      const scaled = (e.scale ?? 1) === 1 ? idx : this.mulConst(idx, e.scale!);
+      const off = e.op === "-" ? this.b.bin("sub", I64, { k: "int", value: 0n }, scaled) : scaled;
+      result = this.ptrOffset(old, off);
+    } else {
+      const wide = this.convert(old, tt, e.opType);
+      const shift = e.op === "<<" || e.op === ">>";
+      const r = this.binary(e.op, wide, rhs, e.opType, shift ? e.value.type : e.opType, e.opType);
+      result = this.convert(r, e.opType, tt);
+    }
+    return this.writeLValue(lv, tt, result);
+  }
+
+  private incDec(e: A.IncDec): Value {
+    const b = this.b;
+    const lv = this.lvalue(e.target);
+    const tt = e.target.type;
+    const old = this.readLValue(lv, tt);
+    let next: Value;
+    const t = irType(tt)!;
+    if (tt.kind === "int" && tt.name === "bool") {
+      next = e.op === "++" ? { k: "int", value: 1n } : b.conv("zext", "i1", "i8", b.icmp("eq", "i8", old, { k: "int", value: 0n }));
+    } else if (t === "ptr") {
+      next = this.ptrOffset(old, e.op === "++" ? e.scale : -e.scale);
+    } else if (isFloatType(t)) {
+      next = b.fbin(e.op === "++" ? "fadd" : "fsub", t, old, { k: "float", bits: floatBits(t, 1) });
+    } else {
+      next = b.bin(e.op === "++" ? "add" : "sub", t as IntType, old, { k: "int", value: 1n });
+    }
+    const stored = this.writeLValue(lv, tt, next);
+    return e.prefix ? stored : old;
+  }
+
+  private call(e: A.Call): Value {
+    const b = this.b;
+    const fnType = e.fnType;
+    let callee: string | Value;
+    const c = e.callee;
+    if (c.kind === "decay" && c.operand.kind === "var" && c.operand.sym.kind === "function") callee = this.names.of(c.operand.sym);
+    else if (c.kind === "addr" && c.operand.kind === "var" && c.operand.sym.kind === "function") callee = this.names.of(c.operand.sym);
+    else callee = this.rvalue(c);
+    const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: this.rvalue(a) }));
+    const ret = retType(fnType.ret);
+    const fixedArgs = fnType.variadic ? fnType.params.length : !fnType.prototyped ? args.length : undefined;
+    if (ret.kind === "agg") {
+      const tmp = b.alloca(Math.max(1, ret.layout.size), ret.layout.align, "call.ret");
+      b.call(ret, callee, args, { retAddr: tmp, ...(fixedArgs !== undefined ? { fixedArgs } : {}) });
+      return tmp;
+    }
+    const v = b.call(ret, callee, args, fixedArgs !== undefined ? { fixedArgs } : {});
+    return v ?? UNDEF;
+  }
+
+  fneg(t: FloatType, a: Value): Value {
+    const dst = this.b.newTemp(t);
+    this.b.emit({ op: "fneg", dst, type: t, a });
+    return { k: "temp", id: dst };
+  }
+
+  /** Lowering helpers the builtin table uses. */
+  get builder(): FuncBuilder {
+    return this.b;
+  }
+  offset(base: Value, off: number | Value): Value {
+    return this.ptrOffset(base, off);
+  }
+  copy(dst: Value, src: Value, size: number, align: number): void {
+    this.memcpy(dst, src, size, align);
+  }
+  argTypeOf(t: CType): ArgType {
+    return argType(t);
+  }
+  objectAddress(sym: A.ObjectSymbol): Value {
+    return this.objectAddr(sym);
+  }
+}

@@ -1,0 +1,51 @@
+// The optimisation pipeline, in order. -O0 runs nothing (the backend still
+// allocates registers); -O1 and up run the list below. The verifier runs after
+// every pass when `verify` is set, naming the pass that broke the IR.
+
+import type { Module } from "../ir.js";
+import { verifyModule } from "../verifier.js";
+import { printModule } from "../printer.js";
+import { mem2reg } from "./mem2reg.js";
+import { constfold } from "./constfold.js";
+import { dce } from "./dce.js";
+import { simplifycfg } from "./simplifycfg.js";
+
+export interface Pass {
+  readonly name: string;
+  readonly run: (m: Module) => void;
+  /** Lowest -O level that runs this pass. */
+  readonly minOpt: number;
+}
+
+export const PIPELINE: readonly Pass[] = [
+  { name: "mem2reg", run: mem2reg, minOpt: 1 },
+  { name: "constfold", run: constfold, minOpt: 1 },
+  { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
+  { name: "dce", run: dce, minOpt: 1 },
+];
+
+export interface PipelineOptions {
+  verify?: boolean;
+  /** Called with the IR text after the named pass (`--print-after=NAME`, or "*" for all). */
+  printAfter?: { pass: string; sink: (text: string) => void };
+}
+
+export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions = {}): void {
+  if (opts.verify) verifyModule(m, "input");
+  for (const p of PIPELINE) {
+    if (optLevel < p.minOpt) continue;
+    p.run(m);
+    if (opts.verify) verifyModule(m, p.name);
+    if (opts.printAfter && (opts.printAfter.pass === p.name || opts.printAfter.pass === "*")) {
+      opts.printAfter.sink(`# after ${p.name}\n${printModule(m)}`);
+    }
+  }
+}
+
+/** Run one pass by name (tests use this for IR-in/IR-out fixtures). */
+export function runPass(m: Module, name: string, verify = true): void {
+  const p = PIPELINE.find((x) => x.name === name);
+  if (!p) throw new Error(`unknown pass ${name}`);
+  p.run(m);
+  if (verify) verifyModule(m, p.name);
+}

@@ -1,0 +1,176 @@
+// IR → text. The grammar is in IR.md; parser.ts reads exactly what this writes.
+
+import type {
+  AggLayout, ArgType, Block, Func, Global, InitPiece, Inst, Module, RetType, Terminator, Type, Value,
+} from "./ir.js";
+import { isFloatType } from "./ir.js";
+import { floatValue } from "./float.js";
+
+export function printModule(m: Module): string {
+  const out: string[] = [];
+  for (const t of m.types) out.push(printTypeDef(t));
+  if (m.types.length) out.push("");
+  for (const g of m.globals) out.push(printGlobal(g));
+  if (m.globals.length) out.push("");
+  for (const f of m.funcs) out.push(printFunc(f));
+  return out.join("\n");
+}
+
+export function printTypeDef(t: AggLayout): string {
+  const fields = t.fields.map((f) => `${f.type} ${f.offset}`).join(", ");
+  return `type :${t.name} = size ${t.size} align ${t.align} { ${fields} }`;
+}
+
+function quote(s: string): string {
+  return `"${s.replace(/[\\"]/g, (c) => "\\" + c)}"`;
+}
+
+function bytesLiteral(data: Uint8Array): string {
+  let s = '"';
+  for (const b of data) {
+    if (b >= 0x20 && b < 0x7f && b !== 0x22 && b !== 0x5c) s += String.fromCharCode(b);
+    else s += "\\" + b.toString(16).padStart(2, "0");
+  }
+  return s + '"';
+}
+
+function printAttrs(o: { linkage: string; visibility: string; section?: string }): string {
+  let s = "";
+  if (o.linkage !== "external") s += " " + o.linkage;
+  if (o.visibility !== "default") s += " " + o.visibility;
+  if (o.section !== undefined) s += " section " + quote(o.section);
+  return s;
+}
+
+export function printInitPiece(p: InitPiece): string {
+  switch (p.k) {
+    case "bytes": return `bytes ${bytesLiteral(p.data)}`;
+    case "zero": return `zero ${p.size}`;
+    case "sym": return `sym${p.width} ${symRef(p.name, p.addend)}`;
+  }
+}
+
+function symRef(name: string, off: bigint | number): string {
+  const o = BigInt(off);
+  return `$${name}${o > 0n ? "+" + o : o < 0n ? String(o) : ""}`;
+}
+
+export function printGlobal(g: Global): string {
+  let s = "global" + printAttrs(g);
+  if (g.threadLocal) s += " tls";
+  if (g.readonly) s += " readonly";
+  s += ` align ${g.align}`;
+  if (g.commonSize !== undefined) s += ` size ${g.commonSize}`;
+  s += ` $${g.name}`;
+  if (g.init) s += ` = { ${g.init.map(printInitPiece).join(", ")} }`;
+  return s;
+}
+
+export function printArgType(t: ArgType | RetType): string {
+  return t.kind === "scalar" ? t.type : t.kind === "agg" ? `:${t.layout.name}` : "void";
+}
+
+export function printFunc(f: Func): string {
+  const tn = (id: number): string => "%" + f.temps[id]!.name;
+  const params = f.params.map((p) => `${printArgType(p.type)} ${tn(p.temp)}`);
+  if (f.varargs) params.push("...");
+  const lines = [`function${printAttrs(f)} ${printArgType(f.ret)} $${f.name}(${params.join(", ")}) {`];
+  for (const b of f.blocks) lines.push(...printBlock(f, b));
+  lines.push("}", "");
+  return lines.join("\n");
+}
+
+export function printValue(f: Func, v: Value, ty?: Type): string {
+  switch (v.k) {
+    case "temp": return "%" + (f.temps[v.id]?.name ?? `?${v.id}`);
+    case "int": return v.value.toString();
+    case "undef": return "undef";
+    case "float": return printFloat(v.bits, ty);
+  }
+}
+
+function printFloat(bits: bigint, ty: Type | undefined): string {
+  if (ty !== undefined && isFloatType(ty)) {
+    const x = floatValue(ty, bits);
+    if (x !== undefined && Number.isFinite(x)) {
+      if (Object.is(x, -0)) return "-0.0";
+      const s = String(x);
+      return /[.e]/.test(s) ? s : s + ".0";
+    }
+  }
+  return "0x" + bits.toString(16);
+}
+
+function printBlock(f: Func, b: Block): string[] {
+  const v = (x: Value, t?: Type): string => printValue(f, x, t);
+  const d = (id: number): string => "%" + f.temps[id]!.name;
+  const lines = [`@${b.label}`];
+  for (const p of b.phis) {
+    const inc = p.incoming.map((i) => `@${i.block} ${v(i.value, p.type)}`).join(", ");
+    lines.push(`  ${d(p.dst)} = phi ${p.type} ${inc}`);
+  }
+  for (const i of b.insts) lines.push("  " + printInst(f, i));
+  lines.push("  " + printTerm(f, b.term));
+  return lines;
+}
+
+export function printInst(f: Func, i: Inst): string {
+  const v = (x: Value, t?: Type): string => printValue(f, x, t);
+  const d = (id: number): string => "%" + f.temps[id]!.name + " = ";
+  switch (i.op) {
+    case "alloca":
+      return `${d(i.dst)}alloca ${i.dynSize ? v(i.dynSize, "i64") : i.size}, align ${i.align}`;
+    case "load":
+      return `${d(i.dst)}load ${i.volatile ? "volatile " : ""}${i.type} ${v(i.addr, "ptr")}`;
+    case "store":
+      return `store ${i.volatile ? "volatile " : ""}${i.type} ${v(i.value, i.type)}, ${v(i.addr, "ptr")}`;
+    case "fneg": return `${d(i.dst)}fneg ${i.type} ${v(i.a, i.type)}`;
+    case "icmp": case "fcmp":
+      return `${d(i.dst)}${i.op} ${i.pred} ${i.type} ${v(i.a, i.type)}, ${v(i.b, i.type)}`;
+    case "select":
+      return `${d(i.dst)}select ${i.type} ${v(i.cond, "i1")}, ${v(i.a, i.type)}, ${v(i.b, i.type)}`;
+    case "copy": return `${d(i.dst)}copy ${i.type} ${v(i.a, i.type)}`;
+    case "addr": return `${d(i.dst)}addr ${symRef(i.sym, i.offset)}`;
+    case "blockaddr": return `${d(i.dst)}blockaddr @${i.block}`;
+    case "call": {
+      const args = i.args.map((a) => `${printArgType(a.type)} ${v(a.value, a.type.kind === "scalar" ? a.type.type : "ptr")}`);
+      if (i.fixedArgs !== undefined) args.splice(i.fixedArgs, 0, "...");
+      const callee = i.callee.kind === "sym" ? `$${i.callee.name}` : v(i.callee.value, "ptr");
+      const into = i.retAddr ? ` into ${v(i.retAddr, "ptr")}` : "";
+      return `${i.dst !== undefined ? d(i.dst) : ""}call ${printArgType(i.ret)} ${callee}(${args.join(", ")})${into}`;
+    }
+    case "memcpy":
+      return `memcpy ${v(i.dstAddr, "ptr")}, ${v(i.srcAddr, "ptr")}, ${v(i.size, "i64")}, align ${i.align}`;
+    case "memset":
+      return `memset ${v(i.dstAddr, "ptr")}, ${v(i.byte, "i8")}, ${v(i.size, "i64")}, align ${i.align}`;
+    case "va_start": case "va_end": return `${i.op} ${v(i.ap, "ptr")}`;
+    case "va_copy": return `va_copy ${v(i.dstAp, "ptr")}, ${v(i.srcAp, "ptr")}`;
+    case "va_arg": return `${d(i.dst)}va_arg ${printArgType(i.type)} ${v(i.ap, "ptr")}`;
+    case "intrinsic": {
+      const args = i.args.map((a) => v(a, i.type)).join(", ");
+      return `${i.dst !== undefined ? d(i.dst) : ""}intrinsic ${i.name}${i.type ? " " + i.type : ""} (${args})`;
+    }
+    default:
+      if ("from" in i) return `${d(i.dst)}${i.op} ${i.from} ${v(i.a, i.from)} to ${i.to}`;
+      return `${d(i.dst)}${i.op} ${i.type} ${v(i.a, i.type)}, ${v(i.b, i.type)}`;
+  }
+}
+
+function retScalar(f: Func): Type | undefined {
+  return f.ret.kind === "scalar" ? f.ret.type : f.ret.kind === "agg" ? "ptr" : undefined;
+}
+
+export function printTerm(f: Func, t: Terminator): string {
+  const v = (x: Value, ty?: Type): string => printValue(f, x, ty);
+  switch (t.op) {
+    case "br": return `br @${t.target}`;
+    case "condbr": return `condbr ${v(t.cond, "i1")}, @${t.ifTrue}, @${t.ifFalse}`;
+    case "switch": {
+      const cases = t.cases.map((c) => `${c.value} @${c.target}`).join(", ");
+      return `switch ${t.type} ${v(t.value, t.type)}, @${t.default} [${cases}]`;
+    }
+    case "ret": return t.value ? `ret ${v(t.value, retScalar(f))}` : "ret";
+    case "unreachable": return "unreachable";
+    case "indirectbr": return `indirectbr ${v(t.addr, "ptr")}, [${t.targets.map((l) => "@" + l).join(", ")}]`;
+  }
+}

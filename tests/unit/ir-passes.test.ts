@@ -1,0 +1,37 @@
+// IR-text-in → IR-text-out tests for each pass. A fixture in tests/unit/ir/passes
+// names its pass on a `# RUN: <pass>` line and gives the expected output after
+// `# EXPECT:`. Both sides go through the printer, so formatting is canonical.
+
+import { describe, expect, it } from "vitest";
+import { readFileSync, readdirSync } from "node:fs";
+import { parseModule, printModule, runPass, runPipeline, verifyModule } from "../../src/ir/index.js";
+
+const dir = new URL("./ir/passes/", import.meta.url).pathname;
+
+describe("IR passes (fixtures)", () => {
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".ir")).sort()) {
+    it(file, () => {
+      const text = readFileSync(dir + file, "utf8");
+      const pass = /^# RUN: (\S+)/m.exec(text)![1]!;
+      const [input, expected] = text.split(/^# EXPECT:\s*$/m) as [string, string];
+      const m = parseModule(input);
+      verifyModule(m, "input");
+      runPass(m, pass);
+      expect(printModule(m)).toBe(printModule(parseModule(expected)));
+    });
+  }
+});
+
+describe("pipeline", () => {
+  it("-O0 runs nothing; -O1 promotes, folds and cleans up", () => {
+    const src = readFileSync(dir + "mem2reg-loop.ir", "utf8").split(/^# EXPECT:/m)[0]!;
+    const m0 = parseModule(src);
+    runPipeline(m0, 0, { verify: true });
+    expect(printModule(m0)).toBe(printModule(parseModule(src)));
+    const seen: string[] = [];
+    const m1 = parseModule(src);
+    runPipeline(m1, 1, { verify: true, printAfter: { pass: "*", sink: (t) => seen.push(t.split("\n")[0]!) } });
+    expect(seen).toEqual(["# after mem2reg", "# after constfold", "# after simplifycfg", "# after dce"]);
+    expect(printModule(m1)).not.toContain("alloca 4, align 4\n  store");
+  });
+});

@@ -1,0 +1,18 @@
+import { Diagnostics } from "../../../src/frontend/diagnostics.js";
+import { SourceManager } from "../../../src/frontend/source.js";
+import { NodeHost } from "../../../src/frontend/host-node.js";
+import { preprocess } from "../../../src/frontend/preprocess.js";
+import { printPreprocessed } from "../../../src/frontend/pp-output.js";
+import { DATA_LAYOUTS, type ArchName } from "../../../src/target.js";
+const args = process.argv.slice(2);
+const arch = (process.env.ARCH ?? "x86_64") as ArchName;
+const triple = DATA_LAYOUTS[arch].triple;
+const gccInc = process.env.GCCINC ?? "/usr/lib/gcc/x86_64-linux-gnu/12/include";
+const stdDirs = arch === "x86_64" ? [gccInc, "/usr/local/include", "/usr/include/x86_64-linux-gnu", "/usr/include"] : [gccInc, `/usr/${triple}/include`];
+const diags = new Diagnostics(new SourceManager());
+const t0 = performance.now();
+const r = preprocess(args[0], new NodeHost(), diags, { target: DATA_LAYOUTS[arch], std: "gnu17", stdDirs, includeDirs: args.slice(1) });
+const t1 = performance.now();
+const text = printPreprocessed(r, { noLineMarkers: !!process.env.P });
+process.stdout.write(text);
+process.stderr.write(`pp ${(t1 - t0).toFixed(0)}ms, print ${(performance.now() - t1).toFixed(0)}ms, ${r.tokens.length} tokens\n`);
