@@ -9,7 +9,7 @@
 // goes to .cache/torture-link.log as `ERROR: <kind> <test>: <reason>`.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { Command } from "commander";
@@ -50,13 +50,16 @@ if (opts.fast) tests = tests.filter((t) => hash(seed + t) % 8 === 0);
 const work = mkdtempSync(join(tmpdir(), "torture-link-"));
 const cache = new InputCache();
 const results = new Map<LinkKind, { pass: number; fail: string[] }>(kinds.map((k) => [k, { pass: 0, fail: [] }]));
-const log: string[] = [];
+mkdirSync(join(ROOT, ".cache"), { recursive: true });
+writeFileSync(LOG, "");
+const log = { push: (line: string): void => appendFileSync(LOG, line + "\n") };
 let skipped = 0;
 let lastProgress = Date.now();
 
 for (const [n, test] of tests.entries()) {
-  if (Date.now() - lastProgress > 5000) {
-    process.stderr.write(`  ${n}/${tests.length}\n`);
+  if (Date.now() - lastProgress > 30000) {
+    const failed = [...results.values()].reduce((a, r) => a + r.fail.length, 0);
+    process.stderr.write(`  ${n}/${tests.length}, ${failed} failures\n`);
     lastProgress = Date.now();
   }
   const obj = join(work, `${basename(test)}.o`);
@@ -87,8 +90,6 @@ for (const [n, test] of tests.entries()) {
 }
 rmSync(work, { recursive: true, force: true });
 
-mkdirSync(join(ROOT, ".cache"), { recursive: true });
-writeFileSync(LOG, log.join("\n") + "\n");
 for (const [kind, r] of results) {
   console.log(`${kind}: ${r.pass} passed, ${r.fail.length} failed`);
   if (r.fail.length) console.log(`  ${r.fail.slice(0, 10).join(" ")}${r.fail.length > 10 ? " …" : ""}`);
