@@ -1,5 +1,5 @@
 // GCC torture execute tests through tscc's linker: each test is compiled by
-// gcc (-c -w -O0), linked in-process by src/link as PIE, non-PIE and static
+// gcc (-c -w -O0 plus its dg-options, as tests/torture/suite.ts reads them), linked in-process by src/link as PIE, non-PIE and static
 // executables, and run. Tests gcc itself fails (tests/torture/gcc-pass-x86_64.txt)
 // are not counted.
 //
@@ -9,15 +9,21 @@
 // goes to .cache/torture-link.log as `ERROR: <kind> <test>: <reason>`.
 
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import { Command } from "commander";
 import { InputCache, runLinker } from "../../src/link/index.js";
+import { discoverTests, ensureSuite, SUITE_DIR } from "../torture/suite.js";
 import { LINK_KINDS, linkLine, type LinkKind } from "./gnu-link-line.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const SUITE = ["/work/main/.cache/torture/gcc.c-torture/execute", join(ROOT, ".cache/torture/gcc.c-torture/execute")].find(existsSync);
+// A worktree may share the suite extracted by the main checkout.
+const SHARED_SUITE = "/work/main/.cache/torture";
+if (!existsSync(SUITE_DIR) && existsSync(SHARED_SUITE)) {
+  mkdirSync(join(ROOT, ".cache"), { recursive: true });
+  symlinkSync(SHARED_SUITE, join(ROOT, ".cache/torture"));
+}
 const BASELINE = join(ROOT, "tests/torture/gcc-pass-x86_64.txt");
 const LOG = join(ROOT, ".cache/torture-link.log");
 
@@ -29,10 +35,7 @@ const program = new Command()
 const opts = program.opts<{ kinds: string; fast?: boolean; filter?: string }>();
 const kinds = opts.kinds.split(",") as LinkKind[];
 
-if (!SUITE) {
-  console.error("torture suite not found: run `npx tsx tests/torture/run.ts` once to extract it");
-  process.exit(2);
-}
+ensureSuite();
 
 const hash = (s: string): number => {
   let h = 2166136261;
@@ -42,10 +45,10 @@ const hash = (s: string): number => {
 const seed = process.env.TSCC_AGENT_ID ?? hostname();
 const gccPasses = existsSync(BASELINE) ? new Set(readFileSync(BASELINE, "utf8").split("\n").filter((l) => l && !l.startsWith("#"))) : undefined;
 
-let tests = readdirSync(SUITE).filter((f) => f.endsWith(".c")).map((f) => f.slice(0, -2)).sort();
-if (gccPasses) tests = tests.filter((t) => gccPasses.has(t));
-if (opts.filter) tests = tests.filter((t) => new RegExp(opts.filter!).test(t));
-if (opts.fast) tests = tests.filter((t) => hash(seed + t) % 8 === 0);
+let tests = discoverTests("x86_64", "-O0").filter((t) => !t.unsupported);
+if (gccPasses) tests = tests.filter((t) => gccPasses.has(t.name));
+if (opts.filter) tests = tests.filter((t) => new RegExp(opts.filter!).test(t.name));
+if (opts.fast) tests = tests.filter((t) => hash(seed + t.name) % 8 === 0);
 
 const work = mkdtempSync(join(tmpdir(), "torture-link-"));
 const cache = new InputCache();
@@ -62,31 +65,33 @@ for (const [n, test] of tests.entries()) {
     process.stderr.write(`  ${n}/${tests.length}, ${failed} failures\n`);
     lastProgress = Date.now();
   }
-  const obj = join(work, `${basename(test)}.o`);
-  const cc = spawnSync("gcc", ["-c", "-w", "-O0", "-o", obj, join(SUITE, `${test}.c`)], { encoding: "utf8" });
-  if (cc.status !== 0) {
+  const stem = test.name.replace(/\//g, "_");
+  const objs = test.files.map((f, i) => join(work, `${stem}.${i}.o`));
+  const compiled = test.files.every((f, i) =>
+    spawnSync("gcc", ["-c", "-w", "-O0", ...test.options, "-o", objs[i], f], { encoding: "utf8" }).status === 0);
+  if (!compiled) {
     skipped++;
     continue;
   }
   for (const kind of kinds) {
     const r = results.get(kind)!;
-    const exe = join(work, `${basename(test)}.${kind}`);
+    const exe = join(work, `${stem}.${kind}`);
     let stderr = "";
-    const status = runLinker(linkLine(kind, exe, [obj], ["-lm"]), { stderr: (s) => { stderr += s; }, cache });
+    const status = runLinker(linkLine(kind, exe, objs, ["-lm"]), { stderr: (s) => { stderr += s; }, cache });
     if (status !== 0) {
-      r.fail.push(test);
-      log.push(`ERROR: ${kind} ${test}: link failed: ${stderr.trim().split("\n").slice(0, 3).join(" | ")}`);
+      r.fail.push(test.name);
+      log.push(`ERROR: ${kind} ${test.name}: link failed: ${stderr.trim().split("\n").slice(0, 3).join(" | ")}`);
       continue;
     }
     const run = spawnSync(exe, [], { timeout: 10_000, encoding: "utf8" });
     if (run.status === 0) r.pass++;
     else {
-      r.fail.push(test);
-      log.push(`ERROR: ${kind} ${test}: exit ${run.status ?? run.signal}${run.stderr ? `: ${run.stderr.trim().slice(0, 200)}` : ""}`);
+      r.fail.push(test.name);
+      log.push(`ERROR: ${kind} ${test.name}: exit ${run.status ?? run.signal}${run.stderr ? `: ${run.stderr.trim().slice(0, 200)}` : ""}`);
     }
     rmSync(exe, { force: true });
   }
-  rmSync(obj, { force: true });
+  for (const o of objs) rmSync(o, { force: true });
 }
 rmSync(work, { recursive: true, force: true });
 
