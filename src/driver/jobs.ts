@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { DriverConfig, Language, LinkItem } from "./config.js";
 import { compileUnit, dependencyText, type UnitGoal, type UnitResult } from "./compile.js";
+import { runLinker, supportsEmulation } from "../link/index.js";
 import { binutilsProgram, sysrootLayout, type SysrootLayout } from "./toolchains.js";
 
 export class DriverError extends Error {}
@@ -299,13 +300,24 @@ export function linkerArgs(cfg: DriverConfig, items: readonly LinkItem[], output
   return args;
 }
 
+/**
+ * Link with tscc's own linker when it supports the target, or with the
+ * system's (`-fuse-ld=bfd`, or any other -fuse-ld=NAME, keeps that door open as an oracle).
+ */
+function runOwnLinker(cfg: DriverConfig, args: string[]): boolean {
+  if (cfg.verbose) process.stderr.write(` tscc-ld ${args.join(" ")}\n`);
+  return runLinker(args, { stderr: (s) => void process.stderr.write(s) }) === 0;
+}
+
 function link(cfg: DriverConfig, items: LinkItem[]): boolean {
   const output = cfg.output ?? "a.out";
   const layout = sysrootLayout(cfg.toolchain, cfg.sysroot);
   const pending = pendingName(output);
   const args = linkerArgs(cfg, items, pending, layout);
+  const own = (cfg.fuseLd === undefined || cfg.fuseLd === "tscc") && supportsEmulation(cfg.toolchain.ldEmulation);
   const ld = cfg.fuseLd && cfg.fuseLd !== "bfd" ? `${binutilsProgram(cfg.toolchain, "ld")}.${cfg.fuseLd}` : binutilsProgram(cfg.toolchain, "ld");
-  if (!runTool(cfg, ld, args)) {
+  const ok = own ? runOwnLinker(cfg, args) : runTool(cfg, ld, args);
+  if (!ok) {
     abandon(pending);
     return false;
   }

@@ -3,7 +3,7 @@
 
 import { LinkError } from "./diagnostics.js";
 import { InputCache } from "./inputs.js";
-import { link } from "./link.js";
+import { link, TARGETS } from "./link.js";
 import { parseArgs } from "./options.js";
 
 export { InputCache } from "./inputs.js";
@@ -16,6 +16,11 @@ export interface LinkerIo {
 }
 
 const PROGRAM = "tscc-ld";
+
+/** Can this linker produce output for GNU ld emulation `emulation` (elf_x86_64, aarch64linux…)? */
+export function supportsEmulation(emulation: string): boolean {
+  return TARGETS.some((t) => t.emulations.includes(emulation));
+}
 
 export function runLinker(argv: readonly string[], io: LinkerIo): number {
   try {
@@ -33,7 +38,8 @@ export function runLinker(argv: readonly string[], io: LinkerIo): number {
       return 1;
     }
     // An internal error is still reported as a failed link, with enough to file a bug.
-    io.stderr(`${PROGRAM}: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    const detail = process.env.TSCC_DEBUG ? (e as Error).stack : (e as Error).message;
+    io.stderr(`${PROGRAM}: internal error: ${detail ?? String(e)} (set TSCC_DEBUG=1 for a stack trace)\n`);
     return 1;
   }
 }
