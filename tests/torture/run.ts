@@ -28,6 +28,7 @@ interface Options {
   jobs: string;
   update: boolean;
   cc: "tscc" | "gcc";
+  cflags: string;
   writeBaseline: boolean;
   compileTimeout: string;
   runTimeout: string;
@@ -67,7 +68,7 @@ function firstLine(s: string): string {
 
 async function runOne(test: TortureTest, arch: Arch, level: string, opts: Options, work: string): Promise<Outcome> {
   const exe = join(work, test.name.replace(/\//g, "__"));
-  const common = ["-w", `-O${level}`, ...test.options, ...test.files, "-o", exe, "-lm"];
+  const common = ["-w", `-O${level}`, ...opts.cflags.split(/\s+/).filter(Boolean), ...test.options, ...test.files, "-o", exe, "-lm"];
   const [cmd, args] = opts.cc === "gcc"
     ? [arch === HOST ? "gcc" : GCC[arch], common]
     : [process.execPath, [TSCC, "-target", arch, ...common]];
@@ -172,7 +173,8 @@ async function main(): Promise<void> {
     .option("--write-baseline", "with --cc gcc: record what gcc passes in tests/torture/gcc-pass-<arch>.txt", false)
     .option("--compile-timeout <s>", "seconds per compile", "60")
     .option("--run-timeout <s>", "seconds per run (x3 under qemu)", "10")
-    .option("--quiet", "no progress lines", false);
+    .option("--quiet", "no progress lines", false)
+    .option("--cflags <flags>", "extra compiler flags, space-separated (e.g. -fno-integrated-as)", "");
   program.parse();
   const opts = program.opts<Options>();
   ensureSuite();
