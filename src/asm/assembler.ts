@@ -39,6 +39,8 @@ export class Assembler implements InstContext, EvalContext {
   private readonly localLabelCounts = new Map<string, number>();
   /** The STT_FILE symbol name, from the first `.file "name"`. */
   fileSymbol: string | undefined;
+  /** `.local x; .comm x,…`: allocated in .bss after everything else, as gas does. */
+  readonly localCommons: { sym: AsmSymbol; size: bigint; align: bigint }[] = [];
   /** Set by layout: addresses are final. */
   laidOut = false;
 
@@ -273,7 +275,7 @@ export class Assembler implements InstContext, EvalContext {
   instruction(mnemonic: string, operands: string): void {
     const enc = this.arch.instruction(mnemonic, operands, this);
     if (enc.kind === "branch") {
-      this.addFrag({ kind: "branch", address: 0, cond: enc.cond, target: enc.target, long: false, prefixes: enc.prefixes, file: this.stmt.file, line: this.stmt.line });
+      this.addFrag({ kind: "branch", address: 0, cond: enc.cond, target: enc.target, long: false, local: false, prefixes: enc.prefixes, file: this.stmt.file, line: this.stmt.line });
       return;
     }
     if (this.current.type === SHT_NOBITS) {

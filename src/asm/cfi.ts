@@ -107,7 +107,7 @@ export class CfiState {
     asm.subsection = 0;
     const cies = new Map<string, number>();
     const addr = (s: AsmSymbol): number => s.frag!.address + s.fragOffset;
-    for (const fde of this.fdes) {
+    this.fdes.forEach((fde, n) => {
       const key = fde.signal ? "zRS" : "zR";
       let cieOffset = cies.get(key);
       if (cieOffset === undefined) {
@@ -118,7 +118,7 @@ export class CfiState {
           ...encodeLeb(1n, false), ...encodeLeb(-8n, true), 16, 1, 0x1b,
           DW_CFA.def_cfa, 7, 8, DW_CFA.offset | 16, 1,
         ];
-        this.record(asm, body, []);
+        this.record(asm, body, [], 4);
       }
       const f = asm.data();
       const here = f.buf.length;
@@ -143,16 +143,16 @@ export class CfiState {
         0, 0, 0, 0, range & 0xff, (range >> 8) & 0xff, (range >> 16) & 0xff, range >>> 24,
         0, ...insns,
       ];
-      this.record(asm, body, [{ at: 4, sym: fde.start }]);
-    }
+      // gas pads entries to 4 bytes, and the last one to the section alignment.
+      this.record(asm, body, [{ at: 4, sym: fde.start }], n === this.fdes.length - 1 ? 8 : 4);
+    });
   }
 
-  /** Append one CIE/FDE: length word, body, DW_CFA_nop padding to 8 bytes. */
-  private record(asm: Assembler, body: number[], pcFixups: { at: number; sym: AsmSymbol }[]): void {
-    const padded = Math.ceil((body.length + 4) / 8) * 8 - 4;
-    while (body.length < padded) body.push(0);
+  /** Append one CIE/FDE: length word, body, DW_CFA_nop padding. */
+  private record(asm: Assembler, body: number[], pcFixups: { at: number; sym: AsmSymbol }[], align: number): void {
     const f = asm.data();
     const start = f.buf.length;
+    while ((start + 4 + body.length) % align !== 0) body.push(0);
     f.buf.int(BigInt(body.length), 4);
     f.buf.append(body);
     for (const p of pcFixups) {

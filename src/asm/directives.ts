@@ -6,7 +6,7 @@ import { AsmError } from "./arch.js";
 import type { Assembler } from "./assembler.js";
 import { readEscape } from "./expr.js";
 import { parseStringLiteral, splitArgs } from "./lexer.js";
-import type { Section } from "./model.js";
+import type { AsmSymbol, Section } from "./model.js";
 import {
   SHF_ALLOC, SHF_EXCLUDE, SHF_EXECINSTR, SHF_GROUP, SHF_LINK_ORDER, SHF_MERGE, SHF_STRINGS, SHF_TLS, SHF_WRITE,
   SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOBITS, SHT_NOTE, SHT_PREINIT_ARRAY, SHT_PROGBITS,
@@ -166,21 +166,15 @@ function comm(asm: Assembler, a: string, local: boolean): void {
   const size = asm.absolute(sizeText ?? "0");
   let align = alignText !== undefined ? asm.absolute(alignText) : 0n;
   if (s.defined && !s.common) throw new AsmError(`symbol \`${s.name}' is already defined`);
-  if (local || s.explicitLocal) {
-    // A local common is allocated in .bss right away, like gas does.
+  if (local) {
+    // .lcomm allocates in .bss right away.
     if (alignText === undefined) align = size >= 16n ? 16n : size >= 8n ? 8n : size >= 4n ? 4n : size >= 2n ? 2n : 1n;
-    const saved = { section: asm.current, subsection: asm.subsection, prev: asm.previous };
-    const bss = asm.sectionsByName.get(".bss")!;
-    asm.current = bss;
-    asm.subsection = 0;
-    alignTo(asm, Number(align), 0, 0);
-    asm.defineHere(s);
-    asm.emitBytes(new Uint8Array(Number(size)));
-    asm.current = saved.section;
-    asm.subsection = saved.subsection;
-    asm.previous = saved.prev;
-    s.size = { k: "num", v: size };
-    if (s.type === STT_NOTYPE) s.type = STT_OBJECT;
+    allocateBss(asm, s, size, align);
+    return;
+  }
+  if (s.explicitLocal) {
+    asm.localCommons.push({ sym: s, size, align: align || 1n });
+    s.defined = true;
     return;
   }
   if (s.common) {
@@ -190,6 +184,21 @@ function comm(asm: Assembler, a: string, local: boolean): void {
   s.common = { size, align: align || 1n };
   s.defined = true;
   if (s.bind === "local") s.bind = "global";
+  if (s.type === STT_NOTYPE) s.type = STT_OBJECT;
+}
+
+/** Reserve `size` bytes for `s` in .bss, aligned, without disturbing the current section. */
+export function allocateBss(asm: Assembler, s: AsmSymbol, size: bigint, align: bigint): void {
+  const saved = { section: asm.current, subsection: asm.subsection, prev: asm.previous };
+  asm.current = asm.sectionsByName.get(".bss")!;
+  asm.subsection = 0;
+  alignTo(asm, Number(align), 0, 0);
+  asm.defineHere(s);
+  asm.data().buf.fill(Number(size), 0);
+  asm.current = saved.section;
+  asm.subsection = saved.subsection;
+  asm.previous = saved.prev;
+  s.size = { k: "num", v: size };
   if (s.type === STT_NOTYPE) s.type = STT_OBJECT;
 }
 

@@ -3,6 +3,7 @@
 
 import { Assembler, type AssembleOptions, type Diagnostic } from "./assembler.js";
 import { StatementRunner } from "./control.js";
+import { allocateBss } from "./directives.js";
 import { finishSection, layoutSection } from "./layout.js";
 import { splitStatements } from "./lexer.js";
 import { writeObject } from "./elf-object.js";
@@ -42,6 +43,7 @@ export function assembleFile(text: string, opts: AssembleOptions & { arch?: stri
       }
     }
     if (asm.hasErrors) return { diagnostics: asm.diagnostics };
+    for (const c of asm.localCommons) allocateBss(asm, c.sym, c.size, c.align);
     const code = asm.sections.slice();
     for (const s of code) layoutSection(asm, s);
     asm.cfi.emit(asm);

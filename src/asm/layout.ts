@@ -5,7 +5,7 @@
 import { AsmError } from "./arch.js";
 import type { Assembler } from "./assembler.js";
 import { encodeLeb } from "./directives.js";
-import { fragSize, type AsmSymbol, type BranchFrag, type Fixup, type Section } from "./model.js";
+import { fragSize, type AsmSymbol, type BranchFrag, type Fixup, type Frag, type Section } from "./model.js";
 import { EvalError, evaluate, isConst, type Value } from "./value.js";
 
 export interface Reloc { offset: number; type: number; sym: AsmSymbol; addend: bigint }
@@ -19,22 +19,27 @@ function branchIsLocal(asm: Assembler, f: BranchFrag, sec: Section): boolean {
 
 export function layoutSection(asm: Assembler, sec: Section): void {
   sec.frags = [...sec.subsections.entries()].sort((a, b) => a[0] - b[0]).flatMap((e) => e[1]);
-  for (const f of sec.frags) if (f.kind === "branch") f.long = !branchIsLocal(asm, f, sec);
+  for (const f of sec.frags) if (f.kind === "branch") f.long = !(f.local = branchIsLocal(asm, f, sec));
   asm.laidOut = true;
+  let addr = 0;
+  for (const f of sec.frags) { f.address = addr; addr += fragSize(f); }
+  // Relax like gas: one pass in address order per iteration, each fragment
+  // seeing the addresses already updated in this pass ("stretch" for later ones).
+  const visited = new Set<Frag>();
   for (let iter = 0; ; iter++) {
-    let addr = 0;
-    for (const f of sec.frags) {
-      f.address = addr;
-      addr += fragSize(f);
-    }
     let changed = false;
+    let at = 0;
+    visited.clear();
     for (const f of sec.frags) {
+      const stretch = at - f.address;
+      f.address = at;
+      visited.add(f);
+      const addrOf = (s: AsmSymbol): number => s.frag!.address + s.fragOffset + (visited.has(s.frag!) ? 0 : stretch);
       switch (f.kind) {
         case "branch": {
           if (f.long) break;
           const v = evaluate(f.target, asm);
-          const t = v.add!.frag!.address + v.add!.fragOffset + Number(v.off);
-          const disp = t - (f.address + fragSize(f));
+          const disp = addrOf(v.add!) + Number(v.off) - (f.address + fragSize(f));
           if (disp < -128 || disp > 127) { f.long = true; changed = true; }
           break;
         }
@@ -63,6 +68,7 @@ export function layoutSection(asm: Assembler, sec: Section): void {
         }
         case "data": break;
       }
+      at = f.address + fragSize(f);
     }
     if (!changed) break;
     if (iter > 1000) throw new AsmError(`relaxation of ${sec.name} does not converge`);
@@ -86,6 +92,9 @@ function absoluteIn(asm: Assembler, e: Fixup["expr"], _sec: Section, f: { file: 
 export function finishSection(asm: Assembler, sec: Section): { data: Uint8Array; relocs: Reloc[] } {
   const out = new Uint8Array(sec.size);
   const relocs: Reloc[] = [];
+  // gas creates the fixups of branches left to the linker when relaxation
+  // starts, after all others: their relocations come last.
+  const branchRelocs: Reloc[] = [];
   for (const f of sec.frags) {
     switch (f.kind) {
       case "data": {
@@ -113,9 +122,9 @@ export function finishSection(asm: Assembler, sec: Section): { data: Uint8Array;
         }
         if (f.cond < 0) out[p++] = 0xe9;
         else { out[p++] = 0x0f; out[p++] = 0x80 + f.cond; }
-        const fx: Fixup = { offset: 0, size: 4, expr: f.target, pcrel: true, bias: -4n, signed: true, branch: true, file: f.file, line: f.line };
+        const fx: Fixup = { offset: 0, size: 4, expr: f.target, pcrel: true, bias: -4n, signed: true, branch: !f.local, file: f.file, line: f.line };
         asm.stmt = { text: "", file: f.file, line: f.line };
-        try { applyFixup(asm, sec, out, p, fx, relocs); } catch (e) {
+        try { applyFixup(asm, sec, out, p, fx, branchRelocs, f.local); } catch (e) {
           if (e instanceof AsmError || e instanceof EvalError) asm.error(e.message); else throw e;
         }
         break;
@@ -129,7 +138,7 @@ export function finishSection(asm: Assembler, sec: Section): { data: Uint8Array;
       case "leb": out.set(f.bytes, f.address); break;
     }
   }
-  return { data: out, relocs };
+  return { data: out, relocs: [...relocs, ...branchRelocs] };
 }
 
 function put(out: Uint8Array, at: number, v: bigint, size: number): void {
@@ -149,7 +158,7 @@ function addr(s: AsmSymbol): number {
   return s.frag!.address + s.fragOffset;
 }
 
-function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f: Fixup, relocs: Reloc[]): void {
+function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f: Fixup, relocs: Reloc[], relaxedBranch = false): void {
   const v = evaluate(f.expr, asm);
   if (isConst(v) && !v.reloc) {
     if (f.pcrel) throw new AsmError("cannot represent a PC-relative reference to an absolute value");
@@ -168,8 +177,9 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
   }
   const s = v.add!;
   const forcedReloc = !!v.reloc || (f.branch === true && s.bind !== "local" && !isTemp(asm, s));
-  // Resolve here what the linker need not see.
-  if (pcrel && !forcedReloc && s.section === sec && s.frag && s.bind !== "weak" && !s.common) {
+  // Resolve here what the linker need not see: references to local symbols of
+  // this section (gas leaves global ones to the linker, except relaxed jumps).
+  if (pcrel && !forcedReloc && s.section === sec && s.frag && (s.bind === "local" || relaxedBranch) && !s.common) {
     const val = BigInt(addr(s)) + addend - BigInt(at);
     checkRange(val, f.size, true);
     put(out, at, val, f.size);

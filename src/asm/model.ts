@@ -61,6 +61,8 @@ export interface BranchFrag {
   cond: number;
   target: Expr;
   long: boolean;
+  /** The target is resolved here (same section): no relocation even when long. */
+  local: boolean;
   /** Bytes of prefixes emitted before the opcode (kept as-is). */
   prefixes: readonly number[];
   file: string; line: number;

@@ -141,8 +141,8 @@ function encodeForm(inst: Inst, f: Form, ctx: Ctx): Out {
     if (t === "one" || t === "cl" || t === "dx" || t === "acc16" || t === "xmm0" || (t === "acc" && f.modrm === undefined && !f.plus)) return;
     if (o.kind === "imm") { immOp = o; return; }
     if (t === "rel") { relOp = o; return; }
-    if (f.plus) { plusOp = o; return; }
     if (t === "st0") return;
+    if (f.plus) { plusOp = o; return; }
     if (o.kind === "indirect") { rmOp = o.to; return; }
     if (f.modrm === "r") {
       if (t.startsWith("rm") || t === "xm" || t === "m" || t === "xr") rmOp = o;
@@ -150,7 +150,8 @@ function encodeForm(inst: Inst, f: Form, ctx: Ctx): Out {
       else rmOp = o;
     } else rmOp = o;
   });
-  // `imul $3, %eax` style two-operand forms do not exist in the table; st0 forms carry st(i) in the opcode.
+  // `imul $3, %eax`: the one register is both source (r/m) and destination (reg).
+  if (f.modrm === "r" && rmOp === undefined) rmOp = regOp;
 
   if (f.rexW || (f.size === 8 && !f.d64)) rex |= 8;
   let modrmBytes: number[] = [];

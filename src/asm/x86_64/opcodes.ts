@@ -57,6 +57,8 @@ function integerForms(): string[] {
   ["inc", "dec"].forEach((n, i) => l.push(`${n}{b} rm | fe /${i}`, `${n}{wlq} rm | ff /${i}`));
   l.push(
     "imul{wlq} rm,r | 0f af /r", "imul{wlq} ibs,rm,r | 6b /r ib", "imul{wlq} iz,rm,r | 69 /r iz",
+    // `imul $n, %reg` is `imul $n, %reg, %reg`.
+    "imul{wlq} ibs,r | 6b /r ib", "imul{wlq} iz,r | 69 /r iz",
     "test{b} r,rm | 84 /r", "test{wlq} r,rm | 85 /r", "test{b} rm,r | 84 /r", "test{wlq} rm,r | 85 /r",
     "test{b} ib,acc | a8 ib", "test{wlq} iz,acc | a9 iz", "test{b} ib,rm | f6 /0 ib", "test{wlq} iz,rm | f7 /0 iz",
     "mov{b} r,rm | 88 /r", "mov{wlq} r,rm | 89 /r", "mov{b} rm,r | 8a /r", "mov{wlq} rm,r | 8b /r",
