@@ -50,9 +50,14 @@ function findReloc(e: Expr): string | undefined {
 const fitsS8 = (v: bigint): boolean => v >= -128n && v <= 127n;
 const fitsS32 = (v: bigint): boolean => v >= -0x80000000n && v <= 0x7fffffffn;
 
-/** Sign-interpret a constant in `size` bytes (gas treats `$0xffffffff` in 32-bit ops as -1). */
+/**
+ * Sign-interpret a constant in `size` bytes when it fits there signed or
+ * unsigned (gas treats `$0xffffffff` in 32-bit ops as -1, but not `$-0x80000000` in 16-bit ones).
+ */
 function inSize(v: bigint, size: number): bigint {
-  return size >= 8 ? v : BigInt.asIntN(size * 8, v);
+  if (size >= 8) return v;
+  const bits = BigInt(size * 8);
+  return v >= -(1n << (bits - 1n)) && v < 1n << bits ? BigInt.asIntN(size * 8, v) : v;
 }
 
 interface Ctx { cx: EncodeContext; vals: Map<Operand, Val> }

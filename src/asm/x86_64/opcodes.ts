@@ -99,7 +99,7 @@ function integerForms(): string[] {
     "prefetchw m | 0f 0d /1", "clflush m | 0f ae /7", "fxsave m | 0f ae /0", "fxrstor m | 0f ae /1",
     "ldmxcsr m | 0f ae /2", "stmxcsr m | 0f ae /3",
     "crc32b rm8,r32 | f2 0f 38 f0 /r", "crc32w rm16,r32 | 66 f2 0f 38 f1 /r", "crc32l rm32,r32 | f2 0f 38 f1 /r",
-    "crc32q rm64,r64 | f2 W 0f 38 f1 /r", "crc32q rm8,r64 | f2 W 0f 38 f0 /r",
+    "crc32q rm64,r64 | f2 W 0f 38 f1 /r",
   );
   for (const [cc, n] of CC) {
     l.push(`set${cc} rm8 | 0f ${hex(0x90 + n)} /0`, `cmov${cc}{wlq} rm,r | 0f ${hex(0x40 + n)} /r`);
@@ -141,9 +141,11 @@ function x87Forms(): string[] {
     ["fyl2xp1", "f9"], ["fsqrt", "fa"], ["fsincos", "fb"], ["frndint", "fc"], ["fscale", "fd"], ["fsin", "fe"], ["fcos", "ff"], ["fnop", "d0"],
   ];
   for (const [n, b] of simple) l.push(`${n} | d9 ${b}`);
-  // Arithmetic. With %st(i) as destination, AT&T swaps sub/subr and div/divr relative to Intel's table.
-  const ar: [string, number, number][] = [["add", 0, 0], ["mul", 1, 1], ["sub", 4, 5], ["subr", 5, 4], ["div", 6, 7], ["divr", 7, 6]];
-  for (const [n, d, swapped] of ar) {
+  // Arithmetic. Debian's gas does not apply the old AT&T sub/subr swap for %st(i)
+  // destinations (checked against it): fsub %st,%st(i) is dc e0+i.
+  const ar: [string, number][] = [["add", 0], ["mul", 1], ["sub", 4], ["subr", 5], ["div", 6], ["divr", 7]];
+  for (const [n, d] of ar) {
+    const swapped = d;
     l.push(
       `f${n}s m | d8 /${d}`, `f${n}l m | dc /${d}`, `fi${n}l m | da /${d}`, `fi${n}s m | de /${d}`,
       `f${n} sti,st0 | d8 ${hex(0xc0 + d * 8)}+i`, `f${n} st0,sti | dc ${hex(0xc0 + swapped * 8)}+i`,
@@ -233,7 +235,7 @@ function sseForms(): string[] {
     "movmskps xr,r32 | 0f 50 /r", "movmskpd xr,r32 | 66 0f 50 /r", "pmovmskb xr,r32 | 66 0f d7 /r",
     "movd rm32,x | 66 0f 6e /r", "movd x,rm32 | 66 0f 7e /r",
     "movq xm,x | f3 0f 7e /r", "movq x,xm | 66 0f d6 /r", "movq rm64,x | 66 W 0f 6e /r", "movq x,rm64 | 66 W 0f 7e /r",
-    "movd r64,x | 66 W 0f 6e /r", "movd x,r64 | 66 W 0f 7e /r",
+    "movd rm64,x | 66 W 0f 6e /r", "movd x,rm64 | 66 W 0f 7e /r",
     "cvtsi2ss{lq} rm,x | f3 0f 2a /r", "cvtsi2sd{lq} rm,x | f2 0f 2a /r",
     "cvttss2si{lq} xm,r | f3 0f 2c /r", "cvttsd2si{lq} xm,r | f2 0f 2c /r",
     "cvtss2si{lq} xm,r | f3 0f 2d /r", "cvtsd2si{lq} xm,r | f2 0f 2d /r",
