@@ -40,7 +40,7 @@ const mem = fc.record({
 function operand(t: string, size: number): fc.Arbitrary<string> {
   const reg = (n: number): fc.Arbitrary<string> => fc.constantFrom(...GPR[n]).map((r) => "%" + r);
   switch (t) {
-    case "r": return reg(size);
+    case "r": case "rn0": return reg(size);
     case "r8": case "r16": case "r32": case "r64": return reg(Number(t.slice(1)) / 8);
     case "rm": return fc.oneof(reg(size), mem);
     case "rm8": case "rm16": case "rm32": case "rm64": return fc.oneof(reg(Number(t.slice(2)) / 8), mem);

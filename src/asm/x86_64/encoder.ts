@@ -85,6 +85,7 @@ function matches(t: string, o: Operand, size: number, ctx: Ctx): boolean {
   const r = o.kind === "reg" ? regInfo(o.reg) : undefined;
   switch (t) {
     case "r": return !!r && r.cls === "gpr" && r.size === size;
+    case "rn0": return !!r && r.cls === "gpr" && r.size === size && r.num !== 0;
     case "r8": case "r16": case "r32": case "r64": return !!r && r.cls === "gpr" && r.size * 8 === Number(t.slice(1));
     case "rm": return o.kind === "mem" || (!!r && r.cls === "gpr" && r.size === size);
     case "rm8": case "rm16": case "rm32": case "rm64": return o.kind === "mem" || (!!r && r.cls === "gpr" && r.size * 8 === Number(t.slice(2)));
@@ -143,7 +144,7 @@ function encodeForm(inst: Inst, f: Form, ctx: Ctx): Out {
   let relOp: Operand | undefined;
   f.ops.forEach((t, i) => {
     const o = ops[i];
-    if (t === "one" || t === "cl" || t === "dx" || t === "acc16" || t === "xmm0" || (t === "acc" && f.modrm === undefined && !f.plus)) return;
+    if (t === "one" || t === "cl" || t === "dx" || t === "acc16" || t === "xmm0" || t === "acc") return;
     if (o.kind === "imm") { immOp = o; return; }
     if (t === "rel") { relOp = o; return; }
     if (t === "st0") return;

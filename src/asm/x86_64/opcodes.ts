@@ -5,7 +5,7 @@
 // with operands in AT&T order (sources first). `{bwlq}` expands the line once
 // per size suffix (and once more under the bare mnemonic, whose size is then
 // inferred from register operands, as gas does). Operand types:
-//   r r8 r16 r32 r64      general register (`r`: of the form's size)
+//   r r8 r16 r32 r64      general register (`r`: of the form's size; `rn0`: not register 0)
 //   rm rm8 … rm64         general register or memory
 //   m                     memory of any size
 //   acc cl dx one         %al/%ax/%eax/%rax of the form's size, %cl, %dx, $1
@@ -67,6 +67,7 @@ function integerForms(): string[] {
     "lea{wlq} m,r | 8d /r",
     "movzb{wlq} rm8,r | 0f b6 /r", "movzw{lq} rm16,r | 0f b7 /r",
     "movsb{wlq} rm8,r | 0f be /r", "movsw{lq} rm16,r | 0f bf /r", "movsl{q} rm32,r | 63 /r",
+    "xchg{wq} r,acc | 90+r", "xchg{wq} acc,r | 90+r", "xchg{l} rn0,acc | 90+r", "xchg{l} acc,rn0 | 90+r",
     "xchg{b} r,rm | 86 /r", "xchg{b} rm,r | 86 /r", "xchg{wlq} r,rm | 87 /r", "xchg{wlq} rm,r | 87 /r",
     "cmpxchg{b} r,rm | 0f b0 /r", "cmpxchg{wlq} r,rm | 0f b1 /r",
     "xadd{b} r,rm | 0f c0 /r", "xadd{wlq} r,rm | 0f c1 /r",
