@@ -204,7 +204,11 @@ export interface LocalInit {
 export interface InitItem {
   offset: number;
   type: Type;
-  /** Already converted to `type` (except the string-into-array case). */
+  /**
+   * Already converted to `type`, except: a `string` into a char array (copy
+   * bytes), and a struct/union/array-typed value (a struct expression or a
+   * compound literal) which initializes the whole subobject by copy.
+   */
   expr: Expr;
   bitfield?: Member;
 }
@@ -250,7 +254,13 @@ export interface AddrOf extends ExprBase { kind: "addr"; operand: Expr }
 /** Array-to-pointer (operand: array-typed lvalue or array rvalue member) or function-to-pointer decay. */
 export interface Decay extends ExprBase { kind: "decay"; operand: Expr }
 
-/** Conversion of the operand's value to `type` (to _Bool means != 0; to void means evaluate and discard). */
+/**
+ * Conversion of the operand's value to `type` (to _Bool means != 0; to void
+ * means evaluate and discard). GNU extras: a cast from a scalar to a vector
+ * type splats the scalar into every element; a cast to a union type (GNU
+ * cast-to-union, transparent-union arguments) yields a union whose member of
+ * the operand's type holds the value.
+ */
 export interface Cast extends ExprBase { kind: "cast"; operand: Expr; implicit: boolean }
 
 /**
@@ -327,6 +337,9 @@ export interface Call extends ExprBase { kind: "call"; callee: Expr; args: Expr[
  * va_list arguments are passed as pointers to the va_list object.
  */
 export interface BuiltinCall extends ExprBase { kind: "builtin"; name: string; args: Expr[]; typeArg?: Type; libName?: string }
+// Builtin names the parser itself introduces: `__builtin_complex(re, im)` (also
+// for imaginary integer literals `2i`), `__builtin_vec_extract(vector, index)`
+// (subscript of a vector rvalue), `__builtin_conj(z)` (`~z` on a complex).
 
 /** `va_arg(ap, T)`: `ap` is a pointer to the va_list object; `type` is T. */
 export interface VaArg extends ExprBase { kind: "vaarg"; ap: Expr }
@@ -440,6 +453,13 @@ export interface AsmStmt {
 // ---------------------------------------------------------------------------
 // Functions and the translation unit.
 
+/**
+ * A function definition. For K&R definitions `sym.type` is unprototyped and
+ * its params are the promoted types callers pass (int for char, double for
+ * float); `params` keep the declared types: lowering converts on entry.
+ * Static locals are in TranslationUnit.globals with a unique `asmName`.
+ * Objects with `attrs.cleanup` need `cleanup(&obj)` when their block exits.
+ */
 export interface FunctionDef {
   sym: FunctionSymbol;
   /** Parameters in order (ObjectSymbols with isParam). Unnamed parameters get a hidden symbol too. */

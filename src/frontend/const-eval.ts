@@ -52,6 +52,20 @@ function isUnsignedType(t: Type): boolean {
   return (t.kind === "int" || t.kind === "enum") && !intOf(t).signed || t.kind === "pointer";
 }
 
+/** Set while evaluating static initializers, where gcc also folds const objects (not in integer constant expressions). */
+let foldConstObjects = false;
+
+/** Evaluate an initializer element: like evalConst, but reads of const objects with constant initializers fold. */
+export function evalInitializer(e: Expr): ConstValue | undefined {
+  const prev = foldConstObjects;
+  foldConstObjects = true;
+  try {
+    return evalConst(e);
+  } finally {
+    foldConstObjects = prev;
+  }
+}
+
 export function evalConst(e: Expr): ConstValue | undefined {
   switch (e.kind) {
     case "int": return { kind: "int", value: e.value };
@@ -108,7 +122,7 @@ export function evalConst(e: Expr): ConstValue | undefined {
       const b = evalConst(e.right);
       if (!a || !b) return undefined;
       if (a.kind === "int" && b.kind === "int") return { kind: "int", value: BigInt.asIntN(64, a.value - b.value) / BigInt(e.scale) };
-      if (a.kind === "addr" && b.kind === "addr" && a.sym === b.sym && a.str === b.str && a.label === b.label) {
+      if (a.kind === "addr" && b.kind === "addr" && a.sym === b.sym && sameString(a.str, b.str) && a.label === b.label) {
         return { kind: "int", value: (a.offset - b.offset) / BigInt(e.scale) };
       }
       if (a.kind === "addr" && b.kind === "addr" && a.label && b.label && !a.minusLabel && !b.minusLabel && e.scale === 1) {
@@ -121,10 +135,40 @@ export function evalConst(e: Expr): ConstValue | undefined {
       // C23 constexpr objects are constants.
       const s = e.sym;
       if (s.kind === "object" && s.constexpr && s.constValue) return s.constValue;
+      if (s.kind === "object" && foldConstObjects) return readConstObject(s, e.type);
       return undefined;
     }
     default: return undefined;
   }
+}
+
+/** Identical string literals may share storage; gcc folds differences between them. */
+function sameString(a: StringLit | undefined, b: StringLit | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.bytes.length !== b.bytes.length || a.elem.size !== b.elem.size) return false;
+  for (let i = 0; i < a.bytes.length; i++) if (a.bytes[i] !== b.bytes[i]) return false;
+  return true;
+}
+
+/**
+ * gcc folds reads of const-qualified, non-volatile static objects with a
+ * constant initializer (`const char a = 0x42; const double c = a;`).
+ */
+function readConstObject(s: ObjectSymbol, t: Type): ConstValue | undefined {
+  if (!s.isStatic || !s.init || (s.type.quals & 1) === 0 || (s.type.quals & 2) !== 0) return undefined;
+  const { bytes, relocs } = s.init;
+  const size = sizeOf(t);
+  if (relocs.length > 0 || bytes.length < size) return undefined;
+  if (t.kind === "int" || t.kind === "enum") {
+    let v = 0n;
+    for (let i = size - 1; i >= 0; i--) v = (v << 8n) | BigInt(bytes[i]);
+    return { kind: "int", value: wrapInt(v, t) };
+  }
+  if (t.kind === "float" && (t.format === "f32" || t.format === "f64")) {
+    const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    return { kind: "float", value: t.format === "f32" ? dv.getFloat32(0, true) : dv.getFloat64(0, true) };
+  }
+  return undefined;
 }
 
 function truth(v: ConstValue | undefined): boolean | undefined {
@@ -163,10 +207,10 @@ export function evalCast(operand: Expr, to: Type): ConstValue | undefined {
       if (!Number.isFinite(v.value)) return undefined;
       return { kind: "int", value: wrapInt(BigInt(Math.trunc(v.value)), to) };
     }
-    // An address survives a cast to a pointer or a pointer-sized integer.
-    if (to.kind === "pointer" || sizeOf(to) === 8 || v.minusLabel) return v;
-    if (to.kind === "int" && to.name === "bool") return { kind: "int", value: 1n };
-    return undefined;
+    if (to.kind === "int" && to.name === "bool") return v.minusLabel ? undefined : { kind: "int", value: 1n };
+    // An address survives a cast to a pointer or integer (a narrower integer cannot be
+    // relocated: the static-initializer builder reports it as not computable at load time).
+    return v;
   }
   if (to.kind === "float") {
     if (v.kind === "int") {
@@ -276,13 +320,14 @@ function evalBinary(op: string, le: Expr, re: Expr, t: Type): ConstValue | undef
     case "&": v = a & b; break;
     case "|": v = a | b; break;
     case "^": v = a ^ b; break;
+    // Shifts by a negative count or by the width or more are undefined: not constants (gcc agrees).
     case "<<": {
-      if (b < 0n || b >= BigInt(sizeOf(opType) * 8)) return { kind: "int", value: 0n };
+      if (b < 0n || b >= BigInt(sizeOf(opType) * 8)) return undefined;
       v = a << b;
       break;
     }
     case ">>": {
-      if (b < 0n || b >= BigInt(sizeOf(opType) * 8)) return { kind: "int", value: a < 0n ? -1n : 0n };
+      if (b < 0n || b >= BigInt(sizeOf(opType) * 8)) return undefined;
       v = a >> b;
       break;
     }

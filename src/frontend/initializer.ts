@@ -9,7 +9,7 @@
 // evaluated with const-eval and stored little-endian in the target's format.
 
 import type { InitItem, ObjectSymbol, Reloc, StaticInit, StringLit } from "./ast.js";
-import { evalConst } from "./const-eval.js";
+import { evalInitializer } from "./const-eval.js";
 import { sizeOf, type Type } from "./types.js";
 
 export interface StaticInitProblem {
@@ -44,6 +44,15 @@ export function buildStaticInit(
       bytes.set(it.expr.bytes.subarray(0, n), it.offset);
       continue;
     }
+    if (it.expr.kind === "compound" && !it.expr.sym.init && it.expr.init) {
+      // A block-scope compound literal with a constant initializer (GNU: `static T a[] = (T[]){...}`).
+      const img = buildStaticInit(sizeOf(it.expr.type), it.expr.init.items, stringObject, problems);
+      const n = Math.min(img.bytes.length, sizeOf(it.type) || img.bytes.length);
+      dropRelocs(it.offset, n);
+      bytes.set(img.bytes.subarray(0, n), it.offset);
+      for (const r of img.relocs) if (r.offset < n) relocs.push({ ...r, offset: r.offset + it.offset });
+      continue;
+    }
     if (it.expr.kind === "compound" && it.expr.sym.init) {
       // A file-scope compound literal used as a whole-object initializer: copy its image.
       const src = it.expr.sym.init;
@@ -53,7 +62,7 @@ export function buildStaticInit(
       for (const r of src.relocs) if (r.offset < n) relocs.push({ ...r, offset: r.offset + it.offset });
       continue;
     }
-    const v = evalConst(it.expr);
+    const v = evalInitializer(it.expr);
     if (!v) {
       problems.push({ item: it, message: "initializer element is not constant" });
       continue;

@@ -160,7 +160,17 @@ const DECL_SPEC_WORDS = new Set([
   "__typeof_unqual", "__auto_type", "__builtin_va_list", "_Decimal32", "_Decimal64", "_Decimal128",
 ]);
 
+/** Keywords that start statements or expressions (never an unknown type name). */
+const OTHER_KEYWORDS = new Set([
+  "return", "goto", "if", "else", "while", "do", "for", "switch", "case", "default", "break", "continue",
+  "sizeof", "_Alignof", "__alignof__", "__alignof", "asm", "__asm__", "__asm", "_Generic", "__label__",
+  "__real__", "__imag__", "__real", "__imag", "_Static_assert", "__builtin_va_arg", "__builtin_offsetof",
+]);
+
 const VA_LIST_LAYOUTS: Record<string, "x86_64" | "aarch64" | "pointer"> = { x86_64: "x86_64", aarch64: "aarch64", riscv64: "pointer" };
+
+/** psABIs where unnamed bit-fields affect the record's alignment (gcc's TARGET_ALIGN_ANON_BITFIELD). Belongs in DataLayout. */
+const ANON_BITFIELD_ALIGN: Record<string, boolean> = { aarch64: true };
 
 const MAX_ERRORS = 200;
 
@@ -266,7 +276,11 @@ class Parser {
   /** Report "expected X before Y token" and unwind to the recovery point. */
   private syntaxError(what: string): never {
     const t = this.peek();
-    this.error(t, `${what} ${t.kind === "eof" ? "at end of input" : `before ${this.describe(t)}${t.kind === "punct" || t.kind === "ident" ? " token" : ""}`}`);
+    if (t.kind === "other") {
+      this.error(t, `stray '${t.text}' in program`);
+      throw new Recover();
+    }
+    this.error(t, `${what} ${t.kind === "eof" ? "at end of input" : `before ${this.describe(t)}${t.kind === "punct" ? " token" : ""}`}`);
     throw new Recover();
   }
 
@@ -673,7 +687,15 @@ class Parser {
   }
 
   /** Can the token start a type name (specifier-qualifier list)? */
-  private isTypeNameStart(t: Token): boolean {
+  private isTypeNameStart(t0: Token): boolean {
+    let t = t0;
+    if (t.kind === "ident" && t.text === "__extension__") {
+      // `(__extension__ expr)` is an expression; `(__extension__ long long)` a type.
+      let i = this.pos;
+      while (i < this.toks.length && this.toks[i] !== t) i++;
+      while (i < this.toks.length && this.toks[i].text === "__extension__") i++;
+      t = this.toks[i] ?? t;
+    }
     if (t.kind !== "ident") return false;
     switch (t.text) {
       case "typedef": case "extern": case "static": case "auto": case "register": case "inline": case "__inline":
@@ -695,9 +717,12 @@ class Parser {
     let nSigned = 0, nUnsigned = 0, nComplex = 0, nInt128 = 0;
     let floatN: FloatType | undefined;
     let any = false;
+    let lastSpec: Token = start;
+    let longLongLong: Token | undefined;
+    let signConflict: Token | undefined;
     const setStorage = (s: StorageClass, at: Token): void => {
       if (!allowStorage) { this.error(at, `storage class specified for ${s === "typedef" ? "typedef" : "parameter"}`); return; }
-      if (spec.storage && !(spec.storage === s)) this.error(at, "multiple storage classes in declaration specifiers");
+      if (spec.storage && !(spec.storage === s)) this.error(start, "multiple storage classes in declaration specifiers");
       else if (spec.storage === s) this.error(at, `duplicate '${s}'`);
       spec.storage = s;
     };
@@ -737,34 +762,34 @@ class Parser {
         case "__extension__": this.next(); break;
         case "__attribute__": case "__attribute": this.attributes(spec.attrs); break;
         case "_Alignas": {
-          this.next();
+          const kwTok = this.next();
           this.expect("(");
           let n: number | undefined;
           if (this.isTypeNameStart(this.peek())) n = alignOf(this.typeName());
           else {
             const e = this.conditional();
             const v = evalInt(e);
-            if (v === undefined) this.error(e.loc, "requested alignment is not an integer constant");
-            else if (v !== 0n && (v & (v - 1n)) !== 0n) this.error(e.loc, "requested alignment is not a positive power of 2");
+            if (v === undefined) this.error(kwTok, "requested alignment is not an integer constant");
+            else if (v < 0n || (v !== 0n && (v & (v - 1n)) !== 0n)) this.error(kwTok, `requested alignment '${v}' is not a positive power of 2`);
             else n = Number(v);
           }
           this.expect(")");
           if (n) spec.align = Math.max(spec.align ?? 0, n);
           break;
         }
-        case "void": this.next(); nVoid++; any = true; break;
-        case "_Bool": this.next(); nBool++; any = true; break;
-        case "char": this.next(); nChar++; any = true; break;
-        case "short": this.next(); nShort++; any = true; break;
-        case "int": this.next(); nInt++; any = true; break;
-        case "long": this.next(); nLong++; any = true; break;
-        case "float": this.next(); nFloat++; any = true; break;
-        case "double": this.next(); nDouble++; any = true; break;
-        case "signed": case "__signed": case "__signed__": this.next(); nSigned++; any = true; break;
-        case "unsigned": this.next(); nUnsigned++; any = true; break;
+        case "void": this.next(); nVoid++; any = true; lastSpec = t; break;
+        case "_Bool": this.next(); nBool++; any = true; lastSpec = t; break;
+        case "char": this.next(); nChar++; any = true; lastSpec = t; break;
+        case "short": this.next(); nShort++; any = true; lastSpec = t; break;
+        case "int": this.next(); nInt++; any = true; lastSpec = t; break;
+        case "long": this.next(); nLong++; any = true; lastSpec = t; if (nLong === 3) longLongLong = t; break;
+        case "float": this.next(); nFloat++; any = true; lastSpec = t; break;
+        case "double": this.next(); nDouble++; any = true; lastSpec = t; break;
+        case "signed": case "__signed": case "__signed__": this.next(); nSigned++; any = true; lastSpec = t; if (nUnsigned) signConflict ??= t; break;
+        case "unsigned": this.next(); nUnsigned++; any = true; lastSpec = t; if (nSigned) signConflict ??= t; break;
         case "_Complex": case "__complex__": case "__complex": this.next(); nComplex++; any = true; break;
         case "_Imaginary": this.next(); this.error(t, "imaginary types are not supported"); break;
-        case "__int128": this.next(); nInt128++; any = true; break;
+        case "__int128": this.next(); nInt128++; any = true; lastSpec = t; break;
         case "_Float16": case "__fp16": this.next(); floatN = this.bt.float16; any = true; break;
         case "_Float32": this.next(); floatN = this.bt.float; any = true; break;
         case "_Float64": case "_Float32x": this.next(); floatN = this.bt.double; any = true; break;
@@ -819,15 +844,15 @@ class Parser {
     const bt = this.bt;
     let type: Type;
     const nBasic = nVoid + nBool + nChar + nShort + nInt + nLong + nFloat + nDouble + nSigned + nUnsigned + nComplex + nInt128 + (floatN ? 1 : 0);
-    const conflict = (): void => this.error(start, "two or more data types in declaration specifiers");
+    const conflict = (): void => this.error(lastSpec, "two or more data types in declaration specifiers");
     if (userType) {
       if (nBasic > 0) conflict();
       type = userType;
       if (userType.kind !== "struct" && userType.kind !== "union" && userType.kind !== "enum") spec.tagOnly = false;
     } else {
       spec.tagOnly = false;
-      if (nSigned && nUnsigned) this.error(start, "both 'signed' and 'unsigned' in declaration specifiers");
-      if (nLong > 2) this.error(start, "'long long long' is too long for GCC");
+      if (nSigned && nUnsigned) this.error(signConflict ?? lastSpec, "both 'signed' and 'unsigned' in declaration specifiers");
+      if (nLong > 2) this.error(longLongLong ?? lastSpec, "'long long long' is too long for GCC");
       const u = nUnsigned > 0;
       if (nVoid) { if (nBasic > 1) conflict(); type = bt.void; }
       else if (nBool) { if (nBasic > 1) conflict(); type = bt.bool; }
@@ -939,7 +964,7 @@ class Parser {
       else if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
       else if (a.name === "transparent_union") t.rec.transparentUnion = true;
     }
-    layoutRecord(t.rec, members, { packed, align, pack });
+    layoutRecord(t.rec, members, { packed, align, pack, anonBitfieldAlign: ANON_BITFIELD_ALIGN[this.opts.layout.arch] === true });
     this.checkMembers(t.rec, members);
     return t;
   }
@@ -1002,17 +1027,18 @@ class Parser {
             const e = this.conditional();
             const v = evalInt(e);
             const name = d.name ?? "<anonymous>";
-            if (v === undefined) { this.error(e.loc, `bit-field '${name}' width not an integer constant`); width = 1; }
+            if (v === undefined) { this.error(d.loc, `bit-field '${name}' width not an integer constant`); width = 1; }
             else if (!isInteger(d.type)) { this.error(d.loc, `bit-field '${name}' has invalid type`); width = undefined; }
-            else if (v < 0n) { this.error(e.loc, `negative width in bit-field '${name}'`); width = 1; }
-            else if (v > BigInt(sizeOf(d.type) * 8)) { this.error(e.loc, `width of '${name}' exceeds its type`); width = sizeOf(d.type) * 8; }
-            else if (v === 0n && d.name !== undefined) { this.error(e.loc, `zero width for bit-field '${name}'`); width = 1; }
+            else if (v < 0n) { this.error(d.loc, `negative width in bit-field '${name}'`); width = 1; }
+            else if (v > BigInt(sizeOf(d.type) * 8)) { this.error(d.loc, `width of '${name}' exceeds its type`); width = sizeOf(d.type) * 8; }
+            else if (v === 0n && d.name !== undefined) { this.error(d.loc, `zero width for bit-field '${name}'`); width = 1; }
             else width = Number(v);
           }
           this.attributes(dAttrs);
           const allAttrs = [...spec.attrs, ...d.attrs, ...dAttrs];
           let type = this.applyTypeAttrs(d.type, [...d.attrs, ...dAttrs], false);
           if (type.kind === "function") { this.error(d.loc, `field '${d.name}' declared as a function`); type = pointerTo(type); }
+          else if (type.kind === "void") { this.error(d.loc, `variable or field '${d.name ?? ""}' declared void`); type = this.bt.int; }
           else if (!isComplete(type) && !(type.kind === "array" && type.length === undefined && !type.vla && isComplete(type.elem))) {
             this.error(d.loc, `field '${d.name ?? ""}' has incomplete type`);
             type = this.bt.int;
@@ -1022,7 +1048,8 @@ class Parser {
           out.push({ name: d.name, type, bitWidth: width, packed: hasAttr(allAttrs, "packed"), align, loc: d.loc });
           if (!this.accept(",")) break;
         }
-        this.expect(";");
+        if (this.is("}")) this.warn(this.peek(), "no semicolon at end of struct or union");
+        else this.expect(";");
       } catch (e) {
         if (!(e instanceof Recover)) throw e;
         this.recover(true);
@@ -1093,7 +1120,7 @@ class Parser {
       if (this.accept("=")) {
         const e = this.conditional();
         const v = evalInt(e);
-        if (v === undefined) this.error(e.loc, `enumerator value for '${nt.text}' is not an integer constant`);
+        if (v === undefined) this.error(nt, `enumerator value for '${nt.text}' is not an integer constant`);
         else value = v;
       } else {
         value++;
@@ -1131,7 +1158,7 @@ class Parser {
    * Parse a declarator applying to `base`. With `abstract`, the name is
    * optional (type names and parameters).
    */
-  private declarator(base: Type, abstract: boolean): Declarator {
+  private declarator(base: Type, abstract: boolean, nested = false): Declarator {
     const attrs: Attr[] = [];
     this.attributes(attrs);
     let t = base;
@@ -1158,7 +1185,7 @@ class Parser {
       const outer = this.typeSuffix(t, undefined);
       const end = this.pos;
       this.pos = open + 1;
-      const inner = this.declarator(outer.type, abstract);
+      const inner = this.declarator(outer.type, abstract, true);
       this.expect(")");
       this.pos = end;
       inner.attrs.push(...attrs);
@@ -1167,8 +1194,9 @@ class Parser {
     }
     const tok = this.peek();
     let name: string | undefined;
-    if (tok.kind === "ident" && !this.isAttrStart() && !(abstract && this.isTypedefName(tok) && false)) {
-      if (!abstract || !this.isDeclStart(tok)) {
+    if (tok.kind === "ident" && !this.isAttrStart()) {
+      // In `int (*T)(void)` a typedef name after '*' or '(' can only be the declared name.
+      if (!abstract || !this.isDeclStart(tok) || ((nested || t !== base) && this.isTypedefName(tok))) {
         name = tok.text;
         this.next();
       }
@@ -1204,7 +1232,22 @@ class Parser {
     const t = this.peek(1);
     if (t.kind === "punct") return t.text === "*" || t.text === "(" || t.text === "^" || (t.text === "[" && this.peek(2).text === "[");
     if (t.kind !== "ident") return false;
-    if (t.text === "__attribute__" || t.text === "__attribute") return true;
+    if (t.text === "__attribute__" || t.text === "__attribute") {
+      // `( __attribute__((...)) int x)` is a parameter list; `( __attribute__((...)) *p)` a declarator.
+      let i = this.pos + 1;
+      while (this.toks[i]?.text === "__attribute__" || this.toks[i]?.text === "__attribute") {
+        i++;
+        let depth = 0;
+        do {
+          const x = this.toks[i++];
+          if (!x || x.kind === "eof") return true;
+          if (x.text === "(") depth++;
+          else if (x.text === ")") depth--;
+        } while (depth > 0);
+      }
+      const n = this.toks[i];
+      return !(n && n.kind === "ident" && this.isDeclStart(n));
+    }
     return !this.isDeclStart(t);
   }
 
@@ -1242,13 +1285,13 @@ class Parser {
       else if (!this.is("]")) {
         const e = this.rvalue(this.assignExpr());
         if (!isInteger(e.type)) {
-          this.error(e.loc, d?.name ? `size of array '${d.name}' has non-integer type` : "size of unnamed array has non-integer type");
+          this.error(d ? d.loc : e.loc, d?.name ? `size of array '${d.name}' has non-integer type` : "size of unnamed array has non-integer type");
           length = 1;
         } else {
           const v = evalInt(e);
           if (v === undefined) vlaExpr = e;
           else if (v < 0n || (isSignedExpr(e) && BigInt.asIntN(64, v) < 0n)) {
-            this.error(e.loc, d?.name ? `size of array '${d.name}' is negative` : "size of unnamed array is negative");
+            this.error(d ? d.loc : e.loc, d?.name ? `size of array '${d.name}' is negative` : "size of unnamed array is negative");
             length = 1;
           } else length = Number(v);
         }
@@ -1256,8 +1299,8 @@ class Parser {
       this.expect("]");
       this.attributes([]);
       const elem = this.typeSuffix(base, undefined).type;
-      if (elem.kind === "function") this.error(open, d?.name ? `declaration of '${d.name}' as array of functions` : "declaration of type name as array of functions");
-      else if (!isComplete(elem) && elem.kind !== "array") this.error(open, d?.name ? `array type has incomplete element type '${typeToString(elem)}'` : `array type has incomplete element type '${typeToString(elem)}'`);
+      if (elem.kind === "function") this.error(d ? d.loc : open, d?.name ? `declaration of '${d.name}' as array of functions` : "declaration of type name as array of functions");
+      else if (!isComplete(elem) && elem.kind !== "array") this.error(d ? d.loc : open, d?.name ? `array type has incomplete element type '${typeToString(elem)}'` : `array type has incomplete element type '${typeToString(elem)}'`);
       else if (elem.kind === "array" && elem.length === undefined && !elem.vla) this.error(open, "array type has incomplete element type");
       let t: ArrayType;
       if (vlaExpr || star) {
@@ -1266,7 +1309,7 @@ class Parser {
           this.pendingVla.push(this.assignTo(count, this.convert(vlaExpr, this.bt.ulong)));
           t = arrayOf(elem, undefined, { count });
         } else if (vlaExpr && this.scope.kind === "file") {
-          this.error(vlaExpr.loc, d?.name ? `variably modified '${d.name}' at file scope` : "variably modified type at file scope");
+          this.error(d ? d.loc : vlaExpr.loc, d?.name ? `variably modified '${d.name}' at file scope` : "variably modified type at file scope");
           t = arrayOf(elem, 1);
         } else {
           // `[*]` or a VLA bound in a prototype outside a function body: an unspecified size.
@@ -1283,8 +1326,8 @@ class Parser {
       this.next();
       const fn = this.paramList(d);
       const ret = this.typeSuffix(base, undefined).type;
-      if (ret.kind === "function") this.error(this.peek(), d?.name ? `'${d.name}' declared as function returning a function` : "type name declared as function returning a function");
-      if (ret.kind === "array") this.error(this.peek(), d?.name ? `'${d.name}' declared as function returning an array` : "type name declared as function returning an array");
+      if (ret.kind === "function") this.error(d ? d.loc : this.peek(), d?.name ? `'${d.name}' declared as function returning a function` : "type name declared as function returning a function");
+      if (ret.kind === "array") this.error(d ? d.loc : this.peek(), d?.name ? `'${d.name}' declared as function returning an array` : "type name declared as function returning an array");
       return { type: { ...fn, ret: unqualified(ret) === ret ? ret : ret } };
     }
     return { type: base };
@@ -1333,12 +1376,13 @@ class Parser {
           } else this.syntaxError("expected declaration specifiers or '...'");
         }
         const spec = this.isDeclStart() ? this.declSpec(true) : { type: this.bt.int, attrs: [], storage: undefined, implicitInt: true } as unknown as DeclSpec;
-        if (spec.storage && spec.storage !== "register") this.error(start, `storage class specified for parameter '${this.peek().text}'`);
         const pd = this.declarator(spec.type, true);
+        if (spec.storage && spec.storage !== "register") this.error(pd.name !== undefined ? pd.loc : start, pd.name !== undefined ? `storage class specified for parameter '${pd.name}'` : "storage class specified for unnamed parameter");
         let t = this.applyTypeAttrs(pd.type, pd.attrs, false);
         t = this.adjustParam(t);
-        if (t.kind === "void") {
-          if (pd.name !== undefined || params.length > 0 || !this.is(")")) this.error(pd.loc, pd.name ? `parameter '${pd.name}' has incomplete type` : "'void' must be the only parameter");
+        if (t.kind === "void" && t.quals === 0 && !spec.type.typedefName) {
+          if (pd.name !== undefined) this.warn(pd.loc, `parameter ${params.length + 1} ('${pd.name}') has void type`);
+          else if (params.length > 0 || !this.is(")")) this.error(start, "'void' must be the only parameter");
         }
         const ps: ParamSym = { name: pd.name, type: t, loc: pd.loc };
         if (pd.name !== undefined) {
@@ -1354,7 +1398,8 @@ class Parser {
         syms.push(ps);
         if (!this.accept(",")) break;
       }
-      this.expect(")");
+      if (!this.is(")")) this.syntaxError("expected ';', ',' or ')'");
+      this.next();
     } finally {
       this.popScope();
     }
@@ -1394,7 +1439,7 @@ class Parser {
     this.expect(")");
     this.expect(";");
     const v = evalInt(e);
-    if (v === undefined) this.error(e.loc, "expression in static assertion is not an integer constant expression");
+    if (v === undefined) this.error(e.loc, "expression in static assertion is not constant");
     else if (v === 0n) this.error(kw, msg !== undefined ? `static assertion failed: "${msg}"` : "static assertion failed");
   }
 
@@ -1402,7 +1447,21 @@ class Parser {
    * A declaration (or, at file scope, possibly a function definition).
    * Returns the statements a block-scope declaration produces.
    */
+  /** `foo_t x;` with foo_t undeclared: gcc's "unknown type name". */
+  private unknownTypeName(): boolean {
+    const t = this.peek();
+    if (t.kind !== "ident" || this.lookup(t.text) || this.isDeclStart(t) || OTHER_KEYWORDS.has(t.text)) return false;
+    if (this.c23 && C23_KEYWORDS.has(t.text)) return false;
+    const n = this.peek(1);
+    if (!(n.kind === "ident" && !this.isAttrStart() && !DECL_SPEC_WORDS.has(n.text) && !OTHER_KEYWORDS.has(n.text)) && !(n.text === "*" && this.peek(2).kind === "ident" && this.scope.kind === "file")) return false;
+    this.error(t, `unknown type name '${t.text}'`);
+    // Pretend it was int and go on.
+    this.toks[this.pos] = { ...t, text: "int" };
+    return true;
+  }
+
   private declaration(fileScope: boolean, out?: Stmt[]): void {
+    this.unknownTypeName();
     const start = this.peek();
     const spec = this.declSpec(true);
     if (this.accept(";")) {
@@ -1424,6 +1483,11 @@ class Parser {
       d.type = this.applyTypeAttrs(d.type, d.attrs.slice(spec.attrs.length), spec.storage === "typedef");
       if (spec.storage === "typedef") {
         this.declareTypedef(d, spec, out);
+        if (this.is("=")) {
+          this.error(start, `typedef '${d.name ?? ""}' is initialized (use '__typeof__' instead)`);
+          this.next();
+          this.initializer(d.type, false);
+        }
       } else if (d.type.kind === "function") {
         const sym = this.declareFunction(d, spec, fileScope);
         if (first && (this.is("{") || (d.knrNames !== undefined && this.isDeclStart()))) {
@@ -1435,7 +1499,9 @@ class Parser {
           return;
         }
       } else {
+        const hadInit = this.is("=");
         this.declareObject(d, spec, fileScope, out);
+        if (hadInit && !this.is(",") && !this.is(";")) this.syntaxError("expected ',' or ';'");
       }
       first = false;
       if (this.accept(",")) continue;
@@ -1494,7 +1560,7 @@ class Parser {
     const name = d.name;
     if (name === undefined) return undefined;
     let type = d.type as FunctionType;
-    if (spec.storage === "auto" || spec.storage === "register") this.error(d.loc, `invalid storage class for function '${name}'`);
+    if ((spec.storage === "auto" && fileScope) || spec.storage === "register") this.error(d.loc, `invalid storage class for function '${name}'`);
     if (!fileScope && spec.storage === "static") this.error(d.loc, `invalid storage class for function '${name}'`);
     if (spec.threadLocal) this.error(d.loc, `function definition declared '_Thread_local'`);
     let linkage: Linkage = spec.storage === "static" ? "internal" : "external";
@@ -1511,6 +1577,8 @@ class Parser {
     let sym: FunctionSymbol;
     if (prev && prev.kind === "function") {
       sym = prev;
+      // gcc: an implicit-int definition takes the return type of an earlier declaration.
+      if (spec.implicitInt && !sym.implicit) type = { ...type, ret: sym.type.ret };
       if (!compatible(sym.type, type)) {
         // gcc: an implicit declaration followed by a prototyped one is "conflicting types".
         this.error(d.loc, `conflicting types for '${name}'; have '${typeToString(type)}'`);
@@ -1556,7 +1624,7 @@ class Parser {
     if (name === undefined) return;
     let type = d.type;
     const storage = spec.storage as Exclude<StorageClass, "typedef"> | undefined;
-    if (type.kind === "void") {
+    if (type.kind === "void" && !fileScope && storage !== "extern") {
       this.error(d.loc, `variable or field '${name}' declared void`);
       type = this.bt.int;
     }
@@ -1609,7 +1677,9 @@ class Parser {
     } else {
       const prev = this.scope.vars.get(name);
       if (prev) {
-        if (prev.kind === "object" && prev.linkage === "none") {
+        if (prev.kind === "object" && prev.isParam) {
+          this.error(d.loc, `'${name}' redeclared as different kind of symbol`);
+        } else if (prev.kind === "object" && prev.linkage === "none") {
           this.error(d.loc, `redeclaration of '${name}' with no linkage`);
         } else if (prev.kind === "object" || prev.kind === "function") {
           this.error(d.loc, `declaration of '${name}' with no linkage follows extern declaration`);
@@ -1646,7 +1716,7 @@ class Parser {
         return;
       }
       if (isVla(sym.type)) {
-        this.error(d.loc, "variable-sized object may not be initialized");
+        this.error(spec.loc, "variable-sized object may not be initialized");
         this.initializer(sym.type, true);
         return;
       }
@@ -1804,7 +1874,8 @@ class Parser {
       for (const e of outerPending) prologue.push({ kind: "expr", expr: e, loc: e.loc });
       this.pendingVla = [];
       for (const ps of def.params) this.collectParamVla(ps.type, prologue, def);
-      const body = this.compoundStatement(false);
+      // The parameters and the outermost block share one scope (6.2.1p4).
+      const body = this.compoundStatement(false, true);
       body.body.unshift(...prologue);
       def.body = body;
       for (const [label, useLoc] of fn.labelUses) {
@@ -1872,8 +1943,22 @@ class Parser {
         return { items, type: { ...t, length: n } };
       }
       const e = this.assignExpr();
+      if (e.kind === "compound" && e.type.kind === "array" && compatibleUnqual(unqualified(e.type.elem), unqualified(t.elem))) {
+        // GNU: `T a[] = (T[]){...}` copies the literal.
+        items.push({ offset: 0, type: e.type, expr: e });
+        return { items, type: { ...t, length: e.type.length } };
+      }
       this.error(e.loc, "invalid initializer");
       return { items, type: { ...t, length: 1 } };
+    }
+    if ((t.kind === "array" || isRecord(t)) && !this.is("{") && !this.isStringInit(t)) {
+      const e = this.assignExpr();
+      if (!(isRecord(t) && compatibleUnqual(unqualified(e.type), unqualified(t))) && !(e.kind === "compound" && compatibleUnqual(unqualified(e.type), unqualified(t)))) {
+        this.error(e.loc, "invalid initializer");
+        return { items, type: t };
+      }
+      items.push({ offset: 0, type: t, expr: e });
+      return { items, type: t };
     }
     this.initOne(t, 0, items, undefined, undefined);
     return { items, type: t };
@@ -1931,7 +2016,7 @@ class Parser {
   private stringInto(t: ArrayType, off: number, s: StringLit, items: InitItem[]): void {
     const esize = sizeOf(t.elem);
     if (esize !== s.elem.size) {
-      this.error(s.loc, esize === 1 ? "array of inappropriate type initialized from string constant" : "array of inappropriate type initialized from string constant");
+      this.error(s.loc, `cannot initialize array of '${typeToString(t.elem)}' from a string literal with type array of '${typeToString(s.elem)}'`);
       return;
     }
     const n = s.bytes.length / esize;
@@ -2046,6 +2131,11 @@ class Parser {
       if (i >= count) {
         if (!braced) return high;
         const what = t.kind === "array" ? "array" : t.kind === "union" ? "union" : t.kind === "vector" ? "vector" : "struct";
+        if (pending === undefined && this.is("{")) {
+          this.error(this.peek(), "extra brace group at end of initializer");
+          this.skipInitializer();
+          continue;
+        }
         this.warn(this.peek(), `excess elements in ${what} initializer`);
         if (pending === undefined) this.skipInitializer();
         pending = undefined;
@@ -2131,17 +2221,19 @@ class Parser {
 
   /** Parse one `.name` or `[lo]` / `[lo ... hi]` designator for `t`. */
   private oneDesignator(t: Type): { lo: number; hi: number; rest: Member[] } | undefined {
-    if (this.accept(".")) {
+    if (this.is(".")) {
+      const dot = this.next();
       const nameTok = this.next();
       if (nameTok.kind !== "ident") { this.pos--; this.syntaxError("expected identifier"); }
+      if (!isRecord(t)) { this.error(dot, "field name not in record or union initializer"); return undefined; }
       return this.designatorMember(t, nameTok);
     }
-    const open = this.expect("[");
+    this.expect("[");
     const e = this.conditional();
     let hiE: Expr | undefined;
     if (this.accept("...")) hiE = this.conditional();
     this.expect("]");
-    if (t.kind !== "array" && t.kind !== "vector") { this.error(open, "array index in non-array initializer"); return undefined; }
+    if (t.kind !== "array" && t.kind !== "vector") { this.error(e.loc, "array index in non-array initializer"); return undefined; }
     const lo = evalInt(e);
     const hi = hiE ? evalInt(hiE) : lo;
     if (lo === undefined || hi === undefined) { this.error(e.loc, "nonconstant array index in initializer"); return undefined; }
@@ -2155,22 +2247,22 @@ class Parser {
   private designatorMember(t: Type, nameTok: Token): { lo: number; hi: number; rest: Member[] } | undefined {
     if (!isRecord(t)) { this.error(nameTok, "field name not in record or union initializer"); return undefined; }
     const path = findMember(t.rec, nameTok.text);
-    if (!path) { this.error(nameTok, `unknown field '${nameTok.text}' specified in initializer`); return undefined; }
+    if (!path) { this.error(nameTok, `'${typeToString(unqualified(t))}' has no member named '${nameTok.text}'`); return undefined; }
     return { lo: path[0].index, hi: path[0].index, rest: path.slice(1) };
   }
 
   // -------------------------------------------------------------------------
   // Statements (6.8).
 
-  private compoundStatement(_stmtExpr: boolean): Stmt & { kind: "block" } {
+  private compoundStatement(_stmtExpr: boolean, sameScope = false): Stmt & { kind: "block" } {
     const open = this.expect("{");
-    this.pushScope("block");
+    if (!sameScope) this.pushScope("block");
     const body: Stmt[] = [];
     try {
       while (!this.is("}") && this.peek().kind !== "eof") this.blockItem(body);
       this.expect("}");
     } finally {
-      this.popScope();
+      if (!sameScope) this.popScope();
     }
     return { kind: "block", body, loc: loc(open) };
   }
@@ -2210,6 +2302,9 @@ class Parser {
         }
         out.push({ kind: "label", label, body: this.statement(), loc: loc(t) });
         return;
+      }
+      if (this.peek().kind === "ident" && this.peek(1).kind === "ident" && !this.lookup(this.peek().text) && !this.isDeclStart() && !this.isAttrStart()) {
+        if (this.unknownTypeName()) { this.declaration(false, out); return; }
       }
       if (this.isDeclStart() && !this.isExprStartingTypedef()) {
         if (this.is("__extension__")) {
@@ -2256,14 +2351,15 @@ class Parser {
   }
 
   private localLabel(name: string): Label | undefined {
-    for (let s: Scope | undefined = this.scope; s && s.kind !== "function"; s = s.parent) {
+    for (let s: Scope | undefined = this.scope; s; s = s.parent) {
       const l = s.labels?.get(name);
       if (l) return l;
+      if (s.kind === "function") break;
     }
     return undefined;
   }
 
-  private useLabel(t: Token): Label {
+  private useLabel(t: Token, useAt: SrcLoc = t): Label {
     const fn = this.fn;
     if (!fn) { this.error(t, "label outside function"); return { name: t.text, id: ++symbolIds, defined: false, addressTaken: false, loc: loc(t) }; }
     let l = this.localLabel(t.text) ?? fn.labels.get(t.text);
@@ -2271,7 +2367,7 @@ class Parser {
       l = { name: t.text, id: ++symbolIds, defined: false, addressTaken: false, loc: loc(t) };
       fn.labels.set(t.text, l);
       fn.def.labels.push(l);
-      fn.labelUses.set(l, loc(t));
+      fn.labelUses.set(l, loc(useAt));
     }
     return l;
   }
@@ -2280,6 +2376,14 @@ class Parser {
     const t = this.peek();
     const at = loc(t);
     const fn = this.fn;
+    if (t.kind === "ident" && this.is(":", 1) && !this.is(":", 2) && t.text !== "default" && t.text !== "case" && !DECL_SPEC_WORDS.has(t.text)) {
+      this.next();
+      this.next();
+      this.attributes([]);
+      const label = this.defineLabel(t);
+      if (this.is("}")) return { kind: "label", label, body: { kind: "empty", loc: at }, loc: at };
+      return { kind: "label", label, body: this.statement(), loc: at };
+    }
     if (t.kind === "punct") {
       if (t.text === "{") return this.compoundStatement(false);
       if (t.text === ";") { this.next(); return { kind: "empty", loc: at }; }
@@ -2373,7 +2477,7 @@ class Parser {
           let hi = hiE ? evalInt(hiE) : lo;
           if (!sw) this.error(t, "case label not within a switch statement");
           else if (lo === undefined || hi === undefined || !isInteger(e.type) || (hiE && !isInteger(hiE.type))) {
-            this.error(e.loc, "case label does not reduce to an integer constant");
+            this.error(t, "case label does not reduce to an integer constant");
           } else {
             lo = wrapInt(lo, sw.type);
             hi = wrapInt(hi, sw.type);
@@ -2381,7 +2485,7 @@ class Parser {
             else {
               const dup = sw.cases.find((c) => !c.isDefault && c.lo <= hi! && lo! <= c.hi);
               if (dup) {
-                this.error(e.loc, hiE ? "duplicate (or overlapping) case value" : "duplicate case value");
+                this.error(t, hiE ? "duplicate (or overlapping) case value" : "duplicate case value");
                 this.note(dup.loc, "previously used here");
               } else {
                 const info: SwitchCase = { lo, hi, isDefault: false, loc: loc(e.loc) };
@@ -2445,10 +2549,14 @@ class Parser {
           const nt = this.next();
           if (nt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier or '*'"); }
           this.expect(";");
-          return { kind: "goto", label: this.useLabel(nt), loc: at };
+          return { kind: "goto", label: this.useLabel(nt, t), loc: at };
         }
         case "asm": case "__asm__": case "__asm":
           return this.asmStatement();
+        case "else":
+          this.next();
+          this.error(t, "'else' without a previous 'if'");
+          return this.statement();
         case "__attribute__": case "__attribute": {
           // Statement attributes: `__attribute__((fallthrough));`
           this.attributes([]);
@@ -2533,10 +2641,10 @@ class Parser {
   }
 
   /** A controlling expression (6.8.4, 6.8.5): any scalar, compared with zero. */
-  private condition(e: Expr): Expr {
+  private condition(e: Expr, at: SrcLoc = e.loc): Expr {
     const r = this.rvalue(e);
     if (!isScalar(r.type) && r.type.kind !== "vector") {
-      this.error(r.loc, isRecord(r.type) ? "used struct type value where scalar is required".replace("struct", r.type.kind) : r.type.kind === "void" ? "void value not ignored as it ought to be" : "used array type value where scalar is required");
+      this.error(at, isRecord(r.type) ? "used struct type value where scalar is required".replace("struct", r.type.kind) : r.type.kind === "void" ? "void value not ignored as it ought to be" : "used array type value where scalar is required");
       return { kind: "int", value: 0n, type: this.bt.int, loc: r.loc };
     }
     const pending = this.takePendingVla();
@@ -2735,7 +2843,7 @@ class Parser {
     const F = typeToString(from);
     const where = ctx.kind === "argument" ? `passing argument ${ctx.argIndex} of '${ctx.fnName}'` : "";
     if (from.kind === "void") {
-      this.error(e.loc, "void value not ignored as it ought to be");
+      this.error(e.loc, ctx.kind === "argument" ? "invalid use of void expression" : "void value not ignored as it ought to be");
       return this.zeroOf(isScalar(to) ? to : this.bt.int, e.loc);
     }
     const incompatible = (): Expr => {
@@ -2835,20 +2943,20 @@ class Parser {
   }
 
   /** Check that `e` is a modifiable lvalue (6.3.2.1p1); `what` is "assignment", "increment" or "decrement". */
-  private checkModifiable(e: Expr, what: "assignment" | "increment" | "decrement"): boolean {
+  private checkModifiable(e: Expr, what: "assignment" | "increment" | "decrement", at: SrcLoc = e.loc): boolean {
     if (!this.isLvalue(e)) {
-      this.error(e.loc, what === "assignment" ? "lvalue required as left operand of assignment" : `lvalue required as ${what} operand`);
+      this.error(at, what === "assignment" ? "lvalue required as left operand of assignment" : `lvalue required as ${what} operand`);
       return false;
     }
     if (e.type.kind === "array") {
-      this.error(e.loc, `${what === "assignment" ? "assignment to" : what + " of"} expression with array type`);
+      this.error(at, `${what === "assignment" ? "assignment to" : what + " of"} expression with array type`);
       return false;
     }
     const readOnly = (e.type.quals & Q.Const) !== 0 || (isRecord(e.type) && e.type.rec.hasConstMember);
     if (readOnly) {
-      if (e.kind === "var") this.error(e.loc, `${what} of read-only variable '${e.sym.name}'`);
-      else if (e.kind === "member" && (e.member.type.quals & Q.Const)) this.error(e.loc, `${what} of read-only member '${e.member.name ?? ""}'`);
-      else this.error(e.loc, `${what} of read-only location '${this.describeLvalue(e)}'`);
+      if (e.kind === "var") this.error(at, `${what} of read-only variable '${e.sym.name}'`);
+      else if (e.kind === "member" && (e.member.type.quals & Q.Const)) this.error(at, `${what} of read-only member '${e.member.name ?? ""}'`);
+      else this.error(at, `${what} of read-only location '${this.describeLvalue(e)}'`);
       return false;
     }
     if (!isComplete(e.type) && e.type.kind !== "void") {
@@ -2901,7 +3009,11 @@ class Parser {
       case "=": {
         this.next();
         const rhs = this.assignExpr();
-        if (!this.checkModifiable(lhs, "assignment")) return { ...this.rvalue(rhs), loc: lhs.loc };
+        if (lhs.type.kind === "void" || (rhs.type.kind === "void")) {
+          this.error(t, lhs.type.kind === "void" ? "invalid use of void expression" : "void value not ignored as it ought to be");
+          return this.intConst(0, this.bt.int, t);
+        }
+        if (!this.checkModifiable(lhs, "assignment", t)) return { ...this.rvalue(rhs), loc: lhs.loc };
         const value = this.assignConvert(rhs, lhs.type, { kind: "assignment" });
         this.noteStore(lhs);
         return { kind: "assign", target: lhs, value, type: unqualified(lhs.type), loc: loc(t) };
@@ -2918,7 +3030,7 @@ class Parser {
   private noteStore(_lhs: Expr): void { /* hook for -Wunused-but-set later */ }
 
   private opAssign(op: BinOp, lhs: Expr, rhs: Expr, at: Token): Expr {
-    if (!this.checkModifiable(lhs, "assignment")) return rhs;
+    if (!this.checkModifiable(lhs, "assignment", at)) return rhs;
     const lt = unqualified(lhs.type);
     if (lt.kind === "pointer" && (op === "+" || op === "-")) {
       if (!isInteger(rhs.type)) { this.invalidOperands(op, lhs, rhs, at); return rhs; }
@@ -2955,13 +3067,14 @@ class Parser {
     const c = this.binary(1);
     if (!this.is("?")) return c;
     const q = this.next();
-    const cond = this.condition(c);
+    const cond = this.condition(c, q);
     let then: Expr | undefined;
     if (!this.is(":")) then = this.rvalue(this.expr());
-    this.expect(":");
+    const colon = this.expect(":");
     const els = this.rvalue(this.conditional());
     const a = then ?? cond;
     const at = loc(q);
+    const colonAt = loc(colon);
     const ta = unqualified(a.type);
     const tb = unqualified(els.type);
     let type: Type;
@@ -2987,7 +3100,7 @@ class Parser {
       if (!this.isNullPointerConstant(a)) this.warn(at, "pointer/integer type mismatch in conditional expression");
       type = tb;
     } else {
-      this.error(at, "type mismatch in conditional expression");
+      this.error(colonAt, "type mismatch in conditional expression");
       type = ta;
     }
     const conv = (x: Expr): Expr => (type.kind === "void" ? x : this.convert(isArithmetic(type) ? this.promote(x) : x, type));
@@ -3029,7 +3142,11 @@ class Parser {
     }
     switch (op) {
       case "&&": case "||": {
-        if (!isScalar(lt) || !isScalar(rt)) return this.invalidOperands(op, l, r, at);
+        if (!isScalar(lt) || !isScalar(rt)) {
+          const bad = !isScalar(lt) ? l : r;
+          if (isRecord(bad.type)) { this.error(bad.loc, `used ${bad.type.kind} type value where scalar is required`); return this.intConst(0, this.bt.int, at); }
+          return this.invalidOperands(op, l, r, at);
+        }
         return { kind: "logical", op, left: l, right: r, type: this.bt.int, loc: where };
       }
       case "*": case "/": {
@@ -3264,6 +3381,7 @@ class Parser {
           if (t.text === "alignof" && !this.c23) break;
           this.next();
           let ty: Type;
+          const tyAt = this.peek(1);
           if (this.is("(") && this.isTypeNameStart(this.peek(1))) {
             this.next();
             ty = this.typeName();
@@ -3277,7 +3395,7 @@ class Parser {
             if (e.kind === "var" && e.sym.kind === "function") return this.intConst(e.sym.attrs.aligned ?? 1, this.bt.sizeT, t);
           }
           if (ty.kind === "function") this.warn(t, "invalid application of '__alignof__' to a function type", "pointer-arith");
-          else if (!isComplete(ty) && ty.kind !== "void" && !(ty.kind === "array")) this.error(t, `invalid application of '__alignof__' to incomplete type '${typeToString(ty)}'`);
+          else if (!isComplete(ty) && ty.kind !== "void" && !(ty.kind === "array")) this.error(tyAt, `invalid application of '__alignof__' to incomplete type '${typeToString(ty)}'`);
           return this.intConst(alignOf(ty), this.bt.sizeT, t);
         }
         case "__extension__": this.next(); return this.castExpr();
@@ -3299,7 +3417,8 @@ class Parser {
   }
 
   private sizeofExpr(): Expr {
-    const kw = this.next();
+    this.next();
+    const kw = this.peek(this.is("(") && this.isTypeNameStart(this.peek(1)) ? 1 : 0);
     let ty: Type;
     let operand: Expr | undefined;
     if (this.is("(") && this.isTypeNameStart(this.peek(1))) {
@@ -3334,7 +3453,7 @@ class Parser {
 
   private incDec(op: string, e: Expr, prefix: boolean, at: Token): Expr {
     const what = op === "++" ? "increment" : "decrement";
-    if (!this.checkModifiable(e, what)) return this.rvalue(e);
+    if (!this.checkModifiable(e, what, at)) return this.rvalue(e);
     const t = unqualified(e.type);
     if (!isScalar(t) && t.kind !== "vector") {
       this.error(at, `wrong type argument to ${what}`);
@@ -3385,6 +3504,10 @@ class Parser {
 
   private deref(e0: Expr, at: SrcLoc): Expr {
     const e = this.rvalue(e0);
+    if (e.type.kind === "void") {
+      this.error(e.loc, "void value not ignored as it ought to be");
+      return { kind: "deref", ptr: this.intConst(0, this.bt.voidPtr, at), type: this.bt.int, loc: loc(at) };
+    }
     if (e.type.kind !== "pointer") {
       this.error(at, `invalid type argument of unary '*' (have '${typeToString(e.type)}')`);
       return { kind: "deref", ptr: this.intConst(0, this.bt.voidPtr, at), type: this.bt.int, loc: loc(at) };
@@ -3477,8 +3600,12 @@ class Parser {
       base = { kind: "deref", ptr: b, type: b.type.to, loc: b.loc };
     }
     const t = base.type;
+    if (!arrow && t.kind === "pointer" && isRecord(t.to)) {
+      this.error(at, `'${base.kind === "var" ? base.sym.name : typeToString(t)}' is a pointer; did you mean to use '->'?`);
+      return this.memberAccess(base0, name, true, at);
+    }
     if (!isRecord(t)) {
-      this.error(name, `request for member '${name.text}' in something not a structure or union`);
+      this.error(at, `request for member '${name.text}' in something not a structure or union`);
       return this.intConst(0, this.bt.int, at);
     }
     if (!t.rec.complete) {
@@ -3487,7 +3614,7 @@ class Parser {
     }
     const path = findMember(t.rec, name.text);
     if (!path) {
-      this.error(name, `'${typeToString(unqualified(t))}' has no member named '${name.text}'`);
+      this.error(at, `'${typeToString(unqualified(t))}' has no member named '${name.text}'`);
       return this.intConst(0, this.bt.int, at);
     }
     let e = base;
@@ -3503,7 +3630,8 @@ class Parser {
     return undefined;
   }
 
-  private makeCall(callee0: Expr, args0: Expr[], at: Token): Expr {
+  private makeCall(callee0: Expr, args0: Expr[], _paren: Token): Expr {
+    const at = callee0.loc;
     const name = this.calleeName(callee0);
     const callee = this.rvalue(callee0);
     if (callee.type.kind !== "pointer" || callee.type.to.kind !== "function") {
@@ -3514,9 +3642,9 @@ class Parser {
     const fnName = name ?? "<function>";
     const args: Expr[] = [];
     const sym = callee0.kind === "var" && callee0.sym.kind === "function" ? callee0.sym : undefined;
-    if (ft.prototyped) {
+    if (ft.prototyped && !(sym && sym.implicit)) {
       if (args0.length > ft.params.length && !ft.variadic) {
-        this.error(args0[ft.params.length].loc, `too many arguments to function '${fnName}'`);
+        this.error(at, `too many arguments to function '${fnName}'`);
         if (sym) this.note(sym.loc, "declared here");
       } else if (args0.length < ft.params.length) {
         this.error(at, `too few arguments to function '${fnName}'`);
@@ -3526,7 +3654,9 @@ class Parser {
     for (let i = 0; i < args0.length; i++) {
       const a = args0[i];
       if (ft.prototyped && i < ft.params.length) {
-        args.push(this.assignConvert(a, ft.params[i].type, { kind: "argument", argIndex: i + 1, fnName }));
+        const pt = ft.params[i].type;
+        if (!isComplete(pt)) { this.error(a.loc, `invalid use of undefined type '${typeToString(pt)}'`); args.push(a); continue; }
+        args.push(this.assignConvert(a, pt, { kind: "argument", argIndex: i + 1, fnName }));
       } else {
         args.push(this.defaultPromote(a));
       }
@@ -3775,6 +3905,7 @@ class Parser {
   private genericSelection(kw: Token): Expr {
     this.expect("(");
     let ctrlType: Type;
+    const ctrlAt = this.peek();
     if (this.isTypeNameStart(this.peek())) ctrlType = this.typeName(); // C2y: a type name
     else {
       const ctrl = this.rvalue(this.assignExpr());
@@ -3783,10 +3914,11 @@ class Parser {
     let chosen: Expr | undefined;
     let dflt: Expr | undefined;
     while (this.accept(",")) {
-      if (this.accept("default")) {
+      if (this.is("default")) {
+        const dk = this.next();
         this.expect(":");
         const e = this.assignExpr();
-        if (dflt) this.error(e.loc, "duplicate 'default' case in '_Generic'");
+        if (dflt) this.error(dk, "duplicate 'default' case in '_Generic'");
         dflt = e;
         continue;
       }
@@ -3798,14 +3930,20 @@ class Parser {
     this.expect(")");
     const r = chosen ?? dflt;
     if (!r) {
-      this.error(kw, `'_Generic' selector of type '${typeToString(ctrlType)}' is not compatible with any association`);
+      this.error(ctrlAt, `'_Generic' selector of type '${typeToString(ctrlType)}' is not compatible with any association`);
       return this.intConst(0, this.bt.int, kw);
     }
     return r;
   }
 
   /** A va_list argument as the pointer to the va_list object that builtins take. */
-  private vaListPointer(e: Expr): Expr {
+  private vaListPointer(e: Expr, errAt: SrcLoc = e.loc): Expr {
+    const vl = this.vaList;
+    const ok = compatibleUnqual(unqualified(e.type), unqualified(vl)) || (vl.kind === "array" && e.type.kind === "pointer" && compatibleUnqual(unqualified(e.type.to), unqualified(vl.elem)));
+    if (!ok) {
+      this.error(errAt, "first argument to 'va_arg' not of type 'va_list'");
+      return this.intConst(0, this.bt.voidPtr, e.loc);
+    }
     if (e.type.kind === "array") return this.rvalue(e); // x86_64: __va_list_tag[1] decays (or is already a pointer as a parameter)
     if (e.type.kind === "pointer" && this.vaList.kind === "array") return e;
     if (!this.isLvalue(e)) { this.error(e.loc, "first argument to 'va_arg' not of type 'va_list'"); return e; }
@@ -3817,10 +3955,11 @@ class Parser {
     this.expect("(");
     const ap = this.assignExpr();
     this.expect(",");
+    const tyAt = this.peek();
     const t = this.typeName();
     this.expect(")");
     if (!isComplete(t)) this.error(kw, `second argument to 'va_arg' is of incomplete type '${typeToString(t)}'`);
-    return { kind: "vaarg", ap: this.vaListPointer(ap), type: unqualified(t), loc: loc(kw) };
+    return { kind: "vaarg", ap: this.vaListPointer(ap, tyAt), type: unqualified(t), loc: loc(kw) };
   }
 
   private offsetOf(kw: Token): Expr {

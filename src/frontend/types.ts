@@ -420,6 +420,11 @@ export function compatibleUnqual(a: Type, b: Type): boolean {
   }
 }
 
+/** gcc: a transparent-union parameter is compatible with a parameter of one of its member types. */
+function transparentMatch(u: Type, t: Type): boolean {
+  return u.kind === "union" && u.rec.transparentUnion && u.rec.members.some((m) => compatible(unqualified(m.type), t));
+}
+
 function sameInt(a: IntType, b: IntType): boolean {
   return a.name === b.name;
 }
@@ -429,7 +434,9 @@ function compatibleFunctions(a: FunctionType, b: FunctionType): boolean {
   if (a.prototyped && b.prototyped) {
     if (a.params.length !== b.params.length || a.variadic !== b.variadic) return false;
     for (let i = 0; i < a.params.length; i++) {
-      if (!compatible(unqualified(a.params[i].type), unqualified(b.params[i].type))) return false;
+      const pa = unqualified(a.params[i].type);
+      const pb = unqualified(b.params[i].type);
+      if (!compatible(pa, pb) && !transparentMatch(pa, pb) && !transparentMatch(pb, pa)) return false;
     }
     return true;
   }
@@ -613,6 +620,8 @@ export interface RecordLayoutOptions {
   align?: number;
   /** Active `#pragma pack(n)`, 0 for none. */
   pack: number;
+  /** AAPCS64: unnamed (and zero-width) bit-fields also give the record their type's alignment. */
+  anonBitfieldAlign?: boolean;
 }
 
 let recordIds = 0;
@@ -651,6 +660,7 @@ export function layoutRecord(rec: RecordInfo, decls: readonly MemberDecl[], opts
         // A zero-width bit-field pads to its type's alignment, whatever the packing.
         start = alignUp(start, typeAlign * 8);
         if (!rec.isUnion) bitPos = start;
+        if (opts.anonBitfieldAlign) align = Math.max(align, pack ? Math.min(typeAlign, pack) : typeAlign);
         continue;
       }
       let fieldAlign = typeAlign;
@@ -665,7 +675,7 @@ export function layoutRecord(rec: RecordInfo, decls: readonly MemberDecl[], opts
         const unit = tsize * 8;
         if (Math.floor(start / unit) !== Math.floor((start + w - 1) / unit)) start = alignUp(start, typeAlign * 8);
       }
-      if (d.name !== undefined || d.align !== undefined) align = Math.max(align, fieldAlign);
+      if (d.name !== undefined || d.align !== undefined || opts.anonBitfieldAlign) align = Math.max(align, fieldAlign);
       const offset = Math.floor(start / 8);
       const bitOffset = start % 8;
       members.push({

@@ -7,17 +7,19 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from "node:path";
 import { parseText } from "./parse-util.js";
 
-const roots = ["/work/torture-src/gcc.c-torture/execute", "/work/torture-src/execute"];
+const dirArg = process.argv.indexOf("--dir");
+const sub = dirArg >= 0 ? process.argv[dirArg + 1] : "execute";
+const roots = [`/work/torture-src/gcc.c-torture/${sub}`, `/work/torture-src/${sub}`];
 const root = roots.find((r) => existsSync(r));
 if (!root) { console.error("torture suite not found"); process.exit(2); }
-const cache = "/tmp/tscc-torture-pp";
+const cache = sub === "execute" ? "/tmp/tscc-torture-pp" : `/tmp/tscc-torture-pp-${sub}`;
 mkdirSync(cache, { recursive: true });
 
 const args = process.argv.slice(2);
 const fast = args.includes("--fast");
 const showIdx = args.indexOf("--show");
 const show = showIdx >= 0 ? Number(args[showIdx + 1]) : 10;
-const filter = args.find((a, i) => !a.startsWith("--") && (showIdx < 0 || i !== showIdx + 1));
+const filter = args.find((a, i) => !a.startsWith("--") && (showIdx < 0 || i !== showIdx + 1) && (dirArg < 0 || i !== dirArg - 1));
 
 let files = readdirSync(root).filter((f) => f.endsWith(".c")).sort();
 if (filter) files = files.filter((f) => f.includes(filter));
@@ -36,7 +38,7 @@ for (const f of files) {
   if (existsSync(pp)) text = readFileSync(pp, "latin1");
   else {
     try {
-      text = execFileSync("gcc", ["-E", "-P", "-w", join(root, f)], { encoding: "latin1", stdio: ["ignore", "pipe", "ignore"], timeout: 20000 });
+      text = execFileSync("gcc", ["-E", "-P", "-w", "-I", root, join(root, f)], { encoding: "latin1", stdio: ["ignore", "pipe", "ignore"], timeout: 20000 });
     } catch {
       ppFail++;
       continue;

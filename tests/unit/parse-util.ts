@@ -3,6 +3,9 @@
 // tokens the preprocessor will produce, and run parseTranslationUnit.
 
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { TranslationUnit } from "../../src/frontend/ast.js";
 import { Diagnostics, FatalError } from "../../src/frontend/diagnostics.js";
 import { tokenizeString } from "../../src/frontend/lexer.js";
@@ -58,4 +61,25 @@ export function parseText(text: string, arch: ArchName = "x86_64", std = "gnu17"
 /** Preprocess with the host (or a cross) gcc. */
 export function gccPreprocess(text: string, gcc = "gcc", args: string[] = []): string {
   return execFileSync(gcc, ["-E", "-P", ...args, "-x", "c", "-"], { input: text, encoding: "latin1", maxBuffer: 64 << 20 });
+}
+
+/** Folder of the invalid-program corpus. */
+export const INVALID_DIR = join(dirname(fileURLToPath(import.meta.url)), "parse", "invalid");
+
+/**
+ * Check one invalid program: its first line is `// LINE:COL: error: MESSAGE`.
+ * Returns undefined when tscc reports that error, else what went wrong.
+ */
+export function checkInvalid(file: string): string | undefined {
+  const text = readFileSync(join(INVALID_DIR, file), "latin1");
+  const m = /^\/\/ (\d+):(\d+): error: (.*)$/.exec(text.split("\n")[0]);
+  if (!m) return "bad expectation line";
+  const [, line, col, msg] = m;
+  const r = parseText(text, "x86_64", "gnu17", file);
+  const errors = r.diags.list.filter((d) => d.severity === "error");
+  if (errors.length === 0) return "no error reported";
+  const hit = errors.find((d) => d.loc && d.loc.line === Number(line) && d.loc.col === Number(col) && d.message.includes(msg));
+  if (hit) return undefined;
+  const first = errors[0];
+  return `want ${line}:${col}: ${msg}; got ${first.loc?.line}:${first.loc?.col}: ${first.message}`;
 }

@@ -1,0 +1,3 @@
+// 3:22: error: lvalue required as left operand of assignment
+int g(void);
+int main(void) { g() = 1; return 0; }

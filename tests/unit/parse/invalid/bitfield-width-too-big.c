@@ -1,0 +1,2 @@
+// 2:16: error: width of 'a' exceeds its type
+struct S { int a : 40; };

@@ -1,0 +1,2 @@
+// 2:16: error: zero width for bit-field 'a'
+struct S { int a : 0; };

@@ -1,0 +1,4 @@
+// 4:20: error: invalid use of void expression
+void f(int);
+void g(void);
+int main(void) { f(g()); return 0; }

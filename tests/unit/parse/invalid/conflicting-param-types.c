@@ -1,0 +1,3 @@
+// 3:5: error: conflicting types for 'f'; have 'int(long int)'
+int f(int);
+int f(long);

@@ -1,0 +1,3 @@
+// 3:6: error: conflicting types for 'x'; have 'long int'
+int x;
+long x;

@@ -1,0 +1,4 @@
+// 3:25: error: continue statement not within a loop
+int main(void) {
+  switch (1) { default: continue; }
+}

@@ -1,0 +1,5 @@
+// 4:12: error: invalid operands to binary / (have 'int *' and 'int')
+int main(void) {
+  int *p = 0;
+  return p / 2;
+}

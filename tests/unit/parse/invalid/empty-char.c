@@ -1,0 +1,2 @@
+// 2:9: error: empty character constant
+int x = '';

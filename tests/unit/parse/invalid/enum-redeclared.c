@@ -1,0 +1,3 @@
+// 3:11: error: redeclaration of enumerator 'A'
+enum { A, B };
+enum { C, A };

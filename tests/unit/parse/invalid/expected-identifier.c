@@ -1,0 +1,2 @@
+// 2:5: error: expected identifier or '(' before '=' token
+int = 3;

@@ -1,0 +1,2 @@
+// 2:8: error: expected ']' before ';' token
+int a[3;

@@ -1,0 +1,3 @@
+// 3:15: error: conflicting types for 'x'; have 'double'
+extern int x;
+extern double x;

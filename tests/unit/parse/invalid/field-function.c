@@ -1,0 +1,2 @@
+// 2:16: error: field 'f' declared as a function
+struct S { int f(void); };

@@ -1,0 +1,2 @@
+// 2:17: error: variable or field 'v' declared void
+struct S { void v; };

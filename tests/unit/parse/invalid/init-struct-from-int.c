@@ -1,0 +1,3 @@
+// 3:29: error: invalid initializer
+struct S { int a; };
+void f(void) { struct S s = 1; }

@@ -1,0 +1,4 @@
+// 3:16: error: expected ')' before ';' token
+int main(void) {
+  return (1 + 2;
+}

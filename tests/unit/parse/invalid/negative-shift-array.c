@@ -1,0 +1,2 @@
+// 2:5: error: variably modified 'a' at file scope
+int a[1 << 31 >> 40 ? -1 : -2];

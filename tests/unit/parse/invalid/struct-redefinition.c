@@ -1,0 +1,3 @@
+// 3:8: error: redefinition of 'struct S'
+struct S { int a; };
+struct S { int b; };

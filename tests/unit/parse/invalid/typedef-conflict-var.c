@@ -1,0 +1,3 @@
+// 3:5: error: 'T' redeclared as different kind of symbol
+typedef int T;
+int T;

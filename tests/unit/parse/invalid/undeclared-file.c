@@ -1,0 +1,2 @@
+// 2:13: error: 'z' undeclared here (not in a function)
+int a[] = { z };

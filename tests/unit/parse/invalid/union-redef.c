@@ -1,0 +1,3 @@
+// 3:7: error: redefinition of 'union U'
+union U { int a; };
+union U { int b; };

@@ -1,0 +1,2 @@
+// 2:7: error: unknown type name 'foo_t'
+int f(foo_t x);

@@ -1,0 +1,3 @@
+// 3:12: error: redefinition of 'x'
+static int x = 1;
+static int x = 2;

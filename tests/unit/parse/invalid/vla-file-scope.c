@@ -1,0 +1,3 @@
+// 3:5: error: variably modified 'a' at file scope
+int n;
+int a[n];

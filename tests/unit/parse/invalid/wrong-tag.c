@@ -1,0 +1,3 @@
+// 3:7: error: 'S' defined as wrong kind of tag
+struct S { int a; };
+union S u;
