@@ -67,7 +67,9 @@ function integerForms(): string[] {
     "lea{wlq} m,r | 8d /r",
     "movzb{wlq} rm8,r | 0f b6 /r", "movzw{lq} rm16,r | 0f b7 /r",
     "movsb{wlq} rm8,r | 0f be /r", "movsw{lq} rm16,r | 0f bf /r", "movsl{q} rm32,r | 63 /r",
-    "xchg{wq} r,acc | 90+r", "xchg{wq} acc,r | 90+r", "xchg{l} rn0,acc | 90+r", "xchg{l} acc,rn0 | 90+r",
+    "xchg{w} r,acc | 90+r", "xchg{w} acc,r | 90+r", "xchg{lq} rn0,acc | 90+r", "xchg{lq} acc,rn0 | 90+r",
+    // gas writes `xchg %rax,%rax` as a plain nop (and `xchg %eax,%eax` as 87 c0, which zero-extends).
+    "xchg{q} acc,acc | d64 90",
     "xchg{b} r,rm | 86 /r", "xchg{b} rm,r | 86 /r", "xchg{wlq} r,rm | 87 /r", "xchg{wlq} rm,r | 87 /r",
     "cmpxchg{b} r,rm | 0f b0 /r", "cmpxchg{wlq} r,rm | 0f b1 /r",
     "xadd{b} r,rm | 0f c0 /r", "xadd{wlq} r,rm | 0f c1 /r",
