@@ -20,7 +20,7 @@ import type {
   ArgType, AsmInput, AsmOutput, Block, CallArg, FloatType, Func, Global, InitPiece, InlineAsm, IntType, Linkage, Module, Type, Value,
 } from "../ir.js";
 import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
-import { lowerBuiltin } from "./builtins.js";
+import { hasBuiltinExpansion, lowerBuiltin } from "./builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
 import { wideFloatBits } from "./floatlit.js";
 
@@ -49,7 +49,26 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
     new FunctionLowerer(m, f, names, opts, diags).run();
   }
   for (const g of tu.globals) lowerGlobal(m, g, names, opts);
+  for (const s of names.strings.values()) m.globals.push(s);
+  for (const sym of [...tu.functionSymbols, ...tu.globals]) {
+    if (sym.attrs.alias !== undefined) m.asm.push(aliasDirectives(names.of(sym), sym.attrs.alias, sym));
+  }
   return m;
+}
+
+/**
+ * `__attribute__((alias("target")))`: another name for the same address. The
+ * directives are the same in GNU as for every supported target.
+ */
+function aliasDirectives(name: string, target: string, sym: A.ObjectSymbol | A.FunctionSymbol): string {
+  const lines: string[] = [];
+  if (sym.attrs.weak) lines.push(`.weak ${name}`);
+  else if (sym.linkage === "external") lines.push(`.globl ${name}`);
+  const vis = sym.attrs.visibility;
+  if (vis === "hidden" || vis === "protected" || vis === "internal") lines.push(`.${vis} ${name}`);
+  lines.push(`.type ${name}, ${sym.kind === "function" ? "@function" : "@object"}`);
+  lines.push(`.set ${name}, ${target}`);
+  return lines.join("\n");
 }
 
 /** An inline definition that is not the external definition is not emitted (6.7.4p7). */
@@ -60,6 +79,9 @@ function shouldEmit(fn: A.FunctionSymbol): boolean {
 
 /** Assembler names of symbols: C names for linked symbols, unique names for the rest. */
 export class SymbolNames {
+  /** String literals that reached lowering without an object: one read-only global each. */
+  readonly strings = new Map<A.StringLit, Global>();
+
   /** Where each label of a lowered function ended up: its function and block. */
   readonly labelSites = new Map<number, { func: string; block: string }>();
 
@@ -92,6 +114,7 @@ function hasMutable(_t: CType): boolean {
 }
 
 function lowerGlobal(m: Module, sym: A.ObjectSymbol, names: SymbolNames, opts: LowerOptions): void {
+  if (sym.attrs.alias !== undefined) return; // defined by its alias directives
   const name = names.of(sym);
   const size = sizeOf(sym.type);
   const align = Math.max(sym.align ?? 1, alignOf(sym.type), sym.attrs.aligned ?? 1);
@@ -726,11 +749,16 @@ export class FunctionLowerer {
         return e.member.bitWidth !== undefined ? { addr, bitfield: e.member, volatile: vol } : { addr, volatile: vol };
       }
       case "string": {
-        if (!e.sym) {
-          this.diags.error(e.loc, "internal: string literal without storage");
-          return { addr: UNDEF, volatile: false };
+        if (e.sym) return { addr: this.b.addr(this.names.of(e.sym)), volatile: false };
+        let g = this.names.strings.get(e);
+        if (!g) {
+          g = {
+            name: `.L.str.lit.${this.names.strings.size}`, linkage: "internal", visibility: "default",
+            align: Math.max(1, e.elem.size), threadLocal: false, readonly: true, init: [{ k: "bytes", data: e.bytes }],
+          };
+          this.names.strings.set(e, g);
         }
-        return { addr: this.b.addr(this.names.of(e.sym)), volatile: false };
+        return { addr: this.b.addr(g.name), volatile: false };
       }
       case "compound": {
         const addr = this.objectAddr(e.sym);
@@ -1260,8 +1288,17 @@ export class FunctionLowerer {
     const fnType = e.fnType;
     let callee: string | Value;
     const c = e.callee;
-    if (c.kind === "decay" && c.operand.kind === "var" && c.operand.sym.kind === "function") callee = this.names.of(c.operand.sym);
-    else if (c.kind === "addr" && c.operand.kind === "var" && c.operand.sym.kind === "function") callee = this.names.of(c.operand.sym);
+    const direct = (c.kind === "decay" || c.kind === "addr") && c.operand.kind === "var" && c.operand.sym.kind === "function" ? c.operand.sym : undefined;
+    if (direct && !direct.defined) {
+      // Library functions gcc treats as builtins even when only declared
+      // (alloca has no library definition at all), and `__builtin_X` names
+      // called like ordinary functions.
+      const name = direct.asmName ?? direct.name;
+      const builtin = name === "alloca" ? "__builtin_alloca" : name.startsWith("__builtin_") ? name : undefined;
+      if (builtin && hasBuiltinExpansion(builtin)) return lowerBuiltin(this, { kind: "builtin", name: builtin, args: e.args, type: e.type, loc: e.loc });
+      if (builtin && name.startsWith("__builtin_")) direct.asmName = name.slice("__builtin_".length);
+    }
+    if (direct) callee = this.names.of(direct);
     else callee = this.rvalue(c);
     const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: this.rvalue(a) }));
     const ret = retType(fnType.ret);
