@@ -1059,9 +1059,56 @@ export class FunctionLowerer {
     return this.b.bin("mul", I64, v, { k: "int", value: BigInt(n) });
   }
 
+  /**
+   * GNU vector arithmetic, element by element through memory. A scalar operand
+   * is splatted; comparisons give -1 (true) or 0 per element, as gcc does.
+   */
+  private vectorBinary(op: A.BinOp, l: Value, r: Value, lt: CType, rt: CType, resultType: CType): Value {
+    const b = this.b;
+    const vt = resultType.kind === "vector" ? resultType : lt.kind === "vector" ? lt : rt;
+    if (vt.kind !== "vector") return UNDEF;
+    const operandVec = lt.kind === "vector" ? lt : rt.kind === "vector" ? rt : vt;
+    if (operandVec.kind !== "vector") return UNDEF;
+    const opElem = operandVec.elem;
+    const resElem = vt.elem;
+    const es = sizeOf(opElem), rs = sizeOf(resElem);
+    const n = Math.floor(vt.size / rs);
+    const tmp = b.alloca(vt.size, Math.min(16, vt.size), "vec");
+    const compare = op === "==" || op === "!=" || op === "<" || op === ">" || op === "<=" || op === ">=";
+    for (let i = 0; i < n; i++) {
+      const x = lt.kind === "vector" ? this.loadValue(this.ptrOffset(l, i * es), opElem, false) : this.convert(l, lt, opElem);
+      const y = rt.kind === "vector"
+        ? this.loadValue(this.ptrOffset(r, i * sizeOf(rt.elem)), rt.elem, false)
+        : this.convert(r, rt, opElem);
+      const yt = rt.kind === "vector" ? rt.elem : opElem;
+      let z = this.binary(op, x, y, opElem, yt, compare ? resElem : opElem);
+      if (compare) z = b.bin("sub", irType(resElem) as IntType, { k: "int", value: 0n }, z);
+      this.storeValue(this.ptrOffset(tmp, i * rs), resElem, z, false);
+    }
+    return tmp;
+  }
+
+  private vectorUnary(e: A.Unary, v: Value): Value {
+    const b = this.b;
+    const vt = e.type;
+    if (vt.kind !== "vector") return UNDEF;
+    const es = sizeOf(vt.elem);
+    const it = irType(vt.elem)!;
+    const tmp = b.alloca(vt.size, Math.min(16, vt.size), "vec");
+    for (let i = 0; i < vt.size / es; i++) {
+      const x = b.load(it, this.ptrOffset(v, i * es));
+      const z = e.op === "neg"
+        ? (isFloatType(it) ? this.fneg(it, x) : b.bin("sub", it as IntType, { k: "int", value: 0n }, x))
+        : b.bin("xor", it as IntType, x, { k: "int", value: -1n });
+      b.store(it, z, this.ptrOffset(tmp, i * es));
+    }
+    return tmp;
+  }
+
   private unary(e: A.Unary): Value {
     const b = this.b;
     const v = this.rvalue(e.operand);
+    if (e.type.kind === "vector" && e.op !== "not") return this.vectorUnary(e, v);
     if (e.op === "not") {
       const c = this.toCondition(v, e.operand.type);
       const inv = b.bin("xor", "i1", c, { k: "int", value: 1n });
@@ -1096,6 +1143,7 @@ export class FunctionLowerer {
   binary(op: A.BinOp, l: Value, r: Value, lt: CType, rt: CType, resultType: CType): Value {
     const b = this.b;
     if (lt.kind === "complex" || rt.kind === "complex") return this.complexBinary(op, l, r, lt, resultType);
+    if (lt.kind === "vector" || rt.kind === "vector" || resultType.kind === "vector") return this.vectorBinary(op, l, r, lt, rt, resultType);
     const t = irType(lt)!;
     const signed = isSigned(lt);
     switch (op) {
