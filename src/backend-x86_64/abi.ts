@@ -17,6 +17,8 @@ export type ArgLoc =
   | { kind: "stack"; offset: number; size: number }
   /** x87 st(0) (long double and single-long-double struct returns). */
   | { kind: "x87" }
+  /** x87 st(0) real part, st(1) imaginary part (`_Complex long double` returns). */
+  | { kind: "x87pair" }
   /** Empty aggregate: occupies nothing. */
   | { kind: "none" };
 
@@ -106,6 +108,8 @@ export function classifyReturn(ret: RetType): { loc: ArgLoc; sret: boolean } {
     if (f.length > 0 && f.every((x) => x.type === "f80" && x.offset === 0) && ret.layout.size === 16) {
       return { loc: { kind: "x87" }, sret: false };
     }
+    // _Complex long double: class COMPLEX_X87.
+    if (ret.layout.complex && f.length === 2 && f.every((x) => x.type === "f80")) return { loc: { kind: "x87pair" }, sret: false };
   }
   const cls = classesOf(ret);
   if (cls === "MEMORY") return { loc: { kind: "stack", offset: 0, size: argSize(ret) }, sret: true };
