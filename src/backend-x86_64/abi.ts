@@ -88,6 +88,8 @@ export interface CallLayout {
   stackBytes: number;
   /** Bytes the named stack arguments really occupy (where va_arg's overflow area starts). */
   stackUsed: number;
+  /** Alignment the argument area needs (more than 16 for over-aligned aggregates, as gcc does). */
+  stackAlign: number;
   /** Registers used by the named arguments (va_start needs them). */
   intRegsUsed: number;
   sseRegsUsed: number;
@@ -127,6 +129,7 @@ export function layoutCall(ret: RetType, args: readonly ArgType[]): CallLayout {
   let ni = r.sret ? 1 : 0;
   let ns = 0;
   let stack = 0;
+  let stackAlign = 16;
   const locs: ArgLoc[] = [];
   for (const a of args) {
     if (a.kind === "agg" && a.layout.size === 0) { locs.push({ kind: "none" }); continue; }
@@ -145,12 +148,13 @@ export function layoutCall(ret: RetType, args: readonly ArgType[]): CallLayout {
       }
     }
     const align = Math.max(8, argAlign(a));
+    stackAlign = Math.max(stackAlign, align);
     stack = Math.ceil(stack / align) * align;
     locs.push({ kind: "stack", offset: stack, size });
     stack += Math.ceil(size / 8) * 8;
   }
   return {
-    args: locs, ret: r.loc, sret: r.sret, stackBytes: Math.ceil(stack / 16) * 16, stackUsed: stack,
+    args: locs, ret: r.loc, sret: r.sret, stackBytes: Math.ceil(stack / 16) * 16, stackUsed: stack, stackAlign,
     intRegsUsed: ni, sseRegsUsed: ns,
   };
 }

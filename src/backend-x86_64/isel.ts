@@ -205,7 +205,9 @@ export class ISel {
     if (isSSE(t)) {
       const x = this.vreg("float");
       const bits = v.k === "float" ? v.bits : 0n;
-      if (bits === 0n) this.emit("xorps", r(x, 16), d(x, 16));
+      // Both operands are definitions: the old value is irrelevant, and a use
+      // would make x live from the function's entry.
+      if (bits === 0n) this.emit("xorps", d(x, 16), d(x, 16));
       else this.emit(t === "f32" ? "movss" : "movsd", this.poolConst([{ size: t === "f32" ? 4 : 8, value: bits }], 8), d(x, 16));
       return x;
     }
@@ -614,10 +616,12 @@ export class ISel {
       case "alloca": {
         // Static allocas are frame slots (over-aligned ones were carved out at entry).
         if (!i.dynSize) return;
-        // Dynamic stack allocation: round up, keep %rsp 16-aligned.
+        // Dynamic stack allocation: round up, keep %rsp 16-aligned. Over-aligned
+        // memory is found by rounding the (16-aligned) new %rsp up, which may
+        // skip up to align-16 bytes: allocate those too.
         const size = this.valReg(i.dynSize, "i64");
         const t = this.vreg();
-        this.emit("leaq", { k: "mem", base: size, scale: 1, disp: 15 }, d(t, 8));
+        this.emit("leaq", { k: "mem", base: size, scale: 1, disp: 15 + Math.max(0, i.align - 16) }, d(t, 8));
         this.emit("andq", im(-16), ud(t, 8));
         this.emit("subq", r(t, 8), ud(RSP, 8));
         const x = this.defReg(i.dst);
@@ -1244,7 +1248,11 @@ export class ISel {
 
   private lowerCall(i: ir.Call): void {
     const lay = layoutCall(i.ret, i.args.map((a) => a.type));
+    // An over-aligned stack argument needs %rsp realigned (and restored after).
+    const savedSp = lay.stackAlign > 16 ? this.vreg() : -1;
+    if (savedSp >= 0) this.mov(8, r(RSP, 8), savedSp);
     if (lay.stackBytes) this.emit("subq", im(lay.stackBytes), ud(RSP, 8));
+    if (savedSp >= 0) this.emit("andq", im(-lay.stackAlign), ud(RSP, 8));
     const argRegs: number[] = [];
     // Stack arguments first (they may need temporaries), then registers.
     i.args.forEach((a, k) => {
@@ -1297,7 +1305,8 @@ export class ISel {
       argRegs.push(RAX);
     }
     this.emitX({ opc: "call", ops: [callee], impUses: argRegs, impDefs: CALLER_SAVED });
-    if (lay.stackBytes) this.emit("addq", im(lay.stackBytes), ud(RSP, 8));
+    if (savedSp >= 0) this.mov(8, r(savedSp, 8), RSP);
+    else if (lay.stackBytes) this.emit("addq", im(lay.stackBytes), ud(RSP, 8));
     // Results.
     if (i.ret.kind === "scalar" && i.dst !== undefined) {
       const t = i.ret.type;
