@@ -613,6 +613,12 @@ export class FunctionLowerer {
         this.error(s.loc, "asm goto with register outputs is not supported");
         return;
       }
+      // `%l[name]` names a C label; the IR knows labels only by operand number.
+      const first = outputs.length + a.inputs.length;
+      a.template = a.template.replace(/%(%|l\[([A-Za-z_$][\w$]*)\])/g, (all: string, _m: string, name: string | undefined) => {
+        const k = name === undefined ? -1 : s.gotoLabels.findIndex((l) => l.name === name);
+        return k < 0 ? all : `%l${first + k}`;
+      });
       const fallthrough = b.block("asm.fallthrough");
       b.term({ op: "asmgoto", asm: a, fallthrough: fallthrough.label, targets: s.gotoLabels.map((l) => this.labelBlock(l).label) });
       b.at(fallthrough);
