@@ -5,10 +5,12 @@ import type { MFunc, MInst, MMem, MOperand, TargetHooks, RegClass } from "../cod
 import { newSlot } from "../codegen/mir.js";
 import { layoutFrame } from "../codegen/frame.js";
 import type { AsmLine, MemOperand, Operand, RegName, Reloc } from "../asm/x86_64/inst.js";
-import { XMM, X87, gprName, imm, inst, label, mem, reg } from "../asm/x86_64/inst.js";
+import { XMM, X87, gprName, imm, inst, label, mem, reg, verbatim } from "../asm/x86_64/inst.js";
 import { ice } from "../ir/errors.js";
 import { X86_REGS } from "./regs.js";
 import { isBranchOpc } from "./isel.js";
+import type { AsmArg } from "./inlineasm.js";
+import { expandTemplate } from "./inlineasm.js";
 
 export const X86_HOOKS: TargetHooks = {
   regs: X86_REGS,
@@ -84,6 +86,21 @@ export function emitFunction(f: MFunc): AsmLine[] {
       if (inv && k === n - 2 && b.insts[k + 1]!.opc === "jmp" && target(i) === bi + 1 && target(b.insts[k + 1]!) >= 0) {
         out.push(inst("j" + inv, { kind: "target", name: f.blocks[target(b.insts[k + 1]!)]!.label }));
         break;
+      }
+      if (i.asm) {
+        const args = i.asm.operands.map(({ op }): AsmArg => {
+          const o = i.ops[op]!;
+          switch (o.k) {
+            case "reg": return { kind: "reg", reg: o.r, size: o.size };
+            case "mem": return { kind: "mem", mem: conv(o) as MemOperand, size: 0 };
+            case "imm": return { kind: "imm", value: o.v };
+            case "sym": return { kind: "sym", name: o.name, off: o.off ?? 0 };
+            case "label": return { kind: "label", name: f.blocks[o.block]!.label };
+          }
+        });
+        const text = expandTemplate(i.asm.template, args, i.asm.operands.map((x) => x.name), i.asm.unique);
+        if (text.trim() !== "") out.push(verbatim(text));
+        continue;
       }
       switch (i.opc) {
         case "ret": epilogue(); continue;

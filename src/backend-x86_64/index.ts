@@ -8,8 +8,9 @@
 
 import type { Global, Module, Func } from "../ir/ir.js";
 import { initSize } from "../ir/ir.js";
+import { blockSymbol } from "./isel.js";
 import type { AsmLine } from "../asm/x86_64/inst.js";
-import { directive, label } from "../asm/x86_64/inst.js";
+import { directive, label, verbatim } from "../asm/x86_64/inst.js";
 import { printAsm } from "../asm/x86_64/printer.js";
 import { eliminatePhis } from "../codegen/phielim.js";
 import { allocateRegisters } from "../codegen/regalloc.js";
@@ -41,7 +42,7 @@ function moduleContext(m: Module, pic: boolean): ModuleContext {
     if (mayBeLocal(g.linkage, isDefined)) local.add(g.name);
     if (g.threadLocal) threadLocal.add(g.name);
   }
-  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic, jumpTables: new Map() };
+  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic, jumpTables: new Map(), asmCount: 0 };
 }
 
 function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: string, kind: "function" | "object"): void {
@@ -99,7 +100,7 @@ export function emitGlobal(g: Global): AsmLine[] {
       for (let i = 0; i < p.data.length; i += 16) out.push(directive(".byte", ...[...p.data.slice(i, i + 16)].map(String)));
     } else {
       const add = p.addend > 0n ? `+${p.addend}` : p.addend < 0n ? String(p.addend) : "";
-      out.push(directive(p.width === 8 ? ".quad" : ".long", p.name + add));
+      out.push(directive(p.width === 8 ? ".quad" : ".long", (p.block !== undefined ? blockSymbol(p.name, p.block) : p.name) + add));
     }
   }
   if (initSize(g.init) === 0) out.push(directive(".zero", "1"));
@@ -109,6 +110,8 @@ export function emitGlobal(g: Global): AsmLine[] {
 export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
   const ctx = moduleContext(m, opts.pic);
   const out: AsmLine[] = [];
+  // File-scope asm first, as written; everything after names its own section.
+  for (const a of m.asm) out.push(verbatim(a));
   for (const f of m.funcs) out.push(...emitFunctionAsm(f, ctx));
   for (const g of m.globals) out.push(...emitGlobal(g));
   if (ctx.pool.size) {

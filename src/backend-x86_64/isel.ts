@@ -19,12 +19,13 @@
 import type * as ir from "../ir/ir.js";
 import type { Type, Value } from "../ir/ir.js";
 import { instOperands, successors, termOperands, mapSuccessors } from "../ir/ir.js";
-import { ice } from "../ir/errors.js";
-import type { MBlock, MFunc, MImm, MInst, MMem, MOperand, MReg, RegClass } from "../codegen/mir.js";
+import { CodegenError, ice } from "../ir/errors.js";
+import type { MAsm, MBlock, MFunc, MImm, MInst, MMem, MOperand, MReg, RegClass } from "../codegen/mir.js";
 import { newSlot, newVReg } from "../codegen/mir.js";
 import {
   RAX, RBP, RCX, RDX, RSP, CALLER_SAVED, INT_ARG_REGS, SSE_ARG_REGS, xmm,
 } from "./regs.js";
+import { parseConstraint, registerNumber } from "./inlineasm.js";
 import type { ArgLoc, RegPart } from "./abi.js";
 import { REG_SAVE_AREA_SIZE, VA_LIST, classifyAgg, layoutCall, argAlign } from "./abi.js";
 
@@ -42,6 +43,8 @@ export interface ModuleContext {
   readonly pic: boolean;
   /** Jump tables: label → target labels; entries are emitted as `.long target - label`. */
   readonly jumpTables: Map<string, string[]>;
+  /** Inline asm statements so far (their `%=` numbers). */
+  asmCount: number;
 }
 
 const SUFFIX: Record<number, string> = { 1: "b", 2: "w", 4: "l", 8: "q" };
@@ -105,6 +108,11 @@ const X87_OP: Record<ir.FloatBinOp, string> = { fadd: "faddp", fsub: "fsubp", fm
 
 const I128_LIBCALL: Partial<Record<ir.IntBinOp, string>> = { sdiv: "__divti3", udiv: "__udivti3", srem: "__modti3", urem: "__umodti3" };
 
+/** The assembler label of an IR block: local to the object file, unique per function. */
+export function blockSymbol(func: string, block: string): string {
+  return `.L${func}.${block}`;
+}
+
 export class ISel {
   readonly mf: MFunc;
   private cur!: MBlock;
@@ -155,7 +163,7 @@ export class ISel {
     return this.scratch;
   }
   blockLabel(l: string): string {
-    return `.L${this.f.name}.${l}`;
+    return blockSymbol(this.f.name, l);
   }
 
   private poolConst(words: { size: 4 | 8 | 16; value: bigint }[], align: number): MMem {
@@ -658,6 +666,7 @@ export class ISel {
       case "va_copy": this.copyMem(this.address(i.dstAp), this.address(i.srcAp), VA_LIST.size); return;
       case "va_arg": this.lowerVaArg(i); return;
       case "intrinsic": this.lowerIntrinsic(i); return;
+      case "asm": this.lowerAsm(i); return;
       case "add": case "sub": case "mul": case "sdiv": case "udiv": case "srem": case "urem":
       case "and": case "or": case "xor": case "shl": case "lshr": case "ashr":
         if (this.offsets.has(i.dst)) return;
@@ -1467,7 +1476,198 @@ export class ISel {
         for (const l of t.targets) this.cur.succs.push(this.blockIdx.get(l)!);
         return;
       }
+      case "asmgoto":
+        this.lowerAsm(t.asm, t.targets);
+        this.jmp(t.fallthrough);
+        return;
     }
+  }
+
+  // ------------------------------------------------------------ inline asm
+
+  /**
+   * GNU asm: put each operand where its constraint asks — values needed in a
+   * named register are copied there just before, results in one are copied
+   * out just after — and emit one MIR instruction carrying the template,
+   * which the emitter expands once registers are final. Matching inputs
+   * ("0") are copied into their output's register, which the asm then both
+   * reads and writes. x87 operands (t, u) are pushed before and popped
+   * after, by GCC's rule that an input the asm pops is clobbered or tied to
+   * an output.
+   */
+  private lowerAsm(a: ir.InlineAsm, gotoTargets?: string[]): void {
+    const where = ` (asm in ${this.f.name})`;
+    const ops: MOperand[] = [];
+    const operands: { op: number; name?: string }[] = [];
+    const operand = (o: MOperand, name: string | undefined): number => {
+      ops.push(o);
+      operands.push({ op: ops.length - 1, ...(name !== undefined ? { name } : {}) });
+      return ops.length - 1;
+    };
+    const clobbers: number[] = [];
+    const poppedSt = new Set<number>();
+    for (const c of a.clobbers) {
+      const n = registerNumber(c);
+      if (n === undefined) throw new CodegenError(`unknown register name '${c}' in asm clobber list${where}`);
+      if (n === "ignore" || n === RSP) continue;
+      if (n === RBP) throw new CodegenError(`%rbp is the frame pointer and cannot be clobbered${where}`);
+      if (n < 0) poppedSt.add(-n - 1);
+      else clobbers.push(n);
+    }
+    const beforeAsm: (() => void)[] = [];
+    const afterAsm: (() => void)[] = [];
+    const x87In = new Map<number, { v: Value; t: Type }>();
+    const x87Out = new Map<number, { dst: number; t: Type }>();
+    /** Per output: the register it is produced in (vreg or physical), for matching inputs. */
+    const outReg: ({ reg: number; cls: RegClass } | { st: number } | undefined)[] = [];
+    const checkType = (t: Type, what: string): void => {
+      if (isPair(t)) throw new CodegenError(`a ${t} ${what} in a register is not supported${where}`);
+    };
+
+    a.outputs.forEach((o, k) => {
+      const c = parseConstraint(o.constraint);
+      if (o.kind === "mem") {
+        operand(this.memOf(this.address(o.addr)), o.name);
+        outReg.push(undefined);
+        return;
+      }
+      const t = this.f.temps[o.dst]!.type;
+      const place = c.reg ?? (c.mem ? { kind: "any" as const, cls: "int" as const } : undefined);
+      if (!place) throw new CodegenError(`impossible constraint "${o.constraint}" in asm output ${k}${where}`);
+      const reg = (n: number, size: number): MReg => ({ k: "reg", r: n, size, def: true, ...(c.early ? { early: true } : {}) });
+      if (place.kind === "x87") {
+        if (t !== "f80" && !isSSE(t)) throw new CodegenError(`an x87 asm output needs a floating type${where}`);
+        operand({ k: "reg", r: -place.st - 1, size: 10 }, o.name);
+        x87Out.set(place.st, { dst: o.dst, t });
+        outReg.push({ st: place.st });
+        return;
+      }
+      checkType(t, "asm output");
+      const cls: RegClass = place.kind === "fixed" ? (place.reg >= 16 ? "float" : "int") : place.cls;
+      const size = cls === "float" ? 16 : irSize(t);
+      let n: number;
+      if (place.kind === "fixed") {
+        n = place.reg;
+        afterAsm.push(() => this.moveBetween(n, cls, this.defReg(o.dst), isSSE(t) ? "float" : "int", t));
+      } else if (cls === (isSSE(t) ? "float" : "int")) n = this.defReg(o.dst);
+      else {
+        n = this.vreg(cls);
+        afterAsm.push(() => this.moveBetween(n, cls, this.defReg(o.dst), isSSE(t) ? "float" : "int", t));
+      }
+      operand(reg(n, size), o.name);
+      outReg.push({ reg: n, cls });
+    });
+
+    for (const x of a.inputs) {
+      if (x.kind === "mem") { operand(this.memOf(this.address(x.addr)), x.name); continue; }
+      const c = parseConstraint(x.constraint);
+      const { value: v, type: t } = x;
+      if (c.match !== undefined) {
+        const out = outReg[c.match];
+        const target = operands[c.match];
+        if (c.match >= a.outputs.length || !target) throw new CodegenError(`matching constraint "${x.constraint}" names no output${where}`);
+        if (out === undefined) { operands.push({ ...target, ...(x.name !== undefined ? { name: x.name } : {}) }); continue; }
+        if ("st" in out) {
+          x87In.set(out.st, { v, t });
+          operands.push({ ...target });
+          continue;
+        }
+        checkType(t, "asm input");
+        const src = this.valReg(v, t);
+        beforeAsm.push(() => this.moveBetween(src, isSSE(t) ? "float" : "int", out.reg, out.cls, t));
+        const o = ops[target.op] as MReg;
+        ops[target.op] = { ...o, use: true };
+        operands.push({ op: target.op });
+        continue;
+      }
+      const isConst = v.k === "int" || v.k === "undef";
+      const sym = v.k === "temp" ? this.syms.get(v.id) : undefined;
+      if (c.imm && isConst && !isSSE(t)) { operand(im(v.k === "int" ? BigInt.asIntN(64, v.value) : 0n), x.name); continue; }
+      if (c.imm && sym && !c.reg) { operand({ k: "sym", name: sym.sym, off: sym.off }, x.name); continue; }
+      const place = c.reg;
+      if (!place) {
+        if (!c.mem) throw new CodegenError(`impossible constraint "${x.constraint}" in asm${where}`);
+        const slot = newSlot(this.mf, 16, 16);
+        this.storeTyped(t, v, slotMem(slot));
+        operand(slotMem(slot), x.name);
+        continue;
+      }
+      if (place.kind === "x87") {
+        if (t !== "f80" && !isSSE(t)) throw new CodegenError(`an x87 asm input needs a floating type${where}`);
+        x87In.set(place.st, { v, t });
+        operand({ k: "reg", r: -place.st - 1, size: 10 }, x.name);
+        continue;
+      }
+      checkType(t, "asm input");
+      const vcls: RegClass = isSSE(t) ? "float" : "int";
+      const src = this.valReg(v, t);
+      if (place.kind === "fixed") {
+        const n = place.reg;
+        const cls: RegClass = n >= 16 ? "float" : "int";
+        beforeAsm.push(() => this.moveBetween(src, vcls, n, cls, t));
+        operand(r(n, cls === "float" ? 16 : irSize(t)), x.name);
+      } else if (place.cls === vcls) operand(r(src, vcls === "float" ? 16 : irSize(t)), x.name);
+      else {
+        const n = this.vreg(place.cls);
+        this.moveBetween(src, vcls, n, place.cls, t);
+        operand(r(n, place.cls === "float" ? 16 : irSize(t)), x.name);
+      }
+    }
+
+    // x87 inputs, deepest first, so that "t" ends up in st(0).
+    const depth = x87In.size ? Math.max(...x87In.keys()) + 1 : 0;
+    for (let st = depth - 1; st >= 0; st--) {
+      const x = x87In.get(st);
+      if (!x) throw new CodegenError(`x87 asm inputs must fill st(0)..st(${depth - 1})${where}`);
+      this.x87Push(x.v, x.t);
+    }
+    for (const f of beforeAsm) f();
+    const isGoto = gotoTargets !== undefined;
+    if (isGoto) {
+      if (afterAsm.length || x87Out.size || depth) throw new CodegenError(`asm goto cannot have register or x87 outputs or x87 inputs${where}`);
+      for (const l of gotoTargets) operand({ k: "label", block: this.blockIdx.get(l)! }, undefined);
+    }
+    const info: MAsm = { template: a.template, operands, unique: this.ctx.asmCount++ };
+    this.emitX({ opc: isGoto ? "asm.goto" : "asm", ops, ...(clobbers.length ? { clobbers } : {}), asm: info });
+    if (isGoto) {
+      for (const l of gotoTargets) this.cur.succs.push(this.blockIdx.get(l)!);
+      return;
+    }
+    for (const f of afterAsm) f();
+    // x87 results are on top of the stack in order; inputs the asm did not pop are below.
+    for (let st = 0; st < x87Out.size; st++) {
+      const o = x87Out.get(st);
+      if (!o) throw new CodegenError(`x87 asm outputs must fill st(0)..st(${x87Out.size - 1})${where}`);
+      this.x87Pop(o.dst, o.t);
+    }
+    for (let st = 0; st < depth; st++) {
+      if (!x87Out.has(st) && !poppedSt.has(st)) this.emit("fstp", { k: "reg", r: -1, size: 10 });
+    }
+  }
+
+  /** Copy a scalar of type t between registers of either class (movq/movd across). */
+  private moveBetween(src: number, sc: RegClass, dst: number, dc: RegClass, t: Type): void {
+    if (sc === "int" && dc === "int") this.mov(8, r(src, 8), dst);
+    else if (sc === "float" && dc === "float") this.copyFloat(src, dst);
+    else {
+      const w = irSize(t) === 8 ? 8 : 4;
+      this.emit(w === 8 ? "movq" : "movd", r(src, sc === "float" ? 16 : w), d(dst, dc === "float" ? 16 : w));
+    }
+  }
+
+  /** Push a floating value (f80, f64 or f32) onto the x87 stack. */
+  private x87Push(v: Value, t: Type): void {
+    if (t === "f80") return this.x87Load(v);
+    const s = this.scratchSlot();
+    this.emit(t === "f32" ? "movss" : "movsd", r(this.valReg(v, t), 16), slotMem(s));
+    this.emit(t === "f32" ? "flds" : "fldl", slotMem(s));
+  }
+  /** Pop st(0) into a temp of type t (f80, f64 or f32). */
+  private x87Pop(dst: number, t: Type): void {
+    if (t === "f80") return this.x87Store(dst);
+    const s = this.scratchSlot();
+    this.emit(t === "f32" ? "fstps" : "fstpl", slotMem(s));
+    this.emit(t === "f32" ? "movss" : "movsd", slotMem(s), d(this.defReg(dst), 16));
   }
 }
 
@@ -1480,7 +1680,7 @@ const SWAP_CC: Record<string, string> = {
 };
 
 export function isBranchOpc(opc: string): boolean {
-  return opc[0] === "j" || opc === "ret";
+  return opc[0] === "j" || opc === "ret" || opc === "asm.goto";
 }
 
 /**

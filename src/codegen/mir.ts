@@ -21,6 +21,8 @@ export interface MReg {
   readonly def?: boolean;
   /** Read as well as written (two-address destinations). */
   readonly use?: boolean;
+  /** Written before the instruction's inputs are all read (asm `&`): shares no register with them. */
+  readonly early?: boolean;
 }
 export interface MImm { readonly k: "imm"; readonly v: bigint }
 /** base/index are register numbers; `slot` names a frame slot resolved after layout. */
@@ -37,7 +39,7 @@ export interface MMem {
   readonly seg?: string;
 }
 export interface MLabel { readonly k: "label"; readonly block: number }
-export interface MSym { readonly k: "sym"; readonly name: string; readonly reloc?: string }
+export interface MSym { readonly k: "sym"; readonly name: string; readonly reloc?: string; readonly off?: number }
 export type MOperand = MReg | MImm | MMem | MLabel | MSym;
 
 export interface MInst {
@@ -48,6 +50,25 @@ export interface MInst {
   readonly impDefs?: readonly number[];
   /** A plain register-to-register copy (coalescing hint; removable when src==dst). */
   readonly copy?: boolean;
+  /**
+   * Physical registers destroyed at some point during the instruction (asm
+   * clobbers): unlike impDefs they may hold neither an input nor an output.
+   */
+  readonly clobbers?: readonly number[];
+  /** Inline asm: the emitter substitutes `ops` into the template. */
+  readonly asm?: MAsm;
+}
+
+/**
+ * An inline asm statement. `operands[n]` is GCC operand number n (outputs,
+ * inputs, goto labels): the index of its MOperand in the instruction's ops,
+ * and its `[name]`.
+ */
+export interface MAsm {
+  readonly template: string;
+  readonly operands: readonly { readonly op: number; readonly name?: string }[];
+  /** A number unique to this asm in the output (`%=`). */
+  readonly unique: number;
 }
 
 /** A phi over virtual registers; removed by phi elimination before allocation. */

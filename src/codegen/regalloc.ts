@@ -89,6 +89,9 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
     for (const v of liveIn[bi]!) touch(v, first);
     for (const i of b.insts) {
       const { uses, defs } = instRegs(i);
+      // Early-clobbered results and clobbers are live while the inputs are read.
+      const early = new Set<number>();
+      for (const o of i.ops) if (o.k === "reg" && o.def && o.early) early.add(o.r);
       for (const u of uses) {
         if (isVirtual(u)) touch(u, 2 * k);
         else {
@@ -97,10 +100,11 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
           r[1] = 2 * k;
         }
       }
+      for (const c of i.clobbers ?? []) addFixed(fixed, c, [2 * k, 2 * k + 1]);
       for (const d of defs) {
-        if (isVirtual(d)) touch(d, 2 * k + 1);
+        if (isVirtual(d)) touch(d, early.has(d) ? 2 * k : 2 * k + 1);
         else {
-          const r: [number, number] = [2 * k + 1, 2 * k + 1];
+          const r: [number, number] = [early.has(d) ? 2 * k : 2 * k + 1, 2 * k + 1];
           physOpen.set(d, r);
           addFixed(fixed, d, r);
         }
@@ -195,6 +199,7 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
         }
       }
       for (const d of i.impDefs ?? []) used.add(d);
+      for (const c of i.clobbers ?? []) used.add(c);
     }
     b.insts = b.insts.filter((i) => !(i.copy && sameReg(i.ops[0]!, i.ops[1]!)));
   }

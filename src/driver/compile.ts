@@ -12,7 +12,7 @@ import { formatDependencies, printPreprocessed } from "../frontend/pp-output.js"
 import { preprocess, type PreprocessOptions, type PreprocessResult } from "../frontend/preprocess.js";
 import type { CStd } from "../frontend/predefined.js";
 import { SourceManager } from "../frontend/source.js";
-import { InternalCompilerError, printModule, runPipeline, type Module } from "../ir/index.js";
+import { CodegenError, InternalCompilerError, printModule, runPipeline, type Module } from "../ir/index.js";
 import { lowerTranslationUnit } from "../ir/lower/lower.js";
 import type { ArchName } from "../target.js";
 import type { DriverConfig } from "./config.js";
@@ -112,6 +112,10 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
     return { text: backend(module, { optLevel: cfg.optLevel, pic: cfg.pic }) };
   } catch (e) {
     if (e instanceof FatalError) return { text: undefined };
+    if (e instanceof CodegenError) {
+      process.stderr.write(`${req.path}: error: ${e.message}\n`);
+      return { text: undefined };
+    }
     if (e instanceof InternalCompilerError) {
       process.stderr.write(`${req.path}: internal compiler error: ${e.message}\n`);
       return { text: undefined };

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { DriverConfig, Language, LinkItem } from "./config.js";
 import { compileUnit, dependencyText, type UnitGoal, type UnitResult } from "./compile.js";
+import { InputCache, runLinker, supportsEmulation } from "../link/index.js";
 import { binutilsProgram, sysrootLayout, type SysrootLayout } from "./toolchains.js";
 
 export class DriverError extends Error {}
@@ -18,7 +19,15 @@ export function report(message: string): void {
   process.stderr.write(`tscc: error: ${message}\n`);
 }
 
-/** A private scratch directory, removed on exit whatever happens. */
+/** Scratch directories and half-written outputs still around; removed if the process dies first. */
+const liveScratchDirs = new Set<string>();
+const pendingOutputs = new Set<string>();
+process.once("exit", () => {
+  for (const d of liveScratchDirs) rmSync(d, { recursive: true, force: true });
+  for (const p of pendingOutputs) try { unlinkSync(p); } catch { /* already gone */ }
+});
+
+/** A private scratch directory, removed when the job ends, whatever happens. */
 class Scratch {
   private dir: string | undefined;
   private count = 0;
@@ -26,23 +35,19 @@ class Scratch {
   file(stem: string, ext: string): string {
     if (!this.dir) {
       this.dir = mkdtempSync(join(tmpdir(), "tscc-"));
-      const dir = this.dir;
-      process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+      liveScratchDirs.add(this.dir);
     }
     return join(this.dir, `${this.count++}-${stem}${ext}`);
   }
 
   dispose(): void {
-    if (this.dir) rmSync(this.dir, { recursive: true, force: true });
+    if (this.dir) {
+      rmSync(this.dir, { recursive: true, force: true });
+      liveScratchDirs.delete(this.dir);
+    }
     this.dir = undefined;
   }
 }
-
-/** Files being written under a temporary name; removed if the process dies first. */
-const pendingOutputs = new Set<string>();
-process.once("exit", () => {
-  for (const p of pendingOutputs) try { unlinkSync(p); } catch { /* already gone */ }
-});
 for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(sig, () => process.exit(130));
 }
@@ -299,13 +304,27 @@ export function linkerArgs(cfg: DriverConfig, items: readonly LinkItem[], output
   return args;
 }
 
+/**
+ * Link with tscc's own linker when it supports the target, or with the
+ * system's (`-fuse-ld=bfd`, or any other -fuse-ld=NAME, keeps that door open as an oracle).
+ */
+/** Parsed libraries (libc.so.6, libc_nonshared.a …) reused by every link of this process. */
+const linkInputs = new InputCache();
+
+function runOwnLinker(cfg: DriverConfig, args: string[]): boolean {
+  if (cfg.verbose) process.stderr.write(` tscc-ld ${args.join(" ")}\n`);
+  return runLinker(args, { stderr: (s) => void process.stderr.write(s), cache: linkInputs }) === 0;
+}
+
 function link(cfg: DriverConfig, items: LinkItem[]): boolean {
   const output = cfg.output ?? "a.out";
   const layout = sysrootLayout(cfg.toolchain, cfg.sysroot);
   const pending = pendingName(output);
   const args = linkerArgs(cfg, items, pending, layout);
+  const own = (cfg.fuseLd === undefined || cfg.fuseLd === "tscc") && supportsEmulation(cfg.toolchain.ldEmulation);
   const ld = cfg.fuseLd && cfg.fuseLd !== "bfd" ? `${binutilsProgram(cfg.toolchain, "ld")}.${cfg.fuseLd}` : binutilsProgram(cfg.toolchain, "ld");
-  if (!runTool(cfg, ld, args)) {
+  const ok = own ? runOwnLinker(cfg, args) : runTool(cfg, ld, args);
+  if (!ok) {
     abandon(pending);
     return false;
   }

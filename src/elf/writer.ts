@@ -49,6 +49,8 @@ export interface ElfImage {
   sections: SectionImage[];
   /** Size of the laid-out part (the shstrtab and section headers go after it). */
   contentEnd: number;
+  /** The laid-out part as one buffer, when the caller built it (section `data` may then be omitted). */
+  content?: Uint8Array;
 }
 
 /** For relocatable output: place each section's contents after the ELF header, aligned. */
@@ -74,6 +76,7 @@ export function writeElf(img: ElfImage): Uint8Array {
 
   const out = new Uint8Array(total);
   const dv = new DataView(out.buffer);
+  if (img.content) out.set(img.content.subarray(0, img.contentEnd), 0);
   // ELF header.
   out.set(ELFMAG, 0);
   out[4] = ELFCLASS64;

@@ -9,7 +9,7 @@ import type {
 import { floatBits } from "./float.js";
 
 export function newModule(): Module {
-  return { types: [], globals: [], funcs: [] };
+  return { types: [], globals: [], funcs: [], asm: [] };
 }
 
 export function scalar(type: Type): ArgType {

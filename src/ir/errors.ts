@@ -19,3 +19,15 @@ export class InternalCompilerError extends Error {
 export function ice(message: string, context: { func?: string; pass?: string } = {}): never {
   throw new InternalCompilerError(message, context);
 }
+
+/**
+ * A problem in the user's program that only code generation can see (an
+ * impossible inline-asm constraint, an unknown register name): reported as
+ * an ordinary error, never as a crash.
+ */
+export class CodegenError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CodegenError";
+  }
+}

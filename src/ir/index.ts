@@ -1,7 +1,7 @@
 // Public face of the IR: what lowering, the driver and the backends import.
 
 export * from "./ir.js";
-export { InternalCompilerError, ice } from "./errors.js";
+export { CodegenError, InternalCompilerError, ice } from "./errors.js";
 export { FuncBuilder, newModule, defineGlobal, defineType, scalar, agg, VOID, intValue, floatValue } from "./builder.js";
 export { printModule, printFunc } from "./printer.js";
 export { parseModule, IRParseError } from "./parser.js";

@@ -168,9 +168,39 @@ export interface VaArg { op: "va_arg"; dst: number; type: ArgType; ap: Value }
 /** Escape hatch for builtins (see INTRINSICS in intrinsics.ts). */
 export interface Intrinsic { op: "intrinsic"; dst?: number; name: string; type?: Type; args: Value[] }
 
+/**
+ * One output of an inline asm. A register-class output defines a temp (its
+ * type is the temp's); a memory output names the object the asm writes.
+ * Constraint strings are the target's (GCC syntax), kept as written except
+ * that lowering has already turned `+` into `=` plus a hidden input.
+ */
+export type AsmOutput =
+  | { kind: "reg"; constraint: string; name?: string; dst: number }
+  | { kind: "mem"; constraint: string; name?: string; addr: Value };
+/** One input: a value, or (memory constraints) the address of the object read. */
+export type AsmInput =
+  | { kind: "value"; constraint: string; name?: string; type: Type; value: Value }
+  | { kind: "mem"; constraint: string; name?: string; addr: Value };
+
+/**
+ * GNU inline assembly. Operands are numbered as in GCC: outputs, then inputs,
+ * then goto labels. `template` is the text with `%` escapes still in it
+ * (basic asm arrives with its `%` doubled). Several results: see instDefs.
+ * Without outputs or with `volatile` it is never deleted; memory effects are
+ * those of a call to an unknown function when `clobbers` has "memory".
+ */
+export interface InlineAsm {
+  template: string;
+  outputs: AsmOutput[];
+  inputs: AsmInput[];
+  clobbers: string[];
+  volatile: boolean;
+}
+export interface Asm extends InlineAsm { op: "asm" }
+
 export type Inst =
   | Alloca | Load | Store | IntBin | FloatBin | FNeg | ICmp | FCmp | Conv | Select | Copy
-  | Addr | BlockAddr | Call | Memcpy | Memset | VaStart | VaEnd | VaCopy | VaArg | Intrinsic;
+  | Addr | BlockAddr | Call | Memcpy | Memset | VaStart | VaEnd | VaCopy | VaArg | Intrinsic | Asm;
 
 export interface Phi {
   dst: number;
@@ -186,7 +216,13 @@ export type Terminator =
   | { op: "switch"; type: IntType; value: Value; default: string; cases: { value: bigint; target: string }[] }
   | { op: "ret"; value?: Value }
   | { op: "unreachable" }
-  | { op: "indirectbr"; addr: Value; targets: string[] };
+  | { op: "indirectbr"; addr: Value; targets: string[] }
+  /**
+   * `asm goto`: runs the asm, which either falls through to `fallthrough` or
+   * jumps to one of `targets` (its label operands %l0.., in order). It has no
+   * register outputs: a terminator defines no temps.
+   */
+  | { op: "asmgoto"; asm: InlineAsm; fallthrough: string; targets: string[] };
 
 export interface Block {
   label: string;
@@ -222,8 +258,12 @@ export interface Func {
 export type InitPiece =
   | { k: "bytes"; data: Uint8Array }
   | { k: "zero"; size: number }
-  /** Address of `sym` + addend, stored in `width` bytes (needs a relocation). */
-  | { k: "sym"; name: string; addend: bigint; width: 4 | 8 };
+  /**
+   * Address of `sym` + addend, stored in `width` bytes (needs a relocation).
+   * With `block`, the address of that block of function `name` (GNU `&&label`
+   * in a static initializer).
+   */
+  | { k: "sym"; name: string; addend: bigint; width: 4 | 8; block?: string };
 
 export interface Global {
   name: string;
@@ -244,6 +284,8 @@ export interface Module {
   types: AggLayout[];
   globals: Global[];
   funcs: Func[];
+  /** File-scope `asm("...")` blocks, emitted verbatim in order. */
+  asm: string[];
 }
 
 // ---------------------------------------------------------------- helpers
@@ -262,9 +304,31 @@ export function initSize(init: readonly InitPiece[]): number {
   return n;
 }
 
-/** The temp an instruction defines, if any. */
+/** The temp an instruction defines, if any (`asm` may define several: see instDefs). */
 export function instDst(i: Inst): number | undefined {
   return "dst" in i ? i.dst : undefined;
+}
+
+/** Every temp an instruction defines. */
+export function instDefs(i: Inst): number[] {
+  if (i.op === "asm") return i.outputs.flatMap((o) => (o.kind === "reg" ? [o.dst] : []));
+  return "dst" in i && i.dst !== undefined ? [i.dst] : [];
+}
+
+/** The Value operands of an inline asm: memory-output addresses, then inputs. */
+export function asmOperands(a: InlineAsm): Value[] {
+  const vs: Value[] = [];
+  for (const o of a.outputs) if (o.kind === "mem") vs.push(o.addr);
+  for (const x of a.inputs) vs.push(x.kind === "mem" ? x.addr : x.value);
+  return vs;
+}
+
+function mapAsmOperands(a: InlineAsm, f: (v: Value) => Value): void {
+  for (const o of a.outputs) if (o.kind === "mem") o.addr = f(o.addr);
+  for (const x of a.inputs) {
+    if (x.kind === "mem") x.addr = f(x.addr);
+    else x.value = f(x.value);
+  }
 }
 
 /** Every Value operand of an instruction, in a fixed order. */
@@ -289,6 +353,7 @@ export function instOperands(i: Inst): Value[] {
     case "va_copy": return [i.dstAp, i.srcAp];
     case "va_arg": return [i.ap];
     case "intrinsic": return i.args;
+    case "asm": return asmOperands(i);
     case "icmp": case "fcmp": return [i.a, i.b];
     default:
       if ("b" in i) return [i.a, i.b];
@@ -314,6 +379,7 @@ export function mapInstOperands(i: Inst, f: (v: Value) => Value): void {
     case "va_start": case "va_end": case "va_arg": i.ap = f(i.ap); return;
     case "va_copy": i.dstAp = f(i.dstAp); i.srcAp = f(i.srcAp); return;
     case "intrinsic": i.args = i.args.map(f); return;
+    case "asm": mapAsmOperands(i, f); return;
     default:
       i.a = f(i.a);
       if ("b" in i) i.b = f(i.b);
@@ -326,6 +392,7 @@ export function termOperands(t: Terminator): Value[] {
     case "switch": return [t.value];
     case "ret": return t.value ? [t.value] : [];
     case "indirectbr": return [t.addr];
+    case "asmgoto": return asmOperands(t.asm);
     default: return [];
   }
 }
@@ -336,6 +403,7 @@ export function mapTermOperands(t: Terminator, f: (v: Value) => Value): void {
     case "switch": t.value = f(t.value); return;
     case "ret": if (t.value) t.value = f(t.value); return;
     case "indirectbr": t.addr = f(t.addr); return;
+    case "asmgoto": mapAsmOperands(t.asm, f); return;
     default: return;
   }
 }
@@ -346,6 +414,7 @@ export function successors(t: Terminator): string[] {
     case "condbr": return [t.ifTrue, t.ifFalse];
     case "switch": return [t.default, ...t.cases.map((c) => c.target)];
     case "indirectbr": return [...t.targets];
+    case "asmgoto": return [t.fallthrough, ...t.targets];
     default: return [];
   }
 }
@@ -357,6 +426,7 @@ export function mapSuccessors(t: Terminator, f: (l: string) => string): void {
     case "condbr": t.ifTrue = f(t.ifTrue); t.ifFalse = f(t.ifFalse); return;
     case "switch": t.default = f(t.default); for (const c of t.cases) c.target = f(c.target); return;
     case "indirectbr": t.targets = t.targets.map(f); return;
+    case "asmgoto": t.fallthrough = f(t.fallthrough); t.targets = t.targets.map(f); return;
     default: return;
   }
 }
@@ -372,6 +442,8 @@ export function hasSideEffects(i: Inst): boolean {
     case "sdiv": case "srem": return !(i.b.k === "int" && i.b.value !== 0n && i.b.value !== -1n);
     case "udiv": case "urem": return !(i.b.k === "int" && i.b.value !== 0n);
     case "alloca": return i.dynSize !== undefined;
+    // GCC: an asm without outputs is implicitly volatile; one writing memory is a store.
+    case "asm": return i.volatile || i.outputs.length === 0 || i.outputs.some((o) => o.kind === "mem");
     default: return false;
   }
 }

@@ -3,7 +3,7 @@
 // tests and from people, so a good message matters more than speed.
 
 import type {
-  AggLayout, ArgType, Block, CallArg, Func, Global, InitPiece, Inst, Linkage, Module, Phi,
+  AggLayout, ArgType, AsmInput, AsmOutput, Block, CallArg, Func, Global, InitPiece, InlineAsm, Inst, Linkage, Module, Phi,
   RetType, TempInfo, Terminator, Type, Value, Visibility,
 } from "./ir.js";
 import {
@@ -120,14 +120,17 @@ class Parser {
     return t.startsWith("-") ? -BigInt(t.slice(1)) : BigInt(t);
   }
   private smallInt(): number { return Number(this.int()); }
+  /** A string literal read as UTF-8 text (asm templates, constraints). */
+  private text(): string { return new TextDecoder().decode(unescape(this.expect("str", "a string"))); }
 
   parseModule(): Module {
-    const m: Module = { types: [], globals: [], funcs: [] };
+    const m: Module = { types: [], globals: [], funcs: [], asm: [] };
     while (this.peek().kind !== "eof") {
-      if (this.acceptI("type")) m.types.push(this.typeDef());
+      if (this.acceptI("asm")) m.asm.push(this.text());
+      else if (this.acceptI("type")) m.types.push(this.typeDef());
       else if (this.acceptI("global")) m.globals.push(this.global());
       else if (this.acceptI("function")) m.funcs.push(this.func());
-      else this.fail("expected 'type', 'global' or 'function'");
+      else this.fail("expected 'asm', 'type', 'global' or 'function'");
     }
     return m;
   }
@@ -216,7 +219,8 @@ class Parser {
         else if (kw === "zero") init.push({ k: "zero", size: this.smallInt() });
         else if (kw === "sym4" || kw === "sym8") {
           const sym = this.expect("global", "a $symbol");
-          init.push({ k: "sym", name: sym, addend: this.symOffset(), width: kw === "sym4" ? 4 : 8 });
+          const block = this.peek().kind === "label" ? this.next().text : undefined;
+          init.push({ k: "sym", name: sym, addend: this.symOffset(), width: kw === "sym4" ? 4 : 8, ...(block !== undefined ? { block } : {}) });
         } else this.fail("expected bytes, zero, sym4 or sym8", this.toks[this.pos - 1]);
         if (!this.acceptP(",")) break;
       }
@@ -428,6 +432,7 @@ class Parser {
         return { op: "blockaddr", dst: def("ptr"), block };
       }
       case "call": return this.call(dstTok);
+      case "asm": noDst(); return { op: "asm", ...this.asmBody() };
       case "memcpy": case "memset": {
         noDst();
         const d = this.value("ptr");
@@ -502,6 +507,54 @@ class Parser {
     return i;
   }
 
+  /** `[volatile] "template" [out(...)] [in(...)] [clobber(...)]` (IR.md). */
+  private asmBody(): InlineAsm {
+    const a: InlineAsm = { volatile: this.acceptI("volatile"), template: this.text(), outputs: [], inputs: [], clobbers: [] };
+    const list = (item: () => void): void => {
+      this.expectP("(");
+      while (!this.isP(")")) {
+        item();
+        if (!this.acceptP(",")) break;
+      }
+      this.expectP(")");
+    };
+    const named = (): { name?: string } => {
+      if (!this.acceptP("[")) return {};
+      const name = this.expect("ident", "an operand name");
+      this.expectP("]");
+      return { name };
+    };
+    if (this.acceptI("out")) {
+      list(() => {
+        const n = named();
+        const constraint = this.text();
+        let o: AsmOutput;
+        if (this.acceptI("mem")) o = { kind: "mem", constraint, addr: this.value("ptr"), ...n };
+        else {
+          const type = this.scalarType();
+          const tok = this.peek();
+          o = { kind: "reg", constraint, dst: this.define(this.expect("temp", "a %result"), type, tok), ...n };
+        }
+        a.outputs.push(o);
+      });
+    }
+    if (this.acceptI("in")) {
+      list(() => {
+        const n = named();
+        const constraint = this.text();
+        let x: AsmInput;
+        if (this.acceptI("mem")) x = { kind: "mem", constraint, addr: this.value("ptr"), ...n };
+        else {
+          const type = this.scalarType();
+          x = { kind: "value", constraint, type, value: this.value(type), ...n };
+        }
+        a.inputs.push(x);
+      });
+    }
+    if (this.acceptI("clobber")) list(() => a.clobbers.push(this.text()));
+    return a;
+  }
+
   private retTypeOf(f: Func): Type {
     return f.ret.kind === "scalar" ? f.ret.type : "ptr";
   }
@@ -555,6 +608,22 @@ class Parser {
         }
         this.expectP("]");
         return { op: "indirectbr", addr, targets };
+      }
+      case "asmgoto": {
+        this.pos++;
+        const asm = this.asmBody();
+        if (asm.outputs.some((o) => o.kind === "reg")) this.fail("asmgoto cannot define temps", t);
+        this.expectP(",");
+        const fallthrough = this.expect("label", "a @label");
+        this.expectP(",");
+        this.expectP("[");
+        const targets: string[] = [];
+        while (!this.isP("]")) {
+          targets.push(this.expect("label", "a @label"));
+          if (!this.acceptP(",")) break;
+        }
+        this.expectP("]");
+        return { op: "asmgoto", asm, fallthrough, targets };
       }
     }
     return undefined;

@@ -1,13 +1,15 @@
 // IR → text. The grammar is in IR.md; parser.ts reads exactly what this writes.
 
 import type {
-  AggLayout, ArgType, Block, Func, Global, InitPiece, Inst, Module, RetType, Terminator, Type, Value,
+  AggLayout, ArgType, Block, Func, Global, InitPiece, InlineAsm, Inst, Module, RetType, Terminator, Type, Value,
 } from "./ir.js";
 import { isFloatType } from "./ir.js";
 import { floatValue } from "./float.js";
 
 export function printModule(m: Module): string {
   const out: string[] = [];
+  for (const a of m.asm) out.push(`asm ${textLiteral(a)}`);
+  if (m.asm.length) out.push("");
   for (const t of m.types) out.push(printTypeDef(t));
   if (m.types.length) out.push("");
   for (const g of m.globals) out.push(printGlobal(g));
@@ -34,6 +36,29 @@ function bytesLiteral(data: Uint8Array): string {
   return s + '"';
 }
 
+/** A string of arbitrary text (asm templates): UTF-8 bytes, escaped like `bytes`. */
+function textLiteral(s: string): string {
+  return bytesLiteral(new TextEncoder().encode(s));
+}
+
+/** The body shared by `asm` and `asmgoto`: flags, template, operands, clobbers. */
+function printAsmBody(f: Func, a: InlineAsm): string {
+  const name = (n: string | undefined): string => (n !== undefined ? `[${n}] ` : "");
+  let s = (a.volatile ? "volatile " : "") + textLiteral(a.template);
+  if (a.outputs.length) {
+    s += " out(" + a.outputs.map((o) => name(o.name) + textLiteral(o.constraint) + " " + (o.kind === "reg"
+      ? `${f.temps[o.dst]!.type} %${f.temps[o.dst]!.name}`
+      : `mem ${printValue(f, o.addr, "ptr")}`)).join(", ") + ")";
+  }
+  if (a.inputs.length) {
+    s += " in(" + a.inputs.map((x) => name(x.name) + textLiteral(x.constraint) + " " + (x.kind === "value"
+      ? `${x.type} ${printValue(f, x.value, x.type)}`
+      : `mem ${printValue(f, x.addr, "ptr")}`)).join(", ") + ")";
+  }
+  if (a.clobbers.length) s += " clobber(" + a.clobbers.map(textLiteral).join(", ") + ")";
+  return s;
+}
+
 function printAttrs(o: { linkage: string; visibility: string; section?: string }): string {
   let s = "";
   if (o.linkage !== "external") s += " " + o.linkage;
@@ -46,8 +71,12 @@ export function printInitPiece(p: InitPiece): string {
   switch (p.k) {
     case "bytes": return `bytes ${bytesLiteral(p.data)}`;
     case "zero": return `zero ${p.size}`;
-    case "sym": return `sym${p.width} ${symRef(p.name, p.addend)}`;
+    case "sym": return `sym${p.width} ${p.block !== undefined ? `$${p.name} @${p.block}` : ""}${p.block !== undefined ? addendText(p.addend) : symRef(p.name, p.addend)}`;
   }
+}
+
+function addendText(off: bigint): string {
+  return off > 0n ? "+" + off : off < 0n ? String(off) : "";
 }
 
 function symRef(name: string, off: bigint | number): string {
@@ -150,6 +179,7 @@ export function printInst(f: Func, i: Inst): string {
       const args = i.args.map((a) => v(a, i.type)).join(", ");
       return `${i.dst !== undefined ? d(i.dst) : ""}intrinsic ${i.name}${i.type ? " " + i.type : ""} (${args})`;
     }
+    case "asm": return "asm " + printAsmBody(f, i);
     default:
       if ("from" in i) return `${d(i.dst)}${i.op} ${i.from} ${v(i.a, i.from)} to ${i.to}`;
       return `${d(i.dst)}${i.op} ${i.type} ${v(i.a, i.type)}, ${v(i.b, i.type)}`;
@@ -172,5 +202,7 @@ export function printTerm(f: Func, t: Terminator): string {
     case "ret": return t.value ? `ret ${v(t.value, retScalar(f))}` : "ret";
     case "unreachable": return "unreachable";
     case "indirectbr": return `indirectbr ${v(t.addr, "ptr")}, [${t.targets.map((l) => "@" + l).join(", ")}]`;
+    case "asmgoto":
+      return `asmgoto ${printAsmBody(f, t.asm)}, @${t.fallthrough}, [${t.targets.map((l) => "@" + l).join(", ")}]`;
   }
 }

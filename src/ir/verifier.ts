@@ -7,8 +7,8 @@
 //     the incoming block), and each phi has exactly one entry per predecessor.
 // Unreachable blocks are checked for types but not dominance (as in LLVM).
 
-import type { ArgType, Func, Inst, Module, RetType, Type, Value } from "./ir.js";
-import { bitWidth, instDst, instOperands, isFloatType, isIntType, termOperands } from "./ir.js";
+import type { ArgType, Func, InlineAsm, Inst, Module, RetType, Type, Value } from "./ir.js";
+import { asmOperands, bitWidth, instDst, instOperands, isFloatType, isIntType, successors, termOperands } from "./ir.js";
 import { buildCFG, buildDomTree } from "./cfg.js";
 import { InternalCompilerError } from "./errors.js";
 
@@ -28,6 +28,14 @@ export function verifyModule(m: Module, pass?: string): void {
 
 function argScalar(t: ArgType | RetType): Type {
   return t.kind === "scalar" ? t.type : "ptr";
+}
+
+/** The types of asmOperands(a), in order. */
+function asmOperandTypes(a: InlineAsm): Type[] {
+  const ts: Type[] = [];
+  for (const o of a.outputs) if (o.kind === "mem") ts.push("ptr");
+  for (const x of a.inputs) ts.push(x.kind === "mem" ? "ptr" : x.type);
+  return ts;
 }
 
 /** The type each operand of `i` must have, in instOperands order. */
@@ -50,6 +58,7 @@ function operandTypes(i: Inst): Type[] {
     case "va_start": case "va_end": case "va_arg": return ["ptr"];
     case "va_copy": return ["ptr", "ptr"];
     case "intrinsic": return i.args.map(() => "any" as Type);
+    case "asm": return asmOperandTypes(i);
     case "icmp": case "fcmp": return [i.type, i.type];
     default:
       if ("from" in i) return [i.from];
@@ -65,7 +74,7 @@ function resultType(i: Inst): Type | undefined {
     case "icmp": case "fcmp": return "i1";
     case "call": return i.ret.kind === "scalar" ? i.ret.type : undefined;
     case "va_arg": return argScalar(i.type);
-    case "store": case "memcpy": case "memset": case "va_start": case "va_end": case "va_copy": return undefined;
+    case "store": case "memcpy": case "memset": case "va_start": case "va_end": case "va_copy": case "asm": return undefined;
     case "intrinsic": return i.type;
     default: return "to" in i ? i.to : i.type;
   }
@@ -101,9 +110,7 @@ export function verifyFunc(f: Func, pass?: string): void {
   }
   for (const b of f.blocks) {
     const t = b.term;
-    const targets = t.op === "br" ? [t.target] : t.op === "condbr" ? [t.ifTrue, t.ifFalse]
-      : t.op === "switch" ? [t.default, ...t.cases.map((c) => c.target)] : t.op === "indirectbr" ? t.targets : [];
-    for (const l of targets) if (!labels.has(l)) fail(`@${b.label} branches to unknown block @${l}`);
+    for (const l of successors(t)) if (!labels.has(l)) fail(`@${b.label} branches to unknown block @${l}`);
     if (t.op === "switch") {
       const seen = new Set<bigint>();
       for (const c of t.cases) {
@@ -133,6 +140,11 @@ export function verifyFunc(f: Func, pass?: string): void {
   f.blocks.forEach((b, bi) => {
     for (const p of b.phis) define(p.dst, bi, -1, p.type);
     b.insts.forEach((i, ii) => {
+      if (i.op === "asm") {
+        // Each register output defines its temp, of whatever type it was declared.
+        for (const o of i.outputs) if (o.kind === "reg") define(o.dst, bi, ii, undefined);
+        return;
+      }
       const d = instDst(i);
       const rt = resultType(i);
       if (d !== undefined) {
@@ -202,6 +214,11 @@ export function verifyFunc(f: Func, pass?: string): void {
     if (t.op === "condbr") use(tops[0]!, "i1", bi, end, `condbr in @${b.label}`);
     if (t.op === "switch") use(tops[0]!, t.type, bi, end, `switch in @${b.label}`);
     if (t.op === "indirectbr") use(tops[0]!, "ptr", bi, end, `indirectbr in @${b.label}`);
+    if (t.op === "asmgoto") {
+      if (t.asm.outputs.some((o) => o.kind === "reg")) fail(`asmgoto in @${b.label} defines a temp`);
+      const tys = asmOperandTypes(t.asm);
+      tops.forEach((v, k) => use(v, tys[k]!, bi, end, `asmgoto in @${b.label}`));
+    }
     if (t.op === "ret") {
       if (f.ret.kind === "void" && t.value) fail(`ret with a value in void function (@${b.label})`);
       if (f.ret.kind !== "void" && !t.value) fail(`ret without a value (@${b.label})`);

@@ -11,6 +11,7 @@ import { execa } from "execa";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
+import { CompilePool } from "./compile-pool.js";
 import { type Arch, CACHE_DIR, discoverTests, ensureSuite, hash32, type TortureTest } from "./suite.js";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -20,7 +21,10 @@ const QEMU: Readonly<Record<Arch, string>> = { x86_64: "qemu-x86_64", aarch64: "
 const GCC: Readonly<Record<Arch, string>> = { x86_64: "x86_64-linux-gnu-gcc", aarch64: "aarch64-linux-gnu-gcc", riscv64: "riscv64-linux-gnu-gcc" };
 const HOST: Arch = process.arch === "arm64" ? "aarch64" : process.arch === "riscv64" ? "riscv64" : "x86_64";
 
+let compilePool: CompilePool | undefined;
+
 interface Options {
+  inProcess: boolean;
   arch: string;
   O: string;
   filter?: string;
@@ -65,15 +69,22 @@ function firstLine(s: string): string {
   return line.trim().slice(0, 200);
 }
 
+/** Compile with tscc in the worker pool (or a fresh process with --no-in-process), or with gcc. */
+async function compileTest(args: string[], arch: Arch, opts: Options): Promise<{ status: number; output: string; timedOut: boolean }> {
+  const timeout = Number(opts.compileTimeout) * 1000;
+  if (opts.cc === "tscc" && compilePool) return compilePool.compile(["-target", arch, "--verify-ir", ...args], timeout);
+  const [cmd, full] = opts.cc === "gcc"
+    ? [arch === HOST ? "gcc" : GCC[arch], args]
+    : [process.execPath, [TSCC, "-target", arch, "--verify-ir", ...args]]; // the IR verifier runs after every pass
+  const r = await execa(cmd, full, { reject: false, timeout, all: true, stdin: "ignore" });
+  return { status: r.exitCode ?? 1, output: r.all ?? "", timedOut: r.timedOut };
+}
+
 async function runOne(test: TortureTest, arch: Arch, level: string, opts: Options, work: string): Promise<Outcome> {
   const exe = join(work, test.name.replace(/\//g, "__"));
-  const common = ["-w", `-O${level}`, ...test.options, ...test.files, "-o", exe, "-lm"];
-  const [cmd, args] = opts.cc === "gcc"
-    ? [arch === HOST ? "gcc" : GCC[arch], common]
-    : [process.execPath, [TSCC, "-target", arch, ...common]];
-  const compile = await execa(cmd, args, { reject: false, timeout: Number(opts.compileTimeout) * 1000, all: true, stdin: "ignore" });
+  const compile = await compileTest(["-w", `-O${level}`, ...test.options, ...test.files, "-o", exe, "-lm"], arch, opts);
   if (compile.timedOut) return { pass: false, reason: `compile timeout (${opts.compileTimeout}s)` };
-  if (compile.exitCode !== 0) return { pass: false, reason: `compile: ${firstLine(compile.all ?? "") || `exit ${compile.exitCode}`}` };
+  if (compile.status !== 0) return { pass: false, reason: `compile: ${firstLine(compile.output) || `exit ${compile.status}`}` };
   const [runCmd, runArgs] = arch === HOST ? [exe, []] : [QEMU[arch], ["-L", `/usr/${arch}-linux-gnu`, exe]];
   const timeout = Number(opts.runTimeout) * 1000 * (arch === HOST ? 1 : 3);
   const run = await execa(runCmd, runArgs, { reject: false, timeout, cwd: work, stdin: "ignore", all: true });
@@ -172,17 +183,20 @@ async function main(): Promise<void> {
     .option("--write-baseline", "with --cc gcc: record what gcc passes in tests/torture/gcc-pass-<arch>.txt", false)
     .option("--compile-timeout <s>", "seconds per compile", "60")
     .option("--run-timeout <s>", "seconds per run (x3 under qemu)", "10")
-    .option("--quiet", "no progress lines", false);
+    .option("--quiet", "no progress lines", false)
+    .option("--no-in-process", "run each tscc compile as its own process instead of in worker threads");
   program.parse();
   const opts = program.opts<Options>();
   ensureSuite();
   if (opts.cc === "tscc" && !existsSync(TSCC)) throw new Error(`${TSCC} missing: run npm run build`);
   const arches = opts.arch === "all" ? ALL_ARCHES : (opts.arch.split(",") as Arch[]);
+  if (opts.cc === "tscc" && opts.inProcess) compilePool = new CompilePool(Number(opts.jobs));
   let regressions = 0;
   for (const arch of arches) {
     if (!ALL_ARCHES.includes(arch)) throw new Error(`unknown arch ${arch}`);
     for (const level of opts.O.split(",")) regressions += await runSuite(arch, level, opts);
   }
+  await compilePool?.close();
   if (regressions > 0) {
     console.log(`torture: ${regressions} ratchet regressions`);
     process.exitCode = 1;

@@ -52,7 +52,10 @@ export interface Label { readonly kind: "label"; readonly name: string }
 /** An assembler directive with its arguments already in gas syntax. */
 export interface Directive { readonly kind: "directive"; readonly name: string; readonly args: readonly string[] }
 
-export type AsmLine = Inst | Label | Directive;
+/** Text passed through as written: the expansion of an inline asm statement. */
+export interface Verbatim { readonly kind: "verbatim"; readonly text: string }
+
+export type AsmLine = Inst | Label | Directive | Verbatim;
 
 // ---------------------------------------------------------------- constructors
 
@@ -61,6 +64,7 @@ export const imm = (v: bigint | number): ImmOperand => ({ kind: "imm", value: Bi
 export const inst = (mnemonic: string, ...operands: Operand[]): Inst => ({ kind: "inst", mnemonic, operands });
 export const label = (name: string): Label => ({ kind: "label", name });
 export const directive = (name: string, ...args: string[]): Directive => ({ kind: "directive", name, args });
+export const verbatim = (text: string): Verbatim => ({ kind: "verbatim", text });
 export function mem(m: Omit<MemOperand, "kind" | "scale" | "disp"> & { scale?: 1 | 2 | 4 | 8; disp?: bigint | number }): MemOperand {
   return { ...m, kind: "mem", scale: m.scale ?? 1, disp: BigInt(m.disp ?? 0) };
 }

@@ -408,6 +408,16 @@ const constantP: Handler = (L, e) => {
   return int(a.kind === "int" || a.kind === "float" ? 1 : 0);
 };
 
+/** `__builtin_complex(re, im)` (and the parser's integer imaginary constants `2i`). */
+const makeComplex: Handler = (L, e) => {
+  const t = e.type;
+  if (t.kind !== "complex") return UNDEF;
+  const tmp = L.builder.alloca(sizeOf(t), Math.max(1, sizeOf(t.elem)), "cplx");
+  L.storeValue(tmp, t.elem, L.convert(L.rvalue(e.args[0]), e.args[0].type, t.elem), false);
+  L.storeValue(L.offset(tmp, sizeOf(t.elem)), t.elem, L.convert(L.rvalue(e.args[1]), e.args[1].type, t.elem), false);
+  return tmp;
+};
+
 const nothing: Handler = (L, e) => {
   for (const a of e.args) L.rvalue(a);
   return UNDEF;
@@ -441,7 +451,7 @@ const BUILTINS: Readonly<Record<string, Handler>> = {
   __builtin_stack_save: (L) => intrinsic(L, "stack_save", "ptr", []),
   __builtin_stack_restore: (L, e) => intrinsic(L, "stack_restore", undefined, [L.rvalue(e.args[0])]),
   __builtin_object_size: objectSize, __builtin_dynamic_object_size: objectSize,
-  __builtin_constant_p: constantP,
+  __builtin_constant_p: constantP, __builtin_complex: makeComplex,
   __builtin_prefetch: nothing, __builtin___clear_cache: nothing,
   __builtin_isnan: classify("isnan"), __builtin_isinf: classify("isinf"), __builtin_isfinite: classify("isfinite"),
   __builtin_isnormal: classify("isnormal"), __builtin_signbit: classify("signbit"), __builtin_signbitf: classify("signbit"),

@@ -16,10 +16,13 @@ import { alignOf, isSigned, sizeOf } from "../../frontend/types.js";
 import type { DataLayout } from "../../target.js";
 import { defineGlobal, FuncBuilder, newModule } from "../builder.js";
 import { floatBits } from "../float.js";
-import type { ArgType, Block, CallArg, FloatType, Func, Global, InitPiece, IntType, Linkage, Module, Type, Value } from "../ir.js";
+import type {
+  ArgType, AsmInput, AsmOutput, Block, CallArg, FloatType, Func, Global, InitPiece, InlineAsm, IntType, Linkage, Module, Type, Value,
+} from "../ir.js";
 import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { lowerBuiltin } from "./builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
+import { wideFloatBits } from "./floatlit.js";
 
 export interface LowerOptions {
   layout: DataLayout;
@@ -38,12 +41,14 @@ const I64: IntType = "i64";
 
 export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, diags: Diagnostics): Module {
   const m = newModule();
+  m.asm = tu.asm.map((a) => a.template);
   const names = new SymbolNames();
-  for (const g of tu.globals) lowerGlobal(m, g, names, opts);
+  // Functions first: static initializers holding `&&label` need the labels' blocks.
   for (const f of tu.functions) {
     if (!shouldEmit(f.sym)) continue;
     new FunctionLowerer(m, f, names, opts, diags).run();
   }
+  for (const g of tu.globals) lowerGlobal(m, g, names, opts);
   return m;
 }
 
@@ -55,6 +60,9 @@ function shouldEmit(fn: A.FunctionSymbol): boolean {
 
 /** Assembler names of symbols: C names for linked symbols, unique names for the rest. */
 export class SymbolNames {
+  /** Where each label of a lowered function ended up: its function and block. */
+  readonly labelSites = new Map<number, { func: string; block: string }>();
+
   of(sym: A.ObjectSymbol | A.FunctionSymbol): string {
     if (sym.asmName) return sym.asmName;
     if (sym.kind === "function") return sym.name;
@@ -134,12 +142,37 @@ function staticInitPieces(init: A.StaticInit | undefined, size: number, names: S
   };
   for (const r of relocs) {
     bytes(r.offset);
-    const target = r.target ? names.of(r.target) : r.label ? `.L.label.${r.label.id}` : "";
-    pieces.push({ k: "sym", name: target, addend: BigInt(r.addend), width: r.size === 4 ? 4 : 8 });
+    const site = r.label ? names.labelSites.get(r.label.id) : undefined;
+    if (site) pieces.push({ k: "sym", name: site.func, block: site.block, addend: BigInt(r.addend), width: r.size === 4 ? 4 : 8 });
+    else pieces.push({ k: "sym", name: r.target ? names.of(r.target) : "", addend: BigInt(r.addend), width: r.size === 4 ? 4 : 8 });
     pos = r.offset + r.size;
   }
   bytes(size);
   return pieces;
+}
+
+/**
+ * Constraints that accept only memory (the letters GCC's targets share), so
+ * the operand is passed by address. Only the first alternative is read.
+ */
+export function memoryOnly(constraint: string): boolean {
+  const letters = constraint.split(",")[0]!.replace(/[=+&%*?!]/g, "");
+  return letters.length > 0 && /^[moV<>]+$/.test(letters);
+}
+
+function isLvalueKind(e: A.Expr): boolean {
+  return e.kind === "var" || e.kind === "deref" || e.kind === "member" || e.kind === "string" ||
+    e.kind === "compound" || e.kind === "real" || e.kind === "imag";
+}
+
+/**
+ * `register long x asm("r10")` used with a register constraint names that
+ * register: the constraint becomes `{r10}` (keeping `=`/`&` prefixes).
+ */
+function registerVariable(e: A.Expr, constraint: string): string {
+  const reg = e.kind === "var" && e.sym.kind === "object" ? e.sym.asmRegister : undefined;
+  if (reg === undefined || !/[rgqQ]/.test(constraint.replace(/^[=+&]+/, ""))) return constraint;
+  return constraint.match(/^[=+&]*/)![0] + `{${reg.replace(/^%/, "")}}`;
 }
 
 /** The truth of a condition known at translation time (an integer constant), if it is. */
@@ -257,6 +290,7 @@ export class FunctionLowerer {
     if (!blk) {
       blk = this.b.block(`L.${label.name}`);
       this.labels.set(label.id, blk);
+      this.names.labelSites.set(label.id, { func: this.b.func.name, block: blk.label });
     }
     return blk;
   }
@@ -489,9 +523,89 @@ export class FunctionLowerer {
         return;
       }
       case "asm":
-        this.error(s.loc, "inline assembly is not supported yet");
+        this.asmStmt(s);
         return;
     }
+  }
+
+  /**
+   * GNU asm. Register outputs become temps stored to their lvalues after the
+   * asm; memory operands pass the object's address; `+` splits into an
+   * output and a hidden input appended after the explicit inputs, which is
+   * how GCC numbers them. The backend interprets the constraint letters.
+   */
+  private asmStmt(s: A.AsmStmt): void {
+    const b = this.b;
+    if (s.basic) {
+      // Basic asm has no operands: `%` and the dialect braces mean themselves.
+      const template = s.template.replace(/[%{|}]/g, (c) => "%" + c);
+      const a: InlineAsm = { template, outputs: [], inputs: [], clobbers: [], volatile: true };
+      b.emit({ op: "asm", ...a });
+      return;
+    }
+    const outputs: AsmOutput[] = [];
+    const inputs: AsmInput[] = [];
+    const hidden: AsmInput[] = [];
+    const writeBack: { lv: LValue; type: CType; dst: number }[] = [];
+    const named = (n: string | undefined): { name?: string } => (n !== undefined ? { name: n } : {});
+    s.outputs.forEach((o, k) => {
+      const readWrite = o.constraint.startsWith("+");
+      const constraint = registerVariable(o.expr, "=" + o.constraint.replace(/^[=+]/, ""));
+      const lv = this.lvalue(o.expr);
+      if (memoryOnly(constraint)) {
+        if (lv.bitfield) this.error(s.loc, "a bit-field cannot be a memory operand of asm");
+        outputs.push({ kind: "mem", constraint, addr: lv.addr, ...named(o.name) });
+        if (readWrite) hidden.push({ kind: "mem", constraint: "m", addr: lv.addr });
+        return;
+      }
+      const t = irType(o.expr.type);
+      if (!t) {
+        this.error(o.expr.loc, "this asm output needs a scalar type for a register constraint");
+        return;
+      }
+      const dst = b.newTemp(t, "asm.out");
+      if (readWrite) hidden.push({ kind: "value", constraint: String(k), type: t, value: this.readLValue(lv, o.expr.type) });
+      outputs.push({ kind: "reg", constraint, dst, ...named(o.name) });
+      writeBack.push({ lv, type: o.expr.type, dst });
+    });
+    for (const x of s.inputs) {
+      const constraint = registerVariable(x.expr, x.constraint);
+      if (memoryOnly(constraint)) {
+        inputs.push({ kind: "mem", constraint, addr: this.memoryOperand(x.expr), ...named(x.name) });
+        continue;
+      }
+      const t = irType(x.expr.type);
+      if (!t) {
+        this.error(x.expr.loc, "this asm input needs a scalar type for a non-memory constraint");
+        continue;
+      }
+      inputs.push({ kind: "value", constraint, type: t, value: this.rvalue(x.expr), ...named(x.name) });
+    }
+    const a: InlineAsm = {
+      template: s.template, outputs, inputs: [...inputs, ...hidden], clobbers: s.clobbers,
+      volatile: s.volatile || s.gotoLabels.length > 0,
+    };
+    if (s.gotoLabels.length > 0) {
+      if (writeBack.length > 0) {
+        this.error(s.loc, "asm goto with register outputs is not supported");
+        return;
+      }
+      const fallthrough = b.block("asm.fallthrough");
+      b.term({ op: "asmgoto", asm: a, fallthrough: fallthrough.label, targets: s.gotoLabels.map((l) => this.labelBlock(l).label) });
+      b.at(fallthrough);
+      return;
+    }
+    b.emit({ op: "asm", ...a });
+    for (const w of writeBack) this.writeLValue(w.lv, w.type, { k: "temp", id: w.dst });
+  }
+
+  /** The address of a memory operand; a value that is not an object is put in a temporary one. */
+  private memoryOperand(e: A.Expr): Value {
+    if (isLvalueKind(e) || isMemoryType(e.type)) return this.addressOf(e);
+    const t = irType(e.type);
+    const tmp = this.b.alloca(Math.max(1, sizeOf(e.type)), Math.max(1, alignOf(e.type)), "asm.mem");
+    if (t) this.b.store(t, this.rvalue(e), tmp);
+    return tmp;
   }
 
   private loopBody(body: A.Stmt, breakTo: Block, continueTo: Block): void {
@@ -772,6 +886,13 @@ export class FunctionLowerer {
     }
     const fs = irType(from);
     const ts = irType(to);
+    // GNU vector casts reinterpret the bytes: vector → scalar loads, scalar → vector stores.
+    if (!fs && ts && from.kind === "vector") return this.b.load(ts, v);
+    if (fs && !ts && to.kind === "vector") {
+      const tmp = b.alloca(sizeOf(to), alignOf(to), "vec");
+      b.store(fs, v, tmp);
+      return tmp;
+    }
     if (!fs || !ts) return v; // aggregate to aggregate of the same layout (transparent unions, vectors)
     if (isBoolTo) {
       if (fs === "i8" && from.kind === "int" && from.name === "bool") return v;
@@ -803,7 +924,7 @@ export class FunctionLowerer {
       case "float": {
         const t = irType(e.type);
         if (!t || !isFloatType(t)) return this.complexConst(e);
-        return { k: "float", bits: floatBits(t, e.value) };
+        return { k: "float", bits: this.floatConstBits(t, e) };
       }
       case "string": case "var": case "member": case "deref": case "compound": case "real": case "imag": {
         if (e.kind === "var" && e.sym.kind === "function") return b.addr(this.names.of(e.sym));
@@ -886,6 +1007,15 @@ export class FunctionLowerer {
     return tmp;
   }
 
+  /** A wide (long double, _Float128) literal is converted from its text, exactly. */
+  private floatConstBits(t: FloatType, e: A.FloatConst): bigint {
+    if ((t === "f80" || t === "f128") && e.literal !== undefined) {
+      const bits = wideFloatBits(e.literal, t);
+      if (bits !== undefined) return bits;
+    }
+    return floatBits(t, e.value);
+  }
+
   private complexConst(e: A.FloatConst): Value {
     // An imaginary constant like 2.0i: a complex with zero real part.
     const t = e.type;
@@ -893,7 +1023,7 @@ export class FunctionLowerer {
     const et = irType(t.elem) as FloatType;
     const tmp = this.b.alloca(sizeOf(t), alignOf(t), "cplx");
     this.b.store(et, { k: "float", bits: 0n }, tmp);
-    this.b.store(et, { k: "float", bits: floatBits(et, e.value) }, this.ptrOffset(tmp, sizeOf(t.elem)));
+    this.b.store(et, { k: "float", bits: this.floatConstBits(et, e) }, this.ptrOffset(tmp, sizeOf(t.elem)));
     return tmp;
   }
 

@@ -4,7 +4,7 @@
 // disappear in one pass.
 
 import type { Func, Module, Value } from "../ir.js";
-import { hasSideEffects, instDst, instOperands, termOperands } from "../ir.js";
+import { hasSideEffects, instDefs, instOperands, termOperands } from "../ir.js";
 
 export function dce(m: Module): void {
   for (const f of m.funcs) dceFunc(f);
@@ -22,10 +22,12 @@ export function dceFunc(f: Func): void {
   for (const b of f.blocks) {
     for (const p of b.phis) defs.set(p.dst, p.incoming.map((x) => x.value));
     for (const i of b.insts) {
-      const d = instDst(i);
-      if (d !== undefined) defs.set(d, instOperands(i));
-      if (hasSideEffects(i)) instOperands(i).forEach(mark);
-      if (d !== undefined && hasSideEffects(i)) mark({ k: "temp", id: d });
+      const ds = instDefs(i);
+      for (const d of ds) defs.set(d, instOperands(i));
+      if (hasSideEffects(i)) {
+        instOperands(i).forEach(mark);
+        for (const d of ds) mark({ k: "temp", id: d });
+      }
     }
     termOperands(b.term).forEach(mark);
   }
@@ -37,8 +39,8 @@ export function dceFunc(f: Func): void {
   for (const b of f.blocks) {
     b.phis = b.phis.filter((p) => live.has(p.dst));
     b.insts = b.insts.filter((i) => {
-      const d = instDst(i);
-      return hasSideEffects(i) || d === undefined || live.has(d);
+      const ds = instDefs(i);
+      return hasSideEffects(i) || ds.length === 0 || ds.some((d) => live.has(d));
     });
   }
 }

@@ -1,0 +1,45 @@
+// The linker's entry point: GNU ld's command line in, an exit status out.
+// The driver calls runLinker with exactly the arguments it would give `ld`.
+
+import { LinkError } from "./diagnostics.js";
+import { InputCache } from "./inputs.js";
+import { link, TARGETS } from "./link.js";
+import { parseArgs } from "./options.js";
+
+export { InputCache } from "./inputs.js";
+export { parseArgs } from "./options.js";
+
+export interface LinkerIo {
+  stderr: (s: string) => void;
+  /** Reuse parsed inputs (libc) across links in one process. */
+  cache?: InputCache;
+}
+
+const PROGRAM = "tscc-ld";
+
+/** Can this linker produce output for GNU ld emulation `emulation` (elf_x86_64, aarch64linux…)? */
+export function supportsEmulation(emulation: string): boolean {
+  return TARGETS.some((t) => t.emulations.includes(emulation));
+}
+
+export function runLinker(argv: readonly string[], io: LinkerIo): number {
+  try {
+    const cfg = parseArgs(argv, (w) => io.stderr(`${PROGRAM}: warning: ${w}\n`));
+    if (cfg.version) {
+      io.stderr(`${PROGRAM} (tscc linker) 0.1 — GNU ld compatible command line\n`);
+      if (cfg.inputs.length === 0) return 0;
+    }
+    const result = link(cfg, io.cache ?? new InputCache());
+    for (const w of result.warnings) io.stderr(`${PROGRAM}: warning: ${w}\n`);
+    return 0;
+  } catch (e) {
+    if (e instanceof LinkError) {
+      for (const line of e.message.split("\n")) io.stderr(`${PROGRAM}: error: ${line}\n`);
+      return 1;
+    }
+    // An internal error is still reported as a failed link, with enough to file a bug.
+    const detail = process.env.TSCC_DEBUG ? (e as Error).stack : (e as Error).message;
+    io.stderr(`${PROGRAM}: internal error: ${detail ?? String(e)} (set TSCC_DEBUG=1 for a stack trace)\n`);
+    return 1;
+  }
+}

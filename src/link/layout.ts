@@ -1,0 +1,212 @@
+// Output sections and segments. Input sections are merged by name into
+// output sections (the prefix rules of GNU ld's default script), output
+// sections are ordered as GNU ld orders them, grouped into load segments by
+// permission (read-only headers, code, read-only data, RELRO data, data),
+// and given addresses. Every segment starts on a fresh page, with file offset
+// equal to address minus base, which keeps the file and memory images alike.
+
+import { alignUp } from "../elf/bytes.js";
+import {
+  PF_R, PF_W, PF_X, PT_DYNAMIC, PT_GNU_EH_FRAME, PT_GNU_RELRO, PT_GNU_STACK, PT_INTERP, PT_LOAD, PT_NOTE, PT_PHDR, PT_TLS,
+  EHDR_SIZE, PHDR_SIZE, SHF_ALLOC, SHF_EXECINSTR, SHF_GROUP, SHF_MERGE, SHF_STRINGS, SHF_TLS, SHF_WRITE, SHT_NOBITS,
+  SHT_NOTE, SHT_PROGBITS,
+} from "../elf/constants.js";
+import type { ProgramHeader } from "../elf/types.js";
+import type { Context } from "./context.js";
+import type { Chunk, OutputSection } from "./files.js";
+
+/** Load segments in address order. `relro` and `data` share one PT_LOAD. */
+type SegmentClass = "headers" | "text" | "rodata" | "relro" | "data";
+
+/**
+ * Output sections in GNU ld's order. Names starting with '@' are where
+ * orphans (sections the list does not name) of that kind go.
+ */
+const ORDER: ReadonlyArray<readonly [string, SegmentClass]> = [
+  [".interp", "headers"], [".note.gnu.property", "headers"], [".note.gnu.build-id", "headers"],
+  [".note.ABI-tag", "headers"], ["@note", "headers"], [".hash", "headers"], [".gnu.hash", "headers"],
+  [".dynsym", "headers"], [".dynstr", "headers"], [".gnu.version", "headers"], [".gnu.version_d", "headers"],
+  [".gnu.version_r", "headers"], [".rela.dyn", "headers"], [".rela.plt", "headers"],
+  [".init", "text"], [".plt", "text"], [".plt.got", "text"], [".text", "text"], ["@text", "text"], [".fini", "text"],
+  [".rodata", "rodata"], [".rodata1", "rodata"], ["@rodata", "rodata"], [".eh_frame_hdr", "rodata"],
+  [".eh_frame", "rodata"], [".gcc_except_table", "rodata"],
+  [".tdata", "relro"], [".tbss", "relro"], ["@tls", "relro"], [".preinit_array", "relro"], [".init_array", "relro"],
+  [".fini_array", "relro"], [".data.rel.ro", "relro"], [".dynamic", "relro"], [".got", "relro"],
+  [".got.plt", "data"], [".data", "data"], ["@data", "data"], [".bss", "data"], ["@bss", "data"],
+];
+const RANK = new Map(ORDER.map(([name], i) => [name, i]));
+const CLASS = new Map(ORDER.map(([name, cls]) => [name, cls]));
+
+/** Input names that merge into a differently named output section: exact name or name + ".suffix". */
+const MERGE_PREFIXES = [
+  ".text", ".rodata", ".data.rel.ro", ".data", ".bss", ".tdata", ".tbss", ".init_array", ".fini_array",
+  ".preinit_array", ".gcc_except_table", ".gnu.linkonce.t", ".gnu.linkonce.r", ".gnu.linkonce.d", ".gnu.linkonce.b",
+];
+const LINKONCE: Record<string, string> = {
+  ".gnu.linkonce.t": ".text", ".gnu.linkonce.r": ".rodata", ".gnu.linkonce.d": ".data", ".gnu.linkonce.b": ".bss",
+};
+
+export function outputNameOf(name: string): string {
+  for (const p of MERGE_PREFIXES) {
+    if (name === p || name.startsWith(p + ".")) return LINKONCE[p] ?? p;
+  }
+  return name;
+}
+
+function orphanSlot(o: OutputSection): string {
+  if (o.type === SHT_NOTE) return "@note";
+  if (o.flags & SHF_TLS) return "@tls";
+  if (o.flags & SHF_EXECINSTR) return "@text";
+  if (!(o.flags & SHF_WRITE)) return "@rodata";
+  return o.type === SHT_NOBITS ? "@bss" : "@data";
+}
+
+const rankOf = (o: OutputSection): number => RANK.get(o.name) ?? RANK.get(orphanSlot(o))! + 0.5;
+const classOf = (o: OutputSection): SegmentClass => CLASS.get(o.name) ?? CLASS.get(orphanSlot(o))!;
+
+/** `.init_array.00100` runs before `.init_array` (priority 65535 + 1). */
+function initPriority(c: Chunk): number {
+  const m = /\.(?:init|fini|preinit)_array\.(\d+)$/.exec(c.name);
+  return m ? Number(m[1]) : 65536;
+}
+
+/** Gather chunks into output sections, in output order; empty ones are dropped. */
+export function createOutputSections(ctx: Context, chunks: Array<{ chunk: Chunk; output: string }>): void {
+  const byName = new Map<string, OutputSection>();
+  for (const { chunk, output } of chunks) {
+    if (chunk.size === 0 && chunk.type !== SHT_NOBITS) continue;
+    let o = byName.get(output);
+    if (!o) {
+      o = { name: output, type: chunk.type, flags: 0, align: 1, chunks: [], addr: 0, offset: 0, size: 0, index: 0 };
+      byName.set(output, o);
+    }
+    if (o.type === SHT_NOBITS && chunk.type !== SHT_NOBITS) o.type = chunk.type;
+    o.flags |= chunk.flags & ~(SHF_GROUP | SHF_MERGE | SHF_STRINGS);
+    o.align = Math.max(o.align, chunk.align);
+    o.chunks.push(chunk);
+    chunk.output = o;
+  }
+  const list = [...byName.values()].filter((o) => o.chunks.some((c) => c.size > 0));
+  for (const o of list) {
+    if (/^\.(init|fini|preinit)_array$/.test(o.name)) {
+      o.chunks = o.chunks.map((c, i) => ({ c, i })).sort((a, b) => initPriority(a.c) - initPriority(b.c) || a.i - b.i).map((x) => x.c);
+    }
+    if (o.type === SHT_NOBITS && o.chunks.some((c) => c.type !== SHT_NOBITS)) o.type = SHT_PROGBITS;
+  }
+  // Stable sort by rank keeps orphans of one kind in the order they first appeared.
+  ctx.outputSections = list.map((o, i) => ({ o, i })).sort((a, b) => rankOf(a.o) - rankOf(b.o) || a.i - b.i).map((x) => x.o);
+  ctx.outputSections.forEach((o, i) => { o.index = i + 1; });
+}
+
+/** Program headers other than PT_LOAD are derived from the sections; count them before addresses exist. */
+interface Segment {
+  cls: SegmentClass;
+  sections: OutputSection[];
+}
+
+function segmentsOf(ctx: Context): Segment[] {
+  const segs: Segment[] = [];
+  for (const o of ctx.outputSections) {
+    if (!(o.flags & SHF_ALLOC)) continue;
+    let cls = classOf(o);
+    if (cls === "relro" && !ctx.relro) cls = "data";
+    const last = segs[segs.length - 1];
+    // RELRO and data share a PT_LOAD; the RELRO part ends on a page boundary.
+    const merge = last && (last.cls === cls || (last.cls === "relro" && cls === "data"));
+    if (merge) last.sections.push(o);
+    else segs.push({ cls, sections: [o] });
+  }
+  if (segs.length === 0 || segs[0].cls !== "headers") segs.unshift({ cls: "headers", sections: [] });
+  return segs;
+}
+
+const FLAGS: Record<SegmentClass, number> = {
+  headers: PF_R, text: PF_R | PF_X, rodata: PF_R, relro: PF_R | PF_W, data: PF_R | PF_W,
+};
+
+/** Assign addresses and file offsets; returns the program headers and the end of the file image. */
+export function assignAddresses(ctx: Context): { phdrs: ProgramHeader[]; fileEnd: number } {
+  const page = ctx.target.pageSize;
+  const base = ctx.baseAddress;
+  const segs = segmentsOf(ctx);
+  const find = (name: string): OutputSection | undefined => ctx.outputSections.find((o) => o.name === name);
+  const tlsSecs = ctx.outputSections.filter((o) => o.flags & SHF_TLS);
+  const notes = ctx.outputSections.filter((o) => o.type === SHT_NOTE && o.flags & SHF_ALLOC);
+  const tlsAlign = Math.max(1, ...tlsSecs.map((o) => o.align));
+  const hasRelro = ctx.relro && ctx.outputSections.some((o) => classOf(o) === "relro");
+
+  const phnum = (ctx.hasInterp ? 2 : 0) + segs.length + (ctx.dynamic ? 1 : 0) + notes.length
+    + (find(".eh_frame_hdr") ? 1 : 0) + 1 + (hasRelro ? 1 : 0) + (tlsSecs.length ? 1 : 0);
+  let addr = base + EHDR_SIZE + phnum * PHDR_SIZE;
+
+  const loads: ProgramHeader[] = [];
+  let relroStart = 0, relroEnd = 0;
+  for (const [si, seg] of segs.entries()) {
+    if (si > 0) addr = alignUp(addr, page);
+    const segStart = si === 0 ? base : addr;
+    let fileEnd = segStart;
+    for (const o of seg.sections) {
+      const cls = classOf(o);
+      if (cls === "data" && seg.cls === "relro" && relroEnd === 0) {
+        // End RELRO on a page boundary so the dynamic linker can protect all of it.
+        relroEnd = addr = alignUp(addr, page);
+      }
+      if (cls === "relro" && relroStart === 0) relroStart = addr;
+      // The TLS template starts at its strictest alignment, so that its offset from the thread pointer is exact.
+      addr = alignUp(addr, o === tlsSecs[0] ? tlsAlign : o.align);
+      o.addr = addr;
+      o.offset = addr - base;
+      let off = 0;
+      for (const c of o.chunks) {
+        off = alignUp(off, c.align);
+        c.offset = off;
+        off += c.size;
+      }
+      o.size = off;
+      // .tbss occupies no address space outside the TLS template.
+      if (!(o.type === SHT_NOBITS && o.flags & SHF_TLS)) addr += o.size;
+      if (o.type !== SHT_NOBITS) fileEnd = addr;
+    }
+    if (seg.cls === "relro" && relroEnd === 0) relroEnd = alignUp(addr, page);
+    loads.push({
+      type: PT_LOAD, flags: FLAGS[seg.cls], offset: segStart - base, vaddr: segStart, paddr: segStart,
+      filesz: fileEnd - segStart, memsz: addr - segStart, align: page,
+    });
+  }
+  // The first segment also maps the ELF header and program headers.
+  if (loads[0].memsz === 0) {
+    loads[0].filesz = loads[0].memsz = EHDR_SIZE + phnum * PHDR_SIZE;
+  }
+
+  const phdrs: ProgramHeader[] = [];
+  const secHdr = (type: number, flags: number, o: { addr: number; offset: number; size: number }, align: number, filesz = o.size): ProgramHeader => ({
+    type, flags, offset: o.offset, vaddr: o.addr, paddr: o.addr, filesz, memsz: o.size, align,
+  });
+  if (ctx.hasInterp) {
+    phdrs.push({ type: PT_PHDR, flags: PF_R, offset: EHDR_SIZE, vaddr: base + EHDR_SIZE, paddr: base + EHDR_SIZE, filesz: phnum * PHDR_SIZE, memsz: phnum * PHDR_SIZE, align: 8 });
+    const interp = find(".interp")!;
+    phdrs.push(secHdr(PT_INTERP, PF_R, interp, 1));
+  }
+  phdrs.push(...loads);
+  if (ctx.dynamic) phdrs.push(secHdr(PT_DYNAMIC, PF_R | PF_W, find(".dynamic")!, 8));
+  for (const n of notes) phdrs.push(secHdr(PT_NOTE, PF_R, n, n.align));
+  const ehHdr = find(".eh_frame_hdr");
+  if (ehHdr) phdrs.push(secHdr(PT_GNU_EH_FRAME, PF_R, ehHdr, 4));
+  phdrs.push({ type: PT_GNU_STACK, flags: PF_R | PF_W | (ctx.execStack && !ctx.cfg.z.has("noexecstack") || ctx.cfg.z.has("execstack") ? PF_X : 0), offset: 0, vaddr: 0, paddr: 0, filesz: 0, memsz: 0, align: 16 });
+  if (hasRelro) {
+    phdrs.push({ type: PT_GNU_RELRO, flags: PF_R, offset: relroStart - base, vaddr: relroStart, paddr: relroStart, filesz: relroEnd - relroStart, memsz: relroEnd - relroStart, align: 1 });
+  }
+  if (tlsSecs.length) {
+    const start = tlsSecs[0].addr;
+    const align = tlsAlign;
+    const last = tlsSecs[tlsSecs.length - 1];
+    const memsz = last.addr + last.size - start;
+    const init = tlsSecs.filter((o) => o.type !== SHT_NOBITS);
+    const filesz = init.length ? init[init.length - 1].addr + init[init.length - 1].size - start : 0;
+    ctx.tls = { start, size: alignUp(memsz, align), align };
+    phdrs.push({ type: PT_TLS, flags: PF_R, offset: start - base, vaddr: start, paddr: start, filesz, memsz, align });
+  }
+  if (phdrs.length !== phnum) throw new Error(`internal: counted ${phnum} program headers, made ${phdrs.length}`);
+  const fileEnd = Math.max(...loads.map((l) => l.offset + l.filesz));
+  return { phdrs, fileEnd };
+}

@@ -1,0 +1,275 @@
+// End to end: C programs compiled by gcc, linked by tscc's linker as PIE,
+// non-PIE and static executables, run; plus readelf checks of the structure
+// and the linker's diagnostics.
+
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, truncateSync, copyFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { InputCache, runLinker } from "../../src/link/index.js";
+import { LINK_KINDS, linkLine, sharedLinkLine, type LinkKind } from "../link/gnu-link-line.js";
+
+const dir = mkdtempSync(join(tmpdir(), "link-e2e-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const cache = new InputCache();
+
+/** Compile C sources (name → text) with gcc -c; returns the object paths. */
+function compile(sources: Record<string, string>, flags: string[] = []): string[] {
+  return Object.entries(sources).map(([name, text]) => {
+    const c = join(dir, name);
+    writeFileSync(c, text);
+    const o = c.replace(/\.c$/, ".o");
+    execFileSync("gcc", ["-c", "-O1", ...flags, "-o", o, c]);
+    return o;
+  });
+}
+
+function link(kind: LinkKind, output: string, inputs: string[], libs: string[] = []): { status: number; stderr: string } {
+  let stderr = "";
+  const status = runLinker(linkLine(kind, output, inputs, libs), { stderr: (s) => { stderr += s; }, cache });
+  return { status, stderr };
+}
+
+function run(exe: string): { status: number | null; stdout: string } {
+  const r = spawnSync(exe, [], { encoding: "utf8", timeout: 10_000 });
+  return { status: r.status, stdout: r.stdout };
+}
+
+interface Program {
+  name: string;
+  sources: Record<string, string>;
+  libs?: string[];
+  /** Built into an archive with `ar` and linked as `-L dir -l<name>`. */
+  archive?: Record<string, string>;
+  expect: string;
+}
+
+const PROGRAMS: Program[] = [
+  {
+    name: "hello",
+    sources: { "hello.c": '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n' },
+    expect: "hello, world\n",
+  },
+  {
+    name: "globals",
+    sources: {
+      "g1.c": `#include <stdio.h>
+extern int counter; extern int (*ops[])(int); int apply(int i, int v);
+int table[4] = {1, 2, 3, 4}; int *ptr = &table[2];
+int main(void) { for (int i = 0; i < 2; i++) counter = apply(i, counter);
+  printf("%d %d %d\\n", counter, *ptr, ops[1](5)); return 0; }`,
+      "g2.c": `int counter = 10; extern int table[];
+static int add(int v) { return v + table[0]; } static int dbl(int v) { return v * 2; }
+int (*ops[])(int) = { add, dbl };
+int apply(int i, int v) { return ops[i](v); }`,
+    },
+    expect: "22 3 10\n",
+  },
+  {
+    name: "archive",
+    sources: { "main.c": '#include <stdio.h>\nint sq(int); int cube(int);\nint main(void) { printf("%d %d\\n", sq(3), cube(2)); return 0; }\n' },
+    archive: { "sq.c": "int sq(int x) { return x * x; }\n", "cube.c": "int sq(int); int cube(int x) { return sq(x) * x; }\n", "unused.c": "int unused_dup(void) { return 1; }\n" },
+    expect: "9 8\n",
+  },
+  {
+    name: "tls",
+    sources: {
+      "t1.c": `#include <stdio.h>
+#include <pthread.h>
+extern __thread int shared_tls; __thread int counter = 5; __thread char buf[64]; static __thread long big __attribute__((aligned(64))) = 7;
+int bump(void);
+static void *worker(void *p) { counter += 100; bump(); return (void *)(long)(counter + shared_tls); }
+int main(void) { pthread_t t; void *r; counter++; bump(); buf[3] = 'x';
+  pthread_create(&t, 0, worker, 0); pthread_join(t, &r);
+  printf("%d %d %ld %c %ld\\n", counter, shared_tls, (long)r, buf[3], big); return 0; }`,
+      "t2.c": "__thread int shared_tls = 40; int bump(void) { return ++shared_tls; }\n",
+    },
+    expect: "6 41 146 x 7\n",
+  },
+  {
+    name: "floats",
+    sources: { "f.c": '#include <stdio.h>\nvolatile double d = 3.25; volatile float f = -0.5f;\nint main(void) { printf("%.3f %g %e\\n", d, (double)f, d * 1e10); return 0; }\n' },
+    expect: "3.250 -0.5 3.250000e+10\n",
+  },
+  {
+    name: "qsort",
+    sources: {
+      "q.c": `#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static int cmp(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+int main(void) { const char *w[] = {"pear", "apple", "fig", "kiwi"}; qsort(w, 4, sizeof w[0], cmp);
+  for (int i = 0; i < 4; i++) printf("%s ", w[i]); puts(""); return 0; }`,
+    },
+    expect: "apple fig kiwi pear \n",
+  },
+  {
+    name: "atexit-ctor",
+    sources: {
+      "a.c": `#include <stdio.h>
+#include <stdlib.h>
+static void bye(void) { puts("atexit"); }
+__attribute__((constructor)) static void early(void) { puts("ctor"); }
+__attribute__((constructor(101))) static void earlier(void) { puts("ctor101"); }
+__attribute__((destructor)) static void late(void) { puts("dtor"); }
+int main(void) { atexit(bye); puts("main"); return 0; }`,
+    },
+    expect: "ctor101\nctor\nmain\natexit\ndtor\n",
+  },
+  {
+    name: "libm",
+    sources: { "m.c": '#include <stdio.h>\n#include <math.h>\nvolatile double x = 2.0;\nint main(void) { printf("%.4f %.4f %.4f\\n", sqrt(x), sin(x), pow(x, 10)); return 0; }\n' },
+    libs: ["-lm"],
+    expect: "1.4142 0.9093 1024.0000\n",
+  },
+  {
+    name: "environ-errno-stdio",
+    sources: {
+      "e.c": `#include <stdio.h>
+#include <stdlib.h>
+#include <errno.h>
+#include <string.h>
+extern char **environ;
+int main(void) { setenv("TSCC_LINK_TEST", "yes", 1); int found = 0;
+  for (char **e = environ; *e; e++) if (!strcmp(*e, "TSCC_LINK_TEST=yes")) found = 1;
+  errno = 0; strtol("99999999999999999999", 0, 10);
+  fprintf(stdout, "%d %s %d\\n", found, getenv("TSCC_LINK_TEST"), errno == ERANGE); return 0; }`,
+    },
+    expect: "1 yes 1\n",
+  },
+  {
+    name: "unwind",
+    sources: {
+      "u.c": `#include <stdio.h>
+#include <unwind.h>
+static _Unwind_Reason_Code cb(struct _Unwind_Context *c, void *p) { (*(int *)p)++; return _URC_NO_REASON; }
+__attribute__((noinline)) int depth3(void) { int n = 0; _Unwind_Backtrace(cb, &n); return n; }
+__attribute__((noinline)) int depth2(void) { return depth3() + 0; }
+int main(void) { printf("%d\\n", depth2() >= 4); return 0; }`,
+    },
+    expect: "1\n",
+  },
+];
+
+describe.each(LINK_KINDS.map((k) => [k]))("programs linked as %s", (kind) => {
+  for (const p of PROGRAMS) {
+    it(p.name, () => {
+      const objs = compile(p.sources);
+      const libs = [...(p.libs ?? [])];
+      if (p.archive) {
+        const members = compile(p.archive);
+        const lib = join(dir, `lib${p.name}.a`);
+        rmSync(lib, { force: true });
+        execFileSync("ar", ["rcs", lib, ...members]);
+        libs.unshift(`-L${dir}`, `-l${p.name}`);
+      }
+      const exe = join(dir, `${p.name}.${kind}`);
+      const r = link(kind, exe, objs, libs);
+      expect(r.stderr).toBe("");
+      expect(r.status).toBe(0);
+      expect(run(exe)).toEqual({ status: 0, stdout: p.expect });
+    });
+  }
+});
+
+describe("static PIE", () => {
+  for (const p of PROGRAMS.filter((x) => ["hello", "tls", "atexit-ctor", "libm"].includes(x.name))) {
+    it(p.name, () => {
+      const exe = join(dir, `${p.name}.static-pie`);
+      const r = link("static-pie", exe, compile(p.sources), p.libs);
+      expect(r).toEqual({ status: 0, stderr: "" });
+      expect(run(exe)).toEqual({ status: 0, stdout: p.expect });
+    });
+  }
+});
+
+describe("shared objects", () => {
+  it("links a -fPIC library (data, TLS, function pointers) used by PIE and non-PIE programs", () => {
+    const lib = compile({ "slib.c": `#include <stdio.h>
+int libvar = 7; static int calls; __thread int libtls = 3;
+int libfn(int x) { calls++; return x + libvar + libtls + calls; }
+int (*libptr)(int) = libfn;
+void libhello(void) { printf("lib says %d\\n", libptr(1)); }` }, ["-fPIC"]);
+    const so = join(dir, "libslib.so");
+    let err = "";
+    expect(runLinker(sharedLinkLine(so, lib, "libslib.so"), { stderr: (s) => { err += s; }, cache })).toBe(0);
+    expect(err).toBe("");
+    const main = compile({ "smain.c": `#include <stdio.h>
+extern int libvar; int libfn(int); void libhello(void); extern __thread int libtls;
+int main(void) { libvar = 10; libtls = 5; printf("%d\\n", libfn(1)); libhello(); return 0; }` });
+    for (const kind of ["pie", "no-pie"] as const) {
+      const exe = join(dir, `smain.${kind}`);
+      expect(link(kind, exe, main, [`-L${dir}`, "-lslib"]).status).toBe(0);
+      const r = spawnSync(exe, [], { encoding: "utf8", env: { ...process.env, LD_LIBRARY_PATH: dir } });
+      expect({ status: r.status, stdout: r.stdout }).toEqual({ status: 0, stdout: "17\nlib says 18\n" });
+    }
+    expect(execFileSync("readelf", ["-dW", so], { encoding: "utf8" })).toContain("Library soname: [libslib.so]");
+  });
+});
+
+describe("structure (readelf)", () => {
+  const readelf = (exe: string): string => execFileSync("readelf", ["-hlSdW", "--dyn-syms", exe], { encoding: "utf8" });
+  it("dynamic PIE: interpreter, non-executable stack, RELRO, libc needed, versioned imports", () => {
+    const exe = join(dir, "hello.pie.check");
+    expect(link("pie", exe, compile(PROGRAMS[0].sources)).status).toBe(0);
+    const out = readelf(exe);
+    expect(out).toMatch(/Type:\s+DYN/);
+    expect(out).toContain("[Requesting program interpreter: /lib64/ld-linux-x86-64.so.2]");
+    expect(out).toMatch(/GNU_STACK\s+(0x0+\s+){5}RW\s/);
+    expect(out).toMatch(/GNU_RELRO/);
+    expect(out).toContain("Shared library: [libc.so.6]");
+    expect(out).toMatch(/FLAGS_1\)\s+Flags: PIE/);
+    expect(out).toMatch(/puts@GLIBC_2\.2\.5/);
+    expect(out).not.toMatch(/RWE/);
+    expect(out).toMatch(/GNU_EH_FRAME/);
+  });
+  it("static: no interpreter or dynamic section, TLS segment when used", () => {
+    const exe = join(dir, "tls.static.check");
+    expect(link("static", exe, compile(PROGRAMS[3].sources)).status).toBe(0);
+    const out = readelf(exe);
+    expect(out).toMatch(/Type:\s+EXEC/);
+    expect(out).not.toContain("INTERP");
+    expect(out).not.toMatch(/\.dynamic/);
+    expect(out).toMatch(/\bTLS\b/);
+  });
+});
+
+describe("diagnostics", () => {
+  it("reports undefined references with the referencing object and section, and writes nothing", () => {
+    const objs = compile({ "undef.c": "int missing(void); int main(void) { return missing(); }\n" });
+    const exe = join(dir, "undef.out");
+    const r = link("pie", exe, objs);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/undef\.o:\(\.text[^)]*\): undefined reference to `missing'/);
+    expect(existsSync(exe)).toBe(false);
+  });
+  it("reports duplicate definitions", () => {
+    const objs = compile({ "dup1.c": "int twice = 1; int main(void) { return 0; }\n", "dup2.c": "int twice = 2;\n" });
+    const r = link("pie", join(dir, "dup.out"), objs);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/dup2\.o: multiple definition of `twice'; .*dup1\.o: first defined here/);
+  });
+  it("rejects truncated and foreign files cleanly", () => {
+    const [obj] = compile({ "trunc.c": "int main(void) { return 0; }\n" });
+    const cut = join(dir, "cut.o");
+    copyFileSync(obj, cut);
+    truncateSync(cut, 100);
+    const r1 = link("pie", join(dir, "cut.out"), [cut]);
+    expect(r1.status).toBe(1);
+    expect(r1.stderr).toMatch(/cut\.o: truncated file/);
+    const junk = join(dir, "junk.o");
+    writeFileSync(junk, Uint8Array.from([0, 1, 2, 3, 0xff]));
+    const r2 = link("pie", join(dir, "junk.out"), [junk]);
+    expect(r2.status).toBe(1);
+    expect(r2.stderr).toMatch(/junk\.o: file format not recognized/);
+    expect(r2.stderr).not.toMatch(/internal error/);
+  });
+  it("reports unknown options and missing libraries", () => {
+    let err = "";
+    expect(runLinker(["--frobnicate"], { stderr: (s) => { err += s; } })).toBe(1);
+    expect(err).toContain("unrecognized option '--frobnicate'");
+    const r = link("pie", join(dir, "nolib.out"), compile(PROGRAMS[0].sources), ["-lnosuchlib_tscc"]);
+    expect(r.stderr).toContain("cannot find -lnosuchlib_tscc");
+  });
+});
