@@ -74,6 +74,16 @@ describe("string initializers", () => {
   });
 });
 
+describe("inputs the fuzzer found", () => {
+  it("recovers from a bad designator in an array of unknown size", () => {
+    for (const text of ['char *names[] = { "a",.y = 0 };', 'char *n[] = { [-------5] = "def" };']) {
+      const messages = parse(text);
+      expect(messages.length).toBeGreaterThan(0);
+      expect(messages.join("\n")).not.toMatch(/internal compiler error/);
+    }
+  });
+});
+
 describe("lexer fast paths", () => {
   it("keeps spellings across splices, interning and long literals", () => {
     const long = "x".repeat(5000);
