@@ -84,6 +84,14 @@ describe("inputs the fuzzer found", () => {
   });
 });
 
+describe("lexer quirks", () => {
+  it("reads u8'c' as a character constant only from C23 on", () => {
+    const diags = new Diagnostics(new SourceManager(), undefined, () => {});
+    expect(tokenizeString("u8'a' u8\"s\"", "t.c", diags).map((t) => t.text)).toEqual(["u8", "'a'", 'u8"s"', ""]);
+    expect(tokenizeString("u8'a'", "t.c", diags, { u8CharConstants: true }).map((t) => t.text)).toEqual(["u8'a'", ""]);
+  });
+});
+
 describe("lexer fast paths", () => {
   it("keeps spellings across splices, interning and long literals", () => {
     const long = "x".repeat(5000);
