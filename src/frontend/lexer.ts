@@ -318,6 +318,7 @@ class Lexer {
       for (const [p, value] of candidates) {
         if (startsWith(src, pos, p)) {
           this.push("punct", start, value);
+          if (p !== value) this.tokens[this.tokens.length - 1].digraph = p;
           return pos + p.length;
         }
       }

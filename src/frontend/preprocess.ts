@@ -202,6 +202,7 @@ function isPunct(t: Token, text: string): boolean {
 function derive(t: Token, origin: Token, space: boolean): Token {
   const d: Token = { kind: t.kind, text: t.text, file: t.file, line: t.line, col: t.col, bol: false, space, origin };
   if (t.hideset !== undefined) d.hideset = t.hideset;
+  if (t.digraph !== undefined) d.digraph = t.digraph;
   return d;
 }
 
@@ -1695,7 +1696,7 @@ function stringify(arg: readonly Token[], at: Token): Token {
     first = false;
     if (t.kind === "string" || t.kind === "char") {
       for (const c of t.text) s += c === '"' || c === "\\" ? "\\" + c : c;
-    } else s += t.text;
+    } else s += t.digraph ?? t.text;
   }
   s += '"';
   return { kind: "string", text: s, file: at.file, line: at.line, col: at.col, bol: false, space: at.space };

@@ -92,6 +92,14 @@ describe("lexer quirks", () => {
   });
 });
 
+describe("digraphs", () => {
+  it("keep their spelling for -E and # while meaning their primary form", () => {
+    const diags = new Diagnostics(new SourceManager(), undefined, () => {});
+    const toks = tokenizeString("<: %:%: [", "t.c", diags);
+    expect(toks.map((t) => [t.text, t.digraph])).toEqual([["[", "<:"], ["##", "%:%:"], ["[", undefined], ["", undefined]]);
+  });
+});
+
 describe("lexer fast paths", () => {
   it("keeps spellings across splices, interning and long literals", () => {
     const long = "x".repeat(5000);
