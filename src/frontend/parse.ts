@@ -1241,12 +1241,18 @@ class Parser {
     if (this.is("(") && this.isNestedDeclarator()) {
       const open = this.pos;
       this.skipParens();
-      const outer = this.typeSuffix(t, undefined);
+      // The suffix's parameters, in case the parentheses only wrap the name: `int (f)(int x) {...}`.
+      const suffixParams: Declarator = { name: undefined, loc: loc(this.peek()), type: t, attrs: [] };
+      const outer = this.typeSuffix(t, suffixParams);
       const end = this.pos;
       this.pos = open + 1;
       const inner = this.declarator(outer.type, abstract, true);
       this.expect(")");
       this.pos = end;
+      if (inner.type === outer.type && inner.params === undefined && inner.knrNames === undefined) {
+        inner.params = suffixParams.params;
+        inner.knrNames = suffixParams.knrNames;
+      }
       inner.attrs.push(...attrs);
       this.declaratorTail(inner);
       return inner;

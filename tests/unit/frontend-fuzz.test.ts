@@ -74,6 +74,12 @@ describe("string initializers", () => {
   });
 });
 
+describe("declarators", () => {
+  it("bring a function's parameters into scope when parentheses wrap its name", () => {
+    expect(parse("int (f)(int x) { return x; }\nint ((g))(a) int a; { return a; }")).toEqual([]);
+  });
+});
+
 describe("inputs the fuzzer found", () => {
   it("recovers from a bad designator in an array of unknown size", () => {
     for (const text of ['char *names[] = { "a",.y = 0 };', 'char *n[] = { [-------5] = "def" };']) {
