@@ -1241,12 +1241,18 @@ class Parser {
     if (this.is("(") && this.isNestedDeclarator()) {
       const open = this.pos;
       this.skipParens();
-      const outer = this.typeSuffix(t, undefined);
+      // The suffix's parameters, in case the parentheses only wrap the name: `int (f)(int x) {...}`.
+      const suffixParams: Declarator = { name: undefined, loc: loc(this.peek()), type: t, attrs: [] };
+      const outer = this.typeSuffix(t, suffixParams);
       const end = this.pos;
       this.pos = open + 1;
       const inner = this.declarator(outer.type, abstract, true);
       this.expect(")");
       this.pos = end;
+      if (inner.type === outer.type && inner.params === undefined && inner.knrNames === undefined) {
+        inner.params = suffixParams.params;
+        inner.knrNames = suffixParams.knrNames;
+      }
       inner.attrs.push(...attrs);
       this.declaratorTail(inner);
       return inner;
@@ -2211,7 +2217,8 @@ class Parser {
         if (this.is("}")) break;
         if (this.isDesignatorStart()) {
           if (!braced) break;
-          i = this.designation(t, off, items);
+          // After a bad designator the position stays where it was.
+          i = this.designation(t, off, items) ?? i;
           high = Math.max(high, i);
           if (t.kind === "union") i = count;
           i = this.skipUnnamed(t, i);
@@ -2245,15 +2252,18 @@ class Parser {
     return high;
   }
 
-  /** One designation `.a[2].b = init` at the braced level of `t`; returns the next element index of `t`. */
-  private designation(t: Type, off: number, items: InitItem[]): number {
+  /**
+   * One designation `.a[2].b = init` at the braced level of `t`; returns the next
+   * element index of `t`, or undefined after an error (reported, initializer skipped).
+   */
+  private designation(t: Type, off: number, items: InitItem[]): number | undefined {
     let r: { lo: number; hi: number; rest: Member[] } | undefined;
     if (this.peek().kind === "ident") {
       // GNU old style `field: value`.
       const nameTok = this.next();
       this.next(); // :
       r = this.designatorMember(t, nameTok);
-      if (!r) { this.skipInitializer(); return this.elemCount(t); }
+      if (!r) { this.skipInitializer(); return undefined; }
       this.designatedElem(t, off, r, items, true);
       return r.hi + 1;
     }
@@ -2262,7 +2272,7 @@ class Parser {
       while (!this.is("=") && !this.is("}") && !this.is(",") && this.peek().kind !== "eof") this.next();
       this.accept("=");
       this.skipInitializer();
-      return this.elemCount(t);
+      return undefined;
     }
     this.designatedElem(t, off, r, items, false);
     return r.hi + 1;
