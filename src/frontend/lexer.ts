@@ -27,37 +27,108 @@ for (let c = 0; c < 256; c++) {
   if (c === C.Space || c === C.Tab || c === C.VT || c === C.FF || c === C.CR) CLASS[c] |= 4;
 }
 
-/** Punctuators grouped by first character, longest first, for a longest-match scan. */
-const PUNCT_BY_FIRST: string[][] = [];
+/**
+ * Punctuators by their first byte, longest first, as [spelling, value] where the value is
+ * the spelling tokens carry (a digraph's primary form). `<::` is `<:` `:` in C: no special case.
+ */
+const PUNCT_BY_FIRST: (readonly [string, string])[][] = [];
 for (const p of [
   "%:%:", "...", "<<=", ">>=", "->", "++", "--", "<<", ">>", "<=", ">=", "==", "!=", "&&", "||",
   "*=", "/=", "%=", "+=", "-=", "&=", "^=", "|=", "##", "<:", ":>", "<%", "%>", "%:",
   "[", "]", "(", ")", "{", "}", ".", "&", "*", "+", "-", "~", "!", "/", "%", "<", ">",
   "^", "|", "?", ":", ";", "=", ",", "#",
 ]) {
-  const c = p.charCodeAt(0);
-  (PUNCT_BY_FIRST[c] ??= []).push(p);
+  (PUNCT_BY_FIRST[p.charCodeAt(0)] ??= []).push([p, DIGRAPHS[p] ?? p]);
 }
-for (const list of PUNCT_BY_FIRST) list?.sort((x, y) => y.length - x.length);
+for (const list of PUNCT_BY_FIRST) if (list) list.sort((x, y) => y[0].length - x[0].length);
 
-/** Remove backslash-newline pairs; return the spliced text and where each splice was. */
-function splice(text: string): { text: string; splices: number[] } {
-  if (text.indexOf("\\\n") < 0 && text.indexOf("\\\r\n") < 0) return { text, splices: [] };
-  const splices: number[] = [];
-  let out = "";
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) !== C.Backslash) continue;
-    let j = i + 1;
-    if (text.charCodeAt(j) === C.CR) j++;
-    if (text.charCodeAt(j) !== C.LF) continue;
-    out += text.slice(from, i);
-    splices.push(out.length);
-    from = j + 1;
-    i = j;
+/**
+ * Identifier spellings interned by content, shared by every file of the process: a
+ * repeated identifier costs no allocation, and all tokens spelling it share one string.
+ * Open addressing on a hash computed while scanning; strings are compared byte by byte.
+ */
+class InternTable {
+  private keys: (string | undefined)[] = new Array<string | undefined>(1 << 14);
+  private hashes = new Int32Array(1 << 14);
+  private count = 0;
+
+  /** The interned string equal to bytes[start, end) (which `text` spells), given its hash. */
+  get(bytes: Uint8Array, text: string, start: number, end: number, hash: number): string {
+    const mask = this.keys.length - 1;
+    const len = end - start;
+    for (let i = hash & mask; ; i = (i + 1) & mask) {
+      const k = this.keys[i];
+      if (k === undefined) break;
+      if (this.hashes[i] === hash && k.length === len && sameBytes(k, bytes, start)) return k;
+    }
+    const spelling = text.slice(start, end);
+    if (++this.count * 2 > this.keys.length) this.grow();
+    this.insert(spelling, hash);
+    return spelling;
   }
-  out += text.slice(from);
-  return { text: out, splices };
+
+  private insert(text: string, hash: number): void {
+    const mask = this.keys.length - 1;
+    let i = hash & mask;
+    while (this.keys[i] !== undefined) i = (i + 1) & mask;
+    this.keys[i] = text;
+    this.hashes[i] = hash;
+  }
+
+  private grow(): void {
+    const keys = this.keys;
+    const hashes = this.hashes;
+    this.keys = new Array<string | undefined>(keys.length * 2);
+    this.hashes = new Int32Array(keys.length * 2);
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (k !== undefined) this.insert(k, hashes[i]);
+    }
+  }
+}
+
+function sameBytes(s: string, bytes: Uint8Array, start: number): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== bytes[start + i]) return false;
+  return true;
+}
+
+/** Bytes as a latin1 string. */
+function latin1(bytes: Uint8Array, start: number, end: number): string {
+  let s = "";
+  for (let i = start; i < end; i += 8192) {
+    s += String.fromCharCode(...bytes.subarray(i, Math.min(end, i + 8192)));
+  }
+  return s;
+}
+
+const interned = new InternTable();
+
+/**
+ * Phase 2: the file as bytes with backslash-newline pairs removed, the same as a
+ * string, and the offsets (in the result) where each pair was, so tokens keep their
+ * physical line numbers. Text is latin1: one char per byte.
+ */
+function splice(text: string): { bytes: Uint8Array; text: string; splices: number[] } {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  const splices: number[] = [];
+  let out = bytes.indexOf(C.Backslash);
+  if (out < 0) return { bytes, text, splices };
+  for (let i = out; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c === C.Backslash) {
+      let j = i + 1;
+      if (bytes[j] === C.CR) j++;
+      if (bytes[j] === C.LF) {
+        splices.push(out);
+        i = j;
+        continue;
+      }
+    }
+    bytes[out++] = c;
+  }
+  if (splices.length === 0) return { bytes, text, splices };
+  return { bytes: bytes.subarray(0, out), text: latin1(bytes, 0, out), splices };
 }
 
 export interface LexOptions {
@@ -72,171 +143,217 @@ export interface LexOptions {
   deferQuoteErrors?: boolean;
 }
 
-/** Cut a whole file into tokens; the last token has kind "eof". */
+/**
+ * Cut a whole file into tokens; the last token has kind "eof". Scans the file's bytes
+ * (latin1, so every byte of a literal survives); identifiers are interned, punctuators
+ * are constant strings, so the only per-token allocation is the token itself.
+ */
 export function tokenize(file: SourceFile, diags: Diagnostics, options?: LexOptions): Token[] {
-  const deferQuoteErrors = options?.deferQuoteErrors === true;
-  const { text: src, splices } = splice(file.text);
-  const n = src.length;
-  const tokens: Token[] = [];
-  let pos = 0;
-  let line = 1;
-  let lineStart = 0; // offset (in spliced text) where the current physical line starts
-  let nextSplice = 0;
-  let bol = true;
-  let space = false;
+  return new Lexer(file, diags, options?.deferQuoteErrors === true).run();
+}
 
-  // Splices are physical line breaks that the spliced text no longer shows.
-  const flushSplices = (upTo: number): void => {
-    while (nextSplice < splices.length && splices[nextSplice] <= upTo) {
-      line++;
-      lineStart = splices[nextSplice++];
-    }
-  };
-  const push = (kind: TokenKind, start: number, end: number, text?: string): void => {
-    flushSplices(start);
-    tokens.push({
-      kind, text: text ?? src.slice(start, end), file: file.id, line, col: start - lineStart + 1, bol, space,
-    });
-    bol = false;
-    space = false;
-  };
-  const errorAt = (at: number, message: string): void => {
-    flushSplices(at);
-    diags.error({ file: file.id, line, col: at - lineStart + 1 }, message);
-  };
+class Lexer {
+  /** The spliced file as bytes (for scanning) and as a string (for slicing spellings). */
+  private readonly src: Uint8Array;
+  private readonly text: string;
+  private readonly splices: number[];
+  private readonly tokens: Token[] = [];
+  private line = 1;
+  /** Offset (in the spliced bytes) where the current physical line starts. */
+  private lineStart = 0;
+  private nextSplice = 0;
+  private bol = true;
+  private space = false;
 
-  while (pos < n) {
-    const c = src.charCodeAt(pos);
-    if (c === C.LF) {
-      flushSplices(pos);
-      pos++;
-      line++;
-      lineStart = pos;
-      bol = true;
-      space = false;
-      continue;
-    }
-    if (c < 256 && CLASS[c] & 4) {
-      pos++;
-      space = true;
-      continue;
-    }
-    if (c === C.Slash) {
-      const d = src.charCodeAt(pos + 1);
-      if (d === C.Slash) {
-        const end = src.indexOf("\n", pos);
-        pos = end < 0 ? n : end;
-        space = true;
+  constructor(private readonly file: SourceFile, private readonly diags: Diagnostics, private readonly deferQuoteErrors: boolean) {
+    ({ bytes: this.src, text: this.text, splices: this.splices } = splice(file.text));
+  }
+
+  run(): Token[] {
+    const src = this.src;
+    const n = src.length;
+    let pos = 0;
+    while (pos < n) {
+      const c = src[pos];
+      if (c === C.LF) {
+        pos++;
+        this.newline(pos);
         continue;
       }
-      if (d === C.Star) {
-        const end = src.indexOf("*/", pos + 2);
-        if (end < 0) {
-          errorAt(pos, "unterminated comment");
-          pos = n;
-          break;
-        }
-        for (let i = src.indexOf("\n", pos); i >= 0 && i < end; i = src.indexOf("\n", i + 1)) {
-          flushSplices(i);
-          line++;
-          lineStart = i + 1;
-        }
-        pos = end + 2;
-        space = true;
+      if (CLASS[c] & 4) {
+        pos++;
+        this.space = true;
         continue;
       }
-    }
-    const start = pos;
-
-    // Identifiers, and the encoding prefixes of character constants and strings.
-    if (c < 256 ? CLASS[c] & 1 : true) {
-      pos++;
-      while (pos < n) {
-        const d = src.charCodeAt(pos);
-        if (d >= 256 || CLASS[d] & 2) pos++;
-        else if (d === C.Backslash && (src.charCodeAt(pos + 1) === C.u || src.charCodeAt(pos + 1) === C.U)) pos += 2;
-        else break;
-      }
-      const q = src.charCodeAt(pos);
-      if (q === C.DQuote || q === C.SQuote) {
-        const prefix = src.slice(start, pos);
-        if (prefix === "L" || prefix === "u" || prefix === "U" || prefix === "u8") {
-          pos = scanQuoted(start, pos, q);
+      if (c === C.Slash) {
+        const d = src[pos + 1];
+        if (d === C.Slash) {
+          const end = src.indexOf(C.LF, pos);
+          pos = end < 0 ? n : end;
+          this.space = true;
+          continue;
+        }
+        if (d === C.Star) {
+          const end = this.commentEnd(pos + 2);
+          if (end < 0) {
+            this.errorAt(pos, "unterminated comment");
+            pos = n;
+            break;
+          }
+          // Line breaks in a comment count lines but do not start a logical line.
+          for (let i = src.indexOf(C.LF, pos); i >= 0 && i < end; i = src.indexOf(C.LF, i + 1)) this.lineBreak(i + 1);
+          pos = end + 2;
+          this.space = true;
           continue;
         }
       }
-      push("ident", start, pos);
-      continue;
+      pos = this.token(pos, c);
+    }
+    this.flushSplices(n);
+    this.tokens.push({ kind: "eof", text: "", file: this.file.id, line: this.line, col: n - this.lineStart + 1, bol: true, space: this.space });
+    return this.tokens;
+  }
+
+  /** The offset of the star of the star-slash closing a comment whose body starts at `from`; -1 if none. */
+  private commentEnd(from: number): number {
+    const src = this.src;
+    for (let i = src.indexOf(C.Star, from); i >= 0; i = src.indexOf(C.Star, i + 1)) {
+      if (src[i + 1] === C.Slash) return i;
+    }
+    return -1;
+  }
+
+  /** A new logical line starts at `next`. */
+  private newline(next: number): void {
+    this.lineBreak(next);
+    this.bol = true;
+    this.space = false;
+  }
+
+  /** A physical line break ends just before `next`. */
+  private lineBreak(next: number): void {
+    this.flushSplices(next - 1);
+    this.line++;
+    this.lineStart = next;
+  }
+
+  /** Splices are physical line breaks that the spliced bytes no longer show. */
+  private flushSplices(upTo: number): void {
+    const splices = this.splices;
+    while (this.nextSplice < splices.length && splices[this.nextSplice] <= upTo) {
+      this.line++;
+      this.lineStart = splices[this.nextSplice++];
+    }
+  }
+
+  private push(kind: TokenKind, start: number, text: string): void {
+    if (this.nextSplice < this.splices.length) this.flushSplices(start);
+    this.tokens.push({ kind, text, file: this.file.id, line: this.line, col: start - this.lineStart + 1, bol: this.bol, space: this.space });
+    this.bol = false;
+    this.space = false;
+  }
+
+  private errorAt(at: number, message: string): void {
+    this.flushSplices(at);
+    this.diags.error({ file: this.file.id, line: this.line, col: at - this.lineStart + 1 }, message);
+  }
+
+  /** Lex the token starting with byte `c` at `start`; returns its end. */
+  private token(start: number, c: number): number {
+    const src = this.src;
+    const n = src.length;
+    let pos = start;
+
+    // Identifiers (hashed as they are scanned), and the encoding prefixes of literals.
+    if (CLASS[c] & 1) {
+      let hash = c;
+      pos++;
+      for (;;) {
+        const d = src[pos];
+        if (CLASS[d] & 2) {
+          hash = Math.imul(hash ^ d, 0x01000193);
+          pos++;
+        } else if (d === C.Backslash && (src[pos + 1] === C.u || src[pos + 1] === C.U)) {
+          hash = Math.imul(hash ^ d, 0x01000193);
+          pos += 2;
+        } else break;
+      }
+      const q = src[pos];
+      if ((q === C.DQuote || q === C.SQuote) && isEncodingPrefix(src, start, pos)) return this.quoted(start, pos, q);
+      this.push("ident", start, interned.get(src, this.text, start, pos, hash));
+      return pos;
     }
 
     // pp-numbers (6.4.8), with C23 digit separators.
-    if ((c >= C.D0 && c <= C.D9) || (c === C.Dot && isDigit(src.charCodeAt(pos + 1)))) {
+    if ((c >= C.D0 && c <= C.D9) || (c === C.Dot && isDigit(src[pos + 1]))) {
       pos++;
       while (pos < n) {
-        const d = src.charCodeAt(pos);
-        if ((d === C.Plus || d === C.Minus)) {
-          const prev = src.charCodeAt(pos - 1) | 0x20;
+        const d = src[pos];
+        if (d === C.Plus || d === C.Minus) {
+          const prev = src[pos - 1] | 0x20;
           if (prev === C.e || prev === C.p) { pos++; continue; }
           break;
         }
-        if (d === C.SQuote && pos + 1 < n && src.charCodeAt(pos + 1) < 256 && CLASS[src.charCodeAt(pos + 1)] & 2) {
-          pos += 2;
-          continue;
-        }
-        if (d === C.Dot || (d < 256 && CLASS[d] & 2) || d >= 256) { pos++; continue; }
+        if (d === C.SQuote && CLASS[src[pos + 1]] & 2) { pos += 2; continue; }
+        if (d === C.Dot || CLASS[d] & 2) { pos++; continue; }
         break;
       }
-      push("number", start, pos);
-      continue;
+      this.push("number", start, this.text.slice(start, pos));
+      return pos;
     }
 
-    if (c === C.DQuote || c === C.SQuote) {
-      pos = scanQuoted(start, pos, c);
-      continue;
-    }
+    if (c === C.DQuote || c === C.SQuote) return this.quoted(start, pos, c);
 
-    const candidates = c < 256 ? PUNCT_BY_FIRST[c] : undefined;
-    if (candidates) {
-      let match = "";
-      for (const p of candidates) {
-        if (src.startsWith(p, pos)) { match = p; break; }
-      }
-      // "<::" is "<" "::" only in C++; in C, "<:" is always a digraph.
-      if (match) {
-        pos += match.length;
-        push("punct", start, pos, DIGRAPHS[match] ?? match);
-        continue;
+    const candidates = PUNCT_BY_FIRST[c];
+    if (candidates !== undefined) {
+      for (const [p, value] of candidates) {
+        if (startsWith(src, pos, p)) {
+          this.push("punct", start, value);
+          return pos + p.length;
+        }
       }
     }
-    pos++;
-    push("other", start, pos);
+    this.push("other", start, this.text.slice(start, pos + 1));
+    return pos + 1;
   }
 
-  flushSplices(n);
-  tokens.push({ kind: "eof", text: "", file: file.id, line, col: n - lineStart + 1, bol: true, space });
-  return tokens;
-
-  // Scan a character constant or string literal whose opening quote is at `open`;
-  // the token starts at `tokStart` (which includes any prefix). Returns the end offset.
-  function scanQuoted(tokStart: number, open: number, quote: number): number {
+  /**
+   * A character constant or string literal whose opening quote is at `open`; the
+   * token starts at `start` (which includes any prefix). Returns the end offset.
+   */
+  private quoted(start: number, open: number, quote: number): number {
+    const src = this.src;
+    const n = src.length;
     let i = open + 1;
     for (; i < n; i++) {
-      const d = src.charCodeAt(i);
+      const d = src[i];
       if (d === quote) break;
       if (d === C.LF) { i = -1; break; }
       if (d === C.Backslash) i++;
     }
     if (i < 0 || i >= n) {
-      const end = i < 0 ? src.indexOf("\n", open) : n;
+      const nl = i < 0 ? src.indexOf(C.LF, open) : -1;
+      const end = nl < 0 ? n : nl;
       const what = quote === C.DQuote ? "missing terminating \" character" : "missing terminating ' character";
-      if (!deferQuoteErrors) errorAt(tokStart, what);
-      push("other", tokStart, end < 0 ? n : end);
-      return end < 0 ? n : end;
+      if (!this.deferQuoteErrors) this.errorAt(start, what);
+      this.push("other", start, this.text.slice(start, end));
+      return end;
     }
-    push(quote === C.DQuote ? "string" : "char", tokStart, i + 1);
+    this.push(quote === C.DQuote ? "string" : "char", start, this.text.slice(start, i + 1));
     return i + 1;
   }
+}
 
+/** Is src[start, end) one of L u U u8? */
+function isEncodingPrefix(src: Uint8Array, start: number, end: number): boolean {
+  const c = src[start];
+  if (end - start === 1) return c === C.L || c === C.u || c === C.U;
+  return end - start === 2 && c === C.u && src[start + 1] === C.D8;
+}
+
+function startsWith(src: Uint8Array, pos: number, p: string): boolean {
+  for (let i = 0; i < p.length; i++) if (src[pos + i] !== p.charCodeAt(i)) return false;
+  return true;
 }
 
 function isDigit(c: number): boolean {

@@ -174,6 +174,15 @@ const ANON_BITFIELD_ALIGN: Record<string, boolean> = { aarch64: true };
 
 const MAX_ERRORS = 200;
 
+/**
+ * How deep assignment expressions, cast and unary operands, statements, declarators,
+ * initializers, struct and union specifiers and member lists may nest together: a
+ * parenthesized expression costs three levels, so 333 levels of parentheses are
+ * accepted (clang's default limit is 256 brackets; gcc's limits-* tests nest 10,000,
+ * which tscc refuses with this diagnostic).
+ */
+export const MAX_NESTING = 1000;
+
 export function parseTranslationUnit(tokens: Token[], opts: ParseOptions, diags: Diagnostics): TranslationUnit {
   const p = new Parser(tokens, opts, diags);
   return p.run();
@@ -183,7 +192,8 @@ let symbolIds = 0;
 
 class Parser {
   private readonly toks: Token[];
-  private readonly pragmas: (string[] | undefined)[];
+  /** Pragma texts by the index of the token they come before (applied when the parser reaches it). */
+  private pragmas: Map<number, string[]>;
   private pos = 0;
   private readonly bt: BasicTypes;
   private readonly c23: boolean;
@@ -202,22 +212,29 @@ class Parser {
   private visibilityStack: DeclAttrs["visibility"][] = [];
   private readonly vaList: Type;
   private readonly emptyLoc: SrcLoc;
+  /** Nesting of the recursive constructs (see enterNesting). */
+  private depth = 0;
 
   constructor(tokens: Token[], private readonly opts: ParseOptions, private readonly diags: Diagnostics) {
     // Pragmas are side-band: remember which come before each token.
-    this.toks = [];
-    this.pragmas = [];
-    let pending: string[] | undefined;
-    for (const t of tokens) {
-      if (t.kind === "pragma") { (pending ??= []).push(t.text); continue; }
-      this.toks.push(t);
-      this.pragmas.push(pending);
-      pending = undefined;
+    this.pragmas = new Map();
+    let count = 0;
+    for (const t of tokens) if (t.kind === "pragma") count++;
+    if (count === 0) this.toks = tokens.slice();
+    else {
+      this.toks = [];
+      let pending: string[] | undefined;
+      for (const t of tokens) {
+        if (t.kind === "pragma") { (pending ??= []).push(t.text); continue; }
+        if (pending !== undefined) this.pragmas.set(this.toks.length, pending);
+        this.toks.push(t);
+        pending = undefined;
+      }
+      if (pending !== undefined) this.pragmas.set(this.toks.length, pending);
     }
     if (this.toks.length === 0 || this.toks[this.toks.length - 1].kind !== "eof") {
       const last = tokens[tokens.length - 1];
       this.toks.push({ kind: "eof", text: "", file: last?.file ?? 0, line: last?.line ?? 1, col: last?.col ?? 1, bol: true, space: false });
-      this.pragmas.push(pending);
     }
     this.bt = makeBasicTypes(opts.layout);
     this.c23 = /2x|23/.test(opts.std);
@@ -228,6 +245,17 @@ class Parser {
     this.vaList = this.makeVaList();
     for (const [name, type] of [["__int128_t", this.bt.int128], ["__uint128_t", this.bt.uint128]] as const) {
       this.fileScope.vars.set(name, { kind: "typedef", name, id: ++symbolIds, loc: this.emptyLoc, type });
+    }
+  }
+
+  // -------------------------------------------------------------------------
+  // Nesting. The parser is recursive descent, and lowering recurses over the AST:
+  // input nested deeper than MAX_NESTING is refused with a diagnostic at a fixed
+  // depth rather than at whatever depth the JavaScript stack runs out.
+
+  private enterNesting(): void {
+    if (++this.depth > MAX_NESTING) {
+      this.diags.fatal(loc(this.peek()), `nesting too deep: more than ${MAX_NESTING} levels of nested expressions, statements, declarators or initializers`);
     }
   }
 
@@ -243,8 +271,8 @@ class Parser {
     const t = this.toks[this.pos];
     if (this.pos < this.toks.length - 1) {
       this.pos++;
-      const pr = this.pragmas[this.pos];
-      if (pr) { this.pragmas[this.pos] = undefined; for (const p of pr) this.applyPragma(p, this.toks[this.pos]); }
+      const pr = this.pragmas.size > 0 ? this.pragmas.get(this.pos) : undefined;
+      if (pr) { this.pragmas.delete(this.pos); for (const p of pr) this.applyPragma(p, this.toks[this.pos]); }
     }
     return t;
   }
@@ -437,6 +465,10 @@ class Parser {
     } catch (e) {
       if (e instanceof FatalError) throw e;
       if (e instanceof Recover) return this.tu;
+      // Recursion over a deep AST (a 100,000-term `a + b + ...` is left-deep, not nested).
+      if (e instanceof RangeError && /call stack/.test(e.message)) {
+        this.diags.fatal(loc(this.peek()), "expression too complex: the compiler's recursion limit was reached");
+      }
       // An internal error must not escape as a crash: report it as a fatal diagnostic.
       const msg = e instanceof Error ? e.message : String(e);
       this.diags.fatal(loc(this.peek()), `internal compiler error: ${msg}`);
@@ -912,6 +944,15 @@ class Parser {
   // Structs and unions (6.7.2.1).
 
   private structOrUnion(): Type {
+    this.enterNesting();
+    try {
+      return this.structOrUnionUnguarded();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private structOrUnionUnguarded(): Type {
     const kw = this.next();
     const kind = kw.text as "struct" | "union";
     const attrs: Attr[] = [];
@@ -991,6 +1032,15 @@ class Parser {
   }
 
   private memberList(rec: RecordInfo): MemberDecl[] {
+    this.enterNesting();
+    try {
+      return this.memberListUnguarded(rec);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private memberListUnguarded(rec: RecordInfo): MemberDecl[] {
     const out: MemberDecl[] = [];
     while (!this.is("}") && this.peek().kind !== "eof") {
       if (this.accept(";")) continue;
@@ -1159,6 +1209,15 @@ class Parser {
    * optional (type names and parameters).
    */
   private declarator(base: Type, abstract: boolean, nested = false): Declarator {
+    this.enterNesting();
+    try {
+      return this.declaratorUnguarded(base, abstract, nested);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private declaratorUnguarded(base: Type, abstract: boolean, nested = false): Declarator {
     const attrs: Attr[] = [];
     this.attributes(attrs);
     let t = base;
@@ -1930,8 +1989,14 @@ class Parser {
     if (t.kind === "array" && t.length === undefined && !t.vla) {
       // The size comes from the initializer (6.7.9p22).
       const open: Type = { ...t, length: undefined };
-      if (this.isStringInit(t)) {
+      const braced = this.is("{") && this.isBracedStringInit(t, 1);
+      if (braced || this.isStringInit(t)) {
+        if (braced) this.next();
         const s = this.stringInitExpr();
+        if (braced) {
+          this.accept(",");
+          this.expect("}");
+        }
         const n = s.bytes.length / Math.max(1, sizeOf(t.elem));
         const full: Type = { ...t, length: n };
         this.stringInto(full, 0, s, items);
@@ -2000,9 +2065,27 @@ class Parser {
 
   /** Is the current token a string literal (maybe parenthesized) initializing char array `t`? */
   private isStringInit(t: Type): boolean {
+    return this.isCharArray(t) && this.stringInitLength() > 0;
+  }
+
+  /**
+   * Does `"string" }` (or `"string", }`) start at token offset `at`, just after a `{`,
+   * initializing char array `t`? (6.7.9p14: a string literal optionally enclosed in braces.)
+   */
+  private isBracedStringInit(t: Type, at: number): boolean {
     if (!this.isCharArray(t)) return false;
-    if (this.peek().kind === "string") return true;
-    return this.is("(") && this.peek(1).kind === "string" && this.is(")", 2);
+    const n = this.stringInitLength(at);
+    return n > 0 && (this.is("}", at + n) || (this.is(",", at + n) && this.is("}", at + n + 1)));
+  }
+
+  /** How many tokens the string literal (adjacent ones concatenated, maybe parenthesized) at `at` spans; 0 if none. */
+  private stringInitLength(at = 0): number {
+    const paren = this.is("(", at) ? 1 : 0;
+    let i = at + paren;
+    while (this.peek(i).kind === "string") i++;
+    if (i === at + paren) return 0;
+    if (paren) return this.is(")", i) ? i + 1 - at : 0;
+    return i - at;
   }
 
   private stringInitExpr(): StringLit {
@@ -2026,6 +2109,15 @@ class Parser {
 
   /** Initialize one (sub)object of type `t` at `off`. `pending` is an expression already parsed for it. */
   private initOne(t: Type, off: number, items: InitItem[], pending: Expr | undefined, member: Member | undefined): void {
+    this.enterNesting();
+    try {
+      return this.initOneUnguarded(t, off, items, pending, member);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private initOneUnguarded(t: Type, off: number, items: InitItem[], pending: Expr | undefined, member: Member | undefined): void {
     if (pending === undefined && this.is("{")) {
       const open = this.next();
       if (isScalar(t) || t.kind === "complex") {
@@ -2038,7 +2130,7 @@ class Parser {
         this.expect("}");
         return;
       }
-      if (this.isStringInit(t) && (this.is("}", 1) || (this.is(",", 1) && this.is("}", 2)))) {
+      if (this.isBracedStringInit(t, 0)) {
         this.stringInto(t as ArrayType, off, this.stringInitExpr(), items);
         this.accept(",");
         this.expect("}");
@@ -2373,6 +2465,15 @@ class Parser {
   }
 
   private statement(): Stmt {
+    this.enterNesting();
+    try {
+      return this.statementUnguarded();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private statementUnguarded(): Stmt {
     const t = this.peek();
     const at = loc(t);
     const fn = this.fn;
@@ -2694,7 +2795,7 @@ class Parser {
         const t = this.peek();
         this.toks[this.pos] = { ...t, text: ":", col: t.col + 1 };
         this.toks.splice(this.pos, 0, { ...t, text: ":" });
-        this.pragmas.splice(this.pos, 0, undefined);
+        if (this.pragmas.size > 0) this.pragmas = new Map([...this.pragmas].map(([i, p]) => [i > this.pos ? i + 1 : i, p]));
       }
       return this.accept(":");
     };
@@ -2839,8 +2940,9 @@ class Parser {
     const e = this.rvalue(e0);
     const to = unqualified(t);
     const from = e.type;
-    const T = typeToString(to);
-    const F = typeToString(from);
+    // Type names only for messages: spelled when a diagnostic needs them.
+    const T = (): string => typeToString(to);
+    const F = (): string => typeToString(from);
     const where = ctx.kind === "argument" ? `passing argument ${ctx.argIndex} of '${ctx.fnName}'` : "";
     if (from.kind === "void") {
       this.error(e.loc, ctx.kind === "argument" ? "invalid use of void expression" : "void value not ignored as it ought to be");
@@ -2848,10 +2950,10 @@ class Parser {
     }
     const incompatible = (): Expr => {
       switch (ctx.kind) {
-        case "assignment": this.error(e.loc, `incompatible types when assigning to type '${T}' from type '${F}'`); break;
-        case "initialization": this.error(e.loc, `incompatible types when initializing type '${T}' using type '${F}'`); break;
+        case "assignment": this.error(e.loc, `incompatible types when assigning to type '${T()}' from type '${F()}'`); break;
+        case "initialization": this.error(e.loc, `incompatible types when initializing type '${T()}' using type '${F()}'`); break;
         case "argument": this.error(e.loc, `incompatible type for argument ${ctx.argIndex} of '${ctx.fnName}'`); break;
-        case "return": this.error(e.loc, `incompatible types when returning type '${F}' but '${T}' was expected`); break;
+        case "return": this.error(e.loc, `incompatible types when returning type '${F()}' but '${T()}' was expected`); break;
       }
       return isScalar(to) ? this.zeroOf(to, e.loc) : e;
     };
@@ -2880,10 +2982,10 @@ class Parser {
           this.warn(e.loc, `${what} discards '${q}' qualifier from pointer target type`, "discarded-qualifiers");
         } else if (tp.kind !== "void" && fp.kind !== "void" && !compatibleUnqual(unqualified(tp), unqualified(fp))) {
           switch (ctx.kind) {
-            case "assignment": this.warn(e.loc, `assignment to '${T}' from incompatible pointer type '${F}'`, "incompatible-pointer-types"); break;
-            case "initialization": this.warn(e.loc, `initialization of '${T}' from incompatible pointer type '${F}'`, "incompatible-pointer-types"); break;
+            case "assignment": this.warn(e.loc, `assignment to '${T()}' from incompatible pointer type '${F()}'`, "incompatible-pointer-types"); break;
+            case "initialization": this.warn(e.loc, `initialization of '${T()}' from incompatible pointer type '${F()}'`, "incompatible-pointer-types"); break;
             case "argument": this.warn(e.loc, `${where} from incompatible pointer type`, "incompatible-pointer-types"); break;
-            case "return": this.warn(e.loc, `returning '${F}' from a function with incompatible return type '${T}'`, "incompatible-pointer-types"); break;
+            case "return": this.warn(e.loc, `returning '${F()}' from a function with incompatible return type '${T()}'`, "incompatible-pointer-types"); break;
           }
         }
         return this.convert(e, to);
@@ -2901,13 +3003,13 @@ class Parser {
     return incompatible();
   }
 
-  private intConversionWarning(e: Expr, ctx: ConvCtx, T: string, F: string, what: string): void {
+  private intConversionWarning(e: Expr, ctx: ConvCtx, T: () => string, F: () => string, what: string): void {
     const tail = `makes ${what} without a cast`;
     switch (ctx.kind) {
-      case "assignment": this.warn(e.loc, `assignment to '${T}' from '${F}' ${tail}`, "int-conversion"); break;
-      case "initialization": this.warn(e.loc, `initialization of '${T}' from '${F}' ${tail}`, "int-conversion"); break;
+      case "assignment": this.warn(e.loc, `assignment to '${T()}' from '${F()}' ${tail}`, "int-conversion"); break;
+      case "initialization": this.warn(e.loc, `initialization of '${T()}' from '${F()}' ${tail}`, "int-conversion"); break;
       case "argument": this.warn(e.loc, `passing argument ${ctx.argIndex} of '${ctx.fnName}' ${tail}`, "int-conversion"); break;
-      case "return": this.warn(e.loc, `returning '${F}' from a function with return type '${T}' ${tail}`, "int-conversion"); break;
+      case "return": this.warn(e.loc, `returning '${F()}' from a function with return type '${T()}' ${tail}`, "int-conversion"); break;
     }
   }
 
@@ -3002,6 +3104,15 @@ class Parser {
   }
 
   private assignExpr(): Expr {
+    this.enterNesting();
+    try {
+      return this.assignExprUnguarded();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private assignExprUnguarded(): Expr {
     const lhs = this.conditional();
     const t = this.peek();
     if (t.kind !== "punct") return lhs;
@@ -3257,6 +3368,15 @@ class Parser {
   }
 
   private castExpr(): Expr {
+    this.enterNesting();
+    try {
+      return this.castExprUnguarded();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private castExprUnguarded(): Expr {
     if (this.is("(") && this.isTypeNameStart(this.peek(1))) {
       const open = this.next();
       const t = this.typeName();
@@ -3323,6 +3443,15 @@ class Parser {
   }
 
   private unary(): Expr {
+    this.enterNesting();
+    try {
+      return this.unaryUnguarded();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private unaryUnguarded(): Expr {
     const t = this.peek();
     if (t.kind === "punct") {
       switch (t.text) {

@@ -1,0 +1,85 @@
+// The frontend's robustness properties (tests/frontend/fuzz.ts) on a few thousand
+// inputs, deep nesting as a diagnostic at a fixed depth, and the lexer's fast paths
+// (splices, interning) against the spellings they must keep.
+
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { Diagnostics } from "../../src/frontend/diagnostics.js";
+import { tokenizeString } from "../../src/frontend/lexer.js";
+import { MAX_NESTING, parseTranslationUnit } from "../../src/frontend/parse.js";
+import { SourceManager } from "../../src/frontend/source.js";
+import { DATA_LAYOUTS } from "../../src/target.js";
+import { properties, SEEDS, type FuzzFailure } from "../frontend/fuzz.js";
+
+function parse(text: string): string[] {
+  const messages: string[] = [];
+  const diags = new Diagnostics(new SourceManager(), undefined, (t) => messages.push(t.split("\n")[0]));
+  try {
+    parseTranslationUnit(tokenizeString(text, "t.c", diags), { layout: DATA_LAYOUTS.x86_64, std: "gnu17" }, diags);
+  } catch {
+    // FatalError: the message is in `messages`.
+  }
+  return messages;
+}
+
+describe("frontend fuzzing", () => {
+  const failures: FuzzFailure[] = [];
+  const props = properties(failures);
+  for (const [name, runs] of [["lexer", 1500], ["preprocessor", 600], ["parser", 600], ["tokens", 600]] as const) {
+    it(`${name}: ${runs} inputs end in diagnostics at most`, () => {
+      const r = fc.check(props[name], { numRuns: runs, seed: 42 });
+      expect(failures.filter((f) => f.property === name).map((f) => `${f.reason}\n${f.input.slice(0, 500)}`)).toEqual([]);
+      expect(r.numRuns).toBe(runs);
+    }, 120_000);
+  }
+
+  it("has a seed corpus", () => {
+    expect(SEEDS.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe("nesting", () => {
+  const tooDeep = new RegExp(`nesting too deep: more than ${MAX_NESTING} levels`);
+  const cases: [string, (n: number) => string][] = [
+    ["parentheses", (n) => `int x = ${"(".repeat(n)}1${")".repeat(n)};`],
+    ["unary operators", (n) => `int x = ${"- ~".repeat(n)}1;`],
+    ["prefix decrements", (n) => `int f(int y) { return ${"--".repeat(n)}y; }`],
+    ["blocks", (n) => `void f(void) { ${"{".repeat(n)}${"}".repeat(n)} }`],
+    ["if statements", (n) => `void f(int y) { ${"if (y) ".repeat(n)}; }`],
+    ["declarators", (n) => `int ${"(".repeat(n)}p${")".repeat(n)};`],
+    ["initializer braces", (n) => `int x[] = ${"{".repeat(n)}1${"}".repeat(n)};`],
+    ["subscripts", (n) => `int a[1]; int f(void) { return ${"a[".repeat(n)}0${"]".repeat(n)}; }`],
+    ["structs", (n) => `${"struct s { ".repeat(n)}int x;${" } m;".repeat(n)}`],
+  ];
+  for (const [what, make] of cases) {
+    it(`refuses ${what} nested 20,000 deep with a diagnostic`, () => {
+      const messages = parse(make(20_000));
+      expect(messages.some((m) => tooDeep.test(m))).toBe(true);
+      expect(messages.join("\n")).not.toMatch(/internal compiler error/);
+    });
+  }
+  it("accepts 300 levels of parentheses and blocks", () => {
+    expect(parse(`int x = ${"(".repeat(300)}1${")".repeat(300)};`)).toEqual([]);
+    expect(parse(`void f(void) { ${"{".repeat(300)}${"}".repeat(300)} }`)).toEqual([]);
+  });
+  it("reports a left-deep expression too long to walk without crashing", () => {
+    const messages = parse(`int x = ${"1+".repeat(200_000)}1;`);
+    expect(messages.join("\n")).not.toMatch(/internal compiler error/);
+  });
+});
+
+describe("string initializers", () => {
+  it("accepts a braced string literal made of adjacent literals", () => {
+    expect(parse('static char a[] = { "lu" "ac" ".out" };\nchar b[8] = { ("x" "y"), };\nchar c[] = { "z" };')).toEqual([]);
+  });
+});
+
+describe("lexer fast paths", () => {
+  it("keeps spellings across splices, interning and long literals", () => {
+    const long = "x".repeat(5000);
+    const text = `ab\\\ncd "${long}" ab\\\r\ncd 1\\\n2 'q' abcd`;
+    const diags = new Diagnostics(new SourceManager(), undefined, () => {});
+    const toks = tokenizeString(text, "t.c", diags).map((t) => `${t.text}@${t.line}`);
+    expect(toks).toEqual(["abcd@1", `"${long}"@2`, "abcd@2", "12@3", "'q'@4", "abcd@4", "@4"]);
+  });
+});
