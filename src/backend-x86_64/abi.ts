@@ -17,6 +17,8 @@ export type ArgLoc =
   | { kind: "stack"; offset: number; size: number }
   /** x87 st(0) (long double and single-long-double struct returns). */
   | { kind: "x87" }
+  /** x87 st(0) real part, st(1) imaginary part (`_Complex long double` returns). */
+  | { kind: "x87pair" }
   /** Empty aggregate: occupies nothing. */
   | { kind: "none" };
 
@@ -86,6 +88,8 @@ export interface CallLayout {
   stackBytes: number;
   /** Bytes the named stack arguments really occupy (where va_arg's overflow area starts). */
   stackUsed: number;
+  /** Alignment the argument area needs (more than 16 for over-aligned aggregates, as gcc does). */
+  stackAlign: number;
   /** Registers used by the named arguments (va_start needs them). */
   intRegsUsed: number;
   sseRegsUsed: number;
@@ -106,6 +110,8 @@ export function classifyReturn(ret: RetType): { loc: ArgLoc; sret: boolean } {
     if (f.length > 0 && f.every((x) => x.type === "f80" && x.offset === 0) && ret.layout.size === 16) {
       return { loc: { kind: "x87" }, sret: false };
     }
+    // _Complex long double: class COMPLEX_X87.
+    if (ret.layout.complex && f.length === 2 && f.every((x) => x.type === "f80")) return { loc: { kind: "x87pair" }, sret: false };
   }
   const cls = classesOf(ret);
   if (cls === "MEMORY") return { loc: { kind: "stack", offset: 0, size: argSize(ret) }, sret: true };
@@ -123,6 +129,7 @@ export function layoutCall(ret: RetType, args: readonly ArgType[]): CallLayout {
   let ni = r.sret ? 1 : 0;
   let ns = 0;
   let stack = 0;
+  let stackAlign = 16;
   const locs: ArgLoc[] = [];
   for (const a of args) {
     if (a.kind === "agg" && a.layout.size === 0) { locs.push({ kind: "none" }); continue; }
@@ -141,12 +148,13 @@ export function layoutCall(ret: RetType, args: readonly ArgType[]): CallLayout {
       }
     }
     const align = Math.max(8, argAlign(a));
+    stackAlign = Math.max(stackAlign, align);
     stack = Math.ceil(stack / align) * align;
     locs.push({ kind: "stack", offset: stack, size });
     stack += Math.ceil(size / 8) * 8;
   }
   return {
-    args: locs, ret: r.loc, sret: r.sret, stackBytes: Math.ceil(stack / 16) * 16, stackUsed: stack,
+    args: locs, ret: r.loc, sret: r.sret, stackBytes: Math.ceil(stack / 16) * 16, stackUsed: stack, stackAlign,
     intRegsUsed: ni, sseRegsUsed: ns,
   };
 }

@@ -8,7 +8,9 @@
 //   - f32/f64: one float vreg (xmm).
 //   - i128, f80 (and f128 bits): a pair of int vregs [low 8 bytes, high 8 bytes].
 //     f80 arithmetic goes through two scratch stack slots and the x87 stack,
-//     so no x87 register is ever live across MIR instructions.
+//     so no x87 register is ever live across MIR instructions. f128 (binary128,
+//     `__float128`) crosses calls in one xmm register and is computed by
+//     libgcc's soft-float routines (__addtf3, __lttf2, __extenddftf2, …).
 //   - static allocas: no register at all, a frame slot used directly as a
 //     memory operand (and materialised with lea when the address escapes).
 //   - `addr` results: folded into memory operands where the symbol is directly
@@ -18,7 +20,7 @@
 
 import type * as ir from "../ir/ir.js";
 import type { Type, Value } from "../ir/ir.js";
-import { instOperands, successors, termOperands, mapSuccessors } from "../ir/ir.js";
+import { instOperands, successors, temp, termOperands, mapSuccessors } from "../ir/ir.js";
 import { CodegenError, ice } from "../ir/errors.js";
 import type { MAsm, MBlock, MFunc, MImm, MInst, MMem, MOperand, MReg, RegClass } from "../codegen/mir.js";
 import { newSlot, newVReg } from "../codegen/mir.js";
@@ -208,7 +210,9 @@ export class ISel {
     if (isSSE(t)) {
       const x = this.vreg("float");
       const bits = v.k === "float" ? v.bits : 0n;
-      if (bits === 0n) this.emit("xorps", r(x, 16), d(x, 16));
+      // Both operands are definitions: the old value is irrelevant, and a use
+      // would make x live from the function's entry.
+      if (bits === 0n) this.emit("xorps", d(x, 16), d(x, 16));
       else this.emit(t === "f32" ? "movss" : "movsd", this.poolConst([{ size: t === "f32" ? 4 : 8, value: bits }], 8), d(x, 16));
       return x;
     }
@@ -420,7 +424,8 @@ export class ISel {
       }
       const ty = t.type;
       if (loc.kind === "regs") {
-        if (isPair(ty)) {
+        if (ty === "f128") this.xmmToPair(loc.parts[0]!.reg, p.temp);
+        else if (isPair(ty)) {
           const [lo, hi] = this.regsOf(p.temp);
           this.mov(8, r(loc.parts[0]!.reg, 8), lo!);
           this.mov(8, r(loc.parts[1]!.reg, 8), hi!);
@@ -496,6 +501,9 @@ export class ISel {
         this.emit("movq", r(lo, 8), slotMem(s));
         this.emit("movw", r(hi, 2), slotMem(s, 8));
         this.emit("fldt", slotMem(s));
+      } else if (t === "f128") {
+        this.emitX({ opc: "movaps", ops: [r(this.pairToXmm(v), 16), d(xmm(0), 16)], copy: true });
+        uses.push(xmm(0));
       } else if (isPair(t)) {
         const [lo, hi] = this.pair(v);
         this.mov(8, r(lo, 8), RAX);
@@ -518,6 +526,9 @@ export class ISel {
         this.mov(8, r(this.sretPtr, 8), RAX);
         uses.push(RAX);
       } else if (ret.kind === "x87") {
+        this.emit("fldt", this.memOf(a));
+      } else if (ret.kind === "x87pair") {
+        this.emit("fldt", this.memOf(a, 16));
         this.emit("fldt", this.memOf(a));
       } else if (ret.kind === "regs") {
         for (const part of ret.parts) {
@@ -610,10 +621,12 @@ export class ISel {
       case "alloca": {
         // Static allocas are frame slots (over-aligned ones were carved out at entry).
         if (!i.dynSize) return;
-        // Dynamic stack allocation: round up, keep %rsp 16-aligned.
+        // Dynamic stack allocation: round up, keep %rsp 16-aligned. Over-aligned
+        // memory is found by rounding the (16-aligned) new %rsp up, which may
+        // skip up to align-16 bytes: allocate those too.
         const size = this.valReg(i.dynSize, "i64");
         const t = this.vreg();
-        this.emit("leaq", { k: "mem", base: size, scale: 1, disp: 15 }, d(t, 8));
+        this.emit("leaq", { k: "mem", base: size, scale: 1, disp: 15 + Math.max(0, i.align - 16) }, d(t, 8));
         this.emit("andq", im(-16), ud(t, 8));
         this.emit("subq", r(t, 8), ud(RSP, 8));
         const x = this.defReg(i.dst);
@@ -634,6 +647,12 @@ export class ISel {
       case "copy": this.lowerCopy(i.type, i.a, i.dst); return;
       case "fneg": {
         if (i.type === "f80") return this.x87Unary("fchs", i.a, i.dst);
+        if (i.type === "f128") {
+          // Flip the sign bit, the top bit of the high quadword.
+          this.lowerCopy("i128", i.a, i.dst);
+          this.emit("btcq", im(63), ud(this.regsOf(i.dst)[1]!, 8));
+          return;
+        }
         const x = this.defReg(i.dst);
         this.copyFloat(this.valReg(i.a, i.type), x);
         const mask = i.type === "f32" ? 0x80000000n : 0x8000000000000000n;
@@ -675,7 +694,7 @@ export class ISel {
         return;
       case "fadd": case "fsub": case "fmul": case "fdiv":
         if (i.type === "f80") this.x87Binary(X87_OP[i.op], i.a, i.b, i.dst);
-        else if (i.type === "f128") this.fail("f128 arithmetic is not supported on x86_64 yet");
+        else if (i.type === "f128") this.runtimeCall(`__${i.op.slice(1)}tf3`, "f128", [i.a, i.b].map((value) => ({ type: "f128", value })), i.dst);
         else {
           const x = this.defReg(i.dst);
           this.copyFloat(this.valReg(i.a, i.type), x);
@@ -784,8 +803,8 @@ export class ISel {
   }
 
   private lowerFcmp(i: ir.FCmp): void {
+    if (i.type === "f128") return this.f128Compare(i);
     const x = this.defReg(i.dst);
-    if (i.type === "f128") this.fail("f128 compares are not supported on x86_64 yet");
     const cmp = (swap: boolean): void => {
       const [p, q] = swap ? [i.b, i.a] : [i.a, i.b];
       if (i.type === "f80") {
@@ -841,6 +860,7 @@ export class ISel {
   private lowerConv(i: ir.Conv): void {
     const { from, to } = i;
     const x = (): number => this.defReg(i.dst);
+    if ((from === "f128" || to === "f128") && i.op !== "bitcast") return this.f128Convert(i);
     switch (i.op) {
       case "trunc": case "ptrtoint": case "inttoptr": case "zext": case "sext": {
         if (to === "i128") {
@@ -950,6 +970,107 @@ export class ISel {
     this.fail(`cannot select ${i.op} ${from} to ${to}`);
   }
 
+  // ------------------------------------------------------------ f128 (libgcc soft-float)
+
+  /** An f128/i128 pair as one xmm vreg (low quadword first), as the ABI passes f128. */
+  private pairToXmm(v: Value): number {
+    const [lo, hi] = this.pair(v);
+    const x = this.vreg("float"), y = this.vreg("float");
+    this.emit("movq", r(lo, 8), d(x, 16));
+    this.emit("movq", r(hi, 8), d(y, 16));
+    this.emit("punpcklqdq", r(y, 16), ud(x, 16));
+    return x;
+  }
+  /** The 16 bytes of xmm register `src` into the pair of temp `dst`. */
+  private xmmToPair(src: number, dst: number): void {
+    const [lo, hi] = this.regsOf(dst);
+    const y = this.vreg("float");
+    this.emit("movq", r(src, 16), d(lo!, 8));
+    this.emit("movhlps", r(src, 16), d(y, 16));
+    this.emit("movq", r(y, 16), d(hi!, 8));
+  }
+
+  /**
+   * A temp that exists only for instruction selection (results of runtime
+   * calls). It is appended to the function's temps, which nothing reads
+   * after isel.
+   */
+  private selTemp(t: Type, vreg?: number): number {
+    this.f.temps.push({ name: `isel.${this.f.temps.length}`, type: t });
+    const id = this.f.temps.length - 1;
+    if (vreg !== undefined) this.vals.set(id, [vreg]);
+    return id;
+  }
+
+  /** Call a runtime routine with scalar arguments through the ordinary call lowering. */
+  private runtimeCall(name: string, ret: Type, args: { type: Type; value: Value }[], dst = this.selTemp(ret)): number {
+    this.lowerCall({
+      op: "call", dst, ret: { kind: "scalar", type: ret }, callee: { kind: "sym", name },
+      args: args.map((a) => ({ type: { kind: "scalar", type: a.type }, value: a.value })),
+    });
+    return dst;
+  }
+
+  /**
+   * f128 compares through libgcc's three-way routines, which are built so
+   * that every ordered predicate is one call and a sign test: with a NaN,
+   * __lttf2/__letf2 return 1, __gttf2/__getf2 -1 and __eqtf2/__netf2 1.
+   * The unordered predicates are the negations of the ordered ones.
+   */
+  private f128Compare(i: ir.FCmp): void {
+    const args = [i.a, i.b].map((value) => ({ type: "f128" as Type, value }));
+    const test = (fn: string, cc: string, dst: number): void => {
+      const res = this.regsOf(this.runtimeCall(fn, "i32", args))[0]!;
+      this.emit("cmpl", im(0), r(res, 4));
+      this.setcc(cc, dst);
+    };
+    const x = this.defReg(i.dst);
+    const CALLS: Partial<Record<ir.FCmpPred, [string, string]>> = {
+      oeq: ["__eqtf2", "e"], une: ["__netf2", "ne"], olt: ["__lttf2", "l"], ole: ["__letf2", "le"],
+      ogt: ["__gttf2", "g"], oge: ["__getf2", "ge"], ult: ["__getf2", "l"], ule: ["__gttf2", "le"],
+      ugt: ["__letf2", "g"], uge: ["__lttf2", "ge"], uno: ["__unordtf2", "ne"], ord: ["__unordtf2", "e"],
+    };
+    const call = CALLS[i.pred];
+    if (call) return test(call[0], call[1], x);
+    // ueq = unordered or equal; one is its negation.
+    const t = this.vreg();
+    test("__unordtf2", "ne", t);
+    test("__eqtf2", "e", x);
+    this.emit("orb", r(t, 1), ud(x, 1));
+    if (i.pred === "one") this.emit("xorb", im(1), ud(x, 1));
+  }
+
+  /** Conversions to and from f128, all by libgcc routine. */
+  private f128Convert(i: ir.Conv): void {
+    const { from, to } = i;
+    const MODE: Partial<Record<Type, string>> = { f32: "sf", f64: "df", f80: "xf", f128: "tf", i128: "ti" };
+    switch (i.op) {
+      case "fpext": this.runtimeCall(`__extend${MODE[from]}tf2`, to, [{ type: from, value: i.a }], i.dst); return;
+      case "fptrunc": this.runtimeCall(`__trunctf${MODE[to]}2`, to, [{ type: from, value: i.a }], i.dst); return;
+      case "sitofp": case "uitofp": {
+        const u = i.op === "uitofp" ? "un" : "";
+        if (from === "i128") { this.runtimeCall(`__float${u}titf`, to, [{ type: from, value: i.a }], i.dst); return; }
+        // Narrow integers are widened to 32 bits first: libgcc starts at SImode.
+        const wide: Type = from === "i64" ? "i64" : "i32";
+        const arg = wide === from ? i.a : temp(this.selTemp(wide, this.extend(i.a, from, i.op === "sitofp", 4)));
+        this.runtimeCall(`__float${u}${wide === "i64" ? "di" : "si"}tf`, to, [{ type: wide, value: arg }], i.dst);
+        return;
+      }
+      case "fptosi": case "fptoui": {
+        const u = i.op === "fptoui" ? "uns" : "";
+        if (to === "i128") { this.runtimeCall(`__fix${u}tfti`, to, [{ type: from, value: i.a }], i.dst); return; }
+        const wide: Type = to === "i64" ? "i64" : "i32";
+        const fn = `__fix${u}tf${wide === "i64" ? "di" : "si"}`;
+        if (wide === to) { this.runtimeCall(fn, to, [{ type: from, value: i.a }], i.dst); return; }
+        // A narrower result just keeps undefined upper bits, as every narrow value here does.
+        const res = this.runtimeCall(fn, wide, [{ type: from, value: i.a }]);
+        this.copyInt(this.regsOf(res)[0]!, this.defReg(i.dst));
+        return;
+      }
+    }
+    this.fail(`cannot select ${i.op} ${from} to ${to}`);
+  }
+
   // ------------------------------------------------------------ x87 (f80)
 
   /** Push an f80 value onto the x87 stack via the scratch slot. */
@@ -981,8 +1102,11 @@ export class ISel {
   }
   private x87Convert(i: ir.Conv): void {
     const { from, to } = i;
-    if (from === "f128" || to === "f128" || from === "i128" || to === "i128") {
-      this.fail(`${i.op} ${from} to ${to} is not supported on x86_64 yet`);
+    if (from === "i128" || to === "i128") {
+      // libgcc: __float[un]tixf / __fix[uns]xfti (long double in memory or st(0)).
+      const fn = from === "i128" ? `__float${i.op === "uitofp" ? "un" : ""}tixf` : `__fix${i.op === "fptoui" ? "uns" : ""}xfti`;
+      this.runtimeCall(fn, to, [{ type: from, value: i.a }], i.dst);
+      return;
     }
     const s = this.scratchSlot();
     // Get the source onto the x87 stack.
@@ -1129,7 +1253,11 @@ export class ISel {
 
   private lowerCall(i: ir.Call): void {
     const lay = layoutCall(i.ret, i.args.map((a) => a.type));
+    // An over-aligned stack argument needs %rsp realigned (and restored after).
+    const savedSp = lay.stackAlign > 16 ? this.vreg() : -1;
+    if (savedSp >= 0) this.mov(8, r(RSP, 8), savedSp);
     if (lay.stackBytes) this.emit("subq", im(lay.stackBytes), ud(RSP, 8));
+    if (savedSp >= 0) this.emit("andq", im(-lay.stackAlign), ud(RSP, 8));
     const argRegs: number[] = [];
     // Stack arguments first (they may need temporaries), then registers.
     i.args.forEach((a, k) => {
@@ -1154,6 +1282,8 @@ export class ISel {
             moves.push({ reg: p.reg, src: t, cls: "SSE" });
           } else moves.push({ reg: p.reg, src: this.loadBytes(this.memOf(ad, p.offset), p.size), cls: "INTEGER" });
         }
+      } else if (a.type.type === "f128") {
+        moves.push({ reg: loc.parts[0]!.reg, src: this.pairToXmm(a.value), cls: "SSE" });
       } else if (isPair(a.type.type)) {
         const [lo, hi] = this.pair(a.value);
         moves.push({ reg: loc.parts[0]!.reg, src: lo, cls: "INTEGER" }, { reg: loc.parts[1]!.reg, src: hi, cls: "INTEGER" });
@@ -1180,11 +1310,13 @@ export class ISel {
       argRegs.push(RAX);
     }
     this.emitX({ opc: "call", ops: [callee], impUses: argRegs, impDefs: CALLER_SAVED });
-    if (lay.stackBytes) this.emit("addq", im(lay.stackBytes), ud(RSP, 8));
+    if (savedSp >= 0) this.mov(8, r(savedSp, 8), RSP);
+    else if (lay.stackBytes) this.emit("addq", im(lay.stackBytes), ud(RSP, 8));
     // Results.
     if (i.ret.kind === "scalar" && i.dst !== undefined) {
       const t = i.ret.type;
       if (t === "f80") this.x87Store(i.dst);
+      else if (t === "f128") this.xmmToPair(xmm(0), i.dst);
       else if (isPair(t)) {
         const [lo, hi] = this.regsOf(i.dst);
         this.mov(8, r(RAX, 8), lo!);
@@ -1195,6 +1327,10 @@ export class ISel {
       this.emit("fstp", { k: "reg", r: -1, size: 10 });
     } else if (i.ret.kind === "agg" && !lay.sret) {
       if (lay.ret.kind === "x87") this.emit("fstpt", memAt(retAddr));
+      else if (lay.ret.kind === "x87pair") {
+        this.emit("fstpt", memAt(retAddr));
+        this.emit("fstpt", memAt(retAddr, 16));
+      }
       else if (lay.ret.kind === "regs") {
         // Capture the result registers first: storing may need temporaries.
         const got = lay.ret.parts.map((p) => {
@@ -1245,7 +1381,7 @@ export class ISel {
     const t = i.type;
     let classes: ("INTEGER" | "SSE")[] | "MEMORY";
     if (t.kind === "agg") classes = classifyAgg(t.layout);
-    else if (t.type === "f80" || t.type === "f128") classes = "MEMORY";
+    else if (t.type === "f80") classes = "MEMORY";
     else if (t.type === "i128") classes = ["INTEGER", "INTEGER"];
     else classes = isSSE(t.type) ? ["SSE"] : ["INTEGER"];
     const size = t.kind === "agg" ? t.layout.size : t.type === "f80" || t.type === "i128" || t.type === "f128" ? 16 : 8;
@@ -1436,6 +1572,25 @@ export class ISel {
     return true;
   }
 
+  /** i128 switch: a chain of equality tests, each `(lo ^ clo) | (hi ^ chi) == 0`. */
+  private switchI128(t: Extract<ir.Terminator, { op: "switch" }>): void {
+    const [lo, hi] = this.pair(t.value);
+    const half = (v: number, c: bigint): number => {
+      const x = this.vreg();
+      this.copyInt(v, x);
+      const k = BigInt.asIntN(64, c);
+      this.emit("xorq", fits32(k) ? im(k) : r(this.valReg({ k: "int", value: k }, "i64"), 8), ud(x, 8));
+      return x;
+    };
+    for (const c of t.cases) {
+      const v = BigInt.asUintN(128, c.value);
+      const x = half(lo, v), y = half(hi, v >> 64n);
+      this.emit("orq", r(y, 8), ud(x, 8));
+      this.jcc("e", c.target);
+    }
+    this.jmp(t.default);
+  }
+
   private lowerTerm(b: ir.Block): void {
     const t = b.term;
     switch (t.op) {
@@ -1456,7 +1611,7 @@ export class ISel {
         return;
       }
       case "switch": {
-        if (t.type === "i128") this.fail("switch on i128");
+        if (t.type === "i128") return this.switchI128(t);
         const sz = irSize(t.type);
         if (this.jumpTable(t)) return;
         const v = this.valReg(t.value, t.type);

@@ -62,6 +62,7 @@ export function allocateRegisters(f: MFunc, hooks: TargetHooks): void {
   for (let round = 0; ; round++) {
     if (round > 50) throw new InternalCompilerError("register allocation does not converge", { func: f.name, pass: "regalloc" });
     const spilled = scan(f, hooks, unspillable);
+    if (process.env.RA_DEBUG) console.error(`ra ${f.name} round ${round}: ${f.blocks.length} blocks, ${f.vregClass.length} vregs, ${spilled.length} spilled`);
     if (spilled.length === 0) return;
     for (const v of spilled) rewriteSpilled(f, hooks, v, unspillable);
   }

@@ -153,7 +153,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     dumpMacros: "none",
     deps: { onlyDeps: false, sideEffect: false, userOnly: false, targets: [], phony: false, missingGenerated: false },
     std: "gnu17", optLevel: 0, optSize: false, debug: false, pic: true, pie: true, commonSymbols: false,
-    gnu89Inline: false, functionSections: false, dataSections: false, integratedAs: false,
+    gnu89Inline: false, functionSections: false, dataSections: false, integratedAs: true,
     warnings: { suppressAll: false, allErrors: false, errorOptions: new Map(), enabled: new Map() },
     pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto",
     asArgs: [], linkKind: "pie", startFiles: true, defaultLibs: true, libc: true, pthread: false,

@@ -5,9 +5,10 @@
 // complete, so a failed or interrupted run never leaves a half-written output.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { basename, dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
+import { ASSEMBLER_ARCHES, assembleFile, formatDiagnostic } from "../asm/index.js";
 import type { DriverConfig, Language, LinkItem } from "./config.js";
 import { compileUnit, dependencyText, type UnitGoal, type UnitResult } from "./compile.js";
 import { InputCache, runLinker, supportsEmulation } from "../link/index.js";
@@ -233,6 +234,7 @@ function writeDependencies(cfg: DriverConfig, input: string, pp: Parameters<type
 }
 
 function assemble(source: string, output: string, cfg: DriverConfig): string | false {
+  if (cfg.integratedAs && ASSEMBLER_ARCHES.includes(cfg.toolchain.arch)) return assembleIntegrated(source, output, cfg);
   const pending = pendingName(output);
   const ok = runTool(cfg, binutilsProgram(cfg.toolchain, "as"), [...cfg.asArgs, "-o", pending, source]);
   if (!ok) {
@@ -240,6 +242,20 @@ function assemble(source: string, output: string, cfg: DriverConfig): string | f
     return false;
   }
   commit(pending, output);
+  return output;
+}
+
+/** Assemble in-process (src/asm); `-fno-integrated-as` selects the system `as` instead. */
+function assembleIntegrated(source: string, output: string, cfg: DriverConfig): string | false {
+  if (cfg.verbose) process.stderr.write(` (integrated assembler) ${source} -o ${output}\n`);
+  const r = assembleFile(readFileSync(source, "latin1"), {
+    arch: cfg.toolchain.arch,
+    fileName: source,
+    readFile: (p, from) => { try { return readFileSync(resolve(dirname(from), p)); } catch { return undefined; } },
+  });
+  for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+  if (!r.object) return false;
+  writeOutput(output, r.object);
   return output;
 }
 

@@ -100,7 +100,15 @@ export function main(argv: readonly string[]): number {
   return runJobs(cfg, join(root, "include"));
 }
 
-function run(): void {
+/** Run as a command: exit status from `main`, and no stack trace for a crash. */
+export function run(): void {
+  // A reader that goes away early (`tscc --version | head -1`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   let status: number;
   try {
     status = main(process.argv.slice(2));

@@ -65,6 +65,11 @@ export interface AggLayout {
   readonly size: number;
   readonly align: number;
   readonly fields: readonly AggField[];
+  /**
+   * A C `_Complex` value rather than a struct of two: some ABIs treat it
+   * apart (SysV returns `_Complex long double` in st(0)/st(1)).
+   */
+  readonly complex?: boolean;
 }
 
 /** How one argument or return value crosses a call boundary. */

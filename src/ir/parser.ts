@@ -142,6 +142,7 @@ class Parser {
     const size = this.smallInt();
     this.expectI("align");
     const align = this.smallInt();
+    const complex = this.acceptI("complex");
     this.expectP("{");
     const fields: { offset: number; type: Type }[] = [];
     while (!this.isP("}")) {
@@ -150,7 +151,7 @@ class Parser {
       if (!this.acceptP(",")) break;
     }
     this.expectP("}");
-    const t: AggLayout = { name, size, align, fields };
+    const t: AggLayout = { name, size, align, fields, ...(complex ? { complex } : {}) };
     if (this.types.has(name)) this.fail(`duplicate type :${name}`);
     this.types.set(name, t);
     return t;

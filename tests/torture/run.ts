@@ -32,6 +32,7 @@ interface Options {
   jobs: string;
   update: boolean;
   cc: "tscc" | "gcc";
+  cflags: string;
   writeBaseline: boolean;
   compileTimeout: string;
   runTimeout: string;
@@ -82,7 +83,7 @@ async function compileTest(args: string[], arch: Arch, opts: Options): Promise<{
 
 async function runOne(test: TortureTest, arch: Arch, level: string, opts: Options, work: string): Promise<Outcome> {
   const exe = join(work, test.name.replace(/\//g, "__"));
-  const compile = await compileTest(["-w", `-O${level}`, ...test.options, ...test.files, "-o", exe, "-lm"], arch, opts);
+  const compile = await compileTest(["-w", `-O${level}`, ...opts.cflags.split(/\s+/).filter(Boolean), ...test.options, ...test.files, "-o", exe, "-lm"], arch, opts);
   if (compile.timedOut) return { pass: false, reason: `compile timeout (${opts.compileTimeout}s)` };
   if (compile.status !== 0) return { pass: false, reason: `compile: ${firstLine(compile.output) || `exit ${compile.status}`}` };
   const [runCmd, runArgs] = arch === HOST ? [exe, []] : [QEMU[arch], ["-L", `/usr/${arch}-linux-gnu`, exe]];
@@ -184,7 +185,8 @@ async function main(): Promise<void> {
     .option("--compile-timeout <s>", "seconds per compile", "60")
     .option("--run-timeout <s>", "seconds per run (x3 under qemu)", "10")
     .option("--quiet", "no progress lines", false)
-    .option("--no-in-process", "run each tscc compile as its own process instead of in worker threads");
+    .option("--no-in-process", "run each tscc compile as its own process instead of in worker threads")
+    .option("--cflags <flags>", "extra compiler flags, space-separated (e.g. -fno-integrated-as)", "");
   program.parse();
   const opts = program.opts<Options>();
   ensureSuite();

@@ -1,12 +1,8 @@
-// GNU inline assembly: the IR `asm`/`asmgoto` text form, the x86_64
-// constraint and template machinery, and whole C programs using asm compiled
-// by the bundle and run (compared with gcc's output of the same program).
+// GNU inline assembly: the IR `asm`/`asmgoto` text form and the x86_64
+// constraint and template machinery. Whole C programs using asm are in
+// tests/unit/c-x86 (x86-gcc-compare.test.ts).
 
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { parseModule, printModule, verifyModule, runPipeline } from "../../src/ir/index.js";
 import { emitAssembly } from "../../src/backend-x86_64/index.js";
 import type { AsmArg } from "../../src/backend-x86_64/inlineasm.js";
@@ -112,25 +108,4 @@ describe("x86_64 asm templates", () => {
     expect(s).toMatch(/\tjmp \.Lf\.far/);
     expect(s).toMatch(/\t\.globl top\ntop:/);
   });
-});
-
-const ROOT = join(import.meta.dirname, "../..");
-const TSCC = join(ROOT, "dist/tscc.cjs");
-const hasGcc = spawnSync("gcc", ["--version"]).status === 0 && process.arch === "x64";
-const work = mkdtempSync(join(tmpdir(), "tscc-asm-"));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-describe.runIf(existsSync(TSCC) && hasGcc)("C programs with inline asm", () => {
-  const src = join(import.meta.dirname, "c-asm/asm.c");
-  const run = (cc: string[], exe: string): string => {
-    const c = spawnSync(cc[0]!, [...cc.slice(1), src, "-o", exe], { encoding: "utf8" });
-    expect(c.stderr).toBe("");
-    return spawnSync(exe, { encoding: "utf8", timeout: 20_000 }).stdout;
-  };
-  const expected = (): string => run(["gcc", "-O0"], join(work, "gcc.exe"));
-  for (const opt of ["-O0", "-O2"]) {
-    it(`asm.c ${opt} matches gcc`, () => {
-      expect(run([process.execPath, TSCC, opt], join(work, `tscc${opt}.exe`))).toBe(expected());
-    });
-  }
 });

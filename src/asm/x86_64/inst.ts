@@ -13,10 +13,12 @@ export const GPR16 = ["ax", "cx", "dx", "bx", "sp", "bp", "si", "di", "r8w", "r9
 export const GPR8 = ["al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil", "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"] as const;
 export const XMM = ["xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15"] as const;
 export const X87 = ["st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)"] as const;
+/** The legacy high-byte registers (not encodable together with a REX prefix). */
+export const GPR8H = ["ah", "ch", "dh", "bh"] as const;
 
 export type RegName =
   | (typeof GPR64)[number] | (typeof GPR32)[number] | (typeof GPR16)[number] | (typeof GPR8)[number]
-  | (typeof XMM)[number] | (typeof X87)[number] | "rip";
+  | (typeof XMM)[number] | (typeof X87)[number] | (typeof GPR8H)[number] | "st(0)" | "rip";
 
 /** The name of general register `n` (0..15, hardware numbering) at a byte width. */
 export function gprName(n: number, size: number): RegName {
@@ -24,15 +26,19 @@ export function gprName(n: number, size: number): RegName {
   return table[n]!;
 }
 
-export type Reloc = "PLT" | "GOTPCREL" | "TPOFF" | "GOTTPOFF" | "GOTOFF";
+export type Reloc = "PLT" | "GOTPCREL" | "TPOFF" | "GOTTPOFF" | "GOTOFF" | "TLSGD" | "TLSLD" | "DTPOFF";
 
 export interface RegOperand { readonly kind: "reg"; readonly reg: RegName }
-/** `$value`, or `$sym+value` (absolute; not used in PIC code). */
+/**
+ * `$value`, or `$sym+value` (absolute; not used in PIC code). Throughout, `sym`
+ * may be any gas expression text (the assembler's parser stores e.g.
+ * `.L3-.L2` there); the encoder evaluates it, the printer prints it verbatim.
+ */
 export interface ImmOperand { readonly kind: "imm"; readonly value: bigint; readonly sym?: string }
 /** seg:disp+sym@reloc(base, index, scale). `base: "rip"` is RIP-relative. */
 export interface MemOperand {
   readonly kind: "mem";
-  readonly seg?: "fs" | "gs";
+  readonly seg?: "fs" | "gs" | "cs" | "ds" | "es" | "ss";
   readonly base?: RegName;
   readonly index?: RegName;
   readonly scale: 1 | 2 | 4 | 8;
@@ -47,7 +53,13 @@ export interface IndirectOperand { readonly kind: "indirect"; readonly to: RegOp
 
 export type Operand = RegOperand | ImmOperand | MemOperand | TargetOperand | IndirectOperand;
 
-export interface Inst { readonly kind: "inst"; readonly mnemonic: string; readonly operands: readonly Operand[] }
+export interface Inst {
+  readonly kind: "inst";
+  readonly mnemonic: string;
+  readonly operands: readonly Operand[];
+  /** Instruction prefixes written before the mnemonic: lock, rep, repne, data16, rex64, … */
+  readonly prefixes?: readonly string[];
+}
 export interface Label { readonly kind: "label"; readonly name: string }
 /** An assembler directive with its arguments already in gas syntax. */
 export interface Directive { readonly kind: "directive"; readonly name: string; readonly args: readonly string[] }

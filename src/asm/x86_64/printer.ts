@@ -34,7 +34,7 @@ export function printLine(l: AsmLine): string {
   switch (l.kind) {
     case "label": return `${l.name}:`;
     case "directive": return `\t${l.name}${l.args.length ? "\t" + l.args.join(", ") : ""}`;
-    case "inst": return `\t${l.mnemonic}${l.operands.length ? "\t" + l.operands.map(printOperand).join(", ") : ""}`;
+    case "inst": return `\t${l.prefixes?.length ? l.prefixes.join(" ") + " " : ""}${l.mnemonic}${l.operands.length ? "\t" + l.operands.map(printOperand).join(", ") : ""}`;
     case "verbatim": return `\t${l.text}`;
   }
 }

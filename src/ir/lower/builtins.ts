@@ -418,6 +418,19 @@ const makeComplex: Handler = (L, e) => {
   return tmp;
 };
 
+/** `conj(z)`: the same real part, the imaginary part negated. */
+const conj: Handler = (L, e) => {
+  const t = e.type;
+  const a = e.args[0];
+  if (t.kind !== "complex") return UNDEF;
+  const src = L.convert(L.rvalue(a), a.type, t);
+  const it = irType(t.elem) as FloatType;
+  const tmp = L.builder.alloca(sizeOf(t), Math.max(1, sizeOf(t.elem)), "conj");
+  L.builder.store(it, L.builder.load(it, src), tmp);
+  L.builder.store(it, L.fneg(it, L.builder.load(it, L.offset(src, sizeOf(t.elem)))), L.offset(tmp, sizeOf(t.elem)));
+  return tmp;
+};
+
 const nothing: Handler = (L, e) => {
   for (const a of e.args) L.rvalue(a);
   return UNDEF;
@@ -453,6 +466,9 @@ const BUILTINS: Readonly<Record<string, Handler>> = {
   __builtin_object_size: objectSize, __builtin_dynamic_object_size: objectSize,
   __builtin_constant_p: constantP, __builtin_complex: makeComplex,
   __builtin_prefetch: nothing, __builtin___clear_cache: nothing,
+  __builtin_conj: conj, __builtin_conjf: conj, __builtin_conjl: conj,
+  __builtin_isinff: classify("isinf"), __builtin_isinfl: classify("isinf"), __builtin_isnanf: classify("isnan"),
+  __builtin_isnanl: classify("isnan"), __builtin_finitef: classify("isfinite"), __builtin_finitel: classify("isfinite"),
   __builtin_isnan: classify("isnan"), __builtin_isinf: classify("isinf"), __builtin_isfinite: classify("isfinite"),
   __builtin_isnormal: classify("isnormal"), __builtin_signbit: classify("signbit"), __builtin_signbitf: classify("signbit"),
   __builtin_signbitl: classify("signbit"), __builtin_isinf_sign: classify("isinf_sign"), __builtin_finite: classify("isfinite"),

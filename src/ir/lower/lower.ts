@@ -20,7 +20,7 @@ import type {
   ArgType, AsmInput, AsmOutput, Block, CallArg, FloatType, Func, Global, InitPiece, InlineAsm, IntType, Linkage, Module, Type, Value,
 } from "../ir.js";
 import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
-import { lowerBuiltin } from "./builtins.js";
+import { hasBuiltinExpansion, lowerBuiltin } from "./builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
 import { wideFloatBits } from "./floatlit.js";
 
@@ -49,7 +49,26 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
     new FunctionLowerer(m, f, names, opts, diags).run();
   }
   for (const g of tu.globals) lowerGlobal(m, g, names, opts);
+  for (const s of names.strings.values()) m.globals.push(s);
+  for (const sym of [...tu.functionSymbols, ...tu.globals]) {
+    if (sym.attrs.alias !== undefined) m.asm.push(aliasDirectives(names.of(sym), sym.attrs.alias, sym));
+  }
   return m;
+}
+
+/**
+ * `__attribute__((alias("target")))`: another name for the same address. The
+ * directives are the same in GNU as for every supported target.
+ */
+function aliasDirectives(name: string, target: string, sym: A.ObjectSymbol | A.FunctionSymbol): string {
+  const lines: string[] = [];
+  if (sym.attrs.weak) lines.push(`.weak ${name}`);
+  else if (sym.linkage === "external") lines.push(`.globl ${name}`);
+  const vis = sym.attrs.visibility;
+  if (vis === "hidden" || vis === "protected" || vis === "internal") lines.push(`.${vis} ${name}`);
+  lines.push(`.type ${name}, ${sym.kind === "function" ? "@function" : "@object"}`);
+  lines.push(`.set ${name}, ${target}`);
+  return lines.join("\n");
 }
 
 /** An inline definition that is not the external definition is not emitted (6.7.4p7). */
@@ -60,6 +79,9 @@ function shouldEmit(fn: A.FunctionSymbol): boolean {
 
 /** Assembler names of symbols: C names for linked symbols, unique names for the rest. */
 export class SymbolNames {
+  /** String literals that reached lowering without an object: one read-only global each. */
+  readonly strings = new Map<A.StringLit, Global>();
+
   /** Where each label of a lowered function ended up: its function and block. */
   readonly labelSites = new Map<number, { func: string; block: string }>();
 
@@ -92,6 +114,7 @@ function hasMutable(_t: CType): boolean {
 }
 
 function lowerGlobal(m: Module, sym: A.ObjectSymbol, names: SymbolNames, opts: LowerOptions): void {
+  if (sym.attrs.alias !== undefined) return; // defined by its alias directives
   const name = names.of(sym);
   const size = sizeOf(sym.type);
   const align = Math.max(sym.align ?? 1, alignOf(sym.type), sym.attrs.aligned ?? 1);
@@ -590,6 +613,12 @@ export class FunctionLowerer {
         this.error(s.loc, "asm goto with register outputs is not supported");
         return;
       }
+      // `%l[name]` names a C label; the IR knows labels only by operand number.
+      const first = outputs.length + a.inputs.length;
+      a.template = a.template.replace(/%(%|l\[([A-Za-z_$][\w$]*)\])/g, (all: string, _m: string, name: string | undefined) => {
+        const k = name === undefined ? -1 : s.gotoLabels.findIndex((l) => l.name === name);
+        return k < 0 ? all : `%l${first + k}`;
+      });
       const fallthrough = b.block("asm.fallthrough");
       b.term({ op: "asmgoto", asm: a, fallthrough: fallthrough.label, targets: s.gotoLabels.map((l) => this.labelBlock(l).label) });
       b.at(fallthrough);
@@ -726,11 +755,16 @@ export class FunctionLowerer {
         return e.member.bitWidth !== undefined ? { addr, bitfield: e.member, volatile: vol } : { addr, volatile: vol };
       }
       case "string": {
-        if (!e.sym) {
-          this.diags.error(e.loc, "internal: string literal without storage");
-          return { addr: UNDEF, volatile: false };
+        if (e.sym) return { addr: this.b.addr(this.names.of(e.sym)), volatile: false };
+        let g = this.names.strings.get(e);
+        if (!g) {
+          g = {
+            name: `.L.str.lit.${this.names.strings.size}`, linkage: "internal", visibility: "default",
+            align: Math.max(1, e.elem.size), threadLocal: false, readonly: true, init: [{ k: "bytes", data: e.bytes }],
+          };
+          this.names.strings.set(e, g);
         }
-        return { addr: this.b.addr(this.names.of(e.sym)), volatile: false };
+        return { addr: this.b.addr(g.name), volatile: false };
       }
       case "compound": {
         const addr = this.objectAddr(e.sym);
@@ -1031,9 +1065,56 @@ export class FunctionLowerer {
     return this.b.bin("mul", I64, v, { k: "int", value: BigInt(n) });
   }
 
+  /**
+   * GNU vector arithmetic, element by element through memory. A scalar operand
+   * is splatted; comparisons give -1 (true) or 0 per element, as gcc does.
+   */
+  private vectorBinary(op: A.BinOp, l: Value, r: Value, lt: CType, rt: CType, resultType: CType): Value {
+    const b = this.b;
+    const vt = resultType.kind === "vector" ? resultType : lt.kind === "vector" ? lt : rt;
+    if (vt.kind !== "vector") return UNDEF;
+    const operandVec = lt.kind === "vector" ? lt : rt.kind === "vector" ? rt : vt;
+    if (operandVec.kind !== "vector") return UNDEF;
+    const opElem = operandVec.elem;
+    const resElem = vt.elem;
+    const es = sizeOf(opElem), rs = sizeOf(resElem);
+    const n = Math.floor(vt.size / rs);
+    const tmp = b.alloca(vt.size, Math.min(16, vt.size), "vec");
+    const compare = op === "==" || op === "!=" || op === "<" || op === ">" || op === "<=" || op === ">=";
+    for (let i = 0; i < n; i++) {
+      const x = lt.kind === "vector" ? this.loadValue(this.ptrOffset(l, i * es), opElem, false) : this.convert(l, lt, opElem);
+      const y = rt.kind === "vector"
+        ? this.loadValue(this.ptrOffset(r, i * sizeOf(rt.elem)), rt.elem, false)
+        : this.convert(r, rt, opElem);
+      const yt = rt.kind === "vector" ? rt.elem : opElem;
+      let z = this.binary(op, x, y, opElem, yt, compare ? resElem : opElem);
+      if (compare) z = b.bin("sub", irType(resElem) as IntType, { k: "int", value: 0n }, z);
+      this.storeValue(this.ptrOffset(tmp, i * rs), resElem, z, false);
+    }
+    return tmp;
+  }
+
+  private vectorUnary(e: A.Unary, v: Value): Value {
+    const b = this.b;
+    const vt = e.type;
+    if (vt.kind !== "vector") return UNDEF;
+    const es = sizeOf(vt.elem);
+    const it = irType(vt.elem)!;
+    const tmp = b.alloca(vt.size, Math.min(16, vt.size), "vec");
+    for (let i = 0; i < vt.size / es; i++) {
+      const x = b.load(it, this.ptrOffset(v, i * es));
+      const z = e.op === "neg"
+        ? (isFloatType(it) ? this.fneg(it, x) : b.bin("sub", it as IntType, { k: "int", value: 0n }, x))
+        : b.bin("xor", it as IntType, x, { k: "int", value: -1n });
+      b.store(it, z, this.ptrOffset(tmp, i * es));
+    }
+    return tmp;
+  }
+
   private unary(e: A.Unary): Value {
     const b = this.b;
     const v = this.rvalue(e.operand);
+    if (e.type.kind === "vector" && e.op !== "not") return this.vectorUnary(e, v);
     if (e.op === "not") {
       const c = this.toCondition(v, e.operand.type);
       const inv = b.bin("xor", "i1", c, { k: "int", value: 1n });
@@ -1068,6 +1149,7 @@ export class FunctionLowerer {
   binary(op: A.BinOp, l: Value, r: Value, lt: CType, rt: CType, resultType: CType): Value {
     const b = this.b;
     if (lt.kind === "complex" || rt.kind === "complex") return this.complexBinary(op, l, r, lt, resultType);
+    if (lt.kind === "vector" || rt.kind === "vector" || resultType.kind === "vector") return this.vectorBinary(op, l, r, lt, rt, resultType);
     const t = irType(lt)!;
     const signed = isSigned(lt);
     switch (op) {
@@ -1260,8 +1342,17 @@ export class FunctionLowerer {
     const fnType = e.fnType;
     let callee: string | Value;
     const c = e.callee;
-    if (c.kind === "decay" && c.operand.kind === "var" && c.operand.sym.kind === "function") callee = this.names.of(c.operand.sym);
-    else if (c.kind === "addr" && c.operand.kind === "var" && c.operand.sym.kind === "function") callee = this.names.of(c.operand.sym);
+    const direct = (c.kind === "decay" || c.kind === "addr") && c.operand.kind === "var" && c.operand.sym.kind === "function" ? c.operand.sym : undefined;
+    if (direct && !direct.defined) {
+      // Library functions gcc treats as builtins even when only declared
+      // (alloca has no library definition at all), and `__builtin_X` names
+      // called like ordinary functions.
+      const name = direct.asmName ?? direct.name;
+      const builtin = name === "alloca" ? "__builtin_alloca" : name.startsWith("__builtin_") ? name : undefined;
+      if (builtin && hasBuiltinExpansion(builtin)) return lowerBuiltin(this, { kind: "builtin", name: builtin, args: e.args, type: e.type, loc: e.loc });
+      if (builtin && name.startsWith("__builtin_")) direct.asmName = name.slice("__builtin_".length);
+    }
+    if (direct) callee = this.names.of(direct);
     else callee = this.rvalue(c);
     const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: this.rvalue(a) }));
     const ret = retType(fnType.ret);

@@ -9,7 +9,7 @@ int forty_two(void);
 static void mul(unsigned *rp) { __asm__ ("mull %3" : "=a" (rp[0]), "=d" (rp[1]) : "%0" (7), "rm" (7)); }
 static long double sq(long double x) { long double r; __asm__ __volatile__ ("fsqrt" : "=t" (r) : "0" (x)); return r; }
 static long double at2(long double y, long double x) { long double v; __asm __volatile__ ("fpatan\n\t" : "=t" (v) : "0" (x), "u" (y) : "st(1)"); return v; }
-static int gt(int x) { asm goto ("cmpl $5, %0\n\tjg %l1" : : "r"(x) : "cc" : big); return 0; big: return 1; }
+static int gt(int x) { asm goto ("cmpl $5, %0\n\tjg %l[big]" : : "r"(x) : "cc" : big); return 0; big: return 1; }
 static int named(int x) { int y; asm("movl %[in], %[out]\n\taddl $1, %[out]" : [out] "=&r"(y) : [in] "rm"(x)); return y; }
 static int mem(void) { int m = 3; asm("addl $4, %0" : "+m"(m)); return m; }
 static double dx(double a) { asm("addsd %0, %0" : "+x"(a)); return a; }

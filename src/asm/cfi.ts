@@ -1,0 +1,163 @@
+// .cfi_* directives → .eh_frame. Each directive is recorded with a label at
+// its location; once code is laid out the FDE instructions are written with
+// DW_CFA_advance_loc between locations, as gas does (one CIE per distinct
+// initial state, FDEs padded to 8 bytes, pc_begin as a PC-relative fixup).
+
+import { AsmError } from "./arch.js";
+import type { Assembler } from "./assembler.js";
+import { encodeLeb } from "./directives.js";
+import { splitArgs } from "./lexer.js";
+import type { AsmSymbol } from "./model.js";
+import { SHF_ALLOC, SHT_PROGBITS } from "../elf/constants.js";
+
+interface CfiInsn { loc: AsmSymbol; bytes: number[] }
+interface Fde { start: AsmSymbol; end?: AsmSymbol; insns: CfiInsn[]; signal: boolean }
+
+const DW_CFA = {
+  advance_loc: 0x40, offset: 0x80, restore: 0xc0, advance_loc1: 0x02, advance_loc2: 0x03, advance_loc4: 0x04,
+  offset_extended: 0x05, restore_extended: 0x06, undefined: 0x07, same_value: 0x08, register: 0x09,
+  remember_state: 0x0a, restore_state: 0x0b, def_cfa: 0x0c, def_cfa_register: 0x0d, def_cfa_offset: 0x0e,
+  offset_extended_sf: 0x11, val_offset: 0x14,
+} as const;
+
+/** DWARF register numbers of x86_64 (psABI figure 3.36). */
+const X86_64_DWARF: Record<string, number> = {
+  rax: 0, rdx: 1, rcx: 2, rbx: 3, rsi: 4, rdi: 5, rbp: 6, rsp: 7, r8: 8, r9: 9, r10: 10, r11: 11,
+  r12: 12, r13: 13, r14: 14, r15: 15, rip: 16,
+  ...Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`xmm${i}`, 17 + i])),
+};
+
+export class CfiState {
+  private fde: Fde | undefined;
+  readonly fdes: Fde[] = [];
+  private cfaOffset = 8;
+  private readonly stateStack: number[] = [];
+
+  directive(asm: Assembler, name: string, args: string): void {
+    const a = splitArgs(args);
+    const reg = (t: string | undefined): number => {
+      const s = (t ?? "").trim().replace(/^%/, "");
+      if (/^[0-9]+$/.test(s)) return Number(s);
+      const n = X86_64_DWARF[s];
+      if (n === undefined) throw new AsmError(`bad register expression`);
+      return n;
+    };
+    const num = (t: string | undefined): number => Number(asm.absolute(t ?? "0"));
+    if (name === ".cfi_sections") return;
+    if (name === ".cfi_startproc") {
+      if (this.fde) throw new AsmError("previous CFI entry not closed (missing .cfi_endproc)");
+      this.fde = { start: asm.tempSymbolHere(), insns: [], signal: false };
+      this.cfaOffset = 8;
+      return;
+    }
+    const fde = this.fde;
+    if (!fde) throw new AsmError("CFI instruction used without previous .cfi_startproc");
+    const emit = (...bytes: number[]): void => { fde.insns.push({ loc: asm.tempSymbolHere(), bytes }); };
+    const offsetInsn = (r: number, off: number): void => {
+      const f = off / -8;
+      if (Number.isInteger(f) && f >= 0 && r < 64) emit(DW_CFA.offset | r, ...encodeLeb(BigInt(f), false));
+      else emit(DW_CFA.offset_extended_sf, ...encodeLeb(BigInt(r), false), ...encodeLeb(BigInt(Math.trunc(off / -8)), true));
+    };
+    switch (name) {
+      case ".cfi_endproc":
+        fde.end = asm.tempSymbolHere();
+        this.fdes.push(fde);
+        this.fde = undefined;
+        return;
+      case ".cfi_def_cfa":
+        this.cfaOffset = num(a[1]);
+        return emit(DW_CFA.def_cfa, ...encodeLeb(BigInt(reg(a[0])), false), ...encodeLeb(BigInt(this.cfaOffset), false));
+      case ".cfi_def_cfa_offset":
+        this.cfaOffset = num(a[0]);
+        return emit(DW_CFA.def_cfa_offset, ...encodeLeb(BigInt(this.cfaOffset), false));
+      case ".cfi_adjust_cfa_offset":
+        this.cfaOffset += num(a[0]);
+        return emit(DW_CFA.def_cfa_offset, ...encodeLeb(BigInt(this.cfaOffset), false));
+      case ".cfi_def_cfa_register":
+        return emit(DW_CFA.def_cfa_register, ...encodeLeb(BigInt(reg(a[0])), false));
+      case ".cfi_offset": return offsetInsn(reg(a[0]), num(a[1]));
+      case ".cfi_rel_offset": return offsetInsn(reg(a[0]), num(a[1]) - this.cfaOffset);
+      case ".cfi_restore": {
+        const r = reg(a[0]);
+        return r < 64 ? emit(DW_CFA.restore | r) : emit(DW_CFA.restore_extended, ...encodeLeb(BigInt(r), false));
+      }
+      case ".cfi_undefined": return emit(DW_CFA.undefined, ...encodeLeb(BigInt(reg(a[0])), false));
+      case ".cfi_same_value": return emit(DW_CFA.same_value, ...encodeLeb(BigInt(reg(a[0])), false));
+      case ".cfi_register": return emit(DW_CFA.register, ...encodeLeb(BigInt(reg(a[0])), false), ...encodeLeb(BigInt(reg(a[1])), false));
+      case ".cfi_remember_state": this.stateStack.push(this.cfaOffset); return emit(DW_CFA.remember_state);
+      case ".cfi_restore_state": this.cfaOffset = this.stateStack.pop() ?? this.cfaOffset; return emit(DW_CFA.restore_state);
+      case ".cfi_escape": return emit(...a.map((x) => num(x) & 0xff));
+      case ".cfi_signal_frame": fde.signal = true; return;
+      case ".cfi_val_offset": return emit(DW_CFA.val_offset, ...encodeLeb(BigInt(reg(a[0])), false), ...encodeLeb(BigInt(num(a[1]) / -8), true));
+    }
+    throw new AsmError(`unsupported CFI directive ${name}`);
+  }
+
+  /** Check for an unterminated FDE at end of input. */
+  finish(asm: Assembler): void {
+    if (this.fde) asm.error("open CFI at the end of file; missing .cfi_endproc directive");
+  }
+
+  /** Write .eh_frame; call after code sections are laid out (needs final label addresses). */
+  emit(asm: Assembler): void {
+    if (this.fdes.length === 0) return;
+    const sec = asm.section(".eh_frame", SHT_PROGBITS, SHF_ALLOC);
+    sec.align = 8;
+    asm.current = sec;
+    asm.subsection = 0;
+    const cies = new Map<string, number>();
+    const addr = (s: AsmSymbol): number => s.frag!.address + s.fragOffset;
+    this.fdes.forEach((fde, n) => {
+      const key = fde.signal ? "zRS" : "zR";
+      let cieOffset = cies.get(key);
+      if (cieOffset === undefined) {
+        cieOffset = asm.data().buf.length;
+        cies.set(key, cieOffset);
+        const body = [
+          0, 0, 0, 0, 1, ...[...key].map((c) => c.charCodeAt(0)), 0,
+          ...encodeLeb(1n, false), ...encodeLeb(-8n, true), 16, 1, 0x1b,
+          DW_CFA.def_cfa, 7, 8, DW_CFA.offset | 16, 1,
+        ];
+        this.record(asm, body, [], 4);
+      }
+      const f = asm.data();
+      const here = f.buf.length;
+      const insns: number[] = [];
+      let loc = addr(fde.start);
+      for (const i of fde.insns) {
+        const d = addr(i.loc) - loc;
+        if (d > 0) {
+          if (d < 0x40) insns.push(DW_CFA.advance_loc | d);
+          else if (d < 0x100) insns.push(DW_CFA.advance_loc1, d);
+          else if (d < 0x10000) insns.push(DW_CFA.advance_loc2, d & 0xff, d >> 8);
+          else insns.push(DW_CFA.advance_loc4, d & 0xff, (d >> 8) & 0xff, (d >> 16) & 0xff, d >>> 24);
+          loc = addr(i.loc);
+        }
+        insns.push(...i.bytes);
+      }
+      const range = addr(fde.end!) - addr(fde.start);
+      // CIE pointer: distance from this field back to the CIE.
+      const ciePtr = here + 4 - cieOffset;
+      const body = [
+        ciePtr & 0xff, (ciePtr >> 8) & 0xff, (ciePtr >> 16) & 0xff, ciePtr >>> 24,
+        0, 0, 0, 0, range & 0xff, (range >> 8) & 0xff, (range >> 16) & 0xff, range >>> 24,
+        0, ...insns,
+      ];
+      // gas pads entries to 4 bytes, and the last one to the section alignment.
+      this.record(asm, body, [{ at: 4, sym: fde.start }], n === this.fdes.length - 1 ? 8 : 4);
+    });
+  }
+
+  /** Append one CIE/FDE: length word, body, DW_CFA_nop padding. */
+  private record(asm: Assembler, body: number[], pcFixups: { at: number; sym: AsmSymbol }[], align: number): void {
+    const f = asm.data();
+    const start = f.buf.length;
+    while ((start + 4 + body.length) % align !== 0) body.push(0);
+    f.buf.int(BigInt(body.length), 4);
+    f.buf.append(body);
+    for (const p of pcFixups) {
+      p.sym.referenced = true;
+      f.fixups.push({ offset: start + 4 + p.at, size: 4, expr: { k: "sym", name: p.sym.name }, pcrel: true, bias: 0n, signed: true, file: asm.stmt.file, line: asm.stmt.line });
+    }
+  }
+}

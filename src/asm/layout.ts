@@ -1,0 +1,210 @@
+// Layout: give every fragment an address, growing branches from short to near
+// until nothing changes (sizes only grow, so this terminates), then resolve
+// fixups: write what is known, turn the rest into relocations.
+
+import { AsmError } from "./arch.js";
+import type { Assembler } from "./assembler.js";
+import { encodeLeb } from "./directives.js";
+import { fragSize, type AsmSymbol, type BranchFrag, type Fixup, type Frag, type Section } from "./model.js";
+import { EvalError, evaluate, isConst, type Value } from "./value.js";
+
+export interface Reloc { offset: number; type: number; sym: AsmSymbol; addend: bigint }
+
+/** Can `jmp target` from `sec` be relaxed (resolved here) rather than left to the linker? */
+function branchIsLocal(asm: Assembler, f: BranchFrag, sec: Section): boolean {
+  let v: Value;
+  try { v = evaluate(f.target, asm); } catch { return false; }
+  return !!v.add && !v.sub && !v.reloc && v.add.section === sec && !!v.add.frag && v.add.bind !== "weak" && !v.add.common;
+}
+
+export function layoutSection(asm: Assembler, sec: Section): void {
+  sec.frags = [...sec.subsections.entries()].sort((a, b) => a[0] - b[0]).flatMap((e) => e[1]);
+  for (const f of sec.frags) if (f.kind === "branch") f.long = !(f.local = branchIsLocal(asm, f, sec));
+  asm.laidOut = true;
+  let addr = 0;
+  for (const f of sec.frags) { f.address = addr; addr += fragSize(f); }
+  // Relax like gas: one pass in address order per iteration, each fragment
+  // seeing the addresses already updated in this pass ("stretch" for later ones).
+  const visited = new Set<Frag>();
+  for (let iter = 0; ; iter++) {
+    let changed = false;
+    let at = 0;
+    visited.clear();
+    for (const f of sec.frags) {
+      const stretch = at - f.address;
+      f.address = at;
+      visited.add(f);
+      const addrOf = (s: AsmSymbol): number => s.frag!.address + s.fragOffset + (visited.has(s.frag!) ? 0 : stretch);
+      switch (f.kind) {
+        case "branch": {
+          if (f.long) break;
+          const v = evaluate(f.target, asm);
+          const disp = addrOf(v.add!) + Number(v.off) - (f.address + fragSize(f));
+          if (disp < -128 || disp > 127) { f.long = true; changed = true; }
+          break;
+        }
+        case "align": {
+          let pad = (f.align - (f.address % f.align)) % f.align;
+          if (f.max && pad > f.max) pad = 0;
+          if (pad !== f.size) { f.size = pad; changed = true; }
+          break;
+        }
+        case "org": {
+          const t = Number(absoluteIn(asm, f.target, sec, f));
+          const size = t - f.address;
+          if (size < 0) throw located(f, "attempt to move .org backwards");
+          if (size !== f.size) { f.size = size; changed = true; }
+          break;
+        }
+        case "space": {
+          const n = Math.max(0, Number(absoluteIn(asm, f.count, sec, f)));
+          if (n !== f.size) { f.size = n; changed = true; }
+          break;
+        }
+        case "leb": {
+          const b = encodeLeb(absoluteIn(asm, f.expr, sec, f), f.signed);
+          if (b.length !== f.bytes.length || b.some((x, i) => x !== f.bytes[i])) { f.bytes = b; changed = true; }
+          break;
+        }
+        case "data": break;
+      }
+      at = f.address + fragSize(f);
+    }
+    if (!changed) break;
+    if (iter > 1000) throw new AsmError(`relaxation of ${sec.name} does not converge`);
+  }
+  let size = 0;
+  for (const f of sec.frags) size = f.address + fragSize(f);
+  sec.size = size;
+}
+
+function located(f: { file: string; line: number }, msg: string): AsmError {
+  return new AsmError(`${f.file}:${f.line}: ${msg}`);
+}
+
+function absoluteIn(asm: Assembler, e: Fixup["expr"], _sec: Section, f: { file: string; line: number }): bigint {
+  const v = evaluate(e, asm);
+  if (!isConst(v)) throw located(f, "expression is not a constant after layout");
+  return v.off;
+}
+
+/** Write one section's bytes and collect its relocations. */
+export function finishSection(asm: Assembler, sec: Section): { data: Uint8Array; relocs: Reloc[] } {
+  const out = new Uint8Array(sec.size);
+  const relocs: Reloc[] = [];
+  // gas creates the fixups of branches left to the linker when relaxation
+  // starts, after all others: their relocations come last.
+  const branchRelocs: Reloc[] = [];
+  for (const f of sec.frags) {
+    switch (f.kind) {
+      case "data": {
+        out.set(f.buf.view(), f.address);
+        for (const x of f.fixups) {
+          asm.stmt = { text: "", file: x.file, line: x.line };
+          try {
+            applyFixup(asm, sec, out, f.address + x.offset, x, relocs);
+          } catch (e) {
+            if (e instanceof AsmError || e instanceof EvalError) asm.error(e.message);
+            else throw e;
+          }
+        }
+        break;
+      }
+      case "branch": {
+        let p = f.address;
+        for (const b of f.prefixes) out[p++] = b;
+        if (!f.long) {
+          const v = evaluate(f.target, asm);
+          const t = v.add!.frag!.address + v.add!.fragOffset + Number(v.off);
+          out[p] = f.cond < 0 ? 0xeb : 0x70 + f.cond;
+          out[p + 1] = (t - (p + 2)) & 0xff;
+          break;
+        }
+        if (f.cond < 0) out[p++] = 0xe9;
+        else { out[p++] = 0x0f; out[p++] = 0x80 + f.cond; }
+        const fx: Fixup = { offset: 0, size: 4, expr: f.target, pcrel: true, bias: -4n, signed: true, branch: !f.local, file: f.file, line: f.line };
+        asm.stmt = { text: "", file: f.file, line: f.line };
+        try { applyFixup(asm, sec, out, p, fx, branchRelocs, f.local); } catch (e) {
+          if (e instanceof AsmError || e instanceof EvalError) asm.error(e.message); else throw e;
+        }
+        break;
+      }
+      case "align": {
+        if (f.fill === "nop") out.set(asm.arch.nops(f.size), f.address);
+        else for (let i = 0; i < f.size; i++) out[f.address + i] = f.fillSize === 1 ? f.fill : (f.fill >> (8 * (i % f.fillSize))) & 0xff;
+        break;
+      }
+      case "org": case "space": out.fill(f.fill, f.address, f.address + f.size); break;
+      case "leb": out.set(f.bytes, f.address); break;
+    }
+  }
+  return { data: out, relocs: [...relocs, ...branchRelocs] };
+}
+
+function put(out: Uint8Array, at: number, v: bigint, size: number): void {
+  let x = BigInt.asUintN(size * 8, v);
+  for (let i = 0; i < size; i++) { out[at + i] = Number(x & 0xffn); x >>= 8n; }
+}
+
+function checkRange(v: bigint, size: number, signed: boolean | "any"): void {
+  if (size === 8) return;
+  const bits = BigInt(size * 8);
+  const min = signed === true ? -(1n << (bits - 1n)) : -(1n << (bits - 1n));
+  const max = signed === true ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+  if (v < min || v > max) throw new AsmError(`value of ${v} too large for field of ${size} byte${size > 1 ? "s" : ""}`);
+}
+
+function addr(s: AsmSymbol): number {
+  return s.frag!.address + s.fragOffset;
+}
+
+function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f: Fixup, relocs: Reloc[], relaxedBranch = false): void {
+  const v = evaluate(f.expr, asm);
+  if (isConst(v) && !v.reloc) {
+    if (f.pcrel) throw new AsmError("cannot represent a PC-relative reference to an absolute value");
+    checkRange(v.off, f.size, f.signed);
+    put(out, at, v.off, f.size);
+    return;
+  }
+  let pcrel = f.pcrel;
+  let addend = v.off + f.bias;
+  if (v.sub) {
+    // a - b with b in this section: a PC-relative reference.
+    if (pcrel || v.sub.section !== sec || !v.sub.frag) throw new AsmError(`can't resolve \`${v.add?.name ?? "0"}' - \`${v.sub.name}'`);
+    pcrel = true;
+    addend += BigInt(at - addr(v.sub));
+    if (!v.add) throw new AsmError(`can't resolve \`0' - \`${v.sub.name}'`);
+  }
+  const s = v.add!;
+  const forcedReloc = !!v.reloc || (f.branch === true && s.bind !== "local" && !isTemp(asm, s));
+  // Resolve here what the linker need not see: references to local symbols of
+  // this section (gas leaves global ones to the linker, except relaxed jumps).
+  if (pcrel && !forcedReloc && s.section === sec && s.frag && (s.bind === "local" || relaxedBranch) && !s.common) {
+    const val = BigInt(addr(s)) + addend - BigInt(at);
+    checkRange(val, f.size, true);
+    put(out, at, val, f.size);
+    return;
+  }
+  const local = s.bind === "local" && !s.common;
+  if (local && !s.defined && !s.equ) {
+    // An undefined symbol becomes a global reference (gas does the same).
+    s.bind = "global";
+  }
+  const fx: Fixup = { ...f, pcrel };
+  const type = asm.arch.relocType(fx, v, s.bind === "local");
+  let sym = s;
+  if (s.bind === "local" && s.section && s.frag && !s.isSection && !asm.arch.keepsSymbol(fx, v)) {
+    const merge = (s.section.flags & 0x10) !== 0;
+    if (!merge || addend === 0n) {
+      addend += BigInt(addr(s));
+      sym = s.section.symbol;
+    }
+  }
+  sym.usedInReloc = true;
+  relocs.push({ offset: at, type, sym, addend });
+  if (!pcrel) checkRange(0n, f.size, f.signed);
+}
+
+function isTemp(asm: Assembler, s: AsmSymbol): boolean {
+  return asm.isTemporary(s);
+}

@@ -1,0 +1,84 @@
+// The opcode table lines (opcodes.ts) parsed into `Form` records, indexed by mnemonic.
+
+import { FORM_LINES } from "./opcodes.js";
+
+export type ImmSize = 1 | 2 | 4 | 8;
+
+export interface Form {
+  readonly mnemonic: string;
+  readonly ops: readonly string[];
+  /** Operand size from the suffix (1/2/4/8), 0 when the form has none. */
+  readonly size: number;
+  /** Registered under the bare mnemonic: the size must come from a register operand. */
+  readonly inferred: boolean;
+  /** 64-bit operand size is the default (push/pop/indirect branches): no REX.W. */
+  readonly d64: boolean;
+  readonly rexW: boolean;
+  /** Legacy prefix bytes that are part of the opcode (66/f2/f3/9b/67), in order. */
+  readonly prefixes: readonly number[];
+  readonly opcode: readonly number[];
+  readonly modrm?: number | "r";
+  readonly plus?: "r" | "i";
+  /** Immediate sizes, in operand order (3-operand forms have one immediate). */
+  readonly imm?: ImmSize;
+  readonly trailing?: number;
+  readonly rel?: 1 | 4;
+  /** Table order: ties between equally long encodings go to the earlier form. */
+  readonly order: number;
+}
+
+const SUFFIX_SIZE: Record<string, number> = { b: 1, w: 2, l: 4, q: 8 };
+const PREFIX_BYTES = new Set([0x66, 0xf2, 0xf3, 0x9b, 0x67]);
+
+function parseLine(line: string, order: number, out: Form[]): void {
+  const [lhs, enc] = line.split("|").map((s) => s.trim());
+  const m = /^(\S+?)(?:\{([bwlq]+)\})?(?:\s+(.*))?$/.exec(lhs);
+  if (!m) throw new Error(`bad opcode table line: ${line}`);
+  const base = m[1];
+  const ops = m[3] ? m[3].split(",").map((s) => s.trim()) : [];
+  const toks = enc.split(/\s+/);
+  let d64 = false, rexW = false;
+  const prefixes: number[] = [];
+  const opcode: number[] = [];
+  let modrm: number | "r" | undefined;
+  let plus: "r" | "i" | undefined;
+  let imm: "b" | "w" | "d" | "q" | "z" | undefined;
+  let trailing: number | undefined;
+  let rel: 1 | 4 | undefined;
+  for (const t of toks) {
+    if (t === "d64") d64 = true;
+    else if (t === "W") rexW = true;
+    else if (t === "/r") modrm = "r";
+    else if (/^\/[0-7]$/.test(t)) modrm = Number(t[1]);
+    else if (/^i[bwdqz]$/.test(t)) imm = t[1] as typeof imm;
+    else if (t === "rel") rel = 4;
+    else if (t === "rel8") rel = 1;
+    else if (/^#[0-9a-f]{2}$/.test(t)) trailing = parseInt(t.slice(1), 16);
+    else if (/^[0-9a-f]{2}\+[ri]$/.test(t)) { opcode.push(parseInt(t, 16)); plus = t.endsWith("r") ? "r" : "i"; }
+    else if (/^[0-9a-f]{2}$/.test(t)) {
+      const b = parseInt(t, 16);
+      if (opcode.length === 0 && PREFIX_BYTES.has(b) && toks.indexOf(t) < toks.length - 1 && !(b === 0x66 && rel)) prefixes.push(b);
+      else opcode.push(b);
+    } else throw new Error(`bad encoding token '${t}' in: ${line}`);
+  }
+  const sizes = m[2] ? [...m[2]] : [undefined];
+  for (const suf of sizes) {
+    const size = suf ? SUFFIX_SIZE[suf] : 0;
+    const immSize = imm === undefined ? undefined : imm === "z" ? (Math.min(size || 4, 4) as ImmSize) : ({ b: 1, w: 2, d: 4, q: 8 } as const)[imm];
+    const f = { ops, size, d64, rexW, prefixes, opcode, modrm, plus, imm: immSize, trailing, rel, order };
+    out.push({ ...f, mnemonic: base + (suf ?? ""), inferred: false });
+    if (suf) out.push({ ...f, mnemonic: base, inferred: true });
+  }
+}
+
+export const FORMS: ReadonlyMap<string, readonly Form[]> = (() => {
+  const all: Form[] = [];
+  FORM_LINES.forEach((l, i) => parseLine(l, i, all));
+  const m = new Map<string, Form[]>();
+  for (const f of all) {
+    const l = m.get(f.mnemonic) ?? [];
+    l.push(f);
+    m.set(f.mnemonic, l);
+  }
+  return m;
+})();

@@ -1,0 +1,39 @@
+// x86_64 registers as data: name → class, hardware number and width.
+
+import { GPR16, GPR32, GPR64, GPR8, GPR8H, XMM, type RegName } from "./inst.js";
+
+export type RegClass = "gpr" | "xmm" | "st" | "seg" | "rip";
+
+export interface RegInfo {
+  readonly cls: RegClass;
+  /** Hardware number 0..15 (st(i): i). */
+  readonly num: number;
+  /** Width in bytes for general registers. */
+  readonly size: number;
+  /** spl/bpl/sil/dil need a REX prefix; ah/ch/dh/bh forbid one. */
+  readonly rex?: "needs" | "forbids";
+}
+
+export const REGISTERS: ReadonlyMap<string, RegInfo> = (() => {
+  const m = new Map<string, RegInfo>();
+  const add = (names: readonly string[], cls: RegClass, size: number): void =>
+    names.forEach((n, i) => m.set(n, { cls, num: i, size, rex: size === 1 && i >= 4 && i < 8 ? "needs" : undefined }));
+  add(GPR64, "gpr", 8);
+  add(GPR32, "gpr", 4);
+  add(GPR16, "gpr", 2);
+  add(GPR8, "gpr", 1);
+  GPR8H.forEach((n, i) => m.set(n, { cls: "gpr", num: 4 + i, size: 1, rex: "forbids" }));
+  add(XMM, "xmm", 16);
+  m.set("st", { cls: "st", num: 0, size: 10 });
+  for (let i = 0; i < 8; i++) m.set(`st(${i})`, { cls: "st", num: i, size: 10 });
+  ["es", "cs", "ss", "ds", "fs", "gs"].forEach((n, i) => m.set(n, { cls: "seg", num: i, size: 2 }));
+  m.set("rip", { cls: "rip", num: 5, size: 8 });
+  return m;
+})();
+
+export function regInfo(r: RegName | string): RegInfo | undefined {
+  return REGISTERS.get(r);
+}
+
+/** Segment override prefix bytes. */
+export const SEGMENT_PREFIX: Record<string, number> = { es: 0x26, cs: 0x2e, ss: 0x36, ds: 0x3e, fs: 0x64, gs: 0x65 };

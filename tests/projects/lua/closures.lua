@@ -1,0 +1,26 @@
+-- closures and upvalues, varargs, recursion, tail calls, goto, integer for loops
+local function counter() local n = 0 return function() n = n + 1 return n end, function() return n end end
+local inc, get = counter() inc() inc() print(get(), inc(), get())
+local fs = {} for i = 1, 5 do fs[i] = function() return i * 10 end end print(fs[1](), fs[5]())
+local acc = {} local j = 0 while j < 3 do j = j + 1 local k = j acc[j] = function() k = k + 100 return k end end print(acc[1](), acc[1](), acc[2](), acc[3]())
+local function va(...) local n = select("#", ...) return n, ... end print(va()) print(va(nil, nil)) print(va(1, "two", nil, 4))
+local function sum(...) local s = 0 for _, v in ipairs({ ... }) do s = s + v end return s end print(sum(1, 2, 3, 4.5))
+local function fib(n) if n < 2 then return n end return fib(n - 1) + fib(n - 2) end print(fib(25))
+local function loop(n, a) if n == 0 then return a end return loop(n - 1, a + n) end print(loop(1000000, 0))
+local memo = setmetatable({}, { __mode = "k" })
+local function compose(f, g) return function(...) return f(g(...)) end end
+print(compose(function(x) return x * 2 end, function(x, y) return x + y end)(3, 4))
+for i = 10, 1, -3 do io.write(i, " ") end print()
+for i = 1, 3 do for j2 = 1, 3 do if j2 == 2 then goto continue end io.write(i, j2, " ") ::continue:: end end print()
+for x = 1.0, 2.0, 0.25 do io.write(x, " ") end print()
+for i = math.maxinteger - 2, math.maxinteger do io.write(i, " ") end print()
+for i = math.mininteger, math.mininteger + 2 do io.write(i, " ") end print()
+local co = 0 for _ = 1, 0 do co = co + 1 end print(co)
+local t = setmetatable({}, { __close = function() print("closed") end })
+do local x <close> = t print("in block") end
+local ok, err = pcall(function() local y <close> = t error("err in close block") end) print(ok, err)
+local c <const> = 42 print(c)
+local self_ref = {} function self_ref:m(a) return self == self_ref, a end print(self_ref:m(5))
+local s = string.dump(function(a, b) return a * b + 1 end) print(load(s)(6, 7))
+print(load("return 1 + ...")(41), load("syntax error here"))
+local env = { print = print, x = 5 } local chunk = load("x = x + 1 return x", "chunk", "t", env) print(chunk(), env.x)

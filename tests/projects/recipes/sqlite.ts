@@ -1,0 +1,81 @@
+// SQLite: the tree's own autoconf build (`./configure && make`), which generates
+// the amalgamation (sqlite3.c) and builds the shell with CC; then speedtest1 and
+// the TCL testfixture (against Debian's tcl-dev). Tests: the SQL scripts in
+// tests/projects/sqlite/ (output compared with a gcc-built shell), speedtest1
+// to completion, and testfixture on a few test files (--fast) or `veryquick`.
+
+import { existsSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { newResult, ROOT, runPrefix, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
+
+const SQL_TESTS = join(ROOT, "tests/projects/sqlite");
+const FAST_TCL = ["select1.test", "expr.test", "func.test", "printf.test", "where.test", "trigger1.test"];
+const TCL = "/usr/lib/tcl8.6";
+
+export const sqlite: Recipe = {
+  name: "sqlite3",
+  pkg: "sqlite3",
+  units: () => ["sqlite3.c", "shell.c", "speedtest1.c"],
+  async build(ctx: RecipeContext): Promise<ProjectResult> {
+    const r = newResult();
+    const tcl = existsSync(join(TCL, "tclConfig.sh")) ? `--with-tcl=${TCL}` : "--disable-tcl";
+    const conf = await ctx.sh(`CC=${ctx.CC} CFLAGS= ./configure --disable-readline ${tcl}`);
+    if (!conf.ok) return { ...r, stage: "configure" };
+    const make = await ctx.sh("make -j2 sqlite3", { timeoutSec: 3600 });
+    r.buildSeconds = conf.seconds + make.seconds;
+    if (!make.ok) return { ...r, stage: "build" };
+    r.built = true;
+    const st = await ctx.sh("make speedtest1", { timeoutSec: 3600 });
+    r.buildSeconds += st.seconds;
+    if (!st.ok) r.notes.push("speedtest1 did not build");
+    if (tcl.startsWith("--with") && (!ctx.fast || ctx.cc !== "gcc")) {
+      const tf = await ctx.sh("make testfixture", { timeoutSec: 3600 });
+      r.buildSeconds += tf.seconds;
+      if (!tf.ok) r.notes.push("testfixture did not build");
+    }
+    return r;
+  },
+  async test(ctx, r) {
+    const run = runPrefix(ctx.arch);
+    const oracle = await ctx.oracle();
+    if (!oracle) r.notes.push("no gcc oracle");
+    for (const f of readdirSync(SQL_TESTS).filter((x) => x.endsWith(".sql")).sort()) {
+      if (!oracle) break;
+      const path = join(SQL_TESTS, f);
+      const mine = await ctx.sh(`${run}./sqlite3 :memory: < ${path}`, { timeoutSec: 300 });
+      const theirs = await ctx.sh(`${run}${oracle}/sqlite3 :memory: < ${path}`, { timeoutSec: 300 });
+      if (mine.out === theirs.out && mine.code === theirs.code) { r.passed++; continue; }
+      r.failed++;
+      const la = mine.out.split("\n"), lb = theirs.out.split("\n");
+      let i = 0;
+      while (i < la.length && la[i] === lb[i]) i++;
+      const why = `line ${i + 1}: tscc ${JSON.stringify((la[i] ?? "<eof>").slice(0, 100))} gcc ${JSON.stringify((lb[i] ?? "<eof>").slice(0, 100))}`;
+      r.notes.push(`${f}: ${why}`);
+      ctx.log(`ERROR: ${f}: ${why}`);
+    }
+    if (existsSync(join(ctx.dir, "speedtest1"))) {
+      const size = ctx.fast ? 5 : 50;
+      const st = await ctx.sh(`${run}./speedtest1 --size ${size} --memdb`, { timeoutSec: 1800 });
+      const total = /TOTAL\.+\s+([\d.]+)s/.exec(st.out)?.[1];
+      if (st.ok && total) { r.passed++; r.notes.push(`speedtest1 --size ${size}: ${total}s`); }
+      else { r.failed++; r.notes.push(`speedtest1: ${st.timedOut ? "timed out" : "exit " + String(st.code)}`); ctx.log("ERROR: speedtest1"); }
+    }
+    if (existsSync(join(ctx.dir, "testfixture"))) {
+      const files = ctx.fast ? FAST_TCL.map((t) => `test/${t}`) : ["test/veryquick.test"];
+      for (const tf of files) {
+        const t = await ctx.sh(`${run}./testfixture ${tf}`, { timeoutSec: ctx.fast ? 600 : 7200 });
+        const m = /(\d+) errors out of (\d+) tests/.exec(t.out);
+        if (m) {
+          const errors = Number(m[1]), total = Number(m[2]);
+          r.passed += total - errors;
+          r.failed += errors;
+          if (errors) { r.notes.push(`${tf}: ${errors} errors`); ctx.log(`ERROR: ${tf}: ${errors} errors out of ${total}`); }
+        } else {
+          r.failed++;
+          r.notes.push(`${tf}: ${t.timedOut ? "timed out" : "crashed (exit " + String(t.code) + ")"}`);
+          ctx.log(`ERROR: ${tf}: no summary`);
+        }
+      }
+    }
+  },
+};

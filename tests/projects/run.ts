@@ -1,0 +1,143 @@
+// Real projects built by tscc through their own build systems, tested by their
+// own test suites (and against gcc-built copies of themselves).
+//
+//   npx tsx tests/projects/run.ts --fast                  (CI: all projects, -O0 and -O2, quick tests)
+//   npx tsx tests/projects/run.ts                         (the full run)
+//   npx tsx tests/projects/run.ts zlib lua -O 2 --arch x86_64
+//   npx tsx tests/projects/run.ts sqlite3 --cc gcc        (the recipes themselves, with gcc)
+//
+// One line per project, target and level; the details go to
+// .cache/logs/projects-<name>-<arch>.log (one `ERROR: …` line per failure).
+// Sources come from Debian source packages into .cache/projects/ (git-ignored).
+
+import { Command } from "commander";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import {
+  ARCHES, ccWrapper, fetchSource, freshCopy, LOGS, makeLogger, makeSh, PROJECTS, TSCC_BUNDLE,
+  type Arch, type CcKind, type ProjectResult, type Recipe, type RecipeContext,
+} from "./common.js";
+import { RECIPES } from "./recipes/index.js";
+
+export interface RunOptions {
+  arch: Arch;
+  opt: string;
+  cc: CcKind;
+  fast: boolean;
+  /** build directory name suffix (the bisector uses its own trees) */
+  tag?: string;
+  env?: Record<string, string>;
+  log: (s: string) => void;
+  /** skip tests (the bisector runs them itself) */
+  buildOnly?: boolean;
+}
+
+const oracles = new Map<string, Promise<string | undefined>>();
+
+/** A gcc -O2 build of the same recipe, built once and kept (marker file). */
+export function oracleTree(recipe: Recipe, arch: Arch, log: (s: string) => void): Promise<string | undefined> {
+  const key = `${recipe.name}-${arch}`;
+  let p = oracles.get(key);
+  if (!p) {
+    p = (async () => {
+      const dir = join(PROJECTS, "build", `${recipe.name}-${arch}-gcc-oracle`);
+      const marker = join(dir, ".tscc-oracle-ok");
+      if (existsSync(marker)) return dir;
+      log(`--- building the gcc oracle in ${dir}`);
+      const r = await buildProject(recipe, { arch, opt: "2", cc: "gcc", fast: false, log, buildOnly: true }, dir);
+      if (!r.result.built) { log("--- gcc oracle build FAILED"); return undefined; }
+      writeFileSync(marker, `${r.result.buildSeconds ?? 0}\n`);
+      return dir;
+    })();
+    oracles.set(key, p);
+  }
+  return p;
+}
+
+/** Seconds the gcc oracle took to build (for the comparison), if known. */
+export function oracleSeconds(recipe: Recipe, arch: Arch): number | undefined {
+  const marker = join(PROJECTS, "build", `${recipe.name}-${arch}-gcc-oracle`, ".tscc-oracle-ok");
+  return existsSync(marker) ? Number(readFileSync(marker, "utf8").trim()) : undefined;
+}
+
+export async function buildProject(recipe: Recipe, o: RunOptions, dirOverride?: string): Promise<{ result: ProjectResult; ctx: RecipeContext }> {
+  const pristine = await fetchSource(recipe, o.log);
+  const dir = dirOverride ?? join(PROJECTS, "build", `${recipe.name}-${o.arch}-O${o.opt}-${o.cc}${o.tag ? "-" + o.tag : ""}`);
+  freshCopy(pristine, dir);
+  const CC = ccWrapper(o.cc, o.arch, o.opt);
+  const ctx: RecipeContext = {
+    arch: o.arch, opt: o.opt, cc: o.cc, CC, dir, fast: o.fast,
+    sh: makeSh(dir, o.log, o.env ?? {}),
+    log: o.log,
+    oracle: () => oracleTree(recipe, o.arch, o.log),
+  };
+  o.log(`=== ${recipe.name} ${o.arch} -O${o.opt} cc=${o.cc} in ${dir}`);
+  let result: ProjectResult;
+  try {
+    result = await recipe.build(ctx);
+  } catch (e) {
+    result = { built: false, stage: `harness: ${(e as Error).message}`, passed: 0, failed: 0, notes: [] };
+  }
+  if (result.built && !o.buildOnly) {
+    try {
+      await recipe.test(ctx, result);
+    } catch (e) {
+      result.failed++;
+      result.notes.push(`harness: ${(e as Error).message}`);
+    }
+  }
+  return { result, ctx };
+}
+
+export function summary(name: string, arch: Arch, opt: string, r: ProjectResult, gccSeconds?: number): string {
+  const head = `${name} ${arch} -O${opt}`;
+  if (!r.built) return `${head}: FAILED at ${r.stage ?? "build"}`;
+  const time = r.buildSeconds !== undefined
+    ? ` in ${r.buildSeconds.toFixed(0)} s${gccSeconds !== undefined ? ` (gcc ${gccSeconds.toFixed(0)} s)` : ""}` : "";
+  return `${head}: built${time}, ${r.passed} tests passed, ${r.failed} failed`;
+}
+
+async function main(): Promise<void> {
+  const program = new Command()
+    .name("projects")
+    .argument("[projects...]", `projects to run (default: all of ${RECIPES.map((r) => r.name).join(", ")})`)
+    .option("--arch <arches>", "x86_64, aarch64, riscv64 or all (comma-separated)", "x86_64")
+    .option("-O, --opt <levels>", "optimisation levels, comma-separated", "0,2")
+    .option("--cc <cc>", "tscc, or gcc to check the recipes themselves", "tscc")
+    .option("--fast", "the quickest meaningful subset (CI)", false)
+    .option("-v, --verbose", "print the notes of passing runs too", false)
+    .parse();
+  const opts = program.opts<{ arch: string; opt: string; cc: string; fast: boolean; verbose: boolean }>();
+  const names = program.args;
+  const recipes = names.length ? names.map((n) => {
+    const r = RECIPES.find((x) => x.name === n || x.pkg === n);
+    if (!r) { console.error(`unknown project ${n}`); process.exit(2); }
+    return r;
+  }) : RECIPES;
+  const arches = (opts.arch === "all" ? ARCHES : opts.arch.split(",")) as Arch[];
+  for (const a of arches) if (!ARCHES.includes(a)) { console.error(`unknown arch ${a}`); process.exit(2); }
+  if (opts.cc !== "tscc" && opts.cc !== "gcc") { console.error("--cc is tscc or gcc"); process.exit(2); }
+  if (opts.cc === "tscc" && !existsSync(TSCC_BUNDLE)) { console.error("dist/tscc.cjs is missing: npm run build"); process.exit(2); }
+  const levels = opts.opt.split(",").map((s) => s.replace(/^-?O/, ""));
+  let bad = 0;
+  for (const recipe of recipes) {
+    for (const arch of arches) {
+      const logFile = join(LOGS, `projects-${recipe.name}-${arch}.log`);
+      writeFileSync(logFile, "");
+      const log = makeLogger(logFile);
+      for (const opt of levels) {
+        const { result } = await buildProject(recipe, { arch, opt, cc: opts.cc as CcKind, fast: opts.fast, log });
+        const line = summary(recipe.name, arch, opt, result, oracleSeconds(recipe, arch));
+        console.log(line);
+        log(line);
+        const failed = !result.built || result.failed > 0;
+        if (failed) bad++;
+        for (const n of result.notes.slice(0, failed || opts.verbose ? 5 : 0)) console.log(`  ${n}`);
+      }
+      if (bad) console.log(`  (log: ${logFile})`);
+    }
+  }
+  process.exitCode = bad ? 1 : 0;
+}
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) await main();

@@ -1,0 +1,28 @@
+-- tables, indexes, joins, aggregates, ordering, NULL handling, typeof/affinity
+CREATE TABLE t1(a INTEGER PRIMARY KEY, b TEXT, c REAL, d BLOB, e);
+INSERT INTO t1 VALUES(1, 'one', 1.5, x'0102', NULL), (2, 'two', -2.25, x'', 42), (3, 'three', 1e100, NULL, 'txt');
+INSERT INTO t1(b, c) SELECT b || '!', c * 2 FROM t1;
+SELECT a, b, c, hex(d), e, typeof(e) FROM t1 ORDER BY a;
+CREATE INDEX t1b ON t1(b);
+SELECT count(*), sum(a), avg(c), min(b), max(b), total(e), group_concat(b, '|') FROM t1;
+SELECT b FROM t1 WHERE b > 'p' ORDER BY b DESC;
+CREATE TABLE t2(x, y);
+WITH RECURSIVE cnt(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM cnt WHERE i < 1000) INSERT INTO t2 SELECT i, i % 7 FROM cnt;
+SELECT y, count(*), sum(x), min(x), max(x) FROM t2 GROUP BY y HAVING count(*) > 100 ORDER BY y;
+SELECT t1.a, count(t2.x) FROM t1 LEFT JOIN t2 ON t2.y = t1.a GROUP BY t1.a ORDER BY 1;
+SELECT x FROM t2 WHERE x IN (SELECT a * 100 FROM t1) ORDER BY x;
+SELECT 1 / 0, 1 % 0, 5 / 2, 5.0 / 2, -7 / 2, -7 % 3, 9223372036854775807 + 1, -9223372036854775808 - 1, abs(-9223372036854775807);
+SELECT '10' + 5, '3.5' * 2, 'abc' + 1, CAST('12abc' AS INTEGER), CAST(3.99 AS INTEGER), CAST(-3.99 AS INTEGER), CAST(1e20 AS INTEGER);
+SELECT NULL = NULL, NULL IS NULL, coalesce(NULL, NULL, 3), nullif(4, 4), ifnull(NULL, 'x'), iif(1 < 2, 'y', 'n');
+SELECT typeof(1), typeof(1.0), typeof('1'), typeof(x'01'), typeof(NULL), 1 = 1.0, '1' = 1;
+UPDATE t2 SET y = y * 10 WHERE x % 100 = 0;
+DELETE FROM t2 WHERE x > 990;
+SELECT count(*), sum(y) FROM t2;
+SELECT a, b FROM t1 ORDER BY c NULLS FIRST, a LIMIT 3 OFFSET 1;
+SELECT DISTINCT y FROM t2 ORDER BY y LIMIT 10;
+SELECT x FROM t2 WHERE x BETWEEN 10 AND 20 AND y IN (1, 2, 3) ORDER BY x;
+SELECT b LIKE 'T%', b GLOB 't*', b LIKE '%e' ESCAPE '\' FROM t1 ORDER BY a;
+EXPLAIN QUERY PLAN SELECT * FROM t1 WHERE b = 'one';
+BEGIN; INSERT INTO t1(b) VALUES('rolled'); ROLLBACK; SELECT count(*) FROM t1;
+SAVEPOINT s1; DELETE FROM t1; ROLLBACK TO s1; RELEASE s1; SELECT count(*) FROM t1;
+PRAGMA integrity_check;

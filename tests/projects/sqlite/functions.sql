@@ -1,0 +1,23 @@
+-- built-in functions: strings, printf with floats, math, dates, json, window functions
+SELECT length('hello'), upper('abc'), lower('ÀBC'), substr('hello', 2, 3), substr('hello', -3), replace('aaa', 'a', 'bb'), trim('  x  '), ltrim('xxyx', 'x'), instr('hello', 'll');
+SELECT printf('%d %5d %-5d| %05d %x %o %c', 42, 42, 42, 42, 255, 8, 'A'), printf('%s|%10s|%-10s|%.2s', 'a', 'b', 'c', 'xyz');
+SELECT printf('%f %.2f %e %.3e %g %g %g', 3.14159, 2.675, 12345.678, 0.00012345, 1e20, 1e-5, 100000.0);
+SELECT printf('%.15g %.17g %!.20g', 0.1, 0.1, 0.1), printf('%q %Q %w', 'it''s', NULL, 'a"b'), printf('%,d', 1234567);
+SELECT 0.1 + 0.2, 1e300 * 1e10, -1e300 * 1e10, 1.0 / 3, 2.5, round(2.5), round(-2.5), round(1.23456, 3), round(1e20);
+SELECT 123456789012345678, 1.5e-300, 4.9e-324, 1.7976931348623157e308, 9007199254740993.0, 3.0, -0.0;
+SELECT abs(-5), abs(-5.5), sign(-3), max(1, 2.5, '3'), min(1, 2.5), quote(1.5), quote('x'), quote(x'ab'), hex('ab'), unhex('6162');
+SELECT ceil(1.2), floor(-1.2), sqrt(2), pow(2, 10), exp(1), ln(10), log10(1000), log(2, 8), pi(), mod(7, 3), trunc(-2.7), degrees(pi()), sin(1), atan2(1, 2);
+SELECT date('2024-02-28', '+1 day'), date('2023-02-28', '+1 day'), time('12:34:56', '+90 minutes'), datetime(0, 'unixepoch'), julianday('2000-01-01 12:00'), strftime('%Y %j %W %w %s', '2024-12-31 23:59:59'), date('2024-01-31', '+1 month');
+SELECT json('{"a":1,"b":[1,2,3]}'), json_extract('{"a":{"b":[10,20]}}', '$.a.b[1]'), json_array(1, 2.5, 'x', NULL), json_object('k', 1, 'v', json('[1]')), json_type('{"a":1.5}', '$.a'), json_valid('{x'), json_array_length('[1,2,3]');
+SELECT key, value, type FROM json_each('{"x":1,"y":[2,3],"z":{"w":null}}');
+SELECT json_set('{"a":1}', '$.b', 2.25), json_remove('[1,2,3]', '$[1]'), json_insert('{}', '$.c', 'x'), json_patch('{"a":1,"b":2}', '{"b":null,"c":3}');
+CREATE TABLE s(g, v);
+INSERT INTO s VALUES ('a', 1), ('a', 5), ('a', 3), ('b', 2), ('b', 8), ('c', 7);
+SELECT g, v, row_number() OVER w, rank() OVER w, dense_rank() OVER w, sum(v) OVER w, avg(v) OVER (PARTITION BY g), lag(v) OVER w, lead(v, 1, -1) OVER w, first_value(v) OVER w, ntile(2) OVER w, percent_rank() OVER w, cume_dist() OVER w FROM s WINDOW w AS (PARTITION BY g ORDER BY v) ORDER BY g, v;
+SELECT v, sum(v) OVER (ORDER BY v ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING), group_concat(v) OVER (ORDER BY v RANGE BETWEEN 2 PRECEDING AND CURRENT ROW) FROM s ORDER BY v;
+SELECT g, group_concat(v ORDER BY v DESC) FROM s GROUP BY g;
+SELECT char(72, 105), unicode('€'), zeroblob(3), length(randomblob(16)), typeof(random()), likely(1), soundex('Robert'), concat('a', NULL, 1.5);
+SELECT CASE WHEN 1 > 2 THEN 'a' WHEN 2 > 1 THEN 'b' ELSE 'c' END, CASE 3 WHEN 1 THEN 'x' ELSE 'y' END;
+SELECT total_changes() >= 0, sqlite_version() IS NOT NULL, changes();
+WITH RECURSIVE fib(n, a, b) AS (SELECT 1, 0, 1 UNION ALL SELECT n + 1, b, a + b FROM fib WHERE n < 90) SELECT n, a FROM fib WHERE n % 10 = 0;
+WITH RECURSIVE m(x, y, i) AS (SELECT 0.0, 0.0, 0 UNION ALL SELECT x * x - y * y + 0.3, 2 * x * y + 0.5, i + 1 FROM m WHERE i < 30 AND x * x + y * y < 4) SELECT max(i), printf('%.12f', sum(x)) FROM m;
