@@ -167,11 +167,6 @@ const OTHER_KEYWORDS = new Set([
   "__real__", "__imag__", "__real", "__imag", "_Static_assert", "__builtin_va_arg", "__builtin_offsetof",
 ]);
 
-const VA_LIST_LAYOUTS: Record<string, "x86_64" | "aarch64" | "pointer"> = { x86_64: "x86_64", aarch64: "aarch64", riscv64: "pointer" };
-
-/** psABIs where unnamed bit-fields affect the record's alignment (gcc's TARGET_ALIGN_ANON_BITFIELD). Belongs in DataLayout. */
-const ANON_BITFIELD_ALIGN: Record<string, boolean> = { aarch64: true };
-
 const MAX_ERRORS = 200;
 
 /**
@@ -424,7 +419,7 @@ class Parser {
   }
 
   private makeVaList(): Type {
-    const kind = VA_LIST_LAYOUTS[this.opts.layout.arch] ?? "pointer";
+    const kind = this.opts.layout.vaList;
     const bt = this.bt;
     if (kind === "pointer") return { ...bt.voidPtr, typedefName: "__builtin_va_list" };
     const rec = newRecord(kind === "x86_64" ? "__va_list_tag" : "__va_list", false);
@@ -1005,7 +1000,7 @@ class Parser {
       else if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
       else if (a.name === "transparent_union") t.rec.transparentUnion = true;
     }
-    layoutRecord(t.rec, members, { packed, align, pack, anonBitfieldAlign: ANON_BITFIELD_ALIGN[this.opts.layout.arch] === true });
+    layoutRecord(t.rec, members, { packed, align, pack, anonBitfieldAlign: this.opts.layout.anonBitfieldAlign });
     this.checkMembers(t.rec, members);
     return t;
   }

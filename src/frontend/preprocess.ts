@@ -1481,6 +1481,7 @@ export class Preprocessor {
     const physNext = this.lineAfter(first);
     f.lineDelta = line - physNext;
     f.presumedName = name;
+    this.diags.sources.remap(f.src.id, physNext, f.lineDelta, name);
     this.marker(0, physNext);
   }
 

@@ -80,6 +80,22 @@ describe("declarators", () => {
   });
 });
 
+describe("#line", () => {
+  it("gives diagnostics their presumed file and line", async () => {
+    const { MemoryHost } = await import("../../src/frontend/host.js");
+    const { preprocess } = await import("../../src/frontend/preprocess.js");
+    const messages: string[] = [];
+    const diags = new Diagnostics(new SourceManager(), undefined, (t) => messages.push(t.split("\n")[0]));
+    const host = new MemoryHost({ "t.c": '# 5 "gen.c"\nint a = b;\n#line 20\nint c = d;\n' });
+    const pp = preprocess("t.c", host, diags, { target: DATA_LAYOUTS.x86_64, std: "gnu17", preinclude: "" });
+    parseTranslationUnit(pp.tokens, { layout: DATA_LAYOUTS.x86_64, std: "gnu17" }, diags);
+    expect(messages).toEqual([
+      "gen.c:5:9: error: 'b' undeclared here (not in a function)",
+      "gen.c:20:9: error: 'd' undeclared here (not in a function)",
+    ]);
+  });
+});
+
 describe("inputs the fuzzer found", () => {
   it("recovers from a bad designator in an array of unknown size", () => {
     for (const text of ['char *names[] = { "a",.y = 0 };', 'char *n[] = { [-------5] = "def" };']) {
