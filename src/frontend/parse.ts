@@ -1527,7 +1527,10 @@ class Parser {
     if (this.accept(";")) {
       if (!spec.tagOnly && !spec.implicitInt) {
         if (spec.storage !== undefined || spec.type.kind !== "struct" && spec.type.kind !== "union" && spec.type.kind !== "enum") this.warn(start, "useless type name in empty declaration");
-      } else if (spec.implicitInt && !spec.tagOnly) this.warn(start, "useless type name in empty declaration");
+      } else if (spec.implicitInt && !spec.tagOnly && !isAttributeStart(start)) {
+        // `__attribute__((fallthrough));` alone is an attribute statement, not a declaration.
+        this.warn(start, "useless type name in empty declaration");
+      }
       return;
     }
     if (spec.implicitInt && fileScope) {
@@ -4347,4 +4350,9 @@ function isAggregateType(t: Type): boolean {
 
 function isSignedExpr(e: Expr): boolean {
   return (e.type.kind === "int" || e.type.kind === "enum") && intOf(e.type).signed;
+}
+
+/** Does a declaration begin with an attribute (GNU `__attribute__` or C23 `[[`)? */
+function isAttributeStart(t: Token): boolean {
+  return t.text === "__attribute__" || t.text === "__attribute" || t.text === "[";
 }
