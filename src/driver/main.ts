@@ -97,7 +97,7 @@ export function main(argv: readonly string[]): number {
     if (cfg.inputs.every((i) => i.kind !== "file")) return 0;
   }
   if (cfg.verbose && cfg.inputs.every((i) => i.kind !== "file")) return 0;
-  return runJobs(cfg, join(root, "include"));
+  return runJobs(cfg, root);
 }
 
 /** Run as a command: exit status from `main`, and no stack trace for a crash. */
