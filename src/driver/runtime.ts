@@ -15,11 +15,11 @@
 // size and time stamp), so editing either rebuilds it. It lives in
 // $TSCC_RUNTIME_CACHE, else <package>/.cache/runtime when the package is
 // writable, else $XDG_CACHE_HOME/tscc/runtime (~/.cache/tscc/runtime).
-// Concurrent first links each build into a private directory and rename it
-// into place; the loser of the race discards its copy.
+// Concurrent first links (processes or threads) each build into a private
+// directory and rename it into place; the loser of the race discards its copy.
 
 import { createHash } from "node:crypto";
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { assembleFile, ASSEMBLER_ARCHES, formatDiagnostic } from "../asm/index.js";
@@ -140,8 +140,9 @@ function cacheRoot(packageRoot: string): string {
 
 function build(cfg: DriverConfig, sourceDir: string, names: readonly string[], dir: string): void {
   if (cfg.verbose) process.stderr.write(` (building tscc's runtime in ${dir})\n`);
-  const scratch = `${dir}.tmp-${process.pid}`;
-  mkdirSync(scratch, { recursive: true });
+  mkdirSync(dirname(dir), { recursive: true });
+  // Unique per build, not per process: the torture runner compiles in several threads of one process.
+  const scratch = mkdtempSync(`${dir}.tmp-`);
   try {
     const compile = (name: string, defines: string[] = []): Uint8Array => name.endsWith(".s")
       ? assemble(cfg, join(sourceDir, name), readFileSync(join(sourceDir, name), "latin1"))
