@@ -11,7 +11,7 @@ import { evaluate, isConst } from "./value.js";
 import { assignOffsets, encodeRelas, encodeSymbols, StringTable, writeElf, type SectionImage } from "../elf/writer.js";
 import {
   ELFOSABI_NONE, ET, GRP_COMDAT, RELA_SIZE, SHF_GROUP, SHF_INFO_LINK, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_GROUP, SHT_NOBITS,
-  SHT_RELA, SHT_STRTAB, SHF_TLS, STT_TLS, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_FILE, STT_SECTION, SYM_SIZE,
+  SHT_RELA, SHT_STRTAB, SHF_TLS, STT_OBJECT, STT_TLS, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_FILE, STT_SECTION, SYM_SIZE,
 } from "../elf/constants.js";
 import type { ElfSymbol } from "../elf/types.js";
 
@@ -59,8 +59,8 @@ export function writeObject(asm: Assembler, finished: Finished[]): Uint8Array {
     } else if (s.frag && s.section) {
       sh = shndx.get(s.section) ?? SHN_UNDEF;
       value = s.frag.address + s.fragOffset;
-      // A label in a TLS section is a TLS symbol even without `.type` (as gas does).
-      if (s.type === 0 && s.section.flags & SHF_TLS) s.type = STT_TLS;
+      // A label in a TLS section is a TLS symbol, with no `.type` or `.type @object` (as gas does).
+      if ((s.type === 0 || s.type === STT_OBJECT) && s.section.flags & SHF_TLS) s.type = STT_TLS;
     } else if (s.equ) {
       const v = evaluate(s.equ, asm);
       if (isConst(v)) { sh = SHN_ABS; value = Number(v.off); }

@@ -13,6 +13,7 @@ import type { DriverConfig, Language, LinkItem } from "./config.js";
 import { compileUnit, dependencyText, type UnitGoal, type UnitResult } from "./compile.js";
 import { InputCache, runLinker, supportsEmulation } from "../link/index.js";
 import { binutilsProgram, sysrootLayout, type SysrootLayout } from "./toolchains.js";
+import { canBuildRuntime, type CompilerSupport, gccSupport, NO_SUPPORT, RuntimeError, runtimeSupport, tsccRuntime } from "./runtime.js";
 
 export class DriverError extends Error {}
 
@@ -108,11 +109,11 @@ function stem(path: string): string {
   return dot > 0 ? b.slice(0, dot) : b;
 }
 
-/** Run the whole job; returns the exit status. */
-export function runJobs(cfg: DriverConfig, includeRoot: string): number {
+/** Run the whole job; `packageRoot` holds include/ and runtime/. Returns the exit status. */
+export function runJobs(cfg: DriverConfig, packageRoot: string): number {
   const scratch = new Scratch();
   try {
-    return runJobsIn(cfg, includeRoot, scratch) ? 0 : 1;
+    return runJobsIn(cfg, packageRoot, scratch) ? 0 : 1;
   } catch (e) {
     if (e instanceof DriverError) {
       report(e.message);
@@ -124,7 +125,8 @@ export function runJobs(cfg: DriverConfig, includeRoot: string): number {
   }
 }
 
-function runJobsIn(cfg: DriverConfig, includeRoot: string, scratch: Scratch): boolean {
+function runJobsIn(cfg: DriverConfig, packageRoot: string, scratch: Scratch): boolean {
+  const includeRoot = join(packageRoot, "include");
   const files = cfg.inputs.filter((i): i is Extract<LinkItem, { kind: "file" }> => i.kind === "file");
   if (files.length === 0) {
     process.stderr.write("tscc: fatal error: no input files\ncompilation terminated.\n");
@@ -155,7 +157,7 @@ function runJobsIn(cfg: DriverConfig, includeRoot: string, scratch: Scratch): bo
     else if (result !== undefined) linkItems.push({ kind: "file", path: result, lang: "object" });
   }
   if (!ok || cfg.mode !== "link") return ok;
-  return link(cfg, linkItems);
+  return link(cfg, linkItems, packageRoot);
 }
 
 function isCompilable(lang: Language, mode: DriverConfig["mode"]): boolean {
@@ -259,8 +261,11 @@ function assembleIntegrated(source: string, output: string, cfg: DriverConfig): 
   return output;
 }
 
-/** The GNU ld command line gcc would use for this target and link kind. */
-export function linkerArgs(cfg: DriverConfig, items: readonly LinkItem[], output: string, layout: SysrootLayout): string[] {
+/**
+ * The GNU ld command line gcc would use for this target and link kind, with
+ * `support` (gcc's crtbegin/crtend/libgcc or tscc's runtime) in their places.
+ */
+export function linkerArgs(cfg: DriverConfig, items: readonly LinkItem[], output: string, layout: SysrootLayout, support: CompilerSupport): string[] {
   const tc = cfg.toolchain;
   const kind = cfg.linkKind;
   const args: string[] = [];
@@ -277,44 +282,34 @@ export function linkerArgs(cfg: DriverConfig, items: readonly LinkItem[], output
   if (cfg.strip) args.push("-s");
   args.push("-o", output);
 
-  const crtDirs = [...layout.libraryDirs];
   const crt = (name: string): string => {
-    for (const d of crtDirs) if (existsSync(join(d, name))) return join(d, name);
-    if (layout.gccLibDir && existsSync(join(layout.gccLibDir, name))) return join(layout.gccLibDir, name);
+    for (const d of layout.libraryDirs) if (existsSync(join(d, name))) return join(d, name);
     throw new DriverError(`cannot find start file ${name} for ${tc.triple} (is the C library for that target installed? scripts/install-deps.sh)`);
   };
-  const gccCrt = (name: string): string[] => (layout.gccLibDir && existsSync(join(layout.gccLibDir, name)) ? [join(layout.gccLibDir, name)] : []);
   const startFiles = cfg.startFiles && kind !== "relocatable";
-  const pic = kind === "pie" || kind === "shared" || kind === "static-pie";
   if (startFiles) {
     if (kind === "pie") args.push(crt("Scrt1.o"));
     else if (kind === "static-pie") args.push(crt("rcrt1.o"));
     else if (kind !== "shared") args.push(crt("crt1.o"));
     args.push(crt("crti.o"));
-    args.push(...gccCrt(kind === "static" ? "crtbeginT.o" : pic ? "crtbeginS.o" : "crtbegin.o"));
+    args.push(...support.begin(kind));
   }
   for (const item of items) if (item.kind === "ld-args") for (const a of item.args) if (a.startsWith("-L")) args.push(a);
-  if (layout.gccLibDir) args.push("-L" + layout.gccLibDir);
-  for (const d of layout.libraryDirs) args.push("-L" + d);
+  for (const d of [...support.libraryDirs, ...layout.libraryDirs]) args.push("-L" + d);
   for (const item of items) {
     if (item.kind === "file") args.push(item.path);
     else if (item.kind === "lib") args.push("-l" + item.name);
     else for (const a of item.args) if (!a.startsWith("-L")) args.push(a);
   }
   if (cfg.defaultLibs && kind !== "relocatable") {
-    const libgcc = layout.gccLibDir ? ["-lgcc"] : [];
-    const libgccShared = layout.gccLibDir && kind !== "static" && kind !== "static-pie"
-      ? ["--push-state", "--as-needed", "-lgcc_s", "--pop-state"] : [];
-    const libgccEh = layout.gccLibDir && (kind === "static" || kind === "static-pie") ? ["-lgcc_eh"] : [];
+    const libs = support.libraries(kind);
+    const libc = cfg.libc ? ["-lc"] : [];
     if (cfg.pthread) args.push("-lpthread");
-    if (kind === "static" || kind === "static-pie") {
-      args.push("--start-group", ...libgcc, ...libgccEh, ...(cfg.libc ? ["-lc"] : []), "--end-group");
-    } else {
-      args.push(...libgcc, ...libgccShared, ...(cfg.libc ? ["-lc"] : []), ...libgcc, ...libgccShared);
-    }
+    if (kind === "static" || kind === "static-pie") args.push("--start-group", ...libs, ...libc, "--end-group");
+    else args.push(...libs, ...libc, ...libs);
   }
   if (startFiles) {
-    args.push(...gccCrt(pic ? "crtendS.o" : "crtend.o"));
+    args.push(...support.end(kind));
     args.push(crt("crtn.o"));
   }
   return args;
@@ -332,12 +327,35 @@ function runOwnLinker(cfg: DriverConfig, args: string[]): boolean {
   return runLinker(args, { stderr: (s) => void process.stderr.write(s), cache: linkInputs }) === 0;
 }
 
-function link(cfg: DriverConfig, items: LinkItem[]): boolean {
+/** Does this link use tscc's own linker (and so tscc's runtime)? */
+export function usesOwnLinker(cfg: DriverConfig): boolean {
+  return (cfg.fuseLd === undefined || cfg.fuseLd === "tscc") && supportsEmulation(cfg.toolchain.ldEmulation);
+}
+
+/**
+ * tscc's runtime with tscc's linker; with the system linker gcc's files when
+ * a gcc is installed (the oracle route), else tscc's runtime if it can be built.
+ */
+export function compilerSupport(cfg: DriverConfig, layout: SysrootLayout, packageRoot: string): CompilerSupport {
+  if (!usesOwnLinker(cfg) && layout.gccLibDir) return gccSupport(layout.gccLibDir);
+  if (!canBuildRuntime(cfg)) return layout.gccLibDir ? gccSupport(layout.gccLibDir) : NO_SUPPORT;
+  try {
+    const unwinder = layout.libraryDirs.map((d) => join(d, "libgcc_s.so.1")).find((p) => existsSync(p));
+    return runtimeSupport(tsccRuntime(cfg, packageRoot), unwinder);
+  } catch (e) {
+    if (e instanceof RuntimeError) throw new DriverError(e.message);
+    throw e;
+  }
+}
+
+function link(cfg: DriverConfig, items: LinkItem[], packageRoot: string): boolean {
   const output = cfg.output ?? "a.out";
   const layout = sysrootLayout(cfg.toolchain, cfg.sysroot);
+  const needsSupport = cfg.linkKind !== "relocatable" && (cfg.startFiles || cfg.defaultLibs);
+  const support = needsSupport ? compilerSupport(cfg, layout, packageRoot) : NO_SUPPORT;
   const pending = pendingName(output);
-  const args = linkerArgs(cfg, items, pending, layout);
-  const own = (cfg.fuseLd === undefined || cfg.fuseLd === "tscc") && supportsEmulation(cfg.toolchain.ldEmulation);
+  const args = linkerArgs(cfg, items, pending, layout, support);
+  const own = usesOwnLinker(cfg);
   const ld = cfg.fuseLd && cfg.fuseLd !== "bfd" ? `${binutilsProgram(cfg.toolchain, "ld")}.${cfg.fuseLd}` : binutilsProgram(cfg.toolchain, "ld");
   const ok = own ? runOwnLinker(cfg, args) : runTool(cfg, ld, args);
   if (!ok) {

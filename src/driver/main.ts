@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { type DriverConfig, parseCommandLine, type Query, UsageError } from "./config.js";
 import { expandResponseFiles } from "./options.js";
-import { report, runJobs } from "./jobs.js";
+import { report, runJobs, usesOwnLinker } from "./jobs.js";
+import { canBuildRuntime, tsccRuntime } from "./runtime.js";
 import { binutilsProgram, sysrootLayout } from "./toolchains.js";
 
 export const TSCC_VERSION = "0.1.0";
@@ -53,7 +54,9 @@ function answerQuery(q: Query, cfg: DriverConfig, root: string): void {
       out(`libraries: =${libDirs.map((d) => d + "/").join(":")}`);
       break;
     case "print-libgcc-file-name":
-      out(layout.gccLibDir ? join(layout.gccLibDir, "libgcc.a") : "libgcc.a");
+      // What links would use: tscc's runtime library with tscc's linker, gcc's libgcc.a with the system's.
+      if (usesOwnLinker(cfg) && canBuildRuntime(cfg)) out(tsccRuntime(cfg, root).library);
+      else out(layout.gccLibDir ? join(layout.gccLibDir, "libgcc.a") : "libgcc.a");
       break;
     case "print-multiarch": out(tc.triple); break;
     case "print-sysroot": out(cfg.sysroot ?? ""); break;
@@ -97,7 +100,7 @@ export function main(argv: readonly string[]): number {
     if (cfg.inputs.every((i) => i.kind !== "file")) return 0;
   }
   if (cfg.verbose && cfg.inputs.every((i) => i.kind !== "file")) return 0;
-  return runJobs(cfg, join(root, "include"));
+  return runJobs(cfg, root);
 }
 
 /** Run as a command: exit status from `main`, and no stack trace for a crash. */

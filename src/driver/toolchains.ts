@@ -38,7 +38,7 @@ export interface SysrootLayout {
   readonly linkerSysroot: string;
   readonly systemIncludeDirs: readonly string[];
   readonly libraryDirs: readonly string[];
-  /** gcc's per-target directory (crtbegin*.o, libgcc.a) if a gcc is installed; tscc's runtime replaces it later. */
+  /** gcc's per-target directory (crtbegin*.o, libgcc.a) if a gcc is installed: used only with the system linker. */
   readonly gccLibDir: string | undefined;
 }
 
@@ -69,7 +69,9 @@ export function sysrootLayout(tc: Toolchain, sysroot: string | undefined): Sysro
   };
 }
 
+/** gcc's per-target directory; TSCC_NO_GCC=1 pretends there is none (to test that links do without). */
 function findGccLibDir(tc: Toolchain, isHost: boolean): string | undefined {
+  if (process.env.TSCC_NO_GCC) return undefined;
   const base = isHost ? `/usr/lib/gcc/${tc.triple}` : `/usr/lib/gcc-cross/${tc.triple}`;
   let versions: string[];
   try {

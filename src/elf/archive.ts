@@ -97,3 +97,68 @@ function memberName(raw: string, longNames: Uint8Array | undefined): string {
   }
   return raw.endsWith("/") ? raw.slice(0, -1) : raw;
 }
+
+export interface NewArchiveMember {
+  name: string;
+  data: Uint8Array;
+  /** The global symbols this member defines, for the symbol index. */
+  symbols: readonly string[];
+}
+
+/**
+ * A regular GNU archive: the symbol index "/" first, then "//" when a name
+ * does not fit the 16-byte field, then the members (dates, owners and modes
+ * zero, as `ar D` writes them, so the output depends only on the input).
+ */
+export function writeArchive(members: readonly NewArchiveMember[]): Uint8Array {
+  // Names are bytes (latin1), as the reader takes them.
+  const bytes = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0));
+  const header = (name: string, size: number): Uint8Array =>
+    bytes(name.padEnd(16) + "0".padEnd(12) + "0".padEnd(6) + "0".padEnd(6) + "644".padEnd(8) + String(size).padEnd(10) + "`\n");
+  const padded = (n: number): number => n + (n & 1);
+
+  let longNames = "";
+  const names = members.map((m) => {
+    if (m.name.length < 16 && !m.name.includes("/")) return m.name + "/";
+    const ref = `/${longNames.length}`;
+    longNames += m.name + "/\n";
+    return ref;
+  });
+
+  const symbolCount = members.reduce((n, m) => n + m.symbols.length, 0);
+  const symbolNames = members.flatMap((m) => m.symbols.map((s) => s + "\0")).join("");
+  const indexSize = 4 + 4 * symbolCount + symbolNames.length;
+  let offset = AR_MAGIC.length + HEADER_SIZE + padded(indexSize);
+  if (longNames) offset += HEADER_SIZE + padded(longNames.length);
+  const memberOffsets = members.map((m) => {
+    const at = offset;
+    offset += HEADER_SIZE + padded(m.data.length);
+    return at;
+  });
+
+  const out = new Uint8Array(offset).fill(0x0a); // the padding byte after an odd-sized body is "\n"
+  const dv = new DataView(out.buffer);
+  let o = 0;
+  const put = (b: Uint8Array): void => { out.set(b, o); o += b.length; };
+  put(bytes(AR_MAGIC));
+  put(header("/", indexSize));
+  const indexStart = o;
+  dv.setUint32(o, symbolCount, false);
+  o += 4;
+  members.forEach((m, i) => {
+    for (let k = 0; k < m.symbols.length; k++, o += 4) dv.setUint32(o, memberOffsets[i], false);
+  });
+  put(bytes(symbolNames));
+  o = indexStart + padded(indexSize);
+  if (longNames) {
+    put(header("//", longNames.length));
+    put(bytes(longNames));
+    o = padded(o);
+  }
+  members.forEach((m, i) => {
+    put(header(names[i], m.data.length));
+    put(m.data);
+    o = padded(o);
+  });
+  return out;
+}

@@ -56,6 +56,8 @@ export class Context {
   outputSections: OutputSection[] = [];
   tls: TlsLayout | undefined;
   textRel = false;
+  /** A shared object with initial-exec TLS accesses: it needs static TLS space (DF_STATIC_TLS). */
+  staticTls = false;
 
   constructor(readonly cfg: LinkConfig, readonly diag: Diagnostics, readonly target: LinkTarget) {
     this.gotPlt = new GotPltSection(this);
@@ -205,6 +207,7 @@ export class Context {
     if (sym.gotTpIndex >= 0) return sym.gotTpIndex;
     sym.gotTpIndex = this.got.add("tpoff", sym);
     const at = sym.gotTpIndex * 8;
+    if (this.isShared) this.staticTls = true;
     if (this.preemptible(sym)) {
       this.dynsym.add(sym);
       this.relaDyn.add({ chunk: this.got, offset: at, type: this.target.dyn.tpoff64, sym, addend: () => 0 });

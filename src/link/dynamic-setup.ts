@@ -112,6 +112,7 @@ export function finalizeDynamic(ctx: Context): void {
   let flags = 0;
   if (ctx.bindNow) flags |= 0x8; // DF_BIND_NOW
   if (ctx.textRel) flags |= 0x4; // DF_TEXTREL
+  if (ctx.staticTls) flags |= 0x10; // DF_STATIC_TLS
   if (flags) e("DT_FLAGS", () => flags);
   let flags1 = 0;
   if (ctx.bindNow) flags1 |= 0x1; // DF_1_NOW

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { languageOf, parseCommandLine, UsageError } from "../../src/driver/config.js";
 import { linkerArgs } from "../../src/driver/jobs.js";
+import { runtimeSupport } from "../../src/driver/runtime.js";
 import { expandResponseFiles, matchArgs } from "../../src/driver/options.js";
 import { findToolchain, sysrootLayout } from "../../src/driver/toolchains.js";
 
@@ -78,12 +79,19 @@ describe("targets", () => {
     const c = parseCommandLine(["a.o", "-lm"]);
     const layout = sysrootLayout(c.toolchain, undefined);
     if (!existsSync(`/usr/lib/${c.toolchain.triple}/Scrt1.o`)) return;
-    const args = linkerArgs(c, c.inputs, "out", layout);
+    const support = runtimeSupport({ crtbegin: "rt/crtbegin.o", crtbeginShared: "rt/crtbeginS.o", crtend: "rt/crtend.o", library: "rt/libtscc_rt.a", ehLibrary: "rt/libtscc_eh.a" });
+    const args = linkerArgs(c, c.inputs, "out", layout, support);
     expect(args).toContain("-pie");
     expect(args).toContain(c.toolchain.dynamicLinker);
     expect(args.indexOf("a.o")).toBeLessThan(args.indexOf("-lm"));
     expect(args.indexOf("-lm")).toBeLessThan(args.indexOf("-lc"));
     expect(args.some((a) => a.endsWith("Scrt1.o"))).toBe(true);
+    // The runtime's files in gcc's places: crtbegin after crti.o, the library on both sides of -lc, crtend before crtn.o.
+    expect(args.indexOf("rt/crtbegin.o")).toBe(args.findIndex((a) => a.endsWith("crti.o")) + 1);
+    expect(args.indexOf("rt/libtscc_rt.a")).toBeLessThan(args.indexOf("-lc"));
+    expect(args.lastIndexOf("rt/libtscc_rt.a")).toBeGreaterThan(args.indexOf("-lc"));
+    expect(args.indexOf("rt/crtend.o")).toBe(args.findIndex((a) => a.endsWith("crtn.o")) - 1);
+    expect(args.some((a) => a.includes("/gcc/"))).toBe(false);
   });
 });
 
