@@ -19,19 +19,29 @@ export interface DataLayout {
   readonly wcharIsSigned: boolean;
   /** Maximum alignment a scalar type needs (alignof(max_align_t)). */
   readonly maxAlign: number;
+  /**
+   * What `__builtin_va_list` is: SysV's one-element array of `__va_list_tag`, AAPCS64's
+   * `__va_list` struct, or a plain `void *` (RISC-V).
+   */
+  readonly vaList: "x86_64" | "aarch64" | "pointer";
+  /** Unnamed bit-fields count towards a record's alignment (gcc's TARGET_ALIGN_ANON_BITFIELD). */
+  readonly anonBitfieldAlign: boolean;
 }
 
 export const DATA_LAYOUTS: Readonly<Record<ArchName, DataLayout>> = {
   x86_64: {
     arch: "x86_64", triple: "x86_64-linux-gnu", charIsSigned: true, longDouble: "x87",
     pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: true, maxAlign: 16,
+    vaList: "x86_64", anonBitfieldAlign: false,
   },
   aarch64: {
     arch: "aarch64", triple: "aarch64-linux-gnu", charIsSigned: false, longDouble: "binary128",
     pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: false, maxAlign: 16,
+    vaList: "aarch64", anonBitfieldAlign: true,
   },
   riscv64: {
     arch: "riscv64", triple: "riscv64-linux-gnu", charIsSigned: false, longDouble: "binary128",
     pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: true, maxAlign: 16,
+    vaList: "pointer", anonBitfieldAlign: false,
   },
 };

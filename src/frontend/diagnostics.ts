@@ -100,13 +100,15 @@ export class Diagnostics {
         link = this.includedFrom.get(link.from);
       }
     }
-    const where = d.loc ? `${this.sources.get(d.loc.file).name}:${d.loc.line}:${d.loc.col}: ` : "tscc: ";
+    // Positions as #line presents them; the source line shown is the physical one.
+    const presumed = d.loc ? this.sources.presumed(d.loc.file, d.loc.line) : undefined;
+    const where = d.loc && presumed ? `${presumed.name}:${presumed.line}:${d.loc.col}: ` : "tscc: ";
     const opt = d.option && d.severity !== "note" ? ` [${d.severity === "error" ? "-Werror=" : "-W"}${d.option}]` : "";
     out += `${where}${d.severity}: ${d.message}${opt}\n`;
     if (d.loc) {
       const line = this.sources.lineText(d.loc.file, d.loc.line);
       if (line.length < 1000) {
-        out += ` ${String(d.loc.line).padStart(4)} | ${line}\n`;
+        out += ` ${String(presumed?.line ?? d.loc.line).padStart(4)} | ${line}\n`;
         const pad = line.slice(0, d.loc.col - 1).replace(/[^\t]/g, " ");
         out += `      | ${pad}^\n`;
       }

@@ -141,6 +141,8 @@ export interface LexOptions {
    * hold English with apostrophes).
    */
   deferQuoteErrors?: boolean;
+  /** C23: `u8'c'` is a character constant; before, it is the identifier u8 and 'c'. */
+  u8CharConstants?: boolean;
 }
 
 /**
@@ -149,7 +151,7 @@ export interface LexOptions {
  * are constant strings, so the only per-token allocation is the token itself.
  */
 export function tokenize(file: SourceFile, diags: Diagnostics, options?: LexOptions): Token[] {
-  return new Lexer(file, diags, options?.deferQuoteErrors === true).run();
+  return new Lexer(file, diags, options?.deferQuoteErrors === true, options?.u8CharConstants === true).run();
 }
 
 class Lexer {
@@ -165,7 +167,12 @@ class Lexer {
   private bol = true;
   private space = false;
 
-  constructor(private readonly file: SourceFile, private readonly diags: Diagnostics, private readonly deferQuoteErrors: boolean) {
+  constructor(
+    private readonly file: SourceFile,
+    private readonly diags: Diagnostics,
+    private readonly deferQuoteErrors: boolean,
+    private readonly u8CharConstants: boolean,
+  ) {
     ({ bytes: this.src, text: this.text, splices: this.splices } = splice(file.text));
   }
 
@@ -279,7 +286,9 @@ class Lexer {
         } else break;
       }
       const q = src[pos];
-      if ((q === C.DQuote || q === C.SQuote) && isEncodingPrefix(src, start, pos)) return this.quoted(start, pos, q);
+      if ((q === C.DQuote || q === C.SQuote) && isEncodingPrefix(src, start, pos, q === C.DQuote || this.u8CharConstants)) {
+        return this.quoted(start, pos, q);
+      }
       this.push("ident", start, interned.get(src, this.text, start, pos, hash));
       return pos;
     }
@@ -309,6 +318,7 @@ class Lexer {
       for (const [p, value] of candidates) {
         if (startsWith(src, pos, p)) {
           this.push("punct", start, value);
+          if (p !== value) this.tokens[this.tokens.length - 1].digraph = p;
           return pos + p.length;
         }
       }
@@ -344,11 +354,11 @@ class Lexer {
   }
 }
 
-/** Is src[start, end) one of L u U u8? */
-function isEncodingPrefix(src: Uint8Array, start: number, end: number): boolean {
+/** Is src[start, end) one of L u U (or u8 when `u8` allows it)? */
+function isEncodingPrefix(src: Uint8Array, start: number, end: number, u8: boolean): boolean {
   const c = src[start];
   if (end - start === 1) return c === C.L || c === C.u || c === C.U;
-  return end - start === 2 && c === C.u && src[start + 1] === C.D8;
+  return u8 && end - start === 2 && c === C.u && src[start + 1] === C.D8;
 }
 
 function startsWith(src: Uint8Array, pos: number, p: string): boolean {
@@ -361,7 +371,7 @@ function isDigit(c: number): boolean {
 }
 
 /** Lex a string of C text (for tests, -D values, _Pragma and the like). */
-export function tokenizeString(text: string, name: string, diags: Diagnostics): Token[] {
+export function tokenizeString(text: string, name: string, diags: Diagnostics, options?: LexOptions): Token[] {
   const file = diags.sources.add(name, text);
-  return tokenize(file, diags);
+  return tokenize(file, diags, options);
 }

@@ -167,11 +167,6 @@ const OTHER_KEYWORDS = new Set([
   "__real__", "__imag__", "__real", "__imag", "_Static_assert", "__builtin_va_arg", "__builtin_offsetof",
 ]);
 
-const VA_LIST_LAYOUTS: Record<string, "x86_64" | "aarch64" | "pointer"> = { x86_64: "x86_64", aarch64: "aarch64", riscv64: "pointer" };
-
-/** psABIs where unnamed bit-fields affect the record's alignment (gcc's TARGET_ALIGN_ANON_BITFIELD). Belongs in DataLayout. */
-const ANON_BITFIELD_ALIGN: Record<string, boolean> = { aarch64: true };
-
 const MAX_ERRORS = 200;
 
 /**
@@ -424,7 +419,7 @@ class Parser {
   }
 
   private makeVaList(): Type {
-    const kind = VA_LIST_LAYOUTS[this.opts.layout.arch] ?? "pointer";
+    const kind = this.opts.layout.vaList;
     const bt = this.bt;
     if (kind === "pointer") return { ...bt.voidPtr, typedefName: "__builtin_va_list" };
     const rec = newRecord(kind === "x86_64" ? "__va_list_tag" : "__va_list", false);
@@ -1005,7 +1000,7 @@ class Parser {
       else if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
       else if (a.name === "transparent_union") t.rec.transparentUnion = true;
     }
-    layoutRecord(t.rec, members, { packed, align, pack, anonBitfieldAlign: ANON_BITFIELD_ALIGN[this.opts.layout.arch] === true });
+    layoutRecord(t.rec, members, { packed, align, pack, anonBitfieldAlign: this.opts.layout.anonBitfieldAlign });
     this.checkMembers(t.rec, members);
     return t;
   }
@@ -1241,12 +1236,18 @@ class Parser {
     if (this.is("(") && this.isNestedDeclarator()) {
       const open = this.pos;
       this.skipParens();
-      const outer = this.typeSuffix(t, undefined);
+      // The suffix's parameters, in case the parentheses only wrap the name: `int (f)(int x) {...}`.
+      const suffixParams: Declarator = { name: undefined, loc: loc(this.peek()), type: t, attrs: [] };
+      const outer = this.typeSuffix(t, suffixParams);
       const end = this.pos;
       this.pos = open + 1;
       const inner = this.declarator(outer.type, abstract, true);
       this.expect(")");
       this.pos = end;
+      if (inner.type === outer.type && inner.params === undefined && inner.knrNames === undefined) {
+        inner.params = suffixParams.params;
+        inner.knrNames = suffixParams.knrNames;
+      }
       inner.attrs.push(...attrs);
       this.declaratorTail(inner);
       return inner;
@@ -1526,7 +1527,10 @@ class Parser {
     if (this.accept(";")) {
       if (!spec.tagOnly && !spec.implicitInt) {
         if (spec.storage !== undefined || spec.type.kind !== "struct" && spec.type.kind !== "union" && spec.type.kind !== "enum") this.warn(start, "useless type name in empty declaration");
-      } else if (spec.implicitInt && !spec.tagOnly) this.warn(start, "useless type name in empty declaration");
+      } else if (spec.implicitInt && !spec.tagOnly && !isAttributeStart(start)) {
+        // `__attribute__((fallthrough));` alone is an attribute statement, not a declaration.
+        this.warn(start, "useless type name in empty declaration");
+      }
       return;
     }
     if (spec.implicitInt && fileScope) {
@@ -2211,7 +2215,8 @@ class Parser {
         if (this.is("}")) break;
         if (this.isDesignatorStart()) {
           if (!braced) break;
-          i = this.designation(t, off, items);
+          // After a bad designator the position stays where it was.
+          i = this.designation(t, off, items) ?? i;
           high = Math.max(high, i);
           if (t.kind === "union") i = count;
           i = this.skipUnnamed(t, i);
@@ -2245,15 +2250,18 @@ class Parser {
     return high;
   }
 
-  /** One designation `.a[2].b = init` at the braced level of `t`; returns the next element index of `t`. */
-  private designation(t: Type, off: number, items: InitItem[]): number {
+  /**
+   * One designation `.a[2].b = init` at the braced level of `t`; returns the next
+   * element index of `t`, or undefined after an error (reported, initializer skipped).
+   */
+  private designation(t: Type, off: number, items: InitItem[]): number | undefined {
     let r: { lo: number; hi: number; rest: Member[] } | undefined;
     if (this.peek().kind === "ident") {
       // GNU old style `field: value`.
       const nameTok = this.next();
       this.next(); // :
       r = this.designatorMember(t, nameTok);
-      if (!r) { this.skipInitializer(); return this.elemCount(t); }
+      if (!r) { this.skipInitializer(); return undefined; }
       this.designatedElem(t, off, r, items, true);
       return r.hi + 1;
     }
@@ -2262,7 +2270,7 @@ class Parser {
       while (!this.is("=") && !this.is("}") && !this.is(",") && this.peek().kind !== "eof") this.next();
       this.accept("=");
       this.skipInitializer();
-      return this.elemCount(t);
+      return undefined;
     }
     this.designatedElem(t, off, r, items, false);
     return r.hi + 1;
@@ -4342,4 +4350,9 @@ function isAggregateType(t: Type): boolean {
 
 function isSignedExpr(e: Expr): boolean {
   return (e.type.kind === "int" || e.type.kind === "enum") && intOf(e.type).signed;
+}
+
+/** Does a declaration begin with an attribute (GNU `__attribute__` or C23 `[[`)? */
+function isAttributeStart(t: Token): boolean {
+  return t.text === "__attribute__" || t.text === "__attribute" || t.text === "[";
 }

@@ -119,7 +119,7 @@ export function printPreprocessed(r: PreprocessResult, o: PrintOptions = {}): st
       if (root === t && t.col > 1 && t.bol) line = " ".repeat(t.col - 1);
       else if (t.space) line = " ";
     } else if (t.space || t.bol || (prev !== undefined && needsSpace(prev, t))) line += " ";
-    line += t.text;
+    line += t.digraph ?? t.text;
     prev = t;
   }
   endLine();

@@ -202,6 +202,7 @@ function isPunct(t: Token, text: string): boolean {
 function derive(t: Token, origin: Token, space: boolean): Token {
   const d: Token = { kind: t.kind, text: t.text, file: t.file, line: t.line, col: t.col, bol: false, space, origin };
   if (t.hideset !== undefined) d.hideset = t.hideset;
+  if (t.digraph !== undefined) d.digraph = t.digraph;
   return d;
 }
 
@@ -283,7 +284,7 @@ export class Preprocessor {
       const mainText = this.host.readFile(mainPath);
       if (mainText === undefined) this.fatal(undefined, `${mainPath}: No such file or directory`);
       const main = this.diags.sources.add(mainPath, mainText);
-      const mainTokens = tokenize(main, this.diags, { deferQuoteErrors: true });
+      const mainTokens = tokenize(main, this.diags, { deferQuoteErrors: true, u8CharConstants: this.c23 });
       this.addDependency(mainPath, false);
       this.markers.push({ index: 0, file: main.id, physLine: 0, line: 0, name: mainPath, flag: 0, system: false });
 
@@ -381,7 +382,7 @@ export class Preprocessor {
 
   private pushBuffer(name: string, text: string): FileState {
     const src = this.diags.sources.add(name, text);
-    const f = this.newFileState(src, tokenize(src, this.diags), name, -1, false, 0);
+    const f = this.newFileState(src, tokenize(src, this.diags, { u8CharConstants: this.c23 }), name, -1, false, 0);
     this.files.push(f);
     this.file = f;
     this.marker(0, 0);
@@ -737,7 +738,7 @@ export class Preprocessor {
   /** a ## b: one token, or an error and both tokens unchanged. */
   private paste(a: Token, b: Token): Token[] {
     const text = a.text + b.text;
-    const toks = lexFragment(text);
+    const toks = lexFragment(text, this.c23);
     if (toks !== undefined && toks.length === 1) {
       const t = toks[0];
       const r: Token = { kind: t.kind, text: t.text, file: a.file, line: a.line, col: a.col, bol: false, space: a.space };
@@ -865,7 +866,7 @@ export class Preprocessor {
     let s = str.text.slice(str.text.indexOf('"') + 1, -1);
     s = s.replace(/\\(["\\])/g, "$1");
     const src = this.diags.sources.add("<_Pragma>", s);
-    const toks = tokenize(src, this.diags);
+    const toks = tokenize(src, this.diags, { u8CharConstants: this.c23 });
     toks.pop();
     return this.pragma(toks, tok);
   }
@@ -1425,7 +1426,7 @@ export class Preprocessor {
       const text = this.host.readFile(path);
       if (text === undefined) this.fatal(at, `${path}: No such file or directory`);
       const src = this.diags.sources.add(path, text);
-      cached = { src, tokens: tokenize(src, this.diags, { deferQuoteErrors: true }) };
+      cached = { src, tokens: tokenize(src, this.diags, { deferQuoteErrors: true, u8CharConstants: this.c23 }) };
       if (!this.fileCache.has(path)) this.fileCache.set(path, cached);
     }
     const from = this.file;
@@ -1480,6 +1481,7 @@ export class Preprocessor {
     const physNext = this.lineAfter(first);
     f.lineDelta = line - physNext;
     f.presumedName = name;
+    this.diags.sources.remap(f.src.id, physNext, f.lineDelta, name);
     this.marker(0, physNext);
   }
 
@@ -1695,7 +1697,7 @@ function stringify(arg: readonly Token[], at: Token): Token {
     first = false;
     if (t.kind === "string" || t.kind === "char") {
       for (const c of t.text) s += c === '"' || c === "\\" ? "\\" + c : c;
-    } else s += t.text;
+    } else s += t.digraph ?? t.text;
   }
   s += '"';
   return { kind: "string", text: s, file: at.file, line: at.line, col: at.col, bol: false, space: at.space };
@@ -1715,11 +1717,11 @@ let scratchFailed = false;
 const scratchDiags = new Diagnostics(scratchSources, undefined, () => { scratchFailed = true; });
 
 /** Lex a short piece of text (the result of ##); undefined if the lexer complained. */
-function lexFragment(text: string): Token[] | undefined {
+function lexFragment(text: string, c23: boolean): Token[] | undefined {
   scratchFailed = false;
   const file: SourceFile = { id: 0, name: "<paste>", text };
   scratchSources.files[0] = file;
-  const toks = tokenize(file, scratchDiags);
+  const toks = tokenize(file, scratchDiags, { u8CharConstants: c23 });
   scratchDiags.list.length = 0;
   toks.pop();
   return scratchFailed ? undefined : toks;

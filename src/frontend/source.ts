@@ -9,6 +9,15 @@ export interface SourceFile {
   readonly text: string;
   /** Offsets of line starts, computed lazily for diagnostics. */
   lineStarts?: number[];
+  /** #line directives, by physical line (ascending): the presumed positions diagnostics show. */
+  remaps?: LineRemap[];
+}
+
+/** From physical line `from` on, a file's line L is presumed to be line L + delta of `name`. */
+export interface LineRemap {
+  from: number;
+  delta: number;
+  name: string;
 }
 
 export class SourceManager {
@@ -22,6 +31,32 @@ export class SourceManager {
 
   get(id: number): SourceFile {
     return this.files[id];
+  }
+
+  /** Record a #line directive: from physical line `from` on, lines are `line + delta` of `name`. */
+  remap(id: number, from: number, delta: number, name: string): void {
+    const file = this.files[id];
+    const remaps = (file.remaps ??= []);
+    // A re-included file runs its directives again: same line, same effect.
+    const last = remaps[remaps.length - 1];
+    if (last !== undefined && last.from >= from) {
+      const same = remaps.findIndex((r) => r.from === from);
+      if (same >= 0) remaps[same] = { from, delta, name };
+      return;
+    }
+    remaps.push({ from, delta, name });
+  }
+
+  /** The presumed file name and line (after #line directives) of a physical position. */
+  presumed(id: number, line: number): { name: string; line: number } {
+    const file = this.files[id];
+    const remaps = file.remaps;
+    if (remaps !== undefined) {
+      for (let i = remaps.length - 1; i >= 0; i--) {
+        if (remaps[i].from <= line) return { name: remaps[i].name, line: line + remaps[i].delta };
+      }
+    }
+    return { name: file.name, line };
   }
 
   /** The text of line `line` (1-based) of a file, without its newline. */

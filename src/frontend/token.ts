@@ -8,7 +8,7 @@ export type TokenKind =
   | "number"  // pp-number: 6.4.8, includes 1e+5, 0x1p-3, 1'000 (C23 separators)
   | "char"    // character constant with optional prefix L u U u8
   | "string"  // string literal with optional prefix L u U u8
-  | "punct"   // punctuator, spelled as written (digraphs normalised to their primary form)
+  | "punct"   // punctuator; `text` has a digraph's primary form, `digraph` its spelling
   | "other"   // a stray character the lexer could not classify (e.g. '@', '`', '\\')
   | "pragma"  // produced by the preprocessor only: a #pragma / _Pragma the parser must see
               // (pack, GCC visibility, STDC ...); `text` is the pragma's text after "pragma"
@@ -26,6 +26,8 @@ export interface Token {
   bol: boolean;
   /** Whitespace (or a comment) came before this token. */
   space: boolean;
+  /** A punctuator written as a digraph: its spelling as written (`<:`), which -E and `#` keep. */
+  digraph?: string;
   /** Preprocessor bookkeeping: the macros this token may no longer expand (6.10.3.4). */
   hideset?: ReadonlySet<string>;
   /** For tokens produced by macro expansion: the token of the macro use that produced it. */

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assembleFile, formatDiagnostic } from "../../src/asm/index.js";
 import { compareObjects } from "./compare.js";
+import { ensureSuite } from "../torture/suite.js";
 
 const ROOT = join(import.meta.dirname, "../..");
 const DIR = join(ROOT, ".cache/torture/gcc.c-torture/execute");
@@ -18,6 +19,7 @@ export interface CorpusResult { files: number; identical: number; failures: { na
 
 /** A deterministic sample: every k-th test by name. */
 export function sample(count: number, filter?: RegExp): string[] {
+  ensureSuite(); // unit tests may run before anything else has unpacked the suite
   const all = readdirSync(DIR).filter((f) => f.endsWith(".c") && (!filter || filter.test(f))).sort();
   const step = Math.max(1, Math.floor(all.length / count));
   return all.filter((_, i) => i % step === 0).slice(0, count);

@@ -74,6 +74,54 @@ describe("string initializers", () => {
   });
 });
 
+describe("declarators", () => {
+  it("bring a function's parameters into scope when parentheses wrap its name", () => {
+    expect(parse("int (f)(int x) { return x; }\nint ((g))(a) int a; { return a; }")).toEqual([]);
+  });
+});
+
+describe("#line", () => {
+  it("gives diagnostics their presumed file and line", async () => {
+    const { MemoryHost } = await import("../../src/frontend/host.js");
+    const { preprocess } = await import("../../src/frontend/preprocess.js");
+    const messages: string[] = [];
+    const diags = new Diagnostics(new SourceManager(), undefined, (t) => messages.push(t.split("\n")[0]));
+    const host = new MemoryHost({ "t.c": '# 5 "gen.c"\nint a = b;\n#line 20\nint c = d;\n' });
+    const pp = preprocess("t.c", host, diags, { target: DATA_LAYOUTS.x86_64, std: "gnu17", preinclude: "" });
+    parseTranslationUnit(pp.tokens, { layout: DATA_LAYOUTS.x86_64, std: "gnu17" }, diags);
+    expect(messages).toEqual([
+      "gen.c:5:9: error: 'b' undeclared here (not in a function)",
+      "gen.c:20:9: error: 'd' undeclared here (not in a function)",
+    ]);
+  });
+});
+
+describe("inputs the fuzzer found", () => {
+  it("recovers from a bad designator in an array of unknown size", () => {
+    for (const text of ['char *names[] = { "a",.y = 0 };', 'char *n[] = { [-------5] = "def" };']) {
+      const messages = parse(text);
+      expect(messages.length).toBeGreaterThan(0);
+      expect(messages.join("\n")).not.toMatch(/internal compiler error/);
+    }
+  });
+});
+
+describe("lexer quirks", () => {
+  it("reads u8'c' as a character constant only from C23 on", () => {
+    const diags = new Diagnostics(new SourceManager(), undefined, () => {});
+    expect(tokenizeString("u8'a' u8\"s\"", "t.c", diags).map((t) => t.text)).toEqual(["u8", "'a'", 'u8"s"', ""]);
+    expect(tokenizeString("u8'a'", "t.c", diags, { u8CharConstants: true }).map((t) => t.text)).toEqual(["u8'a'", ""]);
+  });
+});
+
+describe("digraphs", () => {
+  it("keep their spelling for -E and # while meaning their primary form", () => {
+    const diags = new Diagnostics(new SourceManager(), undefined, () => {});
+    const toks = tokenizeString("<: %:%: [", "t.c", diags);
+    expect(toks.map((t) => [t.text, t.digraph])).toEqual([["[", "<:"], ["##", "%:%:"], ["[", undefined], ["", undefined]]);
+  });
+});
+
 describe("lexer fast paths", () => {
   it("keeps spellings across splices, interning and long literals", () => {
     const long = "x".repeat(5000);

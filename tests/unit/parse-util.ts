@@ -8,15 +8,15 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TranslationUnit } from "../../src/frontend/ast.js";
 import { Diagnostics, FatalError } from "../../src/frontend/diagnostics.js";
-import { tokenizeString } from "../../src/frontend/lexer.js";
+import { tokenizeString, type LexOptions } from "../../src/frontend/lexer.js";
 import { parseTranslationUnit } from "../../src/frontend/parse.js";
 import { SourceManager } from "../../src/frontend/source.js";
 import type { Token } from "../../src/frontend/token.js";
 import { DATA_LAYOUTS, type ArchName } from "../../src/target.js";
 
 /** Lex text; `#pragma ...` lines become pragma tokens, other directives (line markers) are dropped. */
-export function lexPreprocessed(text: string, name: string, diags: Diagnostics): Token[] {
-  const toks = tokenizeString(text, name, diags);
+export function lexPreprocessed(text: string, name: string, diags: Diagnostics, options?: LexOptions): Token[] {
+  const toks = tokenizeString(text, name, diags, options);
   const out: Token[] = [];
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
@@ -48,7 +48,7 @@ export interface ParseResult {
 export function parseText(text: string, arch: ArchName = "x86_64", std = "gnu17", name = "t.c"): ParseResult {
   let output = "";
   const diags = new Diagnostics(new SourceManager(), undefined, (t) => { output += t; });
-  const toks = lexPreprocessed(text, name, diags);
+  const toks = lexPreprocessed(text, name, diags, { u8CharConstants: /23|2x/.test(std) });
   let tu: TranslationUnit | undefined;
   try {
     tu = parseTranslationUnit(toks, { layout: DATA_LAYOUTS[arch], std }, diags);

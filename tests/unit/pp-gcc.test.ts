@@ -4,6 +4,7 @@
 // -E printer's spacing is checked too. gcc's own headers (stddef.h, stdarg.h…)
 // come first in both search paths so that both see the same files.
 
+import { ensureSuite, SUITE_DIR } from "../torture/suite.js";
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -129,7 +130,8 @@ describe("tscc -E matches gcc -E token for token", () => {
   }
 
   // The GCC torture suite (if unpacked) as a corpus: every file must come out as gcc's does.
-  const torture = "/work/torture-src/gcc.c-torture/execute";
+  ensureSuite();
+  const torture = join(SUITE_DIR, "execute");
   it.skipIf(!existsSync(torture) || !available("x86_64"))("x86_64: gcc torture execute/*.c", () => {
     const dirs = stdDirs("x86_64");
     // A deterministic sample of ~120 files; TSCC_PP_FULL=1 runs all ~1600 (about 3 minutes).
