@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the system packages tscc's tests use: qemu-user to run cross binaries,
 # the Debian cross sysroots and binutils (oracles for the assembler and the
-# torture denominators), gcc-12-source for the GCC torture suite.
+# torture denominators), gcc-12-source for the GCC torture suite, dpkg-dev
+# (dpkg-source) and tcl-dev (SQLite's testfixture) for tests/projects.
 # Idempotent; needs root (or sudo). Prints exactly what is missing if it cannot install.
 set -euo pipefail
 
@@ -13,6 +14,7 @@ packages=(
   libc6-dev-arm64-cross libc6-dev-riscv64-cross
   gcc-12-source
   xz-utils
+  dpkg-dev tcl-dev
 )
 
 missing=()

@@ -99,7 +99,7 @@ export type Query =
   | { kind: "version" } | { kind: "help" } | { kind: "dumpmachine" } | { kind: "dumpversion" }
   | { kind: "dumpfullversion" } | { kind: "print-search-dirs" } | { kind: "print-libgcc-file-name" }
   | { kind: "print-multiarch" } | { kind: "print-sysroot" } | { kind: "print-multi-os-directory" }
-  | { kind: "print-multi-directory" } | { kind: "dumpspecs" }
+  | { kind: "print-multi-directory" } | { kind: "print-multi-lib" } | { kind: "dumpspecs" }
   | { kind: "print-file-name"; name: string } | { kind: "print-prog-name"; name: string };
 
 const MODE_RANK: Readonly<Record<Mode, number>> = {
@@ -262,7 +262,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
       case "help": c.queries.push({ kind: "help" }); break;
       case "dumpmachine": case "dumpversion": case "dumpfullversion": case "print-search-dirs":
       case "print-libgcc-file-name": case "print-multiarch": case "print-sysroot":
-      case "print-multi-os-directory": case "print-multi-directory": case "dumpspecs":
+      case "print-multi-os-directory": case "print-multi-directory": case "print-multi-lib": case "dumpspecs":
         c.queries.push({ kind: arg.id });
         break;
       case "print-file-name": c.queries.push({ kind: "print-file-name", name: v }); break;

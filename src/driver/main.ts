@@ -62,6 +62,7 @@ function answerQuery(q: Query, cfg: DriverConfig, root: string): void {
     case "print-sysroot": out(cfg.sysroot ?? ""); break;
     case "print-multi-os-directory": out("../lib"); break;
     case "print-multi-directory": out("."); break;
+    case "print-multi-lib": out(".;"); break;
     case "print-file-name": {
       if (q.name === "include") { out(join(root, "include")); break; }
       const found = libDirs.map((d) => join(d, q.name)).find((p) => existsSync(p));
@@ -94,6 +95,13 @@ export function main(argv: readonly string[]): number {
   if (cfg.verbose) {
     process.stderr.write(`tscc version ${TSCC_VERSION} (gcc-compatible ${GCC_COMPAT_VERSION})\nTarget: ${cfg.toolchain.triple}\n`);
     for (const ignored of cfg.ignored) process.stderr.write(`tscc: warning: option '${ignored}' is accepted but has no effect\n`);
+    // gcc prints the include search list under -v; CMake and IDEs parse it.
+    if (cfg.inputs.some((i) => i.kind === "file" && (i.lang === "c" || i.lang === "assembler-with-cpp"))) {
+      const std = cfg.noStdInc ? [] : [join(root, "include"), ...sysrootLayout(cfg.toolchain, cfg.sysroot).systemIncludeDirs];
+      const angle = [...cfg.includeDirs, ...cfg.systemDirs, ...std, ...cfg.afterDirs].filter((d) => existsSync(d));
+      process.stderr.write(`#include "..." search starts here:\n${cfg.quoteDirs.map((d) => ` ${d}\n`).join("")}` +
+        `#include <...> search starts here:\n${angle.map((d) => ` ${d}\n`).join("")}End of search list.\n`);
+    }
   }
   if (cfg.queries.length > 0) {
     for (const q of cfg.queries) answerQuery(q, cfg, root);

@@ -23,7 +23,7 @@ export type OptionId =
   | "nolibc" | "nostdinc" | "pthread" | "r" | "sysroot" | "target" | "v" | "version" | "help"
   | "dumpmachine" | "dumpversion" | "dumpfullversion" | "print-file-name" | "print-prog-name"
   | "print-search-dirs" | "print-libgcc-file-name" | "print-multiarch" | "print-sysroot"
-  | "print-multi-os-directory" | "print-multi-directory" | "P" | "dM" | "dD" | "dN" | "C" | "CC"
+  | "print-multi-os-directory" | "print-multi-directory" | "print-multi-lib" | "P" | "dM" | "dD" | "dN" | "C" | "CC"
   | "s" | "rdynamic" | "e" | "u" | "T" | "z" | "pipe" | "save-temps" | "pedantic" | "pedantic-errors"
   | "H" | "emit-ir" | "print-after" | "print-after-all" | "verify-ir" | "B" | "symbolic" | "undef"
   | "traditional" | "trigraphs" | "fsyntax-only" | "Q" | "time" | "wrapper" | "param" | "specs"
@@ -65,7 +65,7 @@ const TABLE: OptionSpec[] = ([
   ["-print-libgcc-file-name", "flag", "print-libgcc-file-name"],
   ["-print-multiarch", "flag", "print-multiarch"], ["-print-sysroot", "flag", "print-sysroot"],
   ["-print-multi-os-directory", "flag", "print-multi-os-directory"],
-  ["-print-multi-directory", "flag", "print-multi-directory"],
+  ["-print-multi-directory", "flag", "print-multi-directory"], ["-print-multi-lib", "flag", "print-multi-lib"],
   ["-P", "flag", "P"], ["-dM", "flag", "dM"], ["-dD", "flag", "dD"], ["-dN", "flag", "dN"],
   ["-C", "flag", "C"], ["-CC", "flag", "CC"],
   ["-s", "flag", "s"], ["-rdynamic", "flag", "rdynamic"], ["-e", "joinedOrSeparate", "e"],

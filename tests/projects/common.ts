@@ -15,7 +15,9 @@ export const TSCC_BUNDLE = join(ROOT, "dist/tscc.cjs");
 export type Arch = "x86_64" | "aarch64" | "riscv64";
 export const ARCHES: readonly Arch[] = ["x86_64", "aarch64", "riscv64"];
 /** Which compiler a wrapper runs: tscc, the gcc oracle, or gcc for the files
- *  listed in $TSCC_GCC_FILES and tscc for the rest (the bisector's mode). */
+ *  not listed in $TSCC_FILES and tscc for those listed (the bisector's mode). In
+ *  mixed mode, $TSCC_SABOTAGE="file.c:FLAGS" adds FLAGS when tscc compiles
+ *  file.c: a deliberate, file-local "miscompilation" to test the bisector. */
 export type CcKind = "tscc" | "gcc" | "mixed";
 
 const GCC: Readonly<Record<Arch, string>> = {
@@ -44,14 +46,19 @@ export function ccWrapper(kind: CcKind, arch: Arch, opt: string): string {
   else {
     lines.push(
       "use_gcc=",
-      'if [ -n "$TSCC_GCC_FILES" ]; then',
+      'if [ -n "$TSCC_FILES" ]; then',
       '  for a in "$@"; do',
       '    case "$a" in',
-      '      *.c) if grep -Fxq "$(basename "$a")" "$TSCC_GCC_FILES"; then use_gcc=1; fi ;;',
+      '      *.c) if ! grep -Fxq "$(basename "$a")" "$TSCC_FILES"; then use_gcc=1; fi ;;',
       "    esac",
       "  done",
       "fi",
       `if [ -n "$use_gcc" ]; then ${gcc}; fi`,
+      'if [ -n "$TSCC_SABOTAGE" ]; then',
+      '  for a in "$@"; do',
+      '    if [ "$(basename "$a")" = "${TSCC_SABOTAGE%%:*}" ]; then set -- "$@" ${TSCC_SABOTAGE#*:}; break; fi',
+      "  done",
+      "fi",
       tscc,
     );
   }

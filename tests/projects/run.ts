@@ -30,6 +30,8 @@ export interface RunOptions {
   log: (s: string) => void;
   /** skip tests (the bisector runs them itself) */
   buildOnly?: boolean;
+  /** reuse a previous successful build of the same tree (harness development) */
+  reuse?: boolean;
 }
 
 const oracles = new Map<string, Promise<string | undefined>>();
@@ -63,7 +65,9 @@ export function oracleSeconds(recipe: Recipe, arch: Arch): number | undefined {
 export async function buildProject(recipe: Recipe, o: RunOptions, dirOverride?: string): Promise<{ result: ProjectResult; ctx: RecipeContext }> {
   const pristine = await fetchSource(recipe, o.log);
   const dir = dirOverride ?? join(PROJECTS, "build", `${recipe.name}-${o.arch}-O${o.opt}-${o.cc}${o.tag ? "-" + o.tag : ""}`);
-  freshCopy(pristine, dir);
+  const builtMarker = join(dir, ".tscc-built");
+  const reuse = o.reuse === true && existsSync(builtMarker);
+  if (!reuse) freshCopy(pristine, dir);
   const CC = ccWrapper(o.cc, o.arch, o.opt);
   const ctx: RecipeContext = {
     arch: o.arch, opt: o.opt, cc: o.cc, CC, dir, fast: o.fast,
@@ -74,7 +78,12 @@ export async function buildProject(recipe: Recipe, o: RunOptions, dirOverride?: 
   o.log(`=== ${recipe.name} ${o.arch} -O${o.opt} cc=${o.cc} in ${dir}`);
   let result: ProjectResult;
   try {
-    result = await recipe.build(ctx);
+    if (reuse) {
+      result = { built: true, passed: 0, failed: 0, notes: [], buildSeconds: Number(readFileSync(builtMarker, "utf8")) };
+    } else {
+      result = await recipe.build(ctx);
+      if (result.built) writeFileSync(builtMarker, `${result.buildSeconds ?? 0}\n`);
+    }
   } catch (e) {
     result = { built: false, stage: `harness: ${(e as Error).message}`, passed: 0, failed: 0, notes: [] };
   }
@@ -105,9 +114,10 @@ async function main(): Promise<void> {
     .option("-O, --opt <levels>", "optimisation levels, comma-separated", "0,2")
     .option("--cc <cc>", "tscc, or gcc to check the recipes themselves", "tscc")
     .option("--fast", "the quickest meaningful subset (CI)", false)
+    .option("--reuse", "reuse previous successful builds (to work on the tests)", false)
     .option("-v, --verbose", "print the notes of passing runs too", false)
     .parse();
-  const opts = program.opts<{ arch: string; opt: string; cc: string; fast: boolean; verbose: boolean }>();
+  const opts = program.opts<{ arch: string; opt: string; cc: string; fast: boolean; verbose: boolean; reuse: boolean }>();
   const names = program.args;
   const recipes = names.length ? names.map((n) => {
     const r = RECIPES.find((x) => x.name === n || x.pkg === n);
@@ -126,7 +136,7 @@ async function main(): Promise<void> {
       writeFileSync(logFile, "");
       const log = makeLogger(logFile);
       for (const opt of levels) {
-        const { result } = await buildProject(recipe, { arch, opt, cc: opts.cc as CcKind, fast: opts.fast, log });
+        const { result } = await buildProject(recipe, { arch, opt, cc: opts.cc as CcKind, fast: opts.fast, log, reuse: opts.reuse });
         const line = summary(recipe.name, arch, opt, result, oracleSeconds(recipe, arch));
         console.log(line);
         log(line);

@@ -30,11 +30,13 @@ export const lua: Recipe = {
     const files = readdirSync(LUA_TESTS).filter((f) => f.endsWith(".lua")).sort().filter((f) => !ctx.fast || FAST.includes(f));
     for (const f of files) {
       const path = join(LUA_TESTS, f);
-      const mine = await ctx.sh(`${run}./src/lua ${path}`, { timeoutSec: 300, cwd: LUA_TESTS });
-      const theirs = await ctx.sh(`${run}${oracle}/src/lua ${path}`, { timeoutSec: 300, cwd: LUA_TESTS });
-      // The interpreter's own path appears in error messages: normalise it.
-      const norm = (s: string, lua: string) => s.split(lua).join("LUA");
-      const a = norm(mine.out, "./src/lua"), b = norm(theirs.out, `${oracle}/src/lua`);
+      // One pipe for stdout and stderr (2>&1): two pipes interleave at random.
+      const mine = await ctx.sh(`${run}${ctx.dir}/src/lua ${path} 2>&1`, { timeoutSec: 300, cwd: LUA_TESTS });
+      const theirs = await ctx.sh(`${run}${oracle}/src/lua ${path} 2>&1`, { timeoutSec: 300, cwd: LUA_TESTS });
+      // The interpreter's own path appears in error messages, and addresses
+      // in tostring of tables/threads/functions: normalise them.
+      const norm = (s: string, lua: string) => s.split(lua).join("LUA").replace(/0x[0-9a-f]+/g, "0xADDR");
+      const a = norm(mine.out, `${ctx.dir}/src/lua`), b = norm(theirs.out, `${oracle}/src/lua`);
       if (a === b && mine.code === theirs.code) { r.passed++; continue; }
       r.failed++;
       const la = a.split("\n"), lb = b.split("\n");

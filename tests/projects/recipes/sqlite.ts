@@ -42,8 +42,9 @@ export const sqlite: Recipe = {
     for (const f of readdirSync(SQL_TESTS).filter((x) => x.endsWith(".sql")).sort()) {
       if (!oracle) break;
       const path = join(SQL_TESTS, f);
-      const mine = await ctx.sh(`${run}./sqlite3 :memory: < ${path}`, { timeoutSec: 300 });
-      const theirs = await ctx.sh(`${run}${oracle}/sqlite3 :memory: < ${path}`, { timeoutSec: 300 });
+      // One pipe for stdout and stderr (2>&1): two pipes interleave at random.
+      const mine = await ctx.sh(`${run}./sqlite3 :memory: < ${path} 2>&1`, { timeoutSec: 300 });
+      const theirs = await ctx.sh(`${run}${oracle}/sqlite3 :memory: < ${path} 2>&1`, { timeoutSec: 300 });
       if (mine.out === theirs.out && mine.code === theirs.code) { r.passed++; continue; }
       r.failed++;
       const la = mine.out.split("\n"), lb = theirs.out.split("\n");
