@@ -17,6 +17,11 @@ export interface StaticInitProblem {
   message: string;
 }
 
+/** How many bytes of string literal `s` initialize array type `t`: all of it, or the array's size if smaller. */
+function stringInitBytes(s: StringLit, t: Type & { kind: "array" }): number {
+  return t.length === undefined ? s.bytes.length : Math.min(s.bytes.length, t.length * sizeOf(t.elem));
+}
+
 /**
  * Build the static image of an object of `size` bytes. `stringObject` turns a
  * string literal whose address is taken into its anonymous object.
@@ -28,7 +33,7 @@ export function buildStaticInit(
   problems: StaticInitProblem[],
 ): StaticInit {
   let end = size;
-  for (const it of items) end = Math.max(end, it.offset + (it.expr.kind === "string" && it.type.kind === "array" ? Math.min(it.expr.bytes.length, it.type.length ?? it.expr.bytes.length) : sizeOf(it.type)));
+  for (const it of items) end = Math.max(end, it.offset + (it.expr.kind === "string" && it.type.kind === "array" ? stringInitBytes(it.expr, it.type) : sizeOf(it.type)));
   const bytes = new Uint8Array(end);
   const relocs: Reloc[] = [];
   for (const it of items) {
@@ -39,7 +44,7 @@ export function buildStaticInit(
       }
     };
     if (it.expr.kind === "string" && it.type.kind === "array") {
-      const n = Math.min(it.expr.bytes.length, it.type.length ?? it.expr.bytes.length);
+      const n = stringInitBytes(it.expr, it.type);
       dropRelocs(it.offset, n);
       bytes.set(it.expr.bytes.subarray(0, n), it.offset);
       continue;

@@ -2930,7 +2930,17 @@ class Parser {
     const lp = this.promote(l);
     const rp = this.promote(r);
     const t = this.commonType(lp.type, rp.type);
-    return [this.convert(lp, t), this.convert(rp, t), t];
+    return [this.operandOf(lp, t), this.operandOf(rp, t), t];
+  }
+
+  /**
+   * Convert an operand of a binary operator to the operation's type. A scalar
+   * meeting a GNU vector becomes the element type: lowering repeats it in
+   * every lane (a cast to the vector type would reinterpret its bytes).
+   */
+  private operandOf(e: Expr, t: Type): Expr {
+    if (t.kind === "vector" && e.type.kind !== "vector") return this.convert(e, t.elem);
+    return this.convert(e, t);
   }
 
   /** A null pointer constant (6.3.2.3p3). */
@@ -3161,7 +3171,7 @@ class Parser {
     const okL = intOnly ? isInteger(lt) || lt.kind === "vector" : isArithmetic(lt) || lt.kind === "vector";
     const okR = intOnly ? isInteger(rhs.type) || rhs.type.kind === "vector" : isArithmetic(rhs.type) || rhs.type.kind === "vector";
     if (!okL || !okR) { this.invalidOperands(op, lhs, rhs, at); return rhs; }
-    if (lt.kind === "vector") return { kind: "opassign", op, target: lhs, value: this.convert(rhs, lt), opType: lt, type: lt, loc: loc(at) };
+    if (lt.kind === "vector") return { kind: "opassign", op, target: lhs, value: this.operandOf(rhs, lt), opType: lt, type: lt, loc: loc(at) };
     if (op === "<<" || op === ">>") {
       const opType = promoteInt(lt as IntType, this.bt);
       return { kind: "opassign", op, target: lhs, value: this.promote(rhs), opType, type: lt, loc: loc(at) };
@@ -3286,7 +3296,7 @@ class Parser {
         if (!(isInteger(lt) || lt.kind === "vector") || !(isInteger(rt) || rt.kind === "vector")) return this.invalidOperands(op, l, r, at);
         if (lt.kind === "vector" || rt.kind === "vector") {
           const vt = lt.kind === "vector" ? lt : rt;
-          return { kind: "binary", op: op as BinOp, left: this.convert(l, vt), right: this.convert(r, vt), type: unqualified(vt), loc: where };
+          return { kind: "binary", op: op as BinOp, left: this.operandOf(l, vt), right: this.operandOf(r, vt), type: unqualified(vt), loc: where };
         }
         const a = this.promote(l);
         const b = this.promote(r);

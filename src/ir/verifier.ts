@@ -7,8 +7,8 @@
 //     the incoming block), and each phi has exactly one entry per predecessor.
 // Unreachable blocks are checked for types but not dominance (as in LLVM).
 
-import type { ArgType, Func, InlineAsm, Inst, Module, RetType, Type, Value } from "./ir.js";
-import { asmOperands, bitWidth, instDst, instOperands, isFloatType, isIntType, successors, termOperands } from "./ir.js";
+import type { ArgType, Func, IntBin, InlineAsm, Inst, Module, RetType, Type, Value } from "./ir.js";
+import { INT_BIN_OPS, asmOperands, bitWidth, instDst, instOperands, isFloatType, isIntType, successors, termOperands } from "./ir.js";
 import { buildCFG, buildDomTree } from "./cfg.js";
 import { InternalCompilerError } from "./errors.js";
 
@@ -200,6 +200,11 @@ export function verifyFunc(f: Func, pass?: string): void {
       }
       if ((i.op === "sdiv" || i.op === "udiv" || i.op === "srem" || i.op === "urem" || i.op === "mul" ||
         i.op === "shl" || i.op === "lshr" || i.op === "ashr") && i.type === "ptr") fail(`${what} on ptr`);
+      // The TypeScript types say so, but lowering casts: check the class at run time.
+      if ((i.op === "fneg" || i.op === "fcmp" || i.op === "fadd" || i.op === "fsub" || i.op === "fmul" || i.op === "fdiv") &&
+        !isFloatType(i.type)) fail(`${what} on ${i.type}`);
+      if (i.op === "icmp" && isFloatType(i.type)) fail(`${what} on ${i.type}`);
+      if ((INT_BIN_OPS as readonly string[]).includes(i.op) && isFloatType((i as IntBin).type)) fail(`${what} on ${(i as IntBin).type}`);
       if (i.op === "alloca" && (i.align < 1 || (i.align & (i.align - 1)) !== 0)) fail(`bad alignment in ${what}`);
       if (i.op === "call") {
         if (i.ret.kind === "agg" && !i.retAddr) fail(`call returning an aggregate needs 'into' in @${b.label}`);

@@ -424,10 +424,13 @@ const conj: Handler = (L, e) => {
   const a = e.args[0];
   if (t.kind !== "complex") return UNDEF;
   const src = L.convert(L.rvalue(a), a.type, t);
-  const it = irType(t.elem) as FloatType;
+  const it = irType(t.elem)!;
   const tmp = L.builder.alloca(sizeOf(t), Math.max(1, sizeOf(t.elem)), "conj");
   L.builder.store(it, L.builder.load(it, src), tmp);
-  L.builder.store(it, L.fneg(it, L.builder.load(it, L.offset(src, sizeOf(t.elem)))), L.offset(tmp, sizeOf(t.elem)));
+  // `~z` on a GNU complex integer is a conjugate too.
+  const im = L.builder.load(it, L.offset(src, sizeOf(t.elem)));
+  const negated = isFloatType(it) ? L.fneg(it, im) : L.builder.bin("sub", it as IntType, { k: "int", value: 0n }, im);
+  L.builder.store(it, negated, L.offset(tmp, sizeOf(t.elem)));
   return tmp;
 };
 

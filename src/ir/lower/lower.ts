@@ -71,10 +71,18 @@ function aliasDirectives(name: string, target: string, sym: A.ObjectSymbol | A.F
   return lines.join("\n");
 }
 
-/** An inline definition that is not the external definition is not emitted (6.7.4p7). */
+/**
+ * An inline definition that is not the external definition is not emitted
+ * (6.7.4p7), except an always_inline one: gcc inlines every call to it even
+ * at -O0, so no external definition need exist; a local copy stands in.
+ */
 function shouldEmit(fn: A.FunctionSymbol): boolean {
   if (!fn.isInline) return true;
-  return fn.externalDefinition || fn.linkage === "internal";
+  return fn.externalDefinition || fn.linkage === "internal" || isLocalInlineCopy(fn);
+}
+
+function isLocalInlineCopy(fn: A.FunctionSymbol): boolean {
+  return fn.isInline && !fn.externalDefinition && fn.linkage !== "internal" && fn.attrs.alwaysInline === true;
 }
 
 /** Assembler names of symbols: C names for linked symbols, unique names for the rest. */
@@ -94,7 +102,16 @@ export class SymbolNames {
   }
 }
 
+/** The type parameter `i` arrives as: the promoted type for a K&R definition (6.9.1p10), else its own. */
+function incomingType(def: A.FunctionDef, i: number): CType {
+  const fnType = def.sym.type;
+  const declared = def.params[i]!.type;
+  if (!fnType.oldStyle) return declared;
+  return fnType.params[i]?.type ?? declared;
+}
+
 function linkageOf(sym: A.ObjectSymbol | A.FunctionSymbol): Linkage {
+  if (sym.kind === "function" && isLocalInlineCopy(sym)) return "internal";
   if (sym.attrs.weak) return "weak";
   if (sym.linkage === "external") return "external";
   return "internal";
@@ -250,7 +267,7 @@ export class FunctionLowerer {
     const fnType = def.sym.type;
     this.dataLayout = opts.layout;
     this.b = new FuncBuilder(module, names.of(def.sym), retType(fnType.ret),
-      def.params.map((p) => ({ type: argType(p.type), name: p.name || "arg" })),
+      def.params.map((p, i) => ({ type: argType(incomingType(def, i)), name: p.name || "arg" })),
       { varargs: fnType.variadic, linkage: linkageOf(def.sym) });
     this.b.func.visibility = visibilityOf(def.sym);
     if (def.sym.attrs.section) this.b.func.section = def.sym.attrs.section;
@@ -275,7 +292,8 @@ export class FunctionLowerer {
         return;
       }
       const slot = b.alloca(sizeOf(p.type), alignOf(p.type), p.name || "arg");
-      b.store(t, incoming, slot);
+      // A K&R definition receives the promoted type (double for float) and narrows it.
+      b.store(t, this.convert(incoming, incomingType(this.def, i), p.type), slot);
       this.addrs.set(p.id, slot);
     });
     const body = b.block("body");
@@ -1300,8 +1318,10 @@ export class FunctionLowerer {
   private opAssign(e: A.OpAssign): Value {
     const lv = this.lvalue(e.target);
     const tt = e.target.type;
-    const old = this.readLValue(lv, tt);
+    // The target's old value is read after the right operand is evaluated, as
+    // gcc does (pr58943: `x[0] |= f()` where f also writes x[0]).
     const rhs = this.rvalue(e.value);
+    const old = this.readLValue(lv, tt);
     let result: Value;
     if (tt.kind === "pointer") {
       const idx = this.toI64(rhs, e.value.type);
@@ -1311,7 +1331,7 @@ export class FunctionLowerer {
     } else {
       const wide = this.convert(old, tt, e.opType);
       const shift = e.op === "<<" || e.op === ">>";
-      const r = this.binary(e.op, wide, rhs, e.opType, shift ? e.value.type : e.opType, e.opType);
+      const r = this.binary(e.op, wide, rhs, e.opType, shift || e.opType.kind === "vector" ? e.value.type : e.opType, e.opType);
       result = this.convert(r, e.opType, tt);
     }
     return this.writeLValue(lv, tt, result);
