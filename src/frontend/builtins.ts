@@ -16,6 +16,7 @@ const T = {
   v: "void", b: "bool", c: "char", i: "int", u: "uint", w: "ushort", l: "long", L: "ulong",
   x: "llong", X: "ullong", z: "ulong", Z: "long", f: "float", d: "double", D: "ldouble",
   q: "int128", Q: "uint128", p: "void*", P: "const void*", s: "char*", S: "const char*",
+  j: "float _Complex", k: "double _Complex", K: "long double _Complex",
 } as const;
 
 export const BUILTIN_SIGNATURES: Readonly<Record<string, string>> = {
@@ -86,6 +87,8 @@ export const LIBRARY_SIGNATURES: Readonly<Record<string, string>> = {
   ldexp: "d:d,i", ldexpf: "f:f,i", ldexpl: "D:D,i", frexp: "d:d,p", modf: "d:d,p", scalbn: "d:d,i",
   atan: "d:d", atan2: "d:d,d", asin: "d:d", acos: "d:d", sinh: "d:d", cosh: "d:d", tanh: "d:d",
   hypot: "d:d,d", cbrt: "d:d", exp2: "d:d", expm1: "d:d", log1p: "d:d",
+  conj: "k:k", conjf: "j:j", conjl: "K:K", creal: "d:k", crealf: "f:j", creall: "D:K",
+  cimag: "d:k", cimagf: "f:j", cimagl: "D:K", cabs: "d:k", cabsf: "f:j", cabsl: "D:K",
   signbit: "i:d", isnan: "i:d", isinf: "i:d", finite: "i:d",
   nan: "d:S", nanf: "f:S", nanl: "D:S",
   setjmp: "i:p", longjmp: "v:p,i", ffs: "i:i", ffsl: "i:l", ffsll: "i:x",
@@ -142,6 +145,9 @@ function codeType(c: string, bt: BasicTypes): Type {
     case "P": return pointerTo(qualified(bt.void, Q.Const));
     case "s": return bt.charPtr;
     case "S": return pointerTo(qualified(bt.char, Q.Const));
+    case "j": return { kind: "complex", elem: bt.float, quals: 0 };
+    case "k": return { kind: "complex", elem: bt.double, quals: 0 };
+    case "K": return { kind: "complex", elem: bt.ldouble, quals: 0 };
   }
   throw new Error(`bad builtin type code ${c}`);
 }

@@ -27,6 +27,19 @@ export type ConstValue =
   | { kind: "addr"; sym?: ObjectSymbol | FunctionSymbol; str?: StringLit; label?: Label; minusLabel?: Label; offset: bigint };
 
 /** Wrap an integer to the width and signedness of an integer or pointer type. */
+/**
+ * An out-of-range float converted to an integer is undefined (6.3.1.4p1);
+ * gcc's constant folder clamps it to the type's range, and code relies on it.
+ */
+function saturateInt(v: bigint, t: Type): bigint {
+  if (t.kind !== "int" && t.kind !== "enum") return wrapInt(v, t);
+  const it = intOf(t);
+  const bits = BigInt(it.size * 8);
+  const min = it.signed ? -(1n << (bits - 1n)) : 0n;
+  const max = it.signed ? (1n << (bits - 1n)) - 1n : (1n << bits) - 1n;
+  return v < min ? min : v > max ? max : v;
+}
+
 export function wrapInt(v: bigint, t: Type): bigint {
   if (t.kind === "int" || t.kind === "enum") {
     const it = intOf(t);
@@ -205,7 +218,7 @@ export function evalCast(operand: Expr, to: Type): ConstValue | undefined {
     if (v.kind === "float") {
       if (to.kind === "int" && to.name === "bool") return { kind: "int", value: v.value !== 0 ? 1n : 0n };
       if (!Number.isFinite(v.value)) return undefined;
-      return { kind: "int", value: wrapInt(BigInt(Math.trunc(v.value)), to) };
+      return { kind: "int", value: saturateInt(BigInt(Math.trunc(v.value)), to) };
     }
     if (to.kind === "int" && to.name === "bool") return v.minusLabel ? undefined : { kind: "int", value: 1n };
     // An address survives a cast to a pointer or integer (a narrower integer cannot be

@@ -434,6 +434,16 @@ const conj: Handler = (L, e) => {
   return tmp;
 };
 
+/** `creal(z)` / `cimag(z)`: one part of the complex argument. */
+const complexPart = (part: 0 | 1): Handler => (L, e) => {
+  const a = e.args[0];
+  const ct = a.type.kind === "complex" ? a.type : { kind: "complex" as const, elem: e.type as CType & { kind: "float" }, quals: 0 };
+  const src = a.type.kind === "complex" ? L.rvalue(a) : L.convert(L.rvalue(a), a.type, ct);
+  const it = irType(ct.elem)!;
+  const v = L.builder.load(it, L.offset(src, part * sizeOf(ct.elem)));
+  return L.convert(v, ct.elem, e.type);
+};
+
 const nothing: Handler = (L, e) => {
   for (const a of e.args) L.rvalue(a);
   return UNDEF;
@@ -470,6 +480,8 @@ const BUILTINS: Readonly<Record<string, Handler>> = {
   __builtin_constant_p: constantP, __builtin_complex: makeComplex,
   __builtin_prefetch: nothing, __builtin___clear_cache: nothing,
   __builtin_conj: conj, __builtin_conjf: conj, __builtin_conjl: conj,
+  __builtin_creal: complexPart(0), __builtin_crealf: complexPart(0), __builtin_creall: complexPart(0),
+  __builtin_cimag: complexPart(1), __builtin_cimagf: complexPart(1), __builtin_cimagl: complexPart(1),
   __builtin_isinff: classify("isinf"), __builtin_isinfl: classify("isinf"), __builtin_isnanf: classify("isnan"),
   __builtin_isnanl: classify("isnan"), __builtin_finitef: classify("isfinite"), __builtin_finitel: classify("isfinite"),
   __builtin_isnan: classify("isnan"), __builtin_isinf: classify("isinf"), __builtin_isfinite: classify("isfinite"),

@@ -12,7 +12,8 @@
 import type * as A from "../../frontend/ast.js";
 import type { Diagnostics } from "../../frontend/diagnostics.js";
 import type { Member, Type as CType } from "../../frontend/types.js";
-import { alignOf, isSigned, sizeOf } from "../../frontend/types.js";
+import { alignOf, isInteger, isSigned, sizeOf } from "../../frontend/types.js";
+import { evalConst } from "../../frontend/const-eval.js";
 import type { DataLayout } from "../../target.js";
 import { defineGlobal, FuncBuilder, newModule } from "../builder.js";
 import { floatBits } from "../float.js";
@@ -992,6 +993,12 @@ export class FunctionLowerer {
         return this.addressOf(e.operand);
       }
       case "cast": {
+        // A constant float converted to an integer folds here as gcc folds it
+        // (clamped to the range when out of range), at every -O level.
+        if (isInteger(e.type) && e.operand.type.kind === "float") {
+          const c = evalConst(e);
+          if (c?.kind === "int") return { k: "int", value: c.value };
+        }
         const v = this.rvalue(e.operand);
         return this.convert(v, e.operand.type, e.type);
       }
