@@ -100,7 +100,8 @@ export function emitGlobal(g: Global): AsmLine[] {
       for (let i = 0; i < p.data.length; i += 16) out.push(directive(".byte", ...[...p.data.slice(i, i + 16)].map(String)));
     } else {
       const add = p.addend > 0n ? `+${p.addend}` : p.addend < 0n ? String(p.addend) : "";
-      out.push(directive(p.width === 8 ? ".quad" : ".long", (p.block !== undefined ? blockSymbol(p.name, p.block) : p.name) + add));
+      const minus = p.block !== undefined && p.minusBlock !== undefined ? `-${blockSymbol(p.name, p.minusBlock)}` : "";
+      out.push(directive(p.width === 8 ? ".quad" : ".long", (p.block !== undefined ? blockSymbol(p.name, p.block) : p.name) + minus + add));
     }
   }
   if (initSize(g.init) === 0) out.push(directive(".zero", "1"));

@@ -266,9 +266,10 @@ export type InitPiece =
   /**
    * Address of `sym` + addend, stored in `width` bytes (needs a relocation).
    * With `block`, the address of that block of function `name` (GNU `&&label`
-   * in a static initializer).
+   * in a static initializer). With `minusBlock` too, the difference of the
+   * two blocks' addresses (GNU `&&a - &&b`), a constant the assembler computes.
    */
-  | { k: "sym"; name: string; addend: bigint; width: 4 | 8; block?: string };
+  | { k: "sym"; name: string; addend: bigint; width: 4 | 8; block?: string; minusBlock?: string };
 
 export interface Global {
   name: string;

@@ -33,7 +33,7 @@ const TOKEN_RE = new RegExp(
     String.raw`(?<num>-?0x[0-9a-fA-F]+|-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?)`,
     String.raw`(?<ident>-?[A-Za-z_][A-Za-z0-9_]*)`,
     String.raw`(?<str>"(?:[^"\\]|\\.)*")`,
-    String.raw`(?<punct>\.\.\.|[=,(){}\[\]+])`,
+    String.raw`(?<punct>\.\.\.|[=,(){}\[\]+-])`,
   ].join("|"),
   "y",
 );
@@ -221,7 +221,13 @@ class Parser {
         else if (kw === "sym4" || kw === "sym8") {
           const sym = this.expect("global", "a $symbol");
           const block = this.peek().kind === "label" ? this.next().text : undefined;
-          init.push({ k: "sym", name: sym, addend: this.symOffset(), width: kw === "sym4" ? 4 : 8, ...(block !== undefined ? { block } : {}) });
+          // `@a - @b`: a difference of two blocks (a '-' before a number is the addend's sign).
+          const minusBlock = block !== undefined && this.isP("-") && this.toks[this.pos + 1]?.kind === "label"
+            ? (this.next(), this.next().text) : undefined;
+          init.push({
+            k: "sym", name: sym, addend: this.symOffset(), width: kw === "sym4" ? 4 : 8,
+            ...(block !== undefined ? { block } : {}), ...(minusBlock !== undefined ? { minusBlock } : {}),
+          });
         } else this.fail("expected bytes, zero, sym4 or sym8", this.toks[this.pos - 1]);
         if (!this.acceptP(",")) break;
       }

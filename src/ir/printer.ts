@@ -71,7 +71,11 @@ export function printInitPiece(p: InitPiece): string {
   switch (p.k) {
     case "bytes": return `bytes ${bytesLiteral(p.data)}`;
     case "zero": return `zero ${p.size}`;
-    case "sym": return `sym${p.width} ${p.block !== undefined ? `$${p.name} @${p.block}` : ""}${p.block !== undefined ? addendText(p.addend) : symRef(p.name, p.addend)}`;
+    case "sym": {
+      if (p.block === undefined) return `sym${p.width} ${symRef(p.name, p.addend)}`;
+      const minus = p.minusBlock !== undefined ? ` - @${p.minusBlock}` : "";
+      return `sym${p.width} $${p.name} @${p.block}${minus}${addendText(p.addend)}`;
+    }
   }
 }
 

@@ -15,6 +15,13 @@ describe("IR text round-trip", () => {
     expect(once).toContain("call :pair $mk(i32 1, ..., :pair %pr, f64 %g) into %pr");
   });
 
+  it("keeps block addresses and block differences in initializers", () => {
+    const src = "global align 4 $d = { sym4 $f @b - @a+4, sym8 $f @b }\n\nfunction void $f() {\n@a\n  br @b\n@b\n  ret\n}\n";
+    const out = printModule(parseModule(src));
+    expect(out).toContain("sym4 $f @b - @a+4, sym8 $f @b");
+    expect(printModule(parseModule(out))).toBe(out);
+  });
+
   it("keeps float bit patterns exact", () => {
     const src = "function f64 $f() {\n@a\n  %x = fadd f64 0.1, -0.0\n  %y = fadd f64 %x, 0x7ff8000000000001\n  ret %y\n}\n";
     const out = printModule(parseModule(src));

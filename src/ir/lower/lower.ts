@@ -134,7 +134,8 @@ function hasMutable(_t: CType): boolean {
 function lowerGlobal(m: Module, sym: A.ObjectSymbol, names: SymbolNames, opts: LowerOptions): void {
   if (sym.attrs.alias !== undefined) return; // defined by its alias directives
   const name = names.of(sym);
-  const size = sizeOf(sym.type);
+  // A static flexible array member's initializer (GNU) makes the object larger than its type.
+  const size = Math.max(sizeOf(sym.type), sym.init?.bytes.length ?? 0);
   const align = Math.max(sym.align ?? 1, alignOf(sym.type), sym.attrs.aligned ?? 1);
   const base = {
     name, linkage: linkageOf(sym), visibility: visibilityOf(sym), align, threadLocal: sym.threadLocal,
@@ -184,7 +185,13 @@ function staticInitPieces(init: A.StaticInit | undefined, size: number, names: S
   for (const r of relocs) {
     bytes(r.offset);
     const site = r.label ? names.labelSites.get(r.label.id) : undefined;
-    if (site) pieces.push({ k: "sym", name: site.func, block: site.block, addend: BigInt(r.addend), width: r.size === 4 ? 4 : 8 });
+    const minus = r.minusLabel ? names.labelSites.get(r.minusLabel.id) : undefined;
+    if (site) {
+      pieces.push({
+        k: "sym", name: site.func, block: site.block, addend: BigInt(r.addend), width: r.size === 4 ? 4 : 8,
+        ...(minus ? { minusBlock: minus.block } : {}),
+      });
+    }
     else pieces.push({ k: "sym", name: r.target ? names.of(r.target) : "", addend: BigInt(r.addend), width: r.size === 4 ? 4 : 8 });
     pos = r.offset + r.size;
   }
