@@ -68,6 +68,8 @@ export interface DriverConfig {
   pic: boolean;
   pie: boolean;
   commonSymbols: boolean;
+  /** -finstrument-functions: call the __cyg_profile_func_* hooks on entry and exit. */
+  instrumentFunctions?: boolean;
   gnu89Inline: boolean;
   functionSections: boolean;
   dataSections: boolean;
@@ -137,6 +139,7 @@ const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> 
   "pie": (c, on) => { c.pie = on; c.pic = on || c.pic; },
   "PIE": (c, on) => { c.pie = on; c.pic = on || c.pic; },
   "common": (c, on) => { c.commonSymbols = on; },
+  "instrument-functions": (c, on) => { c.instrumentFunctions = on; },
   "gnu89-inline": (c, on) => { c.gnu89Inline = on; },
   "function-sections": (c, on) => { c.functionSections = on; },
   "data-sections": (c, on) => { c.dataSections = on; },

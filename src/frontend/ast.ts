@@ -51,6 +51,8 @@ export interface DeclAttrs {
   visibility?: "default" | "hidden" | "protected" | "internal";
   noreturn?: boolean;
   alwaysInline?: boolean;
+  /** `no_instrument_function`: no -finstrument-functions hooks. */
+  noInstrument?: boolean;
   noinline?: boolean;
   noipa?: boolean;
   noclone?: boolean;

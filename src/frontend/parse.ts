@@ -663,6 +663,7 @@ class Parser {
         case "visibility": into.visibility = this.attrString(a, 0) as DeclAttrs["visibility"]; break;
         case "noreturn": into.noreturn = true; break;
         case "always_inline": into.alwaysInline = true; break;
+        case "no_instrument_function": into.noInstrument = true; break;
         case "noinline": into.noinline = true; break;
         case "noipa": into.noipa = true; break;
         case "noclone": into.noclone = true; break;

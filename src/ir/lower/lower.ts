@@ -29,6 +29,8 @@ export interface LowerOptions {
   layout: DataLayout;
   /** -fcommon: tentative definitions become common symbols. */
   commonSymbols?: boolean;
+  /** -finstrument-functions. */
+  instrumentFunctions?: boolean;
 }
 
 /** An lvalue: the address of an object, and the bit-field within it if any. */
@@ -304,11 +306,28 @@ export class FunctionLowerer {
       b.store(t, this.convert(incoming, incomingType(this.def, i), p.type), slot);
       this.addrs.set(p.id, slot);
     });
+    const instrument = this.opts.instrumentFunctions === true && !this.def.sym.attrs.noInstrument && !this.def.sym.attrs.alwaysInline;
+    if (instrument) this.profileHook("__cyg_profile_func_enter");
     const body = b.block("body");
     b.br(body);
     b.at(body);
     this.stmt(this.def.body);
     this.finishBody();
+    if (instrument) {
+      for (const blk of this.b.func.blocks) {
+        if (blk.term.op !== "ret") continue;
+        b.at(blk);
+        this.profileHook("__cyg_profile_func_exit");
+      }
+    }
+  }
+
+  /** -finstrument-functions: `hook(this function, its call site)` where the builder is. */
+  private profileHook(hook: "__cyg_profile_func_enter" | "__cyg_profile_func_exit"): void {
+    const b = this.b;
+    const callSite = b.newTemp("ptr", "call.site");
+    b.emit({ op: "intrinsic", dst: callSite, name: "return_address", type: "ptr", args: [{ k: "int", value: 0n }] });
+    b.call({ kind: "void" }, hook, [{ type: { kind: "scalar", type: "ptr" }, value: b.addr(this.b.func.name) }, { type: { kind: "scalar", type: "ptr" }, value: { k: "temp", id: callSite } }]);
   }
 
   private finishBody(): void {
