@@ -444,6 +444,51 @@ const complexPart = (part: 0 | 1): Handler => (L, e) => {
   return L.convert(v, ct.elem, e.type);
 };
 
+/** `v[i]` on a vector rvalue: the element at a run-time index, through memory. */
+const vecExtract: Handler = (L, e) => {
+  const [v, i] = e.args;
+  if (v.type.kind !== "vector") return UNDEF;
+  const es = sizeOf(v.type.elem);
+  const addr = L.rvalue(v);
+  const idx = L.rvalue(i);
+  const off = es === 1 ? idx : L.builder.bin("mul", "i64", idx, int(es));
+  return L.loadValue(L.offset(addr, off), v.type.elem, false);
+};
+
+/**
+ * `__builtin_shuffle(a, mask)` / `(a, b, mask)`: lane i of the result is lane
+ * `mask[i]` of a (or of a and b side by side), the index taken modulo the
+ * number of lanes available (gcc's rule; lane counts are powers of two).
+ */
+const shuffle: Handler = (L, e) => {
+  const b = L.builder;
+  const vecs = e.args.slice(0, -1);
+  const mask = e.args[e.args.length - 1]!;
+  const vt = vecs[0]!.type;
+  const mt = mask.type;
+  if (vt.kind !== "vector" || mt.kind !== "vector") return UNDEF;
+  const es = sizeOf(vt.elem);
+  const lanes = vt.size / es;
+  const total = lanes * vecs.length;
+  // The inputs side by side in one buffer, so one index reaches either.
+  const src = b.alloca(vt.size * vecs.length, Math.max(es, 1), "shuf.src");
+  vecs.forEach((v, k) => L.copy(L.offset(src, k * vt.size), L.rvalue(v), vt.size, es));
+  const maskAddr = L.rvalue(mask);
+  const ms = sizeOf(mt.elem);
+  const mIr = irType(mt.elem) as IntType;
+  const resultLanes = mt.size / ms;
+  const out = b.alloca(resultLanes * es, Math.max(es, 1), "shuf");
+  const et = irType(vt.elem)!;
+  for (let i = 0; i < resultLanes; i++) {
+    let m = b.load(mIr, L.offset(maskAddr, i * ms));
+    if (mIr !== "i64") m = L.intResize(m, mIr, "i64", false);
+    const idx = b.bin("and", "i64", m, int(total - 1));
+    const at = L.offset(src, es === 1 ? idx : b.bin("mul", "i64", idx, int(es)));
+    b.store(et, b.load(et, at), L.offset(out, i * es));
+  }
+  return out;
+};
+
 const nothing: Handler = (L, e) => {
   for (const a of e.args) L.rvalue(a);
   return UNDEF;
@@ -480,6 +525,7 @@ const BUILTINS: Readonly<Record<string, Handler>> = {
   __builtin_constant_p: constantP, __builtin_complex: makeComplex,
   __builtin_prefetch: nothing, __builtin___clear_cache: nothing,
   __builtin_conj: conj, __builtin_conjf: conj, __builtin_conjl: conj,
+  __builtin_vec_extract: vecExtract, __builtin_shuffle: shuffle,
   __builtin_creal: complexPart(0), __builtin_crealf: complexPart(0), __builtin_creall: complexPart(0),
   __builtin_cimag: complexPart(1), __builtin_cimagf: complexPart(1), __builtin_cimagl: complexPart(1),
   __builtin_isinff: classify("isinf"), __builtin_isinfl: classify("isinf"), __builtin_isnanf: classify("isnan"),
