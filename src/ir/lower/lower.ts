@@ -270,6 +270,16 @@ export class FunctionLowerer {
   private switchCases: Map<A.SwitchCase, Block> | undefined;
   /** Stack pointers saved on entry to each enclosing block that declares VLAs. */
   private readonly vlaMarks: Value[] = [];
+  /**
+   * The stack pointer before each VLA now in scope was allocated, in
+   * declaration order. A goto to a label with fewer VLAs in scope restores
+   * the first one it leaves (6.8.6.1: the jump deallocates them).
+   */
+  private readonly vlaScope: Value[] = [];
+  /** How many VLAs were in scope at each label lowered so far. */
+  private readonly labelVlaDepth = new Map<number, number>();
+  /** Forward gotos out of VLA scope: finished once their label's depth is known. */
+  private readonly pendingGotos: { from: Block; label: A.Label; scope: Value[] }[] = [];
   private readonly dataLayout: DataLayout;
 
   constructor(readonly module: Module, readonly def: A.FunctionDef, readonly names: SymbolNames,
@@ -338,6 +348,7 @@ export class FunctionLowerer {
     else if (this.def.sym.name === "main" && ret.kind === "scalar" && isIntType(ret.type)) b.ret({ k: "int", value: 0n });
     else if (ret.kind === "scalar") b.ret(UNDEF);
     else b.ret(b.alloca(ret.layout.size, ret.layout.align, "undef.ret"));
+    this.finishPendingGotos();
     removeUnreachableBlocks(this.b.func);
   }
 
@@ -351,6 +362,32 @@ export class FunctionLowerer {
   private jump(to: Block): void {
     this.b.br(to);
     this.startDeadBlock();
+  }
+
+  /** `goto label`, giving back the space of the VLAs whose scope it leaves. */
+  private goto(label: A.Label): void {
+    const target = this.labelBlock(label);
+    if (this.vlaScope.length === 0) { this.jump(target); return; }
+    const depth = this.labelVlaDepth.get(label.id);
+    if (depth === undefined) {
+      // A forward goto: the label's depth is known once the body is lowered.
+      const from = this.b.block("goto.vla");
+      this.pendingGotos.push({ from, label, scope: [...this.vlaScope] });
+      this.jump(from);
+      return;
+    }
+    if (depth < this.vlaScope.length) this.stackRestore(this.vlaScope[depth]!);
+    this.jump(target);
+  }
+
+  /** Finish the forward gotos out of VLA scopes (see `goto`). */
+  private finishPendingGotos(): void {
+    for (const g of this.pendingGotos) {
+      this.b.at(g.from);
+      const depth = this.labelVlaDepth.get(g.label.id) ?? 0;
+      if (depth < g.scope.length) this.stackRestore(g.scope[depth]!);
+      this.b.br(this.labelBlock(g.label));
+    }
   }
 
   private labelBlock(label: A.Label): Block {
@@ -442,9 +479,11 @@ export class FunctionLowerer {
         // A block declaring VLAs gives their stack space back when it is left,
         // so a loop around it does not grow the stack (6.2.4p7).
         const hasVla = s.body.some((x) => x.kind === "vladecl");
+        const scopeDepth = this.vlaScope.length;
         if (hasVla) this.vlaMarks.push(this.stackSave());
         for (const x of s.body) this.stmt(x);
         if (hasVla) this.stackRestore(this.vlaMarks.pop()!);
+        this.vlaScope.length = scopeDepth;
         return;
       }
       case "expr":
@@ -458,6 +497,7 @@ export class FunctionLowerer {
       }
       case "vladecl": {
         const size = this.rvalue(s.size);
+        this.vlaScope.push(this.stackSave());
         const dst = b.newTemp("ptr", s.sym.name);
         b.emit({ op: "alloca", dst, size: 0, align: Math.max(16, alignOf(s.sym.type)), dynSize: this.toI64(size, s.size.type) });
         this.addrs.set(s.sym.id, { k: "temp", id: dst });
@@ -574,7 +614,7 @@ export class FunctionLowerer {
         return;
       }
       case "goto":
-        this.jump(this.labelBlock(s.label));
+        this.goto(s.label);
         return;
       case "computedgoto": {
         const target = this.rvalue(s.target);
@@ -584,6 +624,7 @@ export class FunctionLowerer {
         return;
       }
       case "label": {
+        this.labelVlaDepth.set(s.label.id, this.vlaScope.length);
         const blk = this.labelBlock(s.label);
         b.br(blk);
         b.at(blk);
