@@ -174,8 +174,18 @@ function build(cfg: DriverConfig, sourceDir: string, names: readonly string[], d
 function removeStaleBuilds(current: string): void {
   const parent = dirname(current), name = basename(current);
   const prefix = name.slice(0, name.lastIndexOf("-") + 1);
+  // Only builds untouched for a day: another compiler binary sharing this
+  // cache (a second checkout, a rebuild during a test run) may still link with
+  // its own, and removing it under a running link makes that link fail.
+  const dayAgo = Date.now() - 24 * 3600 * 1000;
   for (const other of readdirSync(parent)) {
-    if (other !== name && other.startsWith(prefix) && !other.includes(".tmp-")) rmSync(join(parent, other), { recursive: true, force: true });
+    if (other === name || !other.startsWith(prefix) || other.includes(".tmp-")) continue;
+    const path = join(parent, other);
+    try {
+      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Gone already.
+    }
   }
 }
 

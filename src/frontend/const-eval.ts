@@ -44,7 +44,8 @@ export function wrapInt(v: bigint, t: Type): bigint {
   if (t.kind === "int" || t.kind === "enum") {
     const it = intOf(t);
     if (it.name === "bool") return v !== 0n ? 1n : 0n;
-    return it.signed ? BigInt.asIntN(it.size * 8, v) : BigInt.asUintN(it.size * 8, v);
+    const bits = it.bits ?? it.size * 8;
+    return it.signed ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v);
   }
   if (t.kind === "pointer") return BigInt.asUintN(64, v);
   return v;

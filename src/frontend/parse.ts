@@ -2878,6 +2878,7 @@ class Parser {
     if (a === b) return true;
     if (a.kind !== b.kind) return false;
     if (a.kind === "pointer" && b.kind === "pointer") return a.to === b.to || compatible(a.to, b.to);
+    if (a.kind === "int" && b.kind === "int" && a.bits !== b.bits) return false; // gcc's bit-field precision
     return compatibleUnqual(a, b);
   }
 
@@ -2902,6 +2903,7 @@ class Parser {
       const it = intOf(t);
       if (bw < 32) return this.convert(e, this.bt.int);
       if (bw === 32) return this.convert(e, it.signed ? this.bt.int : this.bt.uint);
+      if (bw < it.size * 8 && it.size === 8) return this.convert(e, { ...(unqualified(it) as IntType), bits: bw });
       return this.convert(e, unqualified(it));
     }
     return this.convert(e, promoteInt(t, this.bt));

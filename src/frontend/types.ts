@@ -55,6 +55,13 @@ export interface IntType extends TypeBase {
   readonly signed: boolean;
   /** Integer conversion rank (6.3.1.1): bool 0, char 1, short 2, int 3, long 4, long long 5, __int128 6. */
   readonly rank: number;
+  /**
+   * gcc: a bit-field wider than int but narrower than its 64-bit declared type
+   * has a type of its own precision, and arithmetic on it wraps at that width
+   * (`unsigned long long b:40` makes `x.b << 32` a 40-bit shift). Values
+   * stay in `size` bytes, kept normalized to `bits`.
+   */
+  readonly bits?: number;
 }
 
 export interface FloatType extends TypeBase {
@@ -496,6 +503,13 @@ export function promoteInt(t: IntType | EnumType, bt: BasicTypes): IntType {
 
 /** The usual arithmetic conversions' common real integer type (6.3.1.8), of promoted operands. */
 export function commonIntType(a: IntType, b: IntType, bt: BasicTypes): IntType {
+  if (a.bits !== undefined || b.bits !== undefined) {
+    // gcc's bit-field types: the wider precision wins; at equal precision, unsigned.
+    const pa = a.bits ?? a.size * 8;
+    const pb = b.bits ?? b.size * 8;
+    if (pa !== pb) return unqualified(pa > pb ? a : b) as IntType;
+    return unqualified(!a.signed ? a : b) as IntType;
+  }
   if (a.name === b.name) return unqualified(a) as IntType;
   if (a.signed === b.signed) return a.rank >= b.rank ? unqualified(a) as IntType : unqualified(b) as IntType;
   const u = a.signed ? b : a;

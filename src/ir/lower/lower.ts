@@ -981,6 +981,27 @@ export class FunctionLowerer {
 
   /** Convert a value between C types (6.3). */
   convert(v: Value, from: CType, to: CType): Value {
+    const converted = this.convertValue(v, from, to);
+    if (to.kind === "int" && to.bits !== undefined && !(from.kind === "int" && from.bits !== undefined && from.bits <= to.bits && from.signed === to.signed)) {
+      return this.narrowToBits(converted, to);
+    }
+    return converted;
+  }
+
+  /**
+   * Keep a value of one of gcc's bit-field types (IntType.bits) within its
+   * precision: zero- or sign-extend from bit `bits - 1`.
+   */
+  private narrowToBits(v: Value, t: CType & { kind: "int" }): Value {
+    const it = irType(t) as IntType;
+    const width = BigInt(bitWidth(it));
+    const bits = BigInt(t.bits!);
+    if (!t.signed) return this.b.bin("and", it, v, { k: "int", value: (1n << bits) - 1n });
+    const up = this.b.bin("shl", it, v, { k: "int", value: width - bits });
+    return this.b.bin("ashr", it, up, { k: "int", value: width - bits });
+  }
+
+  private convertValue(v: Value, from: CType, to: CType): Value {
     const b = this.b;
     if (to.kind === "void") return UNDEF;
     const isBoolTo = to.kind === "int" && to.name === "bool";
@@ -1239,6 +1260,11 @@ export class FunctionLowerer {
 
   /** Arithmetic and comparison on already-converted operands. */
   binary(op: A.BinOp, l: Value, r: Value, lt: CType, rt: CType, resultType: CType): Value {
+    const v = this.binaryValue(op, l, r, lt, rt, resultType);
+    return resultType.kind === "int" && resultType.bits !== undefined ? this.narrowToBits(v, resultType) : v;
+  }
+
+  private binaryValue(op: A.BinOp, l: Value, r: Value, lt: CType, rt: CType, resultType: CType): Value {
     const b = this.b;
     if (lt.kind === "complex" || rt.kind === "complex") return this.complexBinary(op, l, r, lt, resultType);
     if (lt.kind === "vector" || rt.kind === "vector" || resultType.kind === "vector") return this.vectorBinary(op, l, r, lt, rt, resultType);
