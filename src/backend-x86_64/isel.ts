@@ -1491,8 +1491,17 @@ export class ISel {
         else this.emit("bswap" + SUFFIX[sz], ud(x, sz));
         return;
       }
-      case "frame_address": this.mov(8, r(RBP, 8), dst()); return;
-      case "return_address": this.emit("movq", memAt(RBP, 8), d(dst(), 8)); return;
+      case "frame_address": case "return_address": {
+        // Level N follows the saved frame-pointer chain N times (every tscc
+        // frame keeps %rbp); the return address sits just above a frame's %rbp.
+        const level = i.args[0]?.k === "int" ? Number(i.args[0].value) : 0;
+        const x = dst();
+        if (level === 0 && i.name === "return_address") { this.emit("movq", memAt(RBP, 8), d(x, 8)); return; }
+        this.mov(8, r(RBP, 8), x);
+        for (let k = 0; k < level; k++) this.emit("movq", memAt(x, 0), d(x, 8));
+        if (i.name === "return_address") this.emit("movq", memAt(x, 8), d(x, 8));
+        return;
+      }
       case "stack_save": this.mov(8, r(RSP, 8), dst()); return;
       case "stack_restore": this.mov(8, r(this.valReg(i.args[0]!, "ptr"), 8), RSP); return;
       // Atomics (sequentially consistent). Aligned loads are atomic on x86;
