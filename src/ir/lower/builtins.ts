@@ -16,6 +16,8 @@
 //   fence () → void
 //   setjmp (buf: ptr) → i32: stores into buf[0..2] (three pointers) what
 //                   longjmp needs to resume here; returns 0, and 1 when resumed.
+//                   buf[2] is the stack pointer to resume with: code that moves
+//                   the stack later may store a new one there (stack_save).
 //                   No register survives a resumption (the backend keeps values
 //                   live across it in memory); mem2reg leaves such functions alone.
 //   longjmp (buf: ptr) → void, does not return: resumes the setjmp that filled
@@ -406,6 +408,7 @@ const alloca: Handler = (L, e) => {
   const align = e.args[1]?.kind === "int" ? Math.max(16, Number(e.args[1].value) / 8) : 16;
   const dst = b.newTemp("ptr", "alloca");
   b.emit({ op: "alloca", dst, size: 0, align, dynSize: size });
+  L.stackChanged();
   return { k: "temp", id: dst };
 };
 

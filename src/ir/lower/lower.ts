@@ -469,6 +469,19 @@ export class FunctionLowerer {
 
   private stackRestore(mark: Value): void {
     this.b.emit({ op: "intrinsic", name: "stack_restore", args: [mark] });
+    this.stackChanged();
+  }
+
+  /**
+   * The stack pointer moved (a VLA or alloca, or their release): a non-local
+   * goto into this function must come back with the new one, or the space
+   * would be reused under the objects that live in it.
+   */
+  stackChanged(): void {
+    const receivers = this.plan?.frames.get(this.def)?.receivers;
+    if (!receivers?.size) return;
+    const sp = this.stackSave();
+    for (const offset of receivers.values()) this.b.store("ptr", sp, this.ptrOffset(this.frame!, offset + 16));
   }
 
   /** Jumping out of VLA blocks (break/continue) releases their space too. */
@@ -507,6 +520,7 @@ export class FunctionLowerer {
         // A VLA nested functions use: they find its storage through the frame.
         const at = this.plan?.frames.get(this.def)?.objects.get(s.sym.id);
         if (at) b.store("ptr", { k: "temp", id: dst }, this.ptrOffset(this.frame!, at.offset));
+        this.stackChanged();
         return;
       }
       case "if": {
