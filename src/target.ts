@@ -26,22 +26,28 @@ export interface DataLayout {
   readonly vaList: "x86_64" | "aarch64" | "pointer";
   /** Unnamed bit-fields count towards a record's alignment (gcc's TARGET_ALIGN_ANON_BITFIELD). */
   readonly anonBitfieldAlign: boolean;
+  /**
+   * Size and alignment of the trampoline that gives a GNU nested function whose
+   * address is taken a plain code address (the `init_trampoline` intrinsic
+   * writes it; it lives in the enclosing function's frame).
+   */
+  readonly trampoline: { readonly size: number; readonly align: number };
 }
 
 export const DATA_LAYOUTS: Readonly<Record<ArchName, DataLayout>> = {
   x86_64: {
     arch: "x86_64", triple: "x86_64-linux-gnu", charIsSigned: true, longDouble: "x87",
     pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: true, maxAlign: 16,
-    vaList: "x86_64", anonBitfieldAlign: false,
+    vaList: "x86_64", anonBitfieldAlign: false, trampoline: { size: 24, align: 8 },
   },
   aarch64: {
     arch: "aarch64", triple: "aarch64-linux-gnu", charIsSigned: false, longDouble: "binary128",
     pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: false, maxAlign: 16,
-    vaList: "aarch64", anonBitfieldAlign: true,
+    vaList: "aarch64", anonBitfieldAlign: true, trampoline: { size: 32, align: 8 },
   },
   riscv64: {
     arch: "riscv64", triple: "riscv64-linux-gnu", charIsSigned: false, longDouble: "binary128",
     pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: true, maxAlign: 16,
-    vaList: "pointer", anonBitfieldAlign: false,
+    vaList: "pointer", anonBitfieldAlign: false, trampoline: { size: 32, align: 8 },
   },
 };

@@ -107,6 +107,26 @@ export function emitFunction(f: MFunc): AsmLine[] {
         case "jmp":
           if (target(i) === bi + 1) continue;
           break;
+        case "setjmp": {
+          // See the setjmp intrinsic in isel: buffer in %rdi, result in %eax.
+          const resume = (i.ops[0] as { name: string }).name;
+          const buf = (disp: number): MemOperand => mem({ base: "rdi", disp });
+          out.push(
+            inst("movq", rbp, buf(0)), inst("leaq", mem({ base: "rip", sym: resume, disp: 0 }), reg("rax")),
+            inst("movq", reg("rax"), buf(8)), inst("movq", reg("rsp"), buf(16)), inst("xorl", reg("eax"), reg("eax")),
+            label(resume),
+          );
+          continue;
+        }
+        case "longjmp": {
+          // Buffer in %rcx: back to the setjmp's frame and stack, with %eax = 1.
+          const buf = (disp: number): MemOperand => mem({ base: "rcx", disp });
+          out.push(
+            inst("movl", imm(1n), reg("eax")), inst("movq", buf(8), reg("rdx")), inst("movq", buf(16), reg("rsp")),
+            inst("movq", buf(0), rbp), inst("jmp", { kind: "indirect", to: reg("rdx") }),
+          );
+          continue;
+        }
         case "jmp*":
           out.push(inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) }));
           continue;

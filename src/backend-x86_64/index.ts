@@ -42,7 +42,7 @@ function moduleContext(m: Module, pic: boolean): ModuleContext {
     if (mayBeLocal(g.linkage, isDefined)) local.add(g.name);
     if (g.threadLocal) threadLocal.add(g.name);
   }
-  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic, jumpTables: new Map(), asmCount: 0 };
+  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic, jumpTables: new Map(), asmCount: 0, setjmpCount: 0, execStack: false };
 }
 
 function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: string, kind: "function" | "object"): void {
@@ -135,7 +135,7 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
       for (const t of targets) out.push(directive(".long", `${t}-${lab}`));
     }
   }
-  out.push(directive(".section", ".note.GNU-stack", '""', "@progbits"));
+  out.push(directive(".section", ".note.GNU-stack", ctx.execStack ? '"x"' : '""', "@progbits"));
   return out;
 }
 

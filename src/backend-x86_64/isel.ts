@@ -25,7 +25,7 @@ import { CodegenError, ice } from "../ir/errors.js";
 import type { MAsm, MBlock, MFunc, MImm, MInst, MMem, MOperand, MReg, RegClass } from "../codegen/mir.js";
 import { newSlot, newVReg } from "../codegen/mir.js";
 import {
-  RAX, RBP, RCX, RDX, RSP, CALLER_SAVED, INT_ARG_REGS, SSE_ARG_REGS, xmm,
+  RAX, RBP, RCX, RDI, RDX, RSP, R10, CALLER_SAVED, INT_ARG_REGS, SSE_ARG_REGS, X86_REGS, xmm,
 } from "./regs.js";
 import { parseConstraint, registerNumber } from "./inlineasm.js";
 import type { ArgLoc, RegPart } from "./abi.js";
@@ -47,9 +47,15 @@ export interface ModuleContext {
   readonly jumpTables: Map<string, string[]>;
   /** Inline asm statements so far (their `%=` numbers). */
   asmCount: number;
+  /** setjmp resume labels so far (for unique names). */
+  setjmpCount: number;
+  /** Some function writes a trampoline on the stack: the object needs an executable stack. */
+  execStack: boolean;
 }
 
 const SUFFIX: Record<number, string> = { 1: "b", 2: "w", 4: "l", 8: "q" };
+/** Every allocatable register: what a setjmp resumption may have changed. */
+const ALL_REGS: readonly number[] = [...X86_REGS.allocatable.int, ...X86_REGS.allocatable.float];
 
 function irSize(t: Type): number {
   switch (t) {
@@ -395,6 +401,8 @@ export class ISel {
 
   private lowerEntry(): void {
     const f = this.f;
+    // The static chain of a nested function (SysV: %r10).
+    if (f.chain !== undefined) this.mov(8, r(R10, 8), this.defReg(f.chain));
     this.layout = layoutCall(f.ret, f.params.map((p) => p.type));
     if (this.layout.sret) {
       this.sretPtr = this.vreg();
@@ -641,7 +649,8 @@ export class ISel {
       case "store": this.storeTyped(i.type, i.value, this.memOf(this.address(i.addr))); return;
       case "addr": return;
       case "blockaddr": {
-        this.emit("leaq", { k: "mem", sym: this.blockLabel(i.block), reloc: "", scale: 1, disp: 0 }, d(this.defReg(i.dst), 8));
+        const sym = blockSymbol(i.func ?? this.f.name, i.block);
+        this.emit("leaq", { k: "mem", sym, reloc: "", scale: 1, disp: 0 }, d(this.defReg(i.dst), 8));
         return;
       }
       case "copy": this.lowerCopy(i.type, i.a, i.dst); return;
@@ -1304,6 +1313,7 @@ export class ISel {
       argRegs.push(mv.reg);
     }
     if (lay.sret) { this.mov(8, r(retAddr, 8), INT_ARG_REGS[0]); argRegs.push(INT_ARG_REGS[0]); }
+    if (i.chain) { this.mov(8, r(this.valReg(i.chain, "ptr"), 8), R10); argRegs.push(R10); }
     if (i.fixedArgs !== undefined) {
       // Variadic call: %al = number of vector registers used.
       this.mov(4, im(lay.sseRegsUsed), RAX);
@@ -1527,6 +1537,34 @@ export class ISel {
         return;
       }
       case "fence": this.emit("mfence"); return;
+      case "setjmp": {
+        // The buffer holds %rbp, the resume address and %rsp. A resumption
+        // (see longjmp) arrives at the label with %eax = 1 and every other
+        // register clobbered: values live across are kept in stack slots, and
+        // the prologue saves all callee-saved registers for the epilogue.
+        this.mov(8, r(this.valReg(i.args[0]!, "ptr"), 8), RDI);
+        const resume = `.Lsj.${this.f.name}.${this.ctx.setjmpCount++}`;
+        this.emitX({ opc: "setjmp", ops: [{ k: "sym", name: resume }], impUses: [RDI], impDefs: [RAX], clobbers: ALL_REGS });
+        this.mov(4, r(RAX, 4), dst());
+        return;
+      }
+      case "longjmp":
+        this.mov(8, r(this.valReg(i.args[0]!, "ptr"), 8), RCX);
+        this.emitX({ opc: "longjmp", ops: [], impUses: [RCX], clobbers: ALL_REGS });
+        return;
+      case "init_trampoline": {
+        // movabs $fn, %r11; movabs $chain, %r10; jmp *%r11 (gcc's layout, 24 bytes with a nop).
+        const tramp = this.address(i.args[0]!);
+        const fn = this.valReg(i.args[1]!, "ptr");
+        const chain = this.valReg(i.args[2]!, "ptr");
+        this.emit("movw", im(BigInt.asIntN(16, 0xbb49n)), this.memOf(tramp, 0));
+        this.emit("movq", r(fn, 8), this.memOf(tramp, 2));
+        this.emit("movw", im(BigInt.asIntN(16, 0xba49n)), this.memOf(tramp, 10));
+        this.emit("movq", r(chain, 8), this.memOf(tramp, 12));
+        this.emit("movl", im(BigInt.asIntN(32, 0x90e3ff49n)), this.memOf(tramp, 20));
+        this.ctx.execStack = true;
+        return;
+      }
     }
     this.fail(`unknown intrinsic ${i.name}`);
   }

@@ -158,6 +158,11 @@ export interface FunctionSymbol extends SymbolBase {
   /** `static` was written at some declaration. */
   storage: "static" | "extern" | "none";
   addressTaken: boolean;
+  /**
+   * A GNU nested function: the function it is defined in. It may use that
+   * function's (and its enclosers') automatic objects and `__label__` labels.
+   */
+  enclosing?: FunctionSymbol;
 }
 
 export interface EnumConstSymbol extends SymbolBase {

@@ -131,6 +131,8 @@ interface FnCtx {
   undeclaredReported: boolean;
   /** Declared-but-unreported label uses, for "used but not defined". */
   labelUses: Map<Label, SrcLoc>;
+  /** Nested functions declared `auto` here: each needs a definition. */
+  autoDeclared?: FunctionSymbol[];
 }
 
 /** How an initializer or value is being converted, for diagnostics (6.5.16.1). */
@@ -1554,12 +1556,13 @@ class Parser {
           this.initializer(d.type, false);
         }
       } else if (d.type.kind === "function") {
-        const sym = this.declareFunction(d, spec, fileScope);
-        if (first && (this.is("{") || (d.knrNames !== undefined && this.isDeclStart()))) {
-          if (!fileScope) {
-            // GNU nested functions are not supported.
-            this.error(d.loc, "nested functions are not supported");
-          }
+        const isDefinition = first && (this.is("{") || (d.knrNames !== undefined && this.isDeclStart()));
+        // GNU nested functions: a definition at block scope, or an `auto` declaration of one.
+        const sym = !fileScope && this.fn && (isDefinition || spec.storage === "auto")
+          ? this.declareNestedFunction(d, spec, this.fn.sym)
+          : this.declareFunction(d, spec, fileScope);
+        if (sym?.enclosing && !isDefinition) (this.fn!.autoDeclared ??= []).push(sym);
+        if (isDefinition) {
           if (sym) this.functionDefinition(sym, d, spec);
           return;
         }
@@ -1681,6 +1684,42 @@ class Parser {
     if (sym.attrs.gnuInline) facts.gnuInline = true;
     this.scope.vars.set(name, sym);
     this.externals.set(name, sym);
+    return sym;
+  }
+
+  /**
+   * A GNU nested function: a symbol of the enclosing block only, with internal
+   * linkage and a unique assembler name (gcc's `name.N`). An earlier `auto`
+   * declaration in the same block is the same function.
+   */
+  private declareNestedFunction(d: Declarator, spec: DeclSpec, enclosing: FunctionSymbol): FunctionSymbol | undefined {
+    const name = d.name;
+    if (name === undefined) return undefined;
+    const type = d.type as FunctionType;
+    if (spec.storage !== undefined && spec.storage !== "auto") this.error(d.loc, `invalid storage class for function '${name}'`);
+    const prev = this.scope.vars.get(name);
+    if (prev) {
+      if (prev.kind === "function" && prev.enclosing === enclosing && !prev.defined) {
+        if (!compatible(prev.type, type)) {
+          this.error(d.loc, `conflicting types for '${name}'; have '${typeToString(type)}'`);
+          this.notePrevious(prev, "declaration");
+        } else prev.type = composite(prev.type, type) as FunctionType;
+        this.declAttrs(prev.attrs, d.attrs);
+        return prev;
+      }
+      this.error(d.loc, `'${name}' redeclared as different kind of symbol`);
+      this.notePrevious(prev, prev.kind === "function" && prev.defined ? "definition" : "declaration");
+      return undefined;
+    }
+    const id = ++symbolIds;
+    const sym: FunctionSymbol = {
+      kind: "function", name, id, loc: loc(d.loc), type, linkage: "internal", defined: false, isInline: spec.inline,
+      externalDefinition: true, implicit: false, attrs: {}, storage: "static", addressTaken: false,
+      asmName: `${name}.${id}`, enclosing,
+    };
+    if (spec.noreturn) sym.attrs.noreturn = true;
+    this.declAttrs(sym.attrs, d.attrs);
+    this.scope.vars.set(name, sym);
     return sym;
   }
 
@@ -1886,6 +1925,8 @@ class Parser {
     };
     if (ftype.ret.kind !== "void" && !isComplete(ftype.ret)) this.error(at, `return type is an incomplete type`);
     const outerPending = this.pendingVla;
+    // A nested function's definition sits inside its enclosing function's.
+    const enclosingFn = this.fn;
     this.fn = fn;
     this.pushScope("function");
     const prologue: Stmt[] = [];
@@ -1946,9 +1987,12 @@ class Parser {
       for (const [label, useLoc] of fn.labelUses) {
         if (!label.defined) this.error(useLoc, `label '${label.name}' used but not defined`);
       }
+      for (const f of fn.autoDeclared ?? []) {
+        if (!f.defined) this.error(f.loc, `nested function '${f.name}' declared but never defined`);
+      }
     } finally {
       this.popScope();
-      this.fn = undefined;
+      this.fn = enclosingFn;
       this.pendingVla = [];
     }
     void spec;
@@ -2436,7 +2480,7 @@ class Parser {
   private defineLabel(t: Token): Label {
     const fn = this.fn;
     if (!fn) { this.error(t, "label outside function"); return { name: t.text, id: ++symbolIds, defined: true, addressTaken: false, loc: loc(t) }; }
-    let l = this.localLabel(t.text) ?? fn.labels.get(t.text);
+    let l = this.localLabel(t.text, false) ?? fn.labels.get(t.text);
     if (l && l.defined) {
       this.error(t, `duplicate label '${t.text}'`);
       this.note(l.loc, `previous definition of '${t.text}' was here`);
@@ -2452,11 +2496,15 @@ class Parser {
     return l;
   }
 
-  private localLabel(name: string): Label | undefined {
+  /**
+   * A `__label__` label in scope. A nested function may jump to (or take the
+   * address of) one declared in a function enclosing it (`acrossFunctions`).
+   */
+  private localLabel(name: string, acrossFunctions = true): Label | undefined {
     for (let s: Scope | undefined = this.scope; s; s = s.parent) {
       const l = s.labels?.get(name);
       if (l) return l;
-      if (s.kind === "function") break;
+      if (s.kind === "function" && !acrossFunctions) break;
     }
     return undefined;
   }

@@ -126,15 +126,17 @@ export class FuncBuilder {
   /**
    * Call `callee` (a symbol name or a ptr value). Aggregate args are pointers
    * to the caller's copy; for an aggregate result pass `retAddr`.
-   * `fixedArgs` marks a call to a variadic function.
+   * `fixedArgs` marks a call to a variadic function; `chain` is the static
+   * chain for a callee that takes one.
    */
-  call(ret: RetType, callee: string | Value, args: CallArg[], opts: { fixedArgs?: number; retAddr?: Value; hint?: string } = {}): Value | undefined {
+  call(ret: RetType, callee: string | Value, args: CallArg[], opts: { fixedArgs?: number; retAddr?: Value; hint?: string; chain?: Value } = {}): Value | undefined {
     const i: Extract<Inst, { op: "call" }> = {
       op: "call", ret, args,
       callee: typeof callee === "string" ? { kind: "sym", name: callee } : { kind: "value", value: callee },
     };
     if (opts.fixedArgs !== undefined) i.fixedArgs = opts.fixedArgs;
     if (opts.retAddr) i.retAddr = opts.retAddr;
+    if (opts.chain) i.chain = opts.chain;
     if (ret.kind === "scalar") {
       i.dst = this.newTemp(ret.type, opts.hint);
       this.emit(i);

@@ -139,8 +139,12 @@ export interface Select { op: "select"; dst: number; type: Type; cond: Value; a:
 export interface Copy { op: "copy"; dst: number; type: Type; a: Value }
 /** Address of a global or function symbol plus a byte offset (thread-locals included). */
 export interface Addr { op: "addr"; dst: number; sym: string; offset: number }
-/** Address of a label in this function (GNU `&&label`), for indirectbr. */
-export interface BlockAddr { op: "blockaddr"; dst: number; block: string }
+/**
+ * Address of a label (GNU `&&label`), for indirectbr: a block of this function,
+ * or with `func` of that (enclosing) function (a nested function taking the
+ * address of a label of the function it is nested in).
+ */
+export interface BlockAddr { op: "blockaddr"; dst: number; block: string; func?: string }
 
 export interface CallArg { type: ArgType; value: Value }
 /**
@@ -157,6 +161,8 @@ export interface Call {
   args: CallArg[];
   fixedArgs?: number;
   retAddr?: Value;
+  /** The static chain passed to a callee that takes one (`Func.chain`: GNU nested functions). */
+  chain?: Value;
 }
 export interface Memcpy { op: "memcpy"; dstAddr: Value; srcAddr: Value; size: Value; align: number }
 export interface Memset { op: "memset"; dstAddr: Value; byte: Value; size: Value; align: number }
@@ -255,6 +261,12 @@ export interface Func {
   ret: RetType;
   params: Param[];
   varargs: boolean;
+  /**
+   * The temp receiving the static chain, for a function that takes one (a GNU
+   * nested function: a pointer to the frame of the function it is nested in).
+   * Each target passes it in its own register (x86_64: %r10).
+   */
+  chain?: number;
   /** blocks[0] is the entry block. */
   blocks: Block[];
   temps: TempInfo[];
@@ -351,6 +363,7 @@ export function instOperands(i: Inst): Value[] {
       const vs = i.args.map((a) => a.value);
       if (i.callee.kind === "value") vs.unshift(i.callee.value);
       if (i.retAddr) vs.push(i.retAddr);
+      if (i.chain) vs.push(i.chain);
       return vs;
     }
     case "memcpy": return [i.dstAddr, i.srcAddr, i.size];
@@ -379,6 +392,7 @@ export function mapInstOperands(i: Inst, f: (v: Value) => Value): void {
       if (i.callee.kind === "value") i.callee = { kind: "value", value: f(i.callee.value) };
       for (const a of i.args) a.value = f(a.value);
       if (i.retAddr) i.retAddr = f(i.retAddr);
+      if (i.chain) i.chain = f(i.chain);
       return;
     case "memcpy": i.dstAddr = f(i.dstAddr); i.srcAddr = f(i.srcAddr); i.size = f(i.size); return;
     case "memset": i.dstAddr = f(i.dstAddr); i.byte = f(i.byte); i.size = f(i.size); return;

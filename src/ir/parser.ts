@@ -271,6 +271,11 @@ class Parser {
     };
     if (a.section !== undefined) f.section = a.section;
     this.expectP("(");
+    if (this.acceptI("chain")) {
+      const tok = this.peek();
+      f.chain = this.define(this.expect("temp", "a %chain"), "ptr", tok);
+      if (!this.isP(")")) this.expectP(",");
+    }
     while (!this.isP(")")) {
       if (this.acceptP("...")) { f.varargs = true; break; }
       const type = this.argType();
@@ -435,8 +440,11 @@ class Parser {
         return { op: "addr", dst: def("ptr"), sym, offset };
       }
       case "blockaddr": {
+        const func = this.peek().kind === "global" ? this.next().text : undefined;
         const block = this.expect("label", "a @label");
-        return { op: "blockaddr", dst: def("ptr"), block };
+        const i: Inst = { op: "blockaddr", dst: def("ptr"), block };
+        if (func !== undefined) i.func = func;
+        return i;
       }
       case "call": return this.call(dstTok);
       case "asm": noDst(); return { op: "asm", ...this.asmBody() };
@@ -495,6 +503,11 @@ class Parser {
     this.expectP("(");
     const args: CallArg[] = [];
     let fixedArgs: number | undefined;
+    let chain: Value | undefined;
+    if (this.acceptI("chain")) {
+      chain = this.value("ptr");
+      if (!this.isP(")")) this.expectP(",");
+    }
     while (!this.isP(")")) {
       if (this.acceptP("...")) fixedArgs = args.length;
       else {
@@ -506,6 +519,7 @@ class Parser {
     this.expectP(")");
     const i: Extract<Inst, { op: "call" }> = { op: "call", ret, callee, args };
     if (fixedArgs !== undefined) i.fixedArgs = fixedArgs;
+    if (chain) i.chain = chain;
     if (this.acceptI("into")) i.retAddr = this.value("ptr");
     if (dstTok) {
       if (ret.kind !== "scalar") this.fail("only a call with a scalar result defines a temp", dstTok);

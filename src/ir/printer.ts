@@ -106,6 +106,7 @@ export function printArgType(t: ArgType | RetType): string {
 export function printFunc(f: Func): string {
   const tn = (id: number): string => "%" + f.temps[id]!.name;
   const params = f.params.map((p) => `${printArgType(p.type)} ${tn(p.temp)}`);
+  if (f.chain !== undefined) params.unshift(`chain ${tn(f.chain)}`);
   if (f.varargs) params.push("...");
   const lines = [`function${printAttrs(f)} ${printArgType(f.ret)} $${f.name}(${params.join(", ")}) {`];
   for (const b of f.blocks) lines.push(...printBlock(f, b));
@@ -164,10 +165,11 @@ export function printInst(f: Func, i: Inst): string {
       return `${d(i.dst)}select ${i.type} ${v(i.cond, "i1")}, ${v(i.a, i.type)}, ${v(i.b, i.type)}`;
     case "copy": return `${d(i.dst)}copy ${i.type} ${v(i.a, i.type)}`;
     case "addr": return `${d(i.dst)}addr ${symRef(i.sym, i.offset)}`;
-    case "blockaddr": return `${d(i.dst)}blockaddr @${i.block}`;
+    case "blockaddr": return `${d(i.dst)}blockaddr ${i.func !== undefined ? `$${i.func} ` : ""}@${i.block}`;
     case "call": {
       const args = i.args.map((a) => `${printArgType(a.type)} ${v(a.value, a.type.kind === "scalar" ? a.type.type : "ptr")}`);
       if (i.fixedArgs !== undefined) args.splice(i.fixedArgs, 0, "...");
+      if (i.chain) args.unshift(`chain ${v(i.chain, "ptr")}`);
       const callee = i.callee.kind === "sym" ? `$${i.callee.name}` : v(i.callee.value, "ptr");
       const into = i.retAddr ? ` into ${v(i.retAddr, "ptr")}` : "";
       return `${i.dst !== undefined ? d(i.dst) : ""}call ${printArgType(i.ret)} ${callee}(${args.join(", ")})${into}`;

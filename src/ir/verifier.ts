@@ -51,6 +51,7 @@ function operandTypes(i: Inst): Type[] {
       const ts = i.args.map((a) => argScalar(a.type));
       if (i.callee.kind === "value") ts.unshift("ptr");
       if (i.retAddr) ts.push("ptr");
+      if (i.chain) ts.push("ptr");
       return ts;
     }
     case "memcpy": return ["ptr", "ptr", "i64"];
@@ -137,6 +138,7 @@ export function verifyFunc(f: Func, pass?: string): void {
     defPos[id] = pos;
   };
   for (const p of f.params) define(p.temp, 0, -2, argScalar(p.type));
+  if (f.chain !== undefined) define(f.chain, 0, -2, "ptr");
   f.blocks.forEach((b, bi) => {
     for (const p of b.phis) define(p.dst, bi, -1, p.type);
     b.insts.forEach((i, ii) => {
@@ -211,7 +213,7 @@ export function verifyFunc(f: Func, pass?: string): void {
         if (i.ret.kind !== "agg" && i.retAddr) fail(`'into' on a call not returning an aggregate in @${b.label}`);
         if (i.fixedArgs !== undefined && i.fixedArgs > i.args.length) fail(`bad variadic split in ${what}`);
       }
-      if (i.op === "blockaddr" && !labels.has(i.block)) fail(`blockaddr of unknown block @${i.block}`);
+      if (i.op === "blockaddr" && i.func === undefined && !labels.has(i.block)) fail(`blockaddr of unknown block @${i.block}`);
     });
     const t = b.term;
     const tops = termOperands(t);

@@ -13,6 +13,9 @@ describe("IR text round-trip", () => {
     expect(twice).toBe(once);
     expect(once).toContain("sym4 $ext-4");
     expect(once).toContain("call :pair $mk(i32 1, ..., :pair %pr, f64 %g) into %pr");
+    expect(once).toContain("function internal i32 $inner(chain %c, i32 %x) {");
+    expect(once).toContain("call i32 $inner(chain %frame, i32 %r)");
+    expect(once).toContain("blockaddr $mk @start");
   });
 
   it("keeps block addresses and block differences in initializers", () => {

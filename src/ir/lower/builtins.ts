@@ -14,6 +14,16 @@
 //   atomic_xchg, atomic_add (p: ptr, v: T) → T (the old value)
 //   atomic_cmpxchg  (p: ptr, expected: T, desired: T) → T (the old value)
 //   fence () → void
+//   setjmp (buf: ptr) → i32: stores into buf[0..2] (three pointers) what
+//                   longjmp needs to resume here; returns 0, and 1 when resumed.
+//                   buf[2] is the stack pointer to resume with: code that moves
+//                   the stack later may store a new one there (stack_save).
+//                   No register survives a resumption (the backend keeps values
+//                   live across it in memory); mem2reg leaves such functions alone.
+//   longjmp (buf: ptr) → void, does not return: resumes the setjmp that filled
+//                   buf, whose function activation must still be live.
+//   init_trampoline (tramp: ptr, fn: ptr, chain: ptr) → void: writes code at
+//                   tramp (DataLayout.trampoline bytes) that calls fn with the static chain.
 // all sequentially consistent. A store is an exchange whose result is unused;
 // subtraction adds the negation; and/or/xor/nand are compare-exchange loops
 // built here, so a backend needs only these five.
@@ -101,6 +111,13 @@ const unreachable: Handler = (L) => {
   L.builder.term({ op: "unreachable" });
   L.builder.at(L.builder.block("dead"));
   return UNDEF;
+};
+
+/** GNU `__builtin_longjmp(buf, 1)`: the value must be 1 (gcc insists), so only buf matters. */
+const longjmp: Handler = (L, e) => {
+  L.rvalue(e.args[1]);
+  intrinsic(L, "longjmp", undefined, [L.rvalue(e.args[0])]);
+  return unreachable(L, e);
 };
 
 const trap: Handler = (L) => {
@@ -391,6 +408,7 @@ const alloca: Handler = (L, e) => {
   const align = e.args[1]?.kind === "int" ? Math.max(16, Number(e.args[1].value) / 8) : 16;
   const dst = b.newTemp("ptr", "alloca");
   b.emit({ op: "alloca", dst, size: 0, align, dynSize: size });
+  L.stackChanged();
   return { k: "temp", id: dst };
 };
 
@@ -505,6 +523,7 @@ const BUILTINS: Readonly<Record<string, Handler>> = {
   __builtin_expect: passFirst, __builtin_expect_with_probability: passFirst, __builtin_assume_aligned: passFirst,
   __builtin_speculation_safe_value: passFirst, __builtin_extract_return_addr: passFirst,
   __builtin_unreachable: unreachable, __builtin_trap: trap,
+  __builtin_setjmp: (L, e) => intrinsic(L, "setjmp", "i32", [L.rvalue(e.args[0])]), __builtin_longjmp: longjmp,
   __builtin_inf: floatConst("inf"), __builtin_inff: floatConst("inf"), __builtin_infl: floatConst("inf"),
   __builtin_huge_val: floatConst("inf"), __builtin_huge_valf: floatConst("inf"), __builtin_huge_vall: floatConst("inf"),
   __builtin_nan: floatConst("nan"), __builtin_nanf: floatConst("nan"), __builtin_nanl: floatConst("nan"),

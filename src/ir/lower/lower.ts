@@ -24,6 +24,8 @@ import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { hasBuiltinExpansion, lowerBuiltin } from "./builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
 import { wideFloatBits } from "./floatlit.js";
+import type { FrameLayout } from "./nested.js";
+import { NestingPlan, nestingDepth } from "./nested.js";
 
 export interface LowerOptions {
   layout: DataLayout;
@@ -46,10 +48,15 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
   const m = newModule();
   m.asm = tu.asm.map((a) => a.template);
   const names = new SymbolNames();
+  const plan = new NestingPlan(tu, opts.layout);
   // Functions first: static initializers holding `&&label` need the labels' blocks.
-  for (const f of tu.functions) {
+  // A nested function comes after the function it is nested in (whose label
+  // blocks it may name); the parser finishes it first.
+  const order = tu.functions.map((f, k) => ({ f, k, depth: nestingDepth(f) }));
+  order.sort((a, b) => a.depth - b.depth || a.k - b.k);
+  for (const { f } of order) {
     if (!shouldEmit(f.sym)) continue;
-    new FunctionLowerer(m, f, names, opts, diags).run();
+    new FunctionLowerer(m, f, names, opts, diags, plan).run();
   }
   for (const g of tu.globals) lowerGlobal(m, g, names, opts);
   for (const s of names.strings.values()) m.globals.push(s);
@@ -241,7 +248,7 @@ function removeUnreachableBlocks(f: Func): void {
   const reached = new Set<string>();
   // Labels whose address is taken stay: an indirect branch may reach them.
   const work = [f.blocks[0].label];
-  for (const blk of f.blocks) for (const i of blk.insts) if (i.op === "blockaddr") work.push(i.block);
+  for (const blk of f.blocks) for (const i of blk.insts) if (i.op === "blockaddr" && i.func === undefined) work.push(i.block);
   while (work.length > 0) {
     const label = work.pop()!;
     if (reached.has(label)) continue;
@@ -281,9 +288,11 @@ export class FunctionLowerer {
   /** Forward gotos out of VLA scope: finished once their label's depth is known. */
   private readonly pendingGotos: { from: Block; label: A.Label; scope: Value[] }[] = [];
   private readonly dataLayout: DataLayout;
+  /** This function's frame object, when functions are nested in it (see nested.ts). */
+  private frame: Value | undefined;
 
   constructor(readonly module: Module, readonly def: A.FunctionDef, readonly names: SymbolNames,
-    readonly opts: LowerOptions, readonly diags: Diagnostics) {
+    readonly opts: LowerOptions, readonly diags: Diagnostics, private readonly plan?: NestingPlan) {
     const fnType = def.sym.type;
     this.dataLayout = opts.layout;
     this.b = new FuncBuilder(module, names.of(def.sym), retType(fnType.ret),
@@ -291,36 +300,49 @@ export class FunctionLowerer {
       { varargs: fnType.variadic, linkage: linkageOf(def.sym) });
     this.b.func.visibility = visibilityOf(def.sym);
     if (def.sym.attrs.section) this.b.func.section = def.sym.attrs.section;
+    if (def.sym.enclosing) this.b.func.chain = this.b.newTemp("ptr", "chain");
     this.entry = this.b.block("entry");
   }
 
   run(): void {
     const b = this.b;
     b.at(this.entry);
+    const frame = this.plan?.frames.get(this.def);
+    if (frame) this.frame = b.alloca(frame.size, frame.align, "frame");
+    /** Where a captured object lives in the frame object, if it is captured. */
+    const inFrame = (o: A.ObjectSymbol): Value | undefined => {
+      const at = frame?.objects.get(o.id);
+      return at && !at.indirect ? this.ptrOffset(this.frame!, at.offset) : undefined;
+    };
     // Storage for every automatic object; parameters are stored into theirs.
     for (const local of this.def.locals) {
       if (local.isParam || local.isStatic || (local.type.kind === "array" && local.type.vla)) continue;
       const size = Math.max(1, sizeOf(local.type));
       const align = Math.max(alignOf(local.type), local.align ?? 1, local.attrs.aligned ?? 1);
-      this.addrs.set(local.id, b.alloca(size, align, local.name || "tmp"));
+      this.addrs.set(local.id, inFrame(local) ?? b.alloca(size, align, local.name || "tmp"));
     }
     this.def.params.forEach((p, i) => {
       const incoming = b.param(i);
       const t = irType(p.type);
+      const captured = inFrame(p);
       if (!t) {
-        this.addrs.set(p.id, incoming); // aggregates arrive as a pointer to the callee's own copy
+        // Aggregates arrive as a pointer to the callee's own copy.
+        if (captured) this.memcpy(captured, incoming, sizeOf(p.type), alignOf(p.type));
+        this.addrs.set(p.id, captured ?? incoming);
         return;
       }
-      const slot = b.alloca(sizeOf(p.type), alignOf(p.type), p.name || "arg");
+      const slot = captured ?? b.alloca(sizeOf(p.type), alignOf(p.type), p.name || "arg");
       // A K&R definition receives the promoted type (double for float) and narrows it.
       b.store(t, this.convert(incoming, incomingType(this.def, i), p.type), slot);
       this.addrs.set(p.id, slot);
     });
+    if (frame) this.initFrame(frame);
     const instrument = this.opts.instrumentFunctions === true && !this.def.sym.attrs.noInstrument && !this.def.sym.attrs.alwaysInline;
     if (instrument) this.profileHook("__cyg_profile_func_enter");
     const body = b.block("body");
     b.br(body);
     b.at(body);
+    if (frame) this.nonlocalReceivers(frame);
     this.stmt(this.def.body);
     this.finishBody();
     if (instrument) {
@@ -338,6 +360,70 @@ export class FunctionLowerer {
     const callSite = b.newTemp("ptr", "call.site");
     b.emit({ op: "intrinsic", dst: callSite, name: "return_address", type: "ptr", args: [{ k: "int", value: 0n }] });
     b.call({ kind: "void" }, hook, [{ type: { kind: "scalar", type: "ptr" }, value: b.addr(this.b.func.name) }, { type: { kind: "scalar", type: "ptr" }, value: { k: "temp", id: callSite } }]);
+  }
+
+  /** Fill the frame object: the link to the enclosing frame and the trampolines. */
+  private initFrame(frame: FrameLayout): void {
+    const b = this.b;
+    const chain = this.b.func.chain;
+    if (frame.link !== undefined && chain !== undefined) b.store("ptr", { k: "temp", id: chain }, this.ptrOffset(this.frame!, frame.link));
+    for (const [fn, offset] of frame.trampolines) {
+      const args = [this.ptrOffset(this.frame!, offset), b.addr(this.names.of(fn)), this.frame!];
+      b.emit({ op: "intrinsic", name: "init_trampoline", args });
+    }
+  }
+
+  /**
+   * Labels nested functions jump to: each gets a jump buffer in the frame,
+   * filled here on entry; a non-local goto is a longjmp to it, which resumes
+   * here and goes on to the label.
+   */
+  private nonlocalReceivers(frame: FrameLayout): void {
+    const b = this.b;
+    for (const [labelId, offset] of frame.receivers) {
+      const label = this.def.labels.find((l) => l.id === labelId)!;
+      const dst = b.newTemp("i32", "resumed");
+      b.emit({ op: "intrinsic", dst, name: "setjmp", type: "i32", args: [this.ptrOffset(this.frame!, offset)] });
+      const next = b.block("body");
+      b.condbr(b.icmp("ne", "i32", { k: "temp", id: dst }, { k: "int", value: 0n }), this.labelBlock(label), next);
+      b.at(next);
+    }
+  }
+
+  /**
+   * The frame object of `owner`, this function or one it is nested in: its own
+   * alloca, or found by following static chains (each frame's `link`).
+   */
+  private frameOf(owner: A.FunctionDef): Value {
+    if (owner === this.def) return this.frame!;
+    let def = this.def.sym.enclosing?.def;
+    let frame: Value = { k: "temp", id: this.b.func.chain! };
+    while (def && def !== owner) {
+      const link = this.plan!.frames.get(def)!.link!;
+      frame = this.b.load("ptr", this.ptrOffset(frame, link));
+      def = def.sym.enclosing?.def;
+    }
+    if (!def) throw new Error(`internal: no static chain reaches ${owner.sym.name} from ${this.def.sym.name}`);
+    return frame;
+  }
+
+  /** The address of an automatic object of an enclosing function. */
+  private outerObjectAddr(sym: A.ObjectSymbol, owner: A.FunctionDef): Value {
+    const at = this.plan!.frames.get(owner)!.objects.get(sym.id);
+    if (!at) throw new Error(`internal: '${sym.name}' of ${owner.sym.name} is not in its frame`);
+    const slot = this.ptrOffset(this.frameOf(owner), at.offset);
+    return at.indirect ? this.b.load("ptr", slot) : slot;
+  }
+
+  /**
+   * A function's address: a nested function's is its trampoline in the frame of
+   * the function it is nested in, so that callers need not know of static chains.
+   */
+  private functionAddr(sym: A.FunctionSymbol): Value {
+    const parent = sym.enclosing?.def;
+    if (!parent) return this.b.addr(this.names.of(sym));
+    const offset = this.plan!.frames.get(parent)!.trampolines.get(sym)!;
+    return this.ptrOffset(this.frameOf(parent), offset);
   }
 
   private finishBody(): void {
@@ -408,6 +494,8 @@ export class FunctionLowerer {
   private objectAddr(sym: A.ObjectSymbol): Value {
     const local = this.addrs.get(sym.id);
     if (local) return local;
+    const owner = this.plan?.ownerOfObject(sym);
+    if (owner && owner !== this.def) return this.outerObjectAddr(sym, owner);
     if (sym.isStatic || sym.storage === "extern" || sym.linkage !== "none") return this.b.addr(this.names.of(sym));
     // An object with no storage yet (a VLA not reached): give it some so the IR stays valid.
     const slot = this.b.alloca(Math.max(1, sizeOf(sym.type)), Math.max(1, alignOf(sym.type)), sym.name);
@@ -463,6 +551,19 @@ export class FunctionLowerer {
 
   private stackRestore(mark: Value): void {
     this.b.emit({ op: "intrinsic", name: "stack_restore", args: [mark] });
+    this.stackChanged();
+  }
+
+  /**
+   * The stack pointer moved (a VLA or alloca, or their release): a non-local
+   * goto into this function must come back with the new one, or the space
+   * would be reused under the objects that live in it.
+   */
+  stackChanged(): void {
+    const receivers = this.plan?.frames.get(this.def)?.receivers;
+    if (!receivers?.size) return;
+    const sp = this.stackSave();
+    for (const offset of receivers.values()) this.b.store("ptr", sp, this.ptrOffset(this.frame!, offset + 16));
   }
 
   /** Jumping out of VLA blocks (break/continue) releases their space too. */
@@ -501,6 +602,10 @@ export class FunctionLowerer {
         const dst = b.newTemp("ptr", s.sym.name);
         b.emit({ op: "alloca", dst, size: 0, align: Math.max(16, alignOf(s.sym.type)), dynSize: this.toI64(size, s.size.type) });
         this.addrs.set(s.sym.id, { k: "temp", id: dst });
+        // A VLA nested functions use: they find its storage through the frame.
+        const at = this.plan?.frames.get(this.def)?.objects.get(s.sym.id);
+        if (at) b.store("ptr", { k: "temp", id: dst }, this.ptrOffset(this.frame!, at.offset));
+        this.stackChanged();
         return;
       }
       case "if": {
@@ -613,9 +718,19 @@ export class FunctionLowerer {
         this.startDeadBlock();
         return;
       }
-      case "goto":
+      case "goto": {
+        const owner = this.plan?.ownerOfLabel(s.label);
+        if (owner && owner !== this.def) {
+          // A non-local goto: resume the enclosing function at its receiver for the label.
+          const offset = this.plan!.frames.get(owner)!.receivers.get(s.label.id)!;
+          b.emit({ op: "intrinsic", name: "longjmp", args: [this.ptrOffset(this.frameOf(owner), offset)] });
+          b.term({ op: "unreachable" });
+          this.startDeadBlock();
+          return;
+        }
         this.goto(s.label);
         return;
+      }
       case "computedgoto": {
         const target = this.rvalue(s.target);
         const targets = this.def.labels.filter((l) => l.addressTaken).map((l) => this.labelBlock(l).label);
@@ -831,7 +946,7 @@ export class FunctionLowerer {
     const vol = (e.type.quals & 2) !== 0;
     switch (e.kind) {
       case "var":
-        if (e.sym.kind === "function") return { addr: this.b.addr(this.names.of(e.sym)), volatile: false };
+        if (e.sym.kind === "function") return { addr: this.functionAddr(e.sym), volatile: false };
         return { addr: this.objectAddr(e.sym), volatile: vol };
       case "deref":
         return { addr: this.rvalue(e.ptr), volatile: vol };
@@ -1068,16 +1183,16 @@ export class FunctionLowerer {
         return { k: "float", bits: this.floatConstBits(t, e) };
       }
       case "string": case "var": case "member": case "deref": case "compound": case "real": case "imag": {
-        if (e.kind === "var" && e.sym.kind === "function") return b.addr(this.names.of(e.sym));
+        if (e.kind === "var" && e.sym.kind === "function") return this.functionAddr(e.sym);
         const lv = this.lvalue(e);
         return this.readLValue(lv, e.type);
       }
       case "addr": {
-        if (e.operand.kind === "var" && e.operand.sym.kind === "function") return b.addr(this.names.of(e.operand.sym));
+        if (e.operand.kind === "var" && e.operand.sym.kind === "function") return this.functionAddr(e.operand.sym);
         return this.addressOf(e.operand);
       }
       case "decay": {
-        if (e.operand.kind === "var" && e.operand.sym.kind === "function") return b.addr(this.names.of(e.operand.sym));
+        if (e.operand.kind === "var" && e.operand.sym.kind === "function") return this.functionAddr(e.operand.sym);
         return this.addressOf(e.operand);
       }
       case "cast": {
@@ -1135,9 +1250,12 @@ export class FunctionLowerer {
         return e.result ? this.rvalue(e.result) : UNDEF;
       }
       case "labeladdr": {
-        const blk = this.labelBlock(e.label);
         const dst = b.newTemp("ptr", "labeladdr");
-        b.emit({ op: "blockaddr", dst, block: blk.label });
+        const owner = this.plan?.ownerOfLabel(e.label);
+        const site = owner && owner !== this.def ? this.names.labelSites.get(e.label.id) : undefined;
+        // A label of an enclosing function (lowered before this one).
+        if (site) b.emit({ op: "blockaddr", dst, block: site.block, func: site.func });
+        else b.emit({ op: "blockaddr", dst, block: this.labelBlock(e.label).label });
         return { k: "temp", id: dst };
       }
     }
@@ -1477,12 +1595,15 @@ export class FunctionLowerer {
     const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: this.rvalue(a) }));
     const ret = retType(fnType.ret);
     const fixedArgs = fnType.variadic ? fnType.params.length : !fnType.prototyped ? args.length : undefined;
+    // A direct call of a nested function passes the frame of the function it is nested in.
+    const parent = direct?.enclosing?.def;
+    const opts = { ...(fixedArgs !== undefined ? { fixedArgs } : {}), ...(parent ? { chain: this.frameOf(parent) } : {}) };
     if (ret.kind === "agg") {
       const tmp = b.alloca(Math.max(1, ret.layout.size), ret.layout.align, "call.ret");
-      b.call(ret, callee, args, { retAddr: tmp, ...(fixedArgs !== undefined ? { fixedArgs } : {}) });
+      b.call(ret, callee, args, { retAddr: tmp, ...opts });
       return tmp;
     }
-    const v = b.call(ret, callee, args, fixedArgs !== undefined ? { fixedArgs } : {});
+    const v = b.call(ret, callee, args, opts);
     return v ?? UNDEF;
   }
 

@@ -32,6 +32,7 @@ export function dceFunc(f: Func): void {
     termOperands(b.term).forEach(mark);
   }
   for (const p of f.params) live.add(p.temp);
+  if (f.chain !== undefined) live.add(f.chain);
   while (work.length) {
     const id = work.pop()!;
     for (const v of defs.get(id) ?? []) mark(v);

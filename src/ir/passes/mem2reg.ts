@@ -59,7 +59,18 @@ function storeSizeOf(t: Type): number {
     : t === "f80" ? 10 : t === "i128" || t === "f128" ? 16 : 8;
 }
 
+/**
+ * A function that calls `intrinsic setjmp` may be resumed there by a longjmp
+ * with memory as it is at the time of the longjmp; a promoted variable would
+ * come back with its value at the time of the setjmp instead. Such functions
+ * keep every variable in memory.
+ */
+function resumable(f: Func): boolean {
+  return f.blocks.some((b) => b.insts.some((i) => i.op === "intrinsic" && i.name === "setjmp"));
+}
+
 function promoteFunc(f: Func): void {
+  if (resumable(f)) return;
   const promo = findPromotable(f);
   if (promo.size === 0) return;
   const cfg = buildCFG(f);

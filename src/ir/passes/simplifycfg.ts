@@ -20,7 +20,7 @@ export function simplifycfg(m: Module): void {
 
 function addressTaken(f: Func): Set<string> {
   const s = new Set<string>();
-  for (const b of f.blocks) for (const i of b.insts) if (i.op === "blockaddr") s.add(i.block);
+  for (const b of f.blocks) for (const i of b.insts) if (i.op === "blockaddr" && i.func === undefined) s.add(i.block);
   return s;
 }
 
