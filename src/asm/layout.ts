@@ -21,8 +21,19 @@ export function layoutSection(asm: Assembler, sec: Section): void {
   sec.frags = [...sec.subsections.entries()].sort((a, b) => a[0] - b[0]).flatMap((e) => e[1]);
   for (const f of sec.frags) if (f.kind === "branch") f.long = !(f.local = branchIsLocal(asm, f, sec));
   asm.laidOut = true;
-  let addr = 0;
-  for (const f of sec.frags) { f.address = addr; addr += fragSize(f); }
+  // gas's first guess: alignments padded for these addresses, and a new
+  // "region" after every alignment and .org (see the branch case below).
+  const region = new Map<Frag, number>();
+  let addr = 0, regionNo = 0;
+  for (const f of sec.frags) {
+    f.address = addr;
+    region.set(f, regionNo);
+    if (f.kind === "align") {
+      f.size = alignPad(f, addr);
+      regionNo++;
+    } else if (f.kind === "org") regionNo++;
+    addr += fragSize(f);
+  }
   // Relax like gas: one pass in address order per iteration, each fragment
   // seeing the addresses already updated in this pass ("stretch" for later ones).
   const visited = new Set<Frag>();
@@ -34,18 +45,26 @@ export function layoutSection(asm: Assembler, sec: Section): void {
       const stretch = at - f.address;
       f.address = at;
       visited.add(f);
-      const addrOf = (s: AsmSymbol): number => s.frag!.address + s.fragOffset + (visited.has(s.frag!) ? 0 : stretch);
       switch (f.kind) {
         case "branch": {
           if (f.long) break;
           const v = evaluate(f.target, asm);
-          const disp = addrOf(v.add!) + Number(v.off) - (f.address + fragSize(f));
+          const s = v.add!;
+          const end = f.address + fragSize(f);
+          // A target not yet reached in this pass moves by `stretch` too, as
+          // gas assumes, unless an alignment or .org lies between that may
+          // absorb it; then a forward branch that would look backward stays.
+          let target = s.frag!.address + s.fragOffset + Number(v.off);
+          if (stretch !== 0 && !visited.has(s.frag!)) {
+            if (stretch < 0 || region.get(s.frag!) === region.get(f)) target += stretch;
+            else if (target < end - 1) break;
+          }
+          const disp = target - end;
           if (disp < -128 || disp > 127) { f.long = true; changed = true; }
           break;
         }
         case "align": {
-          let pad = (f.align - (f.address % f.align)) % f.align;
-          if (f.max && pad > f.max) pad = 0;
+          const pad = alignPad(f, f.address);
           if (pad !== f.size) { f.size = pad; changed = true; }
           break;
         }
@@ -76,6 +95,11 @@ export function layoutSection(asm: Assembler, sec: Section): void {
   let size = 0;
   for (const f of sec.frags) size = f.address + fragSize(f);
   sec.size = size;
+}
+
+function alignPad(f: { align: number; max: number }, address: number): number {
+  const pad = (f.align - (address % f.align)) % f.align;
+  return f.max && pad > f.max ? 0 : pad;
 }
 
 function located(f: { file: string; line: number }, msg: string): AsmError {
@@ -195,9 +219,14 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
   let sym = s;
   if (s.bind === "local" && s.section && s.frag && !s.isSection && !asm.arch.keepsSymbol(fx, v)) {
     const merge = (s.section.flags & 0x10) !== 0;
-    if (!merge || addend === 0n) {
+    // gas sees the alias (`.set .LC3, .LC97+8`) as the symbol, with the addend relative to it.
+    const own = v.alias ? addend - (v.aliasBase ?? 0n) : addend;
+    if (!merge || own === 0n) {
       addend += BigInt(addr(s));
       sym = s.section.symbol;
+    } else if (v.alias) {
+      addend = own;
+      sym = v.alias;
     }
   }
   sym.usedInReloc = true;
