@@ -31,6 +31,7 @@ export function runLinker(argv: readonly string[], io: LinkerIo): number {
     }
     const result = link(cfg, io.cache ?? new InputCache());
     for (const w of result.warnings) io.stderr(`${PROGRAM}: warning: ${w}\n`);
+    for (const m of result.info) io.stderr(`${PROGRAM}: ${m}\n`);
     return 0;
   } catch (e) {
     if (e instanceof LinkError) {

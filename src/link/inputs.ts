@@ -20,6 +20,7 @@ import { LinkError } from "./diagnostics.js";
 import { definitionSection, InputSection, ObjectFile, SharedFile } from "./files.js";
 import type { InputState } from "./options.js";
 import { looksLikeScript, parseScript } from "./script.js";
+import type { Symbol } from "./symbol.js";
 
 /**
  * Parsed inputs that stay valid while the file is unchanged. A process linking
@@ -231,18 +232,19 @@ export class InputLoader {
         if (a.loaded.has(offset)) continue;
         const s = this.ctx.symtab.get(name);
         if (!s || s.kind !== "undefined" || !s.strongRef) continue;
-        this.loadMember(a, offset);
+        this.loadMember(a, offset, s);
         changed = any = true;
       }
     }
     return any;
   }
 
-  private loadMember(a: ArchiveInput, offset: number): void {
+  private loadMember(a: ArchiveInput, offset: number, wanted?: Symbol): void {
     a.loaded.add(offset);
     const m = a.archive.memberAt(offset);
     if (!m) throw new LinkError(`${a.path}: archive index points at a missing member (offset ${offset})`);
     const shown = `${a.path}(${m.name})`;
+    if (wanted) this.ctx.archiveMembers.push({ member: shown, by: wanted.firstRef?.name ?? "--undefined", symbol: wanted.name });
     const bytes = m.data ?? this.read(join(dirname(a.path), m.name), shown);
     if (!isElf(bytes)) throw new LinkError(`${shown}: file format not recognized`);
     const elf = this.elfOf(`${a.path}(${offset})`, bytes, shown);

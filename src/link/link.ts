@@ -10,6 +10,8 @@ import { Context } from "./context.js";
 import { Diagnostics, LinkError } from "./diagnostics.js";
 import { finalizeDynamic, markExports, markNeededLibraries } from "./dynamic-setup.js";
 import { countFdes, EhFrameHdrSection } from "./eh-frame.js";
+import { collectGarbage, dropEhFrameGarbage } from "./gc.js";
+import { writeMap } from "./map.js";
 import type { Chunk, InputSection } from "./files.js";
 import { InputCache, InputLoader } from "./inputs.js";
 import { assignAddresses, createOutputSections, outputNameOf } from "./layout.js";
@@ -31,6 +33,8 @@ function selectTarget(emulation: string | undefined): LinkTarget {
 
 export interface LinkResult {
   warnings: string[];
+  /** Messages that are neither warnings nor errors (--print-gc-sections). */
+  info: string[];
 }
 
 export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): LinkResult {
@@ -48,6 +52,8 @@ export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): Lin
   applyDefsyms(ctx);
   allocateCommons(ctx);
   markExports(ctx);
+  if (cfg.gcSections) collectGarbage(ctx);
+  dropEhFrameGarbage(ctx);
   createFixedSections(ctx);
 
   scanRelocations(ctx);
@@ -59,8 +65,10 @@ export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): Lin
   for (const b of builtins) b.sym.value = b.value(ctx);
   const image = buildImage(ctx, phdrs, fileEnd, entryAddress(ctx));
   diag.check();
+  if (cfg.map) writeMap(ctx, cfg.map);
   writeOutputFile(cfg.output, image, true);
-  return { warnings: diag.warnings };
+  const info = cfg.printGcSections ? ctx.collected.map((s) => `removing unused section '${s.name}' in file '${s.file.name}'`) : [];
+  return { warnings: diag.warnings, info };
 }
 
 /** Tentative definitions get space at the end of .bss. */
