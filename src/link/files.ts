@@ -97,7 +97,7 @@ export class ObjectFile {
   /** From .note.GNU-stack: undefined when the object has none (GNU ld then assumes an executable stack). */
   execStack: boolean | undefined;
   /** COMDAT groups: signature and member section indexes. */
-  readonly groups: Array<{ signature: string; members: number[] }> = [];
+  readonly groups: Array<{ signature: string; symbol: number; comdat: boolean; members: number[] }> = [];
 
   constructor(readonly name: string, readonly elf: ElfFile) {
     const symtab = elf.symtab();

@@ -12,6 +12,7 @@ import { finalizeDynamic, markExports, markNeededLibraries } from "./dynamic-set
 import { countFdes, EhFrameHdrSection } from "./eh-frame.js";
 import { collectGarbage, dropEhFrameGarbage } from "./gc.js";
 import { writeMap } from "./map.js";
+import { writeRelocatable } from "./relocatable.js";
 import type { Chunk, InputSection } from "./files.js";
 import { InputCache, InputLoader } from "./inputs.js";
 import { assignAddresses, createOutputSections, outputNameOf } from "./layout.js";
@@ -38,7 +39,6 @@ export interface LinkResult {
 }
 
 export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): LinkResult {
-  if (cfg.kind === "relocatable") throw new LinkError("relocatable output (-r) is not supported yet");
   if (cfg.scripts.length) throw new LinkError(`linker scripts given with -T are not supported yet (${cfg.scripts[0]})`);
   const diag = new Diagnostics();
   const ctx = new Context(cfg, diag, selectTarget(cfg.emulation));
@@ -46,6 +46,14 @@ export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): Lin
   new InputLoader(ctx, cache).loadAll();
   diag.check();
   if (ctx.objects.length === 0) throw new LinkError("no input files");
+  if (cfg.kind === "relocatable") {
+    if (cfg.gcSections) diag.warn("--gc-sections is ignored in a relocatable link (-r)");
+    dropEhFrameGarbage(ctx);
+    const image = writeRelocatable(ctx);
+    diag.check();
+    writeOutputFile(cfg.output, image, false);
+    return { warnings: diag.warnings, info: [] };
+  }
 
   markNeededLibraries(ctx);
   const builtins = defineBuiltins(ctx);
