@@ -9,7 +9,7 @@
 //   npx tsx tests/link/real-programs.ts [--repeat 3] [--only sqlite|lua]
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { InputCache, runLinker } from "../../src/link/index.js";
 import { linkLine, type LinkKind } from "./gnu-link-line.js";
@@ -49,8 +49,12 @@ function programs(): Program[] {
   if (lua) {
     const dir = join(lua, "src");
     const files = readdirSync(dir).filter((f) => f.endsWith(".c") && f !== "luac.c").sort().map((f) => join(dir, f));
+    // Debian's luaconf.h includes a generated header naming the multiarch triple.
+    const inc = join(OUT, "include");
+    mkdirSync(inc, { recursive: true });
+    writeFileSync(join(inc, "lua5.4-deb-multiarch.h"), '#define DEB_HOST_MULTIARCH "x86_64-linux-gnu"\n');
     list.push({
-      name: "lua", sources: files, cflags: ["-DLUA_COMPAT_5_3", "-DLUA_USE_LINUX"], libs: ["-lm"],
+      name: "lua", sources: files, cflags: ["-DLUA_COMPAT_5_3", "-DLUA_USE_LINUX", `-I${inc}`], libs: ["-lm"],
       run: {
         args: ["-e", "local t = {} for i = 1, 10 do t[i] = i * i end " +
           "local ok, err = pcall(error, 'boom') " +
