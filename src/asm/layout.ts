@@ -300,14 +300,16 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
   const type = asm.arch.relocType(fx, v, s.bind === "local");
   let sym = s;
   if (s.bind === "local" && s.section && s.frag && !s.isSection && !asm.arch.keepsSymbol(fx, v)) {
+    // In a mergeable section gas keeps the symbol for PC-relative references
+    // and for others with an offset from it (the linker must know which
+    // piece is meant); an alias (`.set .LC3, .LC97+8`) is then the symbol.
     const merge = (s.section.flags & 0x10) !== 0;
-    // gas sees the alias (`.set .LC3, .LC97+8`) as the symbol, with the addend relative to it.
-    const own = v.alias ? addend - (v.aliasBase ?? 0n) : addend;
-    if (!merge || own === 0n) {
+    const aliasBase = v.alias ? v.aliasBase ?? 0n : 0n;
+    if (!merge || (!pcrel && v.off - aliasBase === 0n)) {
       addend += BigInt(addr(s));
       sym = s.section.symbol;
     } else if (v.alias) {
-      addend = own;
+      addend -= aliasBase;
       sym = v.alias;
     }
   }
