@@ -3,7 +3,7 @@
 // conditional processing in `control.ts`, layout in `layout.ts`, CFI in
 // `cfi.ts`, and ELF output in `elf-object.ts`.
 
-import { AsmError, type ArchAssembler, type InstContext } from "./arch.js";
+import { AsmError, type ArchAssembler, type Encoded, type InstContext } from "./arch.js";
 import { CfiState } from "./cfi.js";
 import { ExprError, ExprParser, type Expr } from "./expr.js";
 import type { Statement } from "./lexer.js";
@@ -273,7 +273,11 @@ export class Assembler implements InstContext, EvalContext {
   // ------------------------------------------------------------------ instructions
 
   instruction(mnemonic: string, operands: string): void {
-    const enc = this.arch.instruction(mnemonic, operands, this);
+    this.append(this.arch.instruction(mnemonic, operands, this));
+  }
+
+  /** Place an encoded instruction at the current location (from text or straight from a backend). */
+  append(enc: Encoded): void {
     if (enc.kind === "branch") {
       this.addFrag({ kind: "branch", address: 0, cond: enc.cond, target: enc.target, long: false, local: false, prefixes: enc.prefixes, file: this.stmt.file, line: this.stmt.line });
       return;

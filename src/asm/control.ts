@@ -49,7 +49,8 @@ export class StatementRunner {
     }
   }
 
-  private guard(st: Statement, f: () => void): void {
+  /** Run `f` for statement `st`, turning input errors into diagnostics at its line. */
+  guard(st: Statement, f: () => void): void {
     this.asm.stmt = st;
     try {
       f();

@@ -8,6 +8,9 @@ import { finishSection, layoutSection } from "./layout.js";
 import { splitStatements } from "./lexer.js";
 import { writeObject } from "./elf-object.js";
 import { x86_64Assembler } from "./x86_64/arch.js";
+import { directInst } from "./x86_64/direct.js";
+import { encodeInst } from "./x86_64/encoder.js";
+import type { AsmLine } from "./x86_64/inst.js";
 import type { ArchAssembler } from "./arch.js";
 import { AsmError } from "./arch.js";
 import { EvalError } from "./value.js";
@@ -26,10 +29,51 @@ const ARCHES: Record<string, ArchAssembler> = { x86_64: x86_64Assembler };
 export const ASSEMBLER_ARCHES: readonly string[] = Object.keys(ARCHES);
 
 export function assembleFile(text: string, opts: AssembleOptions & { arch?: string }): AssembleResult {
+  return assembleWith(opts, (_asm, runner) => runner.run(splitStatements(text, opts.fileName)));
+}
+
+/**
+ * Assemble a backend's instructions without a text round trip (x86_64): an
+ * `Inst` goes straight to the encoder, directives and inline-asm text through
+ * the statement runner. Diagnostics carry the line the `-S` output would have,
+ * and the object is byte for byte what assembling that output gives.
+ */
+export function assembleLines(lines: readonly AsmLine[], opts: AssembleOptions): AssembleResult {
+  return assembleWith({ ...opts, arch: "x86_64" }, (asm, runner) => {
+    let line = 1;
+    for (const l of lines) {
+      const st = { text: "", file: opts.fileName, line };
+      switch (l.kind) {
+        case "inst":
+          runner.guard(st, () => asm.append(encodeInst(directInst(l), asm)));
+          break;
+        case "label":
+          runner.guard(st, () => asm.defineLabel(l.name));
+          break;
+        case "directive":
+          runner.run([{ ...st, text: l.args.length ? `${l.name}\t${l.args.join(", ")}` : l.name }]);
+          break;
+        case "verbatim":
+          runner.run(splitStatements(l.text, opts.fileName, line));
+          line += countNewlines(l.text);
+          break;
+      }
+      line++;
+    }
+  });
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+function assembleWith(opts: AssembleOptions & { arch?: string }, feed: (asm: Assembler, runner: StatementRunner) => void): AssembleResult {
   const arch = ARCHES[opts.arch ?? "x86_64"];
   if (!arch) return { diagnostics: [{ file: opts.fileName, line: 0, message: `no integrated assembler for ${opts.arch}`, severity: "error" }] };
   const asm = new Assembler(arch, opts);
-  new StatementRunner(asm).run(splitStatements(text, opts.fileName));
+  feed(asm, new StatementRunner(asm));
   asm.cfi.finish(asm);
   if (asm.hasErrors) return { diagnostics: asm.diagnostics };
   try {

@@ -21,31 +21,68 @@ export function layoutSection(asm: Assembler, sec: Section): void {
   sec.frags = [...sec.subsections.entries()].sort((a, b) => a[0] - b[0]).flatMap((e) => e[1]);
   for (const f of sec.frags) if (f.kind === "branch") f.long = !(f.local = branchIsLocal(asm, f, sec));
   asm.laidOut = true;
-  let addr = 0;
-  for (const f of sec.frags) { f.address = addr; addr += fragSize(f); }
+  // gas's first guess: alignments padded for these addresses, and a new
+  // "region" after every alignment and .org (see the branch case below).
+  const frags = sec.frags;
+  const n = frags.length;
+  const index = new Map<Frag, number>();
+  const region = new Int32Array(n);
+  let addr = 0, regionNo = 0;
+  for (let i = 0; i < n; i++) {
+    const f = frags[i];
+    index.set(f, i);
+    f.address = addr;
+    region[i] = regionNo;
+    if (f.kind === "align") {
+      f.size = alignPad(f, addr);
+      regionNo++;
+    } else if (f.kind === "org") regionNo++;
+    addr += fragSize(f);
+  }
+  // A short branch's target never changes, only addresses do: its fragment
+  // and the offset from that fragment's start, found once.
+  const targetFrag = new Int32Array(n).fill(-1);
+  const targetOffset = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = frags[i];
+    if (f.kind !== "branch" || f.long) continue;
+    const v = evaluate(f.target, asm);
+    targetFrag[i] = index.get(v.add!.frag!)!;
+    targetOffset[i] = v.add!.fragOffset + Number(v.off);
+  }
   // Relax like gas: one pass in address order per iteration, each fragment
-  // seeing the addresses already updated in this pass ("stretch" for later ones).
-  const visited = new Set<Frag>();
+  // seeing the addresses already updated in this pass ("stretch" for later
+  // ones, i.e. those with a higher index than the one being looked at).
+  if (frags.every((f) => f.kind === "data" || f.kind === "branch" || f.kind === "align")) {
+    relaxBranchesAndAlignments(sec, region, targetFrag, targetOffset);
+    return;
+  }
   for (let iter = 0; ; iter++) {
     let changed = false;
     let at = 0;
-    visited.clear();
-    for (const f of sec.frags) {
+    for (let i = 0; i < n; i++) {
+      const f = frags[i];
       const stretch = at - f.address;
       f.address = at;
-      visited.add(f);
-      const addrOf = (s: AsmSymbol): number => s.frag!.address + s.fragOffset + (visited.has(s.frag!) ? 0 : stretch);
       switch (f.kind) {
         case "branch": {
           if (f.long) break;
-          const v = evaluate(f.target, asm);
-          const disp = addrOf(v.add!) + Number(v.off) - (f.address + fragSize(f));
+          const t = targetFrag[i];
+          const end = f.address + fragSize(f);
+          // A target not yet reached in this pass moves by `stretch` too, as
+          // gas assumes, unless an alignment or .org lies between that may
+          // absorb it; then a forward branch that would look backward stays.
+          let target = frags[t].address + targetOffset[i];
+          if (stretch !== 0 && t > i) {
+            if (stretch < 0 || region[t] === region[i]) target += stretch;
+            else if (target < end - 1) break;
+          }
+          const disp = target - end;
           if (disp < -128 || disp > 127) { f.long = true; changed = true; }
           break;
         }
         case "align": {
-          let pad = (f.align - (f.address % f.align)) % f.align;
-          if (f.max && pad > f.max) pad = 0;
+          const pad = alignPad(f, f.address);
           if (pad !== f.size) { f.size = pad; changed = true; }
           break;
         }
@@ -74,8 +111,77 @@ export function layoutSection(asm: Assembler, sec: Section): void {
     if (iter > 1000) throw new AsmError(`relaxation of ${sec.name} does not converge`);
   }
   let size = 0;
-  for (const f of sec.frags) size = f.address + fragSize(f);
+  for (const f of frags) size = f.address + fragSize(f);
   sec.size = size;
+}
+
+/**
+ * The relaxation loop below for the common case (code: data, branches and
+ * alignments only) on typed arrays: a big function's text takes many passes
+ * (~90 for SQLite's), and object property accesses dominated them.
+ */
+function relaxBranchesAndAlignments(sec: Section, region: Int32Array, targetFrag: Int32Array, targetOffset: Float64Array): void {
+  const frags = sec.frags;
+  const n = frags.length;
+  const DATA = 0, SHORT = 1, LONG = 2, ALIGN = 3;
+  const kind = new Uint8Array(n), addr = new Float64Array(n), size = new Int32Array(n);
+  const longSize = new Int32Array(n), align = new Int32Array(n), max = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const f = frags[i];
+    addr[i] = f.address;
+    size[i] = fragSize(f);
+    if (f.kind === "branch") {
+      kind[i] = f.long ? LONG : SHORT;
+      const was = f.long;
+      f.long = true;
+      longSize[i] = fragSize(f);
+      f.long = was;
+    } else if (f.kind === "align") {
+      kind[i] = ALIGN;
+      align[i] = f.align;
+      max[i] = f.max;
+    } else kind[i] = DATA;
+  }
+  for (let iter = 0; ; iter++) {
+    let changed = false;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const stretch = at - addr[i];
+      addr[i] = at;
+      const k = kind[i];
+      if (k === SHORT) {
+        const t = targetFrag[i];
+        const end = at + size[i];
+        let target = addr[t] + targetOffset[i];
+        let grow = true;
+        if (stretch !== 0 && t > i) {
+          if (stretch < 0 || region[t] === region[i]) target += stretch;
+          else if (target < end - 1) grow = false;
+        }
+        const disp = target - end;
+        if (grow && (disp < -128 || disp > 127)) { kind[i] = LONG; size[i] = longSize[i]; changed = true; }
+      } else if (k === ALIGN) {
+        let pad = (align[i] - (at % align[i])) % align[i];
+        if (max[i] && pad > max[i]) pad = 0;
+        if (pad !== size[i]) { size[i] = pad; changed = true; }
+      }
+      at = addr[i] + size[i];
+    }
+    if (!changed) break;
+    if (iter > 1000) throw new AsmError(`relaxation of ${sec.name} does not converge`);
+  }
+  for (let i = 0; i < n; i++) {
+    const f = frags[i];
+    f.address = addr[i];
+    if (f.kind === "branch") f.long = kind[i] === LONG;
+    else if (f.kind === "align") f.size = size[i];
+  }
+  sec.size = n ? addr[n - 1] + size[n - 1] : 0;
+}
+
+function alignPad(f: { align: number; max: number }, address: number): number {
+  const pad = (f.align - (address % f.align)) % f.align;
+  return f.max && pad > f.max ? 0 : pad;
 }
 
 function located(f: { file: string; line: number }, msg: string): AsmError {
@@ -194,10 +300,17 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
   const type = asm.arch.relocType(fx, v, s.bind === "local");
   let sym = s;
   if (s.bind === "local" && s.section && s.frag && !s.isSection && !asm.arch.keepsSymbol(fx, v)) {
+    // In a mergeable section gas keeps the symbol for PC-relative references
+    // and for others with an offset from it (the linker must know which
+    // piece is meant); an alias (`.set .LC3, .LC97+8`) is then the symbol.
     const merge = (s.section.flags & 0x10) !== 0;
-    if (!merge || addend === 0n) {
+    const aliasBase = v.alias ? v.aliasBase ?? 0n : 0n;
+    if (!merge || (!pcrel && v.off - aliasBase === 0n)) {
       addend += BigInt(addr(s));
       sym = s.section.symbol;
+    } else if (v.alias) {
+      addend -= aliasBase;
+      sym = v.alias;
     }
   }
   sym.usedInReloc = true;

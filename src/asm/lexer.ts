@@ -13,62 +13,53 @@ export function splitStatements(src: string, file: string, firstLine = 1): State
   const out: Statement[] = [];
   let line = firstLine;
   let stmtLine = line;
-  let cur = "";
-  let inBlockComment = false;
+  // The statement is `parts` + src[segStart, i): text is sliced, not copied character by character.
+  let parts: string[] = [];
+  let segStart = 0;
   const n = src.length;
-  const push = (): void => {
-    const t = cur.trim();
+  const push = (end: number): void => {
+    let t = src.slice(segStart, end);
+    if (parts.length) { parts.push(t); t = parts.join(""); parts = []; }
+    t = t.trim();
     if (t) out.push({ text: t, file, line: stmtLine });
-    cur = "";
   };
   let i = 0;
   while (i < n) {
-    const c = src[i];
-    if (inBlockComment) {
-      if (c === "*" && src[i + 1] === "/") { inBlockComment = false; i += 2; continue; }
-      if (c === "\n") line++;
-      i++;
-      continue;
-    }
-    if (c === "\n") {
-      push();
+    const c = src.charCodeAt(i);
+    if (c === 10 /* \n */) {
+      push(i);
       line++;
       stmtLine = line;
-      i++;
-      continue;
-    }
-    if (c === '"') {
-      // Copy a string literal verbatim, escapes included.
+      segStart = ++i;
+    } else if (c === 34 /* " */) {
+      // A string literal, escapes included; it ends at the quote or the line.
       let j = i + 1;
-      while (j < n && src[j] !== '"' && src[j] !== "\n") j += src[j] === "\\" ? 2 : 1;
-      cur += src.slice(i, Math.min(j + 1, n));
-      i = j + 1;
-      continue;
-    }
-    if (c === "'") {
+      while (j < n && src.charCodeAt(j) !== 34 && src.charCodeAt(j) !== 10) j += src.charCodeAt(j) === 92 ? 2 : 1;
+      i = j < n && src.charCodeAt(j) === 34 ? j + 1 : j;
+    } else if (c === 39 /* ' */) {
       // Character constant: 'c or '\n; a quote char must not start a comment.
-      const len = src[i + 1] === "\\" ? 3 : 2;
-      cur += src.slice(i, i + len);
-      i += len;
-      if (src[i] === "'") { cur += "'"; i++; }
-      continue;
-    }
-    if (c === "#") {
-      while (i < n && src[i] !== "\n") i++;
-      continue;
-    }
-    if (c === "/" && src[i + 1] === "*") { inBlockComment = true; i += 2; continue; }
-    if (c === ";") {
-      push();
+      i += src.charCodeAt(i + 1) === 92 ? 3 : 2;
+      if (src.charCodeAt(i) === 39) i++;
+    } else if (c === 35 /* # */) {
+      parts.push(src.slice(segStart, i));
+      while (i < n && src.charCodeAt(i) !== 10) i++;
+      segStart = i;
+    } else if (c === 47 /* / */ && src.charCodeAt(i + 1) === 42 /* * */) {
+      parts.push(src.slice(segStart, i));
+      i += 2;
+      while (i < n && !(src.charCodeAt(i) === 42 && src.charCodeAt(i + 1) === 47)) {
+        if (src.charCodeAt(i) === 10) line++;
+        i++;
+      }
+      i = Math.min(i + 2, n);
+      segStart = i;
+    } else if (c === 59 /* ; */) {
+      push(i);
       stmtLine = line;
-      i++;
-      continue;
-    }
-    if (!cur && (c === " " || c === "\t")) { i++; continue; }
-    cur += c;
-    i++;
+      segStart = ++i;
+    } else i++;
   }
-  push();
+  push(Math.min(i, n));
   return out;
 }
 

@@ -12,6 +12,12 @@ export interface Value {
   off: bigint;
   /** A relocation specifier on the added symbol (`@PLT`, `@GOTPCREL`, …). */
   reloc?: string;
+  /**
+   * The added symbol was reached through a local `.set A, label+k`: gas
+   * keeps `A` (value `add + aliasBase`) where a relocation must name a symbol.
+   */
+  alias?: AsmSymbol;
+  aliasBase?: bigint;
 }
 
 export class EvalError extends Error {}
@@ -40,7 +46,8 @@ export function evaluate(e: Expr, cx: EvalContext, depth = 0): Value {
       if (s.equ && !e.reloc) {
         // An alias of a label keeps its own name when it is global (the linker sees it).
         const v = evaluate(s.equ, cx, depth + 1);
-        if (isConst(v) || s.bind === "local") return v;
+        if (isConst(v)) return v;
+        if (s.bind === "local") return v.add && !v.sub && !v.reloc && !v.alias ? { ...v, alias: s, aliasBase: v.off } : v;
       }
       return { add: s, off: 0n, reloc: e.reloc };
     }
@@ -95,7 +102,10 @@ function combine(a: Value, b: Value, sign: bigint, cx: EvalContext): Value {
     }
   }
   if (adds.length > 1 || subs.length > 1) throw new EvalError("expression too complex: more than one symbol on a side");
-  return { add: adds[0], sub: subs[0], off, reloc: adds[0] ? reloc : undefined };
+  const v: Value = { add: adds[0], sub: subs[0], off, reloc: adds[0] ? reloc : undefined };
+  const via = a.alias && a.add === v.add ? a : sign > 0n && b.alias && b.add === v.add ? b : undefined;
+  if (via && !v.sub) { v.alias = via.alias; v.aliasBase = via.aliasBase; }
+  return v;
 }
 
 function simplify(v: Value, cx: EvalContext): Value {

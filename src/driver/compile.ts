@@ -4,7 +4,9 @@
 // An invariant failing inside the compiler is an internal compiler error:
 // reported with the function and pass, never as a stack trace.
 
-import { emitAssembly as emitX86_64 } from "../backend-x86_64/index.js";
+import { assembleLines, formatDiagnostic } from "../asm/index.js";
+import { emitModuleLines as emitX86_64Lines } from "../backend-x86_64/index.js";
+import { printAsm } from "../asm/x86_64/printer.js";
 import { Diagnostics, FatalError } from "../frontend/diagnostics.js";
 import { NodeHost } from "../frontend/host-node.js";
 import { parseTranslationUnit } from "../frontend/parse.js";
@@ -21,16 +23,41 @@ import { sysrootLayout } from "./toolchains.js";
 export interface UnitResult {
   /** The requested text (preprocessed source, IR, assembler), or undefined on error. */
   text: string | undefined;
+  /** For goal "object": the relocatable object. */
+  object?: Uint8Array;
 }
 
-export type UnitGoal = "preprocess" | "syntax" | "ir" | "assembly";
+export type UnitGoal = "preprocess" | "syntax" | "ir" | "assembly" | "object";
 
-type Backend = (m: Module, opts: { optLevel: number; pic: boolean }) => string;
+interface BackendOptions { optLevel: number; pic: boolean }
+
+interface Backend {
+  /** Assembler text (-S). */
+  assembly(m: Module, opts: BackendOptions): string;
+  /**
+   * An object file straight from the backend's instructions (no text round
+   * trip); `asmName` is the name diagnostics use. Undefined on error, with the
+   * assembler's messages written to stderr.
+   */
+  object?(m: Module, opts: BackendOptions, asmName: string): Uint8Array | undefined;
+}
 
 /** Code generators by target; a target without one reports that plainly. */
 const BACKENDS: Partial<Record<ArchName, Backend>> = {
-  x86_64: emitX86_64,
+  x86_64: {
+    assembly: (m, opts) => printAsm(emitX86_64Lines(m, opts)),
+    object: (m, opts, asmName) => {
+      const r = assembleLines(emitX86_64Lines(m, opts), { fileName: asmName });
+      for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+      return r.object;
+    },
+  },
 };
+
+/** Can `goal: "object"` be used for this target (the backend feeds the integrated assembler)? */
+export function hasDirectObjects(arch: ArchName): boolean {
+  return BACKENDS[arch]?.object !== undefined;
+}
 
 const STDS = new Set(["c89", "c90", "c99", "c11", "c17", "c18", "c23", "c2x", "gnu89", "gnu90", "gnu99", "gnu11", "gnu17", "gnu18", "gnu23", "gnu2x", "iso9899:1990", "iso9899:1999", "iso9899:2011", "iso9899:2017", "iso9899:2018"]);
 
@@ -109,7 +136,12 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
       diags.error(undefined, `code generation for ${cfg.toolchain.arch} is not implemented yet`);
       return { text: undefined };
     }
-    return { text: backend(module, { optLevel: cfg.optLevel, pic: cfg.pic }) };
+    const bopts = { optLevel: cfg.optLevel, pic: cfg.pic };
+    if (req.goal === "object" && backend.object) {
+      const object = backend.object(module, bopts, req.path.replace(/\.[^./]*$/, "") + ".s");
+      return object ? { text: "", object } : { text: undefined };
+    }
+    return { text: backend.assembly(module, bopts) };
   } catch (e) {
     if (e instanceof FatalError) return { text: undefined };
     if (e instanceof CodegenError) {

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { ASSEMBLER_ARCHES, assembleFile, formatDiagnostic } from "../asm/index.js";
 import type { DriverConfig, Language, LinkItem } from "./config.js";
-import { compileUnit, dependencyText, type UnitGoal, type UnitResult } from "./compile.js";
+import { compileUnit, dependencyText, hasDirectObjects, type UnitGoal, type UnitResult } from "./compile.js";
 import { InputCache, runLinker, supportsEmulation } from "../link/index.js";
 import { binutilsProgram, sysrootLayout, type SysrootLayout } from "./toolchains.js";
 import { canBuildRuntime, type CompilerSupport, gccSupport, NO_SUPPORT, RuntimeError, runtimeSupport, tsccRuntime } from "./runtime.js";
@@ -199,6 +199,14 @@ function processInput(path: string, lang: Language, cfg: DriverConfig, includeRo
       writeOutput(cfg.output ?? "-", r.text);
       return undefined;
     }
+    const objectOut = cfg.mode === "compile" ? outDefault(".o") : scratch.file(stem(path), ".o");
+    if (cfg.mode !== "assemble" && cfg.integratedAs && !cfg.saveTemps && hasDirectObjects(cfg.toolchain.arch)) {
+      // The backend feeds the integrated assembler directly: no assembler text at all.
+      const r = unit("object", lang);
+      if (!r.object) return false;
+      writeOutput(objectOut, r.object);
+      return objectOut;
+    }
     const r = unit("assembly", lang);
     if (r.text === undefined) return false;
     if (cfg.mode === "assemble") {
@@ -207,7 +215,7 @@ function processInput(path: string, lang: Language, cfg: DriverConfig, includeRo
     }
     const asmPath = scratch.file(stem(path), ".s");
     writeFileSync(asmPath, r.text);
-    return assemble(asmPath, cfg.mode === "compile" ? outDefault(".o") : scratch.file(stem(path), ".o"), cfg);
+    return assemble(asmPath, objectOut, cfg);
   }
   // Assembler source.
   if (cfg.mode === "assemble" || cfg.mode === "syntax" || cfg.mode === "emit-ir") return undefined;

@@ -181,6 +181,9 @@ const MAX_ERRORS = 200;
 export const MAX_NESTING = 1000;
 
 export function parseTranslationUnit(tokens: Token[], opts: ParseOptions, diags: Diagnostics): TranslationUnit {
+  // Ids name static locals in the output (`l.9`): count from zero in every
+  // unit, so a compile does not depend on what the process compiled before.
+  symbolIds = 0;
   const p = new Parser(tokens, opts, diags);
   return p.run();
 }

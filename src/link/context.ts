@@ -31,6 +31,10 @@ export class Context {
   readonly comdatSignatures = new Set<string>();
   /** Some object asks for an executable stack (or lacks .note.GNU-stack). */
   execStack = false;
+  /** Sections --gc-sections left out (for -Map and --print-gc-sections). */
+  readonly collected: InputSection[] = [];
+  /** Archive members loaded, with the reference that pulled each in (for -Map). */
+  readonly archiveMembers: Array<{ member: string; by: string; symbol: string }> = [];
 
   // Synthetic sections, created once the output kind is known (createSynthetic).
   readonly got = new GotSection();

@@ -5,6 +5,7 @@
 // the relocated output. Format: LSB "Exception Frame Header" / DWARF CFI.
 
 import { SHF_ALLOC, SHT_PROGBITS } from "../elf/constants.js";
+import type { Rela } from "../elf/types.js";
 import type { Context } from "./context.js";
 import type { InputSection } from "./files.js";
 import { SyntheticSection } from "./synthetic.js";
@@ -36,6 +37,69 @@ function* records(bytes: Uint8Array, start: number, end: number): Iterable<Recor
     yield { at: o, size: 4 + len, id: dv.getUint32(o + 4, true) };
     o += 4 + len;
   }
+}
+
+/** A record of an input .eh_frame with the relocations inside it. */
+export interface EhRecord {
+  at: number;
+  size: number;
+  /** "cie", "fde", or "end" for a zero terminator (crtend's). */
+  kind: "cie" | "fde" | "end";
+  /** For an FDE: the offset of its CIE in the section. */
+  cieAt: number;
+  relocs: Rela[];
+}
+
+export function ehRecords(sec: InputSection): EhRecord[] {
+  const data = sec.data;
+  const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const rels = [...sec.relocations].sort((a, b) => a.offset - b.offset);
+  const out: EhRecord[] = [];
+  let ri = 0;
+  for (let o = 0; o + 4 <= data.length; ) {
+    const len = dv.getUint32(o, true);
+    if (len === 0) {
+      out.push({ at: o, size: 4, kind: "end", cieAt: -1, relocs: [] });
+      o += 4;
+      continue;
+    }
+    if (len === 0xffffffff) throw new Error("64-bit .eh_frame records are not supported");
+    const size = 4 + len;
+    if (o + size > data.length) throw new Error("truncated .eh_frame record");
+    const id = dv.getUint32(o + 4, true);
+    const relocs: Rela[] = [];
+    while (ri < rels.length && rels[ri].offset < o) ri++;
+    while (ri < rels.length && rels[ri].offset < o + size) relocs.push(rels[ri++]);
+    out.push({ at: o, size, kind: id === 0 ? "cie" : "fde", cieAt: id === 0 ? -1 : o + 4 - id, relocs });
+    o += size;
+  }
+  return out;
+}
+
+/**
+ * Keep only the FDEs `keep` accepts (and the CIEs they use); rewrite the CIE
+ * pointers and relocation offsets. Returns false when nothing was dropped.
+ */
+export function pruneEhFrame(sec: InputSection, records: EhRecord[], keep: (fde: EhRecord) => boolean): boolean {
+  const keptFdes = new Set(records.filter((r) => r.kind === "fde" && keep(r)));
+  if (keptFdes.size === records.filter((r) => r.kind === "fde").length) return false;
+  const usedCies = new Set([...keptFdes].map((r) => r.cieAt));
+  const kept = records.filter((r) => r.kind === "end" || keptFdes.has(r) || (r.kind === "cie" && usedCies.has(r.at)));
+  const from = sec.data;
+  const data = new Uint8Array(kept.reduce((n, r) => n + r.size, 0));
+  const dv = new DataView(data.buffer);
+  const moved = new Map<number, number>();
+  const relocs: Rela[] = [];
+  let o = 0;
+  for (const r of kept) {
+    moved.set(r.at, o);
+    data.set(from.subarray(r.at, r.at + r.size), o);
+    if (r.kind === "fde") dv.setUint32(o + 4, o + 4 - moved.get(r.cieAt)!, true);
+    for (const x of r.relocs) relocs.push({ ...x, offset: x.offset - r.at + o });
+    o += r.size;
+  }
+  sec.edit(data, relocs);
+  return true;
 }
 
 export function countFdes(sections: readonly InputSection[]): number {

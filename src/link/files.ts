@@ -61,17 +61,26 @@ export class InputSection extends Chunk {
     this.align = Math.max(1, header.addralign);
   }
 
+  /** Contents replacing the file's: an .eh_frame without the FDEs of code that is not linked. */
+  private edited: Uint8Array | undefined;
+
   get size(): number {
-    return this.header.size;
+    return this.edited?.length ?? this.header.size;
   }
 
   get data(): Uint8Array {
-    return this.file.elf.contents(this.header);
+    return this.edited ?? this.file.elf.contents(this.header);
   }
 
   get relocations(): Rela[] {
     if (!this.relocCache) this.relocCache = this.relaHeader ? this.file.elf.relocations(this.relaHeader) : [];
     return this.relocCache;
+  }
+
+  /** Replace contents and relocations (the file itself, shared through the input cache, stays as it is). */
+  edit(data: Uint8Array, relocations: Rela[]): void {
+    this.edited = data;
+    this.relocCache = relocations;
   }
 
   toString(): string {
@@ -88,7 +97,7 @@ export class ObjectFile {
   /** From .note.GNU-stack: undefined when the object has none (GNU ld then assumes an executable stack). */
   execStack: boolean | undefined;
   /** COMDAT groups: signature and member section indexes. */
-  readonly groups: Array<{ signature: string; members: number[] }> = [];
+  readonly groups: Array<{ signature: string; symbol: number; comdat: boolean; members: number[] }> = [];
 
   constructor(readonly name: string, readonly elf: ElfFile) {
     const symtab = elf.symtab();

@@ -1,6 +1,7 @@
 // The linker's entry point: GNU ld's command line in, an exit status out.
 // The driver calls runLinker with exactly the arguments it would give `ld`.
 
+import { statSync, unlinkSync } from "node:fs";
 import { LinkError } from "./diagnostics.js";
 import { InputCache } from "./inputs.js";
 import { link, TARGETS } from "./link.js";
@@ -23,23 +24,36 @@ export function supportsEmulation(emulation: string): boolean {
 }
 
 export function runLinker(argv: readonly string[], io: LinkerIo): number {
+  let output: string | undefined;
   try {
     const cfg = parseArgs(argv, (w) => io.stderr(`${PROGRAM}: warning: ${w}\n`));
+    output = cfg.output;
     if (cfg.version) {
       io.stderr(`${PROGRAM} (tscc linker) 0.1 — GNU ld compatible command line\n`);
       if (cfg.inputs.length === 0) return 0;
     }
     const result = link(cfg, io.cache ?? new InputCache());
     for (const w of result.warnings) io.stderr(`${PROGRAM}: warning: ${w}\n`);
+    for (const m of result.info) io.stderr(`${PROGRAM}: ${m}\n`);
     return 0;
   } catch (e) {
     if (e instanceof LinkError) {
       for (const line of e.message.split("\n")) io.stderr(`${PROGRAM}: error: ${line}\n`);
+      removeStaleOutput(output);
       return 1;
     }
     // An internal error is still reported as a failed link, with enough to file a bug.
     const detail = process.env.TSCC_DEBUG ? (e as Error).stack : (e as Error).message;
     io.stderr(`${PROGRAM}: internal error: ${detail ?? String(e)} (set TSCC_DEBUG=1 for a stack trace)\n`);
+    removeStaleOutput(output);
     return 1;
   }
+}
+
+/** A failed link leaves no output behind, not even an older one (GNU ld removes it too). */
+function removeStaleOutput(path: string | undefined): void {
+  if (!path) return;
+  try {
+    if (statSync(path).isFile()) unlinkSync(path);
+  } catch { /* nothing there */ }
 }

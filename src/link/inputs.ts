@@ -12,6 +12,7 @@ import { FormatError } from "../elf/bytes.js";
 import {
   ET, EM, GRP_COMDAT, SHF_ALLOC, SHF_EXCLUDE, SHF_EXECINSTR, SHT_FINI_ARRAY, SHT_GROUP, SHT_INIT_ARRAY,
   SHT_NOBITS, SHT_NOTE, SHT_PREINIT_ARRAY, SHT_PROGBITS, STB_LOCAL, STB_WEAK, STV_DEFAULT, SHN_UNDEF,
+  SHT_NULL, SHT_SYMTAB, SHT_STRTAB, SHT_RELA, SHT_SYMTAB_SHNDX,
 } from "../elf/constants.js";
 import { ElfFile, isElf, readSharedObject, type SharedObjectInfo } from "../elf/reader.js";
 import type { SectionHeader } from "../elf/types.js";
@@ -20,6 +21,7 @@ import { LinkError } from "./diagnostics.js";
 import { definitionSection, InputSection, ObjectFile, SharedFile } from "./files.js";
 import type { InputState } from "./options.js";
 import { looksLikeScript, parseScript } from "./script.js";
+import type { Symbol } from "./symbol.js";
 
 /**
  * Parsed inputs that stay valid while the file is unchanged. A process linking
@@ -231,18 +233,19 @@ export class InputLoader {
         if (a.loaded.has(offset)) continue;
         const s = this.ctx.symtab.get(name);
         if (!s || s.kind !== "undefined" || !s.strongRef) continue;
-        this.loadMember(a, offset);
+        this.loadMember(a, offset, s);
         changed = any = true;
       }
     }
     return any;
   }
 
-  private loadMember(a: ArchiveInput, offset: number): void {
+  private loadMember(a: ArchiveInput, offset: number, wanted?: Symbol): void {
     a.loaded.add(offset);
     const m = a.archive.memberAt(offset);
     if (!m) throw new LinkError(`${a.path}: archive index points at a missing member (offset ${offset})`);
     const shown = `${a.path}(${m.name})`;
+    if (wanted) this.ctx.archiveMembers.push({ member: shown, by: wanted.firstRef?.name ?? "--undefined", symbol: wanted.name });
     const bytes = m.data ?? this.read(join(dirname(a.path), m.name), shown);
     if (!isElf(bytes)) throw new LinkError(`${shown}: file format not recognized`);
     const elf = this.elfOf(`${a.path}(${offset})`, bytes, shown);
@@ -251,7 +254,7 @@ export class InputLoader {
 
   private loadShared(path: string, elf: ElfFile, state: InputState): void {
     const ctx = this.ctx;
-    if (ctx.cfg.static) {
+    if (ctx.cfg.static || ctx.cfg.kind === "relocatable") {
       throw new LinkError(`attempted static link of dynamic object \`${path}'`);
     }
     this.checkMachine(path, elf);
@@ -288,7 +291,7 @@ export class InputLoader {
         obj.execStack = (h.flags & SHF_EXECINSTR) !== 0;
         continue;
       }
-      if (!isLoaded(h)) continue;
+      if (!(ctx.cfg.kind === "relocatable" ? isCarried(h) : isLoaded(h))) continue;
       const sec = new InputSection(obj, h);
       sec.discarded = discarded.has(h.index);
       obj.sections[h.index] = sec;
@@ -309,7 +312,7 @@ export class InputLoader {
       const signature = obj.elfSymbols[h.info]?.name ?? "";
       const members: number[] = [];
       for (let o = 4; o + 4 <= h.size; o += 4) members.push(d.u32(h.offset + o));
-      obj.groups.push({ signature, members });
+      obj.groups.push({ signature, symbol: h.info, comdat: (flags & GRP_COMDAT) !== 0, members });
       if (!(flags & GRP_COMDAT)) continue;
       if (this.ctx.comdatSignatures.has(signature)) for (const m of members) out.add(m);
       else this.ctx.comdatSignatures.add(signature);
@@ -365,4 +368,12 @@ function isLoaded(h: SectionHeader): boolean {
   if (h.name === ".note.gnu.property") return false;
   return h.type === SHT_PROGBITS || h.type === SHT_NOBITS || h.type === SHT_NOTE || h.type === SHT_INIT_ARRAY
     || h.type === SHT_FINI_ARRAY || h.type === SHT_PREINIT_ARRAY || h.type === 0x70000001 /* SHT_X86_64_UNWIND */;
+}
+
+/** Sections a relocatable link (-r) carries over: all but the tables it writes anew. */
+function isCarried(h: SectionHeader): boolean {
+  if (h.type === SHT_NULL || h.type === SHT_SYMTAB || h.type === SHT_STRTAB || h.type === SHT_RELA || h.type === SHT_GROUP) return false;
+  if (h.type === SHT_SYMTAB_SHNDX) return false;
+  // Property notes need merging, not concatenation; without one the final link assumes no properties.
+  return h.name !== ".note.gnu.property";
 }

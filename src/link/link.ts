@@ -10,6 +10,9 @@ import { Context } from "./context.js";
 import { Diagnostics, LinkError } from "./diagnostics.js";
 import { finalizeDynamic, markExports, markNeededLibraries } from "./dynamic-setup.js";
 import { countFdes, EhFrameHdrSection } from "./eh-frame.js";
+import { collectGarbage, dropEhFrameGarbage } from "./gc.js";
+import { writeMap } from "./map.js";
+import { writeRelocatable } from "./relocatable.js";
 import type { Chunk, InputSection } from "./files.js";
 import { InputCache, InputLoader } from "./inputs.js";
 import { assignAddresses, createOutputSections, outputNameOf } from "./layout.js";
@@ -31,10 +34,11 @@ function selectTarget(emulation: string | undefined): LinkTarget {
 
 export interface LinkResult {
   warnings: string[];
+  /** Messages that are neither warnings nor errors (--print-gc-sections). */
+  info: string[];
 }
 
 export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): LinkResult {
-  if (cfg.kind === "relocatable") throw new LinkError("relocatable output (-r) is not supported yet");
   if (cfg.scripts.length) throw new LinkError(`linker scripts given with -T are not supported yet (${cfg.scripts[0]})`);
   const diag = new Diagnostics();
   const ctx = new Context(cfg, diag, selectTarget(cfg.emulation));
@@ -42,12 +46,22 @@ export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): Lin
   new InputLoader(ctx, cache).loadAll();
   diag.check();
   if (ctx.objects.length === 0) throw new LinkError("no input files");
+  if (cfg.kind === "relocatable") {
+    if (cfg.gcSections) diag.warn("--gc-sections is ignored in a relocatable link (-r)");
+    dropEhFrameGarbage(ctx);
+    const image = writeRelocatable(ctx);
+    diag.check();
+    writeOutputFile(cfg.output, image, false);
+    return { warnings: diag.warnings, info: [] };
+  }
 
   markNeededLibraries(ctx);
   const builtins = defineBuiltins(ctx);
   applyDefsyms(ctx);
   allocateCommons(ctx);
   markExports(ctx);
+  if (cfg.gcSections) collectGarbage(ctx);
+  dropEhFrameGarbage(ctx);
   createFixedSections(ctx);
 
   scanRelocations(ctx);
@@ -59,8 +73,10 @@ export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): Lin
   for (const b of builtins) b.sym.value = b.value(ctx);
   const image = buildImage(ctx, phdrs, fileEnd, entryAddress(ctx));
   diag.check();
+  if (cfg.map) writeMap(ctx, cfg.map);
   writeOutputFile(cfg.output, image, true);
-  return { warnings: diag.warnings };
+  const info = cfg.printGcSections ? ctx.collected.map((s) => `removing unused section '${s.name}' in file '${s.file.name}'`) : [];
+  return { warnings: diag.warnings, info };
 }
 
 /** Tentative definitions get space at the end of .bss. */

@@ -46,6 +46,7 @@ export interface LinkConfig {
   defsym: Array<{ name: string; expr: string }>;
   wrap: Set<string>;
   gcSections: boolean;
+  printGcSections: boolean;
   map: string | undefined;
   scripts: string[];
   bsymbolic: boolean;
@@ -142,6 +143,8 @@ const OPTIONS: OptionSpec[] = [
   { long: ["wrap"], arity: "value", apply: (p, v) => { p.cfg.wrap.add(v); } },
   { long: ["gc-sections"], arity: "flag", apply: set("gcSections", true) },
   { long: ["no-gc-sections"], arity: "flag", apply: set("gcSections", false) },
+  { long: ["print-gc-sections"], arity: "flag", apply: set("printGcSections", true) },
+  { long: ["no-print-gc-sections"], arity: "flag", apply: set("printGcSections", false) },
   { long: ["Map"], arity: "value", apply: (p, v) => { p.cfg.map = v; } },
   { long: ["Bsymbolic", "Bsymbolic-functions"], arity: "flag", apply: set("bsymbolic", true) },
   { long: ["allow-multiple-definition"], arity: "flag", apply: set("allowMultipleDefinition", true) },
@@ -156,8 +159,7 @@ const OPTIONS: OptionSpec[] = [
     "package-metadata", "dependency-file"], arity: "value", apply: ignore },
   { long: ["no-relax", "relax", "fatal-warnings", "no-fatal-warnings", "warn-common", "no-warn-mismatch",
     "no-undefined-version", "copy-dt-needed-entries", "no-copy-dt-needed-entries", "sort-common", "nostdlib",
-    "warn-shared-textrel", "no-warn-rwx-segments", "warn-once", "demangle", "no-demangle", "print-gc-sections",
-    "no-print-gc-sections", "emit-relocs", "q", "allow-shlib-undefined", "no-allow-shlib-undefined",
+    "warn-shared-textrel", "no-warn-rwx-segments", "warn-once", "demangle", "no-demangle", "emit-relocs", "q", "allow-shlib-undefined", "no-allow-shlib-undefined",
     "noinhibit-exec", "stats", "color-diagnostics", "no-keep-memory", "reduce-memory-overheads", "g",
     "enable-linker-version", "disable-linker-version", "no-warn-execstack", "warn-execstack", "cref", "trace",
     "t", "M", "print-map", "discard-none"], arity: "flag", apply: ignore },
@@ -176,7 +178,7 @@ export function defaultConfig(): LinkConfig {
     noDynamicLinker: false, libraryPaths: [], sysroot: undefined, entry: undefined, undefined: [],
     z: new Set(), stripAll: false, stripDebug: false, buildId: undefined, ehFrameHdr: false, hashStyle: "gnu",
     exportDynamic: false, soname: undefined, rpath: [], defsym: [], wrap: new Set(), gcSections: false,
-    map: undefined, scripts: [], bsymbolic: false, allowMultipleDefinition: false, noUndefined: false,
+    printGcSections: false, map: undefined, scripts: [], bsymbolic: false, allowMultipleDefinition: false, noUndefined: false,
     newDtags: true, inputs: [], version: false, verbose: false,
   };
 }

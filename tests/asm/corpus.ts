@@ -1,11 +1,16 @@
-// The assembler corpus oracle: `gcc -S` output of torture tests at -O0 and -O2,
-// assembled by GNU as and by src/asm, compared section by section (bytes),
-// symbol by symbol and relocation by relocation.
+// The assembler corpus oracle: `gcc -S` output of torture tests (and of the
+// SQLite amalgamation) at -O0 and -O2, assembled by GNU as and by src/asm,
+// compared section by section (bytes), symbol by symbol and relocation by
+// relocation.
 //
-//   npx tsx tests/asm/corpus.ts [--count N] [--levels 0,2] [--filter RE]
+//   npx tsx tests/asm/corpus.ts --all --sqlite          # the full bar run (every torture test, both levels, SQLite)
+//   npx tsx tests/asm/corpus.ts [--count N] [--levels 0,2] [--filter RE] [--sqlite]
+//
+// The SQLite objects also give the throughput figure: the CPU time of GNU as
+// (a child process, measured with `time`-like rusage) next to ours (in-process).
 
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assembleFile, formatDiagnostic } from "../../src/asm/index.js";
@@ -15,38 +20,72 @@ import { ensureSuite } from "../torture/suite.js";
 const ROOT = join(import.meta.dirname, "../..");
 const DIR = join(ROOT, ".cache/torture/gcc.c-torture/execute");
 
-export interface CorpusResult { files: number; identical: number; failures: { name: string; diffs: string[] }[]; gasSeconds: number; oursSeconds: number }
+export interface CorpusInput { name: string; path: string }
+export interface CorpusResult {
+  files: number; identical: number; failures: { name: string; diffs: string[] }[];
+  /** Wall time of GNU as (process start included) and of ours, seconds. */
+  gasSeconds: number; oursSeconds: number;
+  /** Per-file figures for big inputs (SQLite): bytes of .s, GNU as CPU seconds, ours CPU seconds. */
+  big: { name: string; bytes: number; gasCpu: number; oursCpu: number }[];
+}
 
-/** A deterministic sample: every k-th test by name. */
-export function sample(count: number, filter?: RegExp): string[] {
+/** A deterministic sample of torture tests: every k-th by name (count ≥ the suite size: all of them). */
+export function sample(count: number, filter?: RegExp): CorpusInput[] {
   ensureSuite(); // unit tests may run before anything else has unpacked the suite
   const all = readdirSync(DIR).filter((f) => f.endsWith(".c") && (!filter || filter.test(f))).sort();
   const step = Math.max(1, Math.floor(all.length / count));
-  return all.filter((_, i) => i % step === 0).slice(0, count);
+  return all.filter((_, i) => i % step === 0).slice(0, count).map((n) => ({ name: n, path: join(DIR, n) }));
 }
 
-export function runCorpus(names: string[], levels: string[]): CorpusResult {
+/** The SQLite amalgamation, when its sources are unpacked. */
+export function sqliteInputs(): CorpusInput[] {
+  const src = join(ROOT, ".cache/src");
+  if (!existsSync(src)) return [];
+  return readdirSync(src).filter((d) => /^sqlite3-[\d.]+$/.test(d)).sort()
+    .map((d) => join(src, d, "bld/sqlite3.c")).filter(existsSync).slice(-1)
+    .map((p) => ({ name: "sqlite3.c", path: p }));
+}
+
+/** CPU seconds (user + system) of the children this process has waited for so far. */
+function childCpu(): number {
+  // process.resourceUsage() covers this process only; `times` via /proc is Linux-specific but so is the suite.
+  const stat = readFileSync("/proc/self/stat", "latin1");
+  const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(f[13]) + Number(f[14])) / 100; // cutime, cstime in clock ticks (USER_HZ = 100)
+}
+
+const selfCpu = (): number => { const u = process.resourceUsage(); return (u.userCPUTime + u.systemCPUTime) / 1e6; };
+
+export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?: boolean; log?: (s: string) => void } = {}): CorpusResult {
   const work = mkdtempSync(join(tmpdir(), "tscc-asm-corpus-"));
-  const res: CorpusResult = { files: 0, identical: 0, failures: [], gasSeconds: 0, oursSeconds: 0 };
+  const res: CorpusResult = { files: 0, identical: 0, failures: [], gasSeconds: 0, oursSeconds: 0, big: [] };
   try {
-    for (const n of names) for (const lvl of levels) {
-      const s = join(work, `${n}.O${lvl}.s`);
+    for (const input of inputs) for (const lvl of levels) {
+      const s = join(work, `${input.name}.O${lvl}.s`);
       try {
-        execFileSync("gcc", ["-S", `-O${lvl}`, "-w", join(DIR, n), "-o", s], { stdio: "ignore" });
+        execFileSync("gcc", ["-S", `-O${lvl}`, "-w", input.path, "-o", s], { stdio: "ignore" });
       } catch { continue; } // gcc cannot compile it here (target-specific test)
       res.files++;
       const gasObj = join(work, "gas.o");
+      const cpu0 = childCpu();
       let t = performance.now();
-      execFileSync("as", [s, "-o", gasObj]);
+      const g = spawnSync("as", [s, "-o", gasObj]);
+      if (g.status !== 0) { res.files--; continue; } // gas refuses it too: nothing to compare
       res.gasSeconds += (performance.now() - t) / 1000;
+      const gasCpu = childCpu() - cpu0;
+      const text = readFileSync(s, "latin1");
+      const self0 = selfCpu();
       t = performance.now();
-      const r = assembleFile(readFileSync(s, "latin1"), { fileName: s });
+      const r = assembleFile(text, { fileName: s });
       res.oursSeconds += (performance.now() - t) / 1000;
-      const name = `${n} -O${lvl}`;
+      if (opts.big) res.big.push({ name: `${input.name} -O${lvl}`, bytes: text.length, gasCpu, oursCpu: selfCpu() - self0 });
+      const name = `${input.name} -O${lvl}`;
       if (!r.object) { res.failures.push({ name, diffs: r.diagnostics.map(formatDiagnostic) }); continue; }
       const diffs = compareObjects(readFileSync(gasObj), r.object);
-      if (diffs.length) res.failures.push({ name, diffs });
-      else res.identical++;
+      if (diffs.length) {
+        res.failures.push({ name, diffs });
+        opts.log?.(`  ${name}: ${diffs.slice(0, 3).join("; ")}`);
+      } else res.identical++;
     }
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -57,8 +96,23 @@ export function runCorpus(names: string[], levels: string[]): CorpusResult {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const opt = (k: string, d: string): string => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : d; };
-  const names = sample(Number(opt("--count", "100")), args.includes("--filter") ? new RegExp(opt("--filter", "")) : undefined);
-  const r = runCorpus(names, opt("--levels", "0,2").split(","));
-  console.log(`asm corpus: ${r.identical}/${r.files} objects identical to GNU as (gas ${r.gasSeconds.toFixed(1)}s, ours ${r.oursSeconds.toFixed(1)}s)`);
-  for (const f of r.failures.slice(0, 15)) console.log(`  ${f.name}: ${f.diffs.slice(0, 3).join("; ")}`);
+  const levels = opt("--levels", "0,2").split(",");
+  const count = args.includes("--all") ? Number.MAX_SAFE_INTEGER : Number(opt("--count", "100"));
+  const torture = count > 0 ? sample(count, args.includes("--filter") ? new RegExp(opt("--filter", "")) : undefined) : [];
+  const log = (s: string): void => void process.stdout.write(s + "\n");
+  const r = runCorpus(torture, levels, { log });
+  const fails = [...r.failures];
+  let files = r.files, identical = r.identical;
+  console.log(`asm corpus (torture): ${r.identical}/${r.files} objects identical to GNU as (wall: gas ${r.gasSeconds.toFixed(1)}s incl. process start, ours ${r.oursSeconds.toFixed(1)}s)`);
+  if (args.includes("--sqlite")) {
+    const q = runCorpus(sqliteInputs(), levels, { big: true, log });
+    files += q.files; identical += q.identical; fails.push(...q.failures);
+    console.log(`asm corpus (SQLite): ${q.identical}/${q.files} objects identical to GNU as`);
+    for (const b of q.big) {
+      console.log(`  ${b.name}: ${(b.bytes / 1e6).toFixed(1)} MB of .s; CPU: GNU as ${b.gasCpu.toFixed(2)}s, tscc ${b.oursCpu.toFixed(2)}s (${(b.oursCpu / b.gasCpu).toFixed(1)}x)`);
+    }
+  }
+  console.log(`asm corpus total: ${identical}/${files}`);
+  for (const f of fails.slice(0, 30)) console.log(`  ${f.name}: ${f.diffs.slice(0, 3).join("; ")}`);
+  process.exitCode = fails.length ? 1 : 0;
 }

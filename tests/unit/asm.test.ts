@@ -1,6 +1,8 @@
 // The integrated assembler: directives and diagnostics, and the GNU as oracles
 // (a random-instruction property test and a torture corpus sample) at CI size.
-// The long runs: `npx tsx tests/asm/oracle.ts --count 100000`, `npx tsx tests/asm/corpus.ts --count 1000`.
+// The long runs (the issue's bar): `npx tsx tests/asm/oracle.ts --count 100000`,
+// `npx tsx tests/asm/corpus.ts --all --sqlite` (every torture test and SQLite at -O0/-O2),
+// `npx tsx tests/asm/roundtrip.ts --all` (tscc -S re-assembled = tscc -c, every torture test).
 
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
@@ -8,6 +10,7 @@ import { assembleFile, formatDiagnostic } from "../../src/asm/index.js";
 import { ElfFile } from "../../src/elf/reader.js";
 import { runOracle } from "../asm/oracle.js";
 import { runCorpus, sample } from "../asm/corpus.js";
+import { runRoundTrip } from "../asm/roundtrip.js";
 
 const hasGas = ((): boolean => { try { execFileSync("as", ["--version"], { stdio: "ignore" }); return true; } catch { return false; } })();
 
@@ -54,5 +57,13 @@ describe.skipIf(!hasGas)("GNU as oracle", () => {
   it("gcc -S output of torture tests assembles identically", () => {
     const r = runCorpus(sample(8), ["0", "2"]);
     expect(r.failures.map((f) => `${f.name}: ${f.diffs[0]}`)).toEqual([]);
+  }, 120_000);
+});
+
+describe("tscc -S output", () => {
+  it("assembles to the object -c writes straight from the backend", () => {
+    const r = runRoundTrip(sample(6), ["0", "2"]);
+    expect(r.failures).toEqual([]);
+    expect(r.compiled).toBeGreaterThan(8);
   }, 120_000);
 });

@@ -3,7 +3,7 @@
 // and the linker's diagnostics.
 
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, truncateSync, copyFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, copyFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -265,11 +265,95 @@ describe("diagnostics", () => {
     expect(r2.stderr).toMatch(/junk\.o: file format not recognized/);
     expect(r2.stderr).not.toMatch(/internal error/);
   });
+  it("rejects objects for another machine and removes an older output", () => {
+    const src = join(dir, "foreign.s");
+    writeFileSync(src, "\t.text\nfoo:\n\tret\n");
+    const foreign = join(dir, "foreign.o");
+    try { execFileSync("aarch64-linux-gnu-as", [src, "-o", foreign]); } catch { return; }
+    const exe = join(dir, "foreign.out");
+    writeFileSync(exe, "an older output");
+    const r = link("pie", exe, [foreign, ...compile(PROGRAMS[0].sources)]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/foreign\.o: file is for .*AArch64.*, not x86_64 \(incompatible input\)/i);
+    expect(existsSync(exe)).toBe(false);
+  });
   it("reports unknown options and missing libraries", () => {
     let err = "";
     expect(runLinker(["--frobnicate"], { stderr: (s) => { err += s; } })).toBe(1);
     expect(err).toContain("unrecognized option '--frobnicate'");
     const r = link("pie", join(dir, "nolib.out"), compile(PROGRAMS[0].sources), ["-lnosuchlib_tscc"]);
     expect(r.stderr).toContain("cannot find -lnosuchlib_tscc");
+  });
+});
+
+describe("--gc-sections and -Map", () => {
+  const src = `#include <stdio.h>
+int unused_data[1000] = {1};
+int used_data = 42;
+void unused_fn(void) { printf("never %d\\n", unused_data[3]); }
+__attribute__((constructor)) static void ctor(void) { printf("ctor\\n"); }
+__attribute__((used, section("tscc_set"))) static int a1 = 5;
+__attribute__((used, section("tscc_set"))) static int a2 = 7;
+extern int __start_tscc_set[], __stop_tscc_set[];
+void kept_by_u(void) { printf("u\\n"); }
+int main(void) {
+  int n = 0;
+  for (int *p = __start_tscc_set; p < __stop_tscc_set; p++) n += *p;
+  printf("used %d set %d\\n", used_data, n);
+  return 0;
+}
+`;
+  for (const kind of ["pie", "static"] as const) {
+    it(`drops what nothing refers to (${kind}), keeps roots, constructors and __start_ sections`, () => {
+      const objs = compile({ "gc.c": src }, ["-ffunction-sections", "-fdata-sections"]);
+      const exe = join(dir, `gc.${kind}`);
+      const map = join(dir, `gc.${kind}.map`);
+      let stderr = "";
+      const status = runLinker(["--gc-sections", "-u", "kept_by_u", "-Map", map, ...linkLine(kind, exe, objs)], { stderr: (s) => { stderr += s; }, cache });
+      expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
+      expect(run(exe)).toEqual({ status: 0, stdout: "ctor\nused 42 set 12\n" });
+      const nm = execFileSync("nm", [exe], { encoding: "utf8" });
+      expect(nm).not.toMatch(/\bunused_(fn|data)\b/);
+      expect(nm).toMatch(/\bkept_by_u\b/);
+      // The unwind table covers exactly the FDEs that remain.
+      const frames = execFileSync("readelf", ["-wf", exe], { encoding: "utf8" }).match(/ FDE /g)?.length ?? 0;
+      const hdr = execFileSync("readelf", ["-x", ".eh_frame_hdr", exe], { encoding: "utf8" });
+      const words = hdr.split("\n").filter((l) => /^\s+0x/.test(l)).flatMap((l) => l.trim().split(/\s+/).slice(1, 5)).join("");
+      expect(parseInt(words.slice(16, 24).match(/../g)!.reverse().join(""), 16)).toBe(frames);
+      const m = readFileSync(map, "utf8");
+      expect(m).toMatch(/Discarded input sections[\s\S]*\.text\.unused_fn\n\s+0x0+\s+0x[0-9a-f]+ .*gc\.o/);
+      expect(m).toMatch(/\n\.text\s+0x[0-9a-f]{16}\s+0x[0-9a-f]+\n/);
+      expect(m).toMatch(/\n\s+0x[0-9a-f]{16}\s+main\n/);
+    });
+  }
+});
+
+describe("relocatable links (-r)", () => {
+  it("combines objects with COMDAT groups and debug info into one that both linkers accept", () => {
+    const comdat = (v: number): string => `__asm__(".section .text.shared_fn,\\"axG\\",@progbits,shared_fn,comdat\\n.globl shared_fn\\n.type shared_fn,@function\\nshared_fn: movl $${v}, %eax\\nret\\n.text");`;
+    const objs = compile({
+      "r1.c": `#include <stdio.h>
+extern int twice(int); int shared_fn(void); int common_var; static int counter = 3;
+__attribute__((weak)) int weakfn(void) { return 1; }
+${comdat(5)}
+int main(void) { common_var = 5; printf("%d %d %d %d\\n", twice(21), weakfn(), counter + common_var, shared_fn()); return 0; }`,
+      "r2.c": `int twice(int x) { return 2 * x; } int weakfn(void) { return 7; }
+${comdat(5)}
+int use_shared(void) { extern int shared_fn(void); return shared_fn(); }`,
+    }, ["-g", "-fcommon"]);
+    const combined = join(dir, "r12.o");
+    let stderr = "";
+    expect(runLinker(["-r", "-o", combined, ...objs], { stderr: (s) => { stderr += s; }, cache })).toBe(0);
+    expect(stderr).toBe("");
+    const sections = execFileSync("readelf", ["-SW", combined], { encoding: "utf8" });
+    expect(sections.match(/\] \.group/g)?.length).toBe(1);
+    expect(sections).toMatch(/\.debug_info/);
+    expect(execFileSync("readelf", ["-sW", combined], { encoding: "utf8" })).toMatch(/COM common_var/);
+    const ours = join(dir, "r12.ours");
+    expect(link("pie", ours, [combined]).status).toBe(0);
+    expect(run(ours)).toEqual({ status: 0, stdout: "42 7 8 5\n" });
+    const theirs = join(dir, "r12.gcc");
+    execFileSync("gcc", [combined, "-o", theirs]);
+    expect(run(theirs)).toEqual({ status: 0, stdout: "42 7 8 5\n" });
   });
 });

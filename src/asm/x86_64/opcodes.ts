@@ -110,7 +110,9 @@ function integerForms(): string[] {
   // String instructions (operands implicit).
   const str: [string, number][] = [["movs", 0xa4], ["cmps", 0xa6], ["stos", 0xaa], ["lods", 0xac], ["scas", 0xae]];
   for (const [n, op] of str) {
-    l.push(`${n}b | ${hex(op)}`, `${n}w | 66 ${hex(op + 1)}`, `${n}l | ${hex(op + 1)}`, `${n}d | ${hex(op + 1)}`, `${n}q | W ${hex(op + 1)}`);
+    l.push(`${n}b | ${hex(op)}`, `${n}w | 66 ${hex(op + 1)}`, `${n}l | ${hex(op + 1)}`, `${n}q | W ${hex(op + 1)}`);
+    // gas takes operand-less `movsd`/`cmpsd` as movsl/cmpsl (with a warning); stosd, lodsd, scasd do not exist.
+    if (n === "movs" || n === "cmps") l.push(`${n}d | ${hex(op + 1)}`);
   }
   return l;
 }
