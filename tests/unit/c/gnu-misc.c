@@ -29,35 +29,27 @@ base:
 void *volatile keep;
 
 int main(void) {
-  printf("%d %d %d %d\n", (int)wide[0], (int)wide[1], (int)wide[3], (int)sizeof wide);
-  printf("%c%c%c\n", flex.c, flex.tail[0], flex.tail[1]);
+  printf("%d %d %d %d ", (int)wide[0], (int)wide[1], (int)wide[3], (int)sizeof wide);
+  printf("%c%c%c ", flex.c, flex.tail[0], flex.tail[1]);
   other[1] = 5;
-  printf("%d %d\n", target[0], target[1]);
+  printf("%d %d ", target[0], target[1]);
   float (*f)() = (float (*)())knr;
-  printf("%.1f\n", (double)f(1.5f));
+  printf("%.1f ", (double)f(1.5f));
   acc[0] |= bump();
-  printf("%u\n", acc[0]);
+  printf("%u ", acc[0]);
   V4 v = { 1, 2, 3, 4 };
   V4 w = v * 3 + 1;
   V4 m = { 3, 2, 1, 0 };
   V4 s = __builtin_shuffle(w, m);
-  printf("%d %d %d %d\n", w[0], w[3], s[0], s[3]);
-  printf("%d\n", (int)2147483648.0f);
-  printf("%d %d\n", labdiff(0), labdiff(1));
+  printf("%d %d %d %d ", w[0], w[3], s[0], s[3]);
+  printf("%d ", (int)2147483648.0f);
+  printf("%d %d ", labdiff(0), labdiff(1));
   int n = 0;
 again:;
   int big[1000 + n % 3];
   keep = big;
   if (++n < 100000) goto again;       // leaves big's scope: its space is given back
-  printf("%d\n", n);
+  printf("%d ", n);
   return 0;
 }
-// expect: 102 111 0 16
-// expect: owx
-// expect: 7 5
-// expect: 3.0
-// expect: 131
-// expect: 4 13 13 4
-// expect: 2147483647
-// expect: 11 1
-// expect: 100000
+// expect: 102 111 0 16 owx 7 5 3.0 131 4 13 13 4 2147483647 11 1 100000
