@@ -17,6 +17,7 @@ const T = {
   x: "llong", X: "ullong", z: "ulong", Z: "long", f: "float", d: "double", D: "ldouble",
   q: "int128", Q: "uint128", p: "void*", P: "const void*", s: "char*", S: "const char*",
   j: "float _Complex", k: "double _Complex", K: "long double _Complex",
+  V: "va_list (as a parameter: a pointer on x86_64 and riscv64, a struct on aarch64)",
 } as const;
 
 export const BUILTIN_SIGNATURES: Readonly<Record<string, string>> = {
@@ -55,7 +56,7 @@ export const BUILTIN_SIGNATURES: Readonly<Record<string, string>> = {
   __builtin___memset_chk: "p:p,i,z,z", __builtin___strcpy_chk: "s:s,S,z", __builtin___stpcpy_chk: "s:s,S,z",
   __builtin___strncpy_chk: "s:s,S,z,z", __builtin___strcat_chk: "s:s,S,z", __builtin___strncat_chk: "s:s,S,z,z",
   __builtin___sprintf_chk: "i:s,i,z,S.", __builtin___snprintf_chk: "i:s,z,i,z,S.",
-  __builtin___vsprintf_chk: "i:s,i,z,S,p", __builtin___vsnprintf_chk: "i:s,z,i,z,S,p",
+  __builtin___vsprintf_chk: "i:s,i,z,S,V", __builtin___vsnprintf_chk: "i:s,z,i,z,S,V",
   __builtin___printf_chk: "i:i,S.", __builtin___fprintf_chk: "i:p,i,S.",
   __builtin_va_arg_pack: "i:", __builtin_va_arg_pack_len: "i:",
 };
@@ -71,7 +72,7 @@ export const LIBRARY_SIGNATURES: Readonly<Record<string, string>> = {
   index: "s:S,i", rindex: "s:S,i", strcasecmp: "i:S,S", strncasecmp: "i:S,S,z",
   printf: "i:S.", fprintf: "i:p,S.", sprintf: "i:s,S.", snprintf: "i:s,z,S.", puts: "i:S", putchar: "i:i",
   fputs: "i:S,p", fputc: "i:i,p", putc: "i:i,p", fwrite: "z:P,z,z,p", scanf: "i:S.", sscanf: "i:S,S.",
-  vprintf: "i:S,p", vfprintf: "i:p,S,p", vsprintf: "i:s,S,p", vsnprintf: "i:s,z,S,p",
+  vprintf: "i:S,V", vfprintf: "i:p,S,V", vsprintf: "i:s,S,V", vsnprintf: "i:s,z,S,V",
   malloc: "p:z", calloc: "p:z,z", realloc: "p:p,z", free: "v:p", alloca: "p:z",
   abs: "i:i", labs: "l:l", llabs: "x:x", imaxabs: "l:l",
   isdigit: "i:i", isalpha: "i:i", isalnum: "i:i", isspace: "i:i", isupper: "i:i", islower: "i:i",
@@ -122,8 +123,9 @@ export interface BuiltinSignature {
   variadic: boolean;
 }
 
-function codeType(c: string, bt: BasicTypes): Type {
+function codeType(c: string, bt: BasicTypes, vaList: Type): Type {
   switch (c) {
+    case "V": return vaList;
     case "v": return bt.void;
     case "b": return bt.bool;
     case "c": return bt.char;
@@ -153,14 +155,14 @@ function codeType(c: string, bt: BasicTypes): Type {
 }
 
 /** Decode a signature string. */
-export function decodeSignature(sig: string, bt: BasicTypes): BuiltinSignature {
+export function decodeSignature(sig: string, bt: BasicTypes, vaList: Type = bt.voidPtr): BuiltinSignature {
   const [ret, rest] = sig.split(":");
   let params = rest;
   let variadic = false;
   if (params.endsWith(".")) { variadic = true; params = params.slice(0, -1); }
   return {
-    ret: codeType(ret, bt),
-    params: params === "" ? [] : params.split(",").map((c) => codeType(c, bt)),
+    ret: codeType(ret, bt, vaList),
+    params: params === "" ? [] : params.split(",").map((c) => codeType(c, bt, vaList)),
     variadic,
   };
 }

@@ -4089,7 +4089,7 @@ class Parser {
     let type: FunctionType = { kind: "function", ret: this.bt.int, params: [], variadic: false, prototyped: false, quals: 0 };
     const lib = librarySignature(name);
     if (lib) {
-      const sig = decodeSignature(lib, this.bt);
+      const sig = decodeSignature(lib, this.bt, this.adjustParam(this.vaList));
       type = { kind: "function", ret: sig.ret, params: sig.params.map((p) => ({ name: undefined, type: p })), variadic: sig.variadic, prototyped: true, quals: 0 };
     }
     const prev = this.externals.get(name);
@@ -4230,7 +4230,7 @@ class Parser {
       ({ kind: "builtin", name, args, type, loc: at, ...extra });
     const fixed = builtinSignature(name);
     if (fixed && !GENERIC_BUILTINS.has(name)) {
-      const sig = decodeSignature(fixed, bt);
+      const sig = decodeSignature(fixed, bt, this.adjustParam(this.vaList));
       const args0 = this.builtinArgs();
       if (args0.length < sig.params.length) this.error(at, `too few arguments to function '${name}'`);
       else if (args0.length > sig.params.length && !sig.variadic) this.error(args0[sig.params.length].loc, `too many arguments to function '${name}'`);
