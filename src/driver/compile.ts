@@ -97,7 +97,7 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
     const tu = parseTranslationUnit(pp.tokens, { layout: cfg.toolchain.layout, std: cfg.std, gnu89Inline: cfg.gnu89Inline }, diags);
     if (diags.errorCount > 0) return { text: undefined };
     if (req.goal === "syntax") return { text: "" };
-    const module = lowerTranslationUnit(tu, { layout: cfg.toolchain.layout, commonSymbols: cfg.commonSymbols }, diags);
+    const module = lowerTranslationUnit(tu, { layout: cfg.toolchain.layout, commonSymbols: cfg.commonSymbols, libBuiltins: cfg.libBuiltins }, diags);
     if (diags.errorCount > 0) return { text: undefined };
     const printAfter = cfg.printAfter.length > 0
       ? { pass: cfg.printAfter.includes("all") ? "*" : cfg.printAfter[0], sink: (t: string) => void process.stderr.write(t) }

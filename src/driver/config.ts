@@ -68,6 +68,11 @@ export interface DriverConfig {
   pic: boolean;
   pie: boolean;
   commonSymbols: boolean;
+  /**
+   * Which C library functions may be treated as builtins (folded, expanded):
+   * `-fno-builtin` and `-ffreestanding` turn all off, `-fno-builtin-NAME` one.
+   */
+  libBuiltins: { all: boolean; off: string[] };
   gnu89Inline: boolean;
   functionSections: boolean;
   dataSections: boolean;
@@ -137,6 +142,9 @@ const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> 
   "pie": (c, on) => { c.pie = on; c.pic = on || c.pic; },
   "PIE": (c, on) => { c.pie = on; c.pic = on || c.pic; },
   "common": (c, on) => { c.commonSymbols = on; },
+  "builtin": (c, on) => { c.libBuiltins.all = on; },
+  "freestanding": (c, on) => { c.libBuiltins.all = !on; },
+  "hosted": (c, on) => { c.libBuiltins.all = on; },
   "gnu89-inline": (c, on) => { c.gnu89Inline = on; },
   "function-sections": (c, on) => { c.functionSections = on; },
   "data-sections": (c, on) => { c.dataSections = on; },
@@ -153,6 +161,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     dumpMacros: "none",
     deps: { onlyDeps: false, sideEffect: false, userOnly: false, targets: [], phony: false, missingGenerated: false },
     std: "gnu17", optLevel: 0, optSize: false, debug: false, pic: true, pie: true, commonSymbols: false,
+    libBuiltins: { all: true, off: [] },
     gnu89Inline: false, functionSections: false, dataSections: false, integratedAs: true,
     warnings: { suppressAll: false, allErrors: false, errorOptions: new Map(), enabled: new Map() },
     pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto",
@@ -326,6 +335,11 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     const name = on ? v : v.slice(3);
     const handler = F_FLAGS[name];
     if (handler) handler(c, on);
+    else if (name.startsWith("builtin-")) {
+      const fn = name.slice("builtin-".length);
+      c.libBuiltins.off = c.libBuiltins.off.filter((n) => n !== fn);
+      if (!on) c.libBuiltins.off.push(fn);
+    }
     else c.ignored.push("-f" + v);
   }
 

@@ -171,5 +171,14 @@ export function librarySignature(name: string): string | undefined {
   return Object.hasOwn(LIBRARY_SIGNATURES, name) ? LIBRARY_SIGNATURES[name] : undefined;
 }
 
+/**
+ * Is `name` a C library function gcc knows as a builtin (including the
+ * fortify `__X_chk` entry points)? Calls to it may be folded and expanded.
+ */
+export function isLibraryFunction(name: string): boolean {
+  if (librarySignature(name) !== undefined) return true;
+  return name.startsWith("__") && name.endsWith("_chk") && Object.hasOwn(BUILTIN_SIGNATURES, `__builtin_${name}`);
+}
+
 // Keep the code table referenced for readers: it documents the letters.
 export const TYPE_CODES = T;

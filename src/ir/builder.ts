@@ -128,13 +128,14 @@ export class FuncBuilder {
    * to the caller's copy; for an aggregate result pass `retAddr`.
    * `fixedArgs` marks a call to a variadic function.
    */
-  call(ret: RetType, callee: string | Value, args: CallArg[], opts: { fixedArgs?: number; retAddr?: Value; hint?: string } = {}): Value | undefined {
+  call(ret: RetType, callee: string | Value, args: CallArg[], opts: { fixedArgs?: number; retAddr?: Value; hint?: string; builtin?: string } = {}): Value | undefined {
     const i: Extract<Inst, { op: "call" }> = {
       op: "call", ret, args,
       callee: typeof callee === "string" ? { kind: "sym", name: callee } : { kind: "value", value: callee },
     };
     if (opts.fixedArgs !== undefined) i.fixedArgs = opts.fixedArgs;
     if (opts.retAddr) i.retAddr = opts.retAddr;
+    if (opts.builtin !== undefined) i.builtin = opts.builtin;
     if (ret.kind === "scalar") {
       i.dst = this.newTemp(ret.type, opts.hint);
       this.emit(i);

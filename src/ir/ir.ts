@@ -157,6 +157,13 @@ export interface Call {
   args: CallArg[];
   fixedArgs?: number;
   retAddr?: Value;
+  /**
+   * The standard C library function this call is (`strlen`, `__memcpy_chk`),
+   * when the program lets the compiler treat it as one (no -fno-builtin, a
+   * non-static declaration): libcalls may fold or expand it. Usually the
+   * callee's own name; differs when an asm label renames the function.
+   */
+  builtin?: string;
 }
 export interface Memcpy { op: "memcpy"; dstAddr: Value; srcAddr: Value; size: Value; align: number }
 export interface Memset { op: "memset"; dstAddr: Value; byte: Value; size: Value; align: number }

@@ -501,6 +501,7 @@ class Parser {
     const i: Extract<Inst, { op: "call" }> = { op: "call", ret, callee, args };
     if (fixedArgs !== undefined) i.fixedArgs = fixedArgs;
     if (this.acceptI("into")) i.retAddr = this.value("ptr");
+    if (this.acceptI("builtin")) i.builtin = this.expect("global", "a $name");
     if (dstTok) {
       if (ret.kind !== "scalar") this.fail("only a call with a scalar result defines a temp", dstTok);
       i.dst = this.define(dstTok.text, ret.type, dstTok);

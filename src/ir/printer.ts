@@ -166,7 +166,8 @@ export function printInst(f: Func, i: Inst): string {
       if (i.fixedArgs !== undefined) args.splice(i.fixedArgs, 0, "...");
       const callee = i.callee.kind === "sym" ? `$${i.callee.name}` : v(i.callee.value, "ptr");
       const into = i.retAddr ? ` into ${v(i.retAddr, "ptr")}` : "";
-      return `${i.dst !== undefined ? d(i.dst) : ""}call ${printArgType(i.ret)} ${callee}(${args.join(", ")})${into}`;
+      const builtin = i.builtin !== undefined ? ` builtin $${i.builtin}` : "";
+      return `${i.dst !== undefined ? d(i.dst) : ""}call ${printArgType(i.ret)} ${callee}(${args.join(", ")})${into}${builtin}`;
     }
     case "memcpy":
       return `memcpy ${v(i.dstAddr, "ptr")}, ${v(i.srcAddr, "ptr")}, ${v(i.size, "i64")}, align ${i.align}`;

@@ -31,7 +31,7 @@ describe("pipeline", () => {
     const seen: string[] = [];
     const m1 = parseModule(src);
     runPipeline(m1, 1, { verify: true, printAfter: { pass: "*", sink: (t) => seen.push(t.split("\n")[0]!) } });
-    expect(seen).toEqual(["# after mem2reg", "# after constfold", "# after simplifycfg", "# after dce"]);
+    expect(seen).toEqual(["# after mem2reg", "# after constfold", "# after libcalls", "# after constfold", "# after simplifycfg", "# after dce"]);
     expect(printModule(m1)).not.toContain("alloca 4, align 4\n  store");
   });
 });

@@ -21,6 +21,7 @@ import type {
 } from "../ir.js";
 import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { hasBuiltinExpansion, lowerBuiltin } from "./builtins.js";
+import { isLibraryFunction } from "../../frontend/builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
 import { wideFloatBits } from "./floatlit.js";
 
@@ -28,6 +29,8 @@ export interface LowerOptions {
   layout: DataLayout;
   /** -fcommon: tentative definitions become common symbols. */
   commonSymbols?: boolean;
+  /** Library functions calls may treat as the standard ones (default: all; see isLibraryBuiltin). */
+  libBuiltins?: { all: boolean; off: readonly string[] };
 }
 
 /** An lvalue: the address of an object, and the bit-field within it if any. */
@@ -1357,13 +1360,29 @@ export class FunctionLowerer {
     const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: this.rvalue(a) }));
     const ret = retType(fnType.ret);
     const fixedArgs = fnType.variadic ? fnType.params.length : !fnType.prototyped ? args.length : undefined;
+    const opts: { fixedArgs?: number; builtin?: string } = {};
+    if (fixedArgs !== undefined) opts.fixedArgs = fixedArgs;
+    if (direct && this.isLibraryBuiltin(direct)) opts.builtin = direct.name;
     if (ret.kind === "agg") {
       const tmp = b.alloca(Math.max(1, ret.layout.size), ret.layout.align, "call.ret");
-      b.call(ret, callee, args, { retAddr: tmp, ...(fixedArgs !== undefined ? { fixedArgs } : {}) });
+      b.call(ret, callee, args, { retAddr: tmp, ...opts });
       return tmp;
     }
-    const v = b.call(ret, callee, args, fixedArgs !== undefined ? { fixedArgs } : {});
+    const v = b.call(ret, callee, args, opts);
     return v ?? UNDEF;
+  }
+
+  /**
+   * Is a call to `fn` a call to the standard C library function of that name,
+   * which gcc would treat as a builtin? Not when the program opted out
+   * (-fno-builtin[-NAME], -ffreestanding) or declared its own static function.
+   */
+  private isLibraryBuiltin(fn: A.FunctionSymbol): boolean {
+    if (fn.linkage !== "external" || fn.storage === "static") return false;
+    const name = fn.name.startsWith("__builtin_") ? fn.name.slice("__builtin_".length) : fn.name;
+    if (!isLibraryFunction(name)) return false;
+    const lb = this.opts.libBuiltins;
+    return fn.name.startsWith("__builtin_") || !lb || (lb.all && !lb.off.includes(name));
   }
 
   fneg(t: FloatType, a: Value): Value {

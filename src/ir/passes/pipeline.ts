@@ -9,6 +9,7 @@ import { mem2reg } from "./mem2reg.js";
 import { constfold } from "./constfold.js";
 import { dce } from "./dce.js";
 import { simplifycfg } from "./simplifycfg.js";
+import { libcalls } from "./libcalls.js";
 
 export interface Pass {
   readonly name: string;
@@ -19,6 +20,8 @@ export interface Pass {
 
 export const PIPELINE: readonly Pass[] = [
   { name: "mem2reg", run: mem2reg, minOpt: 1 },
+  { name: "constfold", run: constfold, minOpt: 1 },
+  { name: "libcalls", run: libcalls, minOpt: 1 },
   { name: "constfold", run: constfold, minOpt: 1 },
   { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
   { name: "dce", run: dce, minOpt: 1 },
