@@ -4207,7 +4207,10 @@ class Parser {
       case "__builtin_object_size": case "__builtin_dynamic_object_size": {
         const args = this.builtinArgs();
         const kind = args[1] ? evalInt(args[1]) ?? 0n : 0n;
-        return this.intConst((kind & 2n) !== 0n ? 0 : -1, bt.sizeT, t);
+        // Outside functions (static initializers) the answer is "unknown" at once;
+        // inside, lowering hands the pointer to the optimiser (the libcalls pass).
+        if (!this.fn || !args[0]) return this.intConst((kind & 2n) !== 0n ? 0 : -1, bt.sizeT, t);
+        return node([this.rvalue(args[0]), this.intConst(Number(kind & 3n), bt.int, t)], bt.sizeT);
       }
       case "__builtin_add_overflow": case "__builtin_sub_overflow": case "__builtin_mul_overflow": {
         const args = this.builtinArgs().map((a) => this.rvalue(a));

@@ -41,6 +41,7 @@ interface LValue {
 }
 
 const I64: IntType = "i64";
+const ABS_FUNCTIONS: ReadonlySet<string> = new Set(["abs", "labs", "llabs", "imaxabs"]);
 
 export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, diags: Diagnostics): Module {
   const m = newModule();
@@ -1363,6 +1364,13 @@ export class FunctionLowerer {
     const opts: { fixedArgs?: number; builtin?: string } = {};
     if (fixedArgs !== undefined) opts.fixedArgs = fixedArgs;
     if (direct && this.isLibraryBuiltin(direct)) opts.builtin = direct.name;
+    // gcc expands abs and friends inline even at -O0 (and programs test for it).
+    const absType = opts.builtin !== undefined && ABS_FUNCTIONS.has(opts.builtin) && args.length === 1 && args[0]!.type.kind === "scalar" ? args[0]!.type.type : undefined;
+    if (absType !== undefined && ret.kind === "scalar" && ret.type === absType && (absType === "i32" || absType === "i64")) {
+      const x = args[0]!.value;
+      const neg = b.bin("sub", absType, { k: "int", value: 0n }, x);
+      return b.select(absType, b.icmp("slt", absType, x, { k: "int", value: 0n }), neg, x);
+    }
     if (ret.kind === "agg") {
       const tmp = b.alloca(Math.max(1, ret.layout.size), ret.layout.align, "call.ret");
       b.call(ret, callee, args, { retAddr: tmp, ...opts });

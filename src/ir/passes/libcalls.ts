@@ -53,6 +53,7 @@ const SIGNATURES: Readonly<Record<string, string>> = {
   sprintf: "i:p,p.", snprintf: "i:p,z,p.", printf: "i:p.", fprintf: "i:p,p.",
   vsprintf: "i:p,p,p", vsnprintf: "i:p,z,p,p",
   puts: "i:p", putchar: "i:i", fputs: "i:p,p", fputc: "i:i,p", fwrite: "z:p,z,z,p",
+  printf_unlocked: "i:p.", fprintf_unlocked: "i:p,p.", fputs_unlocked: "i:p,p",
   __memcpy_chk: "p:p,p,z,z", __mempcpy_chk: "p:p,p,z,z", __memmove_chk: "p:p,p,z,z", __memset_chk: "p:p,i,z,z",
   __strcpy_chk: "p:p,p,z", __stpcpy_chk: "p:p,p,z", __strcat_chk: "p:p,p,z",
   __strncpy_chk: "p:p,p,z,z", __stpncpy_chk: "p:p,p,z,z", __strncat_chk: "p:p,p,z,z",
@@ -313,7 +314,9 @@ class FuncSimplifier {
   private simplify(i: Inst): Inst[] | undefined {
     if (i.op === "intrinsic" && i.name === "object_size" && i.dst !== undefined) {
       const kind = i.args[1]?.k === "int" ? Number(i.args[1].value) & 3 : 0;
-      return [{ op: "copy", dst: i.dst, type: "i64", a: int(this.objectSize(i.args[0]!, kind)) }];
+      const e = new Emitter(this);
+      e.push({ op: "copy", dst: i.dst, type: "i64", a: int(this.objectSize(i.args[0]!, kind)) });
+      return e.insts;
     }
     if (i.op === "icmp") return this.strlenCompare(i);
     if (i.op !== "call" || i.builtin === undefined) return undefined;
@@ -349,7 +352,8 @@ class FuncSimplifier {
     if (!call || !test) return undefined;
     const e = new Emitter(this);
     const c = e.load("i8", call.args[0]!.value);
-    return [...e.insts, { op: "icmp", dst: i.dst, pred: test, type: "i8", a: c, b: int(0) }];
+    e.push({ op: "icmp", dst: i.dst, pred: test, type: "i8", a: c, b: int(0) });
+    return e.insts;
   }
 
   /** Remove calls to read-only functions whose results nobody uses (e.g. after strlen(p) == 0). */
@@ -491,21 +495,27 @@ class FuncSimplifier {
   }
 
   /** strlen of a pointer when known: a constant string, or phis/selects of strings of one length. */
-  strLen(v: Value, seen = new Set<number>()): bigint | undefined {
+  strLen(v: Value): bigint | undefined {
+    const r = this.strLenRange(v, new Set());
+    return r && r.min === r.max ? r.min : undefined;
+  }
+
+  /** Least and greatest strlen over the constant strings a pointer may point to. */
+  strLenRange(v: Value, seen: Set<number>): { min: bigint; max: bigint } | undefined {
     const s = this.constString(v);
-    if (s) return BigInt(s.length);
+    if (s) return { min: BigInt(s.length), max: BigInt(s.length) };
     if (v.k !== "temp" || seen.has(v.id)) return undefined;
     const ins = this.choices(v);
     if (!ins) return undefined;
     seen.add(v.id);
-    let len: bigint | undefined;
+    let r: { min: bigint; max: bigint } | undefined;
     for (const x of ins) {
       if (x.k === "temp" && seen.has(x.id)) continue; // a loop back to a phi under consideration
-      const l = this.strLen(x, seen);
-      if (l === undefined || (len !== undefined && l !== len)) return undefined;
-      len = l;
+      const l = this.strLenRange(x, seen);
+      if (!l) return undefined;
+      r = r ? { min: l.min < r.min ? l.min : r.min, max: l.max > r.max ? l.max : r.max } : l;
     }
-    return len;
+    return r;
   }
 
   /**
@@ -533,6 +543,16 @@ class FuncSimplifier {
         if (best === undefined || (least ? s < best : s > best)) best = s;
       }
       return best ?? -1n;
+    }
+    // A constant offset from a pointer that may itself be a phi.
+    const d = this.defOf(v);
+    if ((d?.op === "add" || d?.op === "sub") && d.type === "ptr" && this.choices(d.a) !== undefined) {
+      const c = this.constInt(d.b);
+      if (c === undefined) return undefined;
+      const base = this.sizeFrom(d.a, least, seen);
+      if (base === undefined || base < 0n) return base;
+      const off = d.op === "add" ? BigInt.asIntN(64, c) : -BigInt.asIntN(64, c);
+      return off > base ? 0n : off < 0n ? undefined : base - off;
     }
     const l = this.locate(v);
     if (l.off === undefined) return undefined;
@@ -628,17 +648,21 @@ const strcpyLike = (stp: boolean): Handler => (fs, { a, e, used }) => {
   return stp ? e.offset(d, n) : d;
 };
 
-const strncpy: Handler = (fs, { a, e }) => {
+/** strncpy/stpncpy: n constant and the source length known: a copy and NUL padding. */
+const strncpyLike = (stp: boolean): Handler => (fs, { a, e, used }) => {
   const [d, s] = [a[0]!, a[1]!];
   const n = fs.constInt(a[2]!);
   if (n === 0n) return d;
   const len = fs.strLen(s);
-  if (n === undefined || len === undefined || n > INLINE_COPY) return undefined;
-  // Copies min(n, len + 1) bytes and pads with NULs to n.
+  if (n === undefined || len === undefined || n > INLINE_COPY) {
+    if (stp && !used) return e.call("strncpy", "ptr", [["ptr", d], ["ptr", s], ["i64", a[2]!]]), UNDEF;
+    return undefined;
+  }
+  // Copies min(n, len + 1) bytes and pads with NULs to n; stpncpy returns d + min(n, len).
   const copied = n < len + 1n ? n : len + 1n;
   e.memcpy(d, s, copied);
   e.memset(e.offset(d, copied), int(0), n - copied);
-  return d;
+  return stp ? e.offset(d, n < len ? n : len) : d;
 };
 
 const strcat: Handler = (fs, { a, e }) => {
@@ -865,46 +889,66 @@ const snprintf: Handler = (fs, { a, e }) => {
   return int(fmt!.length);
 };
 
-/** printf and fprintf whose result is unused: puts/putchar/fputs/fputc. */
-const printf: Handler = (fs, { a, e, used, call }) => {
-  if (used) return undefined;
-  const fmt = fs.constString(a[0]!);
+/**
+ * The text a printf-style call prints when it is known: a format without
+ * conversions, "%s" of a constant string, "%c" of a constant.
+ */
+function printedText(fs: FuncSimplifier, call: CallInst, fmtArg: number, a: Value[]): Uint8Array | undefined {
+  const fmt = fs.constString(a[fmtArg]!);
   const kind = formatKind(fmt);
-  if (kind === "plain" && a.length === 1) {
-    if (fmt!.length === 0) return UNDEF;
-    if (fmt!.length === 1) return e.call("putchar", "i32", [["i32", int(fmt![0]!)]]), UNDEF;
-    if (fmt![fmt!.length - 1] === 10) {
-      return e.call("puts", "i32", [["ptr", stringValue(fs, e, fmt!.subarray(0, fmt!.length - 1))]]), UNDEF;
-    }
-    return undefined;
+  const rest = a.length - fmtArg - 1;
+  if (kind === "plain" && rest === 0) return fmt;
+  if (kind === "%s" && rest === 1 && isPtrArg(call, fmtArg + 1)) return fs.constString(a[fmtArg + 1]!);
+  if (kind === "%c" && rest === 1 && !isPtrArg(call, fmtArg + 1)) {
+    const c = fs.constInt(a[fmtArg + 1]!);
+    return c === undefined ? undefined : Uint8Array.of(Number(BigInt.asUintN(8, c)));
   }
-  if (kind === "%c" && a.length === 2 && call.args[1]!.type.kind === "scalar" && call.args[1]!.type.type === "i32") {
-    return e.call("putchar", "i32", [["i32", a[1]!]]), UNDEF;
+  return undefined;
+}
+
+/** printf whose result is unused: putchar, puts, or nothing. */
+const printf: Handler = (fs, { a, e, used, call, name }) => {
+  if (used) return undefined;
+  const text = printedText(fs, call, 0, a);
+  if (text?.length === 0) return UNDEF;
+  if (name !== "printf") return undefined; // printf_unlocked: only the empty case
+  if (text?.length === 1) return e.call("putchar", "i32", [["i32", int(text[0]!)]]), UNDEF;
+  if (text && text[text.length - 1] === 10 && !text.subarray(0, -1).includes(10)) {
+    return e.call("puts", "i32", [["ptr", stringValue(fs, e, text.subarray(0, text.length - 1))]]), UNDEF;
   }
+  const kind = formatKind(fs.constString(a[0]!));
+  if (kind === "%c" && a.length === 2 && !isPtrArg(call, 1)) return e.call("putchar", "i32", [["i32", a[1]!]]), UNDEF;
   // "%s\n" with a string argument is puts.
+  const fmt = fs.constString(a[0]!);
   if (fmt && fmt.length === 3 && fmt[0] === 37 && fmt[1] === 115 && fmt[2] === 10 && a.length === 2 && isPtrArg(call, 1)) {
     return e.call("puts", "i32", [["ptr", a[1]!]]), UNDEF;
   }
   return undefined;
 };
 
-const fprintf: Handler = (fs, { a, e, used, call }) => {
+/** fprintf whose result is unused: fputs, fputc, or nothing. */
+const fprintf: Handler = (fs, { a, e, used, call, name }) => {
   if (used) return undefined;
-  const [f, fmtv] = [a[0]!, a[1]!];
-  const kind = formatKind(fs.constString(fmtv));
-  if (kind === "plain" && a.length === 2) return e.call("fputs", "i32", [["ptr", fmtv], ["ptr", f]]), UNDEF;
+  const f = a[0]!;
+  const text = printedText(fs, call, 1, a);
+  if (text?.length === 0) return UNDEF;
+  if (name !== "fprintf") return undefined; // fprintf_unlocked: only the empty case
+  const kind = formatKind(fs.constString(a[1]!));
+  if (kind === "plain" && a.length === 2) return e.call("fputs", "i32", [["ptr", a[1]!], ["ptr", f]]), UNDEF;
   if (kind === "%s" && a.length === 3 && isPtrArg(call, 2)) return e.call("fputs", "i32", [["ptr", a[2]!], ["ptr", f]]), UNDEF;
   if (kind === "%c" && a.length === 3 && !isPtrArg(call, 2)) return e.call("fputc", "i32", [["i32", a[2]!], ["ptr", f]]), UNDEF;
   return undefined;
 };
 
-const fputs: Handler = (fs, { a, e, used }) => {
+/** fputs whose result is unused: nothing, fputc, or fwrite when the length is known. */
+const fputs: Handler = (fs, { a, e, used, name }) => {
   if (used) return undefined;
+  const n = fs.strLen(a[0]!);
+  if (n === 0n) return UNDEF;
+  if (name !== "fputs" || n === undefined) return undefined; // fputs_unlocked: only the empty case
   const s = fs.constString(a[0]!);
-  if (!s) return undefined;
-  if (s.length === 0) return UNDEF;
-  if (s.length === 1) return e.call("fputc", "i32", [["i32", int(s[0]!)], ["ptr", a[1]!]]), UNDEF;
-  return e.call("fwrite", "i64", [["ptr", a[0]!], ["i64", int(1)], ["i64", int(s.length)], ["ptr", a[1]!]]), UNDEF;
+  if (s?.length === 1) return e.call("fputc", "i32", [["i32", int(s[0]!)], ["ptr", a[1]!]]), UNDEF;
+  return e.call("fwrite", "i64", [["ptr", a[0]!], ["i64", int(1)], ["i64", int(n)], ["ptr", a[1]!]]), UNDEF;
 };
 
 function isPtrArg(c: CallInst, k: number): boolean {
@@ -929,10 +973,29 @@ const chk = (plain: string, lengthOf: (fs: FuncSimplifier, a: Value[]) => bigint
     return e.call(plain, ret, args.map((v, k): [Type, Value] => [types[k]!, v]));
   };
 
+/** __strncat_chk(d, s, n, os) with strlen(s) <= n is __strcat_chk. */
+const strncatChk: Handler = (fs, site) => {
+  // Nothing appended (n == 0 or an empty source): no check is needed.
+  const plain = chk("strncat", (f, a) => (f.strLen(a[1]!) === 0n || f.constInt(a[2]!) === 0n ? 0n : undefined), 3)(fs, site);
+  if (plain !== undefined) return plain;
+  const { a, e } = site;
+  const len = fs.strLen(a[1]!), n = fs.constInt(a[2]!);
+  if (len === undefined || n === undefined || len > n) return undefined;
+  return e.call("__strcat_chk", "ptr", [["ptr", a[0]!], ["ptr", a[1]!], ["i64", a[3]!]]);
+};
+
+/** __stpcpy_chk whose result is unused is __strcpy_chk. */
+const stpcpyChk: Handler = (fs, site) => {
+  const plain = chk("stpcpy", strLenPlus1, 2)(fs, site);
+  if (plain !== undefined || site.used) return plain;
+  const { a, e } = site;
+  return e.call("__strcpy_chk", "ptr", [["ptr", a[0]!], ["ptr", a[1]!], ["i64", a[2]!]]), UNDEF;
+};
+
 const constLen = (k: number) => (fs: FuncSimplifier, a: Value[]): bigint | undefined => fs.maxInt(a[k]!);
 const strLenPlus1 = (fs: FuncSimplifier, a: Value[]): bigint | undefined => {
-  const n = fs.strLen(a[1]!);
-  return n === undefined ? undefined : n + 1n;
+  const n = fs.strLenRange(a[1]!, new Set());
+  return n === undefined ? undefined : n.max + 1n;
 };
 
 /** __sprintf_chk(d, flag, os, fmt, ...) and friends: drop the flag and size when the output fits. */
@@ -1005,19 +1068,20 @@ function sameValue(a: Value, b: Value): boolean {
 }
 
 const HANDLERS: Readonly<Record<string, Handler>> = {
-  strlen, strnlen, strcpy: strcpyLike(false), stpcpy: strcpyLike(true), strncpy, strcat, strncat,
+  strlen, strnlen, strcpy: strcpyLike(false), stpcpy: strcpyLike(true), strncpy: strncpyLike(false), stpncpy: strncpyLike(true), strcat, strncat,
   strcmp, strncmp, memcmp, bcmp: memcmp,
   strchr: strchrLike(false), index: strchrLike(false), strrchr: strchrLike(true), rindex: strchrLike(true),
   memchr, strstr, strpbrk, strspn: strspnLike(false), strcspn: strspnLike(true),
   memcpy, mempcpy, memmove, bcopy, memset, bzero,
   abs: abs("i32"), labs: abs("i64"), llabs: abs("i64"), imaxabs: abs("i64"),
   sprintf, snprintf, printf, fprintf, fputs,
+  printf_unlocked: printf, fprintf_unlocked: fprintf, fputs_unlocked: fputs,
   __memcpy_chk: chk("memcpy", constLen(2), 3), __mempcpy_chk: chk("mempcpy", constLen(2), 3),
   __memmove_chk: chk("memmove", constLen(2), 3), __memset_chk: chk("memset", constLen(2), 3),
-  __strcpy_chk: chk("strcpy", strLenPlus1, 2), __stpcpy_chk: chk("stpcpy", strLenPlus1, 2),
-  __strcat_chk: chk("strcat", () => undefined, 2),
+  __strcpy_chk: chk("strcpy", strLenPlus1, 2), __stpcpy_chk: stpcpyChk,
+  __strcat_chk: chk("strcat", (fs, a) => (fs.strLen(a[1]!) === 0n ? 0n : undefined), 2),
   __strncpy_chk: chk("strncpy", constLen(2), 3), __stpncpy_chk: chk("stpncpy", constLen(2), 3),
-  __strncat_chk: chk("strncat", () => undefined, 3),
+  __strncat_chk: strncatChk,
   __sprintf_chk: sprintfChk, __snprintf_chk: snprintfChk,
   __vsprintf_chk: vsprintfChk, __vsnprintf_chk: vsnprintfChk,
 };
