@@ -1539,6 +1539,7 @@ export class ISel {
         return;
       }
       case "fence": this.emit("mfence"); return;
+      case "is_constant": this.copyInt(this.valReg({ k: "int", value: 0n }, "i64"), dst()); return;
       case "object_size": {
         // Not resolved by the libcalls pass (or -O0): the size is unknown.
         const kind = i.args[1]?.k === "int" ? Number(i.args[1].value) & 3 : 0;

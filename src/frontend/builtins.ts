@@ -56,6 +56,7 @@ export const BUILTIN_SIGNATURES: Readonly<Record<string, string>> = {
   __builtin___sprintf_chk: "i:s,i,z,S.", __builtin___snprintf_chk: "i:s,z,i,z,S.",
   __builtin___vsprintf_chk: "i:s,i,z,S,p", __builtin___vsnprintf_chk: "i:s,z,i,z,S,p",
   __builtin___printf_chk: "i:i,S.", __builtin___fprintf_chk: "i:p,i,S.",
+  __builtin___vprintf_chk: "i:i,S,p", __builtin___vfprintf_chk: "i:p,i,S,p",
   __builtin_va_arg_pack: "i:", __builtin_va_arg_pack_len: "i:",
 };
 

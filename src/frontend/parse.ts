@@ -3981,8 +3981,12 @@ class Parser {
         this.expect("(");
         const e = this.assignExpr();
         this.expect(")");
-        const v = evalConst(this.rvalue(e));
+        const r = this.rvalue(e);
+        const v = evalConst(r);
         const isConst = v !== undefined && (v.kind !== "addr" || (v.str !== undefined && v.offset === 0n));
+        // Not constant yet: inside a function the optimiser may still find it
+        // constant (after propagation); lowering decides. Elsewhere it is 0.
+        if (!isConst && this.fn && isScalar(r.type)) return { kind: "builtin", name, args: [r], type: this.bt.int, loc: loc(t) };
         return this.intConst(isConst ? 1 : 0, this.bt.int, t);
       }
       case "true": case "false":

@@ -427,9 +427,16 @@ const objectSize: Handler = (L, e) => {
   return intrinsic(L, "object_size", "i64", [L.rvalue(p), int(kind)]);
 };
 
+/**
+ * `__builtin_constant_p(x)`: 1 for literal constants; otherwise, when x has no
+ * side effects (which would not be evaluated), the `is_constant` intrinsic
+ * lets the optimiser answer after propagating constants (0 if it cannot).
+ */
 const constantP: Handler = (L, e) => {
   const a = e.args[0];
-  return int(a.kind === "int" || a.kind === "float" ? 1 : 0);
+  if (a.kind === "int" || a.kind === "float") return int(1);
+  if (hasSideEffects(a) || !irType(a.type)) return int(0);
+  return intrinsic(L, "is_constant", "i32", [L.rvalue(a)]);
 };
 
 /** `__builtin_complex(re, im)` (and the parser's integer imaginary constants `2i`). */

@@ -31,7 +31,8 @@
 import type {
   Block, CallArg, Func, Global, ICmpPred, Inst, IntBinOp, Module, Phi, RetType, Type, Value,
 } from "../ir.js";
-import { instDefs, instOperands, termOperands, UNDEF } from "../ir.js";
+import { bitWidth, instDefs, instOperands, termOperands, UNDEF } from "../ir.js";
+import { type ConstBytes, globalSize, readonlyBytes } from "../constmem.js";
 
 export function libcalls(m: Module): void {
   const mod = new ModuleFacts(m);
@@ -48,12 +49,14 @@ const SIGNATURES: Readonly<Record<string, string>> = {
   strspn: "z:p,p", strcspn: "z:p,p",
   memcpy: "p:p,p,z", mempcpy: "p:p,p,z", memmove: "p:p,p,z", memset: "p:p,i,z", memcmp: "i:p,p,z", bcmp: "i:p,p,z",
   memchr: "p:p,i,z", bcopy: "v:p,p,z", bzero: "v:p,z",
-  abs: "i:i", labs: "z:z", llabs: "z:z", imaxabs: "z:z",
+  abs: "i:i", labs: "z:z", llabs: "z:z", imaxabs: "z:z", fabs: "d:d", fabsf: "f:f",
+  floor: "d:d", ceil: "d:d", trunc: "d:d", round: "d:d", rint: "d:d", nearbyint: "d:d",
   malloc: "p:z", calloc: "p:z,z",
   sprintf: "i:p,p.", snprintf: "i:p,z,p.", printf: "i:p.", fprintf: "i:p,p.",
   vsprintf: "i:p,p,p", vsnprintf: "i:p,z,p,p",
   puts: "i:p", putchar: "i:i", fputs: "i:p,p", fputc: "i:i,p", fwrite: "z:p,z,z,p",
-  printf_unlocked: "i:p.", fprintf_unlocked: "i:p,p.", fputs_unlocked: "i:p,p",
+  printf_unlocked: "i:p.", fprintf_unlocked: "i:p,p.", fputs_unlocked: "i:p,p", vprintf: "i:p,p", vfprintf: "i:p,p,p",
+  __printf_chk: "i:i,p.", __fprintf_chk: "i:p,i,p.", __vprintf_chk: "i:i,p,p", __vfprintf_chk: "i:p,i,p,p",
   __memcpy_chk: "p:p,p,z,z", __mempcpy_chk: "p:p,p,z,z", __memmove_chk: "p:p,p,z,z", __memset_chk: "p:p,i,z,z",
   __strcpy_chk: "p:p,p,z", __stpcpy_chk: "p:p,p,z", __strcat_chk: "p:p,p,z",
   __strncpy_chk: "p:p,p,z,z", __stpncpy_chk: "p:p,p,z,z", __strncat_chk: "p:p,p,z,z",
@@ -61,13 +64,16 @@ const SIGNATURES: Readonly<Record<string, string>> = {
   __vsprintf_chk: "i:p,i,z,p,p", __vsnprintf_chk: "i:p,z,i,z,p,p",
 };
 
+const FABS = new Set(["fabs", "fabsf", "fabsl"]);
+
 /** Functions that only read memory: an unused call can go. */
 const PURE = new Set([
+  "fabs", "fabsf", "fabsl",
   "strlen", "strnlen", "strcmp", "strncmp", "strchr", "index", "strrchr", "rindex", "strstr", "strpbrk",
   "strspn", "strcspn", "memcmp", "bcmp", "memchr", "abs", "labs", "llabs", "imaxabs",
 ]);
 
-const CODE_TYPE: Readonly<Record<string, Type>> = { p: "ptr", i: "i32", z: "i64" };
+const CODE_TYPE: Readonly<Record<string, Type>> = { p: "ptr", i: "i32", z: "i64", d: "f64", f: "f32" };
 
 /** Does the call have the shape the standard function has? (A mismatch: the program's own function.) */
 function matchesSignature(c: CallInst, name: string): boolean {
@@ -88,9 +94,6 @@ type CallInst = Extract<Inst, { op: "call" }>;
 
 // ---------------------------------------------------------------- module facts
 
-/** Bytes of a read-only object: 0..255, or -1 where a relocated address lies. */
-type ConstBytes = Int16Array;
-
 class ModuleFacts {
   private readonly globals = new Map<string, Global>();
   private readonly bytes = new Map<string, ConstBytes | undefined>();
@@ -105,30 +108,14 @@ class ModuleFacts {
     return this.globals.get(name);
   }
 
-  /** Size of a defined object (undefined for declarations). */
   sizeOf(g: Global): number | undefined {
-    if (g.linkage === "common") return g.commonSize;
-    if (!g.init) return undefined;
-    let n = 0;
-    for (const p of g.init) n += p.k === "bytes" ? p.data.length : p.k === "zero" ? p.size : p.width;
-    return n;
+    return globalSize(g);
   }
 
   /** Contents of a read-only object this module defines and nothing can replace. */
   constBytes(g: Global): ConstBytes | undefined {
-    if (this.bytes.has(g.name)) return this.bytes.get(g.name);
-    let out: ConstBytes | undefined;
-    if (g.readonly && g.init && g.linkage !== "weak" && !g.threadLocal) {
-      out = new Int16Array(this.sizeOf(g) ?? 0);
-      let at = 0;
-      for (const p of g.init) {
-        if (p.k === "bytes") { out.set(p.data, at); at += p.data.length; }
-        else if (p.k === "zero") at += p.size;
-        else { out.fill(-1, at, at + p.width); at += p.width; }
-      }
-    }
-    this.bytes.set(g.name, out);
-    return out;
+    if (!this.bytes.has(g.name)) this.bytes.set(g.name, readonlyBytes(g));
+    return this.bytes.get(g.name);
   }
 
   /** A read-only NUL-terminated string global with these bytes (shared between uses). */
@@ -211,6 +198,9 @@ class Emitter {
   store(type: Type, v: Value, p: Value): void {
     this.push({ op: "store", type, value: v, addr: p, volatile: false });
   }
+  conv(op: "fpext" | "fptrunc", from: Type, to: Type, a: Value): Value {
+    return this.def(to, (dst) => ({ op, dst, from, to, a }));
+  }
   trunc8(v: Value): Value {
     if (v.k === "int") return int(BigInt.asUintN(8, v.value));
     return this.def("i8", (dst) => ({ op: "trunc", dst, from: "i32", to: "i8", a: v }));
@@ -222,7 +212,7 @@ class Emitter {
     if (n > 0n) this.push({ op: "memset", dstAddr: d, byte: this.trunc8(byte), size: int(n), align: 1 });
   }
   /** A call to the standard function `name` (simplified again in its turn). */
-  call(name: string, ret: "ptr" | "i32" | "i64" | "void", args: [Type, Value][]): Value {
+  call(name: string, ret: "ptr" | "i32" | "i64" | "f32" | "f64" | "void", args: [Type, Value][]): Value {
     const call: CallInst = {
       op: "call", ret: ret === "void" ? { kind: "void" } : { kind: "scalar", type: ret },
       callee: { kind: "sym", name }, builtin: name,
@@ -318,7 +308,14 @@ class FuncSimplifier {
       e.push({ op: "copy", dst: i.dst, type: "i64", a: int(this.objectSize(i.args[0]!, kind)) });
       return e.insts;
     }
+    if (i.op === "intrinsic" && i.name === "is_constant" && i.dst !== undefined) {
+      const a = i.args[0];
+      const e = new Emitter(this);
+      e.push({ op: "copy", dst: i.dst, type: "i32", a: int(a && (a.k === "int" || a.k === "float") ? 1 : 0) });
+      return e.insts;
+    }
     if (i.op === "icmp") return this.strlenCompare(i);
+    if (i.op === "fcmp") return this.fabsCompare(i);
     if (i.op !== "call" || i.builtin === undefined) return undefined;
     const name = i.builtin;
     const handler = HANDLERS[name];
@@ -353,6 +350,18 @@ class FuncSimplifier {
     const e = new Emitter(this);
     const c = e.load("i8", call.args[0]!.value);
     e.push({ op: "icmp", dst: i.dst, pred: test, type: "i8", a: c, b: int(0) });
+    return e.insts;
+  }
+
+  /** `fabs(x) < 0` is false and `!(fabs(x) >= 0)`... `fabs(x) uge 0` is true, NaN or not. */
+  private fabsCompare(i: Extract<Inst, { op: "fcmp" }>): Inst[] | undefined {
+    const d = this.defOf(i.a);
+    const isFabs = d?.op === "call" && d.builtin !== undefined && FABS.has(d.builtin) && d.args.length === 1;
+    const width = BigInt(bitWidth(i.type));
+    const zero = i.b.k === "float" && BigInt.asUintN(Number(width) - 1, i.b.bits) === 0n; // +0.0 or -0.0
+    if (!isFabs || !zero || (i.pred !== "olt" && i.pred !== "uge")) return undefined;
+    const e = new Emitter(this);
+    e.push({ op: "copy", dst: i.dst, type: "i1", a: int(i.pred === "uge" ? 1 : 0) });
     return e.insts;
   }
 
@@ -906,39 +915,40 @@ function printedText(fs: FuncSimplifier, call: CallInst, fmtArg: number, a: Valu
   return undefined;
 }
 
-/** printf whose result is unused: putchar, puts, or nothing. */
-const printf: Handler = (fs, { a, e, used, call, name }) => {
-  if (used) return undefined;
-  const text = printedText(fs, call, 0, a);
-  if (text?.length === 0) return UNDEF;
-  if (name !== "printf") return undefined; // printf_unlocked: only the empty case
-  if (text?.length === 1) return e.call("putchar", "i32", [["i32", int(text[0]!)]]), UNDEF;
-  if (text && text[text.length - 1] === 10 && !text.subarray(0, -1).includes(10)) {
-    return e.call("puts", "i32", [["ptr", stringValue(fs, e, text.subarray(0, text.length - 1))]]), UNDEF;
-  }
-  const kind = formatKind(fs.constString(a[0]!));
-  if (kind === "%c" && a.length === 2 && !isPtrArg(call, 1)) return e.call("putchar", "i32", [["i32", a[1]!]]), UNDEF;
-  // "%s\n" with a string argument is puts.
-  const fmt = fs.constString(a[0]!);
-  if (fmt && fmt.length === 3 && fmt[0] === 37 && fmt[1] === 115 && fmt[2] === 10 && a.length === 2 && isPtrArg(call, 1)) {
-    return e.call("puts", "i32", [["ptr", a[1]!]]), UNDEF;
-  }
-  return undefined;
-};
-
-/** fprintf whose result is unused: fputs, fputc, or nothing. */
-const fprintf: Handler = (fs, { a, e, used, call, name }) => {
-  if (used) return undefined;
-  const f = a[0]!;
-  const text = printedText(fs, call, 1, a);
-  if (text?.length === 0) return UNDEF;
-  if (name !== "fprintf") return undefined; // fprintf_unlocked: only the empty case
-  const kind = formatKind(fs.constString(a[1]!));
-  if (kind === "plain" && a.length === 2) return e.call("fputs", "i32", [["ptr", a[1]!], ["ptr", f]]), UNDEF;
-  if (kind === "%s" && a.length === 3 && isPtrArg(call, 2)) return e.call("fputs", "i32", [["ptr", a[2]!], ["ptr", f]]), UNDEF;
-  if (kind === "%c" && a.length === 3 && !isPtrArg(call, 2)) return e.call("fputc", "i32", [["i32", a[2]!], ["ptr", f]]), UNDEF;
-  return undefined;
-};
+/**
+ * The printf family whose result is unused. `fmt` is the format's argument
+ * index, `stream` the FILE's (fprintf), `va` a va_list taking the place of the
+ * variadic arguments; `full` is false for the `_unlocked` variants, which are
+ * only dropped when they print nothing. Known text becomes putchar/puts
+ * (fputc/fputs); "%c" and "%s" ("%s\n" for puts) pass their argument on.
+ */
+const printfLike = (o: { fmt: number; stream?: number; va?: boolean; full?: boolean }): Handler =>
+  (fs, { a, e, used, call }) => {
+    if (used || (o.va && a.length !== o.fmt + 2)) return undefined;
+    const fmtv = a[o.fmt]!;
+    const fmt = fs.constString(fmtv);
+    const kind = formatKind(fmt);
+    const text = o.va ? (kind === "plain" ? fmt : undefined) : printedText(fs, call, o.fmt, a);
+    if (text?.length === 0) return UNDEF;
+    if (o.full === false) return undefined;
+    const arg = o.va || a.length !== o.fmt + 2 ? undefined : { v: a[o.fmt + 1]!, ptr: isPtrArg(call, o.fmt + 1) };
+    if (o.stream !== undefined) {
+      const f = a[o.stream]!;
+      if (text?.length === 1) return e.call("fputc", "i32", [["i32", int(text[0]!)], ["ptr", f]]), UNDEF;
+      if (kind === "plain" && text) return e.call("fputs", "i32", [["ptr", fmtv], ["ptr", f]]), UNDEF;
+      if (kind === "%s" && arg?.ptr) return e.call("fputs", "i32", [["ptr", arg.v], ["ptr", f]]), UNDEF;
+      if (kind === "%c" && arg && !arg.ptr) return e.call("fputc", "i32", [["i32", arg.v], ["ptr", f]]), UNDEF;
+      return undefined;
+    }
+    if (text?.length === 1) return e.call("putchar", "i32", [["i32", int(text[0]!)]]), UNDEF;
+    if (text && text[text.length - 1] === 10) {
+      return e.call("puts", "i32", [["ptr", stringValue(fs, e, text.subarray(0, text.length - 1))]]), UNDEF;
+    }
+    if (kind === "%c" && arg && !arg.ptr) return e.call("putchar", "i32", [["i32", arg.v]]), UNDEF;
+    const percentSNewline = fmt?.length === 3 && fmt[0] === 37 && fmt[1] === 115 && fmt[2] === 10;
+    if (percentSNewline && arg?.ptr) return e.call("puts", "i32", [["ptr", arg.v]]), UNDEF;
+    return undefined;
+  };
 
 /** fputs whose result is unused: nothing, fputc, or fwrite when the length is known. */
 const fputs: Handler = (fs, { a, e, used, name }) => {
@@ -1067,15 +1077,28 @@ function sameValue(a: Value, b: Value): boolean {
   return a.k === "int" && b.k === "int" && a.value === b.value;
 }
 
+/** floor((double)f) for a float f is (double)floorf(f): rounding a float to an integer is exact in float. */
+const narrowRounding: Handler = (fs, { a, e, name }) => {
+  const d = fs.defOf(a[0]!);
+  if (d?.op !== "fpext" || d.from !== "f32" || d.to !== "f64") return undefined;
+  return e.conv("fpext", "f32", "f64", e.call(`${name}f`, "f32", [["f32", d.a]]));
+};
+
 const HANDLERS: Readonly<Record<string, Handler>> = {
+  floor: narrowRounding, ceil: narrowRounding, trunc: narrowRounding, round: narrowRounding,
+  rint: narrowRounding, nearbyint: narrowRounding,
   strlen, strnlen, strcpy: strcpyLike(false), stpcpy: strcpyLike(true), strncpy: strncpyLike(false), stpncpy: strncpyLike(true), strcat, strncat,
   strcmp, strncmp, memcmp, bcmp: memcmp,
   strchr: strchrLike(false), index: strchrLike(false), strrchr: strchrLike(true), rindex: strchrLike(true),
   memchr, strstr, strpbrk, strspn: strspnLike(false), strcspn: strspnLike(true),
   memcpy, mempcpy, memmove, bcopy, memset, bzero,
   abs: abs("i32"), labs: abs("i64"), llabs: abs("i64"), imaxabs: abs("i64"),
-  sprintf, snprintf, printf, fprintf, fputs,
-  printf_unlocked: printf, fprintf_unlocked: fprintf, fputs_unlocked: fputs,
+  sprintf, snprintf, fputs, fputs_unlocked: fputs,
+  printf: printfLike({ fmt: 0 }), printf_unlocked: printfLike({ fmt: 0, full: false }),
+  fprintf: printfLike({ fmt: 1, stream: 0 }), fprintf_unlocked: printfLike({ fmt: 1, stream: 0, full: false }),
+  vprintf: printfLike({ fmt: 0, va: true }), vfprintf: printfLike({ fmt: 1, stream: 0, va: true }),
+  __printf_chk: printfLike({ fmt: 1 }), __fprintf_chk: printfLike({ fmt: 2, stream: 0 }),
+  __vprintf_chk: printfLike({ fmt: 1, va: true }), __vfprintf_chk: printfLike({ fmt: 2, stream: 0, va: true }),
   __memcpy_chk: chk("memcpy", constLen(2), 3), __mempcpy_chk: chk("mempcpy", constLen(2), 3),
   __memmove_chk: chk("memmove", constLen(2), 3), __memset_chk: chk("memset", constLen(2), 3),
   __strcpy_chk: chk("strcpy", strLenPlus1, 2), __stpcpy_chk: stpcpyChk,

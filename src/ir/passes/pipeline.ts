@@ -10,6 +10,7 @@ import { constfold } from "./constfold.js";
 import { dce } from "./dce.js";
 import { simplifycfg } from "./simplifycfg.js";
 import { libcalls } from "./libcalls.js";
+import { condprop } from "./condprop.js";
 
 export interface Pass {
   readonly name: string;
@@ -23,8 +24,12 @@ export const PIPELINE: readonly Pass[] = [
   { name: "constfold", run: constfold, minOpt: 1 },
   { name: "libcalls", run: libcalls, minOpt: 1 },
   { name: "constfold", run: constfold, minOpt: 1 },
-  { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
   { name: "dce", run: dce, minOpt: 1 },
+  { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
+  { name: "condprop", run: condprop, minOpt: 1 },
+  { name: "constfold", run: constfold, minOpt: 1 },
+  { name: "dce", run: dce, minOpt: 1 },
+  { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
 ];
 
 export interface PipelineOptions {
