@@ -47,6 +47,11 @@ export interface ParseOptions {
   std: string;
   /** -fgnu89-inline. */
   gnu89Inline?: boolean;
+  /**
+   * -O1 and up: `__builtin_constant_p` of a non-constant expression is left
+   * for the optimiser to decide; at -O0 it is 0 at once, as with gcc.
+   */
+  optimize?: boolean;
 }
 
 /** Thrown after a syntax error has been reported; caught where parsing can resume. */
@@ -3986,7 +3991,7 @@ class Parser {
         const isConst = v !== undefined && (v.kind !== "addr" || (v.str !== undefined && v.offset === 0n));
         // Not constant yet: inside a function the optimiser may still find it
         // constant (after propagation); lowering decides. Elsewhere it is 0.
-        if (!isConst && this.fn && isScalar(r.type)) return { kind: "builtin", name, args: [r], type: this.bt.int, loc: loc(t) };
+        if (!isConst && this.fn && this.opts.optimize && isScalar(r.type)) return { kind: "builtin", name, args: [r], type: this.bt.int, loc: loc(t) };
         return this.intConst(isConst ? 1 : 0, this.bt.int, t);
       }
       case "true": case "false":

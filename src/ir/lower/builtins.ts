@@ -423,7 +423,7 @@ const objectSize: Handler = (L, e) => {
   const kind = e.args[1]?.kind === "int" ? Number(e.args[1].value) & 3 : 0;
   const unknown = int(kind >= 2 ? 0 : -1);
   const p = e.args[0];
-  if (!p || hasSideEffects(p)) return unknown;
+  if (!p || hasSideEffects(p) || !L.opts.optimize) return unknown;
   return intrinsic(L, "object_size", "i64", [L.rvalue(p), int(kind)]);
 };
 
@@ -435,7 +435,7 @@ const objectSize: Handler = (L, e) => {
 const constantP: Handler = (L, e) => {
   const a = e.args[0];
   if (a.kind === "int" || a.kind === "float") return int(1);
-  if (hasSideEffects(a) || !irType(a.type)) return int(0);
+  if (hasSideEffects(a) || !irType(a.type) || !L.opts.optimize) return int(0);
   return intrinsic(L, "is_constant", "i32", [L.rvalue(a)]);
 };
 
@@ -540,12 +540,13 @@ export function lowerBuiltin(L: FunctionLowerer, e: A.BuiltinCall): Value {
   const ret = retType(e.type);
   // `__builtin_X` is always the standard X, whatever -fno-builtin says.
   const opts = isLibraryFunction(target) ? { builtin: target } : {};
+  const symbol = L.names.library.get(target) ?? target;
   if (ret.kind === "agg") {
     const tmp = b.alloca(Math.max(1, sizeOf(e.type)), ret.layout.align, "call.ret");
-    b.call(ret, target, args, { retAddr: tmp, ...opts });
+    b.call(ret, symbol, args, { retAddr: tmp, ...opts });
     return tmp;
   }
-  return b.call(ret, target, args, opts) ?? UNDEF;
+  return b.call(ret, symbol, args, opts) ?? UNDEF;
 }
 
 export function hasBuiltinExpansion(name: string): boolean {

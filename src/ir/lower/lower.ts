@@ -29,6 +29,11 @@ export interface LowerOptions {
   layout: DataLayout;
   /** -fcommon: tentative definitions become common symbols. */
   commonSymbols?: boolean;
+  /**
+   * -O1 and up: questions only the optimiser can answer (`__builtin_constant_p`,
+   * `__builtin_object_size`) are left to it; at -O0 they get gcc's -O0 answers.
+   */
+  optimize?: boolean;
   /** Library functions calls may treat as the standard ones (default: all; see isLibraryBuiltin). */
   libBuiltins?: { all: boolean; off: readonly string[] };
 }
@@ -47,6 +52,11 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
   const m = newModule();
   m.asm = tu.asm.map((a) => a.template);
   const names = new SymbolNames();
+  // `extern void *memcpy(...) __asm__("my_memcpy")`: calls to the library
+  // function (from `__builtin_memcpy` too) go to the program's name for it.
+  for (const fn of tu.functionSymbols) {
+    if (fn.asmName !== undefined && fn.asmName !== fn.name && !fn.name.startsWith("__builtin_")) names.library.set(fn.name, fn.asmName);
+  }
   // Functions first: static initializers holding `&&label` need the labels' blocks.
   for (const f of tu.functions) {
     if (!shouldEmit(f.sym)) continue;
@@ -85,6 +95,9 @@ function shouldEmit(fn: A.FunctionSymbol): boolean {
 export class SymbolNames {
   /** String literals that reached lowering without an object: one read-only global each. */
   readonly strings = new Map<A.StringLit, Global>();
+
+  /** Library functions the program renamed with an asm label: C name → symbol. */
+  readonly library = new Map<string, string>();
 
   /** Where each label of a lowered function ended up: its function and block. */
   readonly labelSites = new Map<number, { func: string; block: string }>();

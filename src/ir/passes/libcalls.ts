@@ -100,8 +100,20 @@ class ModuleFacts {
   private readonly strings = new Map<string, string>();
   private fresh = 0;
 
+  /** Library functions the program calls by another symbol (asm labels): name → symbol. */
+  readonly symbols = new Map<string, string>();
+
   constructor(readonly m: Module) {
     for (const g of m.globals) this.globals.set(g.name, g);
+    for (const f of m.funcs) {
+      for (const b of f.blocks) {
+        for (const i of b.insts) {
+          if (i.op === "call" && i.builtin !== undefined && i.callee.kind === "sym" && i.callee.name !== i.builtin) {
+            this.symbols.set(i.builtin, i.callee.name);
+          }
+        }
+      }
+    }
   }
 
   global(name: string): Global | undefined {
@@ -215,7 +227,7 @@ class Emitter {
   call(name: string, ret: "ptr" | "i32" | "i64" | "f32" | "f64" | "void", args: [Type, Value][]): Value {
     const call: CallInst = {
       op: "call", ret: ret === "void" ? { kind: "void" } : { kind: "scalar", type: ret },
-      callee: { kind: "sym", name }, builtin: name,
+      callee: { kind: "sym", name: this.fs.mod.symbols.get(name) ?? name }, builtin: name,
       args: args.map(([type, value]): CallArg => ({ type: { kind: "scalar", type }, value })),
     };
     if (ret === "void") { this.push(call); return UNDEF; }
@@ -1052,7 +1064,7 @@ const vsnprintfChk: Handler = (fs, { a, e }) => {
 /** A call to a variadic standard function: `fixed` named arguments, the rest variadic. */
 function variadicCall(e: Emitter, like: CallInst, name: string, args: [Type, Value][], fixed: number): Value {
   const call: CallInst = {
-    op: "call", ret: like.ret, callee: { kind: "sym", name }, builtin: name, fixedArgs: fixed,
+    op: "call", ret: like.ret, callee: { kind: "sym", name: e.fs.mod.symbols.get(name) ?? name }, builtin: name, fixedArgs: fixed,
     args: args.map(([type, value]): CallArg => ({ type: { kind: "scalar", type }, value })),
   };
   if (like.ret.kind === "scalar") {

@@ -11,6 +11,7 @@ import { dce } from "./dce.js";
 import { simplifycfg } from "./simplifycfg.js";
 import { libcalls } from "./libcalls.js";
 import { condprop } from "./condprop.js";
+import { sroa } from "./sroa.js";
 
 export interface Pass {
   readonly name: string;
@@ -20,6 +21,9 @@ export interface Pass {
 }
 
 export const PIPELINE: readonly Pass[] = [
+  { name: "mem2reg", run: mem2reg, minOpt: 1 },
+  { name: "constfold", run: constfold, minOpt: 1 },
+  { name: "sroa", run: sroa, minOpt: 1 },
   { name: "mem2reg", run: mem2reg, minOpt: 1 },
   { name: "constfold", run: constfold, minOpt: 1 },
   { name: "libcalls", run: libcalls, minOpt: 1 },
