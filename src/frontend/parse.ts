@@ -4196,6 +4196,20 @@ class Parser {
         if (args.length < 1) { this.error(at, `too few arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
         return node([this.vaListPointer(args[0])], bt.void);
       }
+      case "__builtin_conj": case "__builtin_conjf": case "__builtin_conjl":
+      case "__builtin_creal": case "__builtin_crealf": case "__builtin_creall":
+      case "__builtin_cimag": case "__builtin_cimagf": case "__builtin_cimagl": {
+        // The C99 complex functions: the argument converted to the function's
+        // complex type; conj keeps it, creal/cimag give a part.
+        const args = this.builtinArgs();
+        const suffix = name[name.length - 1];
+        const elem = suffix === "f" ? bt.float : suffix === "l" ? bt.ldouble : bt.double;
+        const ct: Type = { kind: "complex", elem, quals: 0 };
+        if (args.length !== 1) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
+        const z = this.assignConvert(args[0], ct, { kind: "argument", argIndex: 1, fnName: name });
+        if (name.startsWith("__builtin_conj")) return node([z], ct);
+        return { kind: name.startsWith("__builtin_creal") ? "real" : "imag", operand: z, type: elem, loc: at };
+      }
       case "__builtin_va_end": {
         const args = this.builtinArgs();
         if (args.length !== 1) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }

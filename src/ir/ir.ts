@@ -259,6 +259,8 @@ export interface Func {
   linkage: Linkage;
   visibility: Visibility;
   section?: string;
+  /** `__attribute__((used))` (or a constructor): kept even when nothing here refers to it. */
+  used?: boolean;
   ret: RetType;
   params: Param[];
   varargs: boolean;
@@ -283,6 +285,8 @@ export interface Global {
   visibility: Visibility;
   align: number;
   section?: string;
+  /** `__attribute__((used))`: kept even when nothing here refers to it. */
+  used?: boolean;
   threadLocal: boolean;
   readonly: boolean;
   /** undefined: a declaration of something defined elsewhere (unless common). */

@@ -59,10 +59,11 @@ function printAsmBody(f: Func, a: InlineAsm): string {
   return s;
 }
 
-function printAttrs(o: { linkage: string; visibility: string; section?: string }): string {
+function printAttrs(o: { linkage: string; visibility: string; section?: string; used?: boolean }): string {
   let s = "";
   if (o.linkage !== "external") s += " " + o.linkage;
   if (o.visibility !== "default") s += " " + o.visibility;
+  if (o.used) s += " used";
   if (o.section !== undefined) s += " section " + quote(o.section);
   return s;
 }

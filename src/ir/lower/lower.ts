@@ -47,6 +47,10 @@ interface LValue {
 
 const I64: IntType = "i64";
 const ABS_FUNCTIONS: ReadonlySet<string> = new Set(["abs", "labs", "llabs", "imaxabs"]);
+const COMPLEX_FUNCTIONS: Readonly<Record<string, "conj" | "real" | "imag">> = {
+  conj: "conj", conjf: "conj", conjl: "conj", creal: "real", crealf: "real", creall: "real",
+  cimag: "imag", cimagf: "imag", cimagl: "imag",
+};
 
 export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, diags: Diagnostics): Module {
   const m = newModule();
@@ -138,6 +142,7 @@ function lowerGlobal(m: Module, sym: A.ObjectSymbol, names: SymbolNames, opts: L
   const base = {
     name, linkage: linkageOf(sym), visibility: visibilityOf(sym), align, threadLocal: sym.threadLocal,
     readonly: sym.anon === "string" || isConstObject(sym.type), ...(sym.attrs.section ? { section: sym.attrs.section } : {}),
+    ...(sym.attrs.used ? { used: true } : {}),
   };
   const isDefinition = sym.defined || sym.init !== undefined || sym.tentative || sym.anon !== undefined || (sym.isStatic && sym.linkage === "none");
   if (!isDefinition) {
@@ -271,6 +276,8 @@ export class FunctionLowerer {
       { varargs: fnType.variadic, linkage: linkageOf(def.sym) });
     this.b.func.visibility = visibilityOf(def.sym);
     if (def.sym.attrs.section) this.b.func.section = def.sym.attrs.section;
+    const a = def.sym.attrs;
+    if (a.used || a.constructorPriority !== undefined || a.destructorPriority !== undefined) this.b.func.used = true;
     this.entry = this.b.block("entry");
   }
 
@@ -1369,6 +1376,13 @@ export class FunctionLowerer {
       if (builtin && hasBuiltinExpansion(builtin)) return lowerBuiltin(this, { kind: "builtin", name: builtin, args: e.args, type: e.type, loc: e.loc });
       if (builtin && name.startsWith("__builtin_")) direct.asmName = name.slice("__builtin_".length);
     }
+    // The C99 complex functions are operations on the value (gcc expands them even at -O0).
+    const part = direct && Object.hasOwn(COMPLEX_FUNCTIONS, direct.name) ? COMPLEX_FUNCTIONS[direct.name] : undefined;
+    if (direct && part && e.args.length === 1 && e.args[0]!.type.kind === "complex" && this.builtinsAllowed(direct, direct.name)) {
+      const z = e.args[0]!;
+      if (part === "conj") return lowerBuiltin(this, { kind: "builtin", name: "__builtin_conj", args: [z], type: e.type, loc: e.loc });
+      return this.rvalue({ kind: part, operand: z, type: e.type, loc: e.loc });
+    }
     if (direct) callee = this.names.of(direct);
     else callee = this.rvalue(c);
     const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: this.rvalue(a) }));
@@ -1399,9 +1413,13 @@ export class FunctionLowerer {
    * (-fno-builtin[-NAME], -ffreestanding) or declared its own static function.
    */
   private isLibraryBuiltin(fn: A.FunctionSymbol): boolean {
-    if (fn.linkage !== "external" || fn.storage === "static") return false;
     const name = fn.name.startsWith("__builtin_") ? fn.name.slice("__builtin_".length) : fn.name;
-    if (!isLibraryFunction(name)) return false;
+    return isLibraryFunction(name) && this.builtinsAllowed(fn, name);
+  }
+
+  /** May a call to `fn` (the library function `name`) be treated as the builtin? */
+  private builtinsAllowed(fn: A.FunctionSymbol, name: string): boolean {
+    if (fn.linkage !== "external" || fn.storage === "static") return false;
     const lb = this.opts.libBuiltins;
     return fn.name.startsWith("__builtin_") || !lb || (lb.all && !lb.off.includes(name));
   }

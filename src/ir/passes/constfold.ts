@@ -18,7 +18,7 @@
 import type { FloatType, Func, Inst, IntType, Module, Type, Value } from "../ir.js";
 import { bitWidth, instDst, mapInstOperands, mapTermOperands, storeSize } from "../ir.js";
 import { type ConstBytes, readLE, readonlyBytes } from "../constmem.js";
-import { bitsToF32, bitsToF64, f32ToBits, f64ToBits } from "../float.js";
+import { bitsToF32, bitsToF64, f32ToBits, f64ToBits, floatBits, wideToF64Exact } from "../float.js";
 
 export function constfold(m: Module): void {
   const globals = new Map(m.globals.map((g) => [g.name, g]));
@@ -110,6 +110,43 @@ function fcmp(pred: string, a: number, b: number): boolean {
 }
 
 const isSmallFloat = (t: Type): t is "f32" | "f64" => t === "f32" || t === "f64";
+
+/**
+ * f80/f128 constants that are exactly doubles fold through doubles when the
+ * double result is exact too: comparisons always, + and - when the rounding
+ * error is zero (then the wide result is that same value).
+ */
+function wideFold(i: Inst): Value | undefined {
+  const wide = (t: Type, v: Value): number | undefined =>
+    (t === "f80" || t === "f128") && v.k === "float" ? wideToF64Exact(t, v.bits) : undefined;
+  switch (i.op) {
+    case "fcmp": {
+      const a = wide(i.type, i.a), b = wide(i.type, i.b);
+      return a === undefined || b === undefined ? undefined : int(fcmp(i.pred, a, b) ? 1n : 0n);
+    }
+    case "fadd": case "fsub": {
+      const a = wide(i.type, i.a), b0 = wide(i.type, i.b);
+      if (a === undefined || b0 === undefined) return undefined;
+      const b = i.op === "fsub" ? -b0 : b0;
+      const s = a + b;
+      if (!Number.isFinite(s)) return undefined;
+      const bb = s - a;
+      if (a - (s - bb) + (b - bb) !== 0) return undefined; // TwoSum: the rounding error
+      return { k: "float", bits: floatBits(i.type as FloatType, s) };
+    }
+    case "fpext":
+      if ((i.to === "f80" || i.to === "f128") && i.a.k === "float" && isSmallFloat(i.from)) {
+        return { k: "float", bits: floatBits(i.to, fval(i.from, i.a.bits)) };
+      }
+      return undefined;
+    case "fptrunc": {
+      const a = wide(i.from, i.a);
+      if (a === undefined || !isSmallFloat(i.to) || (i.to === "f32" && Math.fround(a) !== a)) return undefined;
+      return fconst(i.to, a);
+    }
+    default: return undefined;
+  }
+}
 const fval = (t: "f32" | "f64", bits: bigint): number => (t === "f32" ? bitsToF32(bits) : bitsToF64(bits));
 const fconst = (t: "f32" | "f64", x: number): Value => ({ k: "float", bits: t === "f32" ? f32ToBits(Math.fround(x)) : f64ToBits(x) });
 
@@ -270,7 +307,7 @@ function foldFunc(f: Func, memory: ConstMemory): void {
         mapInstOperands(i, resolve);
         const dst = instDst(i);
         if (dst === undefined) return true;
-        const v = fold(i) ?? loadFold(i) ?? boolCompare(i);
+        const v = fold(i) ?? wideFold(i) ?? loadFold(i) ?? boolCompare(i);
         if (v === undefined) return true;
         repl.set(dst, v);
         changed = true;

@@ -77,7 +77,7 @@ const CODE_TYPE: Readonly<Record<string, Type>> = { p: "ptr", i: "i32", z: "i64"
 
 /** Does the call have the shape the standard function has? (A mismatch: the program's own function.) */
 function matchesSignature(c: CallInst, name: string): boolean {
-  const sig = SIGNATURES[name];
+  const sig = Object.hasOwn(SIGNATURES, name) ? SIGNATURES[name] : undefined;
   if (!sig) return false;
   const [ret, rest] = sig.split(":") as [string, string];
   const variadic = rest.endsWith(".");
@@ -330,7 +330,7 @@ class FuncSimplifier {
     if (i.op === "fcmp") return this.fabsCompare(i);
     if (i.op !== "call" || i.builtin === undefined) return undefined;
     const name = i.builtin;
-    const handler = HANDLERS[name];
+    const handler = Object.hasOwn(HANDLERS, name) ? HANDLERS[name] : undefined;
     if (!handler || !matchesSignature(i, name)) return undefined;
     const e = new Emitter(this);
     const site: Site = { name, call: i, a: i.args.map((x) => x.value), used: i.dst !== undefined && (this.uses.get(i.dst) ?? 0) > 0, e };

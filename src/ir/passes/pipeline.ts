@@ -12,6 +12,7 @@ import { simplifycfg } from "./simplifycfg.js";
 import { libcalls } from "./libcalls.js";
 import { condprop } from "./condprop.js";
 import { sroa } from "./sroa.js";
+import { globaldce } from "./globaldce.js";
 
 export interface Pass {
   readonly name: string;
@@ -34,6 +35,7 @@ export const PIPELINE: readonly Pass[] = [
   { name: "constfold", run: constfold, minOpt: 1 },
   { name: "dce", run: dce, minOpt: 1 },
   { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
+  { name: "globaldce", run: globaldce, minOpt: 1 },
 ];
 
 export interface PipelineOptions {
