@@ -365,7 +365,7 @@ class FuncSimplifier {
     return e.insts;
   }
 
-  /** `fabs(x) < 0` is false and `!(fabs(x) >= 0)`... `fabs(x) uge 0` is true, NaN or not. */
+  /** `fabs(x) < 0` is false; `fabs(x) >= 0 or unordered` (uge) is true, NaN or not. */
   private fabsCompare(i: Extract<Inst, { op: "fcmp" }>): Inst[] | undefined {
     const d = this.defOf(i.a);
     const isFabs = d?.op === "call" && d.builtin !== undefined && FABS.has(d.builtin) && d.args.length === 1;
