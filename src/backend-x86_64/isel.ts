@@ -603,6 +603,26 @@ export class ISel {
     }
   }
 
+  /** Fill `size` bytes with `byte` by stores of a register holding the byte in every position. */
+  private fillMem(dst: Address, byte: Value, size: number): void {
+    if (size === 0) return;
+    let pattern: number;
+    if (byte.k === "int" || byte.k === "undef") {
+      const b = byte.k === "int" ? BigInt.asUintN(8, byte.value) : 0n;
+      pattern = this.valReg({ k: "int", value: BigInt.asIntN(64, b * 0x0101010101010101n) }, "i64");
+    } else {
+      pattern = this.extend(byte, "i8", false, 8);
+      if (size > 1) this.emit("imulq", r(this.valReg({ k: "int", value: 0x0101010101010101n }, "i64"), 8), ud(pattern, 8));
+    }
+    let off = 0;
+    for (const w of [8, 4, 2, 1]) {
+      while (size - off >= w) {
+        this.emit("mov" + SUFFIX[w], r(pattern, w), this.memOf(dst, off));
+        off += w;
+      }
+    }
+  }
+
   /** Call a C library/runtime function with integer arguments; returns rax (and rdx). */
   private libcall(name: string, intArgs: number[], sseArgs: number[] = [], ret: "int" | "pair" | "sse" | "none" = "none"): number[] {
     intArgs.forEach((a, k) => this.mov(8, r(a, 8), INT_ARG_REGS[k]!));
@@ -686,7 +706,8 @@ export class ISel {
         return;
       }
       case "memset": {
-        this.libcall("memset", [this.valReg(i.dstAddr, "ptr"), this.valReg(i.byte, "i32"), this.valReg(i.size, "i64")]);
+        if (i.size.k === "int" && i.size.value <= 128n) this.fillMem(this.address(i.dstAddr), i.byte, Number(i.size.value));
+        else this.libcall("memset", [this.valReg(i.dstAddr, "ptr"), this.valReg(i.byte, "i32"), this.valReg(i.size, "i64")]);
         return;
       }
       case "va_start": this.lowerVaStart(i.ap); return;
@@ -1563,6 +1584,13 @@ export class ISel {
         this.emit("movq", r(chain, 8), this.memOf(tramp, 12));
         this.emit("movl", im(BigInt.asIntN(32, 0x90e3ff49n)), this.memOf(tramp, 20));
         this.ctx.execStack = true;
+        return;
+      }
+      case "is_constant": this.copyInt(this.valReg({ k: "int", value: 0n }, "i64"), dst()); return;
+      case "object_size": {
+        // Not resolved by the libcalls pass (or -O0): the size is unknown.
+        const kind = i.args[1]?.k === "int" ? Number(i.args[1].value) & 3 : 0;
+        this.copyInt(this.valReg({ k: "int", value: kind >= 2 ? 0n : -1n }, "i64"), dst());
         return;
       }
     }

@@ -121,10 +121,10 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
       if (cfg.deps.onlyDeps) return { text: "" };
       return { text: printPreprocessed(pp, { noLineMarkers: !cfg.ppLineMarkers, ...(cfg.dumpMacros === "only" ? { dumpMacros: "M" as const } : cfg.dumpMacros === "also" ? { dumpMacros: "D" as const } : {}) }) };
     }
-    const tu = parseTranslationUnit(pp.tokens, { layout: cfg.toolchain.layout, std: cfg.std, gnu89Inline: cfg.gnu89Inline }, diags);
+    const tu = parseTranslationUnit(pp.tokens, { layout: cfg.toolchain.layout, std: cfg.std, gnu89Inline: cfg.gnu89Inline, optimize: cfg.optLevel > 0 }, diags);
     if (diags.errorCount > 0) return { text: undefined };
     if (req.goal === "syntax") return { text: "" };
-    const module = lowerTranslationUnit(tu, { layout: cfg.toolchain.layout, commonSymbols: cfg.commonSymbols, instrumentFunctions: cfg.instrumentFunctions === true }, diags);
+    const module = lowerTranslationUnit(tu, { layout: cfg.toolchain.layout, commonSymbols: cfg.commonSymbols, instrumentFunctions: cfg.instrumentFunctions === true, libBuiltins: cfg.libBuiltins, optimize: cfg.optLevel > 0 }, diags);
     if (diags.errorCount > 0) return { text: undefined };
     const printAfter = cfg.printAfter.length > 0
       ? { pass: cfg.printAfter.includes("all") ? "*" : cfg.printAfter[0], sink: (t: string) => void process.stderr.write(t) }

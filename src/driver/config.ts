@@ -70,6 +70,11 @@ export interface DriverConfig {
   commonSymbols: boolean;
   /** -finstrument-functions: call the __cyg_profile_func_* hooks on entry and exit. */
   instrumentFunctions?: boolean;
+  /**
+   * Which C library functions may be treated as builtins (folded, expanded):
+   * `-fno-builtin` and `-ffreestanding` turn all off, `-fno-builtin-NAME` one.
+   */
+  libBuiltins: { all: boolean; off: string[] };
   gnu89Inline: boolean;
   functionSections: boolean;
   dataSections: boolean;
@@ -140,6 +145,9 @@ const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> 
   "PIE": (c, on) => { c.pie = on; c.pic = on || c.pic; },
   "common": (c, on) => { c.commonSymbols = on; },
   "instrument-functions": (c, on) => { c.instrumentFunctions = on; },
+  "builtin": (c, on) => { c.libBuiltins.all = on; },
+  "freestanding": (c, on) => { c.libBuiltins.all = !on; },
+  "hosted": (c, on) => { c.libBuiltins.all = on; },
   "gnu89-inline": (c, on) => { c.gnu89Inline = on; },
   "function-sections": (c, on) => { c.functionSections = on; },
   "data-sections": (c, on) => { c.dataSections = on; },
@@ -156,6 +164,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     dumpMacros: "none",
     deps: { onlyDeps: false, sideEffect: false, userOnly: false, targets: [], phony: false, missingGenerated: false },
     std: "gnu17", optLevel: 0, optSize: false, debug: false, pic: true, pie: true, commonSymbols: false,
+    libBuiltins: { all: true, off: [] },
     gnu89Inline: false, functionSections: false, dataSections: false, integratedAs: true,
     warnings: { suppressAll: false, allErrors: false, errorOptions: new Map(), enabled: new Map() },
     pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto",
@@ -329,6 +338,11 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     const name = on ? v : v.slice(3);
     const handler = F_FLAGS[name];
     if (handler) handler(c, on);
+    else if (name.startsWith("builtin-")) {
+      const fn = name.slice("builtin-".length);
+      c.libBuiltins.off = c.libBuiltins.off.filter((n) => n !== fn);
+      if (!on) c.libBuiltins.off.push(fn);
+    }
     else c.ignored.push("-f" + v);
   }
 

@@ -194,7 +194,7 @@ function compileRuntimeFile(cfg: DriverConfig, path: string, defines: string[], 
   const unitCfg: DriverConfig = {
     ...cfg,
     mode: "compile", std: "gnu17", optLevel: 2, optSize: false, debug: false, pic: true, pie: false,
-    linkKind: "shared", commonSymbols: false, gnu89Inline: false, functionSections: false, dataSections: false,
+    linkKind: "shared", commonSymbols: false, libBuiltins: { all: true, off: [] }, gnu89Inline: false, functionSections: false, dataSections: false,
     defines: defines.map((text) => ({ kind: "define", text })),
     includeDirs: [], quoteDirs: [], systemDirs: [], afterDirs: [], forcedIncludes: [], macroIncludes: [],
     noStdInc: true, printAfter: [], verifyIr: false,

@@ -54,10 +54,11 @@ export const BUILTIN_SIGNATURES: Readonly<Record<string, string>> = {
   // Fortify helpers glibc's headers use.
   __builtin___memcpy_chk: "p:p,P,z,z", __builtin___memmove_chk: "p:p,P,z,z", __builtin___mempcpy_chk: "p:p,P,z,z",
   __builtin___memset_chk: "p:p,i,z,z", __builtin___strcpy_chk: "s:s,S,z", __builtin___stpcpy_chk: "s:s,S,z",
-  __builtin___strncpy_chk: "s:s,S,z,z", __builtin___strcat_chk: "s:s,S,z", __builtin___strncat_chk: "s:s,S,z,z",
+  __builtin___strncpy_chk: "s:s,S,z,z", __builtin___stpncpy_chk: "s:s,S,z,z", __builtin___strcat_chk: "s:s,S,z", __builtin___strncat_chk: "s:s,S,z,z",
   __builtin___sprintf_chk: "i:s,i,z,S.", __builtin___snprintf_chk: "i:s,z,i,z,S.",
   __builtin___vsprintf_chk: "i:s,i,z,S,V", __builtin___vsnprintf_chk: "i:s,z,i,z,S,V",
   __builtin___printf_chk: "i:i,S.", __builtin___fprintf_chk: "i:p,i,S.",
+  __builtin___vprintf_chk: "i:i,S,p", __builtin___vfprintf_chk: "i:p,i,S,p",
   __builtin_va_arg_pack: "i:", __builtin_va_arg_pack_len: "i:",
 };
 
@@ -66,13 +67,15 @@ export const LIBRARY_SIGNATURES: Readonly<Record<string, string>> = {
   abort: "v:", exit: "v:i", _exit: "v:i", _Exit: "v:i",
   memcpy: "p:p,P,z", memmove: "p:p,P,z", memset: "p:p,i,z", memcmp: "i:P,P,z", memchr: "p:P,i,z",
   mempcpy: "p:p,P,z", bcmp: "i:P,P,z", bcopy: "v:P,p,z", bzero: "v:p,z",
-  strlen: "z:S", strnlen: "z:S,z", strcpy: "s:s,S", strncpy: "s:s,S,z", stpcpy: "s:s,S", strcat: "s:s,S",
+  strlen: "z:S", strnlen: "z:S,z", strcpy: "s:s,S", strncpy: "s:s,S,z", stpncpy: "s:s,S,z", stpcpy: "s:s,S", strcat: "s:s,S",
   strncat: "s:s,S,z", strcmp: "i:S,S", strncmp: "i:S,S,z", strchr: "s:S,i", strrchr: "s:S,i",
   strstr: "s:S,S", strdup: "s:S", strndup: "s:S,z", strspn: "z:S,S", strcspn: "z:S,S", strpbrk: "s:S,S",
   index: "s:S,i", rindex: "s:S,i", strcasecmp: "i:S,S", strncasecmp: "i:S,S,z",
   printf: "i:S.", fprintf: "i:p,S.", sprintf: "i:s,S.", snprintf: "i:s,z,S.", puts: "i:S", putchar: "i:i",
   fputs: "i:S,p", fputc: "i:i,p", putc: "i:i,p", fwrite: "z:P,z,z,p", scanf: "i:S.", sscanf: "i:S,S.",
-  vprintf: "i:S,V", vfprintf: "i:p,S,V", vsprintf: "i:s,S,V", vsnprintf: "i:s,z,S,V",
+  printf_unlocked: "i:S.", fprintf_unlocked: "i:p,S.", fputs_unlocked: "i:S,p", putchar_unlocked: "i:i",
+  fputc_unlocked: "i:i,p", putc_unlocked: "i:i,p", fwrite_unlocked: "z:P,z,z,p",
+    vprintf: "i:S,V", vfprintf: "i:p,S,V", vsprintf: "i:s,S,V", vsnprintf: "i:s,z,S,V",
   malloc: "p:z", calloc: "p:z,z", realloc: "p:p,z", free: "v:p", alloca: "p:z",
   abs: "i:i", labs: "l:l", llabs: "x:x", imaxabs: "l:l",
   isdigit: "i:i", isalpha: "i:i", isalnum: "i:i", isspace: "i:i", isupper: "i:i", islower: "i:i",
@@ -177,6 +180,15 @@ export function builtinSignature(name: string): string | undefined {
 /** The signature of a library function gcc knows as a builtin (for implicit declarations). */
 export function librarySignature(name: string): string | undefined {
   return Object.hasOwn(LIBRARY_SIGNATURES, name) ? LIBRARY_SIGNATURES[name] : undefined;
+}
+
+/**
+ * Is `name` a C library function gcc knows as a builtin (including the
+ * fortify `__X_chk` entry points)? Calls to it may be folded and expanded.
+ */
+export function isLibraryFunction(name: string): boolean {
+  if (librarySignature(name) !== undefined) return true;
+  return name.startsWith("__") && name.endsWith("_chk") && Object.hasOwn(BUILTIN_SIGNATURES, `__builtin_${name}`);
 }
 
 // Keep the code table referenced for readers: it documents the letters.

@@ -387,6 +387,8 @@ function evalBuiltin(name: string, args: Expr[], t: Type): ConstValue | undefine
     case "nan": case "nanf": case "nanl": case "nans": case "nansf": case "nansl":
       return { kind: "float", value: NaN };
     case "expect": case "expect_with_probability": return args[0] ? evalConst(args[0]) : undefined;
+    // Left for the optimiser (see the parser); a constant expression takes it as 0.
+    case "constant_p": return { kind: "int", value: 0n };
     case "complex": {
       const re = args[0] && evalConst(args[0]);
       const im = args[1] && evalConst(args[1]);

@@ -47,6 +47,11 @@ export interface ParseOptions {
   std: string;
   /** -fgnu89-inline. */
   gnu89Inline?: boolean;
+  /**
+   * -O1 and up: `__builtin_constant_p` of a non-constant expression is left
+   * for the optimiser to decide; at -O0 it is 0 at once, as with gcc.
+   */
+  optimize?: boolean;
 }
 
 /** Thrown after a syntax error has been reported; caught where parsing can resume. */
@@ -4046,8 +4051,12 @@ class Parser {
         this.expect("(");
         const e = this.assignExpr();
         this.expect(")");
-        const v = evalConst(this.rvalue(e));
+        const r = this.rvalue(e);
+        const v = evalConst(r);
         const isConst = v !== undefined && (v.kind !== "addr" || (v.str !== undefined && v.offset === 0n));
+        // Not constant yet: inside a function the optimiser may still find it
+        // constant (after propagation); lowering decides. Elsewhere it is 0.
+        if (!isConst && this.fn && this.opts.optimize && isScalar(r.type)) return { kind: "builtin", name, args: [r], type: this.bt.int, loc: loc(t) };
         return this.intConst(isConst ? 1 : 0, this.bt.int, t);
       }
       case "true": case "false":
@@ -4252,6 +4261,20 @@ class Parser {
         if (args.length < 1) { this.error(at, `too few arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
         return node([this.vaListPointer(args[0])], bt.void);
       }
+      case "__builtin_conj": case "__builtin_conjf": case "__builtin_conjl":
+      case "__builtin_creal": case "__builtin_crealf": case "__builtin_creall":
+      case "__builtin_cimag": case "__builtin_cimagf": case "__builtin_cimagl": {
+        // The C99 complex functions: the argument converted to the function's
+        // complex type; conj keeps it, creal/cimag give a part.
+        const args = this.builtinArgs();
+        const suffix = name[name.length - 1];
+        const elem = suffix === "f" ? bt.float : suffix === "l" ? bt.ldouble : bt.double;
+        const ct: Type = { kind: "complex", elem, quals: 0 };
+        if (args.length !== 1) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
+        const z = this.assignConvert(args[0], ct, { kind: "argument", argIndex: 1, fnName: name });
+        if (name.startsWith("__builtin_conj")) return node([z], ct);
+        return { kind: name.startsWith("__builtin_creal") ? "real" : "imag", operand: z, type: elem, loc: at };
+      }
       case "__builtin_va_end": {
         const args = this.builtinArgs();
         if (args.length !== 1) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
@@ -4272,7 +4295,10 @@ class Parser {
       case "__builtin_object_size": case "__builtin_dynamic_object_size": {
         const args = this.builtinArgs();
         const kind = args[1] ? evalInt(args[1]) ?? 0n : 0n;
-        return this.intConst((kind & 2n) !== 0n ? 0 : -1, bt.sizeT, t);
+        // Outside functions (static initializers) the answer is "unknown" at once;
+        // inside, lowering hands the pointer to the optimiser (the libcalls pass).
+        if (!this.fn || !args[0]) return this.intConst((kind & 2n) !== 0n ? 0 : -1, bt.sizeT, t);
+        return node([this.rvalue(args[0]), this.intConst(Number(kind & 3n), bt.int, t)], bt.sizeT);
       }
       case "__builtin_add_overflow": case "__builtin_sub_overflow": case "__builtin_mul_overflow": {
         const args = this.builtinArgs().map((a) => this.rvalue(a));

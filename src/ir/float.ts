@@ -73,3 +73,27 @@ export function floatValue(t: FloatType, bits: bigint): number | undefined {
   if (t === "f64") return bitsToF64(bits);
   return undefined;
 }
+
+/**
+ * The value of an f80/f128 constant as a double, when the double is exactly
+ * that value (finite normal doubles, zeros and infinities); undefined for
+ * NaNs and for values a double cannot hold exactly.
+ */
+export function wideToF64Exact(t: "f80" | "f128", bits: bigint): number | undefined {
+  const [signBit, expShift, fracBits] = t === "f80" ? [79n, 64n, 63n] : [127n, 112n, 112n];
+  const sign = (bits >> signBit) & 1n;
+  const exp = (bits >> expShift) & 0x7fffn;
+  let frac = bits & ((1n << fracBits) - 1n);
+  if (t === "f80") {
+    const integer = (bits >> 63n) & 1n;
+    if (exp !== 0n && integer === 0n) return undefined; // unnormals and pseudo-values
+  }
+  if (exp === 0n) return frac === 0n ? (sign ? -0 : 0) : undefined;
+  if (exp === 0x7fffn) return frac === 0n ? (sign ? -Infinity : Infinity) : undefined;
+  const e = exp - 16383n;
+  if (e < -1022n || e > 1023n) return undefined;
+  const drop = fracBits - 52n;
+  if ((frac & ((1n << drop) - 1n)) !== 0n) return undefined;
+  frac >>= drop;
+  return bitsToF64((sign << 63n) | ((e + 1023n) << 52n) | frac);
+}

@@ -163,6 +163,13 @@ export interface Call {
   retAddr?: Value;
   /** The static chain passed to a callee that takes one (`Func.chain`: GNU nested functions). */
   chain?: Value;
+  /**
+   * The standard C library function this call is (`strlen`, `__memcpy_chk`),
+   * when the program lets the compiler treat it as one (no -fno-builtin, a
+   * non-static declaration): libcalls may fold or expand it. Usually the
+   * callee's own name; differs when an asm label renames the function.
+   */
+  builtin?: string;
 }
 export interface Memcpy { op: "memcpy"; dstAddr: Value; srcAddr: Value; size: Value; align: number }
 export interface Memset { op: "memset"; dstAddr: Value; byte: Value; size: Value; align: number }
@@ -258,6 +265,8 @@ export interface Func {
   linkage: Linkage;
   visibility: Visibility;
   section?: string;
+  /** `__attribute__((used))` (or a constructor): kept even when nothing here refers to it. */
+  used?: boolean;
   ret: RetType;
   params: Param[];
   varargs: boolean;
@@ -289,6 +298,8 @@ export interface Global {
   visibility: Visibility;
   align: number;
   section?: string;
+  /** `__attribute__((used))`: kept even when nothing here refers to it. */
+  used?: boolean;
   threadLocal: boolean;
   readonly: boolean;
   /** undefined: a declaration of something defined elsewhere (unless common). */

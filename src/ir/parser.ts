@@ -179,8 +179,8 @@ class Parser {
     return this.argType();
   }
 
-  private attrs(): { linkage: Linkage; visibility: Visibility; section?: string; tls: boolean; readonly: boolean; align?: number; size?: number } {
-    const r: ReturnType<Parser["attrs"]> = { linkage: "external", visibility: "default", tls: false, readonly: false };
+  private attrs(): { linkage: Linkage; visibility: Visibility; section?: string; tls: boolean; readonly: boolean; used: boolean; align?: number; size?: number } {
+    const r: ReturnType<Parser["attrs"]> = { linkage: "external", visibility: "default", tls: false, readonly: false, used: false };
     for (;;) {
       const t = this.peek();
       if (t.kind !== "ident") return r;
@@ -188,6 +188,7 @@ class Parser {
       else if (VISIBILITIES.has(t.text)) r.visibility = t.text as Visibility;
       else if (t.text === "tls") r.tls = true;
       else if (t.text === "readonly") r.readonly = true;
+      else if (t.text === "used") r.used = true;
       else if (t.text === "section") { this.pos++; r.section = JSON.parse(this.expect("str", "a section name")) as string; continue; }
       else if (t.text === "align") { this.pos++; r.align = this.smallInt(); continue; }
       else if (t.text === "size") { this.pos++; r.size = this.smallInt(); continue; }
@@ -210,6 +211,7 @@ class Parser {
       name, linkage: a.linkage, visibility: a.visibility, align: a.align ?? 1, threadLocal: a.tls, readonly: a.readonly,
     };
     if (a.section !== undefined) g.section = a.section;
+    if (a.used) g.used = true;
     if (a.size !== undefined) g.commonSize = a.size;
     if (this.acceptP("=")) {
       this.expectP("{");
@@ -270,6 +272,7 @@ class Parser {
       name, linkage: a.linkage, visibility: a.visibility, ret, params: [], varargs: false, blocks: [], temps: [],
     };
     if (a.section !== undefined) f.section = a.section;
+    if (a.used) f.used = true;
     this.expectP("(");
     if (this.acceptI("chain")) {
       const tok = this.peek();
@@ -521,6 +524,7 @@ class Parser {
     if (fixedArgs !== undefined) i.fixedArgs = fixedArgs;
     if (chain) i.chain = chain;
     if (this.acceptI("into")) i.retAddr = this.value("ptr");
+    if (this.acceptI("builtin")) i.builtin = this.expect("global", "a $name");
     if (dstTok) {
       if (ret.kind !== "scalar") this.fail("only a call with a scalar result defines a temp", dstTok);
       i.dst = this.define(dstTok.text, ret.type, dstTok);

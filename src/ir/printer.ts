@@ -59,10 +59,11 @@ function printAsmBody(f: Func, a: InlineAsm): string {
   return s;
 }
 
-function printAttrs(o: { linkage: string; visibility: string; section?: string }): string {
+function printAttrs(o: { linkage: string; visibility: string; section?: string; used?: boolean }): string {
   let s = "";
   if (o.linkage !== "external") s += " " + o.linkage;
   if (o.visibility !== "default") s += " " + o.visibility;
+  if (o.used) s += " used";
   if (o.section !== undefined) s += " section " + quote(o.section);
   return s;
 }
@@ -172,7 +173,8 @@ export function printInst(f: Func, i: Inst): string {
       if (i.chain) args.unshift(`chain ${v(i.chain, "ptr")}`);
       const callee = i.callee.kind === "sym" ? `$${i.callee.name}` : v(i.callee.value, "ptr");
       const into = i.retAddr ? ` into ${v(i.retAddr, "ptr")}` : "";
-      return `${i.dst !== undefined ? d(i.dst) : ""}call ${printArgType(i.ret)} ${callee}(${args.join(", ")})${into}`;
+      const builtin = i.builtin !== undefined ? ` builtin $${i.builtin}` : "";
+      return `${i.dst !== undefined ? d(i.dst) : ""}call ${printArgType(i.ret)} ${callee}(${args.join(", ")})${into}${builtin}`;
     }
     case "memcpy":
       return `memcpy ${v(i.dstAddr, "ptr")}, ${v(i.srcAddr, "ptr")}, ${v(i.size, "i64")}, align ${i.align}`;

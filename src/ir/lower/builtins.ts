@@ -35,6 +35,7 @@ import { floatBits } from "../float.js";
 import type { CallArg, FloatType, IntType, Type, Value } from "../ir.js";
 import { bitWidth, isFloatType, UNDEF } from "../ir.js";
 import { argType, irType, retType } from "./ctypes.js";
+import { isLibraryFunction } from "../../frontend/builtins.js";
 import type { FunctionLowerer } from "./lower.js";
 
 type Handler = (L: FunctionLowerer, e: A.BuiltinCall) => Value;
@@ -415,15 +416,45 @@ const alloca: Handler = (L, e) => {
 const frameOrReturn = (name: "frame_address" | "return_address"): Handler => (L, e) =>
   intrinsic(L, name, "ptr", [L.intResize(L.rvalue(e.args[0]), irInt(e.args[0].type), "i32", false)]);
 
+/** Could evaluating `e` change anything (assignments, calls, volatile reads)? Conservative. */
+function hasSideEffects(e: A.Expr): boolean {
+  if ((e.type.quals & 2) !== 0) return true; // volatile
+  switch (e.kind) {
+    case "int": case "float": case "string": case "var": case "labeladdr": return false;
+    case "member": return hasSideEffects(e.base);
+    case "deref": return hasSideEffects(e.ptr);
+    case "addr": case "decay": case "cast": case "unary": case "real": case "imag": return hasSideEffects(e.operand);
+    case "binary": case "ptrdiff": case "logical": case "comma": return hasSideEffects(e.left) || hasSideEffects(e.right);
+    case "ptradd": return hasSideEffects(e.ptr) || hasSideEffects(e.index);
+    case "cond": return hasSideEffects(e.cond) || (e.then !== undefined && hasSideEffects(e.then)) || hasSideEffects(e.else);
+    default: return true;
+  }
+}
+
+/**
+ * `__builtin_object_size(p, kind)`: the argument is never evaluated (gcc:
+ * its side effects are dropped). When it has none, the libcalls pass works
+ * out the size from the pointer (the `object_size` intrinsic); otherwise, and
+ * at -O0, the answer is "unknown".
+ */
 const objectSize: Handler = (L, e) => {
-  for (const a of e.args) L.rvalue(a);
-  const kind = e.args[1]?.kind === "int" ? Number(e.args[1].value) : 0;
-  return int(kind >= 2 ? 0 : -1);
+  const kind = e.args[1]?.kind === "int" ? Number(e.args[1].value) & 3 : 0;
+  const unknown = int(kind >= 2 ? 0 : -1);
+  const p = e.args[0];
+  if (!p || hasSideEffects(p) || !L.opts.optimize) return unknown;
+  return intrinsic(L, "object_size", "i64", [L.rvalue(p), int(kind)]);
 };
 
+/**
+ * `__builtin_constant_p(x)`: 1 for literal constants; otherwise, when x has no
+ * side effects (which would not be evaluated), the `is_constant` intrinsic
+ * lets the optimiser answer after propagating constants (0 if it cannot).
+ */
 const constantP: Handler = (L, e) => {
   const a = e.args[0];
-  return int(a.kind === "int" || a.kind === "float" ? 1 : 0);
+  if (a.kind === "int" || a.kind === "float") return int(1);
+  if (hasSideEffects(a) || !irType(a.type) || !L.opts.optimize) return int(0);
+  return intrinsic(L, "is_constant", "i32", [L.rvalue(a)]);
 };
 
 /** `__builtin_complex(re, im)` (and the parser's integer imaginary constants `2i`). */
@@ -587,12 +618,15 @@ export function lowerBuiltin(L: FunctionLowerer, e: A.BuiltinCall): Value {
   const b = L.builder;
   const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: L.rvalue(a) }));
   const ret = retType(e.type);
+  // `__builtin_X` is always the standard X, whatever -fno-builtin says.
+  const opts = isLibraryFunction(target) ? { builtin: target } : {};
+  const symbol = L.names.library.get(target) ?? target;
   if (ret.kind === "agg") {
     const tmp = b.alloca(Math.max(1, sizeOf(e.type)), ret.layout.align, "call.ret");
-    b.call(ret, target, args, { retAddr: tmp });
+    b.call(ret, symbol, args, { retAddr: tmp, ...opts });
     return tmp;
   }
-  return b.call(ret, target, args) ?? UNDEF;
+  return b.call(ret, symbol, args, opts) ?? UNDEF;
 }
 
 export function hasBuiltinExpansion(name: string): boolean {

@@ -22,6 +22,7 @@ import type {
 } from "../ir.js";
 import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { hasBuiltinExpansion, lowerBuiltin } from "./builtins.js";
+import { isLibraryFunction } from "../../frontend/builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
 import { wideFloatBits } from "./floatlit.js";
 import type { FrameLayout } from "./nested.js";
@@ -33,6 +34,13 @@ export interface LowerOptions {
   commonSymbols?: boolean;
   /** -finstrument-functions. */
   instrumentFunctions?: boolean;
+  /**
+   * -O1 and up: questions only the optimiser can answer (`__builtin_constant_p`,
+   * `__builtin_object_size`) are left to it; at -O0 they get gcc's -O0 answers.
+   */
+  optimize?: boolean;
+  /** Library functions calls may treat as the standard ones (default: all; see isLibraryBuiltin). */
+  libBuiltins?: { all: boolean; off: readonly string[] };
 }
 
 /** An lvalue: the address of an object, and the bit-field within it if any. */
@@ -43,11 +51,21 @@ interface LValue {
 }
 
 const I64: IntType = "i64";
+const ABS_FUNCTIONS: ReadonlySet<string> = new Set(["abs", "labs", "llabs", "imaxabs"]);
+const COMPLEX_FUNCTIONS: Readonly<Record<string, "conj" | "real" | "imag">> = {
+  conj: "conj", conjf: "conj", conjl: "conj", creal: "real", crealf: "real", creall: "real",
+  cimag: "imag", cimagf: "imag", cimagl: "imag",
+};
 
 export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, diags: Diagnostics): Module {
   const m = newModule();
   m.asm = tu.asm.map((a) => a.template);
   const names = new SymbolNames();
+  // `extern void *memcpy(...) __asm__("my_memcpy")`: calls to the library
+  // function (from `__builtin_memcpy` too) go to the program's name for it.
+  for (const fn of tu.functionSymbols) {
+    if (fn.asmName !== undefined && fn.asmName !== fn.name && !fn.name.startsWith("__builtin_")) names.library.set(fn.name, fn.asmName);
+  }
   const plan = new NestingPlan(tu, opts.layout);
   // Functions first: static initializers holding `&&label` need the labels' blocks.
   // A nested function comes after the function it is nested in (whose label
@@ -100,6 +118,9 @@ export class SymbolNames {
   /** String literals that reached lowering without an object: one read-only global each. */
   readonly strings = new Map<A.StringLit, Global>();
 
+  /** Library functions the program renamed with an asm label: C name → symbol. */
+  readonly library = new Map<string, string>();
+
   /** Where each label of a lowered function ended up: its function and block. */
   readonly labelSites = new Map<number, { func: string; block: string }>();
 
@@ -149,6 +170,7 @@ function lowerGlobal(m: Module, sym: A.ObjectSymbol, names: SymbolNames, opts: L
   const base = {
     name, linkage: linkageOf(sym), visibility: visibilityOf(sym), align, threadLocal: sym.threadLocal,
     readonly: sym.anon === "string" || isConstObject(sym.type), ...(sym.attrs.section ? { section: sym.attrs.section } : {}),
+    ...(sym.attrs.used ? { used: true } : {}),
   };
   const isDefinition = sym.defined || sym.init !== undefined || sym.tentative || sym.anon !== undefined || (sym.isStatic && sym.linkage === "none");
   if (!isDefinition) {
@@ -301,6 +323,8 @@ export class FunctionLowerer {
     this.b.func.visibility = visibilityOf(def.sym);
     if (def.sym.attrs.section) this.b.func.section = def.sym.attrs.section;
     if (def.sym.enclosing) this.b.func.chain = this.b.newTemp("ptr", "chain");
+    const a = def.sym.attrs;
+    if (a.used || a.constructorPriority !== undefined || a.destructorPriority !== undefined) this.b.func.used = true;
     this.entry = this.b.block("entry");
   }
 
@@ -1590,14 +1614,31 @@ export class FunctionLowerer {
       if (builtin && hasBuiltinExpansion(builtin)) return lowerBuiltin(this, { kind: "builtin", name: builtin, args: e.args, type: e.type, loc: e.loc });
       if (builtin && name.startsWith("__builtin_")) direct.asmName = name.slice("__builtin_".length);
     }
+    // The C99 complex functions are operations on the value (gcc expands them even at -O0).
+    const part = direct && Object.hasOwn(COMPLEX_FUNCTIONS, direct.name) ? COMPLEX_FUNCTIONS[direct.name] : undefined;
+    if (direct && part && e.args.length === 1 && e.args[0]!.type.kind === "complex" && this.builtinsAllowed(direct, direct.name)) {
+      const z = e.args[0]!;
+      if (part === "conj") return lowerBuiltin(this, { kind: "builtin", name: "__builtin_conj", args: [z], type: e.type, loc: e.loc });
+      return this.rvalue({ kind: part, operand: z, type: e.type, loc: e.loc });
+    }
     if (direct) callee = this.names.of(direct);
     else callee = this.rvalue(c);
     const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: this.rvalue(a) }));
     const ret = retType(fnType.ret);
     const fixedArgs = fnType.variadic ? fnType.params.length : !fnType.prototyped ? args.length : undefined;
+    const opts: { fixedArgs?: number; builtin?: string; chain?: Value } = {};
+    if (fixedArgs !== undefined) opts.fixedArgs = fixedArgs;
     // A direct call of a nested function passes the frame of the function it is nested in.
     const parent = direct?.enclosing?.def;
-    const opts = { ...(fixedArgs !== undefined ? { fixedArgs } : {}), ...(parent ? { chain: this.frameOf(parent) } : {}) };
+    if (parent) opts.chain = this.frameOf(parent);
+    if (direct && this.isLibraryBuiltin(direct)) opts.builtin = direct.name;
+    // gcc expands abs and friends inline even at -O0 (and programs test for it).
+    const absType = opts.builtin !== undefined && ABS_FUNCTIONS.has(opts.builtin) && args.length === 1 && args[0]!.type.kind === "scalar" ? args[0]!.type.type : undefined;
+    if (absType !== undefined && ret.kind === "scalar" && ret.type === absType && (absType === "i32" || absType === "i64")) {
+      const x = args[0]!.value;
+      const neg = b.bin("sub", absType, { k: "int", value: 0n }, x);
+      return b.select(absType, b.icmp("slt", absType, x, { k: "int", value: 0n }), neg, x);
+    }
     if (ret.kind === "agg") {
       const tmp = b.alloca(Math.max(1, ret.layout.size), ret.layout.align, "call.ret");
       b.call(ret, callee, args, { retAddr: tmp, ...opts });
@@ -1605,6 +1646,23 @@ export class FunctionLowerer {
     }
     const v = b.call(ret, callee, args, opts);
     return v ?? UNDEF;
+  }
+
+  /**
+   * Is a call to `fn` a call to the standard C library function of that name,
+   * which gcc would treat as a builtin? Not when the program opted out
+   * (-fno-builtin[-NAME], -ffreestanding) or declared its own static function.
+   */
+  private isLibraryBuiltin(fn: A.FunctionSymbol): boolean {
+    const name = fn.name.startsWith("__builtin_") ? fn.name.slice("__builtin_".length) : fn.name;
+    return isLibraryFunction(name) && this.builtinsAllowed(fn, name);
+  }
+
+  /** May a call to `fn` (the library function `name`) be treated as the builtin? */
+  private builtinsAllowed(fn: A.FunctionSymbol, name: string): boolean {
+    if (fn.linkage !== "external" || fn.storage === "static") return false;
+    const lb = this.opts.libBuiltins;
+    return fn.name.startsWith("__builtin_") || !lb || (lb.all && !lb.off.includes(name));
   }
 
   fneg(t: FloatType, a: Value): Value {

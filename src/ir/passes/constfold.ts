@@ -12,13 +12,36 @@
 // incoming values the same, ignoring self-references), applies a few
 // identities that never change behaviour (x+0, x*1, x&-1, x|0, x^0, shifts by
 // 0, x*0 and x&0 to 0) and makes branch conditions constant for simplifycfg.
+// Loads from read-only globals at constant offsets become the constants stored
+// there (constmem.ts says which globals qualify).
 
 import type { FloatType, Func, Inst, IntType, Module, Type, Value } from "../ir.js";
-import { bitWidth, instDst, mapInstOperands, mapTermOperands } from "../ir.js";
-import { bitsToF32, bitsToF64, f32ToBits, f64ToBits } from "../float.js";
+import { bitWidth, instDst, mapInstOperands, mapTermOperands, storeSize } from "../ir.js";
+import { type ConstBytes, readLE, readonlyBytes } from "../constmem.js";
+import { bitsToF32, bitsToF64, f32ToBits, f64ToBits, floatBits, wideToF64Exact } from "../float.js";
 
 export function constfold(m: Module): void {
-  for (const f of m.funcs) foldFunc(f);
+  const globals = new Map(m.globals.map((g) => [g.name, g]));
+  const bytes = new Map<string, ConstBytes | undefined>();
+  const memory: ConstMemory = (sym) => {
+    if (!bytes.has(sym)) {
+      const g = globals.get(sym);
+      bytes.set(sym, g ? readonlyBytes(g) : undefined);
+    }
+    return bytes.get(sym);
+  };
+  for (const f of m.funcs) foldFunc(f, memory);
+}
+
+/** The constant contents of a global, if it has them. */
+type ConstMemory = (sym: string) => ConstBytes | undefined;
+
+/** A load of `t` from constant memory at `sym + off`. */
+function constLoad(t: Type, bytes: ConstBytes, off: number): Value | undefined {
+  if (t === "f80" || t === "f128" || t === "i1") return undefined;
+  const v = readLE(bytes, off, storeSize(t));
+  if (v === undefined) return undefined;
+  return t === "f32" || t === "f64" ? { k: "float", bits: v } : int(v);
 }
 
 const width = (t: Type): number => (t === "ptr" ? 64 : bitWidth(t));
@@ -87,6 +110,43 @@ function fcmp(pred: string, a: number, b: number): boolean {
 }
 
 const isSmallFloat = (t: Type): t is "f32" | "f64" => t === "f32" || t === "f64";
+
+/**
+ * f80/f128 constants that are exactly doubles fold through doubles when the
+ * double result is exact too: comparisons always, + and - when the rounding
+ * error is zero (then the wide result is that same value).
+ */
+function wideFold(i: Inst): Value | undefined {
+  const wide = (t: Type, v: Value): number | undefined =>
+    (t === "f80" || t === "f128") && v.k === "float" ? wideToF64Exact(t, v.bits) : undefined;
+  switch (i.op) {
+    case "fcmp": {
+      const a = wide(i.type, i.a), b = wide(i.type, i.b);
+      return a === undefined || b === undefined ? undefined : int(fcmp(i.pred, a, b) ? 1n : 0n);
+    }
+    case "fadd": case "fsub": {
+      const a = wide(i.type, i.a), b0 = wide(i.type, i.b);
+      if (a === undefined || b0 === undefined) return undefined;
+      const b = i.op === "fsub" ? -b0 : b0;
+      const s = a + b;
+      if (!Number.isFinite(s)) return undefined;
+      const bb = s - a;
+      if (a - (s - bb) + (b - bb) !== 0) return undefined; // TwoSum: the rounding error
+      return { k: "float", bits: floatBits(i.type as FloatType, s) };
+    }
+    case "fpext":
+      if ((i.to === "f80" || i.to === "f128") && i.a.k === "float" && isSmallFloat(i.from)) {
+        return { k: "float", bits: floatBits(i.to, fval(i.from, i.a.bits)) };
+      }
+      return undefined;
+    case "fptrunc": {
+      const a = wide(i.from, i.a);
+      if (a === undefined || !isSmallFloat(i.to) || (i.to === "f32" && Math.fround(a) !== a)) return undefined;
+      return fconst(i.to, a);
+    }
+    default: return undefined;
+  }
+}
 const fval = (t: "f32" | "f64", bits: bigint): number => (t === "f32" ? bitsToF32(bits) : bitsToF64(bits));
 const fconst = (t: "f32" | "f64", x: number): Value => ({ k: "float", bits: t === "f32" ? f32ToBits(Math.fround(x)) : f64ToBits(x) });
 
@@ -100,11 +160,19 @@ function fold(i: Inst): Value | undefined {
       if (sameValue(i.a, i.b)) return i.a;
       return undefined;
     case "icmp":
-      return isInt(i.a) && isInt(i.b) ? int(icmp(i.pred, i.type, i.a.value, i.b.value) ? 1n : 0n) : undefined;
+      if (isInt(i.a) && isInt(i.b)) return int(icmp(i.pred, i.type, i.a.value, i.b.value) ? 1n : 0n);
+      // x P x: true for the predicates that include equality.
+      if (i.a.k === "temp" && sameValue(i.a, i.b)) return int(["eq", "sle", "sge", "ule", "uge"].includes(i.pred) ? 1n : 0n);
+      return undefined;
     case "fcmp":
       if (i.a.k === "float" && i.b.k === "float" && isSmallFloat(i.type)) {
         return int(fcmp(i.pred, fval(i.type, i.a.bits), fval(i.type, i.b.bits)) ? 1n : 0n);
       }
+      // A NaN operand makes every ordered comparison false and every unordered one true.
+      if ((isNaNConst(i.type, i.a) || isNaNConst(i.type, i.b)) && i.pred !== "ord" && i.pred !== "uno") {
+        return int(i.pred.startsWith("u") ? 1n : 0n);
+      }
+      if (isNaNConst(i.type, i.a) || isNaNConst(i.type, i.b)) return int(i.pred === "uno" ? 1n : 0n);
       return undefined;
     case "fadd": case "fsub": case "fmul": case "fdiv": {
       if (i.a.k !== "float" || i.b.k !== "float" || !isSmallFloat(i.type)) return undefined;
@@ -155,16 +223,30 @@ function fold(i: Inst): Value | undefined {
   }
 }
 
+/** Is `v` a NaN constant of float type `t`? */
+function isNaNConst(t: FloatType, v: Value): boolean {
+  if (v.k !== "float") return false;
+  const [exp, man] = t === "f32" ? [8, 23] : t === "f64" ? [11, 52] : t === "f128" ? [15, 112] : [15, 64];
+  const e = (v.bits >> BigInt(man)) & ((1n << BigInt(exp)) - 1n);
+  // f80 keeps its integer bit explicitly: the fraction is the low 63 bits.
+  const frac = t === "f80" ? v.bits & ((1n << 63n) - 1n) : v.bits & ((1n << BigInt(man)) - 1n);
+  return e === (1n << BigInt(exp)) - 1n && frac !== 0n;
+}
+
 /** Identities with one constant operand (never changing defined behaviour). */
 function identity(op: Inst["op"], t: IntType | "ptr", a: Value, b: Value): Value | undefined {
   const z = (v: Value): boolean => v.k === "int" && norm(t, v.value) === 0n;
   const one = (v: Value): boolean => v.k === "int" && norm(t, v.value) === 1n;
   const ones = (v: Value): boolean => v.k === "int" && norm(t, v.value) === norm(t, -1n);
   switch (op) {
-    case "add": case "or": case "xor": return z(b) ? a : z(a) ? b : undefined;
-    case "sub": case "shl": case "lshr": case "ashr": return z(b) ? a : undefined;
+    // On ptr, the second operand is an i64 offset: 0 + x is not a ptr.
+    case "add": case "or": case "xor": return z(b) ? a : z(a) && t !== "ptr" ? b : undefined;
+    case "sub": return z(b) ? a : undefined;
+    // Shifting 0 gives 0, and arithmetic shifts of -1 give -1, whatever the (valid) count.
+    case "shl": case "lshr": return z(b) ? a : z(a) ? int(0n) : undefined;
+    case "ashr": return z(b) ? a : z(a) || ones(a) ? a : undefined;
     case "mul": return one(b) ? a : one(a) ? b : z(a) || z(b) ? int(0n) : undefined;
-    case "and": return ones(b) ? a : ones(a) ? b : z(a) || z(b) ? int(0n) : undefined;
+    case "and": return ones(b) ? a : ones(a) && t !== "ptr" ? b : z(a) || z(b) ? int(0n) : undefined;
     case "sdiv": case "udiv": return one(b) ? a : undefined;
     default: return undefined;
   }
@@ -178,8 +260,30 @@ function sameValue(a: Value, b: Value): boolean {
   return false;
 }
 
-function foldFunc(f: Func): void {
+function foldFunc(f: Func, memory: ConstMemory): void {
   const repl = new Map<number, Value>();
+  // `icmp ne (zext i1 c), 0` is c: the shape every C condition has after lowering.
+  const zextOfBool = new Map<number, Value>();
+  const boolCompare = (i: Inst): Value | undefined => {
+    if ((i.op === "zext" || i.op === "sext") && i.from === "i1" && i.dst !== undefined) zextOfBool.set(i.dst, i.a);
+    if (i.op !== "icmp" || i.pred !== "ne" || i.a.k !== "temp" || i.b.k !== "int" || norm(i.type, i.b.value) !== 0n) return undefined;
+    return zextOfBool.get(i.a.id);
+  };
+  // Pointers known as symbol + constant offset, for loads from constant memory.
+  const symPtr = new Map<number, { sym: string; off: number }>();
+  const loadFold = (i: Inst): Value | undefined => {
+    if (i.op === "addr") symPtr.set(i.dst, { sym: i.sym, off: i.offset });
+    else if ((i.op === "add" || i.op === "sub") && i.type === "ptr" && i.a.k === "temp" && i.b.k === "int") {
+      const base = symPtr.get(i.a.id);
+      const d = Number(BigInt.asIntN(64, i.b.value));
+      if (base) symPtr.set(i.dst, { sym: base.sym, off: base.off + (i.op === "add" ? d : -d) });
+    } else if (i.op === "load" && !i.volatile && i.addr.k === "temp") {
+      const p = symPtr.get(i.addr.id);
+      const bytes = p && memory(p.sym);
+      if (p && bytes) return constLoad(i.type, bytes, p.off);
+    }
+    return undefined;
+  };
   const resolve = (v: Value): Value => {
     while (v.k === "temp" && repl.has(v.id)) v = repl.get(v.id)!;
     return v;
@@ -203,7 +307,7 @@ function foldFunc(f: Func): void {
         mapInstOperands(i, resolve);
         const dst = instDst(i);
         if (dst === undefined) return true;
-        const v = fold(i);
+        const v = fold(i) ?? wideFold(i) ?? loadFold(i) ?? boolCompare(i);
         if (v === undefined) return true;
         repl.set(dst, v);
         changed = true;

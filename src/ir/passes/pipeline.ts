@@ -9,6 +9,10 @@ import { mem2reg } from "./mem2reg.js";
 import { constfold } from "./constfold.js";
 import { dce } from "./dce.js";
 import { simplifycfg } from "./simplifycfg.js";
+import { libcalls } from "./libcalls.js";
+import { condprop } from "./condprop.js";
+import { sroa } from "./sroa.js";
+import { globaldce } from "./globaldce.js";
 
 export interface Pass {
   readonly name: string;
@@ -20,8 +24,18 @@ export interface Pass {
 export const PIPELINE: readonly Pass[] = [
   { name: "mem2reg", run: mem2reg, minOpt: 1 },
   { name: "constfold", run: constfold, minOpt: 1 },
-  { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
+  { name: "sroa", run: sroa, minOpt: 1 },
+  { name: "mem2reg", run: mem2reg, minOpt: 1 },
+  { name: "constfold", run: constfold, minOpt: 1 },
+  { name: "libcalls", run: libcalls, minOpt: 1 },
+  { name: "constfold", run: constfold, minOpt: 1 },
   { name: "dce", run: dce, minOpt: 1 },
+  { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
+  { name: "condprop", run: condprop, minOpt: 1 },
+  { name: "constfold", run: constfold, minOpt: 1 },
+  { name: "dce", run: dce, minOpt: 1 },
+  { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
+  { name: "globaldce", run: globaldce, minOpt: 1 },
 ];
 
 export interface PipelineOptions {

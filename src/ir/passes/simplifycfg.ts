@@ -5,11 +5,14 @@
 //   3. a block whose only predecessor ends in an unconditional branch to it
 //      is merged into that predecessor;
 //   4. empty forwarding blocks (no phis, no instructions, `br S`) are bypassed
-//      when that keeps S's phis well-formed.
+//      when that keeps S's phis well-formed;
+//   5. jump threading: a block that only branches on one of its phis sends a
+//      predecessor whose incoming value is a constant straight to the target
+//      that constant selects (the shape `&&` and `||` lower to).
 // Blocks whose address is taken (blockaddr) are never deleted or merged away.
 
 import type { Block, Func, Module, Value } from "../ir.js";
-import { mapInstOperands, mapSuccessors, mapTermOperands, successors } from "../ir.js";
+import { instOperands, mapInstOperands, mapSuccessors, mapTermOperands, successors, termOperands } from "../ir.js";
 import { buildCFG } from "../cfg.js";
 
 export function simplifycfg(m: Module): void {
@@ -132,6 +135,60 @@ function simplifyOnce(f: Func): boolean {
   if (removed.size) {
     f.blocks = f.blocks.filter((b) => !removed.has(b.label));
     return true;
+  }
+  return threadJumps(f, byLabel, predsOf, taken) || changed;
+}
+
+/** Step 5: thread constant phi values through blocks that only branch on them. */
+function threadJumps(f: Func, byLabel: Map<string, Block>, predsOf: Map<string, Set<string>>, taken: Set<string>): boolean {
+  // Where each phi of a candidate block is used: only its own branch and
+  // successor phis (along edges from it) may use it, or bypassing the block
+  // would leave a use without its definition.
+  const candidates = f.blocks.filter((b, k) => k > 0 && !taken.has(b.label) && b.insts.length === 0 && b.phis.length > 0
+    && b.term.op === "condbr" && b.term.cond.k === "temp" && b.term.ifTrue !== b.term.ifFalse);
+  if (candidates.length === 0) return false;
+  const phiHome = new Map<number, Block>();
+  for (const b of candidates) for (const p of b.phis) phiHome.set(p.dst, b);
+  const badUse = new Set<Block>();
+  const use = (v: Value, okFor?: Block): void => {
+    if (v.k !== "temp") return;
+    const home = phiHome.get(v.id);
+    if (home && home !== okFor) badUse.add(home);
+  };
+  for (const b of f.blocks) {
+    for (const p of b.phis) for (const x of p.incoming) use(x.value, byLabel.get(x.block));
+    for (const i of b.insts) instOperands(i).forEach((v) => use(v));
+    for (const v of termOperands(b.term)) use(v, b);
+  }
+  let changed = false;
+  for (const b of candidates) {
+    if (badUse.has(b) || b.term.op !== "condbr" || b.term.cond.k !== "temp") continue;
+    const condId = b.term.cond.id;
+    const cond = b.phis.find((p) => p.dst === condId);
+    if (!cond) continue;
+    const { ifTrue, ifFalse } = b.term;
+    for (const x of [...cond.incoming]) {
+      if (x.value.k !== "int") continue;
+      const p = byLabel.get(x.block)!;
+      const target = (x.value.value & 1n) ? ifTrue : ifFalse;
+      const pt = p.term;
+      if (p === b || (pt.op !== "br" && pt.op !== "condbr") || successors(pt).includes(target) || target === b.label) continue;
+      const t = byLabel.get(target)!;
+      // The target's phis get the values they would have received from b, seen from p.
+      const fromP = (v: Value): Value => {
+        if (v.k !== "temp" || phiHome.get(v.id) !== b) return v;
+        return b.phis.find((q) => q.dst === v.id)!.incoming.find((y) => y.block === p.label)!.value;
+      };
+      for (const q of t.phis) {
+        const vb = q.incoming.find((y) => y.block === b.label)!.value;
+        q.incoming.push({ block: p.label, value: fromP(vb) });
+      }
+      mapSuccessors(pt, (l) => (l === b.label ? target : l));
+      for (const q of b.phis) q.incoming = q.incoming.filter((y) => y.block !== p.label);
+      predsOf.get(b.label)!.delete(p.label);
+      predsOf.get(target)!.add(p.label);
+      changed = true;
+    }
   }
   return changed;
 }
