@@ -258,6 +258,12 @@ export interface Func {
   /** blocks[0] is the entry block. */
   blocks: Block[];
   temps: TempInfo[];
+  /**
+   * Blocks whose address is taken (GNU `&&label`, by a blockaddr or from
+   * static data): an indirect branch may reach them, so passes keep them even
+   * when no edge in the CFG does, and never merge them away or rename them.
+   */
+  addressTaken: string[];
 }
 
 export type InitPiece =

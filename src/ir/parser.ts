@@ -262,6 +262,7 @@ class Parser {
     this.pendingTypes = new Map();
     const f: Func = {
       name, linkage: a.linkage, visibility: a.visibility, ret, params: [], varargs: false, blocks: [], temps: [],
+      addressTaken: [],
     };
     if (a.section !== undefined) f.section = a.section;
     this.expectP("(");
@@ -274,9 +275,21 @@ class Parser {
       if (!this.acceptP(",")) break;
     }
     this.expectP(")");
+    if (this.acceptI("addresstaken")) {
+      this.expectP("[");
+      while (!this.isP("]")) {
+        f.addressTaken.push(this.expect("label", "a @label"));
+        if (!this.acceptP(",")) break;
+      }
+      this.expectP("]");
+    }
     this.expectP("{");
     while (!this.isP("}")) f.blocks.push(this.block(f));
     this.expectP("}");
+    // Text written before the list existed: a blockaddr takes its block's address.
+    for (const b of f.blocks) {
+      for (const i of b.insts) if (i.op === "blockaddr" && !f.addressTaken.includes(i.block)) f.addressTaken.push(i.block);
+    }
     for (const [id, info] of this.temps.entries()) {
       if (!this.defined.has(id)) throw new IRParseError(`%${info.name} is used but never defined in $${name}`, this.peek().line);
     }

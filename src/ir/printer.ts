@@ -103,8 +103,9 @@ export function printFunc(f: Func): string {
   const tn = (id: number): string => "%" + f.temps[id]!.name;
   const params = f.params.map((p) => `${printArgType(p.type)} ${tn(p.temp)}`);
   if (f.varargs) params.push("...");
-  const lines = [`function${printAttrs(f)} ${printArgType(f.ret)} $${f.name}(${params.join(", ")}) {`];
-  for (const b of f.blocks) lines.push(...printBlock(f, b));
+  const taken = f.addressTaken.length ? ` addresstaken [${f.addressTaken.map((l) => "@" + l).join(", ")}]` : "";
+  const lines = [`function${printAttrs(f)} ${printArgType(f.ret)} $${f.name}(${params.join(", ")})${taken} {`];
+  for (const b of f.blocks) for (const l of printBlock(f, b)) lines.push(l);
   lines.push("}", "");
   return lines.join("\n");
 }

@@ -213,8 +213,7 @@ function removeUnreachableBlocks(f: Func): void {
   const byLabel = new Map(f.blocks.map((blk) => [blk.label, blk]));
   const reached = new Set<string>();
   // Labels whose address is taken stay: an indirect branch may reach them.
-  const work = [f.blocks[0].label];
-  for (const blk of f.blocks) for (const i of blk.insts) if (i.op === "blockaddr") work.push(i.block);
+  const work = [f.blocks[0].label, ...f.addressTaken];
   while (work.length > 0) {
     const label = work.pop()!;
     if (reached.has(label)) continue;
@@ -239,6 +238,13 @@ export class FunctionLowerer {
   /** Address of each automatic object. */
   private readonly addrs = new Map<number, Value>();
   private readonly labels = new Map<number, Block>();
+  /**
+   * The function's one indirect branch: every `goto *p` jumps here, passing
+   * p through the block's phi. One shared block keeps the CFG at N + M edges
+   * for N computed gotos and M address-taken labels (not N * M), and SSA
+   * construction then puts the variables' phis here, not in every label.
+   */
+  private dispatch: Block | undefined;
   private readonly targets: LoopTargets[] = [];
   private switchCases: Map<A.SwitchCase, Block> | undefined;
   /** Stack pointers saved on entry to each enclosing block that declares VLAs. */
@@ -260,6 +266,9 @@ export class FunctionLowerer {
   run(): void {
     const b = this.b;
     b.at(this.entry);
+    // Address-taken labels get their blocks (and their place in
+    // func.addressTaken) first: static initializers may name them.
+    for (const l of this.def.labels) if (l.addressTaken) this.labelBlock(l);
     // Storage for every automatic object; parameters are stored into theirs.
     for (const local of this.def.locals) {
       if (local.isParam || local.isStatic || (local.type.kind === "array" && local.type.vla)) continue;
@@ -314,7 +323,19 @@ export class FunctionLowerer {
       blk = this.b.block(`L.${label.name}`);
       this.labels.set(label.id, blk);
       this.names.labelSites.set(label.id, { func: this.b.func.name, block: blk.label });
+      if (label.addressTaken) this.b.func.addressTaken.push(blk.label);
     }
+    return blk;
+  }
+
+  private dispatchBlock(): Block {
+    if (this.dispatch) return this.dispatch;
+    const blk = this.b.block("goto.dispatch");
+    const addr = this.b.newTemp("ptr", "goto.target");
+    blk.phis.push({ dst: addr, type: "ptr", incoming: [] });
+    const targets = this.def.labels.filter((l) => l.addressTaken).map((l) => this.labelBlock(l).label);
+    blk.term = { op: "indirectbr", addr: { k: "temp", id: addr }, targets };
+    this.dispatch = blk;
     return blk;
   }
 
@@ -533,9 +554,9 @@ export class FunctionLowerer {
         return;
       case "computedgoto": {
         const target = this.rvalue(s.target);
-        const targets = this.def.labels.filter((l) => l.addressTaken).map((l) => this.labelBlock(l).label);
-        b.term({ op: "indirectbr", addr: target, targets });
-        this.startDeadBlock();
+        const dispatch = this.dispatchBlock();
+        dispatch.phis[0]!.incoming.push({ block: b.current.label, value: target });
+        this.jump(dispatch);
         return;
       }
       case "label": {
