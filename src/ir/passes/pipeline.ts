@@ -9,6 +9,7 @@ import { mem2reg } from "./mem2reg.js";
 import { constfold } from "./constfold.js";
 import { dce } from "./dce.js";
 import { simplifycfg } from "./simplifycfg.js";
+import { sabotage, sabotageFromEnv } from "./sabotage.js";
 
 export interface Pass {
   readonly name: string;
@@ -32,9 +33,11 @@ export interface PipelineOptions {
 
 export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions = {}): void {
   if (opts.verify) verifyModule(m, "input");
+  const broken = sabotageFromEnv();
   for (const p of PIPELINE) {
     if (optLevel < p.minOpt) continue;
     p.run(m);
+    if (broken?.pass === p.name) sabotage(m, broken.func);
     if (opts.verify) verifyModule(m, p.name);
     if (opts.printAfter && (opts.printAfter.pass === p.name || opts.printAfter.pass === "*")) {
       opts.printAfter.sink(`# after ${p.name}\n${printModule(m)}`);
