@@ -47,6 +47,7 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
   for (const f of tu.functions) {
     if (!shouldEmit(f.sym)) continue;
     new FunctionLowerer(m, f, names, opts, diags).run();
+    initFiniEntries(m, names.of(f.sym), f.sym.attrs);
   }
   for (const g of tu.globals) lowerGlobal(m, g, names, opts);
   for (const s of names.strings.values()) m.globals.push(s);
@@ -54,6 +55,23 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
     if (sym.attrs.alias !== undefined) m.asm.push(aliasDirectives(names.of(sym), sym.attrs.alias, sym));
   }
   return m;
+}
+
+/**
+ * `constructor`/`destructor`: a pointer to the function in .init_array /
+ * .fini_array, which the startup code runs before main / at exit. A priority
+ * goes in the section name (`.init_array.00101`), which linkers sort by.
+ */
+function initFiniEntries(m: Module, fn: string, attrs: A.DeclAttrs): void {
+  const entries: [string, number | undefined][] = [[".init_array", attrs.constructorPriority], [".fini_array", attrs.destructorPriority]];
+  for (const [section, priority] of entries) {
+    if (priority === undefined) continue;
+    m.globals.push({
+      name: `.L${section}.${m.globals.length}`, linkage: "internal", visibility: "default", align: 8,
+      section: priority === 65535 ? section : `${section}.${String(priority).padStart(5, "0")}`,
+      threadLocal: false, readonly: false, init: [{ k: "sym", name: fn, addend: 0n, width: 8 }],
+    });
+  }
 }
 
 /**
