@@ -440,7 +440,7 @@ export class ISel {
   /** Store register `reg` holding bytes [part.offset, +part.size) to memory. */
   private storePart(reg: number, part: RegPart, m: MMem, fromPhys: boolean): void {
     if (part.cls === "SSE") {
-      this.emit(part.size <= 4 ? "movss" : "movsd", r(reg, 16), m);
+      this.emit(sseMove(part.size), r(reg, 16), m);
       return;
     }
     if (part.size === 8) { this.emit("movq", r(reg, 8), m); return; }
@@ -485,7 +485,7 @@ export class ISel {
   }
 
   private loadPart(part: RegPart, m: MMem, dstPhys: number): void {
-    if (part.cls === "SSE") this.emit(part.size <= 4 ? "movss" : "movsd", m, d(dstPhys, 16));
+    if (part.cls === "SSE") this.emit(sseMove(part.size), m, d(dstPhys, 16));
     else this.mov(8, r(this.loadBytes(m, part.size), 8), dstPhys);
   }
 
@@ -1278,7 +1278,7 @@ export class ISel {
         for (const p of loc.parts) {
           if (p.cls === "SSE") {
             const t = this.vreg("float");
-            this.emit(p.size <= 4 ? "movss" : "movsd", this.memOf(ad, p.offset), d(t, 16));
+            this.emit(sseMove(p.size), this.memOf(ad, p.offset), d(t, 16));
             moves.push({ reg: p.reg, src: t, cls: "SSE" });
           } else moves.push({ reg: p.reg, src: this.loadBytes(this.memOf(ad, p.offset), p.size), cls: "INTEGER" });
         }
@@ -1833,6 +1833,11 @@ const JT_MAX_SPREAD = 3;
 const SWAP_CC: Record<string, string> = {
   e: "e", ne: "ne", l: "g", le: "ge", g: "l", ge: "le", b: "a", be: "ae", a: "b", ae: "be",
 };
+
+/** The move of an SSE register part of `size` bytes to or from memory (16: a vector). */
+function sseMove(size: number): string {
+  return size <= 4 ? "movss" : size <= 8 ? "movsd" : "movups";
+}
 
 export function isBranchOpc(opc: string): boolean {
   return opc[0] === "j" || opc === "ret" || opc === "asm.goto";

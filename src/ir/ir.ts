@@ -70,6 +70,8 @@ export interface AggLayout {
    * apart (SysV returns `_Complex long double` in st(0)/st(1)).
    */
   readonly complex?: boolean;
+  /** A GNU vector (`vector_size`): SysV passes 8- and 16-byte ones in one SSE register. */
+  readonly vector?: boolean;
 }
 
 /** How one argument or return value crosses a call boundary. */

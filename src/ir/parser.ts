@@ -143,6 +143,7 @@ class Parser {
     this.expectI("align");
     const align = this.smallInt();
     const complex = this.acceptI("complex");
+    const vector = this.acceptI("vector");
     this.expectP("{");
     const fields: { offset: number; type: Type }[] = [];
     while (!this.isP("}")) {
@@ -151,7 +152,7 @@ class Parser {
       if (!this.acceptP(",")) break;
     }
     this.expectP("}");
-    const t: AggLayout = { name, size, align, fields, ...(complex ? { complex } : {}) };
+    const t: AggLayout = { name, size, align, fields, ...(complex ? { complex } : {}), ...(vector ? { vector } : {}) };
     if (this.types.has(name)) this.fail(`duplicate type :${name}`);
     this.types.set(name, t);
     return t;
