@@ -6,7 +6,7 @@
 
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { newResult, ROOT, runPrefix, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
+import { newResult, PROJECTS, ROOT, runPrefix, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
 
 const SQL_TESTS = join(ROOT, "tests/projects/sqlite");
 const FAST_TCL = ["select1.test", "expr.test", "func.test", "printf.test", "where.test", "trigger1.test"];
@@ -20,7 +20,9 @@ export const sqlite: Recipe = {
   async build(ctx: RecipeContext): Promise<ProjectResult> {
     const r = newResult();
     const tcl = existsSync(join(TCL, "tclConfig.sh")) ? `--with-tcl=${TCL}` : "--disable-tcl";
-    const conf = await ctx.sh(`CC=${ctx.CC} CFLAGS= ./configure --disable-readline ${tcl}`);
+    // The bisector's many builds share one configure cache (its probes are all gcc's).
+    const cache = ctx.cc === "mixed" ? ` --cache-file=${join(PROJECTS, "build", `sqlite3-${ctx.arch}-mixed-config.cache`)}` : "";
+    const conf = await ctx.sh(`CC=${ctx.CC} CFLAGS= ./configure --disable-readline ${tcl}${cache}`);
     if (!conf.ok) return { ...r, stage: "configure" };
     const make = await ctx.sh("make -j2 sqlite3", { timeoutSec: 3600 });
     r.buildSeconds = conf.seconds + make.seconds;
