@@ -2,6 +2,7 @@
 // in ~52 ms on Node 20 against ~60-90 ms for tsc's multi-file ESM output
 // (TOOLING.md), and make runs `tscc -c` once per file.
 import { build } from "esbuild";
+import { chmodSync, writeFileSync } from "node:fs";
 
 await build({
   entryPoints: ["src/driver/main.ts"],
@@ -14,3 +15,7 @@ await build({
   legalComments: "none",
   logLevel: "warning",
 });
+
+// `tscc -print-prog-name=ld` names this: tscc's linker with GNU ld's command line.
+writeFileSync("dist/tscc-ld", '#!/bin/sh\nexec node "$(dirname "$0")/tscc.cjs" -tscc-ld "$@"\n');
+chmodSync("dist/tscc-ld", 0o755);

@@ -95,7 +95,18 @@ export interface CallLayout {
   sseRegsUsed: number;
 }
 
+/** An 8- or 16-byte GNU vector: one SSE register (classes SSE, SSEUP). */
+function isSseVector(t: ArgType | RetType): boolean {
+  return t.kind === "agg" && t.layout.vector === true && (t.layout.size === 8 || t.layout.size === 16);
+}
+
+/** The size of eightbyte `e`'s register part (a vector's one part is all of it). */
+function partSize(t: ArgType | RetType, size: number, e: number): number {
+  return isSseVector(t) ? size : Math.min(8, size - e * 8);
+}
+
 function classesOf(t: ArgType): EightbyteClass[] | "MEMORY" {
+  if (isSseVector(t)) return ["SSE"];
   if (t.kind === "agg") return classifyAgg(t.layout);
   return classifyScalar(t.type) ?? "MEMORY";
 }
@@ -119,7 +130,7 @@ export function classifyReturn(ret: RetType): { loc: ArgLoc; sret: boolean } {
   const size = argSize(ret);
   const parts = cls.map((c, e): RegPart => ({
     cls: c, reg: c === "INTEGER" ? INT_RET_REGS[ni++]! : SSE_RET_REGS[ns++]!,
-    offset: e * 8, size: Math.min(8, size - e * 8),
+    offset: e * 8, size: partSize(ret, size, e),
   }));
   return { loc: { kind: "regs", parts }, sret: false };
 }
@@ -141,7 +152,7 @@ export function layoutCall(ret: RetType, args: readonly ArgType[]): CallLayout {
       if (ni + needI <= INT_ARG_REGS.length && ns + needS <= SSE_ARG_REGS.length) {
         const parts = cls.map((c, e): RegPart => ({
           cls: c, reg: c === "INTEGER" ? INT_ARG_REGS[ni++]! : SSE_ARG_REGS[ns++]!,
-          offset: e * 8, size: a.kind === "scalar" && a.type === "i128" ? 8 : Math.min(8, size - e * 8),
+          offset: e * 8, size: a.kind === "scalar" && a.type === "i128" ? 8 : partSize(a, size, e),
         }));
         locs.push({ kind: "regs", parts });
         continue;

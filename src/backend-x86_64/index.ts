@@ -61,7 +61,7 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext): AsmLine[] {
   symbolAttrs(out, f.name, f.linkage, f.visibility, "function");
   out.push(directive(".p2align", "4"));
   out.push(label(f.name));
-  out.push(...emitFunction(mf));
+  for (const l of emitFunction(mf)) out.push(l); // (a spread overflows the stack on huge functions)
   out.push(directive(".size", f.name, `.-${f.name}`));
   return out;
 }
@@ -113,8 +113,8 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
   const out: AsmLine[] = [];
   // File-scope asm first, as written; everything after names its own section.
   for (const a of m.asm) out.push(verbatim(a));
-  for (const f of m.funcs) out.push(...emitFunctionAsm(f, ctx));
-  for (const g of m.globals) out.push(...emitGlobal(g));
+  for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx)) out.push(l);
+  for (const g of m.globals) for (const l of emitGlobal(g)) out.push(l);
   if (ctx.pool.size) {
     out.push(directive(".section", ".rodata.cst16", '"aM"', "@progbits", "16"));
     for (const [lab, c] of ctx.pool) {

@@ -448,7 +448,7 @@ export class ISel {
   /** Store register `reg` holding bytes [part.offset, +part.size) to memory. */
   private storePart(reg: number, part: RegPart, m: MMem, fromPhys: boolean): void {
     if (part.cls === "SSE") {
-      this.emit(part.size <= 4 ? "movss" : "movsd", r(reg, 16), m);
+      this.emit(sseMove(part.size), r(reg, 16), m);
       return;
     }
     if (part.size === 8) { this.emit("movq", r(reg, 8), m); return; }
@@ -493,7 +493,7 @@ export class ISel {
   }
 
   private loadPart(part: RegPart, m: MMem, dstPhys: number): void {
-    if (part.cls === "SSE") this.emit(part.size <= 4 ? "movss" : "movsd", m, d(dstPhys, 16));
+    if (part.cls === "SSE") this.emit(sseMove(part.size), m, d(dstPhys, 16));
     else this.mov(8, r(this.loadBytes(m, part.size), 8), dstPhys);
   }
 
@@ -1308,7 +1308,7 @@ export class ISel {
         for (const p of loc.parts) {
           if (p.cls === "SSE") {
             const t = this.vreg("float");
-            this.emit(p.size <= 4 ? "movss" : "movsd", this.memOf(ad, p.offset), d(t, 16));
+            this.emit(sseMove(p.size), this.memOf(ad, p.offset), d(t, 16));
             moves.push({ reg: p.reg, src: t, cls: "SSE" });
           } else moves.push({ reg: p.reg, src: this.loadBytes(this.memOf(ad, p.offset), p.size), cls: "INTEGER" });
         }
@@ -1909,20 +1909,74 @@ const SWAP_CC: Record<string, string> = {
   e: "e", ne: "ne", l: "g", le: "ge", g: "l", ge: "le", b: "a", be: "ae", a: "b", ae: "be",
 };
 
+/** The move of an SSE register part of `size` bytes to or from memory (16: a vector). */
+function sseMove(size: number): string {
+  return size <= 4 ? "movss" : size <= 8 ? "movsd" : "movups";
+}
+
 export function isBranchOpc(opc: string): boolean {
   return opc[0] === "j" || opc === "ret" || opc === "asm.goto";
 }
 
 /**
  * Split every edge from a block with several successors into a block with
- * phis, so phi copies have a block of their own (indirectbr edges excepted:
- * their targets are address-taken and the copies go before the jump).
+ * phis, so phi copies have a block of their own.
+ *
+ * An indirectbr edge cannot get a new block in between (the jump goes to the
+ * label's address), so when its target has phis and other predecessors the
+ * target's label moves to a new landing block in front of it: the landing
+ * block (what `&&label` now means) takes the indirectbr's copies and falls
+ * through into the old block, which gets a fresh label for its direct
+ * predecessors. That needs the indirectbr to be the target's only indirect
+ * predecessor (lowering makes one dispatch block per function); otherwise the
+ * copies go before the jump.
  */
 export function splitCriticalEdges(f: ir.Func): void {
+  const byLabel = new Map(f.blocks.map((b) => [b.label, b]));
+  const labels = new Set(byLabel.keys());
+  const fresh = (base: string): string => {
+    let name = base;
+    while (labels.has(name)) name += "_";
+    labels.add(name);
+    return name;
+  };
+  const preds = new Map<string, string[]>(f.blocks.map((b) => [b.label, []]));
+  for (const b of f.blocks) for (const s of new Set(successors(b.term))) preds.get(s)!.push(b.label);
+
+  // Landing blocks for indirectbr targets: label -> the landing block placed before it.
+  const landing = new Map<string, ir.Block>();
+  for (const b of f.blocks) {
+    if (b.term.op !== "indirectbr") continue;
+    for (const s of new Set(b.term.targets)) {
+      const target = byLabel.get(s)!;
+      const ps = preds.get(s)!;
+      if (!target.phis.length || ps.length < 2 || target === b) continue;
+      if (ps.some((p) => p !== b.label && byLabel.get(p)!.term.op === "indirectbr")) continue;
+      const moved = fresh(`${s}.direct`);
+      // Everything that named the old block as a CFG node now names `moved`;
+      // the indirectbr edge (and the label's address) stays with `s`.
+      for (const p of ps) {
+        if (p === b.label) continue;
+        mapSuccessors(byLabel.get(p)!.term, (l) => (l === s ? moved : l));
+      }
+      for (const succ of new Set(successors(target.term))) {
+        for (const ph of byLabel.get(succ)!.phis) for (const x of ph.incoming) if (x.block === s) x.block = moved;
+      }
+      if (successors(target.term).includes(s)) mapSuccessors(target.term, (l) => (l === s ? moved : l));
+      target.label = moved;
+      const pad: ir.Block = { label: s, phis: [], insts: [], term: { op: "br", target: moved } };
+      for (const ph of target.phis) for (const x of ph.incoming) if (x.block === b.label) x.block = s;
+      byLabel.set(moved, target);
+      byLabel.set(s, pad);
+      landing.set(moved, pad);
+    }
+  }
+
   const hasPhis = new Set(f.blocks.filter((b) => b.phis.length).map((b) => b.label));
-  const labels = new Set(f.blocks.map((b) => b.label));
   const order: ir.Block[] = [];
   for (const b of f.blocks) {
+    const pad = landing.get(b.label);
+    if (pad) order.push(pad);
     order.push(b);
     if (b.term.op === "indirectbr") continue;
     const succs = [...new Set(successors(b.term))];
@@ -1932,14 +1986,11 @@ export function splitCriticalEdges(f: ir.Func): void {
     if (b.term.op === "condbr") succs.reverse();
     for (const s of succs) {
       if (!hasPhis.has(s)) continue;
-      let name = `${b.label}.${s}`;
-      while (labels.has(name)) name += "_";
-      labels.add(name);
+      const name = fresh(`${b.label}.${s}`);
       rename.set(s, name);
       // Right after the predecessor, so its fall-through edge needs no jump.
       order.push({ label: name, phis: [], insts: [], term: { op: "br", target: s } });
-      const target = f.blocks.find((x) => x.label === s)!;
-      for (const p of target.phis) for (const x of p.incoming) if (x.block === b.label) x.block = name;
+      for (const p of byLabel.get(s)!.phis) for (const x of p.incoming) if (x.block === b.label) x.block = name;
     }
     if (rename.size) mapSuccessors(b.term, (l) => rename.get(l) ?? l);
   }

@@ -30,7 +30,7 @@ export function eliminatePhis(f: MFunc, hooks: TargetHooks): void {
     const insts = f.blocks[pred]!.insts;
     let at = insts.length;
     while (at > 0 && hooks.isBranch(insts[at - 1]!)) at--;
-    insts.splice(at, 0, ...seq);
+    f.blocks[pred]!.insts = [...insts.slice(0, at), ...seq, ...insts.slice(at)];
   }
 }
 

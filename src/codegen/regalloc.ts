@@ -64,7 +64,7 @@ export function allocateRegisters(f: MFunc, hooks: TargetHooks): void {
     const spilled = scan(f, hooks, unspillable);
     if (process.env.RA_DEBUG) console.error(`ra ${f.name} round ${round}: ${f.blocks.length} blocks, ${f.vregClass.length} vregs, ${spilled.length} spilled`);
     if (spilled.length === 0) return;
-    for (const v of spilled) rewriteSpilled(f, hooks, v, unspillable);
+    rewriteSpilled(f, hooks, spilled, unspillable);
   }
 }
 
@@ -218,29 +218,43 @@ function addFixed(fixed: Map<number, [number, number][]>, r: number, range: [num
   l.push(range);
 }
 
-/** Give `v` a stack slot; every access goes through a fresh short-lived register. */
-function rewriteSpilled(f: MFunc, hooks: TargetHooks, v: number, unspillable: Set<number>): void {
-  const cls = f.vregClass[v - VREG_BASE]!;
-  const slot = newSlot(f, cls === "float" ? 16 : 8, cls === "float" ? 16 : 8);
+/**
+ * Give each of `spilled` a stack slot; every access goes through a fresh
+ * short-lived register. One sweep for all of them (a sweep per register is
+ * quadratic when hundreds spill in a big function).
+ */
+function rewriteSpilled(f: MFunc, hooks: TargetHooks, spilled: number[], unspillable: Set<number>): void {
+  const slotOf = new Map<number, number>();
+  const rank = new Map(spilled.map((v, k) => [v, k]));
+  for (const v of spilled) {
+    const cls = f.vregClass[v - VREG_BASE]!;
+    slotOf.set(v, newSlot(f, cls === "float" ? 16 : 8, cls === "float" ? 16 : 8));
+  }
   for (const b of f.blocks) {
     const out: MInst[] = [];
     for (const i of b.insts) {
       const { uses, defs } = instRegs(i);
-      const reads = uses.includes(v);
-      const writes = defs.includes(v);
-      if (!reads && !writes) { out.push(i); continue; }
-      const t = newVReg(f, cls);
-      unspillable.add(t);
-      for (const o of i.ops) {
-        if (o.k === "reg" && o.r === v) o.r = t;
-        else if (o.k === "mem") {
-          if (o.base === v) o.base = t;
-          if (o.index === v) o.index = t;
+      // In `spilled` order, so the rewrite is the same as one sweep per register.
+      const touched = [...new Set([...uses, ...defs].filter((v) => slotOf.has(v)))].sort((a, b) => rank.get(a)! - rank.get(b)!);
+      if (touched.length === 0) { out.push(i); continue; }
+      const stores: MInst[] = [];
+      for (const v of touched) {
+        const cls = f.vregClass[v - VREG_BASE]!;
+        const slot = slotOf.get(v)!;
+        const t = newVReg(f, cls);
+        unspillable.add(t);
+        for (const o of i.ops) {
+          if (o.k === "reg" && o.r === v) o.r = t;
+          else if (o.k === "mem") {
+            if (o.base === v) o.base = t;
+            if (o.index === v) o.index = t;
+          }
         }
+        if (uses.includes(v)) out.push(hooks.spillLoad(cls, t, slot));
+        if (defs.includes(v)) stores.unshift(hooks.spillStore(cls, t, slot));
       }
-      if (reads) out.push(hooks.spillLoad(cls, t, slot));
       out.push(i);
-      if (writes) out.push(hooks.spillStore(cls, t, slot));
+      for (const s of stores) out.push(s);
     }
     b.insts = out;
   }

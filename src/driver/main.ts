@@ -10,6 +10,7 @@ import { expandResponseFiles } from "./options.js";
 import { report, runJobs, usesOwnLinker } from "./jobs.js";
 import { canBuildRuntime, tsccRuntime } from "./runtime.js";
 import { binutilsProgram, sysrootLayout } from "./toolchains.js";
+import { runLinker } from "../link/index.js";
 
 export const TSCC_VERSION = "0.1.0";
 /** The gcc version tscc presents itself as (see src/frontend/predefined.ts for why 12.2). */
@@ -70,6 +71,8 @@ function answerQuery(q: Query, cfg: DriverConfig, root: string): void {
       break;
     }
     case "print-prog-name": {
+      // With tscc's own linker, `ld` is tscc-ld (libtool runs it, and asks it `-v`).
+      if (q.name === "ld" && usesOwnLinker(cfg) && typeof __filename === "string") { out(join(dirname(__filename), "tscc-ld")); break; }
       const name = q.name === "as" || q.name === "ld" || q.name === "ar" || q.name === "objcopy" ? binutilsProgram(tc, q.name) : q.name;
       out(name);
       break;
@@ -78,6 +81,8 @@ function answerQuery(q: Query, cfg: DriverConfig, root: string): void {
 }
 
 export function main(argv: readonly string[]): number {
+  // dist/tscc-ld (GNU ld's command line for tscc's linker) runs the bundle so.
+  if (argv[0] === "-tscc-ld") return runLinker(argv.slice(1), { stderr: (s) => void process.stderr.write(s) });
   let cfg: DriverConfig;
   try {
     const expanded = expandResponseFiles(argv, (p) => {

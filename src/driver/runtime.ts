@@ -170,22 +170,28 @@ function build(cfg: DriverConfig, sourceDir: string, names: readonly string[], d
   }
 }
 
-/** Builds of this target's runtime from other sources or compilers are garbage now. */
+/** A stale build younger than this may still be in use by another compiler (another dist/, a bisection's frozen copy). */
+const STALE_AGE_MS = 24 * 3600 * 1000;
+
+/**
+ * Builds of this target's runtime from other sources or compilers are garbage
+ * once old: deleting a young one pulled crtbegin.o from under links of a
+ * compiler still running (two bundles in use at once rebuilt and deleted each
+ * other's runtime).
+ */
 function removeStaleBuilds(current: string): void {
   const parent = dirname(current), name = basename(current);
   const prefix = name.slice(0, name.lastIndexOf("-") + 1);
-  // Only builds untouched for a day: another compiler binary sharing this
-  // cache (a second checkout, a rebuild during a test run) may still link with
-  // its own, and removing it under a running link makes that link fail.
-  const dayAgo = Date.now() - 24 * 3600 * 1000;
+  const now = Date.now();
   for (const other of readdirSync(parent)) {
     if (other === name || !other.startsWith(prefix) || other.includes(".tmp-")) continue;
     const path = join(parent, other);
     try {
-      if (statSync(path).mtimeMs < dayAgo) rmSync(path, { recursive: true, force: true });
+      if (now - statSync(path).mtimeMs < STALE_AGE_MS) continue;
     } catch {
-      // Gone already.
+      continue;
     }
+    rmSync(path, { recursive: true, force: true });
   }
 }
 

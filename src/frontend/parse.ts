@@ -1336,7 +1336,7 @@ class Parser {
   }
 
   /** Array and function suffixes (6.7.6.2, 6.7.6.3). `d` receives the parameters of a function applied to the name. */
-  private typeSuffix(base: Type, d: Declarator | undefined, attrSink: Attr[] | undefined = d?.attrs): { type: Type } {
+  private typeSuffix(base: Type, d: Declarator | undefined, attrSink?: Attr[]): { type: Type } {
     if (this.is("[") && !this.is("[", 1)) {
       const open = this.next();
       let quals = 0;
@@ -1368,9 +1368,10 @@ class Parser {
         }
       }
       this.expect("]");
-      // `int a[4] __attribute__((aligned(64)))`: the attributes belong to the declarator.
-      this.attributes(attrSink ?? []);
-      const elem = this.typeSuffix(base, undefined, attrSink).type;
+      // `int a[4] __attribute__((aligned(64)))`: the attributes are the declarator's.
+      const sink = d?.attrs ?? attrSink ?? [];
+      this.attributes(sink);
+      const elem = this.typeSuffix(base, undefined, sink).type;
       if (elem.kind === "function") this.error(d ? d.loc : open, d?.name ? `declaration of '${d.name}' as array of functions` : "declaration of type name as array of functions");
       else if (!isComplete(elem) && elem.kind !== "array") this.error(d ? d.loc : open, d?.name ? `array type has incomplete element type '${typeToString(elem)}'` : `array type has incomplete element type '${typeToString(elem)}'`);
       else if (elem.kind === "array" && elem.length === undefined && !elem.vla) this.error(open, "array type has incomplete element type");

@@ -31,13 +31,16 @@ export class FuncBuilder {
   readonly func: Func;
   private cur: Block | undefined;
   private names = new Set<string>();
+  /** Next numeric suffix to try for each temp hint (keeps newTemp linear on huge functions). */
+  private nextSuffix = new Map<string, number>();
+  private labels = new Set<string>();
   private labelCount = 0;
 
   constructor(module: Module, name: string, ret: RetType, params: { type: ArgType; name?: string }[],
     opts: { varargs?: boolean; linkage?: Linkage } = {}) {
     this.func = {
       name, linkage: opts.linkage ?? "external", visibility: "default", ret, params: [],
-      varargs: opts.varargs ?? false, blocks: [], temps: [],
+      varargs: opts.varargs ?? false, blocks: [], temps: [], addressTaken: [],
     };
     for (const p of params) {
       const t = this.newTemp(p.type.kind === "scalar" ? p.type.type : "ptr", p.name ?? "arg");
@@ -50,8 +53,9 @@ export class FuncBuilder {
   newTemp(type: Type, hint = "t"): number {
     let name = hint;
     if (this.names.has(name)) {
-      let n = 1;
+      let n = this.nextSuffix.get(hint) ?? 1;
       while (this.names.has(`${hint}.${n}`)) n++;
+      this.nextSuffix.set(hint, n + 1);
       name = `${hint}.${n}`;
     }
     this.names.add(name);
@@ -66,8 +70,8 @@ export class FuncBuilder {
   /** Create a block (not yet positioned at). */
   block(hint = "L"): Block {
     let label = hint;
-    const used = new Set(this.func.blocks.map((b) => b.label));
-    while (used.has(label)) label = `${hint}${++this.labelCount}`;
+    while (this.labels.has(label)) label = `${hint}${++this.labelCount}`;
+    this.labels.add(label);
     const b: Block = { label, phis: [], insts: [], term: { op: "unreachable" } };
     this.func.blocks.push(b);
     return b;

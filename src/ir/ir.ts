@@ -70,6 +70,8 @@ export interface AggLayout {
    * apart (SysV returns `_Complex long double` in st(0)/st(1)).
    */
   readonly complex?: boolean;
+  /** A GNU vector (`vector_size`): SysV passes 8- and 16-byte ones in one SSE register. */
+  readonly vector?: boolean;
 }
 
 /** How one argument or return value crosses a call boundary. */
@@ -279,6 +281,12 @@ export interface Func {
   /** blocks[0] is the entry block. */
   blocks: Block[];
   temps: TempInfo[];
+  /**
+   * Blocks whose address is taken (GNU `&&label`, by a blockaddr or from
+   * static data): an indirect branch may reach them, so passes keep them even
+   * when no edge in the CFG does, and never merge them away or rename them.
+   */
+  addressTaken: string[];
 }
 
 export type InitPiece =

@@ -143,6 +143,7 @@ class Parser {
     this.expectI("align");
     const align = this.smallInt();
     const complex = this.acceptI("complex");
+    const vector = this.acceptI("vector");
     this.expectP("{");
     const fields: { offset: number; type: Type }[] = [];
     while (!this.isP("}")) {
@@ -151,7 +152,7 @@ class Parser {
       if (!this.acceptP(",")) break;
     }
     this.expectP("}");
-    const t: AggLayout = { name, size, align, fields, ...(complex ? { complex } : {}) };
+    const t: AggLayout = { name, size, align, fields, ...(complex ? { complex } : {}), ...(vector ? { vector } : {}) };
     if (this.types.has(name)) this.fail(`duplicate type :${name}`);
     this.types.set(name, t);
     return t;
@@ -270,6 +271,7 @@ class Parser {
     this.pendingTypes = new Map();
     const f: Func = {
       name, linkage: a.linkage, visibility: a.visibility, ret, params: [], varargs: false, blocks: [], temps: [],
+      addressTaken: [],
     };
     if (a.section !== undefined) f.section = a.section;
     if (a.used) f.used = true;
@@ -288,9 +290,21 @@ class Parser {
       if (!this.acceptP(",")) break;
     }
     this.expectP(")");
+    if (this.acceptI("addresstaken")) {
+      this.expectP("[");
+      while (!this.isP("]")) {
+        f.addressTaken.push(this.expect("label", "a @label"));
+        if (!this.acceptP(",")) break;
+      }
+      this.expectP("]");
+    }
     this.expectP("{");
     while (!this.isP("}")) f.blocks.push(this.block(f));
     this.expectP("}");
+    // Text written before the list existed: a blockaddr takes its block's address.
+    for (const b of f.blocks) {
+      for (const i of b.insts) if (i.op === "blockaddr" && !f.addressTaken.includes(i.block)) f.addressTaken.push(i.block);
+    }
     for (const [id, info] of this.temps.entries()) {
       if (!this.defined.has(id)) throw new IRParseError(`%${info.name} is used but never defined in $${name}`, this.peek().line);
     }

@@ -20,7 +20,7 @@ export function printModule(m: Module): string {
 
 export function printTypeDef(t: AggLayout): string {
   const fields = t.fields.map((f) => `${f.type} ${f.offset}`).join(", ");
-  return `type :${t.name} = size ${t.size} align ${t.align}${t.complex ? " complex" : ""} { ${fields} }`;
+  return `type :${t.name} = size ${t.size} align ${t.align}${t.complex ? " complex" : ""}${t.vector ? " vector" : ""} { ${fields} }`;
 }
 
 function quote(s: string): string {
@@ -109,8 +109,9 @@ export function printFunc(f: Func): string {
   const params = f.params.map((p) => `${printArgType(p.type)} ${tn(p.temp)}`);
   if (f.chain !== undefined) params.unshift(`chain ${tn(f.chain)}`);
   if (f.varargs) params.push("...");
-  const lines = [`function${printAttrs(f)} ${printArgType(f.ret)} $${f.name}(${params.join(", ")}) {`];
-  for (const b of f.blocks) lines.push(...printBlock(f, b));
+  const taken = f.addressTaken.length ? ` addresstaken [${f.addressTaken.map((l) => "@" + l).join(", ")}]` : "";
+  const lines = [`function${printAttrs(f)} ${printArgType(f.ret)} $${f.name}(${params.join(", ")})${taken} {`];
+  for (const b of f.blocks) for (const l of printBlock(f, b)) lines.push(l);
   lines.push("}", "");
   return lines.join("\n");
 }

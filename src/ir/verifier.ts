@@ -1,6 +1,7 @@
 // The IR verifier: rejects malformed IR with an InternalCompilerError naming
 // the function and the pass that produced it. It checks
-//   - structure: unique labels, existing branch targets, one definition per temp;
+//   - structure: unique labels, existing branch targets, one definition per temp,
+//     blockaddr and indirectbr name only blocks in the address-taken list;
 //   - types: every operand has the type its position requires, conversions go
 //     the right way, constants are of the right kind;
 //   - SSA: every use is dominated by its definition (phi uses at the end of
@@ -109,9 +110,12 @@ export function verifyFunc(f: Func, pass?: string): void {
     if (labels.has(b.label)) fail(`duplicate block @${b.label}`);
     labels.add(b.label);
   }
+  const taken = new Set(f.addressTaken);
+  for (const l of taken) if (!labels.has(l)) fail(`address-taken block @${l} does not exist`);
   for (const b of f.blocks) {
     const t = b.term;
     for (const l of successors(t)) if (!labels.has(l)) fail(`@${b.label} branches to unknown block @${l}`);
+    if (t.op === "indirectbr") for (const l of t.targets) if (!taken.has(l)) fail(`indirectbr in @${b.label} to @${l}, whose address is not taken`);
     if (t.op === "switch") {
       const seen = new Set<bigint>();
       for (const c of t.cases) {
@@ -213,7 +217,7 @@ export function verifyFunc(f: Func, pass?: string): void {
         if (i.ret.kind !== "agg" && i.retAddr) fail(`'into' on a call not returning an aggregate in @${b.label}`);
         if (i.fixedArgs !== undefined && i.fixedArgs > i.args.length) fail(`bad variadic split in ${what}`);
       }
-      if (i.op === "blockaddr" && i.func === undefined && !labels.has(i.block)) fail(`blockaddr of unknown block @${i.block}`);
+      if (i.op === "blockaddr" && i.func === undefined && !taken.has(i.block)) fail(`blockaddr of @${i.block}, which is not in the address-taken list`);
     });
     const t = b.term;
     const tops = termOperands(t);

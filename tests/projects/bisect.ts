@@ -2,6 +2,13 @@
 // it again with some source files compiled by gcc and the rest by tscc, and
 // narrow down (delta debugging, ddmin: finds pairs that fail only together too)
 // to a smallest set of tscc-compiled files that still makes the tests fail.
+// Files a recipe names in `splitUnits` (SQLite's amalgamation) are mixed per
+// function (tests/projects/mixcc.ts): their candidates are their functions.
+//
+// The search first assumes one culprit: it halves the candidates, builds with
+// tscc on one half and, when that passes, goes on with the other half without
+// building it (log2 of the candidates in builds); the result is then confirmed
+// by a build, and only if that fails does full ddmin run.
 //
 //   npx tsx tests/projects/bisect.ts lua -O 2 [--seed N] [--arch x86_64] [--full]
 //
@@ -13,6 +20,7 @@
 import { Command } from "commander";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { type Arch, fetchSource, LOGS, makeLogger, PROJECTS, seedFromEnv } from "./common.js";
 import { RECIPES } from "./recipes/index.js";
 import { buildProject } from "./run.js";
@@ -29,6 +37,8 @@ export async function bisect(opts: { name: string; arch: Arch; opt: string; seed
   const all = opts.units ?? recipe.units(pristine);
   const units = shuffle(all, opts.seed);
   const listFile = join(PROJECTS, `bisect-tscc-files-${recipe.name}-${opts.arch}.txt`);
+  const splitUnits = (recipe.splitUnits ?? []).filter((u) => all.includes(u));
+  const mixCache = join(PROJECTS, "build", `${recipe.name}-${opts.arch}-O${opts.opt}-mixcache`);
   let builds = 0;
   const cache = new Map<string, Outcome>();
 
@@ -43,7 +53,7 @@ export async function bisect(opts: { name: string; arch: Arch; opt: string; seed
     log(`### build ${builds}: tscc compiles ${set.length} file(s): ${set.join(" ")}`);
     const { result } = await buildProject(recipe, {
       arch: opts.arch, opt: opts.opt, cc: "mixed", fast: opts.fast, tag: "bisect", log,
-      env: { TSCC_FILES: listFile },
+      env: { TSCC_FILES: listFile, TSCC_SPLIT: splitUnits.join(","), TSCC_MIX_CACHE: mixCache },
     });
     const fails = !result.built || result.failed > 0;
     const what = !result.built ? `build failed (${result.stage ?? "?"})`
@@ -62,24 +72,42 @@ export async function bisect(opts: { name: string; arch: Arch; opt: string; seed
   const allTscc = await test(units);
   if (!allTscc.fails) { console.log("  the all-tscc build passes: nothing to bisect"); return undefined; }
 
-  // ddmin (Zeller): shrink the failing set of tscc-compiled files to a 1-minimal one.
-  let current = units;
-  let n = 2;
-  while (current.length >= 2) {
-    const chunks = split(current, n);
-    let reduced = false;
-    for (const c of chunks) {
-      if ((await test(c)).fails) { current = c; n = 2; reduced = true; break; }
-    }
-    if (!reduced && n > 2) {
+  // Candidates: whole files, and the functions of the files mixed per function
+  // (their lists were written by the all-tscc build).
+  let current: string[] = [];
+  for (const u of units) {
+    const funcs = join(mixCache, `${u}.funcs`);
+    if (!splitUnits.includes(u) || !existsSync(funcs)) { current.push(u); continue; }
+    current.push(...shuffle(readFileSync(funcs, "utf8").split("\n").filter(Boolean).sort().map((f) => `${u}:${f}`), opts.seed));
+  }
+  if (current.length !== units.length) console.log(`  ${current.length} candidates (functions of ${splitUnits.join(", ")})`);
+
+  // One culprit: halve, build one half; a pass means the other half.
+  let guess = current;
+  while (guess.length >= 2) {
+    const half = guess.slice(0, Math.ceil(guess.length / 2));
+    guess = (await test(half)).fails ? half : guess.slice(half.length);
+  }
+  if ((await test(guess)).fails) current = guess;
+  else {
+    // ddmin (Zeller): shrink the failing set of tscc-compiled files to a 1-minimal one.
+    let n = 2;
+    while (current.length >= 2) {
+      const chunks = split(current, n);
+      let reduced = false;
       for (const c of chunks) {
-        const complement = current.filter((u) => !c.includes(u));
-        if ((await test(complement)).fails) { current = complement; n = Math.max(n - 1, 2); reduced = true; break; }
+        if ((await test(c)).fails) { current = c; n = 2; reduced = true; break; }
       }
-    }
-    if (!reduced) {
-      if (n >= current.length) break;
-      n = Math.min(current.length, n * 2);
+      if (!reduced && n > 2) {
+        for (const c of chunks) {
+          const complement = current.filter((u) => !c.includes(u));
+          if ((await test(complement)).fails) { current = complement; n = Math.max(n - 1, 2); reduced = true; break; }
+        }
+      }
+      if (!reduced) {
+        if (n >= current.length) break;
+        n = Math.min(current.length, n * 2);
+      }
     }
   }
   const line = `bisect ${recipe.name} ${opts.arch} -O${opts.opt}: tscc-compiled ${current.join(" + ")} ${current.length > 1 ? "fail together" : "fails"} (${builds} builds)`;

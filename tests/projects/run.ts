@@ -14,7 +14,7 @@ import { Command } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  ARCHES, ccWrapper, fetchSource, freshCopy, LOGS, makeLogger, makeSh, PROJECTS, TSCC_BUNDLE,
+  ARCHES, ccWrapper, fetchSource, freshCopy, LOGS, makeLogger, makeSh, PROJECTS, toolchainFreePath, TSCC_BUNDLE,
   type Arch, type CcKind, type ProjectResult, type Recipe, type RecipeContext,
 } from "./common.js";
 import { RECIPES } from "./recipes/index.js";
@@ -32,6 +32,8 @@ export interface RunOptions {
   buildOnly?: boolean;
   /** reuse a previous successful build of the same tree (harness development) */
   reuse?: boolean;
+  /** tscc builds keep gcc, as and ld on PATH (default: a PATH without them, and TSCC_NO_GCC=1) */
+  gnuTools?: boolean;
 }
 
 const oracles = new Map<string, Promise<string | undefined>>();
@@ -69,13 +71,21 @@ export async function buildProject(recipe: Recipe, o: RunOptions, dirOverride?: 
   const reuse = o.reuse === true && existsSync(builtMarker);
   if (!reuse) freshCopy(pristine, dir);
   const CC = ccWrapper(o.cc, o.arch, o.opt);
+  const env = { ...(o.env ?? {}) };
+  if (o.cc === "tscc" && !o.gnuTools) {
+    // The bar: tscc's own assembler, linker and runtime, nothing of GNU's toolchain reachable.
+    env.PATH = toolchainFreePath(CC, `${o.arch}-O${o.opt}`);
+    env.TSCC_NO_GCC = "1";
+  }
   const ctx: RecipeContext = {
     arch: o.arch, opt: o.opt, cc: o.cc, CC, dir, fast: o.fast,
-    sh: makeSh(dir, o.log, o.env ?? {}),
+    sh: makeSh(dir, o.log, env),
     log: o.log,
     oracle: () => oracleTree(recipe, o.arch, o.log),
   };
-  o.log(`=== ${recipe.name} ${o.arch} -O${o.opt} cc=${o.cc} in ${dir}`);
+  o.log(`=== ${recipe.name} ${o.arch} -O${o.opt} cc=${o.cc} in ${dir}${env.PATH ? ` (PATH=${env.PATH}, TSCC_NO_GCC=1)` : ""}`);
+  // What the build sees of a toolchain (the log shows that gcc, as and ld are not there).
+  if (env.PATH) await ctx.sh("for t in cc gcc as ld; do printf '%s: %s\\n' $t \"$(command -v $t || echo none)\"; done");
   let result: ProjectResult;
   try {
     if (reuse) {
@@ -115,9 +125,10 @@ async function main(): Promise<void> {
     .option("--cc <cc>", "tscc, or gcc to check the recipes themselves", "tscc")
     .option("--fast", "the quickest meaningful subset (CI)", false)
     .option("--reuse", "reuse previous successful builds (to work on the tests)", false)
+    .option("--gnu-tools", "leave gcc, as and ld on PATH for tscc builds (default: a PATH without them)", false)
     .option("-v, --verbose", "print the notes of passing runs too", false)
     .parse();
-  const opts = program.opts<{ arch: string; opt: string; cc: string; fast: boolean; verbose: boolean; reuse: boolean }>();
+  const opts = program.opts<{ arch: string; opt: string; cc: string; fast: boolean; verbose: boolean; reuse: boolean; gnuTools: boolean }>();
   const names = program.args;
   const recipes = names.length ? names.map((n) => {
     const r = RECIPES.find((x) => x.name === n || x.pkg === n);
@@ -136,7 +147,7 @@ async function main(): Promise<void> {
       writeFileSync(logFile, "");
       const log = makeLogger(logFile);
       for (const opt of levels) {
-        const { result } = await buildProject(recipe, { arch, opt, cc: opts.cc as CcKind, fast: opts.fast, log, reuse: opts.reuse });
+        const { result } = await buildProject(recipe, { arch, opt, cc: opts.cc as CcKind, fast: opts.fast, log, reuse: opts.reuse, gnuTools: opts.gnuTools });
         const line = summary(recipe.name, arch, opt, result, oracleSeconds(recipe, arch));
         console.log(line);
         log(line);

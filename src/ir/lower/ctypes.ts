@@ -44,7 +44,7 @@ export function aggLayout(t: CType): AggLayout {
   flatten(t, 0, fields);
   fields.sort((a, b) => a.offset - b.offset);
   const name = t.kind === "struct" || t.kind === "union" ? `${t.kind}.${t.rec.tag ?? "anon"}.${t.rec.id}` : `agg.${layoutCounter++}`;
-  const layout: AggLayout = { name, size: sizeOf(t), align: alignOf(t), fields, ...(t.kind === "complex" ? { complex: true } : {}) };
+  const layout: AggLayout = { name, size: sizeOf(t), align: alignOf(t), fields, ...(t.kind === "complex" ? { complex: true } : {}), ...(t.kind === "vector" ? { vector: true } : {}) };
   layoutCache.set(key, layout);
   return layout;
 }

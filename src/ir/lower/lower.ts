@@ -75,6 +75,7 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
   for (const { f } of order) {
     if (!shouldEmit(f.sym)) continue;
     new FunctionLowerer(m, f, names, opts, diags, plan).run();
+    initFiniEntries(m, names.of(f.sym), f.sym.attrs);
   }
   for (const g of tu.globals) lowerGlobal(m, g, names, opts);
   for (const s of names.strings.values()) m.globals.push(s);
@@ -82,6 +83,23 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
     if (sym.attrs.alias !== undefined) m.asm.push(aliasDirectives(names.of(sym), sym.attrs.alias, sym));
   }
   return m;
+}
+
+/**
+ * `constructor`/`destructor`: a pointer to the function in .init_array /
+ * .fini_array, which the startup code runs before main / at exit. A priority
+ * goes in the section name (`.init_array.00101`), which linkers sort by.
+ */
+function initFiniEntries(m: Module, fn: string, attrs: A.DeclAttrs): void {
+  const entries: [string, number | undefined][] = [[".init_array", attrs.constructorPriority], [".fini_array", attrs.destructorPriority]];
+  for (const [section, priority] of entries) {
+    if (priority === undefined) continue;
+    m.globals.push({
+      name: `.L${section}.${m.globals.length}`, linkage: "internal", visibility: "default", align: 8,
+      section: priority === 65535 ? section : `${section}.${String(priority).padStart(5, "0")}`,
+      threadLocal: false, readonly: false, init: [{ k: "sym", name: fn, addend: 0n, width: 8 }],
+    });
+  }
 }
 
 /**
@@ -269,8 +287,7 @@ function removeUnreachableBlocks(f: Func): void {
   const byLabel = new Map(f.blocks.map((blk) => [blk.label, blk]));
   const reached = new Set<string>();
   // Labels whose address is taken stay: an indirect branch may reach them.
-  const work = [f.blocks[0].label];
-  for (const blk of f.blocks) for (const i of blk.insts) if (i.op === "blockaddr" && i.func === undefined) work.push(i.block);
+  const work = [f.blocks[0].label, ...f.addressTaken];
   while (work.length > 0) {
     const label = work.pop()!;
     if (reached.has(label)) continue;
@@ -295,6 +312,13 @@ export class FunctionLowerer {
   /** Address of each automatic object. */
   private readonly addrs = new Map<number, Value>();
   private readonly labels = new Map<number, Block>();
+  /**
+   * The function's one indirect branch: every `goto *p` jumps here, passing
+   * p through the block's phi. One shared block keeps the CFG at N + M edges
+   * for N computed gotos and M address-taken labels (not N * M), and SSA
+   * construction then puts the variables' phis here, not in every label.
+   */
+  private dispatch: Block | undefined;
   private readonly targets: LoopTargets[] = [];
   private switchCases: Map<A.SwitchCase, Block> | undefined;
   /** Stack pointers saved on entry to each enclosing block that declares VLAs. */
@@ -338,6 +362,9 @@ export class FunctionLowerer {
       const at = frame?.objects.get(o.id);
       return at && !at.indirect ? this.ptrOffset(this.frame!, at.offset) : undefined;
     };
+    // Address-taken labels get their blocks (and their place in
+    // func.addressTaken) first: static initializers may name them.
+    for (const l of this.def.labels) if (l.addressTaken) this.labelBlock(l);
     // Storage for every automatic object; parameters are stored into theirs.
     for (const local of this.def.locals) {
       if (local.isParam || local.isStatic || (local.type.kind === "array" && local.type.vla)) continue;
@@ -506,7 +533,19 @@ export class FunctionLowerer {
       blk = this.b.block(`L.${label.name}`);
       this.labels.set(label.id, blk);
       this.names.labelSites.set(label.id, { func: this.b.func.name, block: blk.label });
+      if (label.addressTaken) this.b.func.addressTaken.push(blk.label);
     }
+    return blk;
+  }
+
+  private dispatchBlock(): Block {
+    if (this.dispatch) return this.dispatch;
+    const blk = this.b.block("goto.dispatch");
+    const addr = this.b.newTemp("ptr", "goto.target");
+    blk.phis.push({ dst: addr, type: "ptr", incoming: [] });
+    const targets = this.def.labels.filter((l) => l.addressTaken).map((l) => this.labelBlock(l).label);
+    blk.term = { op: "indirectbr", addr: { k: "temp", id: addr }, targets };
+    this.dispatch = blk;
     return blk;
   }
 
@@ -757,9 +796,9 @@ export class FunctionLowerer {
       }
       case "computedgoto": {
         const target = this.rvalue(s.target);
-        const targets = this.def.labels.filter((l) => l.addressTaken).map((l) => this.labelBlock(l).label);
-        b.term({ op: "indirectbr", addr: target, targets });
-        this.startDeadBlock();
+        const dispatch = this.dispatchBlock();
+        dispatch.phis[0]!.incoming.push({ block: b.current.label, value: target });
+        this.jump(dispatch);
         return;
       }
       case "label": {

@@ -13,6 +13,7 @@ import { libcalls } from "./libcalls.js";
 import { condprop } from "./condprop.js";
 import { sroa } from "./sroa.js";
 import { globaldce } from "./globaldce.js";
+import { sabotage, sabotageFromEnv } from "./sabotage.js";
 
 export interface Pass {
   readonly name: string;
@@ -46,9 +47,11 @@ export interface PipelineOptions {
 
 export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions = {}): void {
   if (opts.verify) verifyModule(m, "input");
+  const broken = sabotageFromEnv();
   for (const p of PIPELINE) {
     if (optLevel < p.minOpt) continue;
     p.run(m);
+    if (broken?.pass === p.name) sabotage(m, broken.func);
     if (opts.verify) verifyModule(m, p.name);
     if (opts.printAfter && (opts.printAfter.pass === p.name || opts.printAfter.pass === "*")) {
       opts.printAfter.sink(`# after ${p.name}\n${printModule(m)}`);

@@ -9,7 +9,8 @@
 //   5. jump threading: a block that only branches on one of its phis sends a
 //      predecessor whose incoming value is a constant straight to the target
 //      that constant selects (the shape `&&` and `||` lower to).
-// Blocks whose address is taken (blockaddr) are never deleted or merged away.
+// Blocks whose address is taken (f.addressTaken: by a blockaddr or from static
+// data) are never deleted or merged away.
 
 import type { Block, Func, Module, Value } from "../ir.js";
 import { instOperands, mapInstOperands, mapSuccessors, mapTermOperands, successors, termOperands } from "../ir.js";
@@ -21,12 +22,6 @@ export function simplifycfg(m: Module): void {
   }
 }
 
-function addressTaken(f: Func): Set<string> {
-  const s = new Set<string>();
-  for (const b of f.blocks) for (const i of b.insts) if (i.op === "blockaddr" && i.func === undefined) s.add(i.block);
-  return s;
-}
-
 /** Remove `pred`'s entries from the phis of `succ`. */
 function dropIncoming(succ: Block, pred: string): void {
   for (const p of succ.phis) p.incoming = p.incoming.filter((x) => x.block !== pred);
@@ -35,7 +30,7 @@ function dropIncoming(succ: Block, pred: string): void {
 function simplifyOnce(f: Func): boolean {
   let changed = false;
   const byLabel = new Map(f.blocks.map((b) => [b.label, b]));
-  const taken = addressTaken(f);
+  const taken = new Set(f.addressTaken);
 
   // 1. Constant and redundant branches.
   for (const b of f.blocks) {
@@ -81,7 +76,7 @@ function simplifyOnce(f: Func): boolean {
     if (p === b || p.term.op !== "br" || p.term.target !== b.label) continue;
     // Phis with a single predecessor are just their value.
     for (const ph of b.phis) repl.set(ph.dst, ph.incoming[0]!.value);
-    p.insts.push(...b.insts);
+    for (const i of b.insts) p.insts.push(i);
     p.term = b.term;
     for (const s of new Set(successors(b.term))) {
       for (const ph of byLabel.get(s)!.phis) for (const x of ph.incoming) if (x.block === b.label) x.block = p.label;

@@ -33,7 +33,7 @@ export const zlib: Recipe = {
     const data = join(ctx.dir, "big.dat");
     writeFileSync(data, testData(ctx.fast ? 3 << 20 : 24 << 20, 12345));
     const original = readFileSync(data);
-    for (const flag of ["-6", "-1", "-9", "-h", "-R", "-f"]) {
+    for (const flag of ["-6", "-1", "-9", "-h", "-r", "-f"]) {
       const name = `minigzip ${flag}`;
       const mine = await ctx.sh(`${run}./minigzip ${flag} -c < big.dat > big.tscc${flag}.gz`, { timeoutSec: 600 });
       const theirs = await ctx.sh(`${run}${oracle}/minigzip ${flag} -c < big.dat > big.gcc${flag}.gz`, { timeoutSec: 600 });
