@@ -51,6 +51,9 @@ interface LValue {
 }
 
 const I64: IntType = "i64";
+/** Library comparisons whose third argument is a length: with 0 they are 0 whatever the strings. */
+const ZERO_LENGTH_COMPARES: ReadonlySet<string> = new Set(["strncmp", "memcmp", "strncasecmp", "bcmp"]);
+
 const ABS_FUNCTIONS: ReadonlySet<string> = new Set(["abs", "labs", "llabs", "imaxabs"]);
 const COMPLEX_FUNCTIONS: Readonly<Record<string, "conj" | "real" | "imag">> = {
   conj: "conj", conjf: "conj", conjl: "conj", creal: "real", crealf: "real", creall: "real",
@@ -1678,6 +1681,10 @@ export class FunctionLowerer {
       const neg = b.bin("sub", absType, { k: "int", value: 0n }, x);
       return b.select(absType, b.icmp("slt", absType, x, { k: "int", value: 0n }), neg, x);
     }
+    // gcc folds a comparison of zero bytes to 0 even at -O0 (the arguments are still evaluated).
+    const n = args[2]?.value;
+    if (opts.builtin !== undefined && ZERO_LENGTH_COMPARES.has(opts.builtin) && n?.k === "int" && n.value === 0n &&
+      ret.kind === "scalar" && isIntType(ret.type)) return { k: "int", value: 0n };
     if (ret.kind === "agg") {
       const tmp = b.alloca(Math.max(1, ret.layout.size), ret.layout.align, "call.ret");
       b.call(ret, callee, args, { retAddr: tmp, ...opts });
