@@ -303,7 +303,7 @@ class Parser {
     this.expectP("}");
     // Text written before the list existed: a blockaddr takes its block's address.
     for (const b of f.blocks) {
-      for (const i of b.insts) if (i.op === "blockaddr" && !f.addressTaken.includes(i.block)) f.addressTaken.push(i.block);
+      for (const i of b.insts) if (i.op === "blockaddr" && i.func === undefined && !f.addressTaken.includes(i.block)) f.addressTaken.push(i.block);
     }
     for (const [id, info] of this.temps.entries()) {
       if (!this.defined.has(id)) throw new IRParseError(`%${info.name} is used but never defined in $${name}`, this.peek().line);
