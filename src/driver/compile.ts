@@ -77,6 +77,7 @@ export function preprocessOptions(cfg: DriverConfig, includeRoot: string, assemb
     optimizeSize: cfg.optSize,
     pic,
     pie: cfg.pie && cfg.linkKind !== "shared" ? 2 : 0,
+    freestanding: cfg.freestanding === true,
     defines: cfg.defines.map((d) => (d.kind === "define" ? { kind: "define", text: d.text } : { kind: "undef", name: d.text })),
     imacros: cfg.macroIncludes,
     includes: cfg.forcedIncludes,

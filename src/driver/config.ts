@@ -75,6 +75,8 @@ export interface DriverConfig {
    * `-fno-builtin` and `-ffreestanding` turn all off, `-fno-builtin-NAME` one.
    */
   libBuiltins: { all: boolean; off: string[] };
+  /** -ffreestanding: no hosted library assumed (__STDC_HOSTED__ 0). */
+  freestanding?: boolean;
   gnu89Inline: boolean;
   functionSections: boolean;
   dataSections: boolean;
@@ -146,8 +148,8 @@ const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> 
   "common": (c, on) => { c.commonSymbols = on; },
   "instrument-functions": (c, on) => { c.instrumentFunctions = on; },
   "builtin": (c, on) => { c.libBuiltins.all = on; },
-  "freestanding": (c, on) => { c.libBuiltins.all = !on; },
-  "hosted": (c, on) => { c.libBuiltins.all = on; },
+  "freestanding": (c, on) => { c.libBuiltins.all = !on; c.freestanding = on; },
+  "hosted": (c, on) => { c.libBuiltins.all = on; c.freestanding = !on; },
   "gnu89-inline": (c, on) => { c.gnu89Inline = on; },
   "function-sections": (c, on) => { c.functionSections = on; },
   "data-sections": (c, on) => { c.dataSections = on; },

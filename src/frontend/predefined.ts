@@ -27,9 +27,17 @@ export interface PredefinedOptions {
   pic: 0 | 1 | 2;
   /** -fpie → 1, -fPIE / -pie → 2, 0 otherwise. */
   pie: 0 | 1 | 2;
+  /** -ffreestanding: __STDC_HOSTED__ is 0. */
+  freestanding?: boolean;
 }
 
 type Table = readonly (readonly [string, string])[];
+
+/** What glibc's stdc-predef.h defines (gcc pre-includes it unless -ffreestanding). */
+const STDC_PREDEF_MACROS: ReadonlySet<string> = new Set([
+  "_STDC_PREDEF_H", "__STDC_IEC_559__", "__STDC_IEC_559_COMPLEX__", "__STDC_IEC_60559_BFP__",
+  "__STDC_IEC_60559_COMPLEX__", "__STDC_ISO_10646__",
+]);
 
 /** Macros whose value is the same on all three LP64 Linux targets (sorted by name). */
 const COMMON: Table = [
@@ -489,6 +497,11 @@ export function predefinedMacros(o: PredefinedOptions): [string, string][] {
   const out: [string, string][] = [];
   const add = (t: Table): void => { for (const [n, v] of t) out.push([n, v]); };
   add(COMMON);
+  if (o.freestanding) {
+    // No hosted library: __STDC_HOSTED__ is 0 and glibc's stdc-predef.h is not pre-included.
+    for (const m of out) if (m[0] === "__STDC_HOSTED__") m[1] = "0";
+    for (let i = out.length - 1; i >= 0; i--) if (STDC_PREDEF_MACROS.has(out[i]![0])) out.splice(i, 1);
+  }
   add(longDoubleTable(o.layout.longDouble));
   add(charTable(o.layout));
   add(ARCH[o.layout.arch]);

@@ -35,6 +35,8 @@ export interface PreprocessOptions {
   /** -fpic = 1, -fPIC = 2, none = 0; likewise -fpie/-fPIE/-pie. Default: 2/2 (Debian's PIE default). */
   pic?: 0 | 1 | 2;
   pie?: 0 | 1 | 2;
+  /** -ffreestanding (__STDC_HOSTED__ 0). */
+  freestanding?: boolean;
   /** -D name[=value] and -U name, in command-line order (processed before -imacros and -include). */
   defines?: readonly MacroOption[];
   /** -imacros files (output discarded, macros kept), then -include files, in command-line order. */
@@ -291,7 +293,7 @@ export class Preprocessor {
       // The <built-in> buffer (predefined macros) and the <command-line> buffer (-D/-U).
       this.runBuffer("<built-in>", predefinedSource({
         layout: o.target, std: o.std, optimize: o.optimize ?? 0, optimizeSize: o.optimizeSize,
-        pic: o.pic ?? 2, pie: o.pie ?? 2,
+        pic: o.pic ?? 2, pie: o.pie ?? 2, freestanding: o.freestanding,
       }));
       let cmd = "";
       for (const d of o.defines ?? []) {
@@ -305,7 +307,7 @@ export class Preprocessor {
       // #included from the end of the command-line buffer (gcc's order).
       const cmdFile = this.pushBuffer("<command-line>", cmd);
       this.drain();
-      const pre = o.preinclude ?? "stdc-predef.h";
+      const pre = o.preinclude ?? (o.freestanding ? "" : "stdc-predef.h");
       if (pre !== "") {
         const found = this.lookup(pre, true, false, cmdFile);
         if (found) this.drainInclude(found.path, found.dirIndex, found.system, cmdFile.tokens[cmdFile.tokens.length - 1], false);

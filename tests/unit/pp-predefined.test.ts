@@ -51,6 +51,7 @@ const VARIANTS: [string, string[], Partial<PreprocessOptions>][] = [
   ["-std=c2x", ["-std=c2x"], { std: "c2x" as CStd }],
   ["-fno-pic -no-pie", ["-fno-pic", "-no-pie"], { pic: 0, pie: 0 }],
   ["-fPIC", ["-fPIC"], { pic: 2, pie: 0 }],
+  ["-ffreestanding", ["-ffreestanding"], { freestanding: true }],
 ];
 
 describe("predefined macros mean what gcc -dM -E says", () => {
