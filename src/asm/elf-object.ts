@@ -8,10 +8,9 @@ import type { Assembler } from "./assembler.js";
 import type { Reloc } from "./layout.js";
 import type { AsmSymbol, Section } from "./model.js";
 import { evaluate, isConst } from "./value.js";
-import { assignOffsets, encodeRelas, encodeSymbols, StringTable, writeElf, type SectionImage } from "../elf/writer.js";
+import { encodeRelas, StringTable, writeRelocatableObject, type SectionImage } from "../elf/writer.js";
 import {
-  ELFOSABI_NONE, ET, GRP_COMDAT, RELA_SIZE, SHF_GROUP, SHF_INFO_LINK, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_GROUP, SHT_NOBITS,
-  SHT_RELA, SHT_STRTAB, SHF_TLS, STT_OBJECT, STT_TLS, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_FILE, STT_SECTION, SYM_SIZE,
+  GRP_COMDAT, RELA_SIZE, SHF_GROUP, SHF_INFO_LINK, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_GROUP, SHT_NOBITS, SHT_RELA, SHT_STRTAB, SHF_TLS, STT_OBJECT, STT_TLS, STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_FILE, STT_SECTION,
 } from "../elf/constants.js";
 import type { ElfSymbol } from "../elf/types.js";
 
@@ -129,10 +128,5 @@ export function writeObject(asm: Assembler, finished: Finished[]): Uint8Array {
       });
     }
   }
-  const symData = encodeSymbols(syms);
-  images.push({ header: { name: ".symtab", type: SHT_SYMTAB, flags: 0, addr: 0, offset: 0, size: symData.length, link: strtabIndex, info: firstGlobal, addralign: 8, entsize: SYM_SIZE }, data: symData });
-  const strData = strtab.finish();
-  images.push({ header: { name: ".strtab", type: SHT_STRTAB, flags: 0, addr: 0, offset: 0, size: strData.length, link: 0, info: 0, addralign: 1, entsize: 0 }, data: strData });
-  const contentEnd = assignOffsets(images);
-  return writeElf({ header: { type: ET.get("ET_REL"), machine: asm.arch.machine, osabi: ELFOSABI_NONE, entry: 0, flags: 0 }, programHeaders: [], sections: images, contentEnd });
+  return writeRelocatableObject(images, syms, strtab, strtabIndex, firstGlobal, asm.arch.machine);
 }

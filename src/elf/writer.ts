@@ -6,7 +6,7 @@
 import { alignUp, ByteWriter, setU64 } from "./bytes.js";
 import {
   DYN_SIZE, EHDR_SIZE, ELFCLASS64, ELFDATA2LSB, ELFMAG, EV_CURRENT, PHDR_SIZE, RELA_SIZE, SHDR_SIZE,
-  SHT_NOBITS, SHT_STRTAB, SYM_SIZE, stInfo,
+  ELFOSABI_NONE, ET, SHT_NOBITS, SHT_STRTAB, SHT_SYMTAB, SYM_SIZE, stInfo,
 } from "./constants.js";
 import type { DynamicEntry, ElfHeader, ElfSymbol, ProgramHeader, Rela, SectionHeader } from "./types.js";
 
@@ -168,3 +168,20 @@ export function encodeDynamic(entries: readonly DynamicEntry[]): Uint8Array {
 }
 
 export { SYM_SIZE, RELA_SIZE, DYN_SIZE };
+
+/**
+ * Finish a relocatable object (the assembler's output and `ld -r`'s): append
+ * .symtab and .strtab (at index `strtabIndex`; locals before `firstGlobal`),
+ * lay the sections out and write the ET_REL file.
+ */
+export function writeRelocatableObject(
+  images: SectionImage[], syms: ReadonlyArray<ElfSymbol & { nameOffset: number }>, strtab: StringTable,
+  strtabIndex: number, firstGlobal: number, machine: number,
+): Uint8Array {
+  const symData = encodeSymbols(syms);
+  images.push({ header: { name: ".symtab", type: SHT_SYMTAB, flags: 0, addr: 0, offset: 0, size: symData.length, link: strtabIndex, info: firstGlobal, addralign: 8, entsize: SYM_SIZE }, data: symData });
+  const strData = strtab.finish();
+  images.push({ header: { name: ".strtab", type: SHT_STRTAB, flags: 0, addr: 0, offset: 0, size: strData.length, link: 0, info: 0, addralign: 1, entsize: 0 }, data: strData });
+  const contentEnd = assignOffsets(images);
+  return writeElf({ header: { type: ET.get("ET_REL")!, machine, osabi: ELFOSABI_NONE, entry: 0, flags: 0 }, programHeaders: [], sections: images, contentEnd });
+}

@@ -8,13 +8,11 @@
 // section's symbol. Common symbols stay common; undefined ones stay undefined.
 
 import {
-  ELFOSABI_NONE, ET, GRP_COMDAT, RELA_SIZE, SHF_EXECINSTR, SHF_GROUP, SHF_INFO_LINK, SHF_LINK_ORDER, SHF_MERGE,
-  SHF_STRINGS, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_GROUP, SHT_NOBITS, SHT_PROGBITS, SHT_RELA, SHT_STRTAB, SHT_SYMTAB,
-  STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_SECTION, SYM_SIZE,
+  GRP_COMDAT, RELA_SIZE, SHF_EXECINSTR, SHF_GROUP, SHF_INFO_LINK, SHF_LINK_ORDER, SHF_MERGE, SHF_STRINGS, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_GROUP, SHT_NOBITS, SHT_PROGBITS, SHT_RELA, SHT_STRTAB, STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_SECTION,
 } from "../elf/constants.js";
 import { alignUp } from "../elf/bytes.js";
 import type { ElfSymbol, Rela } from "../elf/types.js";
-import { assignOffsets, encodeRelas, encodeSymbols, StringTable, writeElf, type SectionImage } from "../elf/writer.js";
+import { encodeRelas, StringTable, writeRelocatableObject, type SectionImage } from "../elf/writer.js";
 import type { Context } from "./context.js";
 import type { InputSection, ObjectFile } from "./files.js";
 import type { Symbol } from "./symbol.js";
@@ -195,10 +193,5 @@ export function writeRelocatable(ctx: Context): Uint8Array {
   // Stack marking: executable only if some input asks for it (or lacks the note, as GNU ld assumes).
   const exec = ctx.objects.some((o) => o.execStack !== false) && !ctx.cfg.z.has("noexecstack") || ctx.cfg.z.has("execstack");
   images.push({ header: { name: ".note.GNU-stack", type: SHT_PROGBITS, flags: exec ? SHF_EXECINSTR : 0, addr: 0, offset: 0, size: 0, link: 0, info: 0, addralign: 1, entsize: 0 }, data: new Uint8Array(0) });
-  const symData = encodeSymbols(syms);
-  images.push({ header: { name: ".symtab", type: SHT_SYMTAB, flags: 0, addr: 0, offset: 0, size: symData.length, link: strtabIndex, info: firstGlobal, addralign: 8, entsize: SYM_SIZE }, data: symData });
-  const strData = strtab.finish();
-  images.push({ header: { name: ".strtab", type: SHT_STRTAB, flags: 0, addr: 0, offset: 0, size: strData.length, link: 0, info: 0, addralign: 1, entsize: 0 }, data: strData });
-  const contentEnd = assignOffsets(images);
-  return writeElf({ header: { type: ET.get("ET_REL"), machine: ctx.target.machine, osabi: ELFOSABI_NONE, entry: 0, flags: 0 }, programHeaders: [], sections: images, contentEnd });
+  return writeRelocatableObject(images, syms, strtab, strtabIndex, firstGlobal, ctx.target.machine);
 }
