@@ -1,0 +1,1 @@
+#define PROBE_VERSION 1
