@@ -4,6 +4,7 @@
 // tests/projects/sqlite/ (output compared with a gcc-built shell), speedtest1
 // to completion, and testfixture on a few test files (--fast) or `veryquick`.
 
+import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { newResult, PROJECTS, ROOT, runPrefix, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
@@ -20,8 +21,10 @@ export const sqlite: Recipe = {
   async build(ctx: RecipeContext): Promise<ProjectResult> {
     const r = newResult();
     const tcl = existsSync(join(TCL, "tclConfig.sh")) ? `--with-tcl=${TCL}` : "--disable-tcl";
-    // The bisector's many builds share one configure cache (its probes are all gcc's).
-    const cache = ctx.cc === "mixed" ? ` --cache-file=${join(PROJECTS, "build", `sqlite3-${ctx.arch}-mixed-config.cache`)}` : "";
+    // The bisector's many builds share one configure cache (its probes are all
+    // gcc's), one per CC path: autoconf refuses a cache made with another CC.
+    const ccKey = createHash("sha256").update(ctx.CC).digest("hex").slice(0, 8);
+    const cache = ctx.cc === "mixed" ? ` --cache-file=${join(PROJECTS, "build", `sqlite3-${ctx.arch}-mixed-${ccKey}-config.cache`)}` : "";
     const conf = await ctx.sh(`CC=${ctx.CC} CFLAGS= ./configure --disable-readline ${tcl}${cache}`);
     if (!conf.ok) return { ...r, stage: "configure" };
     const make = await ctx.sh("make -j2 sqlite3", { timeoutSec: 3600 });
