@@ -7,6 +7,7 @@ import { ElfFile, isRegularIndex, type SharedObjectInfo } from "../elf/reader.js
 import type { DynSymbol, ElfSymbol, Rela, SectionHeader } from "../elf/types.js";
 import { SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_NOBITS, SHT_RELA, SHT_REL, STB_LOCAL, STT_SECTION } from "../elf/constants.js";
 import { LinkError } from "./diagnostics.js";
+import type { MergedSection } from "./merge.js";
 import { Symbol } from "./symbol.js";
 
 export interface OutputSection {
@@ -53,6 +54,8 @@ export class InputSection extends Chunk {
   private relocCache: Rela[] | undefined;
   /** The SHT_RELA section applying to this one, if any. */
   relaHeader: SectionHeader | undefined;
+  /** A SHF_MERGE section whose pieces went into this merged section (it is not laid out itself). */
+  mergedInto: MergedSection | undefined;
   constructor(readonly file: ObjectFile, readonly header: SectionHeader) {
     super();
     this.name = header.name;

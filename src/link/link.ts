@@ -12,6 +12,7 @@ import { finalizeDynamic, markExports, markNeededLibraries } from "./dynamic-set
 import { countFdes, EhFrameHdrSection } from "./eh-frame.js";
 import { collectGarbage, dropEhFrameGarbage } from "./gc.js";
 import { writeMap } from "./map.js";
+import { mergeSections } from "./merge.js";
 import { writeRelocatable } from "./relocatable.js";
 import type { Chunk, InputSection } from "./files.js";
 import { InputCache, InputLoader } from "./inputs.js";
@@ -62,6 +63,7 @@ export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): Lin
   markExports(ctx);
   if (cfg.gcSections) collectGarbage(ctx);
   dropEhFrameGarbage(ctx);
+  for (const m of mergeSections(ctx)) ctx.extraSynthetic.push({ section: m, output: m.outputName });
   createFixedSections(ctx);
 
   scanRelocations(ctx);
@@ -155,7 +157,7 @@ function collectChunks(ctx: Context): Array<{ chunk: Chunk; output: string }> {
   add(ctx.gotPlt);
   add(ctx.copies, ".bss");
   for (const obj of ctx.objects) {
-    for (const sec of obj.sections) if (sec && !sec.discarded) add(sec, outputNameOf(sec.name));
+    for (const sec of obj.sections) if (sec && !sec.discarded && !sec.mergedInto) add(sec, outputNameOf(sec.name));
   }
   add(ctx.commons, ".bss");
   return out;

@@ -86,11 +86,10 @@ function infoOf(ctx: Context, o: OutputSection, index: (n: string) => number): n
   return info ? index(info) : 0;
 }
 
+/** The entry size every chunk of the section shares, or 0. */
 function entsizeOf(o: OutputSection): number {
-  const c = o.chunks[0];
-  if (c instanceof SyntheticSection) return c.entsize;
-  if (c instanceof InputSection && o.chunks.length === 1) return c.header.entsize;
-  return 0;
+  const sizes = new Set(o.chunks.map((c) => c instanceof SyntheticSection ? c.entsize : c instanceof InputSection ? c.header.entsize : 0));
+  return sizes.size === 1 ? [...sizes][0] : 0;
 }
 
 function fillBuildId(ctx: Context, image: Uint8Array): void {

@@ -39,6 +39,7 @@ export class GotSection extends SyntheticSection {
   readonly type = SHT_PROGBITS;
   readonly flags = SHF_ALLOC | SHF_WRITE;
   readonly align = 8;
+  entsize = 8;
   readonly entries: GotEntry[] = [];
   /** Slot of the shared module-id pair for local-dynamic TLS (−1: none yet). */
   tlsLdIndex = -1;
@@ -67,6 +68,7 @@ export class GotPltSection extends SyntheticSection {
   readonly type = SHT_PROGBITS;
   readonly flags = SHF_ALLOC | SHF_WRITE;
   readonly align = 8;
+  entsize = 8;
   constructor(private readonly ctx: Context) {
     super();
   }

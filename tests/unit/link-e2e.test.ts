@@ -328,6 +328,42 @@ int main(void) {
   }
 });
 
+describe("SHF_MERGE sections", () => {
+  // Strings and constants that several objects share, a tail ("world") of
+  // another string, a string gcc aligns (for vector loads), and addends that
+  // point into the middle of a string.
+  const sources = {
+    "m1.c": `#include <stdio.h>
+#include <string.h>
+const char *f2(void); const char *mid2(void); const char *long2(void); double k2(void);
+static const char *mid(void) { return "hello world" + 6; }
+__attribute__((noinline)) const char *long1(void) { return "a string long enough that gcc aligns it on eight bytes"; }
+int main(void) {
+  printf("%s|%s|%s|%s|%s|%s|%g %g\\n", "hello world", f2(), mid(), mid2(), long1(), long2(), 2.5, k2());
+  return 0;
+}`,
+    "m2.c": `const char *f2(void) { return "world"; }
+const char *mid2(void) { return "hello world" + 6; }
+double k2(void) { return 2.5 * 3.0; }
+const char *long2(void) { return "a string long enough that gcc aligns it on eight bytes"; }`,
+  };
+  const long = "a string long enough that gcc aligns it on eight bytes";
+  const expected = `hello world|world|world|world|${long}|${long}|2.5 7.5\n`;
+
+  for (const kind of LINK_KINDS) {
+    it(`shares equal strings and tails (${kind})`, () => {
+      const objs = compile(sources, ["-O2"]);
+      const exe = join(dir, `merge.${kind}`);
+      expect(link(kind, exe, objs)).toEqual({ status: 0, stderr: "" });
+      expect(run(exe)).toEqual({ status: 0, stdout: expected });
+      const rodata = execFileSync("readelf", ["-p", ".rodata", exe], { encoding: "utf8" });
+      expect(rodata.match(/hello world/g)?.length).toBe(1);
+      expect(rodata).not.toMatch(/\]\s+world\n/);
+      expect(rodata.match(/eight bytes/g)?.length).toBe(1);
+    });
+  }
+});
+
 describe("relocatable links (-r)", () => {
   it("combines objects with COMDAT groups and debug info into one that both linkers accept", () => {
     const comdat = (v: number): string => `__asm__(".section .text.shared_fn,\\"axG\\",@progbits,shared_fn,comdat\\n.globl shared_fn\\n.type shared_fn,@function\\nshared_fn: movl $${v}, %eax\\nret\\n.text");`;
