@@ -14,7 +14,7 @@ import { Command } from "commander";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  ARCHES, ccWrapper, fetchSource, freshCopy, LOGS, makeLogger, makeSh, PROJECTS, toolchainFreePath, TSCC_BUNDLE,
+  ARCHES, ROOT, ccWrapper, fetchSource, freshCopy, LOGS, makeLogger, makeSh, PROJECTS, toolchainFreePath, TSCC_BUNDLE,
   type Arch, type CcKind, type ProjectResult, type Recipe, type RecipeContext,
 } from "./common.js";
 import { RECIPES } from "./recipes/index.js";
@@ -127,8 +127,10 @@ async function main(): Promise<void> {
     .option("--reuse", "reuse previous successful builds (to work on the tests)", false)
     .option("--gnu-tools", "leave gcc, as and ld on PATH for tscc builds (default: a PATH without them)", false)
     .option("-v, --verbose", "print the notes of passing runs too", false)
+    .option("--ratchet-only", "exit status counts only ratchet regressions (as npm test uses it)", false)
+    .option("--update", "add newly passing project/level pairs to the ratchet lists (never removes)", false)
     .parse();
-  const opts = program.opts<{ arch: string; opt: string; cc: string; fast: boolean; verbose: boolean; reuse: boolean; gnuTools: boolean }>();
+  const opts = program.opts<{ arch: string; opt: string; cc: string; fast: boolean; verbose: boolean; reuse: boolean; gnuTools: boolean; update: boolean; ratchetOnly: boolean }>();
   const names = program.args;
   const recipes = names.length ? names.map((n) => {
     const r = RECIPES.find((x) => x.name === n || x.pkg === n);
@@ -141,6 +143,9 @@ async function main(): Promise<void> {
   if (opts.cc === "tscc" && !existsSync(TSCC_BUNDLE)) { console.error("dist/tscc.cjs is missing: npm run build"); process.exit(2); }
   const levels = opts.opt.split(",").map((s) => s.replace(/^-?O/, ""));
   let bad = 0;
+  let regressions = 0;
+  const ratchets = new Map(arches.map((a) => [a, readRatchet(a)]));
+  const passing = new Map<Arch, string[]>(arches.map((a) => [a, []]));
   for (const recipe of recipes) {
     for (const arch of arches) {
       const logFile = join(LOGS, `projects-${recipe.name}-${arch}.log`);
@@ -152,13 +157,43 @@ async function main(): Promise<void> {
         console.log(line);
         log(line);
         const failed = !result.built || result.failed > 0;
+        const entry = `${recipe.name} -O${opt}`;
         if (failed) bad++;
+        if (failed && opts.cc === "tscc" && ratchets.get(arch)!.has(entry)) {
+          regressions++;
+          console.log(`  RATCHET: ${entry} is in ${ratchetPath(arch)} and failed`);
+        }
+        if (!failed) passing.get(arch)!.push(entry);
         for (const n of result.notes.slice(0, failed || opts.verbose ? 5 : 0)) console.log(`  ${n}`);
       }
       if (bad) console.log(`  (log: ${logFile})`);
     }
   }
-  process.exitCode = bad ? 1 : 0;
+  if (opts.update && opts.cc === "tscc") {
+    for (const arch of arches) {
+      const ratchet = ratchets.get(arch)!;
+      const added = passing.get(arch)!.filter((e) => !ratchet.has(e));
+      if (added.length === 0) continue;
+      writeFileSync(ratchetPath(arch), `${RATCHET_HEADER}\n${[...ratchet, ...added].sort().join("\n")}\n`);
+      console.log(`ratchet: added ${added.join(", ")} to ${ratchetPath(arch)}`);
+    }
+  }
+  // What a ratchet lists must keep passing; other failures are reported, and
+  // fail the run only when it is not a ratchet check (no --ratchet-only).
+  if (regressions) console.log(`projects: ${regressions} ratchet regressions`);
+  process.exitCode = regressions || (bad && !opts.ratchetOnly) ? 1 : 0;
+}
+
+const RATCHET_HEADER = "# Project/level pairs that must keep building and passing with tscc on this arch; only ever add (tests/projects/run.ts --update)";
+
+function ratchetPath(arch: Arch): string {
+  return join(ROOT, "tests/projects", `pass-${arch}.txt`);
+}
+
+function readRatchet(arch: Arch): Set<string> {
+  const path = ratchetPath(arch);
+  if (!existsSync(path)) return new Set();
+  return new Set(readFileSync(path, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")));
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) await main();
