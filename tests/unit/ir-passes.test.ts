@@ -35,4 +35,24 @@ describe("pipeline", () => {
     expect(seen.slice(0, 3)).toEqual(["# after mem2reg", "# after constfold", "# after sroa"]);
     expect(printModule(m1)).not.toContain("alloca 4, align 4\n  store");
   });
+
+  it("TSCC_BREAK_PASS breaks the named function once, even when the pass runs several times", () => {
+    const src = readFileSync(dir + "mem2reg-loop.ir", "utf8").split(/^# EXPECT:/m)[0]!;
+    const good = parseModule(src);
+    runPipeline(good, 2, { verify: true });
+    const saved = process.env.TSCC_BREAK_PASS;
+    process.env.TSCC_BREAK_PASS = "constfold:sum";
+    try {
+      expect(PIPELINE.filter((p) => p.name === "constfold").length).toBeGreaterThan(1);
+      const bad = parseModule(src);
+      runPipeline(bad, 2, { verify: true });
+      const branch = (t: string): string => /condbr [^\n]*/.exec(t)![0];
+      const [g, b] = [branch(printModule(good)), branch(printModule(bad))];
+      const targets = (x: string): string[] => x.split(", ").slice(1);
+      expect(targets(b)).toEqual([...targets(g)].reverse());
+    } finally {
+      if (saved === undefined) delete process.env.TSCC_BREAK_PASS;
+      else process.env.TSCC_BREAK_PASS = saved;
+    }
+  });
 });

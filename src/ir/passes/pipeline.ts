@@ -47,11 +47,16 @@ export interface PipelineOptions {
 
 export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions = {}): void {
   if (opts.verify) verifyModule(m, "input");
-  const broken = sabotageFromEnv();
+  // Only the first run of the named pass breaks the function: a pass that runs
+  // an even number of times would otherwise undo its own breakage.
+  let broken = sabotageFromEnv();
   for (const p of PIPELINE) {
     if (optLevel < p.minOpt) continue;
     p.run(m);
-    if (broken?.pass === p.name) sabotage(m, broken.func);
+    if (broken?.pass === p.name) {
+      sabotage(m, broken.func);
+      broken = undefined;
+    }
     if (opts.verify) verifyModule(m, p.name);
     if (opts.printAfter && (opts.printAfter.pass === p.name || opts.printAfter.pass === "*")) {
       opts.printAfter.sink(`# after ${p.name}\n${printModule(m)}`);

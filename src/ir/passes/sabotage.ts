@@ -1,6 +1,6 @@
 // A deliberate miscompilation, for testing the project bisector (issue 7):
 // TSCC_BREAK_PASS=PASS:FUNCTION makes the named pass "break" the named
-// function after it runs. The breakage is well-formed IR (the verifier
+// function after its first run. The breakage is well-formed IR (the verifier
 // passes) but wrong: the first two-way branch has its targets swapped, or,
 // in a function without one, the first integer add becomes a sub.
 
