@@ -2,9 +2,9 @@
 # Installs the system packages tscc's tests use: qemu-user to run cross binaries,
 # the Debian cross sysroots and binutils (oracles for the assembler and the
 # torture denominators), gcc-12-source for the GCC torture suite, dpkg-dev
-# (dpkg-source) and tcl-dev (SQLite's testfixture) for tests/projects, cmake for
-# the build-system test. tests/projects fetches sources with `apt-get source`,
-# so a deb-src entry is added when the machine has none.
+# (dpkg-source) and tcl-dev (SQLite's testfixture) for tests/projects, cmake and
+# gdb for the build-system and debug-information tests. tests/projects fetches
+# sources with `apt-get source`, so a deb-src entry is added when there is none.
 # Idempotent; needs root (or sudo). Prints exactly what is missing if it cannot install.
 set -euo pipefail
 
@@ -17,7 +17,7 @@ packages=(
   gcc-12-source
   xz-utils
   dpkg-dev tcl-dev
-  cmake
+  cmake gdb
 )
 
 SUDO=""

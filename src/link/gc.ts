@@ -8,8 +8,9 @@
 // section it is linked to. .eh_frame is special: its FDEs do not keep code
 // alive, an FDE of live code keeps its LSDA and its CIE's personality routine,
 // and FDEs of dropped code are removed (dropEhFrameGarbage, also for COMDAT).
+// Non-allocated sections (debug information) are kept and keep nothing alive.
 
-import { SHF_LINK_ORDER, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOTE, SHT_PREINIT_ARRAY } from "../elf/constants.js";
+import { SHF_ALLOC, SHF_LINK_ORDER, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOTE, SHT_PREINIT_ARRAY } from "../elf/constants.js";
 import type { Context } from "./context.js";
 import { ehRecords, pruneEhFrame, type EhRecord } from "./eh-frame.js";
 import { InputSection, type Chunk, type ObjectFile } from "./files.js";
@@ -20,6 +21,7 @@ const SHF_GNU_RETAIN = 0x200000;
 const KEPT_NAMES = /^\.(init|fini|ctors|dtors|jcr)(\.|$)|^\.(preinit|init|fini)_array(\.|$)/;
 
 function isKept(s: InputSection): boolean {
+  if (!(s.flags & SHF_ALLOC)) return false;
   const t = s.type;
   return t === SHT_INIT_ARRAY || t === SHT_FINI_ARRAY || t === SHT_PREINIT_ARRAY || t === SHT_NOTE
     || (s.flags & SHF_GNU_RETAIN) !== 0 || KEPT_NAMES.test(s.name);
@@ -121,7 +123,8 @@ export function collectGarbage(ctx: Context): void {
 
   for (const obj of ctx.objects) {
     for (const sec of obj.sections) {
-      if (!sec || sec.discarded || live.has(sec) || sec.name === ".eh_frame") continue;
+      // Non-allocated sections (debug information) stay, and keep nothing alive.
+      if (!sec || sec.discarded || live.has(sec) || sec.name === ".eh_frame" || !(sec.flags & SHF_ALLOC)) continue;
       sec.discarded = true;
       ctx.collected.push(sec);
     }

@@ -19,7 +19,7 @@ import type { SectionHeader } from "../elf/types.js";
 import type { Context } from "./context.js";
 import { LinkError } from "./diagnostics.js";
 import { definitionSection, InputSection, ObjectFile, SharedFile } from "./files.js";
-import type { InputState } from "./options.js";
+import type { InputState, LinkConfig } from "./options.js";
 import { looksLikeScript, parseScript } from "./script.js";
 import type { Symbol } from "./symbol.js";
 
@@ -291,7 +291,7 @@ export class InputLoader {
         obj.execStack = (h.flags & SHF_EXECINSTR) !== 0;
         continue;
       }
-      if (!(ctx.cfg.kind === "relocatable" ? isCarried(h) : isLoaded(h))) continue;
+      if (!(ctx.cfg.kind === "relocatable" ? isCarried(h) : isLoaded(h, ctx.cfg))) continue;
       const sec = new InputSection(obj, h);
       sec.discarded = discarded.has(h.index);
       obj.sections[h.index] = sec;
@@ -361,9 +361,22 @@ export class InputLoader {
   }
 }
 
-/** Sections that become part of the output: allocated contents, minus markers and excluded ones. */
-function isLoaded(h: SectionHeader): boolean {
-  if (!(h.flags & SHF_ALLOC) || h.flags & SHF_EXCLUDE) return false;
+/** Debug information, which -S (and -s) leave out. */
+export const DEBUG_SECTION = /^\.(z?debug|stab|line$|gnu\.debuglto_)/;
+
+/**
+ * Sections that become part of the output: allocated contents, minus markers
+ * and excluded ones; and the non-allocated ones GNU ld keeps too (debug
+ * information, .comment), which follow the loaded image in the file.
+ */
+function isLoaded(h: SectionHeader, cfg: LinkConfig): boolean {
+  if (h.flags & SHF_EXCLUDE) return false;
+  if (!(h.flags & SHF_ALLOC)) {
+    if (h.type !== SHT_PROGBITS || cfg.stripAll) return false;
+    // Markers read at link time, not contents (.note.GNU-stack, link warnings, LTO bytecode).
+    if (h.name === ".note.GNU-stack" || h.name.startsWith(".gnu.warning") || h.name.startsWith(".gnu.lto_")) return false;
+    return !(cfg.stripDebug && DEBUG_SECTION.test(h.name));
+  }
   // Merging x86 ISA/feature properties is not implemented; dropping them is what --no-… would give.
   if (h.name === ".note.gnu.property") return false;
   return h.type === SHT_PROGBITS || h.type === SHT_NOBITS || h.type === SHT_NOTE || h.type === SHT_INIT_ARRAY

@@ -61,7 +61,19 @@ function orphanSlot(o: OutputSection): string {
   return o.type === SHT_NOBITS ? "@bss" : "@data";
 }
 
-const rankOf = (o: OutputSection): number => RANK.get(o.name) ?? RANK.get(orphanSlot(o))! + 0.5;
+/** Non-allocated sections follow everything loaded: these in GNU ld's order, then others in input order. */
+const NON_ALLOC_ORDER = [
+  ".comment", ".gnu.build.attributes", ".debug", ".line", ".debug_srcinfo", ".debug_sfnames", ".debug_aranges",
+  ".debug_pubnames", ".debug_info", ".debug_abbrev", ".debug_line", ".debug_frame", ".debug_str", ".debug_loc",
+  ".debug_macinfo", ".debug_weaknames", ".debug_funcnames", ".debug_typenames", ".debug_varnames",
+  ".debug_pubtypes", ".debug_ranges", ".debug_addr", ".debug_line_str", ".debug_loclists", ".debug_macro",
+  ".debug_names", ".debug_rnglists", ".debug_str_offsets", ".debug_sup", ".gnu.attributes",
+];
+const NON_ALLOC_RANK = new Map(NON_ALLOC_ORDER.map((name, i) => [name, ORDER.length + i]));
+
+const rankOf = (o: OutputSection): number =>
+  !(o.flags & SHF_ALLOC) ? NON_ALLOC_RANK.get(o.name) ?? ORDER.length + NON_ALLOC_ORDER.length
+    : RANK.get(o.name) ?? RANK.get(orphanSlot(o))! + 0.5;
 const classOf = (o: OutputSection): SegmentClass => CLASS.get(o.name) ?? CLASS.get(orphanSlot(o))!;
 
 /** `.init_array.00100` runs before `.init_array` (priority 65535 + 1). */
@@ -207,6 +219,20 @@ export function assignAddresses(ctx: Context): { phdrs: ProgramHeader[]; fileEnd
     phdrs.push({ type: PT_TLS, flags: PF_R, offset: start - base, vaddr: start, paddr: start, filesz, memsz, align });
   }
   if (phdrs.length !== phnum) throw new Error(`internal: counted ${phnum} program headers, made ${phdrs.length}`);
-  const fileEnd = Math.max(...loads.map((l) => l.offset + l.filesz));
+  let fileEnd = Math.max(...loads.map((l) => l.offset + l.filesz));
+  // Non-allocated sections: file contents only, at address 0.
+  for (const o of ctx.outputSections) {
+    if (o.flags & SHF_ALLOC) continue;
+    let off = 0;
+    for (const c of o.chunks) {
+      off = alignUp(off, c.align);
+      c.offset = off;
+      off += c.size;
+    }
+    o.size = off;
+    o.addr = 0;
+    o.offset = fileEnd = alignUp(fileEnd, o.align);
+    fileEnd += o.size;
+  }
   return { phdrs, fileEnd };
 }

@@ -155,7 +155,7 @@ function compareReversed(a: string, b: string): number {
 /** May this input section be merged? Mergeable, well-formed, and nothing relocates inside it. */
 function mergeable(sec: InputSection): boolean {
   const h = sec.header;
-  if (!(sec.flags & SHF_MERGE) || !(sec.flags & SHF_ALLOC) || sec.discarded || h.entsize <= 0) return false;
+  if (!(sec.flags & SHF_MERGE) || sec.discarded || h.entsize <= 0) return false;
   if (sec.relaHeader || sec.size % h.entsize !== 0) return false;
   return true;
 }

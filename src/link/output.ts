@@ -13,7 +13,7 @@ import { alignUp } from "../elf/bytes.js";
 import type { Context } from "./context.js";
 import { LinkError } from "./diagnostics.js";
 import { InputSection, type OutputSection } from "./files.js";
-import { applyRelocations } from "./scan.js";
+import { applyNonAllocRelocations, applyRelocations } from "./scan.js";
 import { buildSymtab } from "./symtab.js";
 import { SyntheticSection } from "./synthetic.js";
 
@@ -37,6 +37,7 @@ export function buildImage(ctx: Context, phdrs: ProgramHeader[], fileEnd: number
     for (const c of o.chunks) if (c instanceof InputSection && c.type !== SHT_NOBITS) buf.set(c.data, c.fileOffset);
   }
   applyRelocations(ctx, dv);
+  applyNonAllocRelocations(ctx, dv);
   ctx.diag.check();
   for (const o of ctx.outputSections) {
     if (o.type === SHT_NOBITS) continue;

@@ -53,6 +53,29 @@ export function applyRelocations(ctx: Context, dv: DataView): void {
   }
 }
 
+/**
+ * Relocations of the non-allocated sections (debug information). A reference
+ * to code or data that is not in the output (a discarded COMDAT copy, a
+ * collected section, an undefined weak) gets 0 — or 1 in .debug_ranges and
+ * .debug_loc, where a 0 pair would end the list early, as GNU ld does.
+ */
+export function applyNonAllocRelocations(ctx: Context, dv: DataView): void {
+  for (const obj of ctx.objects) {
+    for (const sec of obj.sections) {
+      if (!sec || sec.discarded || sec.flags & SHF_ALLOC || !sec.relaHeader || !sec.output) continue;
+      const base = sec.fileOffset;
+      const gone = sec.name === ".debug_ranges" || sec.name === ".debug_loc" ? 1 : 0;
+      for (const r of sec.relocations) {
+        const sym = obj.symbols[r.sym];
+        if (!sym || r.offset >= sec.size) continue;
+        const target = sym.section;
+        const missing = sym.kind === "undefined" || (target !== undefined && (target.discarded || !target.output));
+        ctx.target.applyNonAlloc(ctx, sec, r, sym, dv, base + r.offset, missing ? gone : undefined);
+      }
+    }
+  }
+}
+
 function symbolOf(ctx: Context, obj: ObjectFile, sec: InputSection, index: number): Symbol | undefined {
   const sym = obj.symbols[index];
   if (!sym) ctx.diag.error(`${obj}: relocation in section ${sec.name} refers to symbol index ${index}, which does not exist`);

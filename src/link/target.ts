@@ -48,6 +48,12 @@ export interface LinkTarget {
   relocName(type: number): string;
   scan(ctx: Context, sec: InputSection, rels: readonly Rela[], i: number, sym: Symbol): number;
   apply(ctx: Context, sec: InputSection, rels: readonly Rela[], i: number, sym: Symbol, out: DataView, at: number): number;
+  /**
+   * Relocate a non-allocated section (debug information): link-time values
+   * only, nothing dynamic. `tombstone` replaces the value when the symbol's
+   * code or data is not in the output.
+   */
+  applyNonAlloc(ctx: Context, sec: InputSection, rel: Rela, sym: Symbol, out: DataView, at: number, tombstone: number | undefined): void;
   /** Write the PLT header at `at` in `out`; `pltAddr`/`gotPltAddr` are the section addresses. */
   writePltHeader(out: DataView, at: number, pltAddr: number, gotPltAddr: number): void;
   /** Write PLT entry `index` jumping through the GOT word at `gotSlotAddr`. */

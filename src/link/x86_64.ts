@@ -35,6 +35,20 @@ interface ApplySite extends Site {
   S: number;
 }
 
+/** Relocations debug information uses, with their link-time value and field width. */
+const NON_ALLOC = new Map<number, { bytes: 0 | 4 | 8; value: "abs" | "pc" | "dtpoff" | "size" }>([
+  [R("NONE"), { bytes: 0, value: "abs" }],
+  [R("64"), { bytes: 8, value: "abs" }],
+  [R("32"), { bytes: 4, value: "abs" }],
+  [R("32S"), { bytes: 4, value: "abs" }],
+  [R("PC32"), { bytes: 4, value: "pc" }],
+  [R("PC64"), { bytes: 8, value: "pc" }],
+  [R("DTPOFF32"), { bytes: 4, value: "dtpoff" }],
+  [R("DTPOFF64"), { bytes: 8, value: "dtpoff" }],
+  [R("SIZE32"), { bytes: 4, value: "size" }],
+  [R("SIZE64"), { bytes: 8, value: "size" }],
+]);
+
 /** Scan returns/apply returns: how many following relocations the handler consumed. */
 interface Handler {
   scan(s: Site): number;
@@ -433,6 +447,23 @@ export const X86_64: LinkTarget = {
     const h = HANDLERS.get(rel.type);
     if (!h) return 0;
     return h.apply({ ctx, sec, rels, i, rel, sym, out, at, P: sec.addr + rel.offset, A: rel.addend, S: ctx.symAddr(sym) });
+  },
+
+  applyNonAlloc(ctx, sec, rel, sym, out, at, tombstone) {
+    const field = NON_ALLOC.get(rel.type);
+    if (!field) {
+      ctx.diag.error(`${sec.file}:(${sec.name}+0x${rel.offset.toString(16)}): relocation ${relName(rel.type)} is not supported in a non-allocated section`);
+      return;
+    }
+    if (field.bytes === 0) return;
+    let value: number;
+    if (tombstone !== undefined) value = tombstone;
+    else if (field.value === "dtpoff") value = ctx.symAddr(sym) + rel.addend - (ctx.tls?.start ?? 0);
+    else if (field.value === "size") value = sym.size + rel.addend;
+    else if (field.value === "pc") value = ctx.symAddr(sym) + rel.addend - (sec.addr + rel.offset);
+    else value = ctx.symAddr(sym) + rel.addend;
+    if (field.bytes === 8) out.setBigUint64(at, BigInt.asUintN(64, BigInt(value)), true);
+    else out.setUint32(at, value >>> 0, true);
   },
 
   writePltHeader(out, at, pltAddr, gotPltAddr) {

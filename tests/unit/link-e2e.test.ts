@@ -364,6 +364,53 @@ const char *long2(void) { return "a string long enough that gcc aligns it on eig
   }
 });
 
+describe("debug information in final links", () => {
+  // gcc -g objects: the debug sections are kept (relocated, .debug_str merged,
+  // in GNU ld's order after the loaded image) and gdb can use them; references
+  // to collected code get 0; -S drops debug sections and -s every non-loaded one.
+  const sources = {
+    "dbg1.c": `#include <stdio.h>
+static inline int sq(int x) { return x * x; }
+int helper(int);
+int unused_fn(int x) { return x * 3; }
+int main(void) { int s = 0; for (int i = 0; i < 4; i++) s += sq(i) + helper(i); printf("%d\\n", s); return 0; }`,
+    "dbg2.c": "int counter = 41;\nint helper(int x) { return x + counter; }\n",
+  };
+  const sections = (exe: string): string[] =>
+    execFileSync("readelf", ["-SW", exe], { encoding: "utf8" }).split("\n").map((l) => /\]\s+(\S+)/.exec(l)?.[1]).filter((n): n is string => !!n && !n.startsWith("NULL"));
+
+  it("keeps them for gdb (PIE, --gc-sections)", () => {
+    const objs = compile(sources, ["-g", "-ffunction-sections"]);
+    const exe = join(dir, "dbg.pie");
+    let stderr = "";
+    const status = runLinker(["--gc-sections", ...linkLine("pie", exe, objs)], { stderr: (t) => { stderr += t; }, cache });
+    expect({ status, stderr }).toEqual({ status: 0, stderr: "" });
+    expect(run(exe)).toEqual({ status: 0, stdout: "184\n" });
+    const names = sections(exe).filter((n) => /^\.(debug|comment)/.test(n));
+    expect(names.slice(0, 5)).toEqual([".comment", ".debug_aranges", ".debug_info", ".debug_abbrev", ".debug_line"]);
+    expect(execFileSync("readelf", ["-p", ".comment", exe], { encoding: "utf8" }).match(/GCC:/g)?.length).toBe(1);
+    const dump = spawnSync("readelf", ["-w", exe], { encoding: "utf8" });
+    expect(dump.stderr).toBe("");
+    const gdb = spawnSync("gdb", ["-q", "-batch", "-ex", "break helper", "-ex", "run", "-ex", "bt", "-ex", "print counter", "-ex", "info line main", exe],
+      { encoding: "utf8", timeout: 60_000 });
+    expect(gdb.stdout).toMatch(/Breakpoint 1, helper \(x=(x@entry=)?0\) at .*dbg2\.c:2/);
+    expect(gdb.stdout).toMatch(/#1 .* in main \(\) at .*dbg1\.c:5/);
+    expect(gdb.stdout).toMatch(/\$1 = 41/);
+    expect(gdb.stdout).toMatch(/Line 5 of ".*dbg1\.c" starts at address/);
+  });
+
+  it("-S drops debug sections, -s every non-loaded section", () => {
+    const objs = compile(sources, ["-g"]);
+    for (const [flag, gone] of [["-S", /^\.debug/], ["-s", /^\.(debug|comment|symtab|strtab)/]] as const) {
+      const exe = join(dir, `dbg${flag}`);
+      expect(link("pie", exe, [flag, ...objs])).toEqual({ status: 0, stderr: "" });
+      expect(run(exe)).toEqual({ status: 0, stdout: "184\n" });
+      expect(sections(exe).filter((n) => gone.test(n))).toEqual([]);
+    }
+    expect(sections(join(dir, "dbg-S"))).toContain(".symtab");
+  });
+});
+
 describe("relocatable links (-r)", () => {
   it("combines objects with COMDAT groups and debug info into one that both linkers accept", () => {
     const comdat = (v: number): string => `__asm__(".section .text.shared_fn,\\"axG\\",@progbits,shared_fn,comdat\\n.globl shared_fn\\n.type shared_fn,@function\\nshared_fn: movl $${v}, %eax\\nret\\n.text");`;
