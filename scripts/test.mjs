@@ -1,6 +1,6 @@
 // `npm test`: type-check, build, unit tests, then the torture suite on its
 // --fast sample (plus every ratchet entry) for every target whose tools are
-// installed. Prints a summary line per suite; details go to .cache/logs/.
+// installed, and the real projects' quick tests. Prints a summary line per suite; details go to .cache/logs/.
 // Exit status is non-zero when any step fails or a ratchet entry regresses.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -38,6 +38,11 @@ step("build", "node", ["scripts/build.mjs"]);
 step("unit", "npx", ["vitest", "run", "--reporter=dot"], { summarize: vitestSummary });
 step("torture", "npx", ["tsx", "tests/torture/run.ts", "--arch", "all", "-O", "0,2", ...(fast ? ["--fast"] : []), "--quiet"], {
   summarize: (o) => o.split("\n").filter((l) => l.trim() !== "").slice(0, 40),
+});
+// Real projects (tests/projects): --fast builds each with its own build system at
+// -O0 and -O2 and runs its quick tests; only the ratchet list can fail the step.
+step("projects", "npx", ["tsx", "tests/projects/run.ts", ...(fast ? ["--fast"] : []), "--ratchet-only"], {
+  summarize: (o) => o.split("\n").filter((l) => l.trim() !== "").slice(0, 20),
 });
 console.log(failed ? "npm test: FAILED" : "npm test: all suites passed");
 process.exitCode = failed ? 1 : 0;
