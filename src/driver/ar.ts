@@ -168,17 +168,13 @@ function execute(cmd: Command, io: ArIo, program: string): number {
   if (!exists && operation !== "r" && operation !== "q") throw new ArError(`${cmd.archive}: No such file or directory`);
   let thin = mods.has("T");
   let members: Member[] = [];
-  let old: ReturnType<typeof readArchive> | undefined;
   if (exists) {
     const bytes = new Uint8Array(readFileSync(cmd.archive));
-    // GNU ar accepts an empty file as an empty archive.
-    if (bytes.length > 0) {
-      if (!isArchive(bytes)) throw new ArError(`${cmd.archive}: file format not recognized`);
-      old = readArchive(bytes);
-      if (thin && !old.thin) throw new ArError(`cannot convert existing library ${cmd.archive} to thin format`);
-      thin = old.thin;
-      members = old.members.map((m) => ({ name: m.name, data: memberData(cmd.archive, m), stamp: m.stamp, origin: { kind: "archive", offset: m.headerOffset } }));
-    }
+    if (!isArchive(bytes)) throw new ArError(`${cmd.archive}: file format not recognized`);
+    const old = readArchive(bytes);
+    if (thin && !old.thin) throw new ArError(`cannot convert existing library ${cmd.archive} to thin format`);
+    thin = old.thin;
+    members = old.members.map((m) => ({ name: m.name, data: memberData(cmd.archive, m), stamp: m.stamp, origin: { kind: "archive", offset: m.headerOffset } }));
   } else if ((operation === "r" || operation === "q") && !mods.has("c")) io.stderr(`${program}: creating ${cmd.archive}\n`);
 
   const matchName = (file: string): string => nameBytes(mods.has("P") || thin ? thinName(cmd.archive, file, thin) : basename(file));
@@ -238,6 +234,8 @@ function execute(cmd: Command, io: ArIo, program: string): number {
       const dir = cmd.outputDir ?? ".";
       if (cmd.outputDir) mkdirSync(dir, { recursive: true });
       for (const m of selected()) {
+        // A member name is a file name, never a path out of the output directory.
+        if (m.name.includes("/") || m.name === "." || m.name === ".." || m.name === "") throw new ArError(`${nameText(m.name)}: illegal output pathname for archive member`);
         const path = join(dir, nameText(m.name));
         if (verbose) io.stdout(`x - ${nameText(m.name)}\n`);
         writeFileSync(path, m.data);

@@ -36,7 +36,7 @@ const SOURCES: Record<string, string> = {
   "nothing.c": "static int unused;\n",
 };
 
-/** Objects: gcc's and tscc's of each source, some under names longer than 15 bytes, one twice under the same name. */
+/** Objects: gcc's and tscc's of each source, some under names longer than 15 bytes, one twice under the same name, and non-objects. */
 function buildInputs(): string[] {
   for (const [name, text] of Object.entries(SOURCES)) writeFileSync(join(dir, name), text);
   const files: string[] = [];
@@ -45,6 +45,11 @@ function buildInputs(): string[] {
     execFileSync("gcc", ["-fcommon", "-c", "-O1", "-o", join(dir, `${base}-gcc.o`), join(dir, name)]);
     execFileSync("node", [TSCC, "-fcommon", "-c", "-o", join(dir, `${base}-tscc-compiled.o`), join(dir, name)]);
     files.push(`${base}-gcc.o`, `${base}-tscc-compiled.o`);
+  }
+  // Another target's objects are indexed too (GNU ar reads any ELF).
+  if (existsSync("/usr/bin/aarch64-linux-gnu-gcc")) {
+    execFileSync("aarch64-linux-gnu-gcc", ["-fcommon", "-c", "-o", join(dir, "a-aarch64.o"), join(dir, "a.c")]);
+    files.push("a-aarch64.o");
   }
   mkdirSync(join(dir, "sub"), { recursive: true });
   copyFileSync(join(dir, "b-gcc.o"), join(dir, "sub", "a-gcc.o")); // same member name as a-gcc.o
