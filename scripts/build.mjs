@@ -19,3 +19,8 @@ await build({
 // `tscc -print-prog-name=ld` names this: tscc's linker with GNU ld's command line.
 writeFileSync("dist/tscc-ld", '#!/bin/sh\nexec node "$(dirname "$0")/tscc.cjs" -tscc-ld "$@"\n');
 chmodSync("dist/tscc-ld", 0o755);
+// `-print-prog-name=ar` / `=ranlib` name these: GNU ar's and ranlib's command lines (src/driver/ar.ts).
+for (const tool of ["ar", "ranlib"]) {
+  writeFileSync(`dist/tscc-${tool}`, `#!/bin/sh\nexec node "$(dirname "$0")/tscc.cjs" -tscc-${tool} "$@"\n`);
+  chmodSync(`dist/tscc-${tool}`, 0o755);
+}

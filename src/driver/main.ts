@@ -11,6 +11,7 @@ import { report, runJobs, usesOwnLinker } from "./jobs.js";
 import { canBuildRuntime, tsccRuntime } from "./runtime.js";
 import { binutilsProgram, sysrootLayout } from "./toolchains.js";
 import { runLinker } from "../link/index.js";
+import { runAr, runRanlib } from "./ar.js";
 
 export const TSCC_VERSION = "0.1.0";
 /** The gcc version tscc presents itself as (see src/frontend/predefined.ts for why 12.2). */
@@ -73,6 +74,8 @@ function answerQuery(q: Query, cfg: DriverConfig, root: string): void {
     case "print-prog-name": {
       // With tscc's own linker, `ld` is tscc-ld (libtool runs it, and asks it `-v`).
       if (q.name === "ld" && usesOwnLinker(cfg) && typeof __filename === "string") { out(join(dirname(__filename), "tscc-ld")); break; }
+      // tscc-ar writes what GNU ar writes, for any target: name it whenever the bundle is known.
+      if ((q.name === "ar" || q.name === "ranlib") && typeof __filename === "string") { out(join(dirname(__filename), `tscc-${q.name}`)); break; }
       const name = q.name === "as" || q.name === "ld" || q.name === "ar" || q.name === "objcopy" ? binutilsProgram(tc, q.name) : q.name;
       out(name);
       break;
@@ -83,6 +86,9 @@ function answerQuery(q: Query, cfg: DriverConfig, root: string): void {
 export function main(argv: readonly string[]): number {
   // dist/tscc-ld (GNU ld's command line for tscc's linker) runs the bundle so.
   if (argv[0] === "-tscc-ld") return runLinker(argv.slice(1), { stderr: (s) => void process.stderr.write(s) });
+  // dist/tscc-ar and dist/tscc-ranlib: GNU ar's and ranlib's command lines.
+  if (argv[0] === "-tscc-ar") return runAr(argv.slice(1));
+  if (argv[0] === "-tscc-ranlib") return runRanlib(argv.slice(1));
   let cfg: DriverConfig;
   try {
     const expanded = expandResponseFiles(argv, (p) => {

@@ -23,9 +23,7 @@ import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, readdirSync,
 import { homedir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { assembleFile, ASSEMBLER_ARCHES, formatDiagnostic } from "../asm/index.js";
-import { writeArchive } from "../elf/archive.js";
-import { SHT_SYMTAB, STB_GLOBAL, STB_WEAK } from "../elf/constants.js";
-import { ElfFile } from "../elf/reader.js";
+import { indexedSymbols, writeArchive } from "../elf/archive.js";
 import type { DriverConfig } from "./config.js";
 import { compileUnit } from "./compile.js";
 
@@ -150,7 +148,7 @@ function build(cfg: DriverConfig, sourceDir: string, names: readonly string[], d
     // Members are named after their sources: x86_64/tf-compare.s → x86_64-tf-compare.o.
     const archive = (sources: readonly string[]): Uint8Array => writeArchive(sources.map((n) => {
       const data = compile(n);
-      return { name: n.replace(/\//g, "-").replace(/\.[cs]$/, ".o"), data, symbols: definedGlobals(data) };
+      return { name: n.replace(/\//g, "-").replace(/\.[cs]$/, ".o"), data, symbols: indexedSymbols(data) };
     }));
     writeFileSync(join(scratch, "crtbegin.o"), compile("crtbegin.c"));
     writeFileSync(join(scratch, "crtbeginS.o"), compile("crtbegin.c", ["TSCC_CRT_SHARED=1"]));
@@ -217,14 +215,4 @@ function assemble(cfg: DriverConfig, path: string, text: string): Uint8Array {
   for (const d of asm.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
   if (!asm.object) throw new RuntimeError(`cannot build tscc's runtime: ${path} does not assemble`);
   return asm.object;
-}
-
-/** Names of the global and weak symbols an object defines: its entries in the archive index. */
-function definedGlobals(object: Uint8Array): string[] {
-  const elf = new ElfFile(object);
-  const symtab = elf.sections.find((s) => s.type === SHT_SYMTAB);
-  if (!symtab) return [];
-  return elf.symbols(symtab)
-    .filter((s) => s.shndx !== 0 && (s.bind === STB_GLOBAL || s.bind === STB_WEAK) && s.name !== "")
-    .map((s) => s.name);
 }

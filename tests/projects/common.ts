@@ -220,20 +220,27 @@ export function seedFromEnv(): number {
 
 /** Compilers, assemblers and linkers that a toolchain-free PATH leaves out. */
 const GNU_TOOL = /(^|-)(gcc|g\+\+|c\+\+|cc|cpp|as|ld|gold|clang|lld|llc)(-[\d.]+)?$|^ld\.|^(c89|c99)(-gcc)?$|^llvm-|^clang|^(x86_64|aarch64|riscv64|i686|arm)-linux-gnu/;
+/** The rest of binutils (and gcc's wrappers of it): ar and ranlib are tscc's there, the others absent. */
+const BINUTILS = /^(ar|ranlib|nm|objcopy|objdump|strip|readelf|size|strings|addr2line|c\+\+filt|elfedit|gprof|gprofng|dwp|gp-[\w-]+)$|^gcc-(ar|nm|ranlib)(-[\d.]+)?$/;
 
 /**
- * A PATH for builds that must not reach gcc, as or ld: one directory of
- * symlinks to everything in /usr/bin except compilers, assemblers and
- * linkers, plus `cc` (and `gcc`, for build systems that insist) running the
- * given tscc wrapper. Binutils' ar/ranlib/nm stay (the bar names gcc, as, ld).
+ * A PATH for builds that must not reach gcc or binutils: one directory of
+ * symlinks to everything in /usr/bin except compilers, assemblers, linkers
+ * and the binutils, plus `cc` (and `gcc`, for build systems that insist)
+ * running the given tscc wrapper and `ar` and `ranlib` running tscc-ar and
+ * tscc-ranlib (of the compiler under test, TSCC_BUNDLE).
  */
 export function toolchainFreePath(ccWrapperPath: string, tag: string): string {
   const dir = join(PROJECTS, `nognu-${tag}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const name of readdirSync("/usr/bin")) {
-    if (GNU_TOOL.test(name)) continue;
+    if (GNU_TOOL.test(name) || BINUTILS.test(name)) continue;
     symlinkSync(join("/usr/bin", name), join(dir, name));
+  }
+  for (const tool of ["ar", "ranlib"]) {
+    writeFileSync(join(dir, tool), `#!/bin/sh\nexec ${process.execPath} ${TSCC_BUNDLE} -tscc-${tool} "$@"\n`);
+    chmodSync(join(dir, tool), 0o755);
   }
   for (const name of ["cc", "gcc"]) symlinkSync(ccWrapperPath, join(dir, name));
   return dir;

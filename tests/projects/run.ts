@@ -73,7 +73,7 @@ export async function buildProject(recipe: Recipe, o: RunOptions, dirOverride?: 
   const CC = ccWrapper(o.cc, o.arch, o.opt);
   const env = { ...(o.env ?? {}) };
   if (o.cc === "tscc" && !o.gnuTools) {
-    // The bar: tscc's own assembler, linker and runtime, nothing of GNU's toolchain reachable.
+    // The bar: tscc's own assembler, linker, ar and runtime, nothing of GNU's toolchain or binutils reachable.
     env.PATH = toolchainFreePath(CC, `${o.arch}-O${o.opt}`);
     env.TSCC_NO_GCC = "1";
   }
@@ -85,7 +85,7 @@ export async function buildProject(recipe: Recipe, o: RunOptions, dirOverride?: 
   };
   o.log(`=== ${recipe.name} ${o.arch} -O${o.opt} cc=${o.cc} in ${dir}${env.PATH ? ` (PATH=${env.PATH}, TSCC_NO_GCC=1)` : ""}`);
   // What the build sees of a toolchain (the log shows that gcc, as and ld are not there).
-  if (env.PATH) await ctx.sh("for t in cc gcc as ld; do printf '%s: %s\\n' $t \"$(command -v $t || echo none)\"; done");
+  if (env.PATH) await ctx.sh("for t in cc gcc as ld ar ranlib nm; do printf '%s: %s\\n' $t \"$(command -v $t || echo none)\"; done");
   let result: ProjectResult;
   try {
     if (reuse) {
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     .option("--cc <cc>", "tscc, or gcc to check the recipes themselves", "tscc")
     .option("--fast", "the quickest meaningful subset (CI)", false)
     .option("--reuse", "reuse previous successful builds (to work on the tests)", false)
-    .option("--gnu-tools", "leave gcc, as and ld on PATH for tscc builds (default: a PATH without them)", false)
+    .option("--gnu-tools", "leave gcc and binutils on PATH for tscc builds (default: a PATH without them, ar and ranlib being tscc's)", false)
     .option("-v, --verbose", "print the notes of passing runs too", false)
     .option("--ratchet-only", "exit status counts only ratchet regressions (as npm test uses it)", false)
     .option("--update", "add newly passing project/level pairs to the ratchet lists (never removes)", false)
