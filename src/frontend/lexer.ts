@@ -8,7 +8,7 @@
 import type { Diagnostics } from "./diagnostics.js";
 import type { SourceFile } from "./source.js";
 import {
-  DIGRAPHS, F_BOL, F_SPACE, K_CHAR, K_EOF, K_IDENT, K_NUMBER, K_OTHER, K_PUNCT, K_STRING, TokenArray, type Token,
+  DIGRAPHS, F_BOL, F_SPACE, K_CHAR, K_EOF, K_IDENT, K_NUMBER, K_OTHER, K_PUNCT, K_STRING, TokenList, type Token,
 } from "./token.js";
 
 const enum C {
@@ -145,7 +145,7 @@ export interface LexOptions {
  * (latin1, so every byte of a literal survives); identifiers are interned, punctuators
  * are constant strings, and tokens are stored as parallel arrays: no allocation per token.
  */
-export function lex(file: SourceFile, diags: Diagnostics, options?: LexOptions): TokenArray {
+export function lex(file: SourceFile, diags: Diagnostics, options?: LexOptions): TokenList {
   return new Lexer(file, diags, options?.deferQuoteErrors === true, options?.u8CharConstants === true).run();
 }
 
@@ -159,7 +159,7 @@ class Lexer {
   private readonly src: Uint8Array;
   private readonly text: string;
   private readonly splices: number[];
-  private readonly out: TokenArray;
+  private readonly out: TokenList;
   private line = 1;
   /** Offset (in the spliced bytes) where the current physical line starts. */
   private lineStart = 0;
@@ -175,10 +175,10 @@ class Lexer {
   ) {
     ({ bytes: this.src, text: this.text, splices: this.splices } = splice(file.text));
     // About one token per 8 bytes of C (sqlite3.c: 1M tokens in 8.5 MB); the arrays grow if not.
-    this.out = new TokenArray(file.id, (this.src.length >> 3) + 16);
+    this.out = new TokenList((this.src.length >> 3) + 16);
   }
 
-  run(): TokenArray {
+  run(): TokenList {
     const src = this.src;
     const n = src.length;
     let pos = 0;
@@ -219,7 +219,7 @@ class Lexer {
       pos = this.token(pos, c);
     }
     this.flushSplices(n);
-    this.out.push(K_EOF, "", this.line, n - this.lineStart + 1, F_BOL | (this.space ? F_SPACE : 0));
+    this.out.push(K_EOF, "", this.file.id, this.line, n - this.lineStart + 1, F_BOL | (this.space ? F_SPACE : 0));
     return this.out;
   }
 
@@ -257,7 +257,7 @@ class Lexer {
 
   private push(kind: number, start: number, text: string): void {
     if (this.nextSplice < this.splices.length) this.flushSplices(start);
-    this.out.push(kind, text, this.line, start - this.lineStart + 1, (this.bol ? F_BOL : 0) | (this.space ? F_SPACE : 0));
+    this.out.push(kind, text, this.file.id, this.line, start - this.lineStart + 1, (this.bol ? F_BOL : 0) | (this.space ? F_SPACE : 0));
     this.bol = false;
     this.space = false;
   }

@@ -22,7 +22,7 @@ import {
   BUILTINS, C_ATTRIBUTES, FEATURES, GNU_ATTRIBUTES, predefinedSource, stdVersion, type CStd,
 } from "./predefined.js";
 import { SourceManager, type SourceFile } from "./source.js";
-import { F_BOL, K_EOF, K_IDENT, K_PUNCT, type Token, type TokenArray } from "./token.js";
+import { F_BOL, K_EOF, K_IDENT, K_PUNCT, TokenList, type Token } from "./token.js";
 
 export type { FileSystemHost } from "./host.js";
 
@@ -93,8 +93,8 @@ export interface DirectiveEvent {
 }
 
 export interface PreprocessResult {
-  /** The tokens for the parser; the last has kind "eof". */
-  tokens: Token[];
+  /** The tokens for the parser (as parallel arrays: no object per token); the last has kind "eof". */
+  tokens: TokenList;
   /** Every file read, main file first, in order of first inclusion (for -M). */
   dependencies: Dependency[];
   markers: LineMarker[];
@@ -165,7 +165,7 @@ interface Cond {
 
 interface FileState {
   src: SourceFile;
-  tokens: TokenArray;
+  tokens: TokenList;
   pos: number;
   /** Canonical identity for #pragma once and include guards. */
   key: string;
@@ -229,7 +229,7 @@ export class Preprocessor {
   private readonly contexts: Context[] = [];
   private readonly files: FileState[] = [];
   private file!: FileState;
-  private readonly out: Token[] = [];
+  private readonly out = new TokenList(1024);
   private readonly markers: LineMarker[] = [];
   private readonly directives: DirectiveEvent[] = [];
   private readonly deps: Dependency[] = [];
@@ -239,7 +239,7 @@ export class Preprocessor {
   private bracketStart = 0;
   private readonly existsCache = new Map<string, boolean>();
   private readonly keyCache = new Map<string, string>();
-  private readonly fileCache = new Map<string, { src: SourceFile; tokens: TokenArray }>();
+  private readonly fileCache = new Map<string, { src: SourceFile; tokens: TokenList }>();
   private readonly onceFiles = new Set<string>();
   private readonly guards = new Map<string, string>();
   private readonly pushedMacros = new Map<string, (Macro | undefined)[]>();
@@ -321,7 +321,7 @@ export class Preprocessor {
       this.marker(0, 1);
       for (;;) {
         const t = this.next();
-        this.out.push(t);
+        this.out.pushToken(t);
         if (t.kind === "eof") break;
       }
       for (const c of this.file.conds) this.diags.error(c.tok, `unterminated #${c.tok.text}`);
@@ -363,7 +363,7 @@ export class Preprocessor {
     for (;;) {
       const t = this.next();
       if (t.kind === "eof") break;
-      if (!discard) this.out.push(t);
+      if (!discard) this.out.pushToken(t);
     }
   }
 
@@ -378,7 +378,7 @@ export class Preprocessor {
     for (;;) {
       const t = this.next();
       if (t.kind === "eof") return;
-      this.out.push(t);
+      this.out.pushToken(t);
     }
   }
 
@@ -391,7 +391,7 @@ export class Preprocessor {
     return f;
   }
 
-  private newFileState(src: SourceFile, tokens: TokenArray, key: string, dirIndex: number, system: boolean, includeLine: number): FileState {
+  private newFileState(src: SourceFile, tokens: TokenList, key: string, dirIndex: number, system: boolean, includeLine: number): FileState {
     return {
       src, tokens, pos: 0, key, presumedName: src.name, lineDelta: 0, dirIndex, system, conds: [],
       mi: 0, miName: "", includeLine,
@@ -1187,12 +1187,12 @@ export class Preprocessor {
     let i = f.pos;
     const at = (k: number): boolean => k < t.length && !t.endsLine(k);
     if (!(at(i) && t.isPunct(i, "!"))) return undefined;
-    if (!at(i + 1) || t.texts[i + 1] !== "defined") return undefined;
+    if (!at(i + 1) || t.text(i + 1) !== "defined") return undefined;
     i += 2;
     const paren = at(i) && t.isPunct(i, "(");
     if (paren) i++;
     if (!at(i) || t.kinds[i] !== K_IDENT) return undefined;
-    const name = t.texts[i];
+    const name = t.text(i);
     i++;
     if (paren) {
       if (!(at(i) && t.isPunct(i, ")"))) return undefined;
@@ -1266,13 +1266,12 @@ export class Preprocessor {
     const t = f.tokens;
     const kinds = t.kinds;
     const flags = t.flags;
-    const texts = t.texts;
     let depth = 0;
     let i = f.pos;
     for (; kinds[i] !== K_EOF; i++) {
-      if ((flags[i] & F_BOL) === 0 || kinds[i] !== K_PUNCT || texts[i] !== "#") continue;
+      if ((flags[i] & F_BOL) === 0 || kinds[i] !== K_PUNCT || t.text(i) !== "#") continue;
       if ((flags[i + 1] & F_BOL) !== 0 || kinds[i + 1] !== K_IDENT) continue;
-      switch (texts[i + 1]) {
+      switch (t.text(i + 1)) {
         case "if": case "ifdef": case "ifndef":
           depth++;
           break;

@@ -55,46 +55,101 @@ export const DIGRAPHS: Readonly<Record<string, string>> = {
   "<:": "[", ":>": "]", "<%": "{", "%>": "}", "%:": "#", "%:%:": "##",
 };
 
-/** Token kinds by number, as TokenArray stores them. */
+/** Token kinds by number, as TokenList stores them. */
 export const TOKEN_KINDS: readonly TokenKind[] = ["ident", "number", "char", "string", "punct", "other", "pragma", "eof"];
-export const K_IDENT = 0, K_NUMBER = 1, K_CHAR = 2, K_STRING = 3, K_PUNCT = 4, K_OTHER = 5, K_EOF = 7;
+export const K_IDENT = 0, K_NUMBER = 1, K_CHAR = 2, K_STRING = 3, K_PUNCT = 4, K_OTHER = 5, K_PRAGMA = 6, K_EOF = 7;
+const KIND_NUMBERS: Readonly<Record<TokenKind, number>> = {
+  ident: K_IDENT, number: K_NUMBER, char: K_CHAR, string: K_STRING, punct: K_PUNCT, other: K_OTHER, pragma: K_PRAGMA, eof: K_EOF,
+};
 
-/** TokenArray flag bits. */
-export const F_BOL = 1, F_SPACE = 2;
+const CHUNK_BITS = 12;
+const CHUNK = 1 << CHUNK_BITS;
+
+/** TokenList flag bits: first on its line, space before, produced by a macro expansion (the root position is set). */
+export const F_BOL = 1, F_SPACE = 2, F_EXPANDED = 4;
 
 /**
- * The tokens of one file as parallel arrays (struct of arrays). `token(i)` makes
- * the Token object for index i; everything else reads the arrays directly.
+ * Tokens as parallel arrays (struct of arrays): a lexed file, or the preprocessor's
+ * output. `token(i)` makes the Token object for index i; everything else can read
+ * the arrays directly. A token from a macro expansion keeps only the position of
+ * its outermost macro use (what -E needs), not the chain of `origin`s.
  */
-export class TokenArray {
+export class TokenList {
   length = 0;
   kinds: Uint8Array;
   flags: Uint8Array;
+  files: Int32Array;
   lines: Int32Array;
   cols: Int32Array;
-  readonly texts: string[] = [];
+  /**
+   * Spellings in chunks of CHUNK: one big JS array of pointers is slow to fill (pushing
+   * 1M strings costs ~10x what chunks do: large-object-space growth and write barriers).
+   */
+  private readonly chunks: string[][] = [[]];
+  /** Where the outermost macro use of an F_EXPANDED token is: file, line, col by threes. */
+  private roots: Int32Array | undefined;
   /** Punctuators written as digraphs: index → spelling. */
   private digraphs: Map<number, string> | undefined;
-  /** The last token (kind eof) as one object, so reading it again gives the same token. */
+  /** The last token if it is the eof, as one object: reading it again gives the same token. */
   private eof: Token | undefined;
 
-  constructor(readonly file: number, capacity: number) {
+  constructor(capacity = 64) {
     capacity = Math.max(16, capacity);
     this.kinds = new Uint8Array(capacity);
     this.flags = new Uint8Array(capacity);
+    this.files = new Int32Array(capacity);
     this.lines = new Int32Array(capacity);
     this.cols = new Int32Array(capacity);
   }
 
-  push(kind: number, text: string, line: number, col: number, flags: number): void {
+  static from(tokens: readonly Token[]): TokenList {
+    const list = new TokenList(tokens.length);
+    for (const t of tokens) list.pushToken(t);
+    return list;
+  }
+
+  push(kind: number, text: string, file: number, line: number, col: number, flags: number): void {
     const i = this.length;
     if (i === this.kinds.length) this.grow();
     this.kinds[i] = kind;
     this.flags[i] = flags;
+    this.files[i] = file;
     this.lines[i] = line;
     this.cols[i] = col;
-    this.texts.push(text);
+    let chunk = this.chunks[this.chunks.length - 1];
+    if (chunk.length === CHUNK) this.chunks.push((chunk = []));
+    chunk.push(text);
     this.length = i + 1;
+  }
+
+  /** Append a token object (its digraph and the root of its origin chain are kept). */
+  pushToken(t: Token): void {
+    let flags = (t.bol ? F_BOL : 0) | (t.space ? F_SPACE : 0);
+    if (t.origin !== undefined) flags |= F_EXPANDED;
+    this.push(KIND_NUMBERS[t.kind], t.text, t.file, t.line, t.col, flags);
+    if (t.digraph !== undefined) this.setDigraph(this.length - 1, t.digraph);
+    if (t.origin !== undefined) {
+      let root = t.origin;
+      while (root.origin !== undefined) root = root.origin;
+      const roots = (this.roots ??= new Int32Array(this.kinds.length * 3));
+      const k = (this.length - 1) * 3;
+      roots[k] = root.file;
+      roots[k + 1] = root.line;
+      roots[k + 2] = root.col;
+    }
+  }
+
+  /** Append token i of `from`. */
+  pushFrom(from: TokenList, i: number): void {
+    const f = from.flags[i];
+    this.push(from.kinds[i], from.text(i), from.files[i], from.lines[i], from.cols[i], f);
+    const d = from.digraphs?.get(i);
+    if (d !== undefined) this.setDigraph(this.length - 1, d);
+    if ((f & F_EXPANDED) !== 0) {
+      const roots = (this.roots ??= new Int32Array(this.kinds.length * 3));
+      const k = (this.length - 1) * 3;
+      for (let j = 0; j < 3; j++) roots[k + j] = from.roots![i * 3 + j];
+    }
   }
 
   setDigraph(i: number, spelling: string): void {
@@ -105,30 +160,46 @@ export class TokenArray {
     const n = this.kinds.length * 2;
     const kinds = new Uint8Array(n); kinds.set(this.kinds); this.kinds = kinds;
     const flags = new Uint8Array(n); flags.set(this.flags); this.flags = flags;
+    const files = new Int32Array(n); files.set(this.files); this.files = files;
     const lines = new Int32Array(n); lines.set(this.lines); this.lines = lines;
     const cols = new Int32Array(n); cols.set(this.cols); this.cols = cols;
+    if (this.roots !== undefined) {
+      const roots = new Int32Array(n * 3); roots.set(this.roots); this.roots = roots;
+    }
   }
 
-  /** Token i as an object. */
-  token(i: number): Token {
+  /**
+   * Token i as an object. With `origin`, a token from a macro expansion gets an origin
+   * standing for its outermost macro use (position only); the parser needs none.
+   */
+  token(i: number, origin = true): Token {
     const k = this.kinds[i];
-    if (k === K_EOF && this.eof !== undefined) return this.eof;
+    if (k === K_EOF && this.eof !== undefined && i === this.length - 1) return this.eof;
     const f = this.flags[i];
     const t: Token = {
-      kind: TOKEN_KINDS[k], text: this.texts[i], file: this.file, line: this.lines[i], col: this.cols[i],
+      kind: TOKEN_KINDS[k], text: this.text(i), file: this.files[i], line: this.lines[i], col: this.cols[i],
       bol: (f & F_BOL) !== 0, space: (f & F_SPACE) !== 0,
     };
     if (this.digraphs !== undefined) {
       const d = this.digraphs.get(i);
       if (d !== undefined) t.digraph = d;
     }
-    if (k === K_EOF) this.eof = t;
+    if (origin && (f & F_EXPANDED) !== 0) {
+      const r = this.roots!;
+      t.origin = { kind: "ident", text: "", file: r[i * 3], line: r[i * 3 + 1], col: r[i * 3 + 2], bol: false, space: false };
+    }
+    if (k === K_EOF && i === this.length - 1) this.eof = t;
     return t;
+  }
+
+  /** The spelling of token i. */
+  text(i: number): string {
+    return this.chunks[i >>> CHUNK_BITS][i & (CHUNK - 1)];
   }
 
   /** Is token i the punctuator `text`? */
   isPunct(i: number, text: string): boolean {
-    return this.kinds[i] === K_PUNCT && this.texts[i] === text;
+    return this.kinds[i] === K_PUNCT && this.text(i) === text;
   }
 
   /** Does token i end the line it would be read on (it starts a new line, or is the end of the file)? */
@@ -138,8 +209,8 @@ export class TokenArray {
 
   /** All tokens as objects. */
   toTokens(): Token[] {
-    const out: Token[] = new Array(this.length);
-    for (let i = 0; i < this.length; i++) out[i] = this.token(i);
+    const out: Token[] = [];
+    for (let i = 0; i < this.length; i++) out.push(this.token(i));
     return out;
   }
 }
