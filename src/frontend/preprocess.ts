@@ -22,7 +22,7 @@ import {
   BUILTINS, C_ATTRIBUTES, FEATURES, GNU_ATTRIBUTES, predefinedSource, stdVersion, type CStd,
 } from "./predefined.js";
 import { SourceManager, type SourceFile } from "./source.js";
-import { F_BOL, K_EOF, K_IDENT, K_PUNCT, TokenList, type Token } from "./token.js";
+import { F_BOL, K_EOF, K_IDENT, K_OTHER, K_PUNCT, TokenList, type Token } from "./token.js";
 
 export type { FileSystemHost } from "./host.js";
 
@@ -320,6 +320,7 @@ export class Preprocessor {
       this.files.push(this.file);
       this.marker(0, 1);
       for (;;) {
+        if (this.copyPlain()) continue;
         const t = this.next();
         this.out.pushToken(t);
         if (t.kind === "eof") break;
@@ -365,6 +366,28 @@ export class Preprocessor {
       if (t.kind === "eof") break;
       if (!discard) this.out.pushToken(t);
     }
+  }
+
+  /**
+   * The main loop's shortcut for most tokens: one of the current file that is no
+   * directive's '#', names no macro and has nothing before it on the context stack
+   * goes to the output without becoming an object. False: read it with next().
+   */
+  private copyPlain(): boolean {
+    if (this.contexts.length > 0) return false;
+    const f = this.file;
+    const ts = f.tokens;
+    const i = f.pos;
+    const k = ts.kinds[i];
+    if (k === K_PUNCT) {
+      if ((ts.flags[i] & F_BOL) !== 0 && ts.text(i) === "#") return false;
+    } else if (k === K_IDENT) {
+      if (this.macros.has(ts.text(i))) return false;
+    } else if (k === K_EOF || k === K_OTHER) return false;
+    f.pos++;
+    if (f.mi !== 1) f.mi = -1;
+    this.out.pushFrom(ts, i);
+    return true;
   }
 
   /** Run a whole internal buffer (the predefines): directives only. */
