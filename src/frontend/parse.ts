@@ -30,7 +30,7 @@ import { evalConst, evalInt, wrapInt } from "./const-eval.js";
 import { type Diagnostics, FatalError } from "./diagnostics.js";
 import { buildStaticInit, type StaticInitProblem } from "./initializer.js";
 import { decodeChar, decodeQuoted, encodingWidth, parseNumber, prefixOf, type Encoding } from "./literals.js";
-import type { SrcLoc, Token } from "./token.js";
+import { K_EOF, K_PRAGMA, TokenList, type SrcLoc, type Token } from "./token.js";
 import {
   Q, alignOf, arrayOf, commonIntType, compatible, compatibleUnqual, composite, findMember, intOf, isArithmetic,
   isBool, isComplete, isFloating, isInteger, isRecord, isScalar, isVariablyModified, isVla, layoutRecord,
@@ -176,6 +176,9 @@ const OTHER_KEYWORDS = new Set([
 
 const MAX_ERRORS = 200;
 
+const TOK_CHUNK_BITS = 12;
+const TOK_CHUNK = 1 << TOK_CHUNK_BITS;
+
 /**
  * How deep assignment expressions, cast and unary operands, statements, declarators,
  * initializers, struct and union specifiers and member lists may nest together: a
@@ -185,18 +188,29 @@ const MAX_ERRORS = 200;
  */
 export const MAX_NESTING = 1000;
 
-export function parseTranslationUnit(tokens: Token[], opts: ParseOptions, diags: Diagnostics): TranslationUnit {
+export function parseTranslationUnit(tokens: TokenList | readonly Token[], opts: ParseOptions, diags: Diagnostics): TranslationUnit {
   // Ids name static locals in the output (`l.9`): count from zero in every
   // unit, so a compile does not depend on what the process compiled before.
   symbolIds = 0;
-  const p = new Parser(tokens, opts, diags);
+  const p = new Parser(tokens instanceof TokenList ? tokens : TokenList.from(tokens), opts, diags);
   return p.run();
 }
 
 let symbolIds = 0;
 
 class Parser {
-  private readonly toks: Token[];
+  /**
+   * The tokens (pragmas taken out) as parallel arrays. Token objects are made on first
+   * use into `toks` and dropped after each external declaration (`release`), so they
+   * die young instead of all ~640k of a large unit living through the parse.
+   */
+  private readonly src: TokenList;
+  /** Token objects in chunks of TOK_CHUNK (one big array of young objects is slow to fill); a dropped chunk is undefined. */
+  private readonly toks: ((Token | undefined)[] | undefined)[] = [];
+  /** Tokens [0, made) have been made (some dropped since). */
+  private made = 0;
+  /** Chunks before this one have been dropped. */
+  private released = 0;
   /** Pragma texts by the index of the token they come before (applied when the parser reaches it). */
   private pragmas: Map<number, string[]>;
   private pos = 0;
@@ -220,33 +234,36 @@ class Parser {
   /** Nesting of the recursive constructs (see enterNesting). */
   private depth = 0;
 
-  constructor(tokens: Token[], private readonly opts: ParseOptions, private readonly diags: Diagnostics) {
+  constructor(tokens: TokenList, private readonly opts: ParseOptions, private readonly diags: Diagnostics) {
     // Pragmas are side-band: remember which come before each token.
     this.pragmas = new Map();
     let count = 0;
-    for (const t of tokens) if (t.kind === "pragma") count++;
-    if (count === 0) this.toks = tokens.slice();
+    for (let i = 0; i < tokens.length; i++) if (tokens.kinds[i] === K_PRAGMA) count++;
+    const n = tokens.length;
+    const endsWithEof = n > 0 && tokens.kinds[n - 1] === K_EOF;
+    if (count === 0 && endsWithEof) this.src = tokens;
     else {
-      this.toks = [];
+      const src = new TokenList(n + 1);
       let pending: string[] | undefined;
-      for (const t of tokens) {
-        if (t.kind === "pragma") { (pending ??= []).push(t.text); continue; }
-        if (pending !== undefined) this.pragmas.set(this.toks.length, pending);
-        this.toks.push(t);
+      for (let i = 0; i < n; i++) {
+        if (tokens.kinds[i] === K_PRAGMA) { (pending ??= []).push(tokens.text(i)); continue; }
+        if (pending !== undefined) this.pragmas.set(src.length, pending);
+        src.pushFrom(tokens, i);
         pending = undefined;
       }
-      if (pending !== undefined) this.pragmas.set(this.toks.length, pending);
-    }
-    if (this.toks.length === 0 || this.toks[this.toks.length - 1].kind !== "eof") {
-      const last = tokens[tokens.length - 1];
-      this.toks.push({ kind: "eof", text: "", file: last?.file ?? 0, line: last?.line ?? 1, col: last?.col ?? 1, bol: true, space: false });
+      if (pending !== undefined) this.pragmas.set(src.length, pending);
+      if (!endsWithEof) {
+        const last = n - 1;
+        src.push(K_EOF, "", n > 0 ? tokens.files[last] : 0, n > 0 ? tokens.lines[last] : 1, n > 0 ? tokens.cols[last] : 1, 1);
+      }
+      this.src = src;
     }
     this.bt = makeBasicTypes(opts.layout);
     this.c23 = /2x|23/.test(opts.std);
     this.gnu89 = opts.gnu89Inline === true || /89|90/.test(opts.std);
     this.fileScope = { vars: new Map(), tags: new Map(), parent: undefined, kind: "file" };
     this.scope = this.fileScope;
-    this.emptyLoc = { file: this.toks[0].file, line: 1, col: 1 };
+    this.emptyLoc = { file: this.src.files[0], line: 1, col: 1 };
     this.vaList = this.makeVaList();
     for (const [name, type] of [["__int128_t", this.bt.int128], ["__uint128_t", this.bt.uint128]] as const) {
       this.fileScope.vars.set(name, { kind: "typedef", name, id: ++symbolIds, loc: this.emptyLoc, type });
@@ -267,17 +284,48 @@ class Parser {
   // -------------------------------------------------------------------------
   // Tokens.
 
+  /** Token i (the final eof for any index past the end). */
+  private tok(i: number): Token {
+    const chunk = this.toks[i >>> TOK_CHUNK_BITS];
+    return (chunk === undefined ? undefined : chunk[i & (TOK_CHUNK - 1)]) ?? this.makeToken(i);
+  }
+
+  private makeToken(i: number): Token {
+    const src = this.src;
+    if (i >= src.length) i = src.length - 1;
+    // Made in order, so the chunks stay dense arrays.
+    while (this.made <= i) {
+      (this.toks[this.made >>> TOK_CHUNK_BITS] ??= []).push(src.token(this.made, false));
+      this.made++;
+    }
+    // Only a token of a dropped chunk gets here (which nothing should ask for): make it again.
+    const chunk = (this.toks[i >>> TOK_CHUNK_BITS] ??= new Array<Token | undefined>(TOK_CHUNK));
+    return chunk[i & (TOK_CHUNK - 1)] ??= src.token(i, false);
+  }
+
+  /** Replace the current token (keyword spellings, the halves of `::`). */
+  private setTok(t: Token): void {
+    this.peek();
+    this.toks[this.pos >>> TOK_CHUNK_BITS]![this.pos & (TOK_CHUNK - 1)] = t;
+  }
+
+  /** Drop the token objects of chunks before the current token: nothing goes back past a finished external declaration. */
+  private release(): void {
+    const end = this.pos >>> TOK_CHUNK_BITS;
+    for (let c = this.released; c < end; c++) this.toks[c] = undefined;
+    if (end > this.released) this.released = end;
+  }
+
   private peek(n = 0): Token {
-    const i = this.pos + n;
-    return i < this.toks.length ? this.toks[i] : this.toks[this.toks.length - 1];
+    return this.tok(this.pos + n);
   }
 
   private next(): Token {
-    const t = this.toks[this.pos];
-    if (this.pos < this.toks.length - 1) {
+    const t = this.tok(this.pos);
+    if (this.pos < this.src.length - 1) {
       this.pos++;
       const pr = this.pragmas.size > 0 ? this.pragmas.get(this.pos) : undefined;
-      if (pr) { this.pragmas.delete(this.pos); for (const p of pr) this.applyPragma(p, this.toks[this.pos]); }
+      if (pr) { this.pragmas.delete(this.pos); for (const p of pr) this.applyPragma(p, this.tok(this.pos)); }
     }
     return t;
   }
@@ -465,6 +513,7 @@ class Parser {
           this.recover(false);
         }
         if (this.pos === before) this.next();
+        this.release();
       }
       this.finish();
     } catch (e) {
@@ -729,10 +778,11 @@ class Parser {
     let t = t0;
     if (t.kind === "ident" && t.text === "__extension__") {
       // `(__extension__ expr)` is an expression; `(__extension__ long long)` a type.
+      const n = this.src.length;
       let i = this.pos;
-      while (i < this.toks.length && this.toks[i] !== t) i++;
-      while (i < this.toks.length && this.toks[i].text === "__extension__") i++;
-      t = this.toks[i] ?? t;
+      while (i < n && this.tok(i) !== t) i++;
+      while (i < n && this.tok(i).text === "__extension__") i++;
+      t = i < n ? this.tok(i) : t;
     }
     if (t.kind !== "ident") return false;
     switch (t.text) {
@@ -861,7 +911,7 @@ class Parser {
           if (this.c23 && w === "bool") { this.next(); nBool++; any = true; break; }
           if (this.c23 && w === "constexpr") { this.next(); spec.constexpr = true; break; }
           if (this.c23 && w === "thread_local") { this.next(); spec.threadLocal = true; break; }
-          if (this.c23 && w === "alignas") { t.text; this.toks[this.pos] = { ...t, text: "_Alignas" }; continue; }
+          if (this.c23 && w === "alignas") { t.text; this.setTok({ ...t, text: "_Alignas" }); continue; }
           if ((this.c23 || w === "typeof") && (w === "typeof" || w === "typeof_unqual")) { handled = false; break; }
           if (!any && !userType) {
             const s = this.lookup(w);
@@ -1306,18 +1356,18 @@ class Parser {
     if (t.text === "__attribute__" || t.text === "__attribute") {
       // `( __attribute__((...)) int x)` is a parameter list; `( __attribute__((...)) *p)` a declarator.
       let i = this.pos + 1;
-      while (this.toks[i]?.text === "__attribute__" || this.toks[i]?.text === "__attribute") {
+      while (this.tok(i).text === "__attribute__" || this.tok(i).text === "__attribute") {
         i++;
         let depth = 0;
         do {
-          const x = this.toks[i++];
-          if (!x || x.kind === "eof") return true;
+          const x = this.tok(i++);
+          if (x.kind === "eof") return true;
           if (x.text === "(") depth++;
           else if (x.text === ")") depth--;
         } while (depth > 0);
       }
-      const n = this.toks[i];
-      return !(n && n.kind === "ident" && this.isDeclStart(n));
+      const n = this.tok(i);
+      return !(n.kind === "ident" && this.isDeclStart(n));
     }
     return !this.isDeclStart(t);
   }
@@ -1529,7 +1579,7 @@ class Parser {
     if (!(n.kind === "ident" && !this.isAttrStart() && !DECL_SPEC_WORDS.has(n.text) && !OTHER_KEYWORDS.has(n.text)) && !(n.text === "*" && this.peek(2).kind === "ident" && this.scope.kind === "file")) return false;
     this.error(t, `unknown type name '${t.text}'`);
     // Pretend it was int and go on.
-    this.toks[this.pos] = { ...t, text: "int" };
+    this.setTok({ ...t, text: "int" });
     return true;
   }
 
@@ -2860,9 +2910,9 @@ class Parser {
     const colon = (): boolean => {
       if (this.is("::")) {
         const t = this.peek();
-        this.toks[this.pos] = { ...t, text: ":", col: t.col + 1 };
-        this.toks.splice(this.pos, 0, { ...t, text: ":" });
-        if (this.pragmas.size > 0) this.pragmas = new Map([...this.pragmas].map(([i, p]) => [i > this.pos ? i + 1 : i, p]));
+        // The first colon is read here; the token becomes the second.
+        this.setTok({ ...t, text: ":", col: t.col + 1 });
+        return true;
       }
       return this.accept(":");
     };

@@ -89,7 +89,7 @@ export function printPreprocessed(r: PreprocessResult, o: PrintOptions = {}): st
       chunks.push(directives[di++].text, "\n");
       outLine++;
     }
-    const t = tokens[i];
+    const t = tokens.token(i);
     if (t.kind === "eof") break;
     // Tokens from macro expansions print on the line of the (outermost) macro use.
     const root = rootOf(t);

@@ -16,13 +16,13 @@
 import type { DataLayout } from "../target.js";
 import { Diagnostics, FatalError, type Diagnostic } from "./diagnostics.js";
 import { normalizePath, type FileSystemHost } from "./host.js";
-import { tokenize } from "./lexer.js";
+import { lex, tokenize } from "./lexer.js";
 import { evaluateIf, type PPValue } from "./pp-expr.js";
 import {
   BUILTINS, C_ATTRIBUTES, FEATURES, GNU_ATTRIBUTES, predefinedSource, stdVersion, type CStd,
 } from "./predefined.js";
 import { SourceManager, type SourceFile } from "./source.js";
-import type { Token } from "./token.js";
+import { F_BOL, K_EOF, K_IDENT, K_OTHER, K_PUNCT, TokenList, type Token } from "./token.js";
 
 export type { FileSystemHost } from "./host.js";
 
@@ -93,8 +93,8 @@ export interface DirectiveEvent {
 }
 
 export interface PreprocessResult {
-  /** The tokens for the parser; the last has kind "eof". */
-  tokens: Token[];
+  /** The tokens for the parser (as parallel arrays: no object per token); the last has kind "eof". */
+  tokens: TokenList;
   /** Every file read, main file first, in order of first inclusion (for -M). */
   dependencies: Dependency[];
   markers: LineMarker[];
@@ -165,7 +165,7 @@ interface Cond {
 
 interface FileState {
   src: SourceFile;
-  tokens: Token[];
+  tokens: TokenList;
   pos: number;
   /** Canonical identity for #pragma once and include guards. */
   key: string;
@@ -229,7 +229,7 @@ export class Preprocessor {
   private readonly contexts: Context[] = [];
   private readonly files: FileState[] = [];
   private file!: FileState;
-  private readonly out: Token[] = [];
+  private readonly out = new TokenList(1024);
   private readonly markers: LineMarker[] = [];
   private readonly directives: DirectiveEvent[] = [];
   private readonly deps: Dependency[] = [];
@@ -239,7 +239,7 @@ export class Preprocessor {
   private bracketStart = 0;
   private readonly existsCache = new Map<string, boolean>();
   private readonly keyCache = new Map<string, string>();
-  private readonly fileCache = new Map<string, { src: SourceFile; tokens: Token[] }>();
+  private readonly fileCache = new Map<string, { src: SourceFile; tokens: TokenList }>();
   private readonly onceFiles = new Set<string>();
   private readonly guards = new Map<string, string>();
   private readonly pushedMacros = new Map<string, (Macro | undefined)[]>();
@@ -286,7 +286,7 @@ export class Preprocessor {
       const mainText = this.host.readFile(mainPath);
       if (mainText === undefined) this.fatal(undefined, `${mainPath}: No such file or directory`);
       const main = this.diags.sources.add(mainPath, mainText);
-      const mainTokens = tokenize(main, this.diags, { deferQuoteErrors: true, u8CharConstants: this.c23 });
+      const mainTokens = lex(main, this.diags, { deferQuoteErrors: true, u8CharConstants: this.c23 });
       this.addDependency(mainPath, false);
       this.markers.push({ index: 0, file: main.id, physLine: 0, line: 0, name: mainPath, flag: 0, system: false });
 
@@ -310,7 +310,7 @@ export class Preprocessor {
       const pre = o.preinclude ?? (o.freestanding ? "" : "stdc-predef.h");
       if (pre !== "") {
         const found = this.lookup(pre, true, false, cmdFile);
-        if (found) this.drainInclude(found.path, found.dirIndex, found.system, cmdFile.tokens[cmdFile.tokens.length - 1], false);
+        if (found) this.drainInclude(found.path, found.dirIndex, found.system, cmdFile.tokens.token(cmdFile.tokens.length - 1), false);
       }
       for (const path of o.imacros ?? []) this.commandLineInclude(path, true);
       for (const path of o.includes ?? []) this.commandLineInclude(path, false);
@@ -320,8 +320,9 @@ export class Preprocessor {
       this.files.push(this.file);
       this.marker(0, 1);
       for (;;) {
+        if (this.copyPlain()) continue;
         const t = this.next();
-        this.out.push(t);
+        this.out.pushToken(t);
         if (t.kind === "eof") break;
       }
       for (const c of this.file.conds) this.diags.error(c.tok, `unterminated #${c.tok.text}`);
@@ -354,7 +355,7 @@ export class Preprocessor {
       if (this.options.missingHeadersAreGenerated) { this.addDependency(path, false); return; }
       this.fatal(undefined, `${path}: No such file or directory`);
     }
-    this.drainInclude(found.path, found.dirIndex, found.system, from.tokens[from.tokens.length - 1], discard);
+    this.drainInclude(found.path, found.dirIndex, found.system, from.tokens.token(from.tokens.length - 1), discard);
   }
 
   /** Process an #include from the command-line buffer to its end; keep the tokens unless `discard`. */
@@ -363,8 +364,30 @@ export class Preprocessor {
     for (;;) {
       const t = this.next();
       if (t.kind === "eof") break;
-      if (!discard) this.out.push(t);
+      if (!discard) this.out.pushToken(t);
     }
+  }
+
+  /**
+   * The main loop's shortcut for most tokens: one of the current file that is no
+   * directive's '#', names no macro and has nothing before it on the context stack
+   * goes to the output without becoming an object. False: read it with next().
+   */
+  private copyPlain(): boolean {
+    if (this.contexts.length > 0) return false;
+    const f = this.file;
+    const ts = f.tokens;
+    const i = f.pos;
+    const k = ts.kinds[i];
+    if (k === K_PUNCT) {
+      if ((ts.flags[i] & F_BOL) !== 0 && ts.text(i) === "#") return false;
+    } else if (k === K_IDENT) {
+      if (this.macros.has(ts.text(i))) return false;
+    } else if (k === K_EOF || k === K_OTHER) return false;
+    f.pos++;
+    if (f.mi !== 1) f.mi = -1;
+    this.out.pushFrom(ts, i);
+    return true;
   }
 
   /** Run a whole internal buffer (the predefines): directives only. */
@@ -378,20 +401,20 @@ export class Preprocessor {
     for (;;) {
       const t = this.next();
       if (t.kind === "eof") return;
-      this.out.push(t);
+      this.out.pushToken(t);
     }
   }
 
   private pushBuffer(name: string, text: string): FileState {
     const src = this.diags.sources.add(name, text);
-    const f = this.newFileState(src, tokenize(src, this.diags, { u8CharConstants: this.c23 }), name, -1, false, 0);
+    const f = this.newFileState(src, lex(src, this.diags, { u8CharConstants: this.c23 }), name, -1, false, 0);
     this.files.push(f);
     this.file = f;
     this.marker(0, 0);
     return f;
   }
 
-  private newFileState(src: SourceFile, tokens: Token[], key: string, dirIndex: number, system: boolean, includeLine: number): FileState {
+  private newFileState(src: SourceFile, tokens: TokenList, key: string, dirIndex: number, system: boolean, includeLine: number): FileState {
     return {
       src, tokens, pos: 0, key, presumedName: src.name, lineDelta: 0, dirIndex, system, conds: [],
       mi: 0, miName: "", includeLine,
@@ -489,15 +512,18 @@ export class Preprocessor {
   private lexFile(): Token {
     for (;;) {
       const f = this.file;
-      const tok = f.tokens[f.pos];
+      const ts = f.tokens;
+      const i = f.pos;
       if (this.inDirective) {
-        if (tok.bol || tok.kind === "eof") return this.eol;
+        if (ts.endsLine(i)) return this.eol;
         f.pos++;
+        const tok = ts.token(i);
         if (tok.kind === "other" && tok.text.length > 1) this.unterminated(tok);
         return tok;
       }
-      if (tok.kind === "eof") return tok;
+      if (ts.kinds[i] === K_EOF) return ts.token(i);
       f.pos++;
+      const tok = ts.token(i);
       if (tok.bol && tok.kind === "punct" && tok.text === "#") {
         this.directive(tok);
         // A directive that produced tokens (#pragma, #ident, #embed) left them
@@ -536,10 +562,11 @@ export class Preprocessor {
         return false;
       }
       const f = this.file;
-      const t = f.tokens[f.pos];
-      if (t.kind === "eof") return false;
-      if (t.bol && (this.inDirective || isPunct(t, "#"))) return false;
-      if (isPunct(t, "(")) {
+      const ts = f.tokens;
+      const i = f.pos;
+      if (ts.kinds[i] === K_EOF) return false;
+      if ((ts.flags[i] & F_BOL) !== 0 && (this.inDirective || ts.isPunct(i, "#"))) return false;
+      if (ts.isPunct(i, "(")) {
         f.pos++;
         if (f.mi !== 1) f.mi = -1;
         return true;
@@ -949,7 +976,7 @@ export class Preprocessor {
   /** Skip whatever is left of the directive line. */
   private finishLine(): void {
     const f = this.file;
-    while (!f.tokens[f.pos].bol && f.tokens[f.pos].kind !== "eof") f.pos++;
+    while (!f.tokens.endsLine(f.pos)) f.pos++;
   }
 
   /** The remaining raw tokens of the directive line. */
@@ -969,7 +996,7 @@ export class Preprocessor {
     const name = this.macroName(nameTok, directive, "define");
     if (name === undefined) return;
     const f = this.file;
-    const next = f.tokens[f.pos];
+    const next = f.tokens.token(f.pos);
     const m: Macro = {
       name, kind: "object", params: [], variadic: false, body: [], roles: new Int32Array(0), simple: true,
       disabled: false, defTok: nameTok,
@@ -1181,20 +1208,20 @@ export class Preprocessor {
     const f = this.file;
     const t = f.tokens;
     let i = f.pos;
-    const at = (k: number): Token | undefined => (k < t.length && !t[k].bol && t[k].kind !== "eof" ? t[k] : undefined);
-    if (!(at(i) && isPunct(t[i], "!"))) return undefined;
-    if (at(i + 1)?.text !== "defined") return undefined;
+    const at = (k: number): boolean => k < t.length && !t.endsLine(k);
+    if (!(at(i) && t.isPunct(i, "!"))) return undefined;
+    if (!at(i + 1) || t.text(i + 1) !== "defined") return undefined;
     i += 2;
-    const paren = at(i) !== undefined && isPunct(t[i], "(");
+    const paren = at(i) && t.isPunct(i, "(");
     if (paren) i++;
-    const name = at(i);
-    if (name?.kind !== "ident") return undefined;
+    if (!at(i) || t.kinds[i] !== K_IDENT) return undefined;
+    const name = t.text(i);
     i++;
     if (paren) {
-      if (!(at(i) && isPunct(t[i], ")"))) return undefined;
+      if (!(at(i) && t.isPunct(i, ")"))) return undefined;
       i++;
     }
-    return at(i) === undefined ? name.text : undefined;
+    return at(i) ? undefined : name;
   }
 
   private evaluate(d: Token): boolean {
@@ -1260,14 +1287,14 @@ export class Preprocessor {
     this.finishLine();
     const f = this.file;
     const t = f.tokens;
+    const kinds = t.kinds;
+    const flags = t.flags;
     let depth = 0;
     let i = f.pos;
-    for (; t[i].kind !== "eof"; i++) {
-      const tok = t[i];
-      if (!tok.bol || tok.kind !== "punct" || tok.text !== "#") continue;
-      const d = t[i + 1];
-      if (d.bol || d.kind !== "ident") continue;
-      switch (d.text) {
+    for (; kinds[i] !== K_EOF; i++) {
+      if ((flags[i] & F_BOL) === 0 || kinds[i] !== K_PUNCT || t.text(i) !== "#") continue;
+      if ((flags[i + 1] & F_BOL) !== 0 || kinds[i + 1] !== K_IDENT) continue;
+      switch (t.text(i + 1)) {
         case "if": case "ifdef": case "ifndef":
           depth++;
           break;
@@ -1428,7 +1455,7 @@ export class Preprocessor {
       const text = this.host.readFile(path);
       if (text === undefined) this.fatal(at, `${path}: No such file or directory`);
       const src = this.diags.sources.add(path, text);
-      cached = { src, tokens: tokenize(src, this.diags, { deferQuoteErrors: true, u8CharConstants: this.c23 }) };
+      cached = { src, tokens: lex(src, this.diags, { deferQuoteErrors: true, u8CharConstants: this.c23 }) };
       if (!this.fileCache.has(path)) this.fileCache.set(path, cached);
     }
     const from = this.file;
@@ -1491,9 +1518,8 @@ export class Preprocessor {
   private lineAfter(t: Token): number {
     const f = this.file;
     let i = f.pos;
-    while (!f.tokens[i].bol && f.tokens[i].kind !== "eof") i++;
-    const last = i > 0 ? f.tokens[i - 1] : t;
-    return last.line + 1;
+    while (!f.tokens.endsLine(i)) i++;
+    return (i > 0 ? f.tokens.lines[i - 1] : t.line) + 1;
   }
 
   private message(d: Token): void {

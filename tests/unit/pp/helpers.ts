@@ -28,7 +28,7 @@ export function run(
   } catch (e) {
     if (!(e instanceof Error && e.constructor.name === "FatalError")) throw e;
   }
-  const text = result ? result.tokens.filter((t) => t.kind !== "eof").map((t) => (t.kind === "pragma" ? `#pragma ${t.text}` : t.text)).join(" ") : "";
+  const text = result ? result.tokens.toTokens().filter((t) => t.kind !== "eof").map((t) => (t.kind === "pragma" ? `#pragma ${t.text}` : t.text)).join(" ") : "";
   return { text, errors, result, diags };
 }
 
