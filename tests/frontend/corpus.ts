@@ -244,7 +244,6 @@ export function runTscc(arch: Arch, f: CorpusFile, parse: boolean): TsccResult {
 
 // ---------------------------------------------------------------- the run
 
-
 export interface CorpusOptions {
   fast: boolean;
   filter?: RegExp;
