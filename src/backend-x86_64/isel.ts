@@ -1377,6 +1377,15 @@ export class ISel {
 
   private copyToStack(off: number, v: Value, size: number): void {
     const src = this.address(v);
+    // Large aggregates through memcpy, as copyMem does: an unrolled copy of a
+    // 128 KiB struct is 32k instructions per call. The register arguments are
+    // loaded after the stack ones, so the call clobbers nothing of this call.
+    if (size > 128) {
+      const dst = this.vreg();
+      this.emit("leaq", memAt(RSP, off), d(dst, 8));
+      this.libcall("memcpy", [dst, this.addrReg(src), this.valReg({ k: "int", value: BigInt(size) }, "i64")]);
+      return;
+    }
     let o = 0;
     for (const w of [8, 4, 2, 1]) {
       while (size - o >= w) {
