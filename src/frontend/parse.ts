@@ -1036,7 +1036,6 @@ class Parser {
       int: this.bt.int,
       newLocal: (name) => this.newTemp(name, this.bt.ulong, at, "layout"),
       sizeExpr: (t) => this.sizeExpr(t, at),
-      error: (msg) => this.error(at, msg),
     });
     this.pendingVla.push(...exprs);
     fn.def.hasVla = true;

@@ -24,7 +24,7 @@
 
 import type { Expr, ObjectSymbol } from "./ast.js";
 import type { SrcLoc } from "./token.js";
-import { hasVariableSize, memberAlign, type IntType, type MemberDecl, type RecordInfo, type RecordLayoutOptions, type Type } from "./types.js";
+import { alignOf, hasVariableSize, memberAlign, type IntType, type MemberDecl, type RecordInfo, type RecordLayoutOptions, type Type } from "./types.js";
 
 /** What the layout needs from the parser. */
 export interface VariableLayoutContext {
@@ -36,7 +36,6 @@ export interface VariableLayoutContext {
   newLocal(name: string): ObjectSymbol;
   /** The run-time size of a type in bytes (unsigned long). */
   sizeExpr(t: Type): Expr;
-  error(msg: string): void;
 }
 
 /**
@@ -61,15 +60,12 @@ export function variableLayout(rec: RecordInfo, decls: readonly MemberDecl[], op
 
   const size = cx.newLocal("__record_size");
   const out: Expr[] = [];
-  // Zero-width bit-fields only pad: they have no Member. Pair the others with their members.
-  const placed = decls.filter((d) => d.bitWidth !== 0);
-  if (placed.length !== rec.members.length) throw new Error("variableLayout: members and declarations disagree");
 
   if (rec.isUnion) {
     // Every member at offset 0; the size is the largest member's, rounded up.
     // rec.size is the static members' maximum (already rounded: rounding twice changes nothing).
     out.push(assign(size, int(BigInt(rec.size))));
-    for (const d of placed) {
+    for (const d of decls) {
       if (!hasVariableSize(d.type)) continue;
       const s = cx.sizeExpr(d.type);
       const larger: Expr = { kind: "cond", cond: greater(s, read(size)), then: s, else: read(size), type: ulong, loc: at };
@@ -77,23 +73,46 @@ export function variableLayout(rec: RecordInfo, decls: readonly MemberDecl[], op
     }
     out.push(assign(size, alignUp(read(size), rec.align)));
   } else {
-    const first = placed.findIndex((d) => hasVariableSize(d.type));
-    // The first variable-size member's offset is static; its end is not.
-    const m0 = rec.members[first];
-    out.push(assign(size, bin("+", int(BigInt(m0.offset)), cx.sizeExpr(m0.type))));
-    for (let i = first + 1; i < placed.length; i++) {
-      const d = placed[i];
-      const m = rec.members[i];
-      if (d.bitWidth !== undefined) {
-        cx.error(`bit-field '${d.name ?? "<anonymous>"}' after a variable-size member is not supported`);
+    // From the first variable-size member on, the position is `size` bytes
+    // (run time) plus `bits` (static). gcc does not apply the psABI rule that
+    // a bit-field may not straddle a unit of its type once the position is a
+    // run-time value (stor-layout's check needs a constant offset), so
+    // bit-fields there just take the next bits.
+    let bits = 0;
+    /** size + bits rounded up to whole bytes and to `align`, as the new `size`; bits becomes 0. */
+    const settle = (align: number): void => {
+      const bytes = Math.ceil(bits / 8);
+      const end = bytes ? bin("+", read(size), int(BigInt(bytes))) : read(size);
+      if (bytes || align > 1) out.push(assign(size, alignUp(end, align)));
+      bits = 0;
+    };
+    let index = 0; // into rec.members: zero-width bit-fields only pad and have no Member
+    let variable = false;
+    for (const d of decls) {
+      const m = d.bitWidth === 0 ? undefined : rec.members[index++];
+      if (!variable) {
+        if (!m || !hasVariableSize(d.type)) continue;
+        // The first variable-size member's offset is static; its end is not.
+        variable = true;
+        out.push(assign(size, bin("+", int(BigInt(m.offset)), cx.sizeExpr(m.type))));
         continue;
       }
-      const offset = cx.newLocal(`__offset_${d.name ?? i}`);
+      if (!m) { settle(alignOf(d.type)); continue; } // a zero-width bit-field aligns to its type
+      const offset = cx.newLocal(`__offset_${d.name ?? index - 1}`);
+      if (d.bitWidth !== undefined) {
+        if (d.align !== undefined) settle(d.align);
+        out.push(assign(offset, bits >= 8 ? bin("+", read(size), int(BigInt(bits >> 3))) : read(size)));
+        const bitOffset = bits & 7;
+        rec.members[index - 1] = { ...m, offset: 0, offsetVar: offset, bitOffset, storageBytes: Math.ceil((bitOffset + d.bitWidth) / 8) };
+        bits += d.bitWidth;
+        continue;
+      }
+      settle(1);
       out.push(assign(offset, alignUp(read(size), memberAlign(d, opts))));
       out.push(assign(size, bin("+", read(offset), cx.sizeExpr(d.type))));
-      rec.members[i] = { ...m, offset: 0, offsetVar: offset };
+      rec.members[index - 1] = { ...m, offset: 0, offsetVar: offset };
     }
-    out.push(assign(size, alignUp(read(size), rec.align)));
+    settle(rec.align);
   }
   rec.sizeVar = size;
   rec.size = 0;

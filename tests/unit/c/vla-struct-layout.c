@@ -1,8 +1,9 @@
 // GNU variably sized structs and unions: layout (members after a VLA member,
-// alignment, trailing padding, packed, aligned members, unions, nesting),
-// sizeof captured where the type is declared, offsetof.
+// alignment, trailing padding, packed, aligned members, bit-fields at run-time
+// positions, unions, nesting), sizeof captured where the type is declared, offsetof.
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 static int layout(int n) {
     struct S { char c; short v[n]; int after; char tail; } s;
@@ -36,6 +37,19 @@ static void unions(int n) {
     printf("%zu %zu %.1f ", sizeof(union U), sizeof u, u.d);
 }
 
+static void bitfields(int n) {
+    // Once the position is a run-time value, a bit-field may straddle a unit of its type (gcc).
+    struct B { char c[n]; unsigned a : 30; unsigned b : 4; unsigned : 0; unsigned short s : 9; char z; } b;
+    memset(&b, 0, sizeof b);
+    b.b = 15;
+    b.s = 0x1ff;
+    b.z = 1;
+    unsigned char *p = (unsigned char *)&b;
+    printf("%zu %d:", sizeof b, b.b + b.s);
+    for (size_t i = n; i < sizeof b; i++) printf("%02x", p[i]);
+    printf(" ");
+}
+
 static void nested(int n, int i, int j) {
     struct In { int k; int a[n]; };
     struct Out { char tag; struct In in[2]; long last; } o;
@@ -57,7 +71,8 @@ int main(void) {
     aligned_member(3);
     unions(3);
     unions(21);
+    bitfields(3);
     nested(3, 2, 1);
     return 0;
 }
-// expect: 16 8 12 390 20 12 16 493 5 32 32 16 19 8 8 2.5 24 24 2.5 48 40 32 32 5 6 123456789 x
+// expect: 16 8 12 390 20 12 16 493 5 32 32 16 19 8 8 2.5 24 24 2.5 12 526:000000c003ff010100 48 40 32 32 5 6 123456789 x
