@@ -23,7 +23,8 @@
 // * `sizeof`, `_Alignof`, `offsetof`, `_Generic`, `__builtin_choose_expr`,
 //   `__builtin_types_compatible_p` and enum constants are already folded away.
 // * Pointer arithmetic is `ptradd`/`ptrdiff` with a byte scale; when the
-//   pointee is a VLA the index is pre-multiplied by the run-time size and
+//   pointee has a variable size (a VLA, a GNU variably sized struct) the
+//   index is pre-multiplied by the run-time size and
 //   the scale is 1.
 //
 // Symbols are shared objects: every use of `x` points to the same
@@ -125,7 +126,7 @@ export interface ObjectSymbol extends SymbolBase {
   /** Its address is taken (`&x`, or an array that decays): lowering must keep it in memory. */
   addressTaken: boolean;
   /** For anonymous objects: what it is. */
-  anon?: "string" | "compound" | "vla-count" | "temp";
+  anon?: "string" | "compound" | "vla-count" | "layout" | "temp";
   /** `constexpr` (C23). */
   constexpr?: boolean;
   /** The value of a constexpr scalar, usable in constant expressions. */
@@ -249,8 +250,12 @@ export interface StringLit extends ExprBase { kind: "string"; bytes: Uint8Array;
 /** A use of an object or function. An object is an lvalue; a function is a designator (decays). */
 export interface VarRef extends ExprBase { kind: "var"; sym: ObjectSymbol | FunctionSymbol }
 
-/** `base.member`; `p->m` is `member(deref(p))`. Anonymous members appear as nested `member` nodes. An lvalue iff base is. */
-export interface MemberExpr extends ExprBase { kind: "member"; base: Expr; member: Member }
+/**
+ * `base.member`; `p->m` is `member(deref(p))`. Anonymous members appear as nested `member` nodes. An lvalue iff base is.
+ * `offset` (unsigned long) is set when the member's offset is a run-time value
+ * (`member.offsetVar`, in a GNU variably sized record): it reads that hidden local.
+ */
+export interface MemberExpr extends ExprBase { kind: "member"; base: Expr; member: Member; offset?: Expr }
 
 /** `*ptr` (and `a[i]` = `*(a + i)`): an lvalue of the pointee type. */
 export interface Deref extends ExprBase { kind: "deref"; ptr: Expr }
@@ -305,8 +310,12 @@ export interface Logical extends ExprBase { kind: "logical"; op: "&&" | "||"; le
  */
 export interface Cond extends ExprBase { kind: "cond"; cond: Expr; then: Expr | undefined; else: Expr }
 
-/** `target = value`: value converted to the unqualified target type; result is that value (not an lvalue). */
-export interface Assign extends ExprBase { kind: "assign"; target: Expr; value: Expr }
+/**
+ * `target = value`: value converted to the unqualified target type; result is that value (not an lvalue).
+ * `size` (unsigned long) is the number of bytes copied when the type is a GNU
+ * variably sized struct/union, whose size is known only at run time.
+ */
+export interface Assign extends ExprBase { kind: "assign"; target: Expr; value: Expr; size?: Expr }
 
 /**
  * `target op= value`: load target, convert it to `opType`, apply op with

@@ -249,6 +249,7 @@ export function evalAddress(e: Expr): ConstValue | undefined {
     case "string": return { kind: "addr", str: e, offset: 0n };
     case "compound": return e.sym.isStatic ? { kind: "addr", sym: e.sym, offset: 0n } : undefined;
     case "member": {
+      if (e.offset) return undefined; // a run-time offset (variably sized record)
       const b = evalAddress(e.base);
       if (!b || b.kind !== "addr" && b.kind !== "int") return undefined;
       if (b.kind === "int") return { kind: "int", value: b.value + BigInt(e.member.offset) }; // offsetof idiom

@@ -33,12 +33,13 @@ import { decodeChar, decodeQuoted, encodingWidth, parseNumber, prefixOf, type En
 import { K_EOF, K_PRAGMA, TokenList, type SrcLoc, type Token } from "./token.js";
 import {
   Q, alignOf, arrayOf, commonIntType, compatible, compatibleUnqual, composite, findMember, intOf, isArithmetic,
-  isBool, isComplete, isFloating, isInteger, isRecord, isScalar, isVariablyModified, isVla, layoutRecord,
+  isBool, isComplete, isFloating, isInteger, isRecord, isScalar, hasVariableSize, isVariablyModified, layoutRecord,
   makeBasicTypes, newEnum, newRecord, pointerTo, promoteInt, qualified, sizeOf, typeToString, unqualified,
   unsignedOf, signedOf, withQuals,
   type ArrayType, type BasicTypes, type EnumInfo, type FloatType, type FunctionType, type IntType, type Member,
-  type MemberDecl, type Param, type PointerType, type RecordInfo, type RecordType, type Type,
+  type MemberDecl, type Param, type PointerType, type RecordInfo, type RecordLayoutOptions, type RecordType, type Type,
 } from "./types.js";
+import { variableLayout } from "./variable-layout.js";
 import type { DataLayout } from "../target.js";
 
 export interface ParseOptions {
@@ -1061,9 +1062,33 @@ class Parser {
       else if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
       else if (a.name === "transparent_union") t.rec.transparentUnion = true;
     }
-    layoutRecord(t.rec, members, { packed, align, pack, anonBitfieldAlign: this.opts.layout.anonBitfieldAlign });
+    const layoutOpts = { packed, align, pack, anonBitfieldAlign: this.opts.layout.anonBitfieldAlign };
+    layoutRecord(t.rec, members, layoutOpts);
     this.checkMembers(t.rec, members);
+    if (members.some((m) => hasVariableSize(m.type))) this.layoutAtRunTime(t.rec, members, layoutOpts, tagTok ?? kw);
     return t;
+  }
+
+  /**
+   * A GNU variably sized struct/union: its run-time offsets and size are
+   * computed where the declaration is reached, with the member VLA bounds
+   * (see variable-layout.ts).
+   */
+  private layoutAtRunTime(rec: RecordInfo, decls: MemberDecl[], opts: RecordLayoutOptions, at: Token): void {
+    const fn = this.fn;
+    if (!fn) {
+      // File scope already got "variably modified ... at file scope"; this is a prototype's parameter list.
+      if (this.scope.kind !== "file") this.error(at, "variably sized struct or union outside a function body is not supported");
+      return;
+    }
+    const exprs = variableLayout(rec, decls, opts, loc(at), {
+      ulong: this.bt.ulong,
+      int: this.bt.int,
+      newLocal: (name) => this.newTemp(name, this.bt.ulong, at, "layout"),
+      sizeExpr: (t) => this.sizeExpr(t, at),
+    });
+    this.pendingVla.push(...exprs);
+    fn.def.hasVla = true;
   }
 
   private checkMembers(rec: RecordInfo, decls: MemberDecl[]): void {
@@ -1588,6 +1613,8 @@ class Parser {
     const start = this.peek();
     const spec = this.declSpec(true);
     if (this.accept(";")) {
+      // `struct S { char b[n]; };` evaluates its layout here.
+      this.flushVla(out);
       if (!spec.tagOnly && !spec.implicitInt) {
         if (spec.storage !== undefined || spec.type.kind !== "struct" && spec.type.kind !== "union" && spec.type.kind !== "enum") this.warn(start, "useless type name in empty declaration");
       } else if (spec.implicitInt && !spec.tagOnly && !isAttributeStart(start)) {
@@ -1794,6 +1821,10 @@ class Parser {
     if (fileScope && (storage === "auto" || (storage === "register" && d.asmName === undefined))) this.error(d.loc, `file-scope declaration of '${name}' specifies '${storage}'`);
     const isExtern = storage === "extern";
     const isStatic = fileScope || storage === "static" || isExtern;
+    if (!fileScope && isStatic && hasVariableSize(type)) {
+      this.error(d.loc, `storage size of '${name}' isn't constant`);
+      type = this.bt.int;
+    }
     let sym: ObjectSymbol;
     if (fileScope || isExtern) {
       const linkage: Linkage = storage === "static" ? "internal" : "external";
@@ -1873,12 +1904,13 @@ class Parser {
       else if (isExtern) this.warn(d.loc, `'${name}' initialized and declared 'extern'`);
       if (spec.autoType) {
         const e = this.rvalue(this.assignExpr());
+        if (hasVariableSize(e.type)) this.error(d.loc, "variable-sized object may not be initialized");
         sym.type = unqualified(e.type);
         if (spec.type.quals) sym.type = qualified(sym.type, spec.type.quals);
         this.finishObjectInit(sym, { zeroFill: false, items: [{ offset: 0, type: sym.type, expr: this.convert(e, unqualified(sym.type)) }] }, d, out);
         return;
       }
-      if (isVla(sym.type)) {
+      if (hasVariableSize(sym.type)) {
         this.error(spec.loc, "variable-sized object may not be initialized");
         this.initializer(sym.type, true);
         return;
@@ -1900,7 +1932,7 @@ class Parser {
     if (spec.autoType) { this.error(d.loc, `'__auto_type' requires an initialized data declaration`); return; }
     // No initializer.
     if (!isStatic || (storage === "static" && !fileScope)) {
-      if (isVla(sym.type)) {
+      if (hasVariableSize(sym.type)) {
         this.flushVla(out);
         if (out) out.push({ kind: "vladecl", sym, size: this.sizeExpr(sym.type, d.loc), loc: loc(d.loc) });
         if (this.fn) this.fn.def.hasVla = true;
@@ -1983,6 +2015,7 @@ class Parser {
       labelUses: new Map(),
     };
     if (ftype.ret.kind !== "void" && !isComplete(ftype.ret)) this.error(at, `return type is an incomplete type`);
+    else if (hasVariableSize(ftype.ret)) this.error(at, "returning a variably sized struct or union is not supported");
     const outerPending = this.pendingVla;
     // A nested function's definition sits inside its enclosing function's.
     const enclosingFn = this.fn;
@@ -2028,6 +2061,7 @@ class Parser {
           ps.defined = true;
         }
         if (!isComplete(ps.type) && ps.type.kind !== "array") this.error(p.loc, `parameter ${def.params.length + 1} ('${p.name}') has incomplete type`);
+        else if (hasVariableSize(ps.type)) this.error(p.loc, `parameter ${def.params.length + 1} ('${p.name}'): a variably sized struct or union by value is not supported`);
         def.params.push(ps);
         def.locals.push(ps);
         if (p.name !== undefined) {
@@ -3202,9 +3236,10 @@ class Parser {
     return { kind: "assign", target, value, type: unqualified(sym.type), loc: value.loc };
   }
 
-  /** The run-time size of `t` in bytes (unsigned long): a constant unless `t` is a VLA. */
+  /** The run-time size of `t` in bytes (unsigned long): a constant unless `t` has a variable size. */
   private sizeExpr(t: Type, at: SrcLoc): Expr {
-    if (t.kind === "array" && isVla(t)) {
+    if (isRecord(t) && t.rec.sizeVar) return { kind: "var", sym: t.rec.sizeVar as ObjectSymbol, type: this.bt.ulong, loc: loc(at) };
+    if (t.kind === "array" && hasVariableSize(t)) {
       const n: Expr = t.vla
         ? { kind: "var", sym: t.vla.count as ObjectSymbol, type: this.bt.ulong, loc: loc(at) }
         : { kind: "int", value: BigInt(t.length ?? 0), type: this.bt.ulong, loc: loc(at) };
@@ -3256,7 +3291,9 @@ class Parser {
         if (!this.checkModifiable(lhs, "assignment", t)) return { ...this.rvalue(rhs), loc: lhs.loc };
         const value = this.assignConvert(rhs, lhs.type, { kind: "assignment" });
         this.noteStore(lhs);
-        return { kind: "assign", target: lhs, value, type: unqualified(lhs.type), loc: loc(t) };
+        // A variably sized struct/union copies as many bytes as its run-time size.
+        const size = hasVariableSize(lhs.type) ? this.sizeExpr(lhs.type, t) : undefined;
+        return { kind: "assign", target: lhs, value, type: unqualified(lhs.type), loc: loc(t), ...(size ? { size } : {}) };
       }
       case "+=": case "-=": case "*=": case "/=": case "%=": case "<<=": case ">>=": case "&=": case "^=": case "|=": {
         this.next();
@@ -3294,7 +3331,7 @@ class Parser {
   /** An index into an array of `ptr`'s pointee: pre-multiplied for VLA pointees. */
   private scaledIndex(ptr: PointerType, index: Expr, at: SrcLoc): { index: Expr; scale: number } {
     const to = ptr.to;
-    if (isVla(to)) {
+    if (hasVariableSize(to)) {
       const size = this.convert(this.sizeExpr(to, at), this.bt.long);
       return { index: { kind: "binary", op: "*", left: index, right: size, type: this.bt.long, loc: index.loc }, scale: 1 };
     }
@@ -3438,7 +3475,7 @@ class Parser {
             this.error(at, "invalid operands to binary - (have '" + typeToString(lt) + "' and '" + typeToString(rt) + "')");
           }
           const to = lt.to;
-          if (isVla(to)) {
+          if (hasVariableSize(to)) {
             const d: Expr = { kind: "ptrdiff", left: l, right: r, scale: 1, type: this.bt.long, loc: where };
             return { kind: "binary", op: "/", left: d, right: this.convert(this.sizeExpr(to, at), this.bt.long), type: this.bt.long, loc: where };
           }
@@ -3551,7 +3588,7 @@ class Parser {
 
   private compoundLiteral(t0: Type, at: Token): Expr {
     let t = t0;
-    if (isVla(t)) { this.error(at, "compound literal has variable size"); t = this.bt.int; }
+    if (hasVariableSize(t)) { this.error(at, "compound literal has variable size"); t = this.bt.int; }
     if (t.kind === "function") { this.error(at, "compound literal has function type"); t = this.bt.int; }
     this.takePendingVla();
     if (this.fn) {
@@ -3696,11 +3733,11 @@ class Parser {
     }
     if (ty.kind === "function") { this.warn(kw, "invalid application of 'sizeof' to a function type", "pointer-arith"); return this.intConst(1, this.bt.sizeT, kw); }
     if (ty.kind === "void") return this.intConst(1, this.bt.sizeT, kw);
-    if (!isComplete(ty) && !isVla(ty)) {
+    if (!isComplete(ty) && !hasVariableSize(ty)) {
       this.error(kw, `invalid application of 'sizeof' to incomplete type '${typeToString(ty)}'`);
       return this.intConst(0, this.bt.sizeT, kw);
     }
-    if (isVla(ty)) {
+    if (hasVariableSize(ty)) {
       const pending = this.takePendingVla();
       const size = this.sizeExpr(ty, kw);
       return pending ? this.commaPrefix(pending, size) : size;
@@ -3719,7 +3756,7 @@ class Parser {
     }
     let scale = 1;
     if (t.kind === "pointer") {
-      if (isVla(t.to)) {
+      if (hasVariableSize(t.to)) {
         const one = this.intConst(1, this.bt.long, at);
         const { index } = this.scaledIndex(t, one, at);
         if (prefix) return { kind: "opassign", op: op === "++" ? "+" : "-", target: e, value: index, opType: t, scale: 1, type: t, loc: loc(at) };
@@ -3877,7 +3914,10 @@ class Parser {
     }
     let e = base;
     for (const m of path) {
-      e = { kind: "member", base: e, member: m, type: qualified(m.type, e.type.quals), loc: loc(name) };
+      const type = qualified(m.type, e.type.quals);
+      e = m.offsetVar
+        ? { kind: "member", base: e, member: m, offset: { kind: "var", sym: m.offsetVar as ObjectSymbol, type: this.bt.ulong, loc: loc(name) }, type, loc: loc(name) }
+        : { kind: "member", base: e, member: m, type, loc: loc(name) };
     }
     return e;
   }
@@ -3914,9 +3954,10 @@ class Parser {
       if (ft.prototyped && i < ft.params.length) {
         const pt = ft.params[i].type;
         if (!isComplete(pt)) { this.error(a.loc, `invalid use of undefined type '${typeToString(pt)}'`); args.push(a); continue; }
+        if (hasVariableSize(pt)) { this.error(a.loc, `passing a variably sized '${typeToString(pt)}' by value is not supported`); args.push(a); continue; }
         args.push(this.assignConvert(a, pt, { kind: "argument", argIndex: i + 1, fnName }));
       } else {
-        args.push(this.defaultPromote(a));
+        args.push(this.variadicArgument(this.defaultPromote(a)));
       }
     }
     const ret = unqualified(ft.ret);
@@ -3928,6 +3969,29 @@ class Parser {
       if (n === "alloca") fn.def.usesAlloca = true;
     }
     return { kind: "call", callee, args, fnType: ft, type: ret, loc: loc(at) };
+  }
+
+  /**
+   * gcc passes values of variable size by invisible reference on every target
+   * (calls.c, pass_by_reference): the argument is the address of a copy, in
+   * space allocated on the caller's stack like alloca's; `va_arg` of such a
+   * type reads the pointer (see vaArg). Other arguments are unchanged.
+   */
+  private variadicArgument(a: Expr): Expr {
+    if (!isRecord(a.type) || !hasVariableSize(a.type) || !this.fn) return a;
+    const t = unqualified(a.type);
+    const pt = pointerTo(t);
+    const at = a.loc;
+    const size = this.sizeExpr(t, at);
+    const copy = this.newTemp("__arg_copy", pt, at, "temp");
+    const space: Expr = { kind: "builtin", name: "__builtin_alloca", args: [size], type: this.bt.voidPtr, loc: at };
+    const ref: Expr = { kind: "var", sym: copy, type: pt, loc: at };
+    const steps: Expr[] = [
+      this.assignTo(copy, { kind: "cast", operand: space, implicit: true, type: pt, loc: at }),
+      { kind: "assign", target: { kind: "deref", ptr: ref, type: t, loc: at }, value: a, size, type: t, loc: at },
+    ];
+    this.fn.def.usesAlloca = true;
+    return this.commaPrefix(steps, ref);
   }
 
   /** Default argument promotions (6.5.2.2p6). */
@@ -4221,6 +4285,11 @@ class Parser {
     const t = this.typeName();
     this.expect(")");
     if (!isComplete(t)) this.error(kw, `second argument to 'va_arg' is of incomplete type '${typeToString(t)}'`);
+    if (isRecord(t) && hasVariableSize(t)) {
+      // Passed by reference (see variadicArgument): the argument is a pointer to the value.
+      const p = pointerTo(unqualified(t));
+      return { kind: "deref", ptr: { kind: "vaarg", ap: this.vaListPointer(ap, tyAt), type: p, loc: loc(kw) }, type: unqualified(t), loc: loc(kw) };
+    }
     return { kind: "vaarg", ap: this.vaListPointer(ap, tyAt), type: unqualified(t), loc: loc(kw) };
   }
 
@@ -4231,6 +4300,9 @@ class Parser {
     let cur = t;
     let offset = 0n;
     let dyn: Expr | undefined;
+    const addDyn = (term: Expr): void => {
+      dyn = dyn ? { kind: "binary", op: "+", left: dyn, right: term, type: this.bt.ulong, loc: term.loc } : term;
+    };
     let first = true;
     for (;;) {
       if (first || this.accept(".")) {
@@ -4240,7 +4312,10 @@ class Parser {
         if (!isRecord(cur) || !cur.rec.complete) { this.error(nt, `'${typeToString(cur)}' is not a structure or union`); break; }
         const path = findMember(cur.rec, nt.text);
         if (!path) { this.error(nt, `'${typeToString(cur)}' has no member named '${nt.text}'`); break; }
-        for (const m of path) offset += BigInt(m.offset);
+        for (const m of path) {
+          if (m.offsetVar) addDyn({ kind: "var", sym: m.offsetVar as ObjectSymbol, type: this.bt.ulong, loc: loc(nt) });
+          else offset += BigInt(m.offset);
+        }
         const last = path[path.length - 1];
         if (last.bitWidth !== undefined) this.error(nt, `attempt to take address of bit-field structure member '${nt.text}'`);
         cur = last.type;
@@ -4252,11 +4327,8 @@ class Parser {
         if (cur.kind !== "array") { this.error(e.loc, "subscripted value is neither array nor pointer nor vector"); break; }
         const v = evalInt(e);
         const es = sizeOf(cur.elem);
-        if (v !== undefined) offset += v * BigInt(es);
-        else {
-          const term: Expr = { kind: "binary", op: "*", left: this.convert(this.promote(e), this.bt.ulong), right: this.intConst(es, this.bt.ulong, kw), type: this.bt.ulong, loc: e.loc };
-          dyn = dyn ? { kind: "binary", op: "+", left: dyn, right: term, type: this.bt.ulong, loc: e.loc } : term;
-        }
+        if (v !== undefined && !hasVariableSize(cur.elem)) offset += v * BigInt(es);
+        else addDyn({ kind: "binary", op: "*", left: this.convert(this.promote(e), this.bt.ulong), right: this.sizeExpr(cur.elem, kw), type: this.bt.ulong, loc: e.loc });
         cur = cur.elem;
         continue;
       }

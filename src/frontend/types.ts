@@ -101,10 +101,16 @@ export interface ArrayType extends TypeBase {
   readonly paramQuals?: number;
 }
 
+/**
+ * A hidden automatic local (unsigned long) that holds a run-time size, count or
+ * offset, assigned where the declaration that needs it is reached. It is an
+ * ObjectSymbol; typed loosely here to keep types.ts free of AST imports.
+ */
+export interface HiddenLocal { readonly name: string; readonly id: number }
+
 /** Run-time element count of a VLA: the hidden local that holds it. */
 export interface VlaInfo {
-  /** An ObjectSymbol (hidden, local, type unsigned long). Typed loosely here to keep types.ts free of AST imports. */
-  readonly count: { readonly name: string; readonly id: number };
+  readonly count: HiddenLocal;
 }
 
 export interface Param {
@@ -152,11 +158,16 @@ export type Type =
  * load of those bytes as a little-endian integer, shifted right by
  * `bitOffset` and truncated to `bitWidth` bits (sign-extended if the declared
  * type is signed), gives the value. All three targets are little-endian.
+ *
+ * In a variably sized record (see `RecordInfo.sizeVar`) a member placed after
+ * a variable-size member has a run-time offset: `offsetVar` names the hidden
+ * local holding it and `offset` is 0.
  */
 export interface Member {
   readonly name: string | undefined;
   readonly type: Type;
   readonly offset: number;
+  readonly offsetVar?: HiddenLocal;
   readonly bitWidth?: number;
   readonly bitOffset?: number;
   readonly storageBytes?: number;
@@ -173,6 +184,14 @@ export interface RecordInfo {
   members: Member[];
   size: number;
   align: number;
+  /**
+   * GNU variably sized struct/union (a member's size is known only at run
+   * time, e.g. `char buf[n]` in a struct declared in a function): the hidden
+   * local holding its size, computed once where the declaration was reached
+   * (src/frontend/variable-layout.ts); `size` is 0 then. The alignment is
+   * always static.
+   */
+  sizeVar?: HiddenLocal;
   /** The struct ends with a flexible array member (6.7.2.1p18). */
   flexible: boolean;
   /** Contains a const member (at any depth): not a modifiable lvalue (6.3.2.1p1). */
@@ -335,14 +354,21 @@ export function isSigned(t: Type): boolean {
   if (t.kind === "enum") return t.info.underlying.signed;
   return t.kind === "float";
 }
-export function isVla(t: Type): boolean {
-  return t.kind === "array" && (t.vla !== undefined || isVla(t.elem));
-}
-/** Variably modified (6.7.6p3): a VLA somewhere in the declarator chain. */
-export function isVariablyModified(t: Type): boolean {
-  if (t.kind === "array") return t.vla !== undefined || isVariablyModified(t.elem);
-  if (t.kind === "pointer") return isVariablyModified(t.to);
+/**
+ * Is `t`'s size known only at run time? A VLA, an array of such elements, or
+ * a GNU variably sized struct/union. Objects of such types are allocated on
+ * the stack when their declaration is reached, and their sizes (`sizeof`,
+ * pointer arithmetic, copies) are read from hidden locals.
+ */
+export function hasVariableSize(t: Type): boolean {
+  if (t.kind === "array") return t.vla !== undefined || hasVariableSize(t.elem);
+  if (t.kind === "struct" || t.kind === "union") return t.rec.sizeVar !== undefined;
   return false;
+}
+/** Variably modified (6.7.6p3): a variable size somewhere in the declarator chain. */
+export function isVariablyModified(t: Type): boolean {
+  if (t.kind === "pointer") return isVariablyModified(t.to);
+  return hasVariableSize(t);
 }
 
 /** 6.2.5p1: incomplete types have no known size. */
@@ -358,8 +384,8 @@ export function isComplete(t: Type): boolean {
 }
 
 // ---------------------------------------------------------------------------
-// Size and alignment (in bytes). VLAs have size 0 here; their run-time size is
-// an expression the parser builds.
+// Size and alignment (in bytes). Types with a variable size (hasVariableSize)
+// have size 0 here; their run-time size is an expression the parser builds.
 
 export function sizeOf(t: Type): number {
   switch (t.kind) {
@@ -654,7 +680,20 @@ function alignUp(n: number, a: number): number {
   return Math.ceil(n / a) * a;
 }
 
-/** Lay out `rec` from `decls` as gcc does; fills in members, size, align. */
+/** The alignment a (non-bit-field) member gets in its record: its type's, capped by packing, raised by `aligned`. */
+export function memberAlign(d: MemberDecl, opts: RecordLayoutOptions): number {
+  let a = opts.packed || d.packed === true ? 1 : alignOf(d.type);
+  if (opts.pack) a = Math.min(a, opts.pack);
+  if (d.align !== undefined) a = Math.max(a, d.align);
+  return a;
+}
+
+/**
+ * Lay out `rec` from `decls` as gcc does; fills in members, size, align.
+ * Members of variable size count as size 0 here: the run-time part of such a
+ * record's layout is variable-layout.ts's (offsets up to and including the
+ * first variable-size member, and all alignments, are right as computed here).
+ */
 export function layoutRecord(rec: RecordInfo, decls: readonly MemberDecl[], opts: RecordLayoutOptions): void {
   let bitPos = 0; // next free bit (struct) or 0 (union)
   let maxBits = 0;
@@ -700,9 +739,7 @@ export function layoutRecord(rec: RecordInfo, decls: readonly MemberDecl[], opts
       else bitPos = start + w;
       continue;
     }
-    let fieldAlign = packed ? 1 : typeAlign;
-    if (pack) fieldAlign = Math.min(fieldAlign, pack);
-    if (d.align !== undefined) fieldAlign = Math.max(fieldAlign, d.align);
+    const fieldAlign = memberAlign(d, opts);
     align = Math.max(align, fieldAlign);
     const size = sizeOf(t);
     if (rec.isUnion) {

@@ -160,6 +160,32 @@ describe("conversions are explicit", () => {
   });
 });
 
+describe("variably sized structs (GNU)", () => {
+  it("computes run-time offsets and the size where the declaration is reached", () => {
+    const tu = parseOk("unsigned long f(int n) { struct S { char c; int a[n]; short b; } s; s.b = 1; n++; return sizeof s; }\n");
+    const f = fn(tu, "f");
+    const decl = f.body.body.find((s) => s.kind === "vladecl");
+    expect(decl).toBeDefined();
+    // The count of `a`, the end of `a`, the offset of `b`, the end of `b`, the rounded size: before the object.
+    const before = f.body.body.slice(0, f.body.body.indexOf(decl!)).filter((s) => s.kind === "expr");
+    expect(before.length).toBe(5);
+    const ret = returned(f);
+    expect(ret.kind === "var" && ret.sym.kind === "object" && ret.sym.anon).toBe("layout");
+  });
+  it("reports what it does not support instead of miscompiling", () => {
+    const cases: [string, string][] = [
+      ["int f(int n) { static struct S { int a[n]; } s; return sizeof s; }", "storage size of 's' isn't constant"],
+      ["int f(int n) { struct S { int a[n]; } s; int use(struct S x) { return x.a[0]; } return use(s); }", "passing a variably sized 'struct S' by value is not supported"],
+      ["int f(int n, struct K { int a[n]; } *p) { return p->a[0]; }", "variably sized struct or union outside a function body is not supported"],
+      ["int f(int n) { struct S { int a[n]; } s, t = s; return 0; }", "variable-sized object may not be initialized"],
+    ];
+    for (const [text, message] of cases) {
+      const r = parseText(text + "\n");
+      expect(r.output).toContain("error: " + message);
+    }
+  });
+});
+
 describe("declarations", () => {
   it("merges redeclarations and computes linkage and inline definitions", () => {
     const tu = parseOk("extern int x; int x = 3; static int y; int y2;\ninline int il(void) { return 1; }\nextern inline int el(void) { return 2; }\nstatic inline int sl(void) { return 3; }\n");

@@ -12,7 +12,7 @@
 import type * as A from "../../frontend/ast.js";
 import type { Diagnostics } from "../../frontend/diagnostics.js";
 import type { Member, Type as CType } from "../../frontend/types.js";
-import { alignOf, isInteger, isSigned, sizeOf } from "../../frontend/types.js";
+import { alignOf, hasVariableSize, isInteger, isSigned, sizeOf } from "../../frontend/types.js";
 import { evalConst } from "../../frontend/const-eval.js";
 import type { DataLayout } from "../../target.js";
 import { defineGlobal, FuncBuilder, newModule } from "../builder.js";
@@ -370,7 +370,7 @@ export class FunctionLowerer {
     for (const l of this.def.labels) if (l.addressTaken) this.labelBlock(l);
     // Storage for every automatic object; parameters are stored into theirs.
     for (const local of this.def.locals) {
-      if (local.isParam || local.isStatic || (local.type.kind === "array" && local.type.vla)) continue;
+      if (local.isParam || local.isStatic || hasVariableSize(local.type)) continue; // those get storage at their vladecl
       const size = Math.max(1, sizeOf(local.type));
       const align = Math.max(alignOf(local.type), local.align ?? 1, local.attrs.aligned ?? 1);
       this.addrs.set(local.id, inFrame(local) ?? b.alloca(size, align, local.name || "tmp"));
@@ -1018,7 +1018,7 @@ export class FunctionLowerer {
         return { addr: this.rvalue(e.ptr), volatile: vol };
       case "member": {
         const base = this.addressOf(e.base);
-        const addr = this.ptrOffset(base, e.member.offset);
+        const addr = this.ptrOffset(base, e.offset ? this.toI64(this.rvalue(e.offset), e.offset.type) : e.member.offset);
         return e.member.bitWidth !== undefined ? { addr, bitfield: e.member, volatile: vol } : { addr, volatile: vol };
       }
       case "string": {
@@ -1295,6 +1295,12 @@ export class FunctionLowerer {
       case "assign": {
         const lv = this.lvalue(e.target);
         const v = this.rvalue(e.value);
+        if (e.size) {
+          // A variably sized struct/union: its run-time size.
+          const size = this.toI64(this.rvalue(e.size), e.size.type);
+          this.b.emit({ op: "memcpy", dstAddr: lv.addr, srcAddr: v, size, align: Math.max(1, alignOf(e.type)) });
+          return lv.addr;
+        }
         const stored = this.writeLValue(lv, e.target.type, v);
         return isMemoryType(e.type) ? lv.addr : stored;
       }

@@ -16,7 +16,7 @@
 // This pass only reads the AST and decides the layouts; lower.ts emits the code.
 
 import type * as A from "../../frontend/ast.js";
-import { alignOf, sizeOf } from "../../frontend/types.js";
+import { alignOf, hasVariableSize, sizeOf } from "../../frontend/types.js";
 import type { DataLayout } from "../../target.js";
 
 /** Where a captured object lives in its owner's frame object. */
@@ -106,8 +106,8 @@ export class NestingPlan {
     // Params and locals in declaration order, so the frame reads like the function.
     for (const o of def.locals) {
       if (!objects.includes(o)) continue;
-      const vla = o.type.kind === "array" && o.type.vla !== undefined;
-      if (vla) frame.objects.set(o.id, { offset: place(8, 8), indirect: true });
+      // Storage allocated at run time (a vladecl) is reached through a pointer in the frame.
+      if (hasVariableSize(o.type)) frame.objects.set(o.id, { offset: place(8, 8), indirect: true });
       else {
         const align = Math.max(alignOf(o.type), o.align ?? 1, o.attrs.aligned ?? 1);
         frame.objects.set(o.id, { offset: place(Math.max(1, sizeOf(o.type)), align), indirect: false });
@@ -184,13 +184,14 @@ class UseWalker {
         if (e.sym.kind === "object") this.sink.object(e.sym);
         else this.sink.functionAddress(e.sym);
         return;
-      case "member": this.expr(e.base); return;
+      case "member": this.expr(e.base); if (e.offset) this.expr(e.offset); return;
       case "deref": this.expr(e.ptr); return;
       case "addr": case "decay": case "cast": case "unary": case "real": case "imag": this.expr(e.operand); return;
       case "binary": case "ptrdiff": case "logical": case "comma": this.expr(e.left); this.expr(e.right); return;
       case "ptradd": this.expr(e.ptr); this.expr(e.index); return;
       case "cond": this.expr(e.cond); if (e.then) this.expr(e.then); this.expr(e.else); return;
-      case "assign": case "opassign": this.expr(e.target); this.expr(e.value); return;
+      case "assign": this.expr(e.target); this.expr(e.value); if (e.size) this.expr(e.size); return;
+      case "opassign": this.expr(e.target); this.expr(e.value); return;
       case "incdec": this.expr(e.target); return;
       case "call": {
         // A direct call passes the chain itself; any other use needs a trampoline.
