@@ -44,12 +44,14 @@ export class ByteView {
 }
 
 export function latin1(bytes: Uint8Array, start: number, end: number): string {
-  // String.fromCharCode on chunks: names are short, but string tables can be megabytes.
-  let s = "";
-  for (let i = start; i < end; i += 4096) {
-    s += String.fromCharCode(...bytes.subarray(i, Math.min(end, i + 4096)));
+  // Symbol names are short: a loop beats any call setup. Longer runs (string
+  // tables, archive indexes, merged strings) go through Node's native decoder.
+  if (end - start <= 24) {
+    let s = "";
+    for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]!);
+    return s;
   }
-  return s;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
 }
 
 /** A growable little-endian output buffer. */

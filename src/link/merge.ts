@@ -9,7 +9,7 @@
 // names a piece by its addend, so the addend is rewritten to the new offset.
 
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_MERGE, SHF_STRINGS, SHF_WRITE, STT_SECTION } from "../elf/constants.js";
-import { alignUp } from "../elf/bytes.js";
+import { alignUp, latin1 } from "../elf/bytes.js";
 import type { Rela } from "../elf/types.js";
 import type { Context } from "./context.js";
 import { InputSection } from "./files.js";
@@ -138,11 +138,6 @@ function stringEnd(data: Uint8Array, at: number, ent: number): number {
   return data.length;
 }
 
-function latin1(data: Uint8Array, start: number, end: number): string {
-  let s = "";
-  for (let i = start; i < end; i += 4096) s += String.fromCharCode(...data.subarray(i, Math.min(end, i + 4096)));
-  return s;
-}
 
 function compareReversed(a: string, b: string): number {
   for (let i = a.length - 1, j = b.length - 1; i >= 0 && j >= 0; i--, j--) {
