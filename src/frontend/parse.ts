@@ -1107,7 +1107,8 @@ class Parser {
       if (t.kind === "array" && t.length === undefined && !t.vla) {
         if (i !== decls.length - 1) this.error(d.loc ?? this.emptyLoc, "flexible array member not at end of struct");
         else if (rec.isUnion) this.error(d.loc ?? this.emptyLoc, "flexible array member in union");
-        else if (decls.filter((x) => x.name !== undefined).length === 1) this.error(d.loc ?? this.emptyLoc, "flexible array member in a struct with no named members");
+        // An anonymous struct or union counts: its members are members of this one (C11 6.7.2.1p13).
+        else if (decls.filter((x) => x.name !== undefined || isRecord(x.type)).length === 1) this.error(d.loc ?? this.emptyLoc, "flexible array member in a struct with no named members");
       }
     }
   }
@@ -1341,8 +1342,10 @@ class Parser {
     const tok = this.peek();
     let name: string | undefined;
     if (tok.kind === "ident" && !this.isAttrStart()) {
-      // In `int (*T)(void)` a typedef name after '*' or '(' can only be the declared name.
-      if (!abstract || !this.isDeclStart(tok) || ((nested || t !== base) && this.isTypedefName(tok))) {
+      // A typedef name here can only be the declared name: after '*' or '(' as
+      // in `int (*T)(void)`, and right after the specifiers as in the parameter
+      // `PyCapsule_Destructor destructor` (the specifiers already hold a type).
+      if (!abstract || !this.isDeclStart(tok) || this.isTypedefName(tok)) {
         name = tok.text;
         this.next();
       }
