@@ -136,6 +136,17 @@ const FLAGS: Record<SegmentClass, number> = {
   headers: PF_R, text: PF_R | PF_X, rodata: PF_R, relro: PF_R | PF_W, data: PF_R | PF_W,
 };
 
+/** Offsets of an output section's chunks, each at its alignment; sets the section's size. */
+function placeChunks(o: OutputSection): void {
+  let off = 0;
+  for (const c of o.chunks) {
+    off = alignUp(off, c.align);
+    c.offset = off;
+    off += c.size;
+  }
+  o.size = off;
+}
+
 /** Assign addresses and file offsets; returns the program headers and the end of the file image. */
 export function assignAddresses(ctx: Context): { phdrs: ProgramHeader[]; fileEnd: number } {
   const page = ctx.target.pageSize;
@@ -168,13 +179,7 @@ export function assignAddresses(ctx: Context): { phdrs: ProgramHeader[]; fileEnd
       addr = alignUp(addr, o === tlsSecs[0] ? tlsAlign : o.align);
       o.addr = addr;
       o.offset = addr - base;
-      let off = 0;
-      for (const c of o.chunks) {
-        off = alignUp(off, c.align);
-        c.offset = off;
-        off += c.size;
-      }
-      o.size = off;
+      placeChunks(o);
       // .tbss occupies no address space outside the TLS template.
       if (!(o.type === SHT_NOBITS && o.flags & SHF_TLS)) addr += o.size;
       if (o.type !== SHT_NOBITS) fileEnd = addr;
@@ -223,13 +228,7 @@ export function assignAddresses(ctx: Context): { phdrs: ProgramHeader[]; fileEnd
   // Non-allocated sections: file contents only, at address 0.
   for (const o of ctx.outputSections) {
     if (o.flags & SHF_ALLOC) continue;
-    let off = 0;
-    for (const c of o.chunks) {
-      off = alignUp(off, c.align);
-      c.offset = off;
-      off += c.size;
-    }
-    o.size = off;
+    placeChunks(o);
     o.addr = 0;
     o.offset = fileEnd = alignUp(fileEnd, o.align);
     fileEnd += o.size;
