@@ -23,4 +23,19 @@ export interface Toolchain {
   readonly crossRoot: string;
   /** Runs a program of this target on another host (qemu-user), or undefined. */
   readonly qemu: string;
+  /**
+   * The -m options tscc accepts for this target: those it implements and
+   * those that ask for what it does anyway (the default ABI, the base ISA).
+   * Every other -m option is refused as gcc refuses an unknown one.
+   */
+  readonly mOptions: MOptionTable;
+}
+
+/**
+ * Accepted -m options: `exact` are whole texts after `-m`; `values` maps a
+ * joined spelling (`arch=`) to its accepted values (`*`: any value).
+ */
+export interface MOptionTable {
+  readonly exact: readonly string[];
+  readonly values: Readonly<Record<string, readonly string[]>>;
 }

@@ -12,4 +12,11 @@ export const AARCH64_TOOLCHAIN: Toolchain = {
   dynamicLinker: "/lib/ld-linux-aarch64.so.1",
   crossRoot: "/usr/aarch64-linux-gnu",
   qemu: "qemu-aarch64",
+  // No aarch64 code generator yet: the default ABI and base architecture only.
+  mOptions: {
+    exact: ["little-endian", "strict-align", "no-strict-align", "outline-atomics", "no-outline-atomics",
+      "fix-cortex-a53-835769", "no-fix-cortex-a53-835769", "fix-cortex-a53-843419", "no-fix-cortex-a53-843419"],
+    values: { "abi=": ["lp64"], "arch=": ["armv8-a"], "tune=": ["*"], "cpu=": ["generic"], "cmodel=": ["small"],
+      "branch-protection=": ["none"], "tls-dialect=": ["desc"] },
+  },
 };

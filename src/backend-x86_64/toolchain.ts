@@ -12,4 +12,18 @@ export const X86_64_TOOLCHAIN: Toolchain = {
   dynamicLinker: "/lib64/ld-linux-x86-64.so.2",
   crossRoot: "/usr/x86_64-linux-gnu",
   qemu: "qemu-x86_64",
+  // x86-64 baseline ISA and SysV ABI: what tscc's x86_64 backend generates. It
+  // never uses the red zone, so -mno-red-zone is what it does anyway.
+  mOptions: {
+    exact: ["64", "sse", "sse2", "mmx", "fxsr", "80387", "fp-ret-in-387", "ieee-fp", "hard-float", "long-double-80",
+      "red-zone", "no-red-zone", "omit-leaf-frame-pointer", "no-omit-leaf-frame-pointer", "stackrealign",
+      "no-sse3", "no-ssse3", "no-sse4", "no-sse4.1", "no-sse4.2", "no-avx", "no-avx2", "no-avx512f", "no-fma",
+      "no-bmi", "no-bmi2", "no-popcnt", "no-lzcnt", "no-3dnow", "no-80387-unused", "align-stringops", "no-align-stringops",
+      "needed", "no-needed"],
+    values: {
+      "arch=": ["x86-64"], "tune=": ["*"], "cmodel=": ["small"], "fpmath=": ["sse"], "abi=": ["sysv"],
+      "preferred-stack-boundary=": ["4"], "incoming-stack-boundary=": ["4"], "tls-dialect=": ["gnu"],
+      "stringop-strategy=": ["*"], "memcpy-strategy=": ["*"], "memset-strategy=": ["*"], "branch-cost=": ["*"],
+    },
+  },
 };

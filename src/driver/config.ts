@@ -6,6 +6,9 @@
 import type { Toolchain } from "../toolchain.js";
 import { type Arg, matchArgs } from "./options.js";
 import { findToolchain, hostToolchain } from "./toolchains.js";
+import { fOptionHarmless, mOptionAccepted } from "./flag-table.js";
+import { GCC_WARNINGS } from "./gcc-warnings.js";
+import type { FloatModel } from "../frontend/predefined.js";
 
 export type Language = "c" | "cpp-output" | "assembler" | "assembler-with-cpp" | "object" | "archive" | "shared";
 
@@ -77,6 +80,17 @@ export interface DriverConfig {
   libBuiltins: { all: boolean; off: string[] };
   /** -ffreestanding: no hosted library assumed (__STDC_HOSTED__ 0). */
   freestanding?: boolean;
+  /** -ffast-math and its parts: only the predefined macros change (tscc's code stays IEEE). */
+  floatModel: FloatModel;
+  /** -fvisibility=. */
+  defaultVisibility: "default" | "hidden" | "protected" | "internal";
+  /**
+   * -fwrapv: signed overflow wraps. tscc's arithmetic always wraps and no pass
+   * assumes signed overflow away, so this records the request for a pass that will.
+   */
+  wrapv: boolean;
+  /** -fno-inline: inline only always_inline functions (what the inline pass does at every level today). */
+  noInline: boolean;
   gnu89Inline: boolean;
   functionSections: boolean;
   dataSections: boolean;
@@ -156,6 +170,25 @@ const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> 
   "signed-char": (c, on) => { c.signedChar = on; },
   "unsigned-char": (c, on) => { c.signedChar = !on; },
   "integrated-as": (c, on) => { c.integratedAs = on; },
+  "wrapv": (c, on) => { c.wrapv = on; },
+  "inline": (c, on) => { c.noInline = !on; },
+  // No pass of tscc's treats a null dereference as unreachable or omits frame pointers.
+  "omit-frame-pointer": () => {},
+  // -ffast-math and its parts (gcc's macros; see FloatModel).
+  "fast-math": (c, on) => {
+    Object.assign(c.floatModel, { fastMath: on, finiteMathOnly: on, noMathErrno: on, noSignedZeros: on,
+      noTrappingMath: on, reciprocalMath: on, associativeMath: on });
+  },
+  "unsafe-math-optimizations": (c, on) => {
+    Object.assign(c.floatModel, { noSignedZeros: on, noTrappingMath: on, reciprocalMath: on, associativeMath: on });
+  },
+  "finite-math-only": (c, on) => { c.floatModel.finiteMathOnly = on; },
+  "math-errno": (c, on) => { c.floatModel.noMathErrno = !on; },
+  "signed-zeros": (c, on) => { c.floatModel.noSignedZeros = !on; },
+  "trapping-math": (c, on) => { c.floatModel.noTrappingMath = !on; },
+  "reciprocal-math": (c, on) => { c.floatModel.reciprocalMath = on; },
+  "associative-math": (c, on) => { c.floatModel.associativeMath = on; },
+  "signaling-nans": (c, on) => { c.floatModel.signalingNans = on; },
 };
 
 export function parseCommandLine(argv: readonly string[]): DriverConfig {
@@ -168,12 +201,15 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     std: "gnu17", optLevel: 0, optSize: false, debug: false, pic: true, pie: true, commonSymbols: false,
     libBuiltins: { all: true, off: [] },
     gnu89Inline: false, functionSections: false, dataSections: false, integratedAs: true,
+    floatModel: {}, defaultVisibility: "default", wrapv: false, noInline: false,
     warnings: { suppressAll: false, allErrors: false, errorOptions: new Map(), enabled: new Map() },
     pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto",
     asArgs: [], linkKind: "pie", startFiles: true, defaultLibs: true, libc: true, pthread: false,
     strip: false, rdynamic: false, saveTemps: false, queries: [], ignored: [],
   };
   let forcedLang: Language | "none" = "none";
+  /** -m options, checked against the target's table once -target is known. */
+  const mOptions: string[] = [];
   let sawNoPie = false;
   let sawShared = false;
   let sawStatic = false;
@@ -234,7 +270,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
       case "pedantic": break;
       case "pedantic-errors": c.pedanticErrors = true; break;
       case "f": fOption(v); break;
-      case "m": c.ignored.push(arg.raw); break;
+      case "m": mOptions.push(v); break;
       case "M": c.deps.onlyDeps = true; setMode("preprocess"); break;
       case "MM": c.deps.onlyDeps = true; c.deps.userOnly = true; setMode("preprocess"); break;
       case "MD": c.deps.sideEffect = true; break;
@@ -320,12 +356,19 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
 
   function warningOption(v: string): void {
     const w = c.warnings;
+    // gcc knows the warning by its name, or by its joined spelling (-Wformat=2, -Wlarger-than=100).
+    const known = (name: string): boolean => GCC_WARNINGS.has(name) || (name.includes("=") && GCC_WARNINGS.has(name.slice(0, name.indexOf("=") + 1)));
+    const checked = (name: string, spelling: string): string => {
+      if (!known(name)) throw new UsageError(`'${spelling}': no option '-W${name}'`);
+      return name;
+    };
     if (v === "error") w.allErrors = true;
     else if (v === "no-error") w.allErrors = false;
-    else if (v.startsWith("error=")) w.errorOptions.set(v.slice(6), true);
-    else if (v.startsWith("no-error=")) w.errorOptions.set(v.slice(9), false);
-    else if (v.startsWith("no-")) w.enabled.set(v.slice(3), false);
-    else w.enabled.set(v, true);
+    else if (v.startsWith("error=")) w.errorOptions.set(checked(v.slice(6), "-W" + v), true);
+    else if (v.startsWith("no-error=")) w.errorOptions.set(checked(v.slice(9), "-W" + v), false);
+    else if (v.startsWith("no-")) w.enabled.set(v.slice(3), false); // unknown -Wno-X: silently accepted, as gcc does
+    else if (v === "" || known(v)) w.enabled.set(v, true);
+    else throw new UsageError(`unrecognized command-line option '-W${v}'`);
   }
 
   function fOption(v: string): void {
@@ -345,7 +388,19 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
       c.libBuiltins.off = c.libBuiltins.off.filter((n) => n !== fn);
       if (!on) c.libBuiltins.off.push(fn);
     }
-    else c.ignored.push("-f" + v);
+    else if (on && name.startsWith("visibility=")) {
+      const vis = name.slice("visibility=".length);
+      if (vis !== "default" && vis !== "hidden" && vis !== "protected" && vis !== "internal") {
+        throw new UsageError(`unrecognized visibility value '${vis}'`);
+      }
+      c.defaultVisibility = vis;
+    }
+    else if (fOptionHarmless(v)) c.ignored.push("-f" + v);
+    else throw new UsageError(`unrecognized command-line option '-f${v}'`);
+  }
+
+  for (const m of mOptions) {
+    if (!mOptionAccepted(c.toolchain.mOptions, m)) throw new UsageError(`unrecognized command-line option '-m${m}'`);
   }
 
   // Link kind: gcc lets the later of -static/-shared/-pie/-no-pie decide in

@@ -83,7 +83,6 @@ const TABLE: OptionSpec[] = ([
   ["-wrapper", "separate", "wrapper"], ["--param", "separate", "param"], ["--param=", "joined", "param"],
   ["-specs=", "joined", "specs"], ["--specs=", "joined", "specs"],
   // Accepted for compatibility, no effect on tscc.
-  ["-p", "flag", "ignored"], ["-pg", "flag", "ignored"], ["-fexec-charset=", "joined", "ignored"],
   ["-rpath", "separate", "ignored"], ["-static-libgcc", "flag", "ignored"], ["-shared-libgcc", "flag", "ignored"],
   ["-static-libstdc++", "flag", "ignored"], ["-no-canonical-prefixes", "flag", "ignored"],
   ["--no-warnings", "flag", "w"], ["-integrated-as", "flag", "ignored"],

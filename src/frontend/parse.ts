@@ -684,7 +684,7 @@ class Parser {
           }
           break;
         case "transparent_union":
-          if (t.kind === "union") t.rec.transparentUnion = true;
+          if (t.kind === "union") this.makeTransparent(t, a.loc);
           break;
       }
     }
@@ -1060,10 +1060,11 @@ class Parser {
     for (const a of attrs) {
       if (a.name === "packed") packed = true;
       else if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
-      else if (a.name === "transparent_union") t.rec.transparentUnion = true;
     }
     const layoutOpts = { packed, align, pack, anonBitfieldAlign: this.opts.layout.anonBitfieldAlign };
     layoutRecord(t.rec, members, layoutOpts);
+    const transparent = attrs.find((a) => a.name === "transparent_union");
+    if (transparent && t.kind === "union") this.makeTransparent(t, transparent.loc);
     this.checkMembers(t.rec, members);
     if (members.some((m) => hasVariableSize(m.type))) this.layoutAtRunTime(t.rec, members, layoutOpts, tagTok ?? kw);
     return t;
@@ -1089,6 +1090,23 @@ class Parser {
     });
     this.pendingVla.push(...exprs);
     fn.def.hasVla = true;
+  }
+
+  /**
+   * `__attribute__((transparent_union))`: arguments of any member's type are
+   * accepted and the union is passed as its first member. gcc allows it only
+   * when the union's machine mode is the first member's: a non-floating
+   * scalar (or an aggregate) as wide as the whole union; otherwise it warns
+   * and ignores the attribute. An incomplete union is checked when completed.
+   */
+  private makeTransparent(t: RecordType, at: SrcLoc): void {
+    const rec = t.rec;
+    if (!rec.complete) return;
+    const first = rec.members[0]?.type;
+    const ok = first !== undefined && first.kind !== "float" && first.kind !== "complex" && first.kind !== "vector" &&
+      sizeOf(first) === sizeOf(t);
+    if (ok) rec.transparentUnion = true;
+    else this.warn(rec.loc ?? at, "union cannot be made transparent");
   }
 
   private checkMembers(rec: RecordInfo, decls: MemberDecl[]): void {

@@ -29,6 +29,52 @@ export interface PredefinedOptions {
   pie: 0 | 1 | 2;
   /** -ffreestanding: __STDC_HOSTED__ is 0. */
   freestanding?: boolean;
+  /** What -ffast-math and its parts allow; the macros tell the program (see floatModelMacros). */
+  floatModel?: FloatModel;
+}
+
+/**
+ * Floating-point permissions from -ffast-math and its parts. tscc's code stays
+ * IEEE-conforming, which every one of them allows; what they change visibly is
+ * the predefined macros (glibc's math.h and programs test them).
+ */
+export interface FloatModel {
+  finiteMathOnly?: boolean;
+  noMathErrno?: boolean;
+  noSignedZeros?: boolean;
+  noTrappingMath?: boolean;
+  reciprocalMath?: boolean;
+  associativeMath?: boolean;
+  signalingNans?: boolean;
+  fastMath?: boolean;
+}
+
+/** Macros the IEC 60559 conformance claims: withdrawn when the program allows non-IEEE results. */
+const IEC_559_CLAIMS: ReadonlySet<string> = new Set([
+  "__STDC_IEC_559__", "__STDC_IEC_559_COMPLEX__", "__STDC_IEC_60559_BFP__", "__STDC_IEC_60559_COMPLEX__",
+]);
+
+function applyFloatModel(out: [string, string][], f: FloatModel): void {
+  const set = (name: string, value: string): void => {
+    const m = out.find((x) => x[0] === name);
+    if (m) m[1] = value;
+    else out.push([name, value]);
+  };
+  // gcc enables -fassociative-math only together with these two.
+  const associative = f.associativeMath === true && f.noSignedZeros === true && f.noTrappingMath === true;
+  if (f.finiteMathOnly || f.noSignedZeros || f.reciprocalMath || associative) {
+    set("__GCC_IEC_559", "0");
+    set("__GCC_IEC_559_COMPLEX", "0");
+    for (let i = out.length - 1; i >= 0; i--) if (IEC_559_CLAIMS.has(out[i]![0])) out.splice(i, 1);
+  }
+  if (f.finiteMathOnly) set("__FINITE_MATH_ONLY__", "1");
+  if (f.noMathErrno) set("__NO_MATH_ERRNO__", "1");
+  if (associative) set("__ASSOCIATIVE_MATH__", "1");
+  if (f.noSignedZeros) set("__NO_SIGNED_ZEROS__", "1");
+  if (f.reciprocalMath) set("__RECIPROCAL_MATH__", "1");
+  if (f.noTrappingMath) set("__NO_TRAPPING_MATH__", "1");
+  if (f.fastMath) set("__FAST_MATH__", "1");
+  if (f.signalingNans) set("__SUPPORT_SNAN__", "1");
 }
 
 type Table = readonly (readonly [string, string])[];
@@ -527,6 +573,7 @@ export function predefinedMacros(o: PredefinedOptions): [string, string][] {
   const pic = Math.max(o.pic, o.pie);
   if (pic) out.push(["__PIC__", String(pic)], ["__pic__", String(pic)]);
   if (o.pie) out.push(["__PIE__", String(o.pie)], ["__pie__", String(o.pie)]);
+  if (o.floatModel) applyFloatModel(out, o.floatModel);
   return out;
 }
 

@@ -19,7 +19,7 @@ import { normalizePath, type FileSystemHost } from "./host.js";
 import { lex, tokenize } from "./lexer.js";
 import { evaluateIf, type PPValue } from "./pp-expr.js";
 import {
-  BUILTINS, C_ATTRIBUTES, FEATURES, GNU_ATTRIBUTES, predefinedSource, stdVersion, type CStd,
+  BUILTINS, C_ATTRIBUTES, FEATURES, GNU_ATTRIBUTES, predefinedSource, stdVersion, type CStd, type FloatModel,
 } from "./predefined.js";
 import { SourceManager, type SourceFile } from "./source.js";
 import { F_BOL, K_EOF, K_IDENT, K_OTHER, K_PUNCT, TokenList, type Token } from "./token.js";
@@ -37,6 +37,8 @@ export interface PreprocessOptions {
   pie?: 0 | 1 | 2;
   /** -ffreestanding (__STDC_HOSTED__ 0). */
   freestanding?: boolean;
+  /** -ffast-math and its parts (predefined macros). */
+  floatModel?: FloatModel;
   /** -D name[=value] and -U name, in command-line order (processed before -imacros and -include). */
   defines?: readonly MacroOption[];
   /** -imacros files (output discarded, macros kept), then -include files, in command-line order. */
@@ -293,7 +295,7 @@ export class Preprocessor {
       // The <built-in> buffer (predefined macros) and the <command-line> buffer (-D/-U).
       this.runBuffer("<built-in>", predefinedSource({
         layout: o.target, std: o.std, optimize: o.optimize ?? 0, optimizeSize: o.optimizeSize,
-        pic: o.pic ?? 2, pie: o.pie ?? 2, freestanding: o.freestanding,
+        pic: o.pic ?? 2, pie: o.pie ?? 2, freestanding: o.freestanding, ...(o.floatModel ? { floatModel: o.floatModel } : {}),
       }));
       let cmd = "";
       for (const d of o.defines ?? []) {

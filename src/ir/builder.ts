@@ -133,7 +133,7 @@ export class FuncBuilder {
    * `fixedArgs` marks a call to a variadic function; `chain` is the static
    * chain for a callee that takes one.
    */
-  call(ret: RetType, callee: string | Value, args: CallArg[], opts: { fixedArgs?: number; retAddr?: Value; hint?: string; chain?: Value; builtin?: string } = {}): Value | undefined {
+  call(ret: RetType, callee: string | Value, args: CallArg[], opts: { fixedArgs?: number; retAddr?: Value; hint?: string; chain?: Value; builtin?: string; vaPack?: boolean } = {}): Value | undefined {
     const i: Extract<Inst, { op: "call" }> = {
       op: "call", ret, args,
       callee: typeof callee === "string" ? { kind: "sym", name: callee } : { kind: "value", value: callee },
@@ -142,6 +142,7 @@ export class FuncBuilder {
     if (opts.retAddr) i.retAddr = opts.retAddr;
     if (opts.chain) i.chain = opts.chain;
     if (opts.builtin !== undefined) i.builtin = opts.builtin;
+    if (opts.vaPack) i.vaPack = true;
     if (ret.kind === "scalar") {
       i.dst = this.newTemp(ret.type, opts.hint);
       this.emit(i);

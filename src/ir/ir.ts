@@ -166,6 +166,13 @@ export interface Call {
   /** The static chain passed to a callee that takes one (`Func.chain`: GNU nested functions). */
   chain?: Value;
   /**
+   * GNU `__builtin_va_arg_pack()` as the last argument: when the function
+   * making this call is inlined, the variadic arguments of the inlined call
+   * are appended here. Only the inliner removes it; a call that still has it
+   * at code generation is an error in the program (as in gcc).
+   */
+  vaPack?: boolean;
+  /**
    * The standard C library function this call is (`strlen`, `__memcpy_chk`),
    * when the program lets the compiler treat it as one (no -fno-builtin, a
    * non-static declaration): libcalls may fold or expand it. Usually the
@@ -269,6 +276,16 @@ export interface Func {
   section?: string;
   /** `__attribute__((used))` (or a constructor): kept even when nothing here refers to it. */
   used?: boolean;
+  /** `__attribute__((always_inline))`: every direct call is inlined, at every -O level. */
+  alwaysInline?: boolean;
+  /** `__attribute__((noinline))`. */
+  noInline?: boolean;
+  /**
+   * The body exists only to be inlined (a GNU `extern inline` or C99 inline
+   * definition that is not the external definition): after inlining the
+   * function is dropped and what still refers to it gets the external symbol.
+   */
+  inlineOnly?: boolean;
   ret: RetType;
   params: Param[];
   varargs: boolean;

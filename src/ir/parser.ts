@@ -180,7 +180,10 @@ class Parser {
     return this.argType();
   }
 
-  private attrs(): { linkage: Linkage; visibility: Visibility; section?: string; tls: boolean; readonly: boolean; used: boolean; align?: number; size?: number } {
+  private attrs(): {
+    linkage: Linkage; visibility: Visibility; section?: string; tls: boolean; readonly: boolean; used: boolean; align?: number; size?: number;
+    alwaysInline?: boolean; noInline?: boolean; inlineOnly?: boolean;
+  } {
     const r: ReturnType<Parser["attrs"]> = { linkage: "external", visibility: "default", tls: false, readonly: false, used: false };
     for (;;) {
       const t = this.peek();
@@ -190,6 +193,9 @@ class Parser {
       else if (t.text === "tls") r.tls = true;
       else if (t.text === "readonly") r.readonly = true;
       else if (t.text === "used") r.used = true;
+      else if (t.text === "alwaysinline") r.alwaysInline = true;
+      else if (t.text === "noinline") r.noInline = true;
+      else if (t.text === "inlineonly") r.inlineOnly = true;
       else if (t.text === "section") { this.pos++; r.section = JSON.parse(this.expect("str", "a section name")) as string; continue; }
       else if (t.text === "align") { this.pos++; r.align = this.smallInt(); continue; }
       else if (t.text === "size") { this.pos++; r.size = this.smallInt(); continue; }
@@ -275,6 +281,9 @@ class Parser {
     };
     if (a.section !== undefined) f.section = a.section;
     if (a.used) f.used = true;
+    if (a.alwaysInline) f.alwaysInline = true;
+    if (a.noInline) f.noInline = true;
+    if (a.inlineOnly) f.inlineOnly = true;
     this.expectP("(");
     if (this.acceptI("chain")) {
       const tok = this.peek();
@@ -539,6 +548,7 @@ class Parser {
     if (chain) i.chain = chain;
     if (this.acceptI("into")) i.retAddr = this.value("ptr");
     if (this.acceptI("builtin")) i.builtin = this.expect("global", "a $name");
+    if (this.acceptI("vapack")) i.vaPack = true;
     if (dstTok) {
       if (ret.kind !== "scalar") this.fail("only a call with a scalar result defines a temp", dstTok);
       i.dst = this.define(dstTok.text, ret.type, dstTok);

@@ -110,7 +110,8 @@ export function printFunc(f: Func): string {
   if (f.chain !== undefined) params.unshift(`chain ${tn(f.chain)}`);
   if (f.varargs) params.push("...");
   const taken = f.addressTaken.length ? ` addresstaken [${f.addressTaken.map((l) => "@" + l).join(", ")}]` : "";
-  const lines = [`function${printAttrs(f)} ${printArgType(f.ret)} $${f.name}(${params.join(", ")})${taken} {`];
+  const inl = (f.alwaysInline ? " alwaysinline" : "") + (f.noInline ? " noinline" : "") + (f.inlineOnly ? " inlineonly" : "");
+  const lines = [`function${printAttrs(f)}${inl} ${printArgType(f.ret)} $${f.name}(${params.join(", ")})${taken} {`];
   for (const b of f.blocks) for (const l of printBlock(f, b)) lines.push(l);
   lines.push("}", "");
   return lines.join("\n");
@@ -175,7 +176,8 @@ export function printInst(f: Func, i: Inst): string {
       const callee = i.callee.kind === "sym" ? `$${i.callee.name}` : v(i.callee.value, "ptr");
       const into = i.retAddr ? ` into ${v(i.retAddr, "ptr")}` : "";
       const builtin = i.builtin !== undefined ? ` builtin $${i.builtin}` : "";
-      return `${i.dst !== undefined ? d(i.dst) : ""}call ${printArgType(i.ret)} ${callee}(${args.join(", ")})${into}${builtin}`;
+      const pack = i.vaPack ? " vapack" : "";
+      return `${i.dst !== undefined ? d(i.dst) : ""}call ${printArgType(i.ret)} ${callee}(${args.join(", ")})${into}${builtin}${pack}`;
     }
     case "memcpy":
       return `memcpy ${v(i.dstAddr, "ptr")}, ${v(i.srcAddr, "ptr")}, ${v(i.size, "i64")}, align ${i.align}`;

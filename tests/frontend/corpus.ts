@@ -114,7 +114,7 @@ function sourceDir(prefix: string): string | undefined {
 }
 
 const FETCH_HINT =
-  "cd .cache && apt-get source --download-only sqlite3 lua5.4 && mkdir -p src && cd src && " +
+  "cd .cache && apt-get source --download-only sqlite3=3.40.1-2+deb12u2 lua5.4=5.4.4-3+deb12u1 && mkdir -p src && cd src && " +
   "dpkg-source -x ../sqlite3_*.dsc && dpkg-source -x ../lua5.4_*.dsc && " +
   "cd sqlite3-*/ && mkdir -p bld && cd bld && ../configure && make sqlite3.c";
 

@@ -4,7 +4,7 @@
 
 import { buildSync } from "esbuild";
 import { execa } from "execa";
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "../..");
@@ -112,8 +112,10 @@ export interface Recipe {
   name: string;
   /** Debian source package */
   pkg: string;
-  /** version to ask apt for when the newest 404s (optional) */
-  pkgVersion?: string;
+  /** the Debian source version the recipe was written against (pinned:
+   *  `apt-get source` of the newest version fails when only a suite that
+   *  serves no sources, such as bookworm-security here, has it) */
+  pkgVersion: string;
   /** subdirectory of the unpacked tree that is the project root */
   subdir?: string;
   /** configure + build; the result's built/stage say how far it got */
@@ -144,14 +146,7 @@ export async function fetchSource(r: Recipe, log: (s: string) => void): Promise<
     for (const f of readdirSync(CACHE)) if (f.startsWith(`${r.pkg}_`)) cpSync(join(CACHE, f), join(PROJECTS, f));
     dsc = readdirSync(PROJECTS).find((f) => f.startsWith(`${r.pkg}_`) && f.endsWith(".dsc"));
   }
-  if (!dsc) {
-    const spec = r.pkgVersion ? `${r.pkg}=${r.pkgVersion}` : r.pkg;
-    log(`$ apt-get source --download-only ${spec}`);
-    const res = await execa("apt-get", ["source", "--download-only", spec], { cwd: PROJECTS, all: true, reject: false });
-    log(res.all ?? "");
-    dsc = readdirSync(PROJECTS).find((f) => f.startsWith(`${r.pkg}_`) && f.endsWith(".dsc"));
-    if (!dsc) throw new Error(`apt-get source ${spec} failed (see log)`);
-  }
+  if (!dsc) dsc = await aptGetSource(r, log);
   rmSync(pristine, { recursive: true, force: true });
   mkdirSync(srcRoot, { recursive: true });
   const res = await execa("dpkg-source", ["--skip-patches", "-x", join(PROJECTS, dsc), pristine], { all: true, reject: false });
@@ -159,6 +154,34 @@ export async function fetchSource(r: Recipe, log: (s: string) => void): Promise<
   if (res.exitCode !== 0) throw new Error(`dpkg-source -x ${dsc} failed`);
   writeFileSync(marker, dsc + "\n");
   return r.subdir ? join(pristine, r.subdir) : pristine;
+}
+
+/** The release suite's name (bookworm), from /etc/os-release. */
+function releaseSuite(): string | undefined {
+  try { return /^VERSION_CODENAME=(\S+)/m.exec(readFileSync("/etc/os-release", "utf8"))?.[1]; } catch { return undefined; }
+}
+
+/** `apt-get source --download-only` of the pinned version; if that fails
+ *  (a suite lists it but serves 404), the release suite's version, then
+ *  whatever apt picks. Returns the .dsc's name or throws saying what to do. */
+async function aptGetSource(r: Recipe, log: (s: string) => void): Promise<string> {
+  const suite = releaseSuite();
+  const specs = [`${r.pkg}=${r.pkgVersion}`, ...(suite ? [`${r.pkg}/${suite}`] : []), r.pkg];
+  const fileVersion = r.pkgVersion.replace(/^\d+:/, "");
+  for (const spec of specs) {
+    log(`$ apt-get source --download-only ${spec}`);
+    const res = await execa("apt-get", ["source", "--download-only", spec], { cwd: PROJECTS, all: true, reject: false });
+    log(res.all ?? "");
+    const dscs = readdirSync(PROJECTS).filter((f) => f.startsWith(`${r.pkg}_`) && f.endsWith(".dsc"));
+    const dsc = dscs.find((f) => f === `${r.pkg}_${fileVersion}.dsc`) ?? dscs[0];
+    if (res.exitCode === 0 && dsc) {
+      if (spec !== specs[0]) log(`note: ${r.pkg} ${r.pkgVersion} was not available; using ${dsc} (${spec})`);
+      return dsc;
+    }
+  }
+  throw new Error(`cannot download the source of ${r.pkg} (tried ${specs.join(", ")}): ` +
+    `apt needs a deb-src line for the release suite (scripts/install-deps.sh adds one) and then \`apt-get update\`; ` +
+    `or put ${r.pkg}_${fileVersion}.dsc and its files in ${PROJECTS}`);
 }
 
 export function freshCopy(pristine: string, dest: string): void {

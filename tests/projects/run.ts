@@ -11,7 +11,7 @@
 // Sources come from Debian source packages into .cache/projects/ (git-ignored).
 
 import { Command } from "commander";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   ARCHES, ROOT, ccWrapper, fetchSource, freshCopy, LOGS, makeLogger, makeSh, PROJECTS, toolchainFreePath, TSCC_BUNDLE,
@@ -144,6 +144,7 @@ async function main(): Promise<void> {
   const levels = opts.opt.split(",").map((s) => s.replace(/^-?O/, ""));
   let bad = 0;
   let regressions = 0;
+  mkdirSync(LOGS, { recursive: true });
   const ratchets = new Map(arches.map((a) => [a, readRatchet(a)]));
   const passing = new Map<Arch, string[]>(arches.map((a) => [a, []]));
   for (const recipe of recipes) {

@@ -23,7 +23,7 @@ describe("IR passes (fixtures)", () => {
 });
 
 describe("pipeline", () => {
-  it("-O0 runs nothing; -O1 promotes, folds and cleans up", () => {
+  it("-O0 runs only the inliner (nothing to inline here); -O1 promotes, folds and cleans up", () => {
     const src = readFileSync(dir + "mem2reg-loop.ir", "utf8").split(/^# EXPECT:/m)[0]!;
     const m0 = parseModule(src);
     runPipeline(m0, 0, { verify: true });
@@ -32,7 +32,7 @@ describe("pipeline", () => {
     const m1 = parseModule(src);
     runPipeline(m1, 1, { verify: true, printAfter: { pass: "*", sink: (t) => seen.push(t.split("\n")[0]!) } });
     expect(seen).toEqual(PIPELINE.map((p) => `# after ${p.name}`));
-    expect(seen.slice(0, 3)).toEqual(["# after mem2reg", "# after constfold", "# after sroa"]);
+    expect(seen.slice(0, 4)).toEqual(["# after inline", "# after mem2reg", "# after constfold", "# after sroa"]);
     expect(printModule(m1)).not.toContain("alloca 4, align 4\n  store");
   });
 

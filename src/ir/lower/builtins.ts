@@ -616,10 +616,13 @@ export function lowerBuiltin(L: FunctionLowerer, e: A.BuiltinCall): Value {
     return UNDEF;
   }
   const b = L.builder;
-  const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: L.rvalue(a) }));
+  // `__builtin___snprintf_chk(…, __builtin_va_arg_pack())` in a fortify wrapper (see passes/inline.ts).
+  const last = e.args[e.args.length - 1];
+  const vaPack = last?.kind === "builtin" && last.name === "__builtin_va_arg_pack";
+  const args: CallArg[] = (vaPack ? e.args.slice(0, -1) : e.args).map((a) => ({ type: argType(a.type), value: L.rvalue(a) }));
   const ret = retType(e.type);
   // `__builtin_X` is always the standard X, whatever -fno-builtin says.
-  const opts = isLibraryFunction(target) ? { builtin: target } : {};
+  const opts = { ...(isLibraryFunction(target) ? { builtin: target } : {}), ...(vaPack ? { vaPack: true } : {}) };
   const symbol = L.names.library.get(target) ?? target;
   if (ret.kind === "agg") {
     const tmp = b.alloca(Math.max(1, sizeOf(e.type)), ret.layout.align, "call.ret");

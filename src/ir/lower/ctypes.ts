@@ -33,6 +33,7 @@ export function isMemoryType(t: CType): boolean {
 }
 
 const layoutCache = new WeakMap<object, AggLayout>();
+const argLayoutCache = new WeakMap<object, AggLayout>();
 let layoutCounter = 0;
 
 /** The by-value description of an aggregate C type. */
@@ -42,11 +43,32 @@ export function aggLayout(t: CType): AggLayout {
   if (cached) return cached;
   const fields: AggField[] = [];
   flatten(t, 0, fields);
-  fields.sort((a, b) => a.offset - b.offset);
-  const name = t.kind === "struct" || t.kind === "union" ? `${t.kind}.${t.rec.tag ?? "anon"}.${t.rec.id}` : `agg.${layoutCounter++}`;
-  const layout: AggLayout = { name, size: sizeOf(t), align: alignOf(t), fields, ...(t.kind === "complex" ? { complex: true } : {}), ...(t.kind === "vector" ? { vector: true } : {}) };
+  const layout = makeLayout(t, fields);
   layoutCache.set(key, layout);
   return layout;
+}
+
+/**
+ * The description of an argument: a transparent union (gcc's
+ * `__attribute__((transparent_union))`, used by glibc's socket functions
+ * under _GNU_SOURCE) is passed as its first member would be, so its layout
+ * lists that member's leaves only and every ABI classifies it as that member.
+ */
+function argLayout(t: CType): AggLayout {
+  if (t.kind !== "union" || !t.rec.transparentUnion || t.rec.members.length === 0) return aggLayout(t);
+  const cached = argLayoutCache.get(t.rec);
+  if (cached) return cached;
+  const fields: AggField[] = [];
+  flatten(t.rec.members[0]!.type, 0, fields);
+  const layout = makeLayout(t, fields, ".transparent");
+  argLayoutCache.set(t.rec, layout);
+  return layout;
+}
+
+function makeLayout(t: CType, fields: AggField[], suffix = ""): AggLayout {
+  fields.sort((a, b) => a.offset - b.offset);
+  const name = (t.kind === "struct" || t.kind === "union" ? `${t.kind}.${t.rec.tag ?? "anon"}.${t.rec.id}` : `agg.${layoutCounter++}`) + suffix;
+  return { name, size: sizeOf(t), align: alignOf(t), fields, ...(t.kind === "complex" ? { complex: true } : {}), ...(t.kind === "vector" ? { vector: true } : {}) };
 }
 
 function flatten(t: CType, base: number, out: AggField[]): void {
@@ -86,10 +108,11 @@ function flatten(t: CType, base: number, out: AggField[]): void {
 
 export function argType(t: CType): ArgType {
   const s = irType(t);
-  return s ? { kind: "scalar", type: s } : { kind: "agg", layout: aggLayout(t) };
+  return s ? { kind: "scalar", type: s } : { kind: "agg", layout: argLayout(t) };
 }
 
 export function retType(t: CType): RetType {
   if (t.kind === "void") return { kind: "void" };
-  return argType(t);
+  const s = irType(t);
+  return s ? { kind: "scalar", type: s } : { kind: "agg", layout: aggLayout(t) };
 }

@@ -41,6 +41,8 @@ export interface LowerOptions {
   optimize?: boolean;
   /** Library functions calls may treat as the standard ones (default: all; see isLibraryBuiltin). */
   libBuiltins?: { all: boolean; off: readonly string[] };
+  /** -fvisibility=: the visibility of definitions that have no visibility attribute. */
+  defaultVisibility?: "default" | "hidden" | "protected" | "internal";
 }
 
 /** An lvalue: the address of an object, and the bit-field within it if any. */
@@ -169,6 +171,13 @@ function linkageOf(sym: A.ObjectSymbol | A.FunctionSymbol): Linkage {
   return "internal";
 }
 
+/** -fvisibility= applies to definitions without an explicit visibility attribute (declarations keep theirs). */
+function definitionVisibility(sym: A.ObjectSymbol | A.FunctionSymbol, opts: LowerOptions): Global["visibility"] {
+  const d = opts.defaultVisibility;
+  if (sym.attrs.visibility !== undefined || d === undefined || d === "default") return visibilityOf(sym);
+  return d === "internal" ? "hidden" : d;
+}
+
 function visibilityOf(sym: A.ObjectSymbol | A.FunctionSymbol): Global["visibility"] {
   const v = sym.attrs.visibility;
   return v === "hidden" || v === "internal" ? "hidden" : v === "protected" ? "protected" : "default";
@@ -194,6 +203,7 @@ function lowerGlobal(m: Module, sym: A.ObjectSymbol, names: SymbolNames, opts: L
     ...(sym.attrs.used ? { used: true } : {}),
   };
   const isDefinition = sym.defined || sym.init !== undefined || sym.tentative || sym.anon !== undefined || (sym.isStatic && sym.linkage === "none");
+  if (isDefinition) base.visibility = definitionVisibility(sym, opts);
   if (!isDefinition) {
     defineGlobal(m, { ...base });
     return;
@@ -347,11 +357,14 @@ export class FunctionLowerer {
     this.b = new FuncBuilder(module, names.of(def.sym), retType(fnType.ret),
       def.params.map((p, i) => ({ type: argType(incomingType(def, i)), name: p.name || "arg" })),
       { varargs: fnType.variadic, linkage: linkageOf(def.sym) });
-    this.b.func.visibility = visibilityOf(def.sym);
+    this.b.func.visibility = definitionVisibility(def.sym, opts);
     if (def.sym.attrs.section) this.b.func.section = def.sym.attrs.section;
     if (def.sym.enclosing) this.b.func.chain = this.b.newTemp("ptr", "chain");
     const a = def.sym.attrs;
     if (a.used || a.constructorPriority !== undefined || a.destructorPriority !== undefined) this.b.func.used = true;
+    if (a.alwaysInline) this.b.func.alwaysInline = true;
+    if (a.noinline) this.b.func.noInline = true;
+    if (isLocalInlineCopy(def.sym)) this.b.func.inlineOnly = true;
     this.entry = this.b.block("entry");
   }
 
@@ -1215,6 +1228,13 @@ export class FunctionLowerer {
       b.store(fs, v, tmp);
       return tmp;
     }
+    // GNU cast to union (and a transparent-union argument): the operand
+    // (already of a member's type) is stored at offset 0 of a new union.
+    if (fs && to.kind === "union") {
+      const tmp = b.alloca(sizeOf(to), alignOf(to), "union");
+      b.store(fs, v, tmp);
+      return tmp;
+    }
     if (!fs || !ts) return v; // aggregate to aggregate of the same layout (transparent unions, vectors)
     if (isBoolTo) {
       if (fs === "i8" && from.kind === "int" && from.name === "bool") return v;
@@ -1311,6 +1331,15 @@ export class FunctionLowerer {
       case "call":
         return this.call(e);
       case "builtin":
+        if (e.name === "__builtin_va_arg_pack_len") {
+          const dst = this.b.newTemp("i32");
+          this.b.emit({ op: "intrinsic", dst, name: "va_arg_pack_len", type: "i32", args: [] });
+          return { k: "temp", id: dst };
+        }
+        if (e.name === "__builtin_va_arg_pack") {
+          this.diags.error(e.loc, "invalid use of '__builtin_va_arg_pack ()'");
+          return UNDEF;
+        }
         return lowerBuiltin(this, e);
       case "vaarg":
         return this.vaArg(this.rvalue(e.ap), e.type);
@@ -1671,11 +1700,16 @@ export class FunctionLowerer {
     }
     if (direct) callee = this.names.of(direct);
     else callee = this.rvalue(c);
-    const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: this.rvalue(a) }));
+    // GNU `f(a, __builtin_va_arg_pack())` in a function to be inlined: the
+    // inliner appends the variadic arguments of the inlined call.
+    const last = e.args[e.args.length - 1];
+    const vaPack = last?.kind === "builtin" && last.name === "__builtin_va_arg_pack" && fnType.variadic && e.args.length > fnType.params.length;
+    const args: CallArg[] = (vaPack ? e.args.slice(0, -1) : e.args).map((a) => ({ type: argType(a.type), value: this.rvalue(a) }));
     const ret = retType(fnType.ret);
     const fixedArgs = fnType.variadic ? fnType.params.length : !fnType.prototyped ? args.length : undefined;
-    const opts: { fixedArgs?: number; builtin?: string; chain?: Value } = {};
+    const opts: { fixedArgs?: number; builtin?: string; chain?: Value; vaPack?: boolean } = {};
     if (fixedArgs !== undefined) opts.fixedArgs = fixedArgs;
+    if (vaPack) opts.vaPack = true;
     // A direct call of a nested function passes the frame of the function it is nested in.
     const parent = direct?.enclosing?.def;
     if (parent) opts.chain = this.frameOf(parent);

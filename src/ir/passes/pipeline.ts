@@ -1,10 +1,11 @@
-// The optimisation pipeline, in order. -O0 runs nothing (the backend still
-// allocates registers); -O1 and up run the list below. The verifier runs after
+// The optimisation pipeline, in order. -O0 runs only what gcc also does at
+// -O0 (inlining always_inline functions); -O1 and up run the whole list. The verifier runs after
 // every pass when `verify` is set, naming the pass that broke the IR.
 
 import type { Module } from "../ir.js";
 import { verifyModule } from "../verifier.js";
 import { printModule } from "../printer.js";
+import { inline } from "./inline.js";
 import { mem2reg } from "./mem2reg.js";
 import { constfold } from "./constfold.js";
 import { dce } from "./dce.js";
@@ -23,6 +24,7 @@ export interface Pass {
 }
 
 export const PIPELINE: readonly Pass[] = [
+  { name: "inline", run: inline, minOpt: 0 },
   { name: "mem2reg", run: mem2reg, minOpt: 1 },
   { name: "constfold", run: constfold, minOpt: 1 },
   { name: "sroa", run: sroa, minOpt: 1 },

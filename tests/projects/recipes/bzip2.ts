@@ -11,6 +11,7 @@ import { newResult, runPrefix, testData, type ProjectResult, type Recipe, type R
 export const bzip2: Recipe = {
   name: "bzip2",
   pkg: "bzip2",
+  pkgVersion: "1.0.8-5",
   units: () => ["blocksort.c", "huffman.c", "crctable.c", "randtable.c", "compress.c", "decompress.c", "bzlib.c", "bzip2.c"],
   async build(ctx: RecipeContext): Promise<ProjectResult> {
     const r = newResult();

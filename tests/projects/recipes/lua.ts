@@ -13,6 +13,7 @@ const FAST = ["strings.lua", "numbers.lua", "coroutines.lua", "errors.lua"];
 export const lua: Recipe = {
   name: "lua",
   pkg: "lua5.4",
+  pkgVersion: "5.4.4-3+deb12u1",
   units: (dir) => readdirSync(join(dir, "src")).filter((f) => f.endsWith(".c")),
   async build(ctx: RecipeContext): Promise<ProjectResult> {
     const r = newResult();

@@ -16,6 +16,7 @@ const TCL = "/usr/lib/tcl8.6";
 export const sqlite: Recipe = {
   name: "sqlite3",
   pkg: "sqlite3",
+  pkgVersion: "3.40.1-2+deb12u2",
   units: () => ["sqlite3.c", "shell.c", "speedtest1.c"],
   splitUnits: ["sqlite3.c"],
   async build(ctx: RecipeContext): Promise<ProjectResult> {

@@ -10,6 +10,7 @@ import { newResult, runPrefix, testData, type ProjectResult, type Recipe, type R
 export const zlib: Recipe = {
   name: "zlib",
   pkg: "zlib",
+  pkgVersion: "1:1.2.13.dfsg-1",
   units: (dir) => listC(dir),
   async build(ctx: RecipeContext): Promise<ProjectResult> {
     const r = newResult();

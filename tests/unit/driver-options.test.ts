@@ -1,0 +1,117 @@
+// The option table against gcc 12: every -f, -m and -W option gcc lists in its
+// --help output is implemented, accepted as harmless, or refused exactly as gcc
+// refuses an unknown option; the harmless tables name only real gcc options;
+// options that would change the program and that tscc lacks are refused.
+
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { parseCommandLine, UsageError } from "../../src/driver/config.js";
+import { F_ABSENT_FEATURES, F_HARMLESS_GROUPS, fOptionHarmless } from "../../src/driver/flag-table.js";
+import { GCC_WARNINGS } from "../../src/driver/gcc-warnings.js";
+
+/** What the driver says about an option: "ok", or its error message. */
+function verdict(...args: string[]): string {
+  try {
+    parseCommandLine([...args, "x.c"]);
+    return "ok";
+  } catch (e) {
+    if (e instanceof UsageError) return e.message;
+    throw e;
+  }
+}
+
+/** Option names gcc prints for `--help=CLASS` (the first column, without the leading dash). */
+function gccHelp(cls: string): string[] | undefined {
+  const r = spawnSync("gcc", [`--help=${cls}`], { encoding: "utf8" });
+  if (r.status !== 0) return undefined;
+  return [...r.stdout.matchAll(/^\s+-([A-Za-z0-9][A-Za-z0-9_+=.-]*)/gm)].map((m) => m[1]!);
+}
+
+const haveGcc = spawnSync("gcc", ["--version"]).status === 0;
+if (!haveGcc && process.env.CI === "true") throw new Error("gcc is missing (scripts/install-deps.sh installs it)");
+
+describe("unknown and unimplemented options are refused as gcc refuses them", () => {
+  it.each([
+    "-ffoo", "-fno-foo", "-mfoo", "-mno-foo", "-Wfoo", "-fsanitize=address", "-fstack-protector-strong",
+    "-fstack-clash-protection", "-fcf-protection", "-fcf-protection=full", "-fpatchable-function-entry=2",
+    "-mgeneral-regs-only", "-mindirect-branch=thunk-extern", "-mcmodel=kernel", "-march=haswell", "-mavx2",
+    "-m32", "-fshort-enums", "-fpack-struct", "-fopenmp", "-ftrapv", "-fexceptions", "-fprofile-arcs",
+    "-fexec-charset=latin1", "-pg",
+  ])("%s", (opt) => {
+    expect(verdict(opt)).toBe(`unrecognized command-line option '${opt}'`);
+  });
+  it("-Werror=NAME needs a known warning", () => {
+    expect(verdict("-Werror=foo")).toBe("'-Werror=foo': no option '-Wfoo'");
+    expect(verdict("-Wno-error=foo")).toBe("'-Wno-error=foo': no option '-Wfoo'");
+    expect(verdict("-Werror=format-security")).toBe("ok");
+  });
+  it("an unknown -Wno- is accepted silently", () => {
+    expect(verdict("-Wno-foo")).toBe("ok");
+  });
+  it("-m options are the target's", () => {
+    expect(verdict("-target", "riscv64", "-mabi=lp64d", "-march=rv64gc", "-mno-relax")).toBe("ok");
+    expect(verdict("-target", "riscv64", "-mabi=lp64")).toBe("unrecognized command-line option '-mabi=lp64'");
+    expect(verdict("-mabi=lp64d")).toBe("unrecognized command-line option '-mabi=lp64d'");
+    expect(verdict("-target", "aarch64", "-mgeneral-regs-only")).toBe("unrecognized command-line option '-mgeneral-regs-only'");
+  });
+  it("the command line exits 1 with gcc's message", () => {
+    const r = spawnSync(process.execPath, ["dist/tscc.cjs", "-c", "-ffoo-bar", "x.c"], { encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("error: unrecognized command-line option '-ffoo-bar'");
+  });
+});
+
+describe("implemented options act", () => {
+  it("-fvisibility, -ffast-math, -fwrapv, -fno-inline", () => {
+    expect(parseCommandLine(["-fvisibility=hidden", "x.c"]).defaultVisibility).toBe("hidden");
+    expect(verdict("-fvisibility=bad")).toBe("unrecognized visibility value 'bad'");
+    expect(parseCommandLine(["-ffast-math", "x.c"]).floatModel.fastMath).toBe(true);
+    expect(parseCommandLine(["-fno-math-errno", "x.c"]).floatModel.noMathErrno).toBe(true);
+    expect(parseCommandLine(["-fwrapv", "x.c"]).wrapv).toBe(true);
+    expect(parseCommandLine(["-fno-inline", "x.c"]).noInline).toBe(true);
+  });
+});
+
+describe.runIf(haveGcc)("every option gcc 12 documents is classified", () => {
+  const lists = {
+    f: [...new Set([...(gccHelp("optimizers") ?? []), ...(gccHelp("common") ?? []), ...(gccHelp("c") ?? [])])]
+      .filter((o) => o.startsWith("f")).map((o) => o.slice(1)),
+    m: (gccHelp("target") ?? []).filter((o) => o.startsWith("m")).map((o) => o.slice(1)),
+    W: (gccHelp("warnings") ?? []).filter((o) => o.startsWith("W")).map((o) => o.slice(1)),
+  };
+
+  it("gcc's lists were read", () => {
+    expect(lists.f.length).toBeGreaterThan(400);
+    expect(lists.m.length).toBeGreaterThan(200);
+    expect(lists.W.length).toBeGreaterThan(300);
+  });
+
+  it("every -f option is accepted or refused with gcc's unknown-option message", () => {
+    for (const name of lists.f) {
+      const opt = "-f" + (name.endsWith("=") ? name + "1" : name);
+      const v = verdict(opt);
+      if (v !== "ok" && !/^unrecognized (command-line option|visibility value)/.test(v)) throw new Error(`${opt}: ${v}`);
+    }
+  });
+
+  it("every -m option is accepted or refused with gcc's unknown-option message", () => {
+    for (const name of lists.m) {
+      const opt = "-m" + (name.endsWith("=") ? name + "1" : name);
+      const v = verdict(opt);
+      if (v !== "ok" && v !== `unrecognized command-line option '${opt}'`) throw new Error(`${opt}: ${v}`);
+    }
+  });
+
+  it("every -W option gcc knows is accepted, and the table holds exactly gcc's", () => {
+    for (const name of lists.W) expect(verdict("-W" + (name.endsWith("=") ? name + "1" : name)), name).toBe("ok");
+    expect([...GCC_WARNINGS].filter((w) => !lists.W.includes(w))).toEqual([]);
+  });
+
+  it("the tables name only real gcc options", () => {
+    // gcc lists some options only in their `no-` form (-fno-threadsafe-statics).
+    const known = new Set(lists.f.map((n) => n.replace(/^no-/, "").replace(/=.+$/, "=")));
+    const unknown = [...F_HARMLESS_GROUPS.flat(), ...F_ABSENT_FEATURES].filter((n) => !known.has(n));
+    expect(unknown).toEqual([]);
+    expect(lists.f.filter((n) => fOptionHarmless(n)).length).toBeGreaterThan(200);
+  });
+});
