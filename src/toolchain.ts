@@ -29,6 +29,12 @@ export interface Toolchain {
    * Every other -m option is refused as gcc refuses an unknown one.
    */
   readonly mOptions: MOptionTable;
+  /**
+   * -m options that link a start-up object (gcc's crtprec64.o for -mpc64):
+   * the object's file name (the same as gcc's, so -fuse-ld=bfd finds gcc's)
+   * and the runtime source and defines tscc builds it from.
+   */
+  readonly startObjects: Readonly<Record<string, { readonly object: string; readonly source: string; readonly defines: readonly string[] }>>;
 }
 
 /**

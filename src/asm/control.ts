@@ -14,7 +14,7 @@ interface Macro { params: { name: string; def?: string; vararg: boolean; require
 
 interface CondFrame { active: boolean; taken: boolean; parentActive: boolean }
 
-const LABEL = /^([A-Za-z_.$][A-Za-z0-9_.$]*|"[^"]*"|[0-9]+)\s*:(?!:)/;
+const LABEL = /^([A-Za-z_.$\x80-\xff][A-Za-z0-9_.$\x80-\xff]*|"[^"]*"|[0-9]+)\s*:(?!:)/;
 const BLOCK_OPEN = /^\.(rept|irp|irpc|macro)\b/;
 
 export class StatementRunner {
@@ -83,7 +83,7 @@ export class StatementRunner {
     }
     if (!text) return;
     // `sym = expr` and `sym == expr`.
-    const assign = /^([A-Za-z_.$][A-Za-z0-9_.$]*)\s*=(?!=)\s*(.*)$/.exec(text);
+    const assign = /^([A-Za-z_.$\x80-\xff][A-Za-z0-9_.$\x80-\xff]*)\s*=(?!=)\s*(.*)$/.exec(text);
     if (assign) {
       DIRECTIVES.get(".set")!(this.asm, `${assign[1]}, ${assign[2]}`);
       return;

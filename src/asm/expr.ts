@@ -26,8 +26,9 @@ const PRECEDENCE: Record<string, number> = {
 };
 const BINOPS = ["<<", ">>", "<=", ">=", "==", "!=", "<>", "&&", "||", "+", "-", "*", "/", "%", "|", "&", "^", "<", ">", "!"];
 
-const isSymStart = (c: string): boolean => /[A-Za-z_.$\x02]/.test(c);
-const isSymChar = (c: string): boolean => /[A-Za-z0-9_.$@\x02]/.test(c);
+// Bytes above 0x7f are symbol characters, as in GNU as: C identifiers in UTF-8.
+const isSymStart = (c: string): boolean => /[A-Za-z_.$\x02\x80-\xff]/.test(c);
+const isSymChar = (c: string): boolean => /[A-Za-z0-9_.$@\x02\x80-\xff]/.test(c);
 
 /**
  * Numeric local label references are rewritten by the caller before parsing

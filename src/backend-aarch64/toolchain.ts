@@ -19,4 +19,5 @@ export const AARCH64_TOOLCHAIN: Toolchain = {
     values: { "abi=": ["lp64"], "arch=": ["armv8-a"], "tune=": ["*"], "cpu=": ["generic"], "cmodel=": ["small"],
       "branch-protection=": ["none"], "tls-dialect=": ["desc"] },
   },
+  startObjects: {},
 };

@@ -17,6 +17,7 @@ export const RISCV64_TOOLCHAIN: Toolchain = {
     exact: ["relax", "no-relax", "plt", "no-plt", "save-restore", "no-save-restore", "strict-align", "no-strict-align",
       "explicit-relocs", "no-explicit-relocs", "riscv-attribute", "no-riscv-attribute", "div", "fdiv"],
     values: { "abi=": ["lp64d"], "arch=": ["rv64gc", "rv64imafdc", "rv64gc_zicsr_zifencei", "rv64imafdc_zicsr_zifencei"],
-      "tune=": ["*"], "cpu=": ["*"], "cmodel=": ["medlow", "medany"], "small-data-limit=": ["*"] },
+      "tune=": ["*"], "cpu=": ["sifive-u54", "sifive-u74"], "cmodel=": ["medlow", "medany"], "small-data-limit=": ["*"] },
   },
+  startObjects: {},
 };

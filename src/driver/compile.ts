@@ -12,6 +12,7 @@ import { NodeHost } from "../frontend/host-node.js";
 import { parseTranslationUnit } from "../frontend/parse.js";
 import { formatDependencies, printPreprocessed } from "../frontend/pp-output.js";
 import { preprocess, type PreprocessOptions, type PreprocessResult } from "../frontend/preprocess.js";
+import { textBytes } from "../frontend/source.js";
 import type { CStd } from "../frontend/predefined.js";
 import { SourceManager } from "../frontend/source.js";
 import { CodegenError, InternalCompilerError, printModule, runPipeline, type Module } from "../ir/index.js";
@@ -48,7 +49,7 @@ const BACKENDS: Partial<Record<ArchName, Backend>> = {
     assembly: (m, opts) => printAsm(emitX86_64Lines(m, opts)),
     object: (m, opts, asmName) => {
       const r = assembleLines(emitX86_64Lines(m, opts), { fileName: asmName });
-      for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
+      for (const d of r.diagnostics) process.stderr.write(textBytes(formatDiagnostic(d) + "\n"));
       return r.object;
     },
   },

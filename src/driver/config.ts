@@ -116,6 +116,8 @@ export interface DriverConfig {
   queries: Query[];
   /** Options accepted without effect, reported under -v. */
   ignored: string[];
+  /** Start-up objects -m options asked for (keys of the toolchain's `startObjects`: -mpc64). */
+  startObjects: string[];
 }
 
 export type Query =
@@ -205,7 +207,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     warnings: { suppressAll: false, allErrors: false, errorOptions: new Map(), enabled: new Map() },
     pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto",
     asArgs: [], linkKind: "pie", startFiles: true, defaultLibs: true, libc: true, pthread: false,
-    strip: false, rdynamic: false, saveTemps: false, queries: [], ignored: [],
+    strip: false, rdynamic: false, saveTemps: false, queries: [], ignored: [], startObjects: [],
   };
   let forcedLang: Language | "none" = "none";
   /** -m options, checked against the target's table once -target is known. */
@@ -400,7 +402,14 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
   }
 
   for (const m of mOptions) {
-    if (!mOptionAccepted(c.toolchain.mOptions, m)) throw new UsageError(`unrecognized command-line option '-m${m}'`);
+    if (Object.hasOwn(c.toolchain.startObjects, m)) {
+      // The last of a group wins (-mpc32 -mpc64 links crtprec64.o only): they set the same thing.
+      c.startObjects = [m];
+    } else if (!mOptionAccepted(c.toolchain.mOptions, m)) {
+      throw new UsageError(`unrecognized command-line option '-m${m}'`);
+    } else if (m === "pc80") {
+      c.startObjects = [];
+    }
   }
 
   // Link kind: gcc lets the later of -static/-shared/-pie/-no-pie decide in

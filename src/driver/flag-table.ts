@@ -20,7 +20,9 @@ import type { MOptionTable } from "../toolchain.js";
  * `no-` and with `=` kept for the joined forms (`align-functions=`).
  */
 export const F_HARMLESS_GROUPS: readonly (readonly string[])[] = [
-  // Optimisation choices (gcc's --help=optimizers) that only trade speed and size.
+  // Optimisation choices (gcc's --help=optimizers) that only trade speed and size;
+  // -fnon-call-exceptions asks that trapping instructions stay where they are,
+  // which tscc's passes never move or delete (throwing needs -fexceptions, refused).
   ("aggressive-loop-optimizations align-functions align-functions= align-jumps align-jumps= align-labels " +
     "align-labels= align-loops align-loops= allocation-dce allow-store-data-races auto-inc-dec bit-tests " +
     "branch-count-reg caller-saves code-hoisting combine-stack-adjustments compare-elim conserve-stack " +
@@ -58,7 +60,7 @@ export const F_HARMLESS_GROUPS: readonly (readonly string[])[] = [
     "tree-vrp unconstrained-commons unroll-all-loops unroll-completely-grow-size unroll-loops unswitch-loops " +
     "var-tracking var-tracking-assignments var-tracking-assignments-toggle var-tracking-uninit " +
     "variable-expansion-in-unroller vect-cost-model vect-cost-model= version-loops-for-strides vpt web " +
-    "opt-info save-optimization-record delete-null-pointer-checks " +
+    "opt-info save-optimization-record delete-null-pointer-checks non-call-exceptions " +
     "strict-overflow unit-at-a-time zee see merge-debug-strings cx-fortran-rules cx-limited-range " +
     "float-store trapping-math signed-zeros fp-contract= fp-int-builtin-inexact excess-precision= " +
     "keep-static-consts zero-initialized-in-bss dwarf2-cfi-asm inhibit-size-directive tls-model= " +
@@ -86,7 +88,7 @@ export const F_HARMLESS_GROUPS: readonly (readonly string[])[] = [
  * form asks for what tscc does anyway and is accepted.
  */
 export const F_ABSENT_FEATURES: readonly string[] = (
-  "exceptions non-call-exceptions asynchronous-unwind-tables unwind-tables stack-protector stack-protector-all " +
+  "exceptions asynchronous-unwind-tables unwind-tables stack-protector stack-protector-all " +
   "stack-protector-strong stack-protector-explicit stack-clash-protection stack-check stack-check= trapv " +
   "sanitize= sanitize-recover sanitize-recover= sanitize-address-use-after-scope sanitize-undefined-trap-on-error " +
   "profile-arcs test-coverage branch-probabilities profile-generate profile-generate= profile-use profile-use= " +

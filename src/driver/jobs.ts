@@ -14,6 +14,7 @@ import { compileUnit, dependencyText, hasDirectObjects, type UnitGoal, type Unit
 import { InputCache, runLinker, supportsEmulation } from "../link/index.js";
 import { binutilsProgram, sysrootLayout, type SysrootLayout } from "./toolchains.js";
 import { canBuildRuntime, type CompilerSupport, gccSupport, NO_SUPPORT, RuntimeError, runtimeSupport, tsccRuntime } from "./runtime.js";
+import { textBytes } from "../frontend/source.js";
 
 export class DriverError extends Error {}
 
@@ -71,7 +72,8 @@ function abandon(pending: string): void {
 }
 
 /** Write text to a file completely or not at all; "-" is standard output. */
-export function writeOutput(path: string, data: string | Uint8Array): void {
+export function writeOutput(path: string, text: string | Uint8Array): void {
+  const data = typeof text === "string" ? textBytes(text) : text;
   if (path === "-") {
     process.stdout.write(data);
     return;
@@ -214,7 +216,7 @@ function processInput(path: string, lang: Language, cfg: DriverConfig, includeRo
       return undefined;
     }
     const asmPath = scratch.file(stem(path), ".s");
-    writeFileSync(asmPath, r.text);
+    writeFileSync(asmPath, textBytes(r.text));
     return assemble(asmPath, objectOut, cfg);
   }
   // Assembler source.
@@ -224,7 +226,7 @@ function processInput(path: string, lang: Language, cfg: DriverConfig, includeRo
     const r = unit("preprocess", lang);
     if (r.text === undefined) return false;
     source = scratch.file(stem(path), ".s");
-    writeFileSync(source, r.text);
+    writeFileSync(source, textBytes(r.text));
   }
   return assemble(source, cfg.mode === "compile" ? outDefault(".o") : scratch.file(stem(path), ".o"), cfg);
 }
@@ -345,8 +347,9 @@ export function usesOwnLinker(cfg: DriverConfig): boolean {
  * a gcc is installed (the oracle route), else tscc's runtime if it can be built.
  */
 export function compilerSupport(cfg: DriverConfig, layout: SysrootLayout, packageRoot: string): CompilerSupport {
-  if (!usesOwnLinker(cfg) && layout.gccLibDir) return gccSupport(layout.gccLibDir);
-  if (!canBuildRuntime(cfg)) return layout.gccLibDir ? gccSupport(layout.gccLibDir) : NO_SUPPORT;
+  const gccStart = cfg.startObjects.map((m) => cfg.toolchain.startObjects[m]!.object);
+  if (!usesOwnLinker(cfg) && layout.gccLibDir) return gccSupport(layout.gccLibDir, gccStart);
+  if (!canBuildRuntime(cfg)) return layout.gccLibDir ? gccSupport(layout.gccLibDir, gccStart) : NO_SUPPORT;
   try {
     const unwinder = layout.libraryDirs.map((d) => join(d, "libgcc_s.so.1")).find((p) => existsSync(p));
     return runtimeSupport(tsccRuntime(cfg, packageRoot), unwinder);

@@ -45,10 +45,10 @@ const isStatic = (kind: LinkKind): boolean => kind === "static" || kind === "sta
 const isPic = (kind: LinkKind): boolean => kind === "pie" || kind === "shared" || kind === "static-pie";
 
 /** gcc's files, from its per-target directory: what the system linker gets (-fuse-ld=bfd). */
-export function gccSupport(gccLibDir: string): CompilerSupport {
+export function gccSupport(gccLibDir: string, startObjects: readonly string[] = []): CompilerSupport {
   const file = (name: string): string[] => (existsSync(join(gccLibDir, name)) ? [join(gccLibDir, name)] : []);
   return {
-    begin: (kind) => file(kind === "static" ? "crtbeginT.o" : isPic(kind) ? "crtbeginS.o" : "crtbegin.o"),
+    begin: (kind) => [...file(kind === "static" ? "crtbeginT.o" : isPic(kind) ? "crtbeginS.o" : "crtbegin.o"), ...startObjects.flatMap(file)],
     end: (kind) => file(isPic(kind) ? "crtendS.o" : "crtend.o"),
     libraries: (kind) => isStatic(kind)
       ? ["-lgcc", "-lgcc_eh"]
@@ -67,12 +67,14 @@ export interface RuntimeFiles {
   crtend: string;
   library: string;
   ehLibrary: string;
+  /** Start-up objects the command line asked for (crtprec64.o for -mpc64). */
+  startObjects: string[];
 }
 
 /** tscc's runtime; `unwinder` is the system's libgcc_s.so.1 for dynamic links, if there is one. */
 export function runtimeSupport(files: RuntimeFiles, unwinder?: string): CompilerSupport {
   return {
-    begin: (kind) => [kind === "shared" ? files.crtbeginShared : files.crtbegin],
+    begin: (kind) => [kind === "shared" ? files.crtbeginShared : files.crtbegin, ...files.startObjects],
     end: () => [files.crtend],
     libraries: (kind) => isStatic(kind) ? [files.library, files.ehLibrary]
       : [files.library, ...(unwinder ? ["--push-state", "--as-needed", unwinder, "--pop-state"] : [])],
@@ -111,6 +113,7 @@ export function tsccRuntime(cfg: DriverConfig, packageRoot: string): RuntimeFile
     crtend: join(dir, "crtend.o"),
     library: join(dir, "libtscc_rt.a"),
     ehLibrary: join(dir, "libtscc_eh.a"),
+    startObjects: cfg.startObjects.map((m) => join(dir, cfg.toolchain.startObjects[m]!.object)),
   };
   if (!existsSync(files.library)) build(cfg, sourceDir, names, dir);
   return files;
@@ -154,7 +157,10 @@ function build(cfg: DriverConfig, sourceDir: string, names: readonly string[], d
     writeFileSync(join(scratch, "crtbeginS.o"), compile("crtbegin.c", ["TSCC_CRT_SHARED=1"]));
     writeFileSync(join(scratch, "crtend.o"), compile("crtend.c"));
     writeFileSync(join(scratch, "libtscc_eh.a"), archive(EH_SOURCES));
-    const special = new Set(["crtbegin.c", "crtend.c", ...EH_SOURCES]);
+    for (const s of Object.values(cfg.toolchain.startObjects)) {
+      writeFileSync(join(scratch, s.object), compile(s.source, [...s.defines]));
+    }
+    const special = new Set(["crtbegin.c", "crtend.c", ...EH_SOURCES, ...Object.values(cfg.toolchain.startObjects).map((s) => s.source)]);
     writeFileSync(join(scratch, "libtscc_rt.a"), archive(names.filter((n) => /\.[cs]$/.test(n) && !special.has(n))));
     try {
       renameSync(scratch, dir);

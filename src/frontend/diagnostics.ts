@@ -2,7 +2,7 @@
 // line, a caret, and the "In file included from" chain. Errors are collected;
 // a FatalError aborts the compilation of one translation unit (never a crash).
 
-import type { SourceManager } from "./source.js";
+import { type SourceManager, textBytes } from "./source.js";
 import type { SrcLoc } from "./token.js";
 
 export type Severity = "error" | "warning" | "note" | "fatal error";
@@ -56,7 +56,7 @@ export class Diagnostics {
     sink?: (text: string) => void,
     readonly color = false,
   ) {
-    this.sink = sink ?? ((text) => process.stderr.write(text));
+    this.sink = sink ?? ((text) => process.stderr.write(textBytes(text)));
   }
 
   error(loc: SrcLoc | undefined, message: string): void {

@@ -96,6 +96,27 @@ function sameBytes(s: string, bytes: Uint8Array, start: number): boolean {
 
 const interned = new InternTable();
 
+const isHex = (b: number | undefined): boolean => b !== undefined && ((b >= 48 && b <= 57) || ((b | 0x20) >= 97 && (b | 0x20) <= 102));
+
+/** Length of a universal character name `\uXXXX` / `\UXXXXXXXX` at `pos`, or 0. */
+function ucnLength(src: Uint8Array, pos: number): number {
+  const digits = src[pos + 1] === C.u ? 4 : src[pos + 1] === C.U ? 8 : 0;
+  if (digits === 0) return 0;
+  for (let i = 0; i < digits; i++) if (!isHex(src[pos + 2 + i])) return 0;
+  return 2 + digits;
+}
+
+/** An identifier's spelling with each UCN replaced by its UTF-8 bytes (one latin1 char per byte). */
+function decodeUcns(spelling: string): string {
+  return spelling.replace(/\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})/g, (_m, u4?: string, u8?: string) => {
+    const cp = parseInt((u4 ?? u8)!, 16);
+    if (cp < 0x80) return String.fromCharCode(cp);
+    if (cp < 0x800) return String.fromCharCode(0xc0 | (cp >> 6), 0x80 | (cp & 63));
+    if (cp < 0x10000) return String.fromCharCode(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+    return String.fromCharCode(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+  });
+}
+
 /**
  * Phase 2: the file as bytes with backslash-newline pairs removed, the same as a
  * string, and the offsets (in the result) where each pair was, so tokens keep their
@@ -274,24 +295,27 @@ class Lexer {
     let pos = start;
 
     // Identifiers (hashed as they are scanned), and the encoding prefixes of literals.
-    if (CLASS[c] & 1) {
+    if (CLASS[c] & 1 || (c === C.Backslash && ucnLength(src, pos) > 0)) {
       let hash = c;
-      pos++;
+      let hasUcn = c === C.Backslash;
+      pos += hasUcn ? ucnLength(src, pos) : 1;
       for (;;) {
         const d = src[pos];
         if (CLASS[d] & 2) {
           hash = Math.imul(hash ^ d, 0x01000193);
           pos++;
-        } else if (d === C.Backslash && (src[pos + 1] === C.u || src[pos + 1] === C.U)) {
-          hash = Math.imul(hash ^ d, 0x01000193);
-          pos += 2;
+        } else if (d === C.Backslash && ucnLength(src, pos) > 0) {
+          hasUcn = true;
+          pos += ucnLength(src, pos);
         } else break;
       }
       const q = src[pos];
       if ((q === C.DQuote || q === C.SQuote) && isEncodingPrefix(src, start, pos, q === C.DQuote || this.u8CharConstants)) {
         return this.quoted(start, pos, q);
       }
-      this.push(K_IDENT, start, interned.get(src, this.text, start, pos, hash));
+      // A universal character name is the character itself: `\u00e9` and a UTF-8 `é`
+      // name the same identifier, and its symbol is spelled in UTF-8 (as gcc does).
+      this.push(K_IDENT, start, hasUcn ? decodeUcns(this.text.slice(start, pos)) : interned.get(src, this.text, start, pos, hash));
       return pos;
     }
 

@@ -1397,7 +1397,8 @@ class Parser {
   /** After `(` in a declarator: a nested declarator rather than a parameter list? */
   private isNestedDeclarator(): boolean {
     const t = this.peek(1);
-    if (t.kind === "punct") return t.text === "*" || t.text === "(" || t.text === "^" || (t.text === "[" && this.peek(2).text === "[");
+    // `([4])` can only be a parenthesised abstract array declarator: no parameter list starts with `[`.
+    if (t.kind === "punct") return t.text === "*" || t.text === "(" || t.text === "^" || t.text === "[";
     if (t.kind !== "ident") return false;
     if (t.text === "__attribute__" || t.text === "__attribute") {
       // `( __attribute__((...)) int x)` is a parameter list; `( __attribute__((...)) *p)` a declarator.

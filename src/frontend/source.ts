@@ -13,6 +13,18 @@ export interface SourceFile {
   remaps?: LineRemap[];
 }
 
+/**
+ * The bytes of text made from sources: sources are read as latin1 (one char
+ * per byte), so what is derived from them (preprocessed output, assembly,
+ * diagnostics quoting a line) goes back out byte for byte and a UTF-8
+ * identifier stays UTF-8. Text holding a char above 0xff can only be the
+ * compiler's own Unicode and is written as UTF-8.
+ */
+export function textBytes(text: string): Buffer {
+  // eslint-disable-next-line no-control-regex
+  return Buffer.from(text, /[^\x00-\xff]/.test(text) ? "utf8" : "latin1");
+}
+
 /** From physical line `from` on, a file's line L is presumed to be line L + delta of `name`. */
 export interface LineRemap {
   from: number;

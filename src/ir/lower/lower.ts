@@ -317,6 +317,8 @@ interface LoopTargets {
   continueTo?: Block;
   /** How many VLA stack marks were live when the loop/switch began (see `vlaMarks`). */
   vlaDepth: number;
+  /** How many `cleanup` variables were in scope when the loop/switch began. */
+  cleanupDepth: number;
 }
 
 export class FunctionLowerer {
@@ -342,10 +344,18 @@ export class FunctionLowerer {
    * the first one it leaves (6.8.6.1: the jump deallocates them).
    */
   private readonly vlaScope: Value[] = [];
+  /**
+   * Variables with `__attribute__((cleanup(fn)))` in scope, innermost last:
+   * leaving a scope in any way (its end, break, continue, return, goto) calls
+   * `fn(&var)` for those it declared, innermost first.
+   */
+  private readonly cleanups: { sym: A.ObjectSymbol; fn: A.FunctionSymbol }[] = [];
+  /** How many cleanup variables were in scope at each label lowered so far. */
+  private readonly labelCleanupDepth = new Map<number, number>();
   /** How many VLAs were in scope at each label lowered so far. */
   private readonly labelVlaDepth = new Map<number, number>();
   /** Forward gotos out of VLA scope: finished once their label's depth is known. */
-  private readonly pendingGotos: { from: Block; label: A.Label; scope: Value[] }[] = [];
+  private readonly pendingGotos: { from: Block; label: A.Label; scope: Value[]; cleanups: { sym: A.ObjectSymbol; fn: A.FunctionSymbol }[] }[] = [];
   private readonly dataLayout: DataLayout;
   /** This function's frame object, when functions are nested in it (see nested.ts). */
   private frame: Value | undefined;
@@ -520,27 +530,44 @@ export class FunctionLowerer {
   /** `goto label`, giving back the space of the VLAs whose scope it leaves. */
   private goto(label: A.Label): void {
     const target = this.labelBlock(label);
-    if (this.vlaScope.length === 0) { this.jump(target); return; }
+    if (this.vlaScope.length === 0 && this.cleanups.length === 0) { this.jump(target); return; }
     const depth = this.labelVlaDepth.get(label.id);
     if (depth === undefined) {
       // A forward goto: the label's depth is known once the body is lowered.
-      const from = this.b.block("goto.vla");
-      this.pendingGotos.push({ from, label, scope: [...this.vlaScope] });
+      const from = this.b.block("goto.scope");
+      this.pendingGotos.push({ from, label, scope: [...this.vlaScope], cleanups: [...this.cleanups] });
       this.jump(from);
       return;
     }
+    this.callCleanups(this.cleanups, this.labelCleanupDepth.get(label.id) ?? 0);
     if (depth < this.vlaScope.length) this.stackRestore(this.vlaScope[depth]!);
     this.jump(target);
   }
 
-  /** Finish the forward gotos out of VLA scopes (see `goto`). */
+  /** Finish the forward gotos out of VLA and cleanup scopes (see `goto`). */
   private finishPendingGotos(): void {
     for (const g of this.pendingGotos) {
       this.b.at(g.from);
+      this.callCleanups(g.cleanups, this.labelCleanupDepth.get(g.label.id) ?? 0);
       const depth = this.labelVlaDepth.get(g.label.id) ?? 0;
       if (depth < g.scope.length) this.stackRestore(g.scope[depth]!);
       this.b.br(this.labelBlock(g.label));
     }
+  }
+
+  /** Call the cleanup functions of `list[downTo..]`, innermost first (the list itself is kept). */
+  private callCleanups(list: readonly { sym: A.ObjectSymbol; fn: A.FunctionSymbol }[], downTo: number): void {
+    for (let i = list.length - 1; i >= downTo; i--) {
+      const { sym, fn } = list[i]!;
+      this.b.call({ kind: "void" }, this.names.of(fn), [{ type: { kind: "scalar", type: "ptr" }, value: this.objectAddr(sym) }]);
+    }
+  }
+
+  /** Leave the scopes entered since `depth` cleanups were live: call theirs and forget them. */
+  private closeCleanupScope(depth: number): void {
+    if (this.cleanups.length <= depth) return;
+    this.callCleanups(this.cleanups, depth);
+    this.cleanups.length = depth;
   }
 
   private labelBlock(label: A.Label): Block {
@@ -660,8 +687,10 @@ export class FunctionLowerer {
         // so a loop around it does not grow the stack (6.2.4p7).
         const hasVla = s.body.some((x) => x.kind === "vladecl");
         const scopeDepth = this.vlaScope.length;
+        const cleanupDepth = this.cleanups.length;
         if (hasVla) this.vlaMarks.push(this.stackSave());
         for (const x of s.body) this.stmt(x);
+        this.closeCleanupScope(cleanupDepth);
         if (hasVla) this.stackRestore(this.vlaMarks.pop()!);
         this.vlaScope.length = scopeDepth;
         return;
@@ -673,6 +702,8 @@ export class FunctionLowerer {
         return;
       case "decl": {
         if (s.init) this.localInit(this.objectAddr(s.sym), s.sym.type, s.init);
+        const fn = s.sym.attrs.cleanup;
+        if (fn && !s.sym.isStatic) this.cleanups.push({ sym: s.sym, fn });
         return;
       }
       case "vladecl": {
@@ -770,6 +801,7 @@ export class FunctionLowerer {
       case "break": {
         const t = this.targets[this.targets.length - 1];
         if (!t) { this.error(s.loc, "break statement not within loop or switch"); return; }
+        this.callCleanups(this.cleanups, t.cleanupDepth);
         this.leaveVlaScopes(t.vlaDepth);
         this.jump(t.breakTo);
         return;
@@ -777,7 +809,12 @@ export class FunctionLowerer {
       case "continue": {
         for (let i = this.targets.length - 1; i >= 0; i--) {
           const c = this.targets[i].continueTo;
-          if (c) { this.leaveVlaScopes(this.targets[i].vlaDepth); this.jump(c); return; }
+          if (c) {
+            this.callCleanups(this.cleanups, this.targets[i].cleanupDepth);
+            this.leaveVlaScopes(this.targets[i].vlaDepth);
+            this.jump(c);
+            return;
+          }
         }
         this.error(s.loc, "continue statement not within a loop");
         return;
@@ -785,14 +822,24 @@ export class FunctionLowerer {
       case "return": {
         const ret = this.b.func.ret;
         if (!s.value) {
+          this.callCleanups(this.cleanups, 0);
           if (ret.kind === "void") b.ret();
           else if (ret.kind === "scalar") b.ret(UNDEF);
           else b.ret(b.alloca(ret.layout.size, ret.layout.align, "undef.ret"));
         } else if (ret.kind === "void") {
           this.rvalue(s.value);
+          this.callCleanups(this.cleanups, 0);
           b.ret();
         } else {
-          b.ret(this.rvalue(s.value));
+          let v = this.rvalue(s.value);
+          // The value is taken before the cleanups run (they may change the variable returned).
+          if (ret.kind === "agg" && this.cleanups.length > 0) {
+            const copy = b.alloca(Math.max(1, ret.layout.size), ret.layout.align, "ret.copy");
+            this.memcpy(copy, v, ret.layout.size, ret.layout.align);
+            v = copy;
+          }
+          this.callCleanups(this.cleanups, 0);
+          b.ret(v);
         }
         this.startDeadBlock();
         return;
@@ -819,6 +866,7 @@ export class FunctionLowerer {
       }
       case "label": {
         this.labelVlaDepth.set(s.label.id, this.vlaScope.length);
+        this.labelCleanupDepth.set(s.label.id, this.cleanups.length);
         const blk = this.labelBlock(s.label);
         b.br(blk);
         b.at(blk);
@@ -918,7 +966,7 @@ export class FunctionLowerer {
   }
 
   private loopBody(body: A.Stmt, breakTo: Block, continueTo: Block): void {
-    this.targets.push({ breakTo, continueTo, vlaDepth: this.vlaMarks.length });
+    this.targets.push({ breakTo, continueTo, vlaDepth: this.vlaMarks.length, cleanupDepth: this.cleanups.length });
     this.stmt(body);
     this.targets.pop();
   }
@@ -972,7 +1020,7 @@ export class FunctionLowerer {
     this.startDeadBlock();
     const savedCases = this.switchCases;
     this.switchCases = blocks;
-    this.targets.push({ breakTo: exit, vlaDepth: this.vlaMarks.length });
+    this.targets.push({ breakTo: exit, vlaDepth: this.vlaMarks.length, cleanupDepth: this.cleanups.length });
     this.stmt(s.body);
     this.targets.pop();
     this.switchCases = savedCases;
@@ -1347,8 +1395,20 @@ export class FunctionLowerer {
         this.rvalue(e.left);
         return this.rvalue(e.right);
       case "stmtexpr": {
+        const cleanupDepth = this.cleanups.length;
         for (const s of e.body) this.stmt(s);
-        return e.result ? this.rvalue(e.result) : UNDEF;
+        let v = e.result ? this.rvalue(e.result) : UNDEF;
+        if (this.cleanups.length > cleanupDepth) {
+          // The value is taken before the statement expression's cleanups run.
+          if (e.result && isMemoryType(e.result.type)) {
+            const size = Math.max(1, sizeOf(e.result.type));
+            const copy = b.alloca(size, alignOf(e.result.type), "stmtexpr.value");
+            this.memcpy(copy, v, sizeOf(e.result.type), alignOf(e.result.type));
+            v = copy;
+          }
+          this.closeCleanupScope(cleanupDepth);
+        }
+        return v;
       }
       case "labeladdr": {
         const dst = b.newTemp("ptr", "labeladdr");
