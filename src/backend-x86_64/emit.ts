@@ -5,7 +5,7 @@ import type { MFunc, MInst, MMem, MOperand, TargetHooks, RegClass } from "../cod
 import { newSlot } from "../codegen/mir.js";
 import { layoutFrame } from "../codegen/frame.js";
 import type { AsmLine, MemOperand, Operand, RegName, Reloc } from "../asm/x86_64/inst.js";
-import { XMM, X87, gprName, imm, inst, label, mem, reg, verbatim } from "../asm/x86_64/inst.js";
+import { XMM, X87, directive, gprName, imm, inst, label, mem, reg, verbatim } from "../asm/x86_64/inst.js";
 import { ice } from "../ir/errors.js";
 import { X86_REGS } from "./regs.js";
 import { isBranchOpc } from "./isel.js";
@@ -31,13 +31,23 @@ const INVERSE_CC: Record<string, string> = {
   e: "ne", ne: "e", l: "ge", ge: "l", le: "g", g: "le", b: "ae", ae: "b", be: "a", a: "be", p: "np", np: "p", s: "ns", ns: "s",
 };
 
+/** DWARF register numbers of the general registers, by hardware number (rax rcx rdx rbx rsp rbp rsi rdi r8…). */
+const DWARF_GPR = [0, 2, 1, 3, 7, 6, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15] as const;
+
 function regName(r: number, size: number): RegName {
   if (r < 0) return X87[-r - 1]!;
   if (r >= 16) return XMM[r - 16]!;
   return gprName(r, size >= 8 ? 8 : size);
 }
 
-export function emitFunction(f: MFunc): AsmLine[] {
+/**
+ * With `unwindTables`, the frame is described by `.cfi_*` directives (the
+ * assembler turns them into .eh_frame): after the prologue the CFA is
+ * %rbp + 16 for the rest of the body, whatever the stack pointer does
+ * (calls, alloca, VLAs), so only the prologue, the callee-saved stores and
+ * each epilogue need a note.
+ */
+export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
   const saveSlots = f.usedCalleeSaved.map(() => newSlot(f, 8, 8));
   const frameSize = layoutFrame(f, saveSlots);
   const out: AsmLine[] = [];
@@ -66,13 +76,29 @@ export function emitFunction(f: MFunc): AsmLine[] {
     }
   };
 
+  const cfi = (name: string, ...args: string[]): void => { if (unwindTables) out.push(directive(name, ...args)); };
   // Prologue.
-  out.push(inst("pushq", rbp), inst("movq", reg("rsp"), rbp));
+  cfi(".cfi_startproc");
+  out.push(inst("pushq", rbp));
+  cfi(".cfi_def_cfa_offset", "16");
+  cfi(".cfi_offset", "6", "-16");
+  out.push(inst("movq", reg("rsp"), rbp));
+  cfi(".cfi_def_cfa_register", "6");
   if (frameSize) out.push(inst("subq", imm(frameSize), reg("rsp")));
-  f.usedCalleeSaved.forEach((r, k) => out.push(inst("movq", reg(regName(r, 8)), slotOf({ k: "mem", slot: saveSlots[k]!, scale: 1, disp: 0 }))));
-  const epilogue = (): void => {
+  f.usedCalleeSaved.forEach((r, k) => {
+    const slot = slotOf({ k: "mem", slot: saveSlots[k]!, scale: 1, disp: 0 });
+    out.push(inst("movq", reg(regName(r, 8)), slot));
+    cfi(".cfi_offset", String(DWARF_GPR[r]!), String(slot.disp - 16n));
+  });
+  const lastBlock = f.blocks.length - 1;
+  const epilogue = (last: boolean): void => {
     f.usedCalleeSaved.forEach((r, k) => out.push(inst("movq", slotOf({ k: "mem", slot: saveSlots[k]!, scale: 1, disp: 0 }), reg(regName(r, 8)))));
-    out.push(inst("leave"), inst("ret"));
+    // Code after a `ret` in the middle still has the body's frame.
+    if (!last) cfi(".cfi_remember_state");
+    out.push(inst("leave"));
+    cfi(".cfi_def_cfa", "7", "8");
+    out.push(inst("ret"));
+    if (!last) cfi(".cfi_restore_state");
   };
 
   f.blocks.forEach((b, bi) => {
@@ -103,7 +129,7 @@ export function emitFunction(f: MFunc): AsmLine[] {
         continue;
       }
       switch (i.opc) {
-        case "ret": epilogue(); continue;
+        case "ret": epilogue(bi === lastBlock && k === n - 1); continue;
         case "jmp":
           if (target(i) === bi + 1) continue;
           break;
@@ -141,5 +167,6 @@ export function emitFunction(f: MFunc): AsmLine[] {
     }
   });
   if (f.blocks.length === 0) ice("empty function", { func: f.name });
+  cfi(".cfi_endproc");
   return out;
 }

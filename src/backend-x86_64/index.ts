@@ -22,6 +22,8 @@ export interface EmitOptions {
   optLevel: number;
   /** -fPIC: exported symbols may be interposed (shared objects). */
   pic: boolean;
+  /** .cfi_* unwind information (gcc's default; off with -fno-asynchronous-unwind-tables). */
+  unwindTables?: boolean;
 }
 
 function moduleContext(m: Module, pic: boolean): ModuleContext {
@@ -52,7 +54,7 @@ function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: 
   out.push(directive(".type", name, kind === "function" ? "@function" : "@object"));
 }
 
-export function emitFunctionAsm(f: Func, ctx: ModuleContext): AsmLine[] {
+export function emitFunctionAsm(f: Func, ctx: ModuleContext, unwindTables = true): AsmLine[] {
   const out: AsmLine[] = [];
   const mf = new ISel(f, ctx).run();
   eliminatePhis(mf, X86_HOOKS);
@@ -61,7 +63,7 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext): AsmLine[] {
   symbolAttrs(out, f.name, f.linkage, f.visibility, "function");
   out.push(directive(".p2align", "4"));
   out.push(label(f.name));
-  for (const l of emitFunction(mf)) out.push(l); // (a spread overflows the stack on huge functions)
+  for (const l of emitFunction(mf, unwindTables)) out.push(l); // (a spread overflows the stack on huge functions)
   out.push(directive(".size", f.name, `.-${f.name}`));
   return out;
 }
@@ -113,7 +115,7 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
   const out: AsmLine[] = [];
   // File-scope asm first, as written; everything after names its own section.
   for (const a of m.asm) out.push(verbatim(a));
-  for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx)) out.push(l);
+  for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx, opts.unwindTables !== false)) out.push(l);
   for (const g of m.globals) for (const l of emitGlobal(g)) out.push(l);
   if (ctx.pool.size) {
     out.push(directive(".section", ".rodata.cst16", '"aM"', "@progbits", "16"));

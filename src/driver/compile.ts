@@ -30,7 +30,7 @@ export interface UnitResult {
 
 export type UnitGoal = "preprocess" | "syntax" | "ir" | "assembly" | "object";
 
-interface BackendOptions { optLevel: number; pic: boolean }
+interface BackendOptions { optLevel: number; pic: boolean; unwindTables: boolean }
 
 interface Backend {
   /** Assembler text (-S). */
@@ -139,7 +139,7 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
       diags.error(undefined, `code generation for ${cfg.toolchain.arch} is not implemented yet`);
       return { text: undefined };
     }
-    const bopts = { optLevel: cfg.optLevel, pic: cfg.pic };
+    const bopts = { optLevel: cfg.optLevel, pic: cfg.pic, unwindTables: cfg.asyncUnwindTables || cfg.unwindTables };
     if (req.goal === "object" && backend.object) {
       const object = backend.object(module, bopts, req.path.replace(/\.[^./]*$/, "") + ".s");
       return object ? { text: "", object } : { text: undefined };

@@ -91,6 +91,9 @@ export interface DriverConfig {
   wrapv: boolean;
   /** -fno-inline: inline only always_inline functions (what the inline pass does at every level today). */
   noInline: boolean;
+  /** -f[no-]asynchronous-unwind-tables (on by default, as gcc on x86_64 Linux) and -f[no-]unwind-tables: either emits .cfi_*. */
+  asyncUnwindTables: boolean;
+  unwindTables: boolean;
   gnu89Inline: boolean;
   functionSections: boolean;
   dataSections: boolean;
@@ -174,6 +177,8 @@ const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> 
   "integrated-as": (c, on) => { c.integratedAs = on; },
   "wrapv": (c, on) => { c.wrapv = on; },
   "inline": (c, on) => { c.noInline = !on; },
+  "asynchronous-unwind-tables": (c, on) => { c.asyncUnwindTables = on; },
+  "unwind-tables": (c, on) => { c.unwindTables = on; },
   // No pass of tscc's treats a null dereference as unreachable or omits frame pointers.
   "omit-frame-pointer": () => {},
   // -ffast-math and its parts (gcc's macros; see FloatModel).
@@ -203,7 +208,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     std: "gnu17", optLevel: 0, optSize: false, debug: false, pic: true, pie: true, commonSymbols: false,
     libBuiltins: { all: true, off: [] },
     gnu89Inline: false, functionSections: false, dataSections: false, integratedAs: true,
-    floatModel: {}, defaultVisibility: "default", wrapv: false, noInline: false,
+    floatModel: {}, defaultVisibility: "default", wrapv: false, noInline: false, asyncUnwindTables: true, unwindTables: false,
     warnings: { suppressAll: false, allErrors: false, errorOptions: new Map(), enabled: new Map() },
     pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto",
     asArgs: [], linkKind: "pie", startFiles: true, defaultLibs: true, libc: true, pthread: false,

@@ -88,7 +88,7 @@ export const F_HARMLESS_GROUPS: readonly (readonly string[])[] = [
  * form asks for what tscc does anyway and is accepted.
  */
 export const F_ABSENT_FEATURES: readonly string[] = (
-  "exceptions asynchronous-unwind-tables unwind-tables stack-protector stack-protector-all " +
+  "exceptions stack-protector stack-protector-all " +
   "stack-protector-strong stack-protector-explicit stack-clash-protection stack-check stack-check= trapv " +
   "sanitize= sanitize-recover sanitize-recover= sanitize-address-use-after-scope sanitize-undefined-trap-on-error " +
   "profile-arcs test-coverage branch-probabilities profile-generate profile-generate= profile-use profile-use= " +
