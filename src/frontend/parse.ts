@@ -809,6 +809,46 @@ class Parser {
     let lastSpec: Token = start;
     let longLongLong: Token | undefined;
     let signConflict: Token | undefined;
+    /** The basic type keyword seen so far (void, _Bool, char, int, float, double, __int128, _FloatN). */
+    let basic: string | undefined;
+    let specError = false;
+    const specErr = (at: Token, msg: string): void => { specError = true; this.error(at, msg); };
+    // gcc checks each type specifier against those before it (6.7.2p2), reporting at the later one.
+    const NO_SIGN = new Set(["void", "_Bool", "float", "double", "_Float16", "_Float32", "_Float64", "_Float128", "_Float32x", "_Float64x"]);
+    const addBasic = (name: string, at: Token): boolean => {
+      if (basic !== undefined || userType) { specErr(at, "two or more data types in declaration specifiers"); return false; }
+      if (nLong && name !== "int" && name !== "double") specErr(at, `both '${nLong > 1 ? "long long" : "long"}' and '${name}' in declaration specifiers`);
+      else if (nLong > 1 && name === "double") specErr(at, "both 'long long' and 'double' in declaration specifiers");
+      else if (nShort && name !== "int") specErr(at, `both 'short' and '${name}' in declaration specifiers`);
+      else if (nSigned && NO_SIGN.has(name)) specErr(at, `both 'signed' and '${name}' in declaration specifiers`);
+      else if (nUnsigned && NO_SIGN.has(name)) specErr(at, `both 'unsigned' and '${name}' in declaration specifiers`);
+      else if (nComplex && (name === "void" || name === "_Bool")) specErr(at, `both 'complex' and '${name}' in declaration specifiers`);
+      basic = name;
+      return true;
+    };
+    const addModifier = (word: "long" | "short" | "signed" | "unsigned" | "complex", at: Token): void => {
+      const b = basic;
+      switch (word) {
+        case "long":
+          if (nShort) specErr(at, "both 'long' and 'short' in declaration specifiers");
+          else if (b !== undefined && b !== "int" && !(b === "double" && nLong === 0)) specErr(at, `both '${b === "double" ? "long long" : "long"}' and '${b}' in declaration specifiers`);
+          break;
+        case "short":
+          if (nLong) specErr(at, "both 'long' and 'short' in declaration specifiers");
+          else if (nShort) specErr(at, "duplicate 'short'");
+          else if (b !== undefined && b !== "int") specErr(at, `both 'short' and '${b}' in declaration specifiers`);
+          break;
+        case "signed": case "unsigned":
+          if (nSigned + nUnsigned > 0 && (word === "signed" ? nUnsigned : nSigned)) specErr(at, "both 'signed' and 'unsigned' in declaration specifiers");
+          else if (word === "signed" ? nSigned : nUnsigned) specErr(at, `duplicate '${word}'`);
+          else if (b !== undefined && NO_SIGN.has(b)) specErr(at, `both '${word}' and '${b}' in declaration specifiers`);
+          break;
+        case "complex":
+          if (nComplex) specErr(at, "duplicate '_Complex'");
+          else if (b === "void" || b === "_Bool") specErr(at, `both 'complex' and '${b}' in declaration specifiers`);
+          break;
+      }
+    };
     const setStorage = (s: StorageClass, at: Token): void => {
       if (!allowStorage) { this.error(at, `storage class specified for ${s === "typedef" ? "typedef" : "parameter"}`); return; }
       if (spec.storage && !(spec.storage === s)) this.error(start, "multiple storage classes in declaration specifiers");
@@ -866,24 +906,24 @@ class Parser {
           if (n) spec.align = Math.max(spec.align ?? 0, n);
           break;
         }
-        case "void": this.next(); nVoid++; any = true; lastSpec = t; break;
-        case "_Bool": this.next(); nBool++; any = true; lastSpec = t; break;
-        case "char": this.next(); nChar++; any = true; lastSpec = t; break;
-        case "short": this.next(); nShort++; any = true; lastSpec = t; break;
-        case "int": this.next(); nInt++; any = true; lastSpec = t; break;
-        case "long": this.next(); nLong++; any = true; lastSpec = t; if (nLong === 3) longLongLong = t; break;
-        case "float": this.next(); nFloat++; any = true; lastSpec = t; break;
-        case "double": this.next(); nDouble++; any = true; lastSpec = t; break;
-        case "signed": case "__signed": case "__signed__": this.next(); nSigned++; any = true; lastSpec = t; if (nUnsigned) signConflict ??= t; break;
-        case "unsigned": this.next(); nUnsigned++; any = true; lastSpec = t; if (nSigned) signConflict ??= t; break;
-        case "_Complex": case "__complex__": case "__complex": this.next(); nComplex++; any = true; break;
+        case "void": this.next(); addBasic("void", t); nVoid++; any = true; lastSpec = t; break;
+        case "_Bool": this.next(); addBasic("_Bool", t); nBool++; any = true; lastSpec = t; break;
+        case "char": this.next(); addBasic("char", t); nChar++; any = true; lastSpec = t; break;
+        case "short": this.next(); addModifier("short", t); nShort++; any = true; lastSpec = t; break;
+        case "int": this.next(); addBasic("int", t); nInt++; any = true; lastSpec = t; break;
+        case "long": this.next(); if (nLong < 2) addModifier("long", t); nLong++; any = true; lastSpec = t; if (nLong === 3) longLongLong = t; break;
+        case "float": this.next(); addBasic("float", t); nFloat++; any = true; lastSpec = t; break;
+        case "double": this.next(); addBasic("double", t); nDouble++; any = true; lastSpec = t; break;
+        case "signed": case "__signed": case "__signed__": this.next(); addModifier("signed", t); nSigned++; any = true; lastSpec = t; if (nUnsigned) signConflict ??= t; break;
+        case "unsigned": this.next(); addModifier("unsigned", t); nUnsigned++; any = true; lastSpec = t; if (nSigned) signConflict ??= t; break;
+        case "_Complex": case "__complex__": case "__complex": this.next(); addModifier("complex", t); nComplex++; any = true; break;
         case "_Imaginary": this.next(); this.error(t, "imaginary types are not supported"); break;
-        case "__int128": this.next(); nInt128++; any = true; lastSpec = t; break;
-        case "_Float16": case "__fp16": this.next(); floatN = this.bt.float16; any = true; break;
-        case "_Float32": this.next(); floatN = this.bt.float; any = true; break;
-        case "_Float64": case "_Float32x": this.next(); floatN = this.bt.double; any = true; break;
-        case "_Float128": case "__float128": this.next(); floatN = this.bt.float128; any = true; break;
-        case "_Float64x": this.next(); floatN = this.bt.ldouble; any = true; break;
+        case "__int128": this.next(); addBasic("__int128", t); nInt128++; any = true; lastSpec = t; break;
+        case "_Float16": case "__fp16": this.next(); addBasic(w, t); floatN = this.bt.float16; any = true; break;
+        case "_Float32": this.next(); addBasic(w, t); floatN = this.bt.float; any = true; break;
+        case "_Float64": case "_Float32x": this.next(); addBasic(w, t); floatN = this.bt.double; any = true; break;
+        case "_Float128": case "__float128": this.next(); addBasic(w, t); floatN = this.bt.float128; any = true; break;
+        case "_Float64x": this.next(); addBasic(w, t); floatN = this.bt.ldouble; any = true; break;
         case "_Decimal32": case "_Decimal64": case "_Decimal128":
           this.next(); this.error(t, "decimal floating-point not supported for this target"); any = true; break;
         case "struct": case "union":
@@ -909,7 +949,7 @@ class Parser {
           if (userType || any) { handled = false; break; }
           this.next(); userType = this.vaList; any = true; break;
         default:
-          if (this.c23 && w === "bool") { this.next(); nBool++; any = true; break; }
+          if (this.c23 && w === "bool") { this.next(); addBasic("_Bool", t); nBool++; any = true; break; }
           if (this.c23 && w === "constexpr") { this.next(); spec.constexpr = true; break; }
           if (this.c23 && w === "thread_local") { this.next(); spec.threadLocal = true; break; }
           if (this.c23 && w === "alignas") { t.text; this.setTok({ ...t, text: "_Alignas" }); continue; }
@@ -933,14 +973,14 @@ class Parser {
     const bt = this.bt;
     let type: Type;
     const nBasic = nVoid + nBool + nChar + nShort + nInt + nLong + nFloat + nDouble + nSigned + nUnsigned + nComplex + nInt128 + (floatN ? 1 : 0);
-    const conflict = (): void => this.error(lastSpec, "two or more data types in declaration specifiers");
+    const conflict = (): void => { if (!specError) this.error(lastSpec, "two or more data types in declaration specifiers"); };
     if (userType) {
       if (nBasic > 0) conflict();
       type = userType;
       if (userType.kind !== "struct" && userType.kind !== "union" && userType.kind !== "enum") spec.tagOnly = false;
     } else {
       spec.tagOnly = false;
-      if (nSigned && nUnsigned) this.error(signConflict ?? lastSpec, "both 'signed' and 'unsigned' in declaration specifiers");
+      if (nSigned && nUnsigned && !specError) this.error(signConflict ?? lastSpec, "both 'signed' and 'unsigned' in declaration specifiers");
       if (nLong > 2) this.error(longLongLong ?? lastSpec, "'long long long' is too long for GCC");
       const u = nUnsigned > 0;
       if (nVoid) { if (nBasic > 1) conflict(); type = bt.void; }
@@ -965,7 +1005,7 @@ class Parser {
         if (!spec.autoType) spec.implicitInt = true;
       }
       if (nComplex) {
-        if (type.kind !== "float" && type.kind !== "int") this.error(start, "two or more data types in declaration specifiers");
+        if (type.kind !== "float" && type.kind !== "int") { if (!specError) this.error(start, "two or more data types in declaration specifiers"); }
         else type = { kind: "complex", elem: type, quals: 0 };
       }
     }
@@ -1359,7 +1399,8 @@ class Parser {
     }
     const tok = this.peek();
     let name: string | undefined;
-    if (tok.kind === "ident" && !this.isAttrStart()) {
+    const isKeyword = tok.kind === "ident" && (OTHER_KEYWORDS.has(tok.text) || DECL_SPEC_WORDS.has(tok.text) || (this.c23 && C23_KEYWORDS.has(tok.text)));
+    if (tok.kind === "ident" && !this.isAttrStart() && !isKeyword) {
       // A typedef name here can only be the declared name: after '*' or '(' as
       // in `int (*T)(void)`, and right after the specifiers as in the parameter
       // `PyCapsule_Destructor destructor` (the specifiers already hold a type).

@@ -16,6 +16,11 @@ export interface PPValue {
 }
 
 /** What the evaluator needs from the preprocessor. */
+/** Punctuators that are no operator of #if expressions (gcc names them rather than a missing operator). */
+const NOT_IN_PP_EXPRESSIONS: ReadonlySet<string> = new Set([
+  "=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>=", "++", "--", ".", "->", "[", "]", "{", "}", ";", "#", "##", "...",
+]);
+
 export interface PPExprSource {
   /** The next macro-expanded token of the directive; kind "eof" at the end of the line. */
   next(): Token;
@@ -75,13 +80,15 @@ class ExprParser {
 
   run(): boolean {
     if (this.cur().kind === "eof") {
-      this.error(this.directive, `#${this.directive.text} with no expression`);
+      this.error(this.cur().line ? this.cur() : this.directive, `#${this.directive.text} with no expression`);
     }
     const v = this.comma();
     if (this.cur().kind !== "eof") {
-      if (this.cur().text === ")") this.error(this.cur(), "missing '(' in expression");
-      if (this.cur().text === ":") this.error(this.cur(), "':' without preceding '?'");
-      this.error(this.cur(), `missing binary operator before token "${this.cur().text}"`);
+      const c = this.cur();
+      if (c.text === ")") this.error(c, "missing '(' in expression");
+      if (c.text === ":") this.error(c, "':' without preceding '?'");
+      if (c.kind === "punct" && NOT_IN_PP_EXPRESSIONS.has(c.text)) this.error(c, `token "${c.text}" is not valid in preprocessor expressions`);
+      this.error(c, `missing binary operator before token "${c.text}"`);
     }
     return v.v !== 0n;
   }
@@ -223,11 +230,13 @@ class ExprParser {
           return this.checked(-v.v, false, t);
         }
         case "(": {
+          const open = this.cur();
           this.advance();
           if (this.cur().kind === "punct" && this.cur().text === ")") this.error(this.cur(), "missing expression between '(' and ')'");
           const v = this.comma();
           if (!(this.cur().kind === "punct" && this.cur().text === ")")) {
-            this.error(this.cur(), this.cur().kind === "eof" ? "missing ')' in expression" : `missing ')' before "${this.cur().text}"`);
+            if (this.cur().kind === "eof") this.error(open, "missing ')' in expression");
+            else this.error(this.cur(), `missing ')' before "${this.cur().text}"`);
           }
           this.advance();
           return v;

@@ -606,13 +606,16 @@ export class Preprocessor {
     let depth = 0;
     const nparams = m.params.length;
     this.collecting++;
+    // gcc reports a wrong argument count at the closing parenthesis, an unterminated list past its last token.
+    let last: Token = name;
     try {
       for (;;) {
         const t = this.nextRaw();
         if (t.kind === "eof") {
-          this.diags.error(name, `unterminated argument list invoking macro "${m.name}"`);
+          this.diags.error({ file: last.file, line: last.line, col: last.col + last.text.length }, `unterminated argument list invoking macro "${m.name}"`);
           return undefined;
         }
+        last = t;
         if (t.kind === "punct") {
           if (t.text === "(") depth++;
           else if (t.text === ")") {
@@ -642,9 +645,9 @@ export class Preprocessor {
       return args;
     }
     if (args.length < nparams) {
-      this.diags.error(name, `macro "${m.name}" requires ${nparams} arguments, but only ${args.length} given`);
+      this.diags.error(last, `macro "${m.name}" requires ${nparams} arguments, but only ${args.length} given`);
     } else {
-      this.diags.error(name, `macro "${m.name}" passed ${args.length} arguments, but takes just ${nparams}`);
+      this.diags.error(last, `macro "${m.name}" passed ${args.length} arguments, but takes just ${nparams}`);
     }
     if (m.defTok) this.diags.note(m.defTok, `macro "${m.name}" defined here`);
     return undefined;
@@ -891,7 +894,8 @@ export class Preprocessor {
     const str = this.nextRaw();
     const close = str.kind === "string" ? this.nextRaw() : str;
     if (!isPunct(open, "(") || str.kind !== "string" || !isPunct(close, ")")) {
-      this.diags.error(tok, "_Pragma takes a parenthesized string literal");
+      const bad = !isPunct(open, "(") ? open : str.kind !== "string" ? str : close;
+      this.diags.error(bad.kind === "eof" ? tok : bad, "_Pragma takes a parenthesized string literal");
       return null;
     }
     let s = str.text.slice(str.text.indexOf('"') + 1, -1);
@@ -907,7 +911,9 @@ export class Preprocessor {
   private directive(hash: Token): void {
     const f = this.file;
     this.inDirective = true;
-    this.eol = { kind: "eof", text: "", file: hash.file, line: hash.line, col: hash.col, bol: true, space: false };
+    // Errors about what is missing at the end of a directive point just past the line, as gcc's do.
+    const lineEnd = hash.line > 0 ? this.diags.sources.lineText(hash.file, hash.line).length + 1 : hash.col;
+    this.eol = { kind: "eof", text: "", file: hash.file, line: hash.line, col: lineEnd, bol: true, space: false };
     const name = this.nextRaw();
     let pushFile: (() => void) | undefined;
     this.pending = undefined;
@@ -1003,15 +1009,18 @@ export class Preprocessor {
       name, kind: "object", params: [], variadic: false, body: [], roles: new Int32Array(0), simple: true,
       disabled: false, defTok: nameTok,
     };
+    // Errors in the replacement list point at the end of the macro's head, as gcc's do.
+    let head: Token = nameTok;
     if (!next.bol && next.kind !== "eof" && isPunct(next, "(") && !next.space) {
       this.nextRaw();
       if (!this.parseParams(m)) return;
+      head = this.lastParamToken;
       m.kind = "function";
     } else if (!next.bol && next.kind !== "eof" && !next.space) {
       this.diags.warning(next, "missing whitespace after the macro name");
     }
     const body = this.restOfLine();
-    if (!this.analyseBody(m, body)) return;
+    if (!this.analyseBody(m, body, head)) return;
 
     const old = this.macros.get(name);
     if (old !== undefined) {
@@ -1033,7 +1042,7 @@ export class Preprocessor {
   /** Validate a macro name of #define/#undef/#ifdef; undefined (after an error) if unusable. */
   private macroName(t: Token, directive: Token, what: string): string | undefined {
     if (t.kind === "eof") {
-      this.diags.error(directive, `no macro name given in #${what} directive`);
+      this.diags.error(this.eol, `no macro name given in #${what} directive`);
       return undefined;
     }
     if (t.kind !== "ident") {
@@ -1047,15 +1056,20 @@ export class Preprocessor {
     return t.text;
   }
 
+  /** The `)` that closed the last parameter list parsed. */
+  private lastParamToken: Token = sentinel("eof", "");
+
   private parseParams(m: Macro): boolean {
     const seen = new Set<string>();
     for (;;) {
       const t = this.nextRaw();
+      this.lastParamToken = t;
       if (isPunct(t, ")") && m.params.length === 0) return true;
       if (isPunct(t, "...")) {
         m.variadic = true;
         m.params.push("__VA_ARGS__");
         const close = this.nextRaw();
+        this.lastParamToken = close;
         if (!isPunct(close, ")")) return this.paramError(close, "expected ')' after \"...\"");
         return true;
       }
@@ -1070,12 +1084,14 @@ export class Preprocessor {
       seen.add(t.text);
       m.params.push(t.text);
       const sep = this.nextRaw();
+      this.lastParamToken = sep;
       if (isPunct(sep, ")")) return true;
       if (isPunct(sep, ",")) continue;
       if (isPunct(sep, "...")) {
         // GNU named variadic parameter: args...
         m.variadic = true;
         const close = this.nextRaw();
+        this.lastParamToken = close;
         if (!isPunct(close, ")")) return this.paramError(close, "expected ')' after \"...\"");
         return true;
       }
@@ -1089,7 +1105,7 @@ export class Preprocessor {
   }
 
   /** Work out the role of each replacement-list token and check # / ## / __VA_OPT__ rules. */
-  private analyseBody(m: Macro, body: Token[]): boolean {
+  private analyseBody(m: Macro, body: Token[], head: Token): boolean {
     const roles = new Int32Array(body.length).fill(PLAIN);
     const fn = m.kind === "function";
     let vaOptOpen = -1;
@@ -1122,7 +1138,7 @@ export class Preprocessor {
       } else if (t.kind === "punct") {
         if (t.text === "##") {
           if (i === 0 || i === body.length - 1) {
-            this.diags.error(t, "'##' cannot appear at either end of a macro expansion");
+            this.diags.error(head, "'##' cannot appear at either end of a macro expansion");
             return false;
           }
           if (vaOptOpen >= 0 && (i === vaOptOpen + 2 || isPunct(body[i + 1], ")") && vaOptDepth === 1)) {
@@ -1136,7 +1152,7 @@ export class Preprocessor {
           const isParam = nx !== undefined && nx.kind === "ident" && (m.params.includes(nx.text) || (nx.text === "__VA_OPT__" && m.variadic));
           if (isParam) roles[i] = STRINGIFY;
           else if (!this.options.assembler) {
-            this.diags.error(t, "'#' is not followed by a macro parameter");
+            this.diags.error(head, "'#' is not followed by a macro parameter");
             return false;
           }
         } else if (vaOptOpen >= 0) {
@@ -1392,7 +1408,7 @@ export class Preprocessor {
       return { name, angled: true, tok: t };
     }
     const what = at.text === "include" || at.text === "include_next" || at.text === "import" ? `#${at.text}` : at.text;
-    this.diags.error(t.kind === "eof" ? at : t, `${what} expects "FILENAME" or <FILENAME>`);
+    this.diags.error(t.kind === "eof" ? this.eol : t, `${what} expects "FILENAME" or <FILENAME>`);
     return undefined;
   }
 
@@ -1505,7 +1521,7 @@ export class Preprocessor {
         }
       } else this.extraTokens(first);
     } else if (str.kind !== "eof") {
-      this.diags.error(str, `invalid filename "${str.text}"`);
+      this.diags.error(str, `"${str.text}" is not a valid filename`);
       return;
     }
     // The line after the directive has number `line`.

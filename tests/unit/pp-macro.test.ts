@@ -146,7 +146,7 @@ describe("rescanning and recursion (6.10.3.4)", () => {
     expect(r.text).toBe("+ /");
   });
   it("reports argument count mismatches", () => {
-    expect(run("#define f(a,b) a\nf(1)").errors[0]).toMatch(/t\.c:2:1: error: macro "f" requires 2 arguments, but only 1 given/);
+    expect(run("#define f(a,b) a\nf(1)").errors[0]).toMatch(/t\.c:2:4: error: macro "f" requires 2 arguments, but only 1 given/);
     expect(run("#define f(a) a\nf(1,2)").errors[0]).toMatch(/error: macro "f" passed 2 arguments, but takes just 1/);
     expect(run("#define f(a) a\nf(1").errors[0]).toMatch(/error: unterminated argument list invoking macro "f"/);
   });

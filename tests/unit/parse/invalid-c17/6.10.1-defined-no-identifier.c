@@ -1,0 +1,3 @@
+// 1:13: error: operator "defined" requires an identifier
+#if defined(1)
+#endif

@@ -1,0 +1,3 @@
+// 2:2: error: #endif without #if
+int x;
+#endif

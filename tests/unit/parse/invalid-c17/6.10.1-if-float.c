@@ -1,0 +1,3 @@
+// 1:5: error: floating constant in preprocessor expression
+#if 1.0
+#endif

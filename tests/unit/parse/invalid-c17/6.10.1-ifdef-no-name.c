@@ -1,0 +1,3 @@
+// 1:7: error: no macro name given in #ifdef directive
+#ifdef
+#endif

@@ -1,0 +1,3 @@
+// 1:9: error: macro names must be identifiers
+#ifndef 3
+#endif

@@ -1,0 +1,2 @@
+// 1:10: error: #include expects "FILENAME" or <FILENAME>
+#include 42

@@ -1,0 +1,2 @@
+// 1:9: error: #include expects "FILENAME" or <FILENAME>
+#include

@@ -1,0 +1,2 @@
+// 1:8: error: no macro name given in #define directive
+#define

@@ -1,0 +1,2 @@
+// 1:9: error: macro names must be identifiers
+#define 3 x

@@ -1,0 +1,2 @@
+// 1:14: error: duplicate macro parameter "a"
+#define M(a, a) a

@@ -1,0 +1,2 @@
+// 1:14: error: expected ')' after "..."
+#define M(..., a) a

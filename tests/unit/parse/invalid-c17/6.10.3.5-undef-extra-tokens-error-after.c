@@ -1,0 +1,2 @@
+// 1:7: error: no macro name given in #undef directive
+#undef

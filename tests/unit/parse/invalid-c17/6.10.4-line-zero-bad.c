@@ -1,0 +1,2 @@
+// 1:7: error: "x" after #line is not a positive integer
+#line x

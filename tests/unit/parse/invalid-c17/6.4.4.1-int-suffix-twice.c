@@ -1,0 +1,2 @@
+// 1:9: error: invalid suffix "uu" on integer constant
+int x = 10uu;

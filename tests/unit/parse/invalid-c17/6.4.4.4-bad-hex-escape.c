@@ -1,0 +1,2 @@
+// 1:9: error: \x used with no following hex digits
+int c = '\x';

@@ -1,0 +1,2 @@
+// 1:9: error: missing terminating ' character
+int c = 'a;

@@ -1,0 +1,2 @@
+// 1:17: error: missing terminating " character
+const char *s = "abc;

@@ -1,0 +1,2 @@
+// 1:1: error: unsupported non-standard concatenation of string literals
+const void *s = u"a" U"b";

@@ -1,0 +1,2 @@
+// 1:8: error: unterminated comment
+int x; /* never closed

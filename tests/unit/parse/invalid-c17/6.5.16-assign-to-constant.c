@@ -1,0 +1,2 @@
+// 1:18: error: lvalue required as left operand of assignment
+void f(void) { 5 = 3; }

@@ -1,0 +1,3 @@
+// 2:24: error: invalid use of undefined type 'struct S'
+struct S;
+void f(struct S *p) { p->a = 1; }

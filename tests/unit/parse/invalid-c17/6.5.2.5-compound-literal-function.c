@@ -1,0 +1,3 @@
+// 2:20: error: invalid initializer
+typedef int F(void);
+void f(void) { (F){0}; }

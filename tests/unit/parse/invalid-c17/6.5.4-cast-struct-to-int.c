@@ -1,0 +1,3 @@
+// 2:1: error: aggregate value used where an integer was expected
+struct S { int a; } s;
+int f(void) { return (int)s; }

@@ -1,0 +1,2 @@
+// 1:26: error: invalid operands to binary - (have 'int' and 'int *')
+int f(int *p) { return 1 - p; }

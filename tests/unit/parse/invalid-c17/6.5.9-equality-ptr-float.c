@@ -1,0 +1,2 @@
+// 1:26: error: invalid operands to binary == (have 'int *' and 'double')
+int f(int *p) { return p == 1.0; }

@@ -1,0 +1,3 @@
+// 2:9: error: expected expression before ';' token
+int;
+int x = ;

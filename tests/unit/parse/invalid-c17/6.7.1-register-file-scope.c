@@ -1,0 +1,2 @@
+// 1:14: error: register name not specified for 'r'
+register int r;

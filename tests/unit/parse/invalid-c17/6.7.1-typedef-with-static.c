@@ -1,0 +1,2 @@
+// 1:1: error: multiple storage classes in declaration specifiers
+typedef static int T;

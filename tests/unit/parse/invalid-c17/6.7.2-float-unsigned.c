@@ -1,0 +1,2 @@
+// 1:10: error: both 'unsigned' and 'float' in declaration specifiers
+unsigned float f;

@@ -1,0 +1,2 @@
+// 1:7: error: both 'long' and 'short' in declaration specifiers
+short long x;

@@ -1,0 +1,2 @@
+// 1:16: error: field 'f' declared as a function
+struct S { int f(void); };

@@ -1,0 +1,2 @@
+// 1:16: error: redeclaration of enumerator 'A'
+enum E { A, B, A };

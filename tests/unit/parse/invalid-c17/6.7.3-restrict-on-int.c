@@ -1,0 +1,2 @@
+// 1:1: error: invalid use of 'restrict'
+restrict int x;

@@ -1,0 +1,2 @@
+// 1:1: error: variable-sized object may not be initialized
+void f(int n) { int a[n] = { 1 }; }

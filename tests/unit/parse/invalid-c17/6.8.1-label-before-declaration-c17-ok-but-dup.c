@@ -1,0 +1,2 @@
+// 1:21: error: duplicate label 'a'
+void f(void) { a: ; a: ; }

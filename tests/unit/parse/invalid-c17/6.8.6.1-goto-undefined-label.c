@@ -1,0 +1,2 @@
+// 1:1: error: label 'nowhere' used but not defined
+void f(void) { goto nowhere; }

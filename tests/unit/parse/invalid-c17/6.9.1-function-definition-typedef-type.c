@@ -1,0 +1,3 @@
+// 2:5: error: expected '=', ',', ';', 'asm' or '__attribute__' before '{' token
+typedef int F(void);
+F f { return 0; }

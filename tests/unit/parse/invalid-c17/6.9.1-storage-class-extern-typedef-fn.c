@@ -1,0 +1,2 @@
+// 1:13: error: function definition declared 'typedef'
+typedef int f(void) { return 0; }

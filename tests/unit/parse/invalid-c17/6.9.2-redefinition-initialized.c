@@ -1,0 +1,3 @@
+// 2:5: error: redefinition of 'x'
+int x = 1;
+int x = 2;
