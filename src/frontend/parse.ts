@@ -123,6 +123,8 @@ interface Scope {
   labels?: Map<string, Label>;
   readonly parent: Scope | undefined;
   readonly kind: "file" | "block" | "proto" | "function";
+  /** How many variably modified declarations of the function were in scope when this scope began. */
+  vmDepth?: number;
 }
 
 interface FnCtx {
@@ -132,11 +134,19 @@ interface FnCtx {
   ret: Type;
   loops: number;
   breakables: number;
-  switches: { cases: SwitchCase[]; hasDefault: boolean; type: Type }[];
+  switches: { cases: SwitchCase[]; hasDefault: boolean; type: Type; vm?: readonly number[] }[];
   funcName?: StringLit;
   undeclaredReported: boolean;
   /** Declared-but-unreported label uses, for "used but not defined". */
   labelUses: Map<Label, SrcLoc>;
+  /**
+   * Variably modified declarations in scope (their symbol ids, innermost
+   * last), and what was in scope at each label and goto: a jump into the
+   * scope of one is a constraint violation (6.8.6.1p1, 6.8.4.2p2).
+   */
+  vmScope?: number[];
+  labelVm?: Map<Label, readonly number[]>;
+  gotoVm?: { label: Label; at: SrcLoc; vm: readonly number[] }[];
   /** Nested functions declared `auto` here: each needs a definition. */
   autoDeclared?: FunctionSymbol[];
 }
@@ -359,7 +369,9 @@ class Parser {
   private syntaxError(what: string): never {
     const t = this.peek();
     if (t.kind === "other") {
-      this.error(t, `stray '${t.text}' in program`);
+      // An unterminated character constant or string lexes as one "other" token up to the line's end.
+      const quote = /^(?:u8|[uUL])?(['"])/.exec(t.text)?.[1];
+      this.error(t, quote !== undefined && t.text.length > 1 ? `missing terminating ${quote} character` : `stray '${t.text}' in program`);
       throw new Recover();
     }
     this.error(t, `${what} ${t.kind === "eof" ? "at end of input" : `before ${this.describe(t)}${t.kind === "punct" ? " token" : ""}`}`);
@@ -432,10 +444,12 @@ class Parser {
   // Scopes and symbols.
 
   private pushScope(kind: Scope["kind"]): void {
-    this.scope = { vars: new Map(), tags: new Map(), parent: this.scope, kind };
+    this.scope = { vars: new Map(), tags: new Map(), parent: this.scope, kind, vmDepth: this.fn?.vmScope?.length ?? 0 };
   }
 
   private popScope(): void {
+    const vm = this.fn?.vmScope;
+    if (vm && this.scope.vmDepth !== undefined && vm.length > this.scope.vmDepth) vm.length = this.scope.vmDepth;
     if (this.scope.parent) this.scope = this.scope.parent;
   }
 
@@ -809,6 +823,7 @@ class Parser {
     let lastSpec: Token = start;
     let longLongLong: Token | undefined;
     let signConflict: Token | undefined;
+    let restrictTok: Token | undefined;
     /** The basic type keyword seen so far (void, _Bool, char, int, float, double, __int128, _FloatN). */
     let basic: string | undefined;
     let specError = false;
@@ -877,7 +892,7 @@ class Parser {
         case "_Noreturn": this.next(); spec.noreturn = true; break;
         case "const": case "__const": case "__const__": this.next(); quals |= Q.Const; break;
         case "volatile": case "__volatile": case "__volatile__": this.next(); quals |= Q.Volatile; break;
-        case "restrict": case "__restrict": case "__restrict__": this.next(); quals |= Q.Restrict; break;
+        case "restrict": case "__restrict": case "__restrict__": this.next(); quals |= Q.Restrict; restrictTok ??= t; break;
         case "_Atomic":
           this.next();
           if (this.is("(")) {
@@ -885,6 +900,10 @@ class Parser {
             userType = this.typeName();
             this.expect(")");
             any = true;
+            // 6.7.2.4p3
+            if (userType.kind === "array") this.error(t, "'_Atomic'-qualified array type");
+            else if (userType.kind === "function") this.error(t, "'_Atomic'-qualified function type");
+            else if (userType.quals !== 0) this.error(t, "'_Atomic' applied to a qualified type");
           }
           quals |= Q.Atomic;
           break;
@@ -1011,6 +1030,8 @@ class Parser {
     }
     if (!any && !spec.autoType && nBasic === 0 && !userType) spec.implicitInt = true;
     type = this.applyTypeAttrs(type, spec.attrs, spec.storage === "typedef");
+    // 6.7.3p2: only pointer types (to objects) may be restrict-qualified.
+    if (restrictTok && type.kind !== "pointer") this.error(restrictTok, "invalid use of 'restrict'");
     if (quals) type = qualified(type, quals);
     spec.type = type;
     return spec;
@@ -1220,10 +1241,12 @@ class Parser {
             if (v === undefined) { this.error(d.loc, `bit-field '${name}' width not an integer constant`); width = 1; }
             else if (!isInteger(d.type)) { this.error(d.loc, `bit-field '${name}' has invalid type`); width = undefined; }
             else if (v < 0n) { this.error(d.loc, `negative width in bit-field '${name}'`); width = 1; }
-            else if (v > BigInt(sizeOf(d.type) * 8)) { this.error(d.loc, `width of '${name}' exceeds its type`); width = sizeOf(d.type) * 8; }
+            else if (v > BigInt(isBool(d.type) ? 1 : sizeOf(d.type) * 8)) { this.error(d.loc, `width of '${name}' exceeds its type`); width = isBool(d.type) ? 1 : sizeOf(d.type) * 8; }
             else if (v === 0n && d.name !== undefined) { this.error(d.loc, `zero width for bit-field '${name}'`); width = 1; }
             else width = Number(v);
+            if (spec.align !== undefined) this.error(d.loc, `alignment specified for bit-field '${name}'`);
           }
+          this.checkArrayQualifiers(d);
           this.attributes(dAttrs);
           const allAttrs = [...spec.attrs, ...d.attrs, ...dAttrs];
           let type = this.applyTypeAttrs(d.type, [...d.attrs, ...dAttrs], false);
@@ -1310,7 +1333,7 @@ class Parser {
       if (this.accept("=")) {
         const e = this.conditional();
         const v = evalInt(e);
-        if (v === undefined) this.error(nt, `enumerator value for '${nt.text}' is not an integer constant`);
+        if (v === undefined) this.error(isInteger(e.type) ? nt : e.loc, `enumerator value for '${nt.text}' is not an integer constant`);
         else value = v;
       } else {
         value++;
@@ -1487,6 +1510,7 @@ class Parser {
         if (w === "restrict" || w === "__restrict" || w === "__restrict__") { quals |= Q.Restrict; this.next(); continue; }
         break;
       }
+      if (isStatic || quals) this.arrayQualifiers = open;
       let length: number | undefined;
       let vlaExpr: Expr | undefined;
       let star = false;
@@ -1511,7 +1535,8 @@ class Parser {
       this.attributes(sink);
       const elem = this.typeSuffix(base, undefined, sink).type;
       if (elem.kind === "function") this.error(d ? d.loc : open, d?.name ? `declaration of '${d.name}' as array of functions` : "declaration of type name as array of functions");
-      else if (!isComplete(elem) && elem.kind !== "array") this.error(d ? d.loc : open, d?.name ? `array type has incomplete element type '${typeToString(elem)}'` : `array type has incomplete element type '${typeToString(elem)}'`);
+      else if (elem.kind === "void") this.error(d ? d.loc : open, d?.name ? `declaration of '${d.name}' as array of voids` : "declaration of type name as array of voids");
+      else if (!isComplete(elem) && elem.kind !== "array") this.error(d ? d.loc : open, `array type has incomplete element type '${typeToString(elem)}'`);
       else if (elem.kind === "array" && elem.length === undefined && !elem.vla) this.error(open, "array type has incomplete element type");
       let t: ArrayType;
       if (vlaExpr || star) {
@@ -1588,6 +1613,8 @@ class Parser {
         }
         const spec = this.isDeclStart() ? this.declSpec(true) : { type: this.bt.int, attrs: [], storage: undefined, implicitInt: true } as unknown as DeclSpec;
         const pd = this.declarator(spec.type, true);
+        this.arrayQualifiers = undefined; // `[static N]` and `[const N]` are for parameters
+        if (spec.align !== undefined && pd.name !== undefined) this.error(pd.loc, `alignment specified for parameter '${pd.name}'`);
         if (spec.storage && spec.storage !== "register") this.error(pd.name !== undefined ? pd.loc : start, pd.name !== undefined ? `storage class specified for parameter '${pd.name}'` : "storage class specified for unnamed parameter");
         let t = this.applyTypeAttrs(pd.type, pd.attrs, false);
         t = this.adjustParam(t);
@@ -1691,7 +1718,15 @@ class Parser {
     }
     let first = true;
     for (;;) {
+      this.arrayQualifiers = undefined;
       const d = this.declarator(spec.type, false);
+      this.checkArrayQualifiers(d);
+      if (this.forInit !== undefined && d.name !== undefined) {
+        if (spec.storage === "typedef") this.error(this.forInit, `declaration of non-variable '${d.name}' in 'for' loop initial declaration`);
+        else if (spec.storage === "static" || spec.storage === "extern") {
+          this.error(d.loc, `declaration of ${spec.storage === "static" ? "static" : "'extern'"} variable '${d.name}' in 'for' loop initial declaration`);
+        }
+      }
       if (spec.implicitInt && d.name !== undefined) {
         this.warn(d.loc, `type defaults to 'int' in declaration of '${d.name}'`, "implicit-int");
       }
@@ -1699,13 +1734,16 @@ class Parser {
       d.type = this.applyTypeAttrs(d.type, d.attrs.slice(spec.attrs.length), spec.storage === "typedef");
       if (spec.storage === "typedef") {
         this.declareTypedef(d, spec, out);
+        if (this.is("{") && d.type.kind === "function" && first) this.error(d.loc, "function definition declared 'typedef'");
         if (this.is("=")) {
           this.error(start, `typedef '${d.name ?? ""}' is initialized (use '__typeof__' instead)`);
           this.next();
           this.initializer(d.type, false);
         }
       } else if (d.type.kind === "function") {
-        const isDefinition = first && (this.is("{") || (d.knrNames !== undefined && this.isDeclStart()));
+        // A definition's declarator has its own parameter list: `F f { }` with a typedef'd F is not one (6.9.1p2).
+        const isDefinition = first && (d.params !== undefined || d.knrNames !== undefined) && (this.is("{") || (d.knrNames !== undefined && this.isDeclStart()));
+        if (isDefinition && spec.storage === "register") this.error(d.loc, "function definition declared 'register'");
         // GNU nested functions: a definition at block scope, or an `auto` declaration of one.
         const sym = !fileScope && this.fn && (isDefinition || spec.storage === "auto")
           ? this.declareNestedFunction(d, spec, this.fn.sym)
@@ -1727,6 +1765,23 @@ class Parser {
     }
   }
 
+  /** The `[` of an array declarator with `static` or qualifiers, until a parameter declaration takes it. */
+  private arrayQualifiers: Token | undefined;
+  /** The `for` token while its initial declaration is parsed. */
+  private forInit: SrcLoc | undefined;
+
+  /** A case label in the scope of a variably modified declaration the switch is outside of (6.8.4.2p2). */
+  private checkSwitchJump(sw: { vm?: readonly number[] } | undefined, at: Token): void {
+    const inner = this.fn?.vmScope;
+    if (sw?.vm && inner?.some((id) => !sw.vm!.includes(id))) this.error(at, "switch jumps into scope of identifier with variably modified type");
+  }
+
+  private checkArrayQualifiers(d: Declarator): void {
+    if (this.arrayQualifiers === undefined) return;
+    this.arrayQualifiers = undefined;
+    this.error(d.name !== undefined ? d.loc : this.peek(), "static or type qualifiers in non-parameter array declarator");
+  }
+
   private declareOrdinary(sym: Symbol, at: SrcLoc): void {
     const prev = this.scope.vars.get(sym.name);
     if (prev) {
@@ -1746,6 +1801,7 @@ class Parser {
 
   private declareTypedef(d: Declarator, spec: DeclSpec, out: Stmt[] | undefined): void {
     if (d.name === undefined) return;
+    if (spec.align !== undefined) this.error(d.loc, `alignment specified for typedef '${d.name}'`);
     let t = d.type;
     if (spec.align) t = { ...t, alignOverride: spec.align } as Type;
     const named: Type = isRecord(t) || t.kind === "enum" || t.kind === "function" ? t : t;
@@ -1777,7 +1833,7 @@ class Parser {
     const name = d.name;
     if (name === undefined) return undefined;
     let type = d.type as FunctionType;
-    if ((spec.storage === "auto" && fileScope) || spec.storage === "register") this.error(d.loc, `invalid storage class for function '${name}'`);
+    if ((spec.storage === "auto" && fileScope) || (spec.storage === "register" && !this.is("{"))) this.error(d.loc, `invalid storage class for function '${name}'`);
     if (!fileScope && spec.storage === "static") this.error(d.loc, `invalid storage class for function '${name}'`);
     if (spec.threadLocal) this.error(d.loc, `function definition declared '_Thread_local'`);
     let linkage: Linkage = spec.storage === "static" ? "internal" : "external";
@@ -1881,10 +1937,20 @@ class Parser {
       this.error(d.loc, `variable or field '${name}' declared void`);
       type = this.bt.int;
     }
-    if (fileScope && (storage === "auto" || (storage === "register" && d.asmName === undefined))) this.error(d.loc, `file-scope declaration of '${name}' specifies '${storage}'`);
+    if (fileScope && storage === "auto") this.error(d.loc, `file-scope declaration of '${name}' specifies 'auto'`);
+    else if (fileScope && storage === "register" && d.asmName === undefined) this.error(d.loc, `register name not specified for '${name}'`);
+    if (!fileScope && spec.threadLocal && storage !== "static" && storage !== "extern") {
+      this.error(d.loc, `function-scope '${name}' implicitly auto and declared '_Thread_local'`);
+    }
+    if (spec.align !== undefined && isComplete(type) && spec.align < alignOf(type)) {
+      this.error(d.loc, `'_Alignas' specifiers cannot reduce alignment of '${name}'`);
+    }
     const isExtern = storage === "extern";
     const isStatic = fileScope || storage === "static" || isExtern;
-    if (!fileScope && isStatic && hasVariableSize(type)) {
+    if (!fileScope && isExtern && hasVariableSize(type)) {
+      this.error(d.loc, "object with variably modified type must have no linkage");
+      type = this.bt.int;
+    } else if (!fileScope && isStatic && hasVariableSize(type)) {
       this.error(d.loc, `storage size of '${name}' isn't constant`);
       type = this.bt.int;
     }
@@ -1998,6 +2064,7 @@ class Parser {
       if (hasVariableSize(sym.type)) {
         this.flushVla(out);
         if (out) out.push({ kind: "vladecl", sym, size: this.sizeExpr(sym.type, d.loc), loc: loc(d.loc) });
+        if (this.fn) (this.fn.vmScope ??= []).push(sym.id);
         if (this.fn) this.fn.def.hasVla = true;
         return;
       }
@@ -2142,6 +2209,10 @@ class Parser {
       def.body = body;
       for (const [label, useLoc] of fn.labelUses) {
         if (!label.defined) this.error(useLoc, `label '${label.name}' used but not defined`);
+      }
+      for (const g of fn.gotoVm ?? []) {
+        const atLabel = fn.labelVm?.get(g.label);
+        if (atLabel?.some((id) => !g.vm.includes(id))) this.error(g.at, "jump into scope of identifier with variably modified type");
       }
       for (const f of fn.autoDeclared ?? []) {
         if (!f.defined) this.error(f.loc, `nested function '${f.name}' declared but never defined`);
@@ -2649,6 +2720,7 @@ class Parser {
     }
     l.defined = true;
     l.loc = loc(t);
+    (fn.labelVm ??= new Map()).set(l, [...(fn.vmScope ?? [])]);
     return l;
   }
 
@@ -2742,7 +2814,8 @@ class Parser {
             if (this.isStaticAssert()) this.staticAssert();
             else if (this.isDeclStart()) {
               const decls: Stmt[] = [];
-              this.declaration(false, decls);
+              this.forInit = at;
+              try { this.declaration(false, decls); } finally { this.forInit = undefined; }
               init = { kind: "block", body: decls, loc: at };
             } else if (!this.accept(";")) {
               const e = this.expr();
@@ -2769,7 +2842,7 @@ class Parser {
             cond = { kind: "int", value: 0n, type: this.bt.int, loc: cond.loc };
           }
           cond = this.promote(cond);
-          const sw = { cases: [] as SwitchCase[], hasDefault: false, type: cond.type };
+          const sw = { cases: [] as SwitchCase[], hasDefault: false, type: cond.type, vm: [...(fn?.vmScope ?? [])] };
           if (!fn) this.syntaxError("expected expression");
           fn.switches.push(sw);
           fn.breakables++;
@@ -2788,6 +2861,7 @@ class Parser {
           if (this.accept("...")) hiE = this.conditional();
           this.expect(":");
           const sw = fn?.switches[fn.switches.length - 1];
+          this.checkSwitchJump(sw, t);
           let lo = evalInt(e);
           let hi = hiE ? evalInt(hiE) : lo;
           if (!sw) this.error(t, "case label not within a switch statement");
@@ -2816,6 +2890,7 @@ class Parser {
           this.next();
           this.next();
           const sw = fn?.switches[fn.switches.length - 1];
+          this.checkSwitchJump(sw, t);
           if (!sw) { this.error(t, "'default' label not within a switch statement"); return this.caseBody(); }
           const prev = sw.cases.find((c) => c.isDefault);
           if (prev) {
@@ -2864,7 +2939,9 @@ class Parser {
           const nt = this.next();
           if (nt.kind !== "ident") { this.pos--; this.syntaxError("expected identifier or '*'"); }
           this.expect(";");
-          return { kind: "goto", label: this.useLabel(nt, t), loc: at };
+          const label = this.useLabel(nt, t);
+          if (fn) (fn.gotoVm ??= []).push({ label, at, vm: [...(fn.vmScope ?? [])] });
+          return { kind: "goto", label, loc: at };
         }
         case "asm": case "__asm__": case "__asm":
           return this.asmStatement();
@@ -3277,7 +3354,8 @@ class Parser {
       return false;
     }
     if (e.type.kind === "array") {
-      this.error(at, `${what === "assignment" ? "assignment to" : what + " of"} expression with array type`);
+      // An array is no modifiable lvalue: gcc words it so for ++/--.
+      this.error(at, what === "assignment" ? "assignment to expression with array type" : `lvalue required as ${what} operand`);
       return false;
     }
     const readOnly = (e.type.quals & Q.Const) !== 0 || (isRecord(e.type) && e.type.rec.hasConstMember);
@@ -3811,6 +3889,7 @@ class Parser {
 
   private incDec(op: string, e: Expr, prefix: boolean, at: Token): Expr {
     const what = op === "++" ? "increment" : "decrement";
+    if (e.type.kind === "void") { this.error(at, "invalid use of void expression"); return e; }
     if (!this.checkModifiable(e, what, at)) return this.rvalue(e);
     const t = unqualified(e.type);
     if (!isScalar(t) && t.kind !== "vector") {
@@ -4302,6 +4381,7 @@ class Parser {
     }
     let chosen: Expr | undefined;
     let dflt: Expr | undefined;
+    const seen: Type[] = [];
     while (this.accept(",")) {
       if (this.is("default")) {
         const dk = this.next();
@@ -4311,7 +4391,14 @@ class Parser {
         dflt = e;
         continue;
       }
+      const at = this.peek();
       const t = this.typeName();
+      // 6.5.1.1p2: complete object types, not variably modified, pairwise incompatible.
+      if (t.kind === "function") this.error(at, "'_Generic' association has function type");
+      else if (hasVariableSize(t)) this.error(at, "'_Generic' association has variable length type");
+      else if (!isComplete(t)) this.error(at, `'_Generic' association has incomplete type`);
+      else if (seen.some((x) => compatible(x, t))) this.error(at, "'_Generic' specifies two compatible types");
+      seen.push(t);
       this.expect(":");
       const e = this.assignExpr();
       if (!chosen && compatible(t, ctrlType)) chosen = e;

@@ -17,10 +17,13 @@ import { DATA_LAYOUTS } from "../../src/target.js";
 
 const DIR = join(import.meta.dirname, "parse", "invalid-c17");
 const files = readdirSync(DIR).filter((f) => f.endsWith(".c")).sort();
+/** Cases tscc still gets wrong (NOTES.md lists why): each must still fail, so a fix is noticed and the file moves. */
+const TODO_DIR = join(import.meta.dirname, "parse", "invalid-c17-todo");
+const todo = readdirSync(TODO_DIR).filter((f) => f.endsWith(".c")).sort();
 
 /** undefined when tscc reports gcc's first error, else what it reported instead. */
-function check(file: string): string | undefined {
-  const path = join(DIR, file);
+function check(file: string, dir = DIR): string | undefined {
+  const path = join(dir, file);
   const m = /^\/\/ (\d+):(\d+): error: (.*)$/.exec(readFileSync(path, "latin1").split("\n")[0]!);
   if (!m) return "bad expectation line";
   const [, line, col, msg] = m;
@@ -40,6 +43,10 @@ function check(file: string): string | undefined {
 }
 
 describe("C17 constraint violations are rejected where gcc rejects them", () => {
-  it("has the corpus", () => expect(files.length).toBeGreaterThanOrEqual(150));
+  it("has the corpus", () => expect(files.length).toBeGreaterThanOrEqual(170));
   for (const f of files) it(f, () => expect(check(f)).toBeUndefined());
+});
+
+describe("C17 constraint violations still reported differently from gcc (move a file to invalid-c17/ when it passes)", () => {
+  for (const f of todo) it(f, () => expect(check(f, TODO_DIR), `${f} now passes: move it to parse/invalid-c17/`).toBeDefined());
 });

@@ -1,2 +1,4 @@
-// 1:1: error: unsupported non-standard concatenation of string literals
-const void *s = u"a" U"b";
+// 3:3: error: unsupported non-standard concatenation of string literals
+const void *s =
+  u"a"
+  U"b";

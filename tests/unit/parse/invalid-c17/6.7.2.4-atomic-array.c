@@ -1,2 +1,3 @@
-// 1:1: error: '_Atomic'-qualified array type
+// 2:1: error: '_Atomic'-qualified array type
+int x;
 _Atomic(int[2]) a;

@@ -1,2 +1,3 @@
-// 1:1: error: '_Atomic'-qualified function type
+// 2:1: error: '_Atomic'-qualified function type
+int x;
 _Atomic(int(void)) f;

@@ -1,2 +1,3 @@
-// 1:1: error: '_Atomic' applied to a qualified type
-_Atomic(const int) x;
+// 2:1: error: '_Atomic' applied to a qualified type
+int x;
+_Atomic(const int) y;

@@ -1,2 +1,3 @@
-// 1:1: error: invalid use of 'restrict'
-restrict int x;
+// 2:1: error: invalid use of 'restrict'
+int x;
+restrict int y;

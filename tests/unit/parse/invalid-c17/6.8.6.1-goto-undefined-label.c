@@ -1,2 +1,5 @@
-// 1:1: error: label 'nowhere' used but not defined
-void f(void) { goto nowhere; }
+// 3:3: error: label 'nowhere' used but not defined
+void f(void)
+{
+  goto nowhere;
+}

@@ -1,2 +1,0 @@
-// 1:1: error: address of register variable 'r' requested
-void f(void) { register int r = 0; int *p = &r; }

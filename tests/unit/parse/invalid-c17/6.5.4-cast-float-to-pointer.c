@@ -1,2 +1,0 @@
-// 1:1: error: cannot convert to a pointer type
-int *f(double d) { return (int *)d; }

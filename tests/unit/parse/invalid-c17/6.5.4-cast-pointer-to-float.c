@@ -1,2 +1,0 @@
-// 1:1: error: pointer value used where a floating-point was expected
-double f(int *p) { return (double)p; }

@@ -1,2 +1,0 @@
-// 1:1: error: parameter 'a' is initialized
-int f(a) int a = 1; { return a; }
