@@ -21,7 +21,7 @@
 
 import { Command } from "commander";
 import { execa, execaSync } from "execa";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { CompilePool } from "../torture/compile-pool.js";
@@ -262,7 +262,10 @@ ${body}
   return test;
 }
 
-async function campaign(arch: Arch, level: string, opts: Options, c: Campaign, logLines: string[]): Promise<{ failures: number; line: string }> {
+async function campaign(arch: Arch, level: string, opts: Options, c: Campaign, logPath: string): Promise<{ failures: number; line: string }> {
+  // Results are appended as they come (a long campaign can be watched), and sorted at the end.
+  const logLines: string[] = [];
+  writeFileSync(logPath, "");
   const target = Number(opts.count);
   const jobs = Math.max(1, Number(opts.jobs));
   const results: Result[] = [];
@@ -280,7 +283,9 @@ async function campaign(arch: Arch, level: string, opts: Options, c: Campaign, l
       inflight--;
       if (COUNTED.includes(r.verdict)) valid++;
       results.push(r);
-      logLines.push(`${r.verdict.toUpperCase()}: ${arch} -O${level} seed ${seed}${r.detail ? `: ${r.detail}` : ""}`);
+      const entry = `${r.verdict.toUpperCase()}: ${arch} -O${level} seed ${seed}${r.detail ? `: ${r.detail}` : ""}`;
+      logLines.push(entry);
+      appendFileSync(logPath, `${entry}\n`);
       if (!opts.quiet && Date.now() - lastProgress > 30_000) {
         lastProgress = Date.now();
         console.log(`  ${label}: ${valid}/${target} (${results.filter((x) => x.verdict === "ok").length} ok)`);
@@ -292,6 +297,7 @@ async function campaign(arch: Arch, level: string, opts: Options, c: Campaign, l
   const failing = results.filter((r) => COUNTED.includes(r.verdict) && r.verdict !== "ok").sort((a, b) => a.seed - b.seed);
   const line = `${label}: ${COUNTED.map((v) => `${count(v)} ${v}`).join(", ")}; ${count("skipped-gcc-slow")} skipped-gcc-slow, ${count("skipped-gcc-bad")} skipped-gcc-bad`;
   console.log(line);
+  writeFileSync(logPath, `# ${line}\n# npm run csmith -- --arch ${arch} -O ${level} --count ${opts.count} --seed ${opts.seed}\n${logLines.sort().join("\n")}\n`);
   if (failing.length > 0) console.log(`  failing seeds: ${failing.slice(0, 8).map((r) => `${r.seed} (${r.verdict})`).join(", ")}${failing.length > 8 ? " …" : ""}`);
   for (const r of failing) {
     const dir = keepFailure(arch, level, r);
@@ -338,11 +344,7 @@ async function main(): Promise<void> {
         continue;
       }
       for (const level of opts.O.split(",")) {
-        const logLines: string[] = [];
-        const { failures: f, line } = await campaign(arch, level, opts, c, logLines);
-        failures += f;
-        const logPath = join(logDir, `csmith-${arch}-O${level}.log`);
-        writeFileSync(logPath, `# ${line}\n# npm run csmith -- --arch ${arch} -O ${level} --count ${opts.count} --seed ${opts.seed}\n${logLines.sort().join("\n")}\n`);
+        failures += (await campaign(arch, level, opts, c, join(logDir, `csmith-${arch}-O${level}.log`))).failures;
       }
     }
   } finally {

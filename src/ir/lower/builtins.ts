@@ -161,10 +161,11 @@ function floatConst(kind: "inf" | "nan" | "nans"): Handler {
     const quiet = QUIET_BIT[t];
     const fraction = payload & (quiet - 1n);
     // The exponent all ones (with x87's explicit integer bit) and the payload;
-    // a quiet NaN sets the quiet bit, a signalling one needs a non-zero fraction.
+    // a quiet NaN sets the quiet bit, a signalling one needs a non-zero fraction:
+    // without a tag gcc sets the bit below the quiet bit.
     const base = floatBits(t, NaN) & ~((quiet << 1n) - 1n);
     if (kind === "nan") return { k: "float", bits: base | quiet | fraction };
-    return { k: "float", bits: base | (fraction === 0n ? 1n : fraction) };
+    return { k: "float", bits: base | (fraction === 0n ? quiet >> 1n : fraction) };
   };
 }
 
