@@ -344,7 +344,7 @@ async function main(): Promise<void> {
         continue;
       }
       for (const level of opts.O.split(",")) {
-        failures += (await campaign(arch, level, opts, c, join(logDir, `csmith-${arch}-O${level}.log`))).failures;
+        failures += (await campaign(arch, level, opts, c, join(logDir, `csmith-${arch}-O${level}-seed-${opts.seed}.log`))).failures;
       }
     }
   } finally {

@@ -36,6 +36,7 @@ import type { CallArg, FloatType, IntType, Type, Value } from "../ir.js";
 import { bitWidth, isFloatType, UNDEF } from "../ir.js";
 import { argType, irType, retType } from "./ctypes.js";
 import { isLibraryFunction } from "../../frontend/builtins.js";
+import { literalText, nanFraction, nanPayload } from "../../frontend/const-eval.js";
 import type { FunctionLowerer } from "./lower.js";
 
 type Handler = (L: FunctionLowerer, e: A.BuiltinCall) => Value;
@@ -129,23 +130,6 @@ const trap: Handler = (L) => {
 /** The quiet bit of each format's NaNs (the top bit of the stored fraction). */
 const QUIET_BIT: Readonly<Record<FloatType, bigint>> = { f32: 1n << 22n, f64: 1n << 51n, f80: 1n << 62n, f128: 1n << 111n };
 
-/** The bytes of a string-literal argument (through the array-to-pointer decay), without the terminating NUL. */
-function literalString(e: A.Expr | undefined): string | undefined {
-  let x = e;
-  while (x && (x.kind === "decay" || x.kind === "cast")) x = x.operand;
-  if (x?.kind !== "string" || x.elem.size !== 1) return undefined;
-  const end = x.bytes.indexOf(0);
-  return String.fromCharCode(...x.bytes.subarray(0, end < 0 ? x.bytes.length : end));
-}
-
-/** The payload `nan("tag")` puts in the fraction: the tag read as a C integer constant (0x hex, 0 octal), or undefined if it is not one. */
-function nanPayload(tag: string): bigint | undefined {
-  if (tag === "") return 0n;
-  const m = /^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(tag);
-  if (!m) return undefined;
-  return tag.length > 1 && tag[0] === "0" && !/[xX]/.test(tag[1]!) ? BigInt(`0o${tag.slice(1)}`) : BigInt(tag);
-}
-
 /**
  * `__builtin_inf`, `__builtin_nan("tag")`, `__builtin_nans("tag")` and the
  * library `nan`s with a literal tag: constants (gcc folds them at -O0; a tag
@@ -155,17 +139,12 @@ function floatConst(kind: "inf" | "nan" | "nans"): Handler {
   return (L, e) => {
     const t = irType(e.type) as FloatType;
     if (kind === "inf") return { k: "float", bits: floatBits(t, Infinity) };
-    const tag = literalString(e.args[0]);
-    const payload = tag === undefined ? undefined : nanPayload(tag);
+    const payload = nanPayload(literalText(e.args[0]));
     if (payload === undefined) return libraryCall(L, e);
     const quiet = QUIET_BIT[t];
-    const fraction = payload & (quiet - 1n);
-    // The exponent all ones (with x87's explicit integer bit) and the payload;
-    // a quiet NaN sets the quiet bit, a signalling one needs a non-zero fraction:
-    // without a tag gcc sets the bit below the quiet bit.
+    // The exponent all ones (with x87's explicit integer bit), then the fraction.
     const base = floatBits(t, NaN) & ~((quiet << 1n) - 1n);
-    if (kind === "nan") return { k: "float", bits: base | quiet | fraction };
-    return { k: "float", bits: base | (fraction === 0n ? quiet >> 1n : fraction) };
+    return { k: "float", bits: base | nanFraction({ payload, signalling: kind === "nans" }, quiet) };
   };
 }
 

@@ -24,7 +24,7 @@ import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { hasBuiltinExpansion, lowerBuiltin } from "./builtins.js";
 import { isLibraryFunction, librarySignature } from "../../frontend/builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
-import { wideFloatBits } from "./floatlit.js";
+import { wideFloatBits } from "../../frontend/floatlit.js";
 import type { FrameLayout } from "./nested.js";
 import { NestingPlan, nestingDepth } from "./nested.js";
 

@@ -3,11 +3,12 @@
 // family), fabs/copysign and the NaN constants, for float, double, long
 // double and _Float128, on zeros of both signs, subnormals, normals,
 // infinities and NaNs (quiet, signalling, with payloads, negative). Values
-// come through volatile objects (run-time code) and as constants (folding).
+// come through volatile objects (run-time code), as constants (folding) and
+// as static initializers (the constant evaluator).
 // Output: per type a string of class digits, then FNV hashes of the results
 // and of the bit patterns fabs/copysign/nan produce. No -lm: everything here
 // must be open-coded, as gcc does at -O0.
-// expect: z0010010z0010110s0010010s0010110n0011010n0011110n0011010n0011110n0011010n0011110I0100020I0100100N1000010N1000110N1000010N1000010N1000011N1000111N1000011I0100020s0010010s0010010 b47bcd819b9a9d87N1000011I0100100s0010010z0010110 f15ff1fd68d76b72 z0010010z0010110s0010010s0010110n0011010n0011110n0011010n0011110n0011010n0011110I0100020I0100100N1000010N1000110N1000010N1000010N1000011N1000111N1000011I0100020s0010010s0010010 db250a95699e9763N1000011I0100100s0010010z0010110 61e4b7d37038edb6 z0010010z0010110s0010010s0010110n0011010n0011110n0011010n0011110n0011010n0011110I0100020I0100100N1000010N1000110N1000010N1000010N1000011N1000111N1000011I0100020s0010010s0010010 83d37f8def725fd5N1000011I0100100s0010010z0010110 44c303386808b03f z0010010z0010110s0010010s0010110n0011010n0011110n0011010n0011110n0011010n0011110I0100020I0100100N1000010N1000110N1000010N1000010N1000011N1000111N1000011I0100020s0010010s0010010 6fd40e0897058fe3N1000011I0100100s0010010z0010110 304f8739935e1aa9 100100 3 -2 5 7 128a87c10a42319f -0.037037 -8 inf
+// expect: z0010010z0010110s0010010s0010110n0011010n0011110n0011010n0011110n0011010n0011110I0100020I0100100N1000010N1000110N1000010N1000010N1000011N1000111N1000011I0100020s0010010s0010010 b47bcd819b9a9d87N1000011I0100100s0010010z0010110 91f84efe3d7932f4 z0010010z0010110s0010010s0010110n0011010n0011110n0011010n0011110n0011010n0011110I0100020I0100100N1000010N1000110N1000010N1000010N1000011N1000111N1000011I0100020s0010010s0010010 db250a95699e9763N1000011I0100100s0010010z0010110 5ab7f39f1df2c938 z0010010z0010110s0010010s0010110n0011010n0011110n0011010n0011110n0011010n0011110I0100020I0100100N1000010N1000110N1000010N1000010N1000011N1000111N1000011I0100020s0010010s0010010 83d37f8def725fd5N1000011I0100100s0010010z0010110 24b245ee63fd25f2 z0010010z0010110s0010010s0010110n0011010n0011110n0011010n0011110n0011010n0011110I0100020I0100100N1000010N1000110N1000010N1000010N1000011N1000111N1000011I0100020s0010010s0010010 6fd40e0897058fe3N1000011I0100100s0010010z0010110 2cc8f8523d91ea7c 100100 3 -2 5 7 128a87c10a42319f -0.037037 -8 inf
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,15 +64,20 @@ static const char *fp_class(int c) {
     mixint(islessequal(a, b)); mixint(islessgreater(a, b)); mixint(isunordered(a, b));   \
   } while (0)
 
-#define VALUES(T, S, MIN, TRUE_MIN, MAX)                                                \
-  { (T)0, -(T)0, TRUE_MIN, -TRUE_MIN, MIN, -MIN, (T)1.5, -(T)2, MAX, -MAX,                \
-    __builtin_inf##S(), -__builtin_inf##S(), __builtin_nan##S(""), -__builtin_nan##S(""), \
-    __builtin_nan##S("0x5"), __builtin_nan##S("17"), __builtin_nans##S(""), -__builtin_nans##S(""), \
-    __builtin_nans##S("0x3"), __builtin_huge_val##S(), MIN / 2, MIN - TRUE_MIN }
+#define LITERALS(T, S, MIN, TRUE_MIN, MAX)                                              \
+  (T)0, -(T)0, TRUE_MIN, -TRUE_MIN, MIN, -MIN, (T)1.5, -(T)2, MAX, -MAX,                  \
+  __builtin_inf##S(), -__builtin_inf##S(), __builtin_nan##S(""), -__builtin_nan##S(""),   \
+  __builtin_nan##S("0x5"), __builtin_nan##S("17"), __builtin_nans##S(""), -__builtin_nans##S(""), \
+  __builtin_nans##S("0x3"), __builtin_huge_val##S()
+// Static initializers take the literals only: tscc's constant evaluator does
+// wide (long double, _Float128) arithmetic in doubles, so MIN / 2 would be 0 there.
+#define VALUES(T, S, MIN, TRUE_MIN, MAX) { LITERALS(T, S, MIN, TRUE_MIN, MAX), MIN / 2, MIN - TRUE_MIN }
 
 #define RUN(T, S, MIN, TRUE_MIN, MAX, sig, fabsfn, copysignfn, BYTES) do {                     \
     volatile T vals[] = VALUES(T, S, MIN, TRUE_MIN, MAX);                                 \
     const T consts[] = VALUES(T, S, MIN, TRUE_MIN, MAX);                                  \
+    static const T statics[] = { LITERALS(T, S, MIN, TRUE_MIN, MAX) };                    \
+    enum { n_statics = sizeof statics / sizeof statics[0] };                              \
     enum { n = sizeof vals / sizeof vals[0] };                                            \
     hash = 1469598103934665603ULL;                                                        \
     for (int i = 0; i < n; i++) { CLASSIFY(T, vals[i], sig); SIGNS(T, vals[i], fabsfn, copysignfn, BYTES); } \
@@ -79,6 +85,7 @@ static const char *fp_class(int c) {
     printf(" %016llx", hash);                                                             \
     hash = 1469598103934665603ULL;                                                        \
     for (int i = 0; i < n; i++) { T c = consts[i]; mix(&c, BYTES); }                   \
+    for (int i = 0; i < n_statics; i++) mix(&statics[i], BYTES);                          \
     CLASSIFY(T, __builtin_nans##S(""), sig); CLASSIFY(T, -__builtin_inf##S(), sig);       \
     CLASSIFY(T, MIN / 4, sig); CLASSIFY(T, -(T)0, sig);                                   \
     SIGNS(T, -__builtin_nan##S("0x7"), fabsfn, copysignfn, BYTES); SIGNS(T, -(T)0, fabsfn, copysignfn, BYTES); \
