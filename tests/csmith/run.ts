@@ -173,13 +173,43 @@ node ${TSCC} -target ${arch} -O${level} -w -I ${CSMITH_INCLUDE} csmith-${r.seed}
   return dir;
 }
 
+/** gcc warnings that signal undefined behaviour a reduction could introduce: errors for the candidate. */
+const UB_WARNINGS = [
+  "uninitialized", "maybe-uninitialized", "return-type", "implicit-function-declaration", "int-conversion",
+  "incompatible-pointer-types", "sequence-point", "array-bounds", "div-by-zero", "shift-count-overflow",
+  "shift-count-negative", "shift-negative-value", "aggressive-loop-optimizations", "implicit-int", "init-self",
+  "int-to-pointer-cast", "pointer-to-int-cast", "stringop-overflow", "dangling-pointer", "return-local-addr",
+  "use-after-free", "free-nonheap-object", "nonnull", "format", "main",
+];
+/** Warning texts (from any flag) that mean the same. */
+const UB_TEXTS = ["uninitiali", "may be used", "is used", "no return statement", "control reaches end", "out of bounds",
+  "beyond", "dangling", "undefined behavior", "excess elements", "without a cast", "comparison between pointer"];
+
+/**
+ * The sanity flags for a reduction of `src`: the UB warnings as errors and the
+ * texts to reject, less those the original program already triggers (Csmith
+ * programs are valid, but some of its idioms warn; a candidate must only add nothing).
+ */
+async function sanityChecks(arch: Arch, src: string): Promise<{ errors: string[]; texts: string[] }> {
+  let errors = [...UB_WARNINGS];
+  for (let round = 0; round < 5; round++) {
+    const r = await execa(gccFor(arch), ["-O0", "-Wall", "-Wextra", ...errors.map((w) => `-Werror=${w}`), "-fsyntax-only", src], { reject: false, all: true });
+    const hit = new Set([...(r.all ?? "").matchAll(/\[-Werror=([\w-]+)\]/g)].map((m) => m[1]!));
+    if (hit.size === 0) break;
+    errors = errors.filter((w) => !hit.has(w));
+  }
+  const r = await execa(gccFor(arch), ["-O0", "-Wall", "-Wextra", "-fsyntax-only", src], { reject: false, all: true });
+  const warnings = (r.all ?? "").split("\n").filter((l) => l.includes("warning:")).join("\n");
+  return { errors, texts: UB_TEXTS.filter((t) => !warnings.includes(t)) };
+}
+
 /**
  * The interestingness test for cvise: the candidate must still be a valid
- * program for gcc (no warnings that signal undefined behaviour, clean under
- * UBSan and ASan, the same single-line output at -O0 and -O2) and must still
- * fail with tscc the same way as the original.
+ * program for gcc (no new warnings that signal undefined behaviour, clean
+ * under UBSan and ASan, the same single-line output at -O0 and -O2) and must
+ * still fail with tscc the same way as the original.
  */
-function interestingnessScript(arch: Arch, level: string, r: Result, file: string): string {
+function interestingnessScript(arch: Arch, level: string, r: Result, file: string, sanity: { errors: string[]; texts: string[] }): string {
   const [runPrefix] = arch === HOST ? [""] : [`qemu-${arch} -L /usr/${arch}-linux-gnu `];
   const limit = 10;
   const gcc = gccFor(arch);
@@ -193,37 +223,34 @@ ASAN_OPTIONS=detect_leaks=0 timeout ${limit} ./san.exe > san.out 2>&1 || exit 1
 timeout ${limit * 3} ${runPrefix}./tscc.exe > tscc.out 2>/dev/null
 status=$?
 [ $status -eq 124 ] && exit 1
-[ $status -ne 0 ] && exit 0
-cmp -s tscc.out expected.out && exit 1
-exit 0`;
+[ $status -eq 0 ] && cmp -s tscc.out expected.out && exit 1`;
       break;
     case "hang":
       failing = `node ${TSCC} -target ${arch} -O${level} -w ${file} -o tscc.exe 2>/dev/null || exit 1
 timeout ${limit * 3} ${runPrefix}./tscc.exe > /dev/null 2>&1
-[ $? -eq 124 ]`;
+[ $? -eq 124 ] || exit 1`;
       break;
     default: {
       // The same diagnostic: its text without the location and with numbers free.
       const key = r.detail.replace(/^.*?(internal compiler error|error|undefined reference)/, "$1").replace(/\(in [^)]*\)/g, "").replace(/'[^']*'|`[^`]*'/g, "").slice(0, 60).trim();
       failing = `timeout 120 node ${TSCC} -target ${arch} -O${level} -w ${file} -o tscc.exe > tscc.log 2>&1 && exit 1
-grep -qF ${shellQuote(key)} tscc.log`;
+grep -qF ${shellQuote(key)} tscc.log || exit 1`;
     }
   }
+  const textCheck = sanity.texts.length > 0
+    ? `grep -q ${shellQuote(`warning: .*\\(${sanity.texts.join("\\|")}\\)`)} gcc.log && exit 1\n` : "";
+  // Cheapest and most often failing first: gcc's warnings, then whether tscc
+  // still fails; gcc -O2 and the sanitizers only for candidates that pass those.
   return `#!/bin/bash
 # cvise interestingness test (written by tests/csmith/run.ts): ${r.verdict} of csmith seed ${r.seed} at -O${level} on ${arch}.
-ulimit -v 8000000
-${gcc} -O0 -Wall -Wextra -Werror=uninitialized -Werror=maybe-uninitialized -Werror=return-type -Werror=implicit-function-declaration \\
-  -Werror=int-conversion -Werror=incompatible-pointer-types -Werror=sequence-point -Werror=array-bounds -Werror=div-by-zero \\
-  -Werror=shift-count-overflow -Werror=shift-count-negative -Werror=aggressive-loop-optimizations -Werror=overflow \\
-  -Werror=implicit-int -Werror=missing-braces -Werror=pointer-sign -Werror=address -Werror=init-self \\
-  -Wno-unused -Wno-unused-parameter -Wno-sign-compare ${file} -o gcc0.exe > gcc.log 2>&1 || exit 1
-grep -q "warning: .*\\(uninitiali\\|overflow\\|undefined\\|out of bounds\\|beyond\\|dangling\\|may be used\\|is used\\|no return\\|control reaches\\|excess elements\\|discards\\|incompatible\\|without a cast\\|comparison between pointer\\)" gcc.log && exit 1
-${gcc} -O2 -w ${file} -o gcc2.exe || exit 1
-timeout ${limit} ${runPrefix}./gcc0.exe > gcc0.out 2>/dev/null || exit 1
-timeout ${limit} ${runPrefix}./gcc2.exe > expected.out 2>/dev/null || exit 1
-cmp -s gcc0.out expected.out || exit 1
+${gcc} -O0 -Wall -Wextra ${sanity.errors.map((w) => `-Werror=${w}`).join(" ")} ${file} -o gcc0.exe > gcc.log 2>&1 || exit 1
+${textCheck}timeout ${limit} ${runPrefix}./gcc0.exe > expected.out 2>/dev/null || exit 1
 [ "$(wc -l < expected.out)" -eq 1 ] || exit 1
-${sanitize}${failing}
+${failing}
+${gcc} -O2 -w ${file} -o gcc2.exe || exit 1
+timeout ${limit} ${runPrefix}./gcc2.exe > gcc2.out 2>/dev/null || exit 1
+cmp -s gcc2.out expected.out || exit 1
+${sanitize}exit 0
 `;
 }
 
@@ -238,7 +265,7 @@ async function reduce(arch: Arch, level: string, r: Result, dir: string, jobs: n
   const pre = await execa(gccFor(arch), ["-E", "-P", "-I", CSMITH_INCLUDE, join(dir, `csmith-${r.seed}.c`), "-o", reduced], { reject: false });
   if (pre.exitCode !== 0) return undefined;
   const script = join(dir, "interesting.sh");
-  writeFileSync(script, interestingnessScript(arch, level, r, "reduced.c"));
+  writeFileSync(script, interestingnessScript(arch, level, r, "reduced.c", await sanityChecks(arch, reduced)));
   chmodSync(script, 0o755);
   const check = await execa("bash", [script], { cwd: dir, reject: false, timeout: 300_000 });
   if (check.exitCode !== 0) {
