@@ -62,6 +62,7 @@ interface Options {
   verifyIr: boolean;
   quiet: boolean;
   inProcess: boolean;
+  csmithFlags: string;
 }
 
 /** The csmith seed of program `index` in the run seeded by `seed` (FNV-1a, so every run of the same --seed makes the same programs). */
@@ -69,6 +70,10 @@ function csmithSeed(seed: string, index: number): number {
   let h = 0x811c9dc5;
   for (const ch of `csmith:${seed}:${index}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193) >>> 0;
   return h & 0x7fffffff;
+}
+
+function csmithFlags(opts: Options): string[] {
+  return opts.csmithFlags.split(/\s+/).filter(Boolean);
 }
 
 function runCommand(arch: Arch, exe: string): [string, string[]] {
@@ -116,7 +121,7 @@ class Campaign {
     mkdirSync(dir, { recursive: true });
     try {
       const src = join(dir, `csmith-${seed}.c`);
-      const gen = await execa("csmith", ["--seed", String(seed), "-o", src], { reject: false, timeout: 60_000, all: true });
+      const gen = await execa("csmith", [...csmithFlags(this.opts), "--seed", String(seed), "-o", src], { reject: false, timeout: 60_000, all: true, cwd: dir });
       if (gen.exitCode !== 0) return { seed, verdict: "skipped-gcc-bad", detail: `csmith failed: ${firstLine(gen.all ?? "", /./)}` };
       const common = [`-O${level}`, "-w", "-I", CSMITH_INCLUDE, src];
       const gccExe = join(dir, "gcc.exe");
@@ -153,16 +158,16 @@ class Campaign {
 }
 
 /** Keep a failing program with its reproduction script and what went wrong. */
-function keepFailure(arch: Arch, level: string, r: Result): string {
+function keepFailure(arch: Arch, level: string, r: Result, flags: string[]): string {
   const dir = join(FAILURES, `${arch}-O${level}-${r.seed}`);
   mkdirSync(dir, { recursive: true });
   const src = join(dir, `csmith-${r.seed}.c`);
   // Regenerated rather than copied: the work directory is gone by now, and csmith is deterministic by seed.
-  execaSync("csmith", ["--seed", String(r.seed), "-o", src]);
+  execaSync("csmith", [...flags, "--seed", String(r.seed), "-o", src], { cwd: dir }); // it writes platform.info in its directory
   const [runPrefix] = arch === HOST ? [""] : [`qemu-${arch} -L /usr/${arch}-linux-gnu `];
   writeFileSync(join(dir, "repro.sh"), `#!/bin/sh
 # ${r.verdict}: ${r.detail}
-# Builds csmith seed ${r.seed} with gcc and tscc at -O${level} for ${arch} and runs both.
+# Builds csmith seed ${r.seed}${flags.length ? ` (csmith ${flags.join(" ")})` : ""} with gcc and tscc at -O${level} for ${arch} and runs both.
 cd "$(dirname "$0")"
 ${gccFor(arch)} -O${level} -w -I ${CSMITH_INCLUDE} csmith-${r.seed}.c -o gcc.exe && echo "gcc:  $(${runPrefix}./gcc.exe)"
 node ${TSCC} -target ${arch} -O${level} -w -I ${CSMITH_INCLUDE} csmith-${r.seed}.c -o tscc.exe && echo "tscc: $(timeout 60 ${runPrefix}./tscc.exe)"
@@ -322,12 +327,12 @@ async function campaign(arch: Arch, level: string, opts: Options, c: Campaign, l
   await Promise.all(Array.from({ length: jobs }, worker));
   const count = (v: Verdict): number => results.filter((r) => r.verdict === v).length;
   const failing = results.filter((r) => COUNTED.includes(r.verdict) && r.verdict !== "ok").sort((a, b) => a.seed - b.seed);
-  const line = `${label}: ${COUNTED.map((v) => `${count(v)} ${v}`).join(", ")}; ${count("skipped-gcc-slow")} skipped-gcc-slow, ${count("skipped-gcc-bad")} skipped-gcc-bad`;
+  const line = `${label}${opts.csmithFlags ? ` (csmith ${opts.csmithFlags})` : ""}: ${COUNTED.map((v) => `${count(v)} ${v}`).join(", ")}; ${count("skipped-gcc-slow")} skipped-gcc-slow, ${count("skipped-gcc-bad")} skipped-gcc-bad`;
   console.log(line);
-  writeFileSync(logPath, `# ${line}\n# npm run csmith -- --arch ${arch} -O ${level} --count ${opts.count} --seed ${opts.seed}\n${logLines.sort().join("\n")}\n`);
+  writeFileSync(logPath, `# ${line}\n# npm run csmith -- --arch ${arch} -O ${level} --count ${opts.count} --seed ${opts.seed}${opts.csmithFlags ? ` --csmith-flags "${opts.csmithFlags}"` : ""}\n${logLines.sort().join("\n")}\n`);
   if (failing.length > 0) console.log(`  failing seeds: ${failing.slice(0, 8).map((r) => `${r.seed} (${r.verdict})`).join(", ")}${failing.length > 8 ? " …" : ""}`);
   for (const r of failing) {
-    const dir = keepFailure(arch, level, r);
+    const dir = keepFailure(arch, level, r, csmithFlags(opts));
     if (opts.reduce) {
       const test = await reduce(arch, level, r, dir, jobs, (s) => console.log(s));
       console.log(`  reduce ${r.seed}: ${test ? `wrote ${test}` : "no reduced test"}`);
@@ -349,6 +354,7 @@ async function main(): Promise<void> {
     .option("--reduce", "minimise each failure with cvise into tests/unit/c/csmith-<seed>.c", false)
     .option("--compile-timeout <s>", "seconds per compile", "120")
     .option("--run-timeout <s>", "seconds per run of gcc's binary (x4 under qemu; tscc's gets 3x that)", "5")
+    .option("--csmith-flags <flags>", "extra csmith options, space-separated (e.g. \"--float --builtins\")", "")
     .option("--verify-ir", "run tscc's IR verifier after every pass", false)
     .option("--quiet", "no progress lines", false)
     .option("--no-in-process", "run each tscc compile as its own process instead of in worker threads");
@@ -371,7 +377,7 @@ async function main(): Promise<void> {
         continue;
       }
       for (const level of opts.O.split(",")) {
-        failures += (await campaign(arch, level, opts, c, join(logDir, `csmith-${arch}-O${level}-seed-${opts.seed}.log`))).failures;
+        failures += (await campaign(arch, level, opts, c, join(logDir, `csmith-${arch}-O${level}-seed-${opts.seed}${opts.csmithFlags ? `-${opts.csmithFlags.replace(/[^\w]+/g, "")}` : ""}.log`))).failures;
       }
     }
   } finally {
