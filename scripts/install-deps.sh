@@ -18,6 +18,7 @@ packages=(
   xz-utils
   dpkg-dev tcl-dev
   cmake gdb
+  csmith libcsmith-dev cvise
 )
 
 SUDO=""

@@ -1,9 +1,9 @@
 // `npm test`: type-check, build, unit tests, then the torture suite on its
 // --fast sample (plus every ratchet entry) for every target whose tools are
-// installed, and the real projects' quick tests. Prints a summary line per suite; details go to .cache/logs/.
+// installed, a Csmith differential-testing sample, and the real projects' quick tests. Prints a summary line per suite; details go to .cache/logs/.
 // Exit status is non-zero when any step fails or a ratchet entry regresses.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 
 const logs = ".cache/logs";
 mkdirSync(logs, { recursive: true });
@@ -38,6 +38,13 @@ step("build", "node", ["scripts/build.mjs"]);
 step("unit", "npx", ["vitest", "run", "--reporter=dot"], { summarize: vitestSummary });
 step("torture", "npx", ["tsx", "tests/torture/run.ts", "--arch", "all", "-O", "0,2", ...(fast ? ["--fast"] : []), "--quiet"], {
   summarize: (o) => o.split("\n").filter((l) => l.trim() !== "").slice(0, 40),
+});
+// Csmith differential testing (tests/csmith): a small fixed sample per target
+// that has a backend (x86_64, and any target with a torture ratchet list);
+// any program that is not "ok" fails the step.
+const csmithArches = ["x86_64", "aarch64", "riscv64"].filter((a) => a === "x86_64" || existsSync(`tests/torture/pass-${a}-O0.txt`));
+step("csmith", "npx", ["tsx", "tests/csmith/run.ts", "--arch", csmithArches.join(","), "-O", "0,2", "--count", fast ? "10" : "50", "--seed", "npm-test", "--quiet"], {
+  summarize: (o) => o.split("\n").filter((l) => l.trim() !== "").slice(0, 20),
 });
 // Real projects (tests/projects): --fast builds each with its own build system at
 // -O0 and -O2 and runs its quick tests; only the ratchet list can fail the step.

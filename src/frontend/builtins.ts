@@ -16,7 +16,7 @@ const T = {
   v: "void", b: "bool", c: "char", i: "int", u: "uint", w: "ushort", l: "long", L: "ulong",
   x: "llong", X: "ullong", z: "ulong", Z: "long", f: "float", d: "double", D: "ldouble",
   q: "int128", Q: "uint128", p: "void*", P: "const void*", s: "char*", S: "const char*",
-  j: "float _Complex", k: "double _Complex", K: "long double _Complex",
+  F: "_Float128", j: "float _Complex", k: "double _Complex", K: "long double _Complex",
   V: "va_list (as a parameter: a pointer on x86_64 and riscv64, a struct on aarch64)",
 } as const;
 
@@ -44,6 +44,12 @@ export const BUILTIN_SIGNATURES: Readonly<Record<string, string>> = {
   __builtin_huge_val: "d:", __builtin_huge_valf: "f:", __builtin_huge_vall: "D:",
   __builtin_nan: "d:S", __builtin_nanf: "f:S", __builtin_nanl: "D:S",
   __builtin_nans: "d:S", __builtin_nansf: "f:S", __builtin_nansl: "D:S",
+  __builtin_inff32: "f:", __builtin_inff64: "d:", __builtin_inff32x: "d:", __builtin_inff64x: "D:", __builtin_inff128: "F:",
+  __builtin_huge_valf32: "f:", __builtin_huge_valf64: "d:", __builtin_huge_valf32x: "d:", __builtin_huge_valf64x: "D:", __builtin_huge_valf128: "F:",
+  __builtin_nanf32: "f:S", __builtin_nanf64: "d:S", __builtin_nanf32x: "d:S", __builtin_nanf64x: "D:S", __builtin_nanf128: "F:S",
+  __builtin_nansf32: "f:S", __builtin_nansf64: "d:S", __builtin_nansf32x: "d:S", __builtin_nansf64x: "D:S", __builtin_nansf128: "F:S",
+  // x to an integer power: libgcc's __powi?f2 (gcc never calls a C library function for these).
+  __builtin_powi: "d:d,i", __builtin_powif: "f:f,i", __builtin_powil: "D:D,i",
   // Overflow with fixed types.
   __builtin_sadd_overflow: "b:i,i,p", __builtin_saddl_overflow: "b:l,l,p", __builtin_saddll_overflow: "b:x,x,p",
   __builtin_uadd_overflow: "b:u,u,p", __builtin_uaddl_overflow: "b:L,L,p", __builtin_uaddll_overflow: "b:X,X,p",
@@ -87,6 +93,8 @@ export const LIBRARY_SIGNATURES: Readonly<Record<string, string>> = {
   floorf: "f:f", ceilf: "f:f", roundf: "f:f", truncf: "f:f", floorl: "D:D", ceill: "D:D",
   lround: "l:d", llround: "x:d", lrint: "l:d", llrint: "x:d",
   fmod: "d:d,d", fmodf: "f:f,f", fmodl: "D:D,D", copysign: "d:d,d", copysignf: "f:f,f", copysignl: "D:D,D",
+  fabsf32: "f:f", fabsf64: "d:d", fabsf32x: "d:d", fabsf64x: "D:D", fabsf128: "F:F",
+  copysignf32: "f:f,f", copysignf64: "d:d,d", copysignf32x: "d:d,d", copysignf64x: "D:D,D", copysignf128: "F:F,F",
   fmin: "d:d,d", fmax: "d:d,d", fminf: "f:f,f", fmaxf: "f:f,f", fma: "d:d,d,d", fmaf: "f:f,f,f",
   ldexp: "d:d,i", ldexpf: "f:f,i", ldexpl: "D:D,i", frexp: "d:d,p", modf: "d:d,p", scalbn: "d:d,i",
   atan: "d:d", atan2: "d:d,d", asin: "d:d", acos: "d:d", sinh: "d:d", cosh: "d:d", tanh: "d:d",
@@ -94,6 +102,7 @@ export const LIBRARY_SIGNATURES: Readonly<Record<string, string>> = {
   conj: "k:k", conjf: "j:j", conjl: "K:K", creal: "d:k", crealf: "f:j", creall: "D:K",
   cimag: "d:k", cimagf: "f:j", cimagl: "D:K", cabs: "d:k", cabsf: "f:j", cabsl: "D:K",
   signbit: "i:d", isnan: "i:d", isinf: "i:d", finite: "i:d",
+  signbitf: "i:f", signbitl: "i:D", isnanf: "i:f", isnanl: "i:D", isinff: "i:f", isinfl: "i:D", finitef: "i:f", finitel: "i:D",
   nan: "d:S", nanf: "f:S", nanl: "D:S",
   setjmp: "i:p", longjmp: "v:p,i", ffs: "i:i", ffsl: "i:l", ffsll: "i:x",
   strtol: "l:S,p,i", strtoul: "L:S,p,i", atoi: "i:S", atol: "l:S",
@@ -107,7 +116,7 @@ export const GENERIC_BUILTINS: ReadonlySet<string> = new Set([
   "__builtin_add_overflow", "__builtin_sub_overflow", "__builtin_mul_overflow",
   "__builtin_add_overflow_p", "__builtin_sub_overflow_p", "__builtin_mul_overflow_p",
   "__builtin_isnan", "__builtin_isinf", "__builtin_isfinite", "__builtin_isnormal", "__builtin_isinf_sign",
-  "__builtin_signbit", "__builtin_fpclassify", "__builtin_isgreater", "__builtin_isgreaterequal",
+  "__builtin_signbit", "__builtin_fpclassify", "__builtin_issignaling", "__builtin_isgreater", "__builtin_isgreaterequal",
   "__builtin_isless", "__builtin_islessequal", "__builtin_islessgreater", "__builtin_isunordered",
   "__builtin_complex", "__builtin_convertvector", "__builtin_shuffle",
   "__builtin_LINE", "__builtin_FILE", "__builtin_FUNCTION",
@@ -144,6 +153,7 @@ function codeType(c: string, bt: BasicTypes, vaList: Type): Type {
     case "f": return bt.float;
     case "d": return bt.double;
     case "D": return bt.ldouble;
+    case "F": return bt.float128;
     case "q": return bt.int128;
     case "Q": return bt.uint128;
     case "p": return bt.voidPtr;

@@ -18,9 +18,21 @@
 import type { Expr, FunctionSymbol, Label, ObjectSymbol, StringLit } from "./ast.js";
 import { intOf, isInteger, sizeOf, type Type } from "./types.js";
 
+/**
+ * A NaN as `__builtin_nan("tag")`/`__builtin_nans("tag")` make it: a double
+ * cannot carry a payload or a signalling NaN through arithmetic, so constants
+ * that are such NaNs say so, and the target format's bits are built from this.
+ */
+export interface NanSpec { payload: bigint; signalling: boolean; negative: boolean }
+
 export type ConstValue =
   | { kind: "int"; value: bigint }
-  | { kind: "float"; value: number }
+  /**
+   * `literal`: the source text of a floating literal, kept while the value is
+   * still exactly that literal in its own type, so a long double or
+   * _Float128 gets its exact bits rather than a double's.
+   */
+  | { kind: "float"; value: number; nan?: NanSpec; literal?: string }
   /** A complex constant (real and imaginary parts as doubles). */
   | { kind: "complex"; re: number; im: number }
   /** `minusLabel`: GNU `&&a - &&b`, a link-time constant difference of two labels. */
@@ -83,7 +95,7 @@ export function evalInitializer(e: Expr): ConstValue | undefined {
 export function evalConst(e: Expr): ConstValue | undefined {
   switch (e.kind) {
     case "int": return { kind: "int", value: e.value };
-    case "float": return e.imaginary ? { kind: "complex", re: 0, im: e.value } : { kind: "float", value: e.value };
+    case "float": return e.imaginary ? { kind: "complex", re: 0, im: e.value } : { kind: "float", value: e.value, ...(e.literal !== undefined ? { literal: e.literal } : {}) };
     case "cast": return evalCast(e.operand, e.type);
     case "decay": return evalAddress(e.operand);
     case "addr": return evalAddress(e.operand);
@@ -102,7 +114,13 @@ export function evalConst(e: Expr): ConstValue | undefined {
         return { kind: "int", value: 0n }; // address of an object is non-null
       }
       if (v.kind === "int") return { kind: "int", value: wrapInt(e.op === "neg" ? -v.value : ~v.value, e.type) };
-      if (v.kind === "float" && e.op === "neg") return { kind: "float", value: -v.value };
+      if (v.kind === "float" && e.op === "neg") {
+        return {
+          kind: "float", value: -v.value,
+          ...(v.nan ? { nan: { ...v.nan, negative: !v.nan.negative } } : {}),
+          ...(v.literal !== undefined ? { literal: v.literal.startsWith("-") ? v.literal.slice(1) : `-${v.literal}` } : {}),
+        };
+      }
       if (v.kind === "complex" && e.op === "neg") return { kind: "complex", re: -v.re, im: -v.im };
       return undefined;
     }
@@ -232,10 +250,46 @@ export function evalCast(operand: Expr, to: Type): ConstValue | undefined {
       const n = isUnsignedType(src) ? Number(v.value) : Number(v.value);
       return { kind: "float", value: roundFloat(n, to) };
     }
-    if (v.kind === "float") return { kind: "float", value: roundFloat(v.value, to) };
+    if (v.kind === "float") {
+      // A NaN's payload, and a literal's exact text, survive a conversion to their own format only.
+      const sameFormat = operand.type.kind === "float" && operand.type.format === to.format;
+      return {
+        kind: "float", value: roundFloat(v.value, to),
+        ...(sameFormat && v.nan ? { nan: v.nan } : {}), ...(sameFormat && v.literal !== undefined ? { literal: v.literal } : {}),
+      };
+    }
     return undefined;
   }
   return v;
+}
+
+/** The text of a string-literal expression (through decay and casts), if it is one with 1-byte characters. */
+export function literalText(e: Expr | undefined): string | undefined {
+  let x = e;
+  while (x && (x.kind === "decay" || x.kind === "cast")) x = x.operand;
+  if (x?.kind !== "string" || x.elem.size !== 1) return undefined;
+  const end = x.bytes.indexOf(0);
+  return String.fromCharCode(...x.bytes.subarray(0, end < 0 ? x.bytes.length : end));
+}
+
+/** The payload `nan("tag")` puts in the fraction: the tag read as a C integer constant (0x hex, 0 octal); undefined if it is not one. */
+export function nanPayload(tag: string | undefined): bigint | undefined {
+  if (tag === undefined) return undefined;
+  if (tag === "") return 0n;
+  if (!/^(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.test(tag)) return undefined;
+  return tag.length > 1 && tag[0] === "0" && !/[xX]/.test(tag[1]!) ? BigInt(`0o${tag.slice(1)}`) : BigInt(tag);
+}
+
+/**
+ * The fraction bits of a NaN in a format whose quiet bit is `quiet` (the
+ * top fraction bit): a quiet NaN sets it, a signalling one keeps it clear and
+ * needs a non-zero fraction (gcc sets the bit below the quiet bit when the tag
+ * gives none). The payload is cut to the bits below the quiet bit.
+ */
+export function nanFraction(nan: Omit<NanSpec, "negative">, quiet: bigint): bigint {
+  const fraction = nan.payload & (quiet - 1n);
+  if (!nan.signalling) return quiet | fraction;
+  return fraction === 0n ? quiet >> 1n : fraction;
 }
 
 /** The address of an lvalue, if it is an address constant. */
@@ -381,12 +435,16 @@ function popcount(v: bigint): number {
 
 /** Builtins gcc folds in constant expressions when their arguments are constant. */
 function evalBuiltin(name: string, args: Expr[], t: Type): ConstValue | undefined {
-  const base = name.replace(/^__builtin_/, "");
+  // The _FloatN/_FloatNx spellings (`__builtin_inff128`) fold as the plain ones: the value is the same number.
+  const base = name.replace(/^__builtin_/, "").replace(/^(inf|huge_val|nans?)f(32|64|128)x?$/, "$1");
   switch (base) {
     case "inf": case "inff": case "infl": case "huge_val": case "huge_valf": case "huge_vall":
       return { kind: "float", value: Infinity };
-    case "nan": case "nanf": case "nanl": case "nans": case "nansf": case "nansl":
-      return { kind: "float", value: NaN };
+    case "nan": case "nanf": case "nanl": case "nans": case "nansf": case "nansl": {
+      const payload = nanPayload(literalText(args[0]));
+      if (payload === undefined) return undefined;
+      return { kind: "float", value: NaN, nan: { payload, signalling: base.startsWith("nans"), negative: false } };
+    }
     case "expect": case "expect_with_probability": return args[0] ? evalConst(args[0]) : undefined;
     // Left for the optimiser (see the parser); a constant expression takes it as 0.
     case "constant_p": return { kind: "int", value: 0n };

@@ -9,8 +9,9 @@
 // evaluated with const-eval and stored little-endian in the target's format.
 
 import type { InitItem, ObjectSymbol, Reloc, StaticInit, StringLit } from "./ast.js";
-import { evalInitializer } from "./const-eval.js";
-import { sizeOf, type Type } from "./types.js";
+import { evalInitializer, nanFraction, type NanSpec } from "./const-eval.js";
+import { wideFloatBits } from "./floatlit.js";
+import { type FloatFormat, sizeOf, type Type } from "./types.js";
 
 export interface StaticInitProblem {
   item: InitItem;
@@ -91,7 +92,11 @@ export function buildStaticInit(
     if (v.kind === "int") {
       writeInt(bytes, it.offset, tsize, v.value);
     } else if (v.kind === "float") {
-      writeFloat(bytes, it.offset, it.type, v.value);
+      const wide = it.type.kind === "float" && (it.type.format === "x87" || it.type.format === "f128") && v.literal !== undefined
+        ? wideFloatBits(v.literal, it.type.format === "x87" ? "f80" : "f128") : undefined;
+      if (v.nan && it.type.kind === "float") writeNan(bytes, it.offset, it.type.format, v.nan);
+      else if (wide !== undefined) writeInt(bytes, it.offset, 16, wide);
+      else writeFloat(bytes, it.offset, it.type, v.value);
     } else if (v.kind === "complex") {
       if (it.type.kind !== "complex") { writeFloat(bytes, it.offset, it.type, v.re); continue; }
       const half = sizeOf(it.type.elem);
@@ -118,6 +123,24 @@ export function writeInt(bytes: Uint8Array, offset: number, size: number, value:
     bytes[offset + i] = Number(v & 0xffn);
     v >>= 8n;
   }
+}
+
+/**
+ * Store a NaN with its payload, signalling bit and sign: per format, the sign
+ * bit's position, the exponent field with everything above the fraction
+ * (x87's explicit integer bit) and the quiet bit.
+ */
+function writeNan(bytes: Uint8Array, offset: number, format: FloatFormat, nan: NanSpec): void {
+  const layout: Record<FloatFormat, { size: number; sign: bigint; exponent: bigint; quiet: bigint }> = {
+    f16: { size: 2, sign: 15n, exponent: 0x1fn << 10n, quiet: 1n << 9n },
+    f32: { size: 4, sign: 31n, exponent: 0xffn << 23n, quiet: 1n << 22n },
+    f64: { size: 8, sign: 63n, exponent: 0x7ffn << 52n, quiet: 1n << 51n },
+    x87: { size: 10, sign: 79n, exponent: (0x7fffn << 64n) | (1n << 63n), quiet: 1n << 62n },
+    f128: { size: 16, sign: 127n, exponent: 0x7fffn << 112n, quiet: 1n << 111n },
+  };
+  const l = layout[format];
+  const bits = (nan.negative ? 1n << l.sign : 0n) | l.exponent | nanFraction(nan, l.quiet);
+  writeInt(bytes, offset, l.size, bits);
 }
 
 /** Store a double in the target format of floating (or complex: real part) type `t`. */

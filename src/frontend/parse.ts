@@ -4587,7 +4587,7 @@ class Parser {
         return node(args, bt.bool);
       }
       case "__builtin_isnan": case "__builtin_isinf": case "__builtin_isfinite": case "__builtin_isnormal":
-      case "__builtin_isinf_sign": case "__builtin_signbit": {
+      case "__builtin_isinf_sign": case "__builtin_signbit": case "__builtin_issignaling": {
         const args = this.builtinArgs().map((a) => this.rvalue(a));
         if (args.length !== 1) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
         if (!isFloating(args[0].type) && !isInteger(args[0].type)) this.error(at, `non-floating-point argument in call to function '${name}'`);
@@ -4604,7 +4604,9 @@ class Parser {
       case "__builtin_fpclassify": {
         const args = this.builtinArgs().map((a) => this.rvalue(a));
         if (args.length !== 6) { this.error(at, `wrong number of arguments to function '${name}'`); return this.intConst(0, bt.int, t); }
-        return node([...args.slice(0, 5).map((a) => this.convert(a, bt.int)), args[5]], bt.int);
+        if (!isFloating(args[5].type) && !isInteger(args[5].type)) this.error(at, `non-floating-point argument in call to function '${name}'`);
+        const x = isInteger(args[5].type) ? this.convert(args[5], bt.double) : args[5];
+        return node([...args.slice(0, 5).map((a) => this.convert(a, bt.int)), x], bt.int);
       }
       case "__builtin_complex": {
         const args = this.builtinArgs().map((a) => this.rvalue(a));

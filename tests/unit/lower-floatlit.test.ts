@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wideFloatBits } from "../../src/ir/lower/floatlit.js";
+import { wideFloatBits } from "../../src/frontend/floatlit.js";
 
 const hex = (t: string, f: "f80" | "f128") => wideFloatBits(t, f)!.toString(16).padStart(f === "f80" ? 20 : 32, "0");
 

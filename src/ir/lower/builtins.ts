@@ -36,6 +36,7 @@ import type { CallArg, FloatType, IntType, Type, Value } from "../ir.js";
 import { bitWidth, isFloatType, UNDEF } from "../ir.js";
 import { argType, irType, retType } from "./ctypes.js";
 import { isLibraryFunction } from "../../frontend/builtins.js";
+import { literalText, nanFraction, nanPayload } from "../../frontend/const-eval.js";
 import type { FunctionLowerer } from "./lower.js";
 
 type Handler = (L: FunctionLowerer, e: A.BuiltinCall) => Value;
@@ -126,17 +127,85 @@ const trap: Handler = (L) => {
   return unreachable(L, undefined as never);
 };
 
+/** The quiet bit of each format's NaNs (the top bit of the stored fraction). */
+const QUIET_BIT: Readonly<Record<FloatType, bigint>> = { f32: 1n << 22n, f64: 1n << 51n, f80: 1n << 62n, f128: 1n << 111n };
+
+/**
+ * `__builtin_inf`, `__builtin_nan("tag")`, `__builtin_nans("tag")` and the
+ * library `nan`s with a literal tag: constants (gcc folds them at -O0; a tag
+ * that is not a number, or not a literal, leaves the library call).
+ */
 function floatConst(kind: "inf" | "nan" | "nans"): Handler {
-  return (_L, e) => {
+  return (L, e) => {
     const t = irType(e.type) as FloatType;
     if (kind === "inf") return { k: "float", bits: floatBits(t, Infinity) };
-    // Quiet NaN: gcc's default payload; a signalling NaN clears the quiet bit and sets the lowest.
-    const q = floatBits(t, NaN);
-    if (kind === "nan") return { k: "float", bits: q };
-    const quietBit: Record<FloatType, bigint> = { f32: 1n << 22n, f64: 1n << 51n, f80: 1n << 62n, f128: 1n << 111n };
-    return { k: "float", bits: (q & ~quietBit[t]) | 1n };
+    const payload = nanPayload(literalText(e.args[0]));
+    if (payload === undefined) return libraryCall(L, e);
+    const quiet = QUIET_BIT[t];
+    // The exponent all ones (with x87's explicit integer bit), then the fraction.
+    const base = floatBits(t, NaN) & ~((quiet << 1n) - 1n);
+    return { k: "float", bits: base | nanFraction({ payload, signalling: kind === "nans" }, quiet) };
   };
 }
+
+// ---------------------------------------------------------------- sign bit operations
+
+/** Where the sign bit lives when a format has no integer of its width (x87's 80 bits): byte 9's top bit. */
+const F80_SIGN_BYTE = 9;
+
+/**
+ * `x` with its sign bit replaced: cleared (`fabs`), or taken from `y`
+ * (`copysign`). Pure bit operations on an integer view of the value, so NaN
+ * payloads and signed zeros go through unchanged, as gcc's inline expansion;
+ * f80 has no integer of its width and is edited through memory.
+ */
+function withSign(L: FunctionLowerer, t: FloatType, x: Value, y: Value | undefined): Value {
+  const b = L.builder;
+  if (t === "f80") {
+    const slot = b.alloca(16, 16, "sign");
+    b.store(t, x, slot);
+    const at = L.offset(slot, F80_SIGN_BYTE);
+    let top = b.bin("and", "i8", b.load("i8", at), int(0x7f));
+    if (y) {
+      const ySlot = b.alloca(16, 16, "sign.src");
+      b.store(t, y, ySlot);
+      top = b.bin("or", "i8", top, b.bin("and", "i8", b.load("i8", L.offset(ySlot, F80_SIGN_BYTE)), int(0x80)));
+    }
+    b.store("i8", top, at);
+    return b.load(t, slot);
+  }
+  const it: IntType = t === "f32" ? "i32" : t === "f64" ? "i64" : "i128";
+  const sign = 1n << BigInt(bitWidth(it) - 1);
+  let bits = b.bin("and", it, b.conv("bitcast", t, it, x), int(sign - 1n));
+  if (y) bits = b.bin("or", it, bits, b.bin("and", it, b.conv("bitcast", t, it, y), int(sign)));
+  return b.conv("bitcast", it, t, bits);
+}
+
+/** `fabs(x)` and `copysign(x, y)` in every floating type: sign-bit edits, never calls (gcc open-codes them at -O0). */
+function signOp(kind: "fabs" | "copysign"): Handler {
+  return (L, e) => {
+    const t = irType(e.type) as FloatType;
+    const arg = (a: A.Expr): Value => L.convert(L.rvalue(a), a.type, e.type);
+    const x = arg(e.args[0]!);
+    return withSign(L, t, x, kind === "copysign" ? arg(e.args[1]!) : undefined);
+  };
+}
+
+/** `abs`, `labs`, `llabs`, `imaxabs`: x < 0 ? -x : x in the call's type (wrapping, as gcc's expansion). */
+const intAbs: Handler = (L, e) => {
+  const t = irInt(e.type);
+  const x = L.intResize(L.rvalue(e.args[0]!), irInt(e.args[0]!.type), t, true);
+  const neg = L.builder.bin("sub", t, int(0), x);
+  return L.builder.select(t, L.builder.icmp("slt", t, x, int(0)), neg, x);
+};
+
+/** `__builtin_powi(x, n)`: libgcc's __powi?f2, by the format of x. */
+const powi: Handler = (L, e) => {
+  const t = irType(e.type) as FloatType;
+  const fn = t === "f32" ? "__powisf2" : t === "f64" ? "__powidf2" : "__powixf2";
+  const args: CallArg[] = e.args.map((a) => ({ type: argType(a.type), value: L.rvalue(a) }));
+  return L.builder.call(retType(e.type), fn, args) ?? UNDEF;
+};
 
 /** `__builtin_{add,sub,mul}_overflow(a, b, *res)`: exact result in 128 bits, then a range check. */
 function overflow(op: "add" | "sub" | "mul"): Handler {
@@ -381,6 +450,62 @@ function classify(kind: "isnan" | "isinf" | "isfinite" | "isnormal" | "signbit" 
   };
 }
 
+/**
+ * `__builtin_fpclassify(nan, inf, normal, subnormal, zero, x)`: one of the
+ * first five arguments by the class of x (glibc's fpclassify passes FP_*).
+ */
+const fpclassify: Handler = (L, e) => {
+  const b = L.builder;
+  const rt = irInt(e.type);
+  const classes = e.args.slice(0, 5).map((a) => L.intResize(L.rvalue(a), irInt(a.type), rt, true));
+  const [nanV, infV, normalV, subnormalV, zeroV] = classes as [Value, Value, Value, Value, Value];
+  const xe = e.args[5]!;
+  const t = irType(xe.type) as FloatType;
+  const x = L.rvalue(xe);
+  const a = withSign(L, t, x, undefined);
+  const finiteClass = b.select(rt, b.fcmp("oge", t, a, minNormal(t)), normalV,
+    b.select(rt, b.fcmp("oeq", t, a, { k: "float", bits: 0n }), zeroV, subnormalV));
+  const nonNan = b.select(rt, b.fcmp("oeq", t, a, { k: "float", bits: floatBits(t, Infinity) }), infV, finiteClass);
+  return b.select(rt, b.fcmp("uno", t, x, x), nanV, nonNan);
+};
+
+/**
+ * `__builtin_issignaling(x)` (gcc 13): a NaN whose quiet bit is clear. Read
+ * from the bits, as comparing would raise the very exception it asks about.
+ */
+const issignaling: Handler = (L, e) => {
+  const b = L.builder;
+  const xe = e.args[0]!;
+  const t = irType(xe.type) as FloatType;
+  const rt = irInt(e.type);
+  const x = L.rvalue(xe);
+  const quiet = QUIET_BIT[t];
+  if (t === "f80") {
+    // The quiet bit is bit 62 of the 64-bit significand at offset 0; the exponent is bits 0-14 at offset 8.
+    const slot = b.alloca(16, 16, "issig");
+    b.store(t, x, slot);
+    const sig = b.load("i64", slot);
+    const exp = b.bin("and", "i16", b.load("i16", L.offset(slot, 8)), int(0x7fff));
+    const fraction = b.bin("and", "i64", sig, int((1n << 62n) - 1n));
+    const isSig = b.bin("and", "i1", b.icmp("eq", "i16", exp, int(0x7fff)),
+      b.bin("and", "i1", b.icmp("eq", "i64", b.bin("and", "i64", sig, int(quiet)), int(0)), b.icmp("ne", "i64", fraction, int(0))));
+    return b.conv("zext", "i1", rt, isSig);
+  }
+  // The magnitude's bits lie strictly between infinity's and the smallest quiet NaN's.
+  const it: IntType = t === "f32" ? "i32" : t === "f64" ? "i64" : "i128";
+  const sign = 1n << BigInt(bitWidth(it) - 1);
+  const mag = b.bin("and", it, b.conv("bitcast", t, it, x), int(sign - 1n));
+  const infBits = floatBits(t, Infinity);
+  const isSig = b.bin("and", "i1", b.icmp("ugt", it, mag, int(infBits)), b.icmp("ult", it, mag, int(infBits | quiet)));
+  return b.conv("zext", "i1", rt, isSig);
+};
+
+/** The smallest positive normal number of the format. */
+function minNormal(t: FloatType): Value {
+  if (t === "f80" || t === "f128") return { k: "float", bits: minNormalBits(t) };
+  return { k: "float", bits: floatBits(t, t === "f32" ? 1.1754943508222875e-38 : 2.2250738585072014e-308) };
+}
+
 function minNormalBits(t: FloatType): bigint {
   // Smallest normal: exponent field 1, mantissa 0 (x87 keeps its explicit integer bit).
   return t === "f80" ? (1n << 64n) | (1n << 63n) : 1n << 112n;
@@ -543,6 +668,11 @@ const nothing: Handler = (L, e) => {
   return UNDEF;
 };
 
+/** The `_FloatN`/`_FloatNx` spellings of a builtin (`__builtin_fabsf128`...), all with one handler: the type is the call's. */
+function floatNVariants(base: string, h: Handler): Record<string, Handler> {
+  return Object.fromEntries(["f32", "f64", "f32x", "f64x", "f128"].map((suffix) => [`${base}${suffix}`, h]));
+}
+
 const BUILTINS: Readonly<Record<string, Handler>> = {
   __builtin_clz: bitOp("clz"), __builtin_clzl: bitOp("clz"), __builtin_clzll: bitOp("clz"),
   __builtin_ctz: bitOp("ctz"), __builtin_ctzl: bitOp("ctz"), __builtin_ctzll: bitOp("ctz"),
@@ -559,6 +689,14 @@ const BUILTINS: Readonly<Record<string, Handler>> = {
   __builtin_huge_val: floatConst("inf"), __builtin_huge_valf: floatConst("inf"), __builtin_huge_vall: floatConst("inf"),
   __builtin_nan: floatConst("nan"), __builtin_nanf: floatConst("nan"), __builtin_nanl: floatConst("nan"),
   __builtin_nans: floatConst("nans"), __builtin_nansf: floatConst("nans"), __builtin_nansl: floatConst("nans"),
+  ...floatNVariants("__builtin_inf", floatConst("inf")), ...floatNVariants("__builtin_huge_val", floatConst("inf")),
+  ...floatNVariants("__builtin_nan", floatConst("nan")), ...floatNVariants("__builtin_nans", floatConst("nans")),
+  __builtin_fabs: signOp("fabs"), __builtin_fabsf: signOp("fabs"), __builtin_fabsl: signOp("fabs"), ...floatNVariants("__builtin_fabs", signOp("fabs")),
+  __builtin_copysign: signOp("copysign"), __builtin_copysignf: signOp("copysign"), __builtin_copysignl: signOp("copysign"),
+  ...floatNVariants("__builtin_copysign", signOp("copysign")),
+  __builtin_abs: intAbs, __builtin_labs: intAbs, __builtin_llabs: intAbs, __builtin_imaxabs: intAbs,
+  __builtin_powi: powi, __builtin_powif: powi, __builtin_powil: powi,
+  __builtin_fpclassify: fpclassify, __builtin_issignaling: issignaling,
   __builtin_add_overflow: overflow("add"), __builtin_sub_overflow: overflow("sub"), __builtin_mul_overflow: overflow("mul"),
   __builtin_sadd_overflow: overflow("add"), __builtin_saddl_overflow: overflow("add"), __builtin_saddll_overflow: overflow("add"),
   __builtin_uadd_overflow: overflow("add"), __builtin_uaddl_overflow: overflow("add"), __builtin_uaddll_overflow: overflow("add"),
@@ -610,6 +748,11 @@ const BUILTINS: Readonly<Record<string, Handler>> = {
 export function lowerBuiltin(L: FunctionLowerer, e: A.BuiltinCall): Value {
   const handler = BUILTINS[e.name];
   if (handler) return handler(L, e);
+  return libraryCall(L, e);
+}
+
+/** The builtin as a call to its library function (`__builtin_X` → X). */
+function libraryCall(L: FunctionLowerer, e: A.BuiltinCall): Value {
   const target = e.libName ?? (e.name.startsWith("__builtin_") ? e.name.slice("__builtin_".length) : undefined);
   if (!target) {
     L.diags.error(e.loc, `builtin '${e.name}' is not supported yet`);

@@ -22,9 +22,9 @@ import type {
 } from "../ir.js";
 import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { hasBuiltinExpansion, lowerBuiltin } from "./builtins.js";
-import { isLibraryFunction } from "../../frontend/builtins.js";
+import { isLibraryFunction, librarySignature } from "../../frontend/builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
-import { wideFloatBits } from "./floatlit.js";
+import { wideFloatBits } from "../../frontend/floatlit.js";
 import type { FrameLayout } from "./nested.js";
 import { NestingPlan, nestingDepth } from "./nested.js";
 
@@ -56,7 +56,18 @@ const I64: IntType = "i64";
 /** Library comparisons whose third argument is a length: with 0 they are 0 whatever the strings. */
 const ZERO_LENGTH_COMPARES: ReadonlySet<string> = new Set(["strncmp", "memcmp", "strncasecmp", "bcmp"]);
 
-const ABS_FUNCTIONS: ReadonlySet<string> = new Set(["abs", "labs", "llabs", "imaxabs"]);
+/**
+ * Library functions gcc open-codes even at -O0 when the standard header
+ * declares them (a program may call them without linking libm); the call
+ * becomes the expansion of the `__builtin_` twin.
+ */
+const OPEN_CODED_LIBRARY: ReadonlySet<string> = new Set([
+  "abs", "labs", "llabs", "imaxabs",
+  "fabs", "fabsf", "fabsl", "fabsf32", "fabsf64", "fabsf32x", "fabsf64x", "fabsf128",
+  "copysign", "copysignf", "copysignl", "copysignf32", "copysignf64", "copysignf32x", "copysignf64x", "copysignf128",
+  "finite", "finitef", "finitel", "isinf", "isinff", "isinfl", "isnan", "isnanf", "isnanl",
+  "nan", "nanf", "nanl",
+]);
 const COMPLEX_FUNCTIONS: Readonly<Record<string, "conj" | "real" | "imag">> = {
   conj: "conj", conjf: "conj", conjl: "conj", creal: "real", crealf: "real", creall: "real",
   cimag: "imag", cimagf: "imag", cimagl: "imag",
@@ -1751,6 +1762,9 @@ export class FunctionLowerer {
       if (builtin && hasBuiltinExpansion(builtin)) return lowerBuiltin(this, { kind: "builtin", name: builtin, args: e.args, type: e.type, loc: e.loc });
       if (builtin && name.startsWith("__builtin_")) direct.asmName = name.slice("__builtin_".length);
     }
+    if (direct && !direct.defined && OPEN_CODED_LIBRARY.has(direct.name) && this.isLibraryBuiltin(direct) && this.matchesLibrary(e, direct.name)) {
+      return lowerBuiltin(this, { kind: "builtin", name: `__builtin_${direct.name}`, args: e.args, type: e.type, loc: e.loc, libName: direct.name });
+    }
     // The C99 complex functions are operations on the value (gcc expands them even at -O0).
     const part = direct && Object.hasOwn(COMPLEX_FUNCTIONS, direct.name) ? COMPLEX_FUNCTIONS[direct.name] : undefined;
     if (direct && part && e.args.length === 1 && e.args[0]!.type.kind === "complex" && this.builtinsAllowed(direct, direct.name)) {
@@ -1774,13 +1788,6 @@ export class FunctionLowerer {
     const parent = direct?.enclosing?.def;
     if (parent) opts.chain = this.frameOf(parent);
     if (direct && this.isLibraryBuiltin(direct)) opts.builtin = direct.name;
-    // gcc expands abs and friends inline even at -O0 (and programs test for it).
-    const absType = opts.builtin !== undefined && ABS_FUNCTIONS.has(opts.builtin) && args.length === 1 && args[0]!.type.kind === "scalar" ? args[0]!.type.type : undefined;
-    if (absType !== undefined && ret.kind === "scalar" && ret.type === absType && (absType === "i32" || absType === "i64")) {
-      const x = args[0]!.value;
-      const neg = b.bin("sub", absType, { k: "int", value: 0n }, x);
-      return b.select(absType, b.icmp("slt", absType, x, { k: "int", value: 0n }), neg, x);
-    }
     // gcc folds a comparison of zero bytes to 0 even at -O0 (the arguments are still evaluated).
     const n = args[2]?.value;
     if (opts.builtin !== undefined && ZERO_LENGTH_COMPARES.has(opts.builtin) && n?.k === "int" && n.value === 0n &&
@@ -1802,6 +1809,24 @@ export class FunctionLowerer {
   private isLibraryBuiltin(fn: A.FunctionSymbol): boolean {
     const name = fn.name.startsWith("__builtin_") ? fn.name.slice("__builtin_".length) : fn.name;
     return isLibraryFunction(name) && this.builtinsAllowed(fn, name);
+  }
+
+  /**
+   * Does the call fit the library function's standard signature (same number
+   * of arguments, the same kinds of type)? A program's own odd declaration of
+   * `fabs` keeps its call, as gcc then does.
+   */
+  private matchesLibrary(e: A.Call, name: string): boolean {
+    const sig = librarySignature(name);
+    if (sig === undefined) return false;
+    const [ret, params] = sig.split(":") as [string, string];
+    const codes = params === "" ? [] : params.split(",");
+    const kindOf = (code: string): "float" | "int" | "pointer" => "fdDF".includes(code) ? "float" : "pPsS".includes(code) ? "pointer" : "int";
+    const typeKind = (t: CType): string => t.kind === "float" ? "float" : t.kind === "pointer" ? "pointer" : t.kind === "int" || t.kind === "enum" ? "int" : t.kind;
+    // float, double, and long double/_Float128 (16 bytes on every target) by size.
+    const fits = (t: CType, code: string): boolean =>
+      typeKind(t) === kindOf(code) && (kindOf(code) !== "float" || sizeOf(t) === (code === "f" ? 4 : code === "d" ? 8 : 16));
+    return e.args.length === codes.length && fits(e.type, ret) && e.args.every((a, i) => fits(a.type, codes[i]!));
   }
 
   /** May a call to `fn` (the library function `name`) be treated as the builtin? */

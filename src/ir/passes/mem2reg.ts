@@ -91,12 +91,21 @@ function promoteFunc(f: Func): void {
 
   // 1. Phi placement at the iterated dominance frontier of each slot's stores.
   const phiSlot = new Map<Phi, number>();
+  const newTemp = tempNamer(f);
+  // The reachable blocks storing to each slot, in one walk (not one per slot: huge functions have thousands).
+  const storeBlocks = new Map<number, number[]>();
+  f.blocks.forEach((b, bi) => {
+    if (cfg.rpoNum[bi] === -1) return;
+    for (const i of b.insts) {
+      if (i.op !== "store" || i.addr.k !== "temp" || !promo.has(i.addr.id)) continue;
+      const list = storeBlocks.get(i.addr.id) ?? [];
+      if (list[list.length - 1] !== bi) list.push(bi);
+      storeBlocks.set(i.addr.id, list);
+    }
+  });
   slotIds.forEach((id, k) => {
     const type = promo.get(id)!;
-    const work: number[] = [];
-    f.blocks.forEach((b, bi) => {
-      if (cfg.rpoNum[bi] !== -1 && b.insts.some((i) => i.op === "store" && i.addr.k === "temp" && i.addr.id === id)) work.push(bi);
-    });
+    const work: number[] = [...(storeBlocks.get(id) ?? [])];
     const hasPhi = new Set<number>();
     while (work.length) {
       const b = work.pop()!;
@@ -104,7 +113,7 @@ function promoteFunc(f: Func): void {
         if (hasPhi.has(d)) continue;
         hasPhi.add(d);
         const name = `${f.temps[id]!.name}.phi`;
-        const dst = newTemp(f, type, name);
+        const dst = newTemp(type, name);
         const phi: Phi = { dst, type, incoming: [] };
         f.blocks[d]!.phis.push(phi);
         phiSlot.set(phi, k);
@@ -191,12 +200,22 @@ function promoteFunc(f: Func): void {
   removeDeadPhis(f, new Set(phiSlot.keys()));
 }
 
-function newTemp(f: Func, type: Type, hint: string): number {
+/** A maker of fresh temps of `f` named after a hint, unique by a suffix; linear in the temps, whatever their number. */
+function tempNamer(f: Func): (type: Type, hint: string) => number {
   const names = new Set(f.temps.map((t) => t.name));
-  let name = hint;
-  for (let n = 1; names.has(name); n++) name = `${hint}${n}`;
-  f.temps.push({ name, type });
-  return f.temps.length - 1;
+  const nextSuffix = new Map<string, number>();
+  return (type, hint) => {
+    let name = hint;
+    if (names.has(name)) {
+      let n = nextSuffix.get(hint) ?? 1;
+      while (names.has(`${hint}${n}`)) n++;
+      nextSuffix.set(hint, n + 1);
+      name = `${hint}${n}`;
+    }
+    names.add(name);
+    f.temps.push({ name, type });
+    return f.temps.length - 1;
+  };
 }
 
 /** Delete the given phis when nothing but (transitively dead) phis uses them. */
