@@ -1,6 +1,6 @@
-// `npm test`: type-check, build, unit tests, then the torture suite on its
-// --fast sample (plus every ratchet entry) for every target whose tools are
-// installed, and the real projects' quick tests. Prints a summary line per suite; details go to .cache/logs/.
+// `npm test`: type-check, build, unit tests, the ratchet-list and task-lock
+// checks, then the torture suite on its --fast sample (plus every ratchet
+// entry) for every target with a ratchet list, and the real projects' quick tests. Prints a summary line per suite; details go to .cache/logs/.
 // Exit status is non-zero when any step fails or a ratchet entry regresses.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
