@@ -24,9 +24,7 @@ function compile(cc: "gcc" | "tscc", src: string, out: string): void {
 }
 
 describe("vector ABI against gcc", () => {
-
   requireBundleForEach();
-
   requireForEach("gcc", { hostArch: "x64" });
   for (const [callee, caller] of [["gcc", "tscc"], ["tscc", "gcc"], ["tscc", "tscc"]] as const) {
     it(`callee by ${callee}, caller by ${caller}`, () => {

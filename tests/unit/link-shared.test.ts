@@ -62,7 +62,6 @@ int main(void) {
 const LINKED_OUTPUT = "library init\ntriangle 3 3\nsquare 4 4\npentagon 5 5\ncalls 3 big 1285714285714285714\nlibrary atexit\n";
 
 describe("shared libraries built by tscc", () => {
-
   requireBundleForEach();
   it("a program linked against a tscc -shared -fPIC library runs (PIE and -no-pie)", () => {
     tscc("-shared", "-fPIC", "-O1", source("shape.c", LIBRARY), "-o", "libshape.so");

@@ -33,8 +33,8 @@ function compileAndRun(name: string, opt: number): { stdout: string; status: num
 const programs = readdirSync(dir).filter((f) => f.endsWith(".ir")).map((f) => f.slice(0, -3)).sort();
 
 describe("x86_64 end to end", () => {
-
   requireForEach("gcc", { hostArch: "x64" });
+  it("finds its programs", () => expect(programs.length).toBeGreaterThanOrEqual(15));
   for (const name of programs) {
     const text = readFileSync(join(dir, name + ".ir"), "utf8");
     const out = /^# expect: (.*)$/m.exec(text)?.[1];
@@ -50,7 +50,6 @@ describe("x86_64 end to end", () => {
 });
 
 describe("x86_64 -fPIC shared object", () => {
-
   requireForEach("gcc", { hostArch: "x64" });
   it("links into a .so and is called from gcc code (GOT, PLT, TLS, weak)", () => {
     const pic = new URL("./ir/pic/", import.meta.url).pathname;

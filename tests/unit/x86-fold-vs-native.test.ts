@@ -130,7 +130,6 @@ function fprogram(cases: FCase[], inline: boolean): string {
 }
 
 describe("constant folding agrees with the machine", () => {
-
   requireForEach("gcc", { hostArch: "x64" });
   it("on 300 seeded float operations and conversions", () => {
     const cases = fc.sample(fcaseArb, { numRuns: 300, seed: 7 });

@@ -26,11 +26,11 @@ function build(cc: string[], src: string, exe: string): string {
 }
 
 describe("x86_64 programs against gcc", () => {
-
   requireBundleForEach();
-
   requireForEach("gcc", { hostArch: "x64" });
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith(".c")).sort()) {
+  const files = readdirSync(DIR).filter((f) => f.endsWith(".c")).sort();
+  it("finds its programs", () => expect(files.length).toBeGreaterThanOrEqual(2));
+  for (const file of files) {
     const src = join(DIR, file);
     let expected: string | undefined;
     const gcc = (): string => (expected ??= build(["gcc", "-O0"], src, join(work, `${file}.gcc`)));
