@@ -88,6 +88,8 @@ export interface ProjectResult {
   failed: number;
   notes: string[];
   buildSeconds?: number;
+  /** the recipe's parts (Recipe.parts) that ran; a planned part missing here fails the run */
+  ran: string[];
 }
 
 export interface RecipeContext {
@@ -118,6 +120,14 @@ export interface Recipe {
   pkgVersion: string;
   /** subdirectory of the unpacked tree that is the project root */
   subdir?: string;
+  /**
+   * Everything this recipe plans to build and test in this context, as part
+   * names ("build:…" built, "test:…" run). The harness fails a run in which a
+   * planned part did not run (speedtest1 not built, testfixture dropped by
+   * --disable-tcl, no gcc oracle to compare with…), so a run cannot pass by
+   * quietly doing less. Only the "build:" parts are planned for build-only runs.
+   */
+  parts(ctx: RecipeContext): readonly string[];
   /** configure + build; the result's built/stage say how far it got */
   build(ctx: RecipeContext): Promise<ProjectResult>;
   /** run the project's own tests (after a successful build) */
@@ -129,7 +139,12 @@ export interface Recipe {
 }
 
 export function newResult(): ProjectResult {
-  return { built: false, passed: 0, failed: 0, notes: [] };
+  return { built: false, passed: 0, failed: 0, notes: [], ran: [] };
+}
+
+/** Record that a planned part ran (see Recipe.parts). */
+export function ran(r: ProjectResult, part: string): void {
+  if (!r.ran.includes(part)) r.ran.push(part);
 }
 
 /** Download (once) and unpack (once, without Debian's patches: upstream as

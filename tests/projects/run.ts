@@ -8,6 +8,14 @@
 //
 // One line per project, target and level; the details go to
 // .cache/logs/projects-<name>-<arch>.log (one `ERROR: …` line per failure).
+//
+// A run passes when it built, every part its recipe plans (Recipe.parts) ran,
+// and no test failed. The ratchet list tests/projects/pass-<arch>.txt names the
+// project/level pairs that must keep passing, each with the least number of
+// tests it must pass: `sqlite3 -O2 min=17388` for --fast runs (what npm test
+// runs), `full-min=N` for full runs; a line without them (the older format)
+// checks pass/fail only. --update adds pairs and records or raises the minimums;
+// it never removes or lowers anything (scripts/check-ratchets.mjs checks that).
 // Sources come from Debian source packages into .cache/projects/ (git-ignored).
 
 import { Command } from "commander";
@@ -17,6 +25,7 @@ import {
   ARCHES, ROOT, ccWrapper, fetchSource, freshCopy, LOGS, makeLogger, makeSh, PROJECTS, toolchainFreePath, TSCC_BUNDLE,
   type Arch, type CcKind, type ProjectResult, type Recipe, type RecipeContext,
 } from "./common.js";
+import { bundleProblem } from "../bundle.js";
 import { RECIPES } from "./recipes/index.js";
 
 export interface RunOptions {
@@ -89,13 +98,14 @@ export async function buildProject(recipe: Recipe, o: RunOptions, dirOverride?: 
   let result: ProjectResult;
   try {
     if (reuse) {
-      result = { built: true, passed: 0, failed: 0, notes: [], buildSeconds: Number(readFileSync(builtMarker, "utf8")) };
+      const marker = readBuiltMarker(builtMarker);
+      result = { built: true, passed: 0, failed: 0, notes: [], buildSeconds: marker.buildSeconds, ran: marker.ran };
     } else {
       result = await recipe.build(ctx);
-      if (result.built) writeFileSync(builtMarker, `${result.buildSeconds ?? 0}\n`);
+      if (result.built) writeFileSync(builtMarker, JSON.stringify({ buildSeconds: result.buildSeconds ?? 0, ran: result.ran }) + "\n");
     }
   } catch (e) {
-    result = { built: false, stage: `harness: ${(e as Error).message}`, passed: 0, failed: 0, notes: [] };
+    result = { built: false, stage: `harness: ${(e as Error).message}`, passed: 0, failed: 0, notes: [], ran: [] };
   }
   if (result.built && !o.buildOnly) {
     try {
@@ -105,7 +115,32 @@ export async function buildProject(recipe: Recipe, o: RunOptions, dirOverride?: 
       result.notes.push(`harness: ${(e as Error).message}`);
     }
   }
+  // Every planned part ran, or the run fails (one failure per missing part).
+  if (result.built) {
+    const missing = plannedParts(recipe, ctx, o.buildOnly === true).filter((p) => !result.ran.includes(p));
+    if (missing.length > 0) {
+      result.failed += missing.length;
+      result.notes.unshift(`planned parts that did not run: ${missing.join(", ")}`);
+      o.log(`ERROR: planned parts that did not run: ${missing.join(", ")}`);
+    }
+  }
   return { result, ctx };
+}
+
+/** A previous build's marker: its time and the build parts that ran (older markers held the time only: no parts, so rebuild). */
+function readBuiltMarker(path: string): { buildSeconds: number; ran: string[] } {
+  const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
+  if (typeof parsed === "number") return { buildSeconds: parsed, ran: [] };
+  const m = parsed as { buildSeconds?: unknown; ran?: unknown };
+  return {
+    buildSeconds: typeof m.buildSeconds === "number" ? m.buildSeconds : 0,
+    ran: Array.isArray(m.ran) ? m.ran.filter((p): p is string => typeof p === "string") : [],
+  };
+}
+
+/** The parts of `recipe` this run must run (only the "build:" ones for build-only runs). */
+export function plannedParts(recipe: Recipe, ctx: RecipeContext, buildOnly: boolean): string[] {
+  return recipe.parts(ctx).filter((p) => !buildOnly || p.startsWith("build:"));
 }
 
 export function summary(name: string, arch: Arch, opt: string, r: ProjectResult, gccSeconds?: number): string {
@@ -113,7 +148,7 @@ export function summary(name: string, arch: Arch, opt: string, r: ProjectResult,
   if (!r.built) return `${head}: FAILED at ${r.stage ?? "build"}`;
   const time = r.buildSeconds !== undefined
     ? ` in ${r.buildSeconds.toFixed(0)} s${gccSeconds !== undefined ? ` (gcc ${gccSeconds.toFixed(0)} s)` : ""}` : "";
-  return `${head}: built${time}, ${r.passed} tests passed, ${r.failed} failed`;
+  return `${head}: built${time}, ${r.passed} tests passed, ${r.failed} failed; ran ${r.ran.length} parts`;
 }
 
 async function main(): Promise<void> {
@@ -140,13 +175,19 @@ async function main(): Promise<void> {
   const arches = (opts.arch === "all" ? ARCHES : opts.arch.split(",")) as Arch[];
   for (const a of arches) if (!ARCHES.includes(a)) { console.error(`unknown arch ${a}`); process.exit(2); }
   if (opts.cc !== "tscc" && opts.cc !== "gcc") { console.error("--cc is tscc or gcc"); process.exit(2); }
-  if (opts.cc === "tscc" && !existsSync(TSCC_BUNDLE)) { console.error("dist/tscc.cjs is missing: npm run build"); process.exit(2); }
+  if (opts.cc === "tscc") {
+    // A bundle named by TSCC_BUNDLE is someone's deliberate choice; dist/ must be current.
+    const problem = process.env.TSCC_BUNDLE ? (existsSync(TSCC_BUNDLE) ? undefined : `${TSCC_BUNDLE} is missing`) : bundleProblem(TSCC_BUNDLE);
+    if (problem) { console.error(problem); process.exit(2); }
+  }
   const levels = opts.opt.split(",").map((s) => s.replace(/^-?O/, ""));
   let bad = 0;
   let regressions = 0;
   mkdirSync(LOGS, { recursive: true });
   const ratchets = new Map(arches.map((a) => [a, readRatchet(a)]));
-  const passing = new Map<Arch, string[]>(arches.map((a) => [a, []]));
+  const passing = new Map<Arch, { entry: string; passed: number }[]>(arches.map((a) => [a, []]));
+  // --fast runs are held to min=, full runs to full-min= (their test counts differ).
+  const minField: MinField = opts.fast ? "min" : "full-min";
   for (const recipe of recipes) {
     for (const arch of arches) {
       const logFile = join(LOGS, `projects-${recipe.name}-${arch}.log`);
@@ -160,11 +201,20 @@ async function main(): Promise<void> {
         const failed = !result.built || result.failed > 0;
         const entry = `${recipe.name} -O${opt}`;
         if (failed) bad++;
-        if (failed && opts.cc === "tscc" && ratchets.get(arch)!.has(entry)) {
-          regressions++;
-          console.log(`  RATCHET: ${entry} is in ${ratchetPath(arch)} and failed`);
+        const promised = ratchets.get(arch)!.get(entry);
+        const least = promised?.[minField];
+        if (promised && opts.cc === "tscc") {
+          if (failed) {
+            regressions++;
+            console.log(`  RATCHET: ${entry} is in ${ratchetPath(arch)} and failed`);
+          } else if (least !== undefined && result.passed < least) {
+            regressions++;
+            console.log(`  RATCHET: ${entry} passed ${result.passed} tests, fewer than its ${minField}=${least} in ${ratchetPath(arch)}`);
+          } else if (least === undefined) {
+            console.log(`  ratchet: ${entry} has no ${minField} yet (add it with --update)`);
+          }
         }
-        if (!failed) passing.get(arch)!.push(entry);
+        if (!failed) passing.get(arch)!.push({ entry, passed: result.passed });
         for (const n of result.notes.slice(0, failed || opts.verbose ? 5 : 0)) console.log(`  ${n}`);
       }
       if (bad) console.log(`  (log: ${logFile})`);
@@ -173,10 +223,18 @@ async function main(): Promise<void> {
   if (opts.update && opts.cc === "tscc") {
     for (const arch of arches) {
       const ratchet = ratchets.get(arch)!;
-      const added = passing.get(arch)!.filter((e) => !ratchet.has(e));
-      if (added.length === 0) continue;
-      writeFileSync(ratchetPath(arch), `${RATCHET_HEADER}\n${[...ratchet, ...added].sort().join("\n")}\n`);
-      console.log(`ratchet: added ${added.join(", ")} to ${ratchetPath(arch)}`);
+      const changes: string[] = [];
+      for (const { entry, passed } of passing.get(arch)!) {
+        const old = ratchet.get(entry);
+        const least = old?.[minField];
+        if (old === undefined) changes.push(`added ${entry} ${minField}=${passed}`);
+        else if (least === undefined || passed > least) changes.push(`${entry} ${minField}=${least ?? "(none)"} → ${passed}`);
+        else continue;
+        ratchet.set(entry, { ...old, [minField]: passed });
+      }
+      if (changes.length === 0) continue;
+      writeRatchet(arch, ratchet);
+      console.log(`ratchet: ${changes.join("; ")} in ${ratchetPath(arch)}`);
     }
   }
   // What a ratchet lists must keep passing; other failures are reported, and
@@ -185,16 +243,42 @@ async function main(): Promise<void> {
   process.exitCode = regressions || (bad && !opts.ratchetOnly) ? 1 : 0;
 }
 
-const RATCHET_HEADER = "# Project/level pairs that must keep building and passing with tscc on this arch; only ever add (tests/projects/run.ts --update)";
+const RATCHET_HEADER = "# Project/level pairs that must keep building, running every planned part and passing with tscc on this arch, with the least number of tests passed (min= for --fast runs, full-min= for full runs); only ever add or raise (tests/projects/run.ts --update)";
 
 function ratchetPath(arch: Arch): string {
   return join(ROOT, "tests/projects", `pass-${arch}.txt`);
 }
 
-function readRatchet(arch: Arch): Set<string> {
+type MinField = "min" | "full-min";
+type RatchetEntry = Partial<Record<MinField, number>>;
+
+/** `project -Olevel [min=N] [full-min=N]` lines → entry → its minimums. */
+export function parseRatchet(text: string): Map<string, RatchetEntry> {
+  const map = new Map<string, RatchetEntry>();
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    const words = line.split(/\s+/);
+    const entry: RatchetEntry = {};
+    for (const w of words.filter((x) => x.includes("="))) {
+      const [k, v] = w.split("=", 2);
+      if ((k === "min" || k === "full-min") && /^\d+$/.test(v ?? "")) entry[k] = Number(v);
+      else throw new Error(`bad ratchet field ${JSON.stringify(w)} in line ${JSON.stringify(line)}`);
+    }
+    map.set(words.filter((x) => !x.includes("=")).join(" "), entry);
+  }
+  return map;
+}
+
+function readRatchet(arch: Arch): Map<string, RatchetEntry> {
   const path = ratchetPath(arch);
-  if (!existsSync(path)) return new Set();
-  return new Set(readFileSync(path, "utf8").split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#")));
+  return existsSync(path) ? parseRatchet(readFileSync(path, "utf8")) : new Map();
+}
+
+function writeRatchet(arch: Arch, ratchet: Map<string, RatchetEntry>): void {
+  const lines = [...ratchet].map(([entry, m]) =>
+    [entry, ...(["min", "full-min"] as const).filter((k) => m[k] !== undefined).map((k) => `${k}=${m[k]}`)].join(" "));
+  writeFileSync(ratchetPath(arch), `${RATCHET_HEADER}\n${lines.sort().join("\n")}\n`);
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) await main();

@@ -2,6 +2,13 @@
 // baseline), link, run it (under qemu-user for cross targets) with time limits,
 // and compare with the ratchet list of tests that must keep passing.
 //
+// A ratchet entry that does not run counts as a regression too: a test that was
+// renamed, vanished from the suite, or is now filtered out as "unsupported"
+// would otherwise drop out of the comparison silently. (Entries outside an
+// explicit --filter are the one exception: that run was asked to be partial.)
+// --update only ever adds names; scripts/check-ratchets.mjs refuses commits
+// that remove any.
+//
 //   npm run torture -- --arch x86_64 -O0 --fast
 //   npm run torture -- --arch all -O0,2            (the full run)
 //   npm run torture -- --cc gcc --write-baseline   (what gcc itself passes)
@@ -11,6 +18,7 @@ import { execa } from "execa";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
+import { bundleProblem } from "../bundle.js";
 import { CompilePool } from "./compile-pool.js";
 import { type Arch, CACHE_DIR, discoverTests, ensureSuite, hash32, type TortureTest } from "./suite.js";
 
@@ -108,18 +116,29 @@ async function pool<T>(items: readonly T[], jobs: number, fn: (item: T) => Promi
 async function runSuite(arch: Arch, level: string, opts: Options): Promise<number> {
   const label = `${arch} -O${level}${opts.cc === "gcc" ? " (gcc)" : ""}`;
   const unavailable = await archUnavailable(arch);
-  if (unavailable) {
-    console.log(`${label}: skipped: ${unavailable}`);
-    return 0;
-  }
   const ratchet = readList(ratchetPath(arch, level));
+  if (unavailable) {
+    // Under CI the install script promises every target's tools: a ratchet
+    // that cannot be checked there fails instead of passing unseen.
+    const fatal = process.env.CI === "true" && ratchet.size > 0;
+    console.log(`${label}: ${fatal ? "FAILED (CI=true)" : "skipped"}: ${unavailable}`);
+    return fatal ? ratchet.size : 0;
+  }
   const baseline = readList(baselinePath(arch));
   const seed = process.env.TSCC_AGENT_ID ?? hostname();
-  let tests = discoverTests(arch, `-O${level}`).filter((t) => !t.unsupported);
-  if (opts.filter) {
-    const re = new RegExp(opts.filter);
-    tests = tests.filter((t) => re.test(t.name));
+  const discovered = discoverTests(arch, `-O${level}`);
+  const filter = opts.filter ? new RegExp(opts.filter) : undefined;
+  // Ratchet entries that cannot run are regressions, not omissions.
+  const byName = new Map(discovered.map((t) => [t.name, t]));
+  const unrunnable: { name: string; reason: string }[] = [];
+  for (const name of ratchet) {
+    if (filter && !filter.test(name)) continue;
+    const t = byName.get(name);
+    if (!t) unrunnable.push({ name, reason: "not in the suite (renamed or removed?)" });
+    else if (t.unsupported) unrunnable.push({ name, reason: `now filtered out as unsupported: ${t.unsupported}` });
   }
+  let tests = discovered.filter((t) => !t.unsupported);
+  if (filter) tests = tests.filter((t) => filter.test(t.name));
   if (opts.fast) {
     // A deterministic ~10% sample, plus everything the ratchet promises.
     tests = tests.filter((t) => ratchet.has(t.name) || hash32(`${seed}:${t.name}`) % 10 === 0);
@@ -146,6 +165,7 @@ async function runSuite(arch: Arch, level: string, opts: Options): Promise<numbe
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+  failures.push(...unrunnable);
   failures.sort((a, b) => a.name.localeCompare(b.name));
   const regressions = failures.filter((f) => ratchet.has(f.name));
   writeFileSync(logPath, failures.map((f) => `ERROR: ${f.name}: ${f.reason}\n`).join("") +
@@ -153,7 +173,7 @@ async function runSuite(arch: Arch, level: string, opts: Options): Promise<numbe
 
   const gccNote = baseline.size > 0 && opts.cc === "tscc"
     ? `; gcc passes ${[...tests].filter((t) => baseline.has(t.name)).length} of these` : "";
-  console.log(`${label}: ${passed.size} passed, ${failures.length} failed${opts.fast ? ` (fast sample of ${tests.length})` : ""}${gccNote}; log: ${logPath}`);
+  console.log(`${label}: ${passed.size} passed, ${failures.length} failed${opts.fast ? ` (fast sample of ${tests.length})` : ""}${unrunnable.length ? `, ${unrunnable.length} ratchet entries could not run` : ""}${gccNote}; log: ${logPath}`);
   const shown = (regressions.length > 0 ? regressions : failures).slice(0, 10);
   if (shown.length > 0) console.log(`  ${regressions.length > 0 ? "REGRESSED" : "failing"}: ${shown.map((f) => f.name).join(" ")}${failures.length > shown.length ? " …" : ""}`);
 
@@ -190,7 +210,10 @@ async function main(): Promise<void> {
   program.parse();
   const opts = program.opts<Options>();
   ensureSuite();
-  if (opts.cc === "tscc" && !existsSync(TSCC)) throw new Error(`${TSCC} missing: run npm run build`);
+  if (opts.cc === "tscc") {
+    const problem = bundleProblem(TSCC);
+    if (problem) throw new Error(problem);
+  }
   const arches = opts.arch === "all" ? ALL_ARCHES : (opts.arch.split(",") as Arch[]);
   if (opts.cc === "tscc" && opts.inProcess) compilePool = new CompilePool(Number(opts.jobs));
   let regressions = 0;

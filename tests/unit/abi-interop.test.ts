@@ -8,8 +8,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../abi/generate.js";
+import { TSCC_BUNDLE_PATH } from "../bundle.js";
+import { requireBundleForEach, requireForEach } from "./require.js";
 
-const TSCC = join(import.meta.dirname, "../../dist/tscc.cjs");
+const TSCC = TSCC_BUNDLE_PATH;
 const work = mkdtempSync(join(tmpdir(), "tscc-abi-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -27,7 +29,9 @@ function compile(cc: "gcc" | "tscc", arch: string, gcc: string, src: string, out
 }
 
 for (const { arch, gcc, run } of TARGETS) {
-  describe.runIf(existsSync(TSCC))(`ABI interop on ${arch} (${files.count} signatures)`, () => {
+  describe(`ABI interop on ${arch} (${files.count} signatures)`, () => {
+    requireBundleForEach();
+    requireForEach(gcc, { hostArch: "x64" });
     for (const [calleeCc, callerCc] of [["gcc", "tscc"], ["tscc", "gcc"]] as const) {
       it(`callee by ${calleeCc}, caller by ${callerCc}`, () => {
         const a = join(work, `${arch}-${calleeCc}-callee.o`);

@@ -7,10 +7,11 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { TSCC_BUNDLE_PATH } from "../bundle.js";
+import { requireBundleForEach, requireForEach } from "./require.js";
 
-const TSCC = join(import.meta.dirname, "../../dist/tscc.cjs");
+const TSCC = TSCC_BUNDLE_PATH;
 const DIR = join(import.meta.dirname, "../abi/vectors");
-const hasGcc = spawnSync("gcc", ["--version"]).status === 0 && process.arch === "x64";
 const work = mkdtempSync(join(tmpdir(), "tscc-abivec-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -22,7 +23,9 @@ function compile(cc: "gcc" | "tscc", src: string, out: string): void {
   expect(r.status).toBe(0);
 }
 
-describe.runIf(existsSync(TSCC) && hasGcc)("vector ABI against gcc", () => {
+describe("vector ABI against gcc", () => {
+  requireBundleForEach();
+  requireForEach("gcc", { hostArch: "x64" });
   for (const [callee, caller] of [["gcc", "tscc"], ["tscc", "gcc"], ["tscc", "tscc"]] as const) {
     it(`callee by ${callee}, caller by ${caller}`, () => {
       const a = join(work, `${callee}-callee.o`), b = join(work, `${caller}-caller.o`), exe = join(work, `${callee}-${caller}.exe`);

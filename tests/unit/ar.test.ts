@@ -10,9 +10,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runRanlib } from "../../src/driver/ar.js";
 import { indexedSymbols, readArchive, writeArchive } from "../../src/elf/archive.js";
+import { inCI, onPath, requireBundle } from "./require.js";
 
 const DIST = join(import.meta.dirname, "../../dist");
-const TSCC = join(DIST, "tscc.cjs");
+const TSCC = requireBundle(join(DIST, "tscc.cjs"));
 const dir = mkdtempSync(join(tmpdir(), "tscc-ar-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -47,9 +48,11 @@ function buildInputs(): string[] {
     files.push(`${base}-gcc.o`, `${base}-tscc-compiled.o`);
   }
   // Another target's objects are indexed too (GNU ar reads any ELF).
-  if (existsSync("/usr/bin/aarch64-linux-gnu-gcc")) {
+  if (onPath("aarch64-linux-gnu-gcc")) {
     execFileSync("aarch64-linux-gnu-gcc", ["-fcommon", "-c", "-o", join(dir, "a-aarch64.o"), join(dir, "a.c")]);
     files.push("a-aarch64.o");
+  } else if (inCI()) {
+    throw new Error("aarch64-linux-gnu-gcc is missing under CI=true (scripts/install-deps.sh installs it)");
   }
   mkdirSync(join(dir, "sub"), { recursive: true });
   copyFileSync(join(dir, "b-gcc.o"), join(dir, "sub", "a-gcc.o")); // same member name as a-gcc.o

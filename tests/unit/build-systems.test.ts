@@ -11,6 +11,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { requireBundleForEach, requireForEach } from "./require.js";
 
 const TSCC = join(import.meta.dirname, "../../bin/tscc");
 const PROJECT = join(import.meta.dirname, "build-systems/cmake");
@@ -28,6 +29,8 @@ function sh(cmd: string, args: string[], cwd: string): string {
 }
 
 describe("CMake with CC=tscc", () => {
+  requireForEach("cmake", "make");
+  requireBundleForEach();
   it("configures: identification and feature probes", () => {
     sh("cmake", ["-S", src, "-B", build, "-DCMAKE_BUILD_TYPE=Release"], dir);
     const versionDir = readdirSync(join(build, "CMakeFiles")).find((d) => /^\d+\.\d+/.test(d))!;

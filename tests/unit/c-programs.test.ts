@@ -4,13 +4,15 @@
 // `// expect:` line (the output gcc's build of the same program gives).
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { TSCC_BUNDLE_PATH } from "../bundle.js";
+import { requireBundleForEach } from "./require.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const TSCC = join(ROOT, "dist/tscc.cjs");
+const TSCC = TSCC_BUNDLE_PATH;
 const DIR = join(import.meta.dirname, "c");
 const programs = readdirSync(DIR).filter((f) => f.endsWith(".c")).sort();
 const work = mkdtempSync(join(tmpdir(), "tscc-cprog-"));
@@ -21,8 +23,12 @@ const TARGETS: { arch: string; run: (exe: string) => string[] }[] = [
   { arch: "x86_64", run: (exe) => [exe] },
 ];
 
+// A moved or emptied folder must not pass by running nothing.
+it("finds its programs", () => expect(programs.length).toBeGreaterThanOrEqual(16));
+
 for (const { arch, run } of TARGETS) {
-  describe.runIf(existsSync(TSCC))(`C programs on ${arch}`, () => {
+  describe(`C programs on ${arch}`, () => {
+    requireBundleForEach();
     for (const file of programs) {
       for (const opt of ["-O0", "-O2"]) {
         it(`${file} ${opt}`, () => {

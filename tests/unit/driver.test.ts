@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,8 +8,10 @@ import { linkerArgs } from "../../src/driver/jobs.js";
 import { runtimeSupport } from "../../src/driver/runtime.js";
 import { expandResponseFiles, matchArgs } from "../../src/driver/options.js";
 import { findToolchain, sysrootLayout } from "../../src/driver/toolchains.js";
+import { TSCC_BUNDLE_PATH } from "../bundle.js";
+import { requireBundleForEach, requireTools } from "./require.js";
 
-const TSCC = join(import.meta.dirname, "../../dist/tscc.cjs");
+const TSCC = TSCC_BUNDLE_PATH;
 
 describe("option matching", () => {
   it("matches joined, separate and flag spellings the way gcc does", () => {
@@ -76,10 +78,10 @@ describe("targets", () => {
     expect(findToolchain("x86_64-pc-linux-gnu")?.triple).toBe("x86_64-linux-gnu");
     expect(findToolchain("mips")).toBeUndefined();
   });
-  it("builds a gcc-like PIE link line", () => {
+  it("builds a gcc-like PIE link line", (ctx) => {
     const c = parseCommandLine(["a.o", "-lm"]);
     const layout = sysrootLayout(c.toolchain, undefined);
-    if (!existsSync(`/usr/lib/${c.toolchain.triple}/Scrt1.o`)) return;
+    requireTools(ctx, { file: `/usr/lib/${c.toolchain.triple}/Scrt1.o`, what: "the C library's start files (libc6-dev)" });
     const support = runtimeSupport({ crtbegin: "rt/crtbegin.o", crtbeginShared: "rt/crtbeginS.o", crtend: "rt/crtend.o", library: "rt/libtscc_rt.a", ehLibrary: "rt/libtscc_eh.a", startObjects: [] });
     const args = linkerArgs(c, c.inputs, "out", layout, support);
     expect(args).toContain("-pie");
@@ -96,7 +98,8 @@ describe("targets", () => {
   });
 });
 
-describe.runIf(existsSync(TSCC))("the tscc command", () => {
+describe("the tscc command", () => {
+  requireBundleForEach();
   const tscc = (args: string[], cwd?: string) => spawnSync(process.execPath, [TSCC, ...args], { encoding: "utf8", cwd });
   it("answers gcc's queries", () => {
     expect(tscc(["-dumpmachine"]).stdout.trim()).toMatch(/-linux-gnu$/);

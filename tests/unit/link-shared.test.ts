@@ -10,8 +10,10 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { TSCC_BUNDLE_PATH } from "../bundle.js";
+import { requireBundleForEach } from "./require.js";
 
-const TSCC = join(import.meta.dirname, "../../dist/tscc.cjs");
+const TSCC = TSCC_BUNDLE_PATH;
 const dir = mkdtempSync(join(tmpdir(), "tscc-shared-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -59,7 +61,8 @@ int main(void) {
 
 const LINKED_OUTPUT = "library init\ntriangle 3 3\nsquare 4 4\npentagon 5 5\ncalls 3 big 1285714285714285714\nlibrary atexit\n";
 
-describe.runIf(existsSync(TSCC))("shared libraries built by tscc", () => {
+describe("shared libraries built by tscc", () => {
+  requireBundleForEach();
   it("a program linked against a tscc -shared -fPIC library runs (PIE and -no-pie)", () => {
     tscc("-shared", "-fPIC", "-O1", source("shape.c", LIBRARY), "-o", "libshape.so");
     source("main.c", PROGRAM);

@@ -15,6 +15,7 @@ import { SourceManager } from "../../src/frontend/source.js";
 import { isRecord, type RecordInfo, type Type } from "../../src/frontend/types.js";
 import { DATA_LAYOUTS, type ArchName } from "../../src/target.js";
 import { lexPreprocessed } from "./parse-util.js";
+import { requireTools } from "./require.js";
 
 const casesPath = join(__dirname, "parse", "layout-cases.h");
 const cases = readFileSync(casesPath, "latin1");
@@ -98,9 +99,6 @@ function findPath(rec: RecordInfo, name: string): { offset: number; bitOffset?: 
   return [];
 }
 
-function has(cmd: string): boolean {
-  try { execFileSync("sh", ["-c", `command -v ${cmd}`], { stdio: "ignore" }); return true; } catch { return false; }
-}
 
 const targets: { arch: ArchName; gcc: string; run: (exe: string) => string[] }[] = [
   { arch: "x86_64", gcc: "gcc", run: (exe) => [exe] },
@@ -114,8 +112,8 @@ describe("struct layout matches gcc", () => {
     expect(list.length).toBeGreaterThan(40);
   });
   for (const t of targets) {
-    const ok = has(t.gcc) && (t.arch === "x86_64" || has(t.run("x")[0]));
-    it.skipIf(!ok)(`${t.arch}`, () => {
+    it(`${t.arch}`, (ctx) => {
+      requireTools(ctx, t.gcc, ...(t.arch === "x86_64" ? [] : [t.run("x")[0]!]));
       const dir = mkdtempSync(join(tmpdir(), "tscc-layout-"));
       const src = join(dir, "l.c");
       const exe = join(dir, "l");

@@ -65,13 +65,15 @@ export function gccPreprocess(text: string, gcc = "gcc", args: string[] = []): s
 
 /** Folder of the invalid-program corpus. */
 export const INVALID_DIR = join(dirname(fileURLToPath(import.meta.url)), "parse", "invalid");
+/** Invalid programs tscc still diagnoses wrongly (or not at all): the known failures, kept apart. */
+export const INVALID_TODO_DIR = join(dirname(fileURLToPath(import.meta.url)), "parse", "invalid-todo");
 
 /**
  * Check one invalid program: its first line is `// LINE:COL: error: MESSAGE`.
  * Returns undefined when tscc reports that error, else what went wrong.
  */
-export function checkInvalid(file: string): string | undefined {
-  const text = readFileSync(join(INVALID_DIR, file), "latin1");
+export function checkInvalid(file: string, dir: string = INVALID_DIR): string | undefined {
+  const text = readFileSync(join(dir, file), "latin1");
   const m = /^\/\/ (\d+):(\d+): error: (.*)$/.exec(text.split("\n")[0]);
   if (!m) return "bad expectation line";
   const [, line, col, msg] = m;

@@ -13,8 +13,8 @@ import { join } from "node:path";
 import { parseModule, runPipeline } from "../../src/ir/index.js";
 import type { IntBinOp, ICmpPred } from "../../src/ir/index.js";
 import { emitAssembly } from "../../src/backend-x86_64/index.js";
+import { requireForEach } from "./require.js";
 
-const hasGcc = spawnSync("gcc", ["--version"]).status === 0 && process.arch === "x64";
 type T = "i8" | "i16" | "i32" | "i64";
 const W: Record<T, number> = { i8: 8, i16: 16, i32: 32, i64: 64 };
 const OPS: IntBinOp[] = ["add", "sub", "mul", "sdiv", "udiv", "srem", "urem", "and", "or", "xor", "shl", "lshr", "ashr"];
@@ -129,7 +129,8 @@ function fprogram(cases: FCase[], inline: boolean): string {
   return out.join("\n");
 }
 
-describe.skipIf(!hasGcc)("constant folding agrees with the machine", () => {
+describe("constant folding agrees with the machine", () => {
+  requireForEach("gcc", { hostArch: "x64" });
   it("on 300 seeded float operations and conversions", () => {
     const cases = fc.sample(fcaseArb, { numRuns: 300, seed: 7 });
     const dir = mkdtempSync(join(tmpdir(), "tscc-ffold-"));

@@ -7,11 +7,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { TSCC_BUNDLE_PATH } from "../bundle.js";
+import { requireBundleForEach, requireForEach } from "./require.js";
 
 const ROOT = join(import.meta.dirname, "../..");
-const TSCC = join(ROOT, "dist/tscc.cjs");
+const TSCC = TSCC_BUNDLE_PATH;
 const DIR = join(import.meta.dirname, "c-x86");
-const hasGcc = spawnSync("gcc", ["--version"]).status === 0 && process.arch === "x64";
 const work = mkdtempSync(join(tmpdir(), "tscc-x86cmp-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -24,8 +25,12 @@ function build(cc: string[], src: string, exe: string): string {
   return r.stdout;
 }
 
-describe.runIf(existsSync(TSCC) && hasGcc)("x86_64 programs against gcc", () => {
-  for (const file of readdirSync(DIR).filter((f) => f.endsWith(".c")).sort()) {
+describe("x86_64 programs against gcc", () => {
+  requireBundleForEach();
+  requireForEach("gcc", { hostArch: "x64" });
+  const files = readdirSync(DIR).filter((f) => f.endsWith(".c")).sort();
+  it("finds its programs", () => expect(files.length).toBeGreaterThanOrEqual(2));
+  for (const file of files) {
     const src = join(DIR, file);
     let expected: string | undefined;
     const gcc = (): string => (expected ??= build(["gcc", "-O0"], src, join(work, `${file}.gcc`)));

@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { imm, inst, mem, reg, label, directive } from "../../src/asm/x86_64/inst.js";
 import { printAsm, printLine } from "../../src/asm/x86_64/printer.js";
+import { requireTools } from "./require.js";
 
 describe("x86_64 AT&T printer", () => {
   it("prints operands in gas syntax", () => {
@@ -17,9 +19,8 @@ describe("x86_64 AT&T printer", () => {
     expect(printAsm([label("f"), directive(".size", "f", ".-f"), inst("ret")])).toBe("f:\n\t.size\tf, .-f\n\tret\n");
   });
 
-  it("assembles with the system assembler", async () => {
-    const { spawnSync } = await import("node:child_process");
-    if (spawnSync("as", ["--version"]).status !== 0 || process.arch !== "x64") return;
+  it("assembles with the system assembler", (ctx) => {
+    requireTools(ctx, "as", { hostArch: "x64" });
     const text = printAsm([
       inst("movq", mem({ base: "rip", sym: "stdout", reloc: "GOTPCREL" }), reg("rdi")),
       inst("leaq", mem({ base: "rax", index: "rcx", scale: 8, disp: 16 }), reg("rdx")),

@@ -6,12 +6,13 @@
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { newResult, runPrefix, testData, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
+import { newResult, ran, runPrefix, testData, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
 
 export const bzip2: Recipe = {
   name: "bzip2",
   pkg: "bzip2",
   pkgVersion: "1.0.8-5",
+  parts: () => ["build:shared-library", "build:programs", "test:make-test", "test:round-trip-vs-gcc", "test:shared-library"],
   units: () => ["blocksort.c", "huffman.c", "crctable.c", "randtable.c", "compress.c", "decompress.c", "bzlib.c", "bzip2.c"],
   async build(ctx: RecipeContext): Promise<ProjectResult> {
     const r = newResult();
@@ -19,8 +20,10 @@ export const bzip2: Recipe = {
     const make = await ctx.sh(`make -j2 CC=${ctx.CC} libbz2.a bzip2 bzip2recover`);
     r.buildSeconds = so.seconds + make.seconds;
     if (!make.ok) return { ...r, stage: "build" };
-    if (!so.ok) r.notes.push("shared library build failed");
+    if (so.ok) ran(r, "build:shared-library");
+    else r.notes.push("shared library build failed");
     r.built = true;
+    ran(r, "build:programs");
     return r;
   },
   async test(ctx, r) {
@@ -32,6 +35,7 @@ export const bzip2: Recipe = {
     r.passed += ok;
     r.failed += 6 - ok;
     if (ok < 6) r.notes.push(`make test: ${ok}/6 cmp OK`);
+    ran(r, "test:make-test");
     const oracle = await ctx.oracle();
     if (!oracle) { r.notes.push("no gcc oracle"); return; }
     writeFileSync(join(ctx.dir, "big.dat"), testData(ctx.fast ? 2 << 20 : 12 << 20, 4242));
@@ -50,6 +54,8 @@ export const bzip2: Recipe = {
       else if (!readFileSync(join(ctx.dir, "big.back1")).equals(original)) why = "bzip2 -d of gcc output differs";
       else if (shared && !readFileSync(join(ctx.dir, "big.back2")).equals(original)) why = "bzip2-shared -d differs";
       if (why) { r.failed++; r.notes.push(`${name}: ${why}`); ctx.log(`ERROR: ${name}: ${why}`); } else r.passed++;
+      if (shared) ran(r, "test:shared-library");
     }
+    ran(r, "test:round-trip-vs-gcc");
   },
 };

@@ -5,7 +5,7 @@
 
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { newResult, ROOT, runPrefix, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
+import { newResult, ran, ROOT, runPrefix, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
 
 const LUA_TESTS = join(ROOT, "tests/projects/lua");
 const FAST = ["strings.lua", "numbers.lua", "coroutines.lua", "errors.lua"];
@@ -14,6 +14,7 @@ export const lua: Recipe = {
   name: "lua",
   pkg: "lua5.4",
   pkgVersion: "5.4.4-3+deb12u1",
+  parts: () => ["build:interpreter", "test:programs-vs-gcc"],
   units: (dir) => readdirSync(join(dir, "src")).filter((f) => f.endsWith(".c")),
   async build(ctx: RecipeContext): Promise<ProjectResult> {
     const r = newResult();
@@ -22,6 +23,7 @@ export const lua: Recipe = {
     r.buildSeconds = make.seconds;
     if (!make.ok) return { ...r, stage: "build" };
     r.built = true;
+    ran(r, "build:interpreter");
     return r;
   },
   async test(ctx, r) {
@@ -48,5 +50,6 @@ export const lua: Recipe = {
       r.notes.push(`${f}: ${why}`);
       ctx.log(`ERROR: ${f}: ${why}`);
     }
+    if (files.length > 0) ran(r, "test:programs-vs-gcc");
   },
 };

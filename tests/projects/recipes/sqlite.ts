@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { newResult, PROJECTS, ROOT, runPrefix, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
+import { newResult, PROJECTS, ran, ROOT, runPrefix, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
 
 const SQL_TESTS = join(ROOT, "tests/projects/sqlite");
 const FAST_TCL = ["select1.test", "expr.test", "func.test", "printf.test", "where.test", "trigger1.test"];
@@ -19,6 +19,12 @@ export const sqlite: Recipe = {
   pkgVersion: "3.40.1-2+deb12u2",
   units: () => ["sqlite3.c", "shell.c", "speedtest1.c"],
   splitUnits: ["sqlite3.c"],
+  // testfixture (SQLite's TCL test driver) is planned except in the bisector's
+  // quick mixed builds, which run the SQL scripts and speedtest1 only.
+  parts: (ctx) => [
+    "build:shell", "build:speedtest1", ...(testfixturePlanned(ctx) ? ["build:testfixture"] : []),
+    "test:sql-scripts-vs-gcc", "test:speedtest1", ...(testfixturePlanned(ctx) ? ["test:testfixture"] : []),
+  ],
   async build(ctx: RecipeContext): Promise<ProjectResult> {
     const r = newResult();
     const tcl = existsSync(join(TCL, "tclConfig.sh")) ? `--with-tcl=${TCL}` : "--disable-tcl";
@@ -32,14 +38,21 @@ export const sqlite: Recipe = {
     r.buildSeconds = conf.seconds + make.seconds;
     if (!make.ok) return { ...r, stage: "build" };
     r.built = true;
+    ran(r, "build:shell");
     const st = await ctx.sh("make speedtest1", { timeoutSec: 3600 });
     r.buildSeconds += st.seconds;
-    if (!st.ok) r.notes.push("speedtest1 did not build");
-    // (The bisector's mixed builds run the fast tests without testfixture.)
-    if (tcl.startsWith("--with") && (!ctx.fast || ctx.cc === "tscc")) {
-      const tf = await ctx.sh("make testfixture", { timeoutSec: 3600 });
-      r.buildSeconds += tf.seconds;
-      if (!tf.ok) r.notes.push("testfixture did not build");
+    if (st.ok) ran(r, "build:speedtest1");
+    else r.notes.push("speedtest1 did not build");
+    if (testfixturePlanned(ctx)) {
+      // Without TCL's development files configure drops testfixture
+      // (--disable-tcl); the planned part then fails the run instead of vanishing.
+      if (!tcl.startsWith("--with")) r.notes.push(`testfixture not built: no ${TCL}/tclConfig.sh (tcl-dev)`);
+      else {
+        const tf = await ctx.sh("make testfixture", { timeoutSec: 3600 });
+        r.buildSeconds += tf.seconds;
+        if (tf.ok) ran(r, "build:testfixture");
+        else r.notes.push("testfixture did not build");
+      }
     }
     return r;
   },
@@ -62,12 +75,14 @@ export const sqlite: Recipe = {
       r.notes.push(`${f}: ${why}`);
       ctx.log(`ERROR: ${f}: ${why}`);
     }
+    if (oracle) ran(r, "test:sql-scripts-vs-gcc");
     if (existsSync(join(ctx.dir, "speedtest1"))) {
       const size = ctx.fast ? 5 : 50;
       const st = await ctx.sh(`${run}./speedtest1 --size ${size} --memdb`, { timeoutSec: 1800 });
       const total = /TOTAL\.+\s+([\d.]+)s/.exec(st.out)?.[1];
       if (st.ok && total) { r.passed++; r.notes.push(`speedtest1 --size ${size}: ${total}s`); }
       else { r.failed++; r.notes.push(`speedtest1: ${st.timedOut ? "timed out" : "exit " + String(st.code)}`); ctx.log("ERROR: speedtest1"); }
+      ran(r, "test:speedtest1");
     }
     if (existsSync(join(ctx.dir, "testfixture"))) {
       const files = ctx.fast ? FAST_TCL.map((t) => `test/${t}`) : ["test/veryquick.test"];
@@ -92,6 +107,12 @@ export const sqlite: Recipe = {
           ctx.log(`ERROR: ${tf}: no summary`);
         }
       }
+      ran(r, "test:testfixture");
     }
   },
 };
+
+/** Is testfixture part of this run? (Not in the bisector's quick mixed builds.) */
+function testfixturePlanned(ctx: RecipeContext): boolean {
+  return !ctx.fast || ctx.cc === "tscc";
+}

@@ -5,13 +5,14 @@
 
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { newResult, runPrefix, testData, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
+import { newResult, ran, runPrefix, testData, type ProjectResult, type Recipe, type RecipeContext } from "../common.js";
 
 export const zlib: Recipe = {
   name: "zlib",
   pkg: "zlib",
   pkgVersion: "1:1.2.13.dfsg-1",
   units: (dir) => listC(dir),
+  parts: () => ["build:library-and-examples", "test:make-test", "test:minigzip-vs-gcc"],
   async build(ctx: RecipeContext): Promise<ProjectResult> {
     const r = newResult();
     const conf = await ctx.sh(`CC=${ctx.CC} CFLAGS= ./configure`);
@@ -20,6 +21,7 @@ export const zlib: Recipe = {
     r.buildSeconds = conf.seconds + make.seconds;
     if (!make.ok) return { ...r, stage: "build" };
     r.built = true;
+    ran(r, "build:library-and-examples");
     return r;
   },
   async test(ctx, r) {
@@ -29,6 +31,7 @@ export const zlib: Recipe = {
     r.passed += ok;
     r.failed += Math.max(0, 3 - ok);
     if (ok < 3) r.notes.push(`make test: ${ok}/3 OK`);
+    ran(r, "test:make-test");
     const oracle = await ctx.oracle();
     if (!oracle) { r.notes.push("no gcc oracle"); return; }
     const data = join(ctx.dir, "big.dat");
@@ -51,6 +54,7 @@ export const zlib: Recipe = {
       if (why) { r.failed++; r.notes.push(`${name}: ${why}`); ctx.log(`ERROR: ${name}: ${why}`); } else r.passed++;
       if (ctx.fast && flag === "-1") break;
     }
+    ran(r, "test:minigzip-vs-gcc");
   },
 };
 
