@@ -233,7 +233,7 @@ export class Assembler implements InstContext, EvalContext {
       this.symbol("_GLOBAL_OFFSET_TABLE_").referenced = true;
     }
     const e = replaceDot(ExprParser.parse(text, this.localRef, this.arch.syntax.relocOperator), () => {
-      if (!this.dotSym) this.dotSym = this.tempSymbolHere();
+      if (!this.dotSym) { this.dotSym = this.tempSymbolHere(); this.dotSym.elfName = this.arch.syntax.fakeLabelName; }
       return this.dotSym.name;
     });
     this.noteSymbols(e);
@@ -248,7 +248,9 @@ export class Assembler implements InstContext, EvalContext {
   }
 
   dot(): AsmSymbol {
-    return this.tempSymbolHere();
+    const s = this.tempSymbolHere();
+    s.elfName = this.arch.syntax.fakeLabelName;
+    return s;
   }
 
   address(s: AsmSymbol): number | undefined {

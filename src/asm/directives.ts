@@ -283,7 +283,7 @@ function leb(signed: boolean): Handler {
       const e = asm.parseExpr(item);
       const c = asm.constant(e);
       if (c !== undefined) asm.emitBytes(encodeLeb(c, signed));
-      else asm.addFrag({ kind: "leb", address: 0, expr: e, signed, bytes: [0], file: asm.stmt.file, line: asm.stmt.line });
+      else { asm.arch.beforeData?.(asm); asm.addFrag({ kind: "leb", address: 0, expr: e, signed, bytes: [0], file: asm.stmt.file, line: asm.stmt.line }); }
     }
   };
 }
@@ -331,6 +331,7 @@ function alignHandler(kind: "bytes" | "pow2", fillSize = 1): Handler {
 }
 
 function space(asm: Assembler, count: string, fill: string | undefined): void {
+  asm.arch.beforeData?.(asm);
   const e = asm.parseExpr(count);
   const n = asm.constant(e);
   const v = fill ? Number(asm.absolute(fill)) : 0;
@@ -368,6 +369,7 @@ const dataDirectives: Record<string, Handler> = {
     const repeat = Number(asm.absolute(r));
     const size = Math.min(8, s ? Number(asm.absolute(s)) : 1);
     const value = v ? asm.absolute(v) : 0n;
+    asm.arch.beforeData?.(asm);
     const f = asm.data();
     for (let i = 0; i < repeat; i++) {
       // gas writes the value as (up to) 4 bytes and zero-pads larger sizes.

@@ -282,9 +282,15 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
   let addend = v.off + f.bias;
   if (v.sub && arch.linkerRelax && !pcrel && !f.kind) {
     // A label difference the linker must compute (code between may shrink): ADD/SUB pair.
-    const pair = arch.linkerRelax.differenceRelocs(f.size, false);
+    const pair = arch.linkerRelax.differenceRelocs(f.size, f.diffForm ?? "add");
     if (!pair || !v.add) throw new AsmError(`can't resolve \`${v.add?.name ?? "0"}' - \`${v.sub.name}'`);
     for (const s of [v.add, v.sub]) { if (s.bind === "local" && !s.defined && !s.equ && !s.common) s.bind = "global"; s.usedInReloc = true; }
+    if (f.diffForm === "set" || f.diffForm === "set6") {
+      // gas writes the difference as it stands now; the SET relocation replaces it.
+      const d = BigInt(addr(v.add) - addr(v.sub)) + v.off;
+      if (f.diffForm === "set6") out[at] = (out[at] & 0xc0) | Number(d & 0x3fn);
+      else put(out, at, d, f.size);
+    }
     relocs.push({ offset: at, type: pair.add, sym: v.add, addend: v.off });
     relocs.push({ offset: at, type: pair.sub, sym: v.sub, addend: 0n });
     return;
@@ -336,7 +342,8 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
   }
   sym.usedInReloc = true;
   relocs.push({ offset: at, type, sym, addend });
-  if (f.relax && arch.linkerRelax) relocs.push({ offset: at, type: arch.linkerRelax.relaxRelocType, addend: 0n });
+  if (f.kind && arch.relocatedBits) arch.relocatedBits(f, BigInt(s.frag ? addr(s) : 0) + v.off, v.off, out, at);
+  if (f.relax && arch.linkerRelax) relocs.push({ offset: at, type: arch.linkerRelax.relaxRelocType, addend });
   if (!pcrel && !f.kind) checkRange(0n, f.size, f.signed);
 }
 

@@ -57,6 +57,12 @@ export interface Fixup {
   branch?: boolean;
   /** Arch-specific override of the relocation for a specifier (e.g. GOTPCREL → REX_GOTPCRELX). */
   relocOverride?: string;
+  /**
+   * A label difference left to the linker: ADD/SUB relocations (data), or
+   * SET/SUB (the field holds the difference alone: CFI advances), SET6 for
+   * DW_CFA_advance_loc's low 6 bits.
+   */
+  diffForm?: "add" | "set" | "set6";
   /** Under linker relaxation: the relocation is followed by the arch's relax marker (R_RISCV_RELAX). */
   relax?: boolean;
   file: string;
