@@ -150,6 +150,13 @@ export interface ArchAssembler<I = never> {
   /** Whether a PC-relative fixup whose target is known here may be resolved (default: yes). */
   resolvesLocally?(f: Fixup): boolean;
   readonly linkerRelax?: LinkerRelaxation;
+  /**
+   * gas keeps `.L` labels and `.` labels out of its symbol list until a
+   * relocation names one: in the table they follow the other local symbols,
+   * in the order relocations first named them, before section symbols of
+   * implicitly made sections (riscv, where such labels reach the table).
+   */
+  readonly lateLocalLabels?: boolean;
   /** Every section gets its symbol in the table, used or not (gas on riscv). */
   readonly allSectionSymbols?: boolean;
   /** Relocations sorted by offset (stable) in each section, as gas does for this target. */

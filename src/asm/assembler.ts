@@ -43,6 +43,8 @@ export class Assembler implements InstContext, EvalContext {
   readonly localCommons: { sym: AsmSymbol; size: bigint; align: bigint }[] = [];
   /** Set by layout: addresses are final. */
   laidOut = false;
+  /** Relocations' symbols numbered in the order they are first named (see `AsmSymbol.relocOrder`). */
+  relocCount = 0;
 
   /** Set while evaluating fixups: label differences across code the linker may relax stay symbolic. */
   private strictDifferences = false;

@@ -409,7 +409,10 @@ const miscDirectives: Record<string, Handler> = {
     const saved = { section: asm.current, subsection: asm.subsection };
     let comment = asm.sectionsByName.get(".comment");
     const first = !comment;
-    comment ??= asm.section(".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
+    if (!comment) {
+      comment = asm.section(".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
+      comment.symbol.lateSection = true;
+    }
     asm.current = comment;
     asm.subsection = 0;
     if (first) asm.emitBytes([0]);

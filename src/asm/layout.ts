@@ -284,7 +284,7 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
     // A label difference the linker must compute (code between may shrink): ADD/SUB pair.
     const pair = arch.linkerRelax.differenceRelocs(f.size, f.diffForm ?? "add");
     if (!pair || !v.add) throw new AsmError(`can't resolve \`${v.add?.name ?? "0"}' - \`${v.sub.name}'`);
-    for (const s of [v.add, v.sub]) { if (s.bind === "local" && !s.defined && !s.equ && !s.common) s.bind = "global"; s.usedInReloc = true; }
+    for (const s of [v.add, v.sub]) { if (s.bind === "local" && !s.defined && !s.equ && !s.common) s.bind = "global"; markUsed(asm, s); }
     if (f.diffForm === "set" || f.diffForm === "set6") {
       // gas writes the difference as it stands now; the SET relocation replaces it.
       const d = BigInt(addr(v.add) - addr(v.sub)) + v.off;
@@ -340,11 +340,16 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
     addend -= v.aliasBase ?? 0n;
     sym = v.alias;
   }
-  sym.usedInReloc = true;
+  markUsed(asm, sym);
   relocs.push({ offset: at, type, sym, addend });
   if (f.kind && arch.relocatedBits) arch.relocatedBits(f, BigInt(s.frag ? addr(s) : 0) + v.off, v.off, out, at);
   if (f.relax && arch.linkerRelax) relocs.push({ offset: at, type: arch.linkerRelax.relaxRelocType, addend });
   if (!pcrel && !f.kind) checkRange(0n, f.size, f.signed);
+}
+
+function markUsed(asm: Assembler, s: AsmSymbol): void {
+  s.usedInReloc = true;
+  s.relocOrder ??= asm.relocCount++;
 }
 
 function isTemp(asm: Assembler, s: AsmSymbol): boolean {

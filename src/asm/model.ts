@@ -133,6 +133,10 @@ export interface AsmSymbol {
   isFile: boolean;
   /** Referenced by an emitted relocation (so a `.L` symbol must be in the table). */
   usedInReloc: boolean;
+  /** The order in which relocations first named it (gas converts its local `.L` labels into symbols then). */
+  relocOrder?: number;
+  /** A section symbol gas only creates when writing the object (sections made implicitly: `.comment`). */
+  lateSection?: boolean;
   /** Referenced at all: undefined referenced symbols become global undefined. */
   referenced: boolean;
   defined: boolean;

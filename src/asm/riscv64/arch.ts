@@ -87,6 +87,7 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
   readonly textAlign: number;
   readonly sortRelocs = true;
   readonly allSectionSymbols = true;
+  readonly lateLocalLabels = true;
   readonly cfi = {
     version: 3, codeAlign: 1, dataAlign: -4, raReg: 1, initial: [0x0d, 2], initialCfaOffset: 0, registers: DWARF, pcrelType: R("32_PCREL"),
   };

@@ -24,7 +24,7 @@ function clsImm(imm: number, size: 4 | 8): number {
  * `addi a0,zero,0` becomes c.li.
  */
 export const C_FORMS: ReadonlyMap<string, ReadonlySet<string>> = new Map(Object.entries({
-  addi: ["c.nop", "c.addi4spn", "c.addi16sp", "c.li", "c.addi"], nop: ["c.nop"], li: ["c.li", "c.lui"],
+  addi: ["c.nop", "c.addi4spn", "c.addi16sp", "c.li", "c.addi", "c.mv"], nop: ["c.nop"], li: ["c.li", "c.lui"],
   addiw: ["c.addiw"], "sext.w": ["c.addiw"], lui: ["c.lui"], mv: ["c.mv"], add: ["c.add", "c.mv"],
   sub: ["c.sub"], and: ["c.and"], or: ["c.or"], xor: ["c.xor"], andi: ["c.andi"], addw: ["c.addw"], subw: ["c.subw"],
   slli: ["c.slli"], srli: ["c.srli"], srai: ["c.srai"],
@@ -47,6 +47,8 @@ export function compress(w: number, allow: ReadonlySet<string>): number | undefi
         }
         if (rd !== 0 && rs1 === 0 && fits6(immI)) return ok("c.li", ci(2, rd, immI, 1));
         if (rd !== 0 && rd === rs1 && immI !== 0 && fits6(immI)) return ok("c.addi", ci(0, rd, immI, 1));
+        // `addi rd, rs, 0` is a move.
+        if (rd !== 0 && rs1 !== 0 && immI === 0) return ok("c.mv", (4 << 13) | (rd << 7) | (rs1 << 2) | 2);
         if (rd === 2 && rs1 === 2 && immI !== 0 && immI % 16 === 0 && immI >= -512 && immI <= 496) {
           return ok("c.addi16sp", (3 << 13) | (bit(immI, 9) << 12) | (2 << 7) | (bit(immI, 4) << 6) | (bit(immI, 6) << 5) | (bit(immI, 8, 7) << 3) | (bit(immI, 5) << 2) | 1);
         }

@@ -146,8 +146,8 @@ export class RvEncoder {
     return b.result();
   }
 
-  /** One table instruction into `b`. */
-  base(i: Inst, b: Builder, mayCompress = true): void {
+  /** One table instruction into `b`, compressed as gas would compress `formsOf` (false: never). */
+  base(i: Inst, b: Builder, formsOf: string | false = i.mnemonic): void {
     const entry = OPCODES.get(i.mnemonic);
     const ext = EXTENSION_OF.get(i.mnemonic);
     if (!entry || (ext && !this.opts.extensions.has(ext))) throw new AsmError(`unrecognized opcode \`${i.mnemonic}'${ext ? `, extension \`${ext}' required` : ""}`);
@@ -232,11 +232,13 @@ export class RvEncoder {
       k++;
     }
     if (k !== ops.length) throw bad(i);
-    b.word(w >>> 0, fix, mayCompress ? i.mnemonic : undefined);
+    b.word(w >>> 0, fix, formsOf === false ? undefined : formsOf);
   }
 
   /** A branch or jump target: a plain expression (`@plt` only where `call`/`tail` allow it). */
   private branchTarget(i: Inst, o: Operand | undefined, plt = false): Expr {
+    // A symbol may be named like a register (a function called `ft1`).
+    if (o?.kind === "reg") return this.cx.parseExpr(o.reg);
     if (o?.kind !== "sym" || o.op) throw bad(i);
     const e = this.cx.parseExpr(o.expr);
     if (hasSpecifier(e) && !(plt && e.k === "sym" && e.reloc === "PLT")) throw bad(i);
@@ -336,7 +338,7 @@ export class RvEncoder {
       case "j": return n === 1 ? this.jump(i, 0, ops[0], true) : undefined;
       case "jal":
         if (n === 1) return this.jump(i, 1, ops[0], false);
-        if (n === 2 && ops[1].kind === "sym") return this.jump(i, this.gpr(i, ops[0]), ops[1], false);
+        if (n === 2 && ops[1].kind !== "mem") return this.jump(i, this.gpr(i, ops[0]), ops[1], false);
         return undefined;
       case "beqz": return n === 2 ? this.branch(i, 0, this.gpr(i, ops[0]), 0, ops[1]) : undefined;
       case "bnez": return n === 2 ? this.branch(i, 1, this.gpr(i, ops[0]), 0, ops[1]) : undefined;
@@ -373,9 +375,7 @@ export class RvEncoder {
   private pcrel(i: Inst, b: Builder, hi: RvFixupKind, lo: "addi" | "ld"): Encoded {
     if (i.operands.length !== 2) throw bad(i);
     const rd = this.gpr(i, i.operands[0]);
-    const target = i.operands[1];
-    if (target.kind !== "sym" || target.op) throw bad(i);
-    const e = this.cx.parseExpr(target.expr);
+    const e = this.branchTarget(i, i.operands[1]);
     const label = this.cx.pcrelLabel();
     b.bytes.push(...le32(0x17 | (rd << 7)));
     b.fixup(0, hi, e);
@@ -416,7 +416,7 @@ export class RvEncoder {
     }
     const v = BigInt.asIntN(64, f.c);
     if (v >= -2048n && v <= 2047n) {
-      this.base({ kind: "inst", mnemonic: "addi", operands: [i.operands[0], { kind: "reg", reg: "zero" }, { kind: "imm", value: v }] }, b);
+      this.base({ kind: "inst", mnemonic: "addi", operands: [i.operands[0], { kind: "reg", reg: "zero" }, { kind: "imm", value: v }] }, b, "li");
       return b.result();
     }
     for (const [w, mn] of loadConstant(rd, v)) b.word(w, undefined, mn);
@@ -432,7 +432,7 @@ export class RvEncoder {
     const inst: Relaxable = {
       sizes: rvc ? [2, 4] : [4],
       stretch: false,
-      relocsLast: false,
+      relocsLast: true,
       initial: (local) => (rvc && local ? 0 : rvc ? 1 : 0),
       fits: (v, disp) => !rvc || v === 1 || (disp >= -2048 && disp < 2048),
       encode: (v): EncodedBytes => {
@@ -454,7 +454,7 @@ export class RvEncoder {
     const inst: Relaxable = {
       sizes,
       stretch: false,
-      relocsLast: false,
+      relocsLast: true,
       initial: (local) => (local ? 0 : sizes.length - 1),
       fits: (v, disp) => {
         const size = sizes[v];

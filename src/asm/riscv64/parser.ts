@@ -61,7 +61,23 @@ export function parseOperand(text: string): Operand {
   return parseValue(t);
 }
 
+/**
+ * Operands that are always a symbol expression, even when spelled like a
+ * register (a function named `f1`): by mnemonic, the operand index (-1: the last).
+ */
+const SYMBOL_OPERAND: ReadonlyMap<string, number> = new Map([
+  ...["call", "tail", "j"].map((m) => [m, 0] as [string, number]),
+  ...["la", "lla", "la.tls.ie", "la.tls.gd"].map((m) => [m, 1] as [string, number]),
+  ...["beq", "bne", "blt", "bge", "bltu", "bgeu", "bgt", "ble", "bgtu", "bleu", "beqz", "bnez", "blez", "bgez", "bltz", "bgtz", "jal"]
+    .map((m) => [m, -1] as [string, number]),
+]);
+
 export function parseInstruction(mnemonic: string, operands: string): Inst {
-  const ops = operands.trim() ? splitArgs(operands).map(parseOperand) : [];
-  return { kind: "inst", mnemonic: mnemonic.toLowerCase(), operands: ops };
+  const mn = mnemonic.toLowerCase();
+  const texts = operands.trim() ? splitArgs(operands) : [];
+  const symAt = SYMBOL_OPERAND.get(mn);
+  const at = symAt === undefined ? -2 : symAt < 0 ? texts.length - 1 : symAt;
+  // `jal rd` with one operand is a register jump only as `jalr`; `jal x` is a call of symbol x.
+  const ops = texts.map((t, i) => (i === at && !/[()%]/.test(t) ? { kind: "sym" as const, expr: t.trim() } : parseOperand(t)));
+  return { kind: "inst", mnemonic: mn, operands: ops };
 }
