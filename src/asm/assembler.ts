@@ -221,6 +221,18 @@ export class Assembler implements InstContext, EvalContext {
     return numericName(n, dir === "b" ? k : k + 1);
   };
 
+  /**
+   * gas makes a `.L` symbol a full symbol (entering its symbol list) only
+   * when it must, e.g. on `.set`; with `lateLocalLabels` the table follows
+   * that order, so the symbol moves to the end of the list now.
+   */
+  materialize(s: AsmSymbol): void {
+    if (!this.arch.lateLocalLabels || !this.isTemporary(s) || s.materialized) return;
+    s.materialized = true;
+    const i = this.symbolList.indexOf(s);
+    if (i >= 0) { this.symbolList.splice(i, 1); this.symbolList.push(s); }
+  }
+
   isTemporary(s: AsmSymbol): boolean {
     return s.name.startsWith(".L") || s.name.includes("\x02");
   }

@@ -151,6 +151,7 @@ function defineEqu(asm: Assembler, a: string, equiv: boolean): void {
   if (!name || rest.length === 0) throw new AsmError("expected symbol name and expression");
   const s = asm.symbol(unquote(name));
   if (equiv && (s.defined || s.equ)) throw new AsmError(`symbol \`${s.name}' is already defined`);
+  asm.materialize(s);
   const e = asm.parseExpr(rest.join(","));
   // A constant is recorded as such; anything else stays an expression evaluated on use.
   const c = asm.constant(e);

@@ -51,6 +51,10 @@ export function layoutSection(asm: Assembler, sec: Section): void {
     targetFrag[i] = index.get(v.add!.frag!)!;
     targetOffset[i] = v.add!.fragOffset + Number(v.off);
   }
+  if (frags.some((f) => f.kind === "relax" && !f.inst.stretch)) {
+    relaxRecomputing(asm, sec, targetFrag, targetOffset);
+    return;
+  }
   // Relax like gas: one pass in address order per iteration, each fragment
   // seeing the addresses already updated in this pass ("stretch" for later
   // ones, i.e. those with a higher index than the one being looked at).
@@ -116,6 +120,62 @@ export function layoutSection(asm: Assembler, sec: Section): void {
   let size = 0;
   for (const f of frags) size = f.address + fragSize(f);
   sec.size = size;
+}
+
+/**
+ * Relaxation for instructions whose size is recomputed from scratch on every
+ * pass (riscv's md_relax_frag): sizes may shrink as well as grow. gas's
+ * first pass estimates each size in address order, seeing the fragments not
+ * yet reached at address 0; every later pass sees the addresses already
+ * moved in this pass for earlier fragments and last pass's for later ones.
+ */
+function relaxRecomputing(asm: Assembler, sec: Section, targetFrag: Int32Array, targetOffset: Float64Array): void {
+  const frags = sec.frags;
+  const n = frags.length;
+  const choose = (f: RelaxFrag, i: number): number => {
+    if (!f.local) return f.variant;
+    const disp = frags[targetFrag[i]].address + targetOffset[i] - f.address;
+    let v = 0;
+    while (v < f.inst.sizes.length - 1 && !f.inst.fits(v, disp)) v++;
+    return v;
+  };
+  /** The size `f` takes at its current address (fixed fragments: their size). */
+  const sized = (f: Frag, i: number): number => {
+    switch (f.kind) {
+      case "relax": f.variant = choose(f, i); break;
+      case "align": f.size = alignPad(f, f.address); break;
+      case "org": {
+        const size = Number(absoluteIn(asm, f.target, sec, f)) - f.address;
+        if (size < 0) throw located(f, "attempt to move .org backwards");
+        f.size = size;
+        break;
+      }
+      case "space": f.size = Math.max(0, Number(absoluteIn(asm, f.count, sec, f))); break;
+      case "leb": f.bytes = encodeLeb(absoluteIn(asm, f.expr, sec, f), f.signed); break;
+      case "data": break;
+    }
+    return fragSize(f);
+  };
+  for (const f of frags) f.address = 0;
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    frags[i].address = at;
+    at += sized(frags[i], i);
+  }
+  for (let iter = 0; ; iter++) {
+    let stretch = 0;
+    let changed = false;
+    for (let i = 0; i < n; i++) {
+      const f = frags[i];
+      const old = fragSize(f);
+      f.address += stretch;
+      const growth = sized(f, i) - old;
+      if (growth !== 0) { stretch += growth; changed = true; }
+    }
+    if (!changed) break;
+    if (iter > 1000) throw new AsmError(`relaxation of ${sec.name} does not converge`);
+  }
+  sec.size = n ? frags[n - 1].address + fragSize(frags[n - 1]) : 0;
 }
 
 /**
@@ -243,6 +303,8 @@ export function finishSection(asm: Assembler, sec: Section): { data: Uint8Array;
     }
   }
   const all = [...relocs, ...lateRelocs];
+  // The order gas's fixup pass first names each symbol in (see AsmSymbol.relocOrder).
+  for (const r of all) if (r.sym) r.sym.relocOrder ??= asm.relocCount++;
   if (asm.arch.sortRelocs) all.sort((a, b) => a.offset - b.offset);
   return { data: out, relocs: all };
 }
@@ -347,9 +409,8 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
   if (!pcrel && !f.kind) checkRange(0n, f.size, f.signed);
 }
 
-function markUsed(asm: Assembler, s: AsmSymbol): void {
+function markUsed(_asm: Assembler, s: AsmSymbol): void {
   s.usedInReloc = true;
-  s.relocOrder ??= asm.relocCount++;
 }
 
 function isTemp(asm: Assembler, s: AsmSymbol): boolean {

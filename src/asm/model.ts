@@ -135,6 +135,8 @@ export interface AsmSymbol {
   usedInReloc: boolean;
   /** The order in which relocations first named it (gas converts its local `.L` labels into symbols then). */
   relocOrder?: number;
+  /** A `.L` symbol that gas would have made a full symbol by now (`.set`): it keeps its place in the table. */
+  materialized?: boolean;
   /** A section symbol gas only creates when writing the object (sections made implicitly: `.comment`). */
   lateSection?: boolean;
   /** Referenced at all: undefined referenced symbols become global undefined. */

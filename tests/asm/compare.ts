@@ -30,7 +30,7 @@ function relocLines(elf: ElfFile): string[] {
   return out;
 }
 
-export function compareObjects(gas: Uint8Array, ours: Uint8Array, what: { sections?: boolean; symbols?: boolean; relocs?: boolean } = {}): string[] {
+export function compareObjects(gas: Uint8Array, ours: Uint8Array, what: { sections?: boolean; symbols?: boolean; relocs?: boolean; symbolOrder?: boolean } = {}): string[] {
   const a = new ElfFile(gas);
   const b = new ElfFile(ours);
   const diffs: string[] = [];
@@ -57,7 +57,10 @@ export function compareObjects(gas: Uint8Array, ours: Uint8Array, what: { sectio
   };
   // Local symbols may come in a different order than gas's (which depends on
   // its internal symbol chain); the set must be the same.
-  if (what.symbols !== false) cmpLists("symbol", symbolLines(a).sort(), symbolLines(b).sort());
+  if (what.symbols !== false) {
+    cmpLists("symbol", symbolLines(a).sort(), symbolLines(b).sort());
+    if (what.symbolOrder && !diffs.length) cmpLists("symbol order", symbolLines(a), symbolLines(b));
+  }
   if (what.relocs !== false) cmpLists("reloc", relocLines(a), relocLines(b));
   return diffs;
 }

@@ -6,6 +6,7 @@
 //   npx tsx tests/asm/corpus.ts --all --sqlite          # the full bar run (every torture test, both levels, SQLite)
 //   npx tsx tests/asm/corpus.ts [--count N] [--levels 0,2] [--filter RE] [--sqlite]
 //   npx tsx tests/asm/corpus.ts --arch riscv64 [--count N | --all]   # riscv64-linux-gnu-gcc -S, riscv64-linux-gnu-as
+//   --symbol-order: the symbol tables must also list the symbols in gas's order
 //
 // The SQLite objects also give the throughput figure: the CPU time of GNU as
 // (a child process, measured with `time`-like rusage) next to ours (in-process).
@@ -63,7 +64,7 @@ const TOOLS: Record<string, { cc: string; as: string; asArgs: string[] }> = {
   riscv64: { cc: "riscv64-linux-gnu-gcc", as: "riscv64-linux-gnu-as", asArgs: ["-fpic", "-march=rv64imafdc_zicsr_zifencei", "-mabi=lp64d", "-misa-spec=20191213"] },
 };
 
-export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?: boolean; log?: (s: string) => void; arch?: string } = {}): CorpusResult {
+export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?: boolean; log?: (s: string) => void; arch?: string; symbolOrder?: boolean } = {}): CorpusResult {
   const arch = opts.arch ?? "x86_64";
   const tools = TOOLS[arch];
   const work = mkdtempSync(join(tmpdir(), "tscc-asm-corpus-"));
@@ -90,7 +91,7 @@ export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?:
       if (opts.big) res.big.push({ name: `${input.name} -O${lvl}`, bytes: text.length, gasCpu, oursCpu: selfCpu() - self0 });
       const name = `${input.name} -O${lvl}`;
       if (!r.object) { res.failures.push({ name, diffs: r.diagnostics.map(formatDiagnostic) }); continue; }
-      const diffs = compareObjects(readFileSync(gasObj), r.object);
+      const diffs = compareObjects(readFileSync(gasObj), r.object, { symbolOrder: opts.symbolOrder });
       if (diffs.length) {
         res.failures.push({ name, diffs });
         opts.log?.(`  ${name}: ${diffs.slice(0, 3).join("; ")}`);
@@ -110,7 +111,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const torture = count > 0 ? sample(count, args.includes("--filter") ? new RegExp(opt("--filter", "")) : undefined) : [];
   const log = (s: string): void => void process.stdout.write(s + "\n");
   const arch = opt("--arch", "x86_64");
-  const r = runCorpus(torture, levels, { log, arch });
+  const r = runCorpus(torture, levels, { log, arch, symbolOrder: args.includes("--symbol-order") });
   const fails = [...r.failures];
   let files = r.files, identical = r.identical;
   console.log(`asm corpus (torture, ${arch}): ${r.identical}/${r.files} objects identical to GNU as (wall: gas ${r.gasSeconds.toFixed(1)}s incl. process start, ours ${r.oursSeconds.toFixed(1)}s)`);

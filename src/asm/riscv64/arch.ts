@@ -269,6 +269,7 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
     const vendor = [...le32(4 + 6 + file.length), ..."riscv".split("").map((c) => c.charCodeAt(0)), 0, ...file];
     const saved = { section: asm.current, subsection: asm.subsection };
     asm.current = asm.section(".riscv.attributes", SHT_RISCV_ATTRIBUTES, 0);
+    asm.current.symbol.lateSection = true;
     asm.subsection = 0;
     asm.data().buf.append([0x41, ...vendor]);
     asm.current = saved.section;
