@@ -16,6 +16,8 @@ export interface Diagnostic { file: string; line: number; message: string; sever
 export interface AssembleOptions {
   /** Name used in diagnostics. */
   fileName: string;
+  /** Assembler command-line options in gas's spelling, for the arch (see `ArchFactory`). */
+  args?: readonly string[];
   /** For `.include` and `.incbin`: returns contents, or undefined if not found. */
   readFile?: (path: string, fromFile: string) => Uint8Array | undefined;
 }
@@ -110,6 +112,11 @@ export class Assembler implements InstContext, EvalContext {
     const f: DataFrag = { kind: "data", buf: new ByteBuf(), fixups: [], address: 0 };
     l.push(f);
     return f;
+  }
+
+  /** End the current data fragment: what follows goes into a new one (gas's frag_new). */
+  breakFrag(): void {
+    this.fragList().push({ kind: "data", buf: new ByteBuf(), fixups: [], address: 0 });
   }
 
   /** Append a variable-size fragment; data that follows goes into a new one. */
@@ -247,7 +254,7 @@ export class Assembler implements InstContext, EvalContext {
       this.symbol("_GLOBAL_OFFSET_TABLE_").referenced = true;
     }
     const e = replaceDot(ExprParser.parse(text, this.localRef, this.arch.syntax.relocOperator), () => {
-      if (!this.dotSym) { this.dotSym = this.tempSymbolHere(); this.dotSym.elfName = this.arch.syntax.fakeLabelName; }
+      if (!this.dotSym) this.dotSym = this.dot();
       return this.dotSym.name;
     });
     this.noteSymbols(e);
@@ -264,6 +271,7 @@ export class Assembler implements InstContext, EvalContext {
   dot(): AsmSymbol {
     const s = this.tempSymbolHere();
     s.elfName = this.arch.syntax.fakeLabelName;
+    s.materialized = true; // gas makes `.` a full symbol at once
     return s;
   }
 

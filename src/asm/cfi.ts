@@ -93,6 +93,8 @@ export class CfiState {
   private label(asm: Assembler): AsmSymbol {
     const s = asm.tempSymbolHere();
     s.elfName = asm.arch.syntax.fakeLabelName;
+    // gas makes these full symbols when it meets the directive (not lazily like other `.L` labels).
+    s.materialized = true;
     return s;
   }
 
@@ -105,6 +107,7 @@ export class CfiState {
   emit(asm: Assembler): void {
     if (this.fdes.length === 0) return;
     const sec = asm.section(".eh_frame", SHT_PROGBITS, SHF_ALLOC);
+    sec.symbol.lateSection = "implicit";
     sec.align = 8;
     asm.current = sec;
     asm.subsection = 0;

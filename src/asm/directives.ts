@@ -343,6 +343,7 @@ function space(asm: Assembler, count: string, fill: string | undefined): void {
   if (n < 0n) { asm.warning(".space repeat count is negative, ignored"); return; }
   if (asm.current.type === SHT_NOBITS && v !== 0) throw new AsmError(`attempt to store non-zero value in section \`${asm.current.name}'`);
   asm.data().buf.fill(Number(n), v);
+  if (asm.arch.fillEndsFragment) asm.breakFrag();
 }
 
 const dataDirectives: Record<string, Handler> = {
@@ -376,6 +377,7 @@ const dataDirectives: Record<string, Handler> = {
       // gas writes the value as (up to) 4 bytes and zero-pads larger sizes.
       f.buf.int(size > 4 ? BigInt.asUintN(32, value) : value, size);
     }
+    if (asm.arch.fillEndsFragment) asm.breakFrag();
   },
   ".org": (asm, a) => {
     const [t, f] = splitArgs(a);
@@ -412,7 +414,7 @@ const miscDirectives: Record<string, Handler> = {
     const first = !comment;
     if (!comment) {
       comment = asm.section(".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
-      comment.symbol.lateSection = true;
+      comment.symbol.lateSection = "implicit";
     }
     asm.current = comment;
     asm.subsection = 0;
