@@ -4,7 +4,7 @@
 
 import { AsmError } from "./arch.js";
 import type { Assembler } from "./assembler.js";
-import { readEscape } from "./expr.js";
+import { readEscape, type Expr } from "./expr.js";
 import { parseStringLiteral, splitArgs } from "./lexer.js";
 import type { AsmSymbol, Section } from "./model.js";
 import {
@@ -283,10 +283,27 @@ function leb(signed: boolean): Handler {
     for (const item of splitArgs(a)) {
       const e = asm.parseExpr(item);
       const c = asm.constant(e);
+      // A difference the linker must compute (code it may relax): gas 2.40 has no relocation for it.
+      if (asm.arch.linkerRelax && asm.fixupConstant(e) === undefined && spansRelaxedCode(asm, e)) {
+        throw new AsmError(`non-constant .${signed ? "s" : "u"}leb128 is not supported`);
+      }
       if (c !== undefined) asm.emitBytes(encodeLeb(c, signed));
       else { asm.arch.beforeData?.(asm); asm.addFrag({ kind: "leb", address: 0, expr: e, signed, bytes: [0], file: asm.stmt.file, line: asm.stmt.line }); }
     }
   };
+}
+
+/** Whether `e` names a label in a section whose label distances the linker may change. */
+function spansRelaxedCode(asm: Assembler, e: Expr): boolean {
+  switch (e.k) {
+    case "sym": {
+      const s = asm.symbol(e.name);
+      return !!s.section && !asm.arch.linkerRelax!.differenceIsFixed(s.section);
+    }
+    case "un": case "op": return spansRelaxedCode(asm, e.a);
+    case "bin": return spansRelaxedCode(asm, e.a) || spansRelaxedCode(asm, e.b);
+    default: return false;
+  }
 }
 
 export function encodeLeb(v: bigint, signed: boolean): number[] {
