@@ -58,7 +58,11 @@ export interface Relaxable {
 }
 
 export type Encoded =
-  | ({ readonly kind: "bytes" } & EncodedBytes)
+  | ({
+    readonly kind: "bytes";
+    /** Start a new fragment after these bytes (riscv: after instructions the linker may rewrite, so no distance across them is folded). */
+    readonly endsFragment?: boolean;
+  } & EncodedBytes)
   | { readonly kind: "relax"; readonly target: Expr; readonly inst: Relaxable };
 
 /** Services the core offers an instruction parser/encoder. */

@@ -9,7 +9,7 @@ import { ExprError, ExprParser, type Expr } from "./expr.js";
 import type { Statement } from "./lexer.js";
 import { ByteBuf, type AsmSymbol, type DataFrag, type Frag, type Section } from "./model.js";
 import { evaluate, EvalError, isConst, type EvalContext, type Value } from "./value.js";
-import { SHF_ALLOC, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, SHF_WRITE, STT_NOTYPE, STV_DEFAULT } from "../elf/constants.js";
+import { SHF_ALLOC, SHF_EXECINSTR, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOBITS, SHT_PREINIT_ARRAY, SHT_PROGBITS, SHF_WRITE, STT_NOTYPE, STV_DEFAULT } from "../elf/constants.js";
 
 export interface Diagnostic { file: string; line: number; message: string; severity: "error" | "warning" }
 
@@ -78,6 +78,8 @@ export class Assembler implements InstContext, EvalContext {
   section(name: string, type: number, flags: number, entsize = 0): Section {
     let s = this.sectionsByName.get(name);
     if (s) return s;
+    // gas gives pointer arrays their entry size (ELF64: 8).
+    if (!entsize && (type === SHT_INIT_ARRAY || type === SHT_FINI_ARRAY || type === SHT_PREINIT_ARRAY)) entsize = 8;
     const sym = this.newSymbol(name);
     sym.isSection = true;
     s = { name, index: this.sections.length, type, flags, entsize, align: 1, subsections: new Map(), frags: [], size: 0, symbol: sym };
@@ -354,6 +356,7 @@ export class Assembler implements InstContext, EvalContext {
     const base = f.buf.length;
     f.buf.append(enc.bytes);
     for (const x of enc.fixups) f.fixups.push({ ...x, offset: base + x.offset, file: this.stmt.file, line: this.stmt.line });
+    if (enc.endsFragment) this.breakFrag();
   }
 }
 

@@ -151,7 +151,8 @@ export class CfiState {
         }
         insns.push(...i.bytes);
       }
-      const rangeSymbolic = symbolic(fde.end!, fde.start);
+      // The range is an ordinary difference in data: left to the linker like any across code it may relax.
+      const rangeSymbolic = !!lr && !lr.differenceIsFixed(fde.start.section!);
       if (rangeSymbolic) diffs.unshift({ at: 8, size: 4, form: "add", a: fde.end!, b: fde.start });
       const range = rangeSymbolic ? 0 : addr(fde.end!) - addr(fde.start);
       // CIE pointer: distance from this field back to the CIE.

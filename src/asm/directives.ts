@@ -153,6 +153,8 @@ function defineEqu(asm: Assembler, a: string, equiv: boolean): void {
   if (equiv && (s.defined || s.equ)) throw new AsmError(`symbol \`${s.name}' is already defined`);
   asm.materialize(s);
   const e = asm.parseExpr(rest.join(","));
+  // gas turns the labels an equated expression names into full symbols too.
+  forEachSymbol(e, (name) => asm.materialize(asm.symbol(name)));
   // A constant is recorded as such; anything else stays an expression evaluated on use.
   const c = asm.constant(e);
   s.equ = c !== undefined ? { k: "num", v: c } : e;
@@ -291,6 +293,15 @@ function leb(signed: boolean): Handler {
       else { asm.arch.beforeData?.(asm); asm.addFrag({ kind: "leb", address: 0, expr: e, signed, bytes: [0], file: asm.stmt.file, line: asm.stmt.line }); }
     }
   };
+}
+
+function forEachSymbol(e: Expr, f: (name: string) => void): void {
+  switch (e.k) {
+    case "sym": f(e.name); return;
+    case "un": case "op": forEachSymbol(e.a, f); return;
+    case "bin": forEachSymbol(e.a, f); forEachSymbol(e.b, f); return;
+    default: return;
+  }
 }
 
 /** Whether `e` names a label in a section whose label distances the linker may change. */

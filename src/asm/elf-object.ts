@@ -67,6 +67,7 @@ export function writeObject(asm: Assembler, finished: Finished[]): Uint8Array {
         sh = shndx.get(v.add.section) ?? SHN_UNDEF;
         value = v.add.frag.address + v.add.fragOffset + Number(v.off);
         if (s.type === 0) s.type = v.add.type;
+        if ((s.type === 0 || s.type === STT_OBJECT) && v.add.section.flags & SHF_TLS) s.type = STT_TLS;
         if (s.size === undefined) s.size = v.add.size;
       }
     }

@@ -10,7 +10,7 @@ import { parseStringLiteral, splitArgs } from "../lexer.js";
 import type { Fixup, Section } from "../model.js";
 import type { Value } from "../value.js";
 import { readEscape } from "../expr.js";
-import { EM, R_RISCV, SHF_EXECINSTR } from "../../elf/constants.js";
+import { EM, R_RISCV, SHF_EXECINSTR, STT_NOTYPE, STT_OBJECT, STT_TLS } from "../../elf/constants.js";
 import { RvEncoder, type RvContext, type RvOptions } from "./encoder.js";
 import { applyField } from "./fields.js";
 import { FPR, GPR, RELOC_OPERATORS, type Inst } from "./inst.js";
@@ -31,6 +31,9 @@ const KIND_RELOC: Record<string, string> = {
 const TENTATIVE = new Set(["branch", "jal", "rvc_branch", "rvc_jump"]);
 /** Kinds whose bits gas fills with the relocation's addend (hi/lo parts). */
 const ADDEND_BITS = new Set(["hi20", "lo12_i", "lo12_s"]);
+
+/** Fixup kinds that refer to thread-local storage. */
+const TLS_KINDS = new Set(["tls_got_hi20", "tls_gd_hi20", "tprel_hi20", "tprel_lo12_i", "tprel_lo12_s", "tprel_add"]);
 
 const EF_RISCV_RVC = 0x1;
 const EF_RISCV_FLOAT_ABI_DOUBLE = 0x4;
@@ -273,6 +276,8 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
   }
 
   relocType(f: Fixup, v: Value, _symbolIsLocal: boolean): number {
+    // A TLS relocation makes its symbol a TLS symbol (gas), defined here or not.
+    if (f.kind && TLS_KINDS.has(f.kind) && v.add && !v.add.isSection && (v.add.type === STT_NOTYPE || v.add.type === STT_OBJECT)) v.add.type = STT_TLS;
     if (f.kind) return R(KIND_RELOC[f.kind]);
     if (v.reloc === "PLT" && f.pcrel && f.size === 4) return R("PLT32");
     if (v.reloc) throw new AsmError(`relocation %${v.reloc} is not valid here`);
