@@ -9,13 +9,15 @@ import { ExprError, ExprParser, type Expr } from "./expr.js";
 import type { Statement } from "./lexer.js";
 import { ByteBuf, type AsmSymbol, type DataFrag, type Frag, type Section } from "./model.js";
 import { evaluate, EvalError, isConst, type EvalContext, type Value } from "./value.js";
-import { SHF_ALLOC, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, SHF_WRITE, STT_NOTYPE, STV_DEFAULT } from "../elf/constants.js";
+import { SHF_ALLOC, SHF_EXECINSTR, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOBITS, SHT_PREINIT_ARRAY, SHT_PROGBITS, SHF_WRITE, STT_NOTYPE, STV_DEFAULT } from "../elf/constants.js";
 
 export interface Diagnostic { file: string; line: number; message: string; severity: "error" | "warning" }
 
 export interface AssembleOptions {
   /** Name used in diagnostics. */
   fileName: string;
+  /** Assembler command-line options in gas's spelling, for the arch (see `ArchFactory`). */
+  args?: readonly string[];
   /** For `.include` and `.incbin`: returns contents, or undefined if not found. */
   readFile?: (path: string, fromFile: string) => Uint8Array | undefined;
 }
@@ -43,10 +45,15 @@ export class Assembler implements InstContext, EvalContext {
   readonly localCommons: { sym: AsmSymbol; size: bigint; align: bigint }[] = [];
   /** Set by layout: addresses are final. */
   laidOut = false;
+  /** Relocations' symbols numbered in the order they are first named (see `AsmSymbol.relocOrder`). */
+  relocCount = 0;
 
-  constructor(readonly arch: ArchAssembler, readonly opts: AssembleOptions) {
+  /** Set while evaluating fixups: label differences across code the linker may relax stay symbolic. */
+  private strictDifferences = false;
+
+  constructor(readonly arch: ArchAssembler<unknown>, readonly opts: AssembleOptions) {
     // gas always creates these three, in this order, and their section symbols come first.
-    this.section(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR);
+    this.section(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR).align = arch.textAlign ?? 1;
     this.section(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE);
     this.section(".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE);
     this.switchTo(this.sections[0], 0);
@@ -71,6 +78,8 @@ export class Assembler implements InstContext, EvalContext {
   section(name: string, type: number, flags: number, entsize = 0): Section {
     let s = this.sectionsByName.get(name);
     if (s) return s;
+    // gas gives pointer arrays their entry size (ELF64: 8).
+    if (!entsize && (type === SHT_INIT_ARRAY || type === SHT_FINI_ARRAY || type === SHT_PREINIT_ARRAY)) entsize = 8;
     const sym = this.newSymbol(name);
     sym.isSection = true;
     s = { name, index: this.sections.length, type, flags, entsize, align: 1, subsections: new Map(), frags: [], size: 0, symbol: sym };
@@ -107,6 +116,11 @@ export class Assembler implements InstContext, EvalContext {
     return f;
   }
 
+  /** End the current data fragment: what follows goes into a new one (gas's frag_new). */
+  breakFrag(): void {
+    this.fragList().push({ kind: "data", buf: new ByteBuf(), fixups: [], address: 0 });
+  }
+
   /** Append a variable-size fragment; data that follows goes into a new one. */
   addFrag(f: Frag): void {
     this.fragList().push(f);
@@ -118,6 +132,7 @@ export class Assembler implements InstContext, EvalContext {
 
   /** Bytes may be emitted here (not in a NOBITS section, except zeros). */
   emitBytes(bytes: ArrayLike<number>): void {
+    this.arch.beforeData?.(this);
     if (this.current.type === SHT_NOBITS) {
       for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) {
         this.error(`attempt to store non-zero value in section \`${this.current.name}'`);
@@ -129,8 +144,9 @@ export class Assembler implements InstContext, EvalContext {
 
   /** Emit a `size`-byte value of `e`: constant now, or a fixup resolved at the end. */
   emitValue(e: Expr, size: 1 | 2 | 4 | 8, signed = false): void {
+    this.arch.beforeData?.(this);
     const f = this.data();
-    const c = this.constant(e);
+    const c = this.fixupConstant(e);
     if (c !== undefined) {
       if (this.current.type === SHT_NOBITS && c !== 0n) this.error(`attempt to store non-zero value in section \`${this.current.name}'`);
       f.buf.int(c, size);
@@ -158,6 +174,17 @@ export class Assembler implements InstContext, EvalContext {
       this.symbols.set(name, s);
     }
     return s;
+  }
+
+  localLabel(elfName: string, keep = false): string {
+    const s = this.tempSymbolHere();
+    s.elfName = elfName;
+    s.keep = keep;
+    return s.name;
+  }
+
+  currentSection(): Section {
+    return this.current;
   }
 
   /** A fresh symbol that never reaches the symbol table (labels for `.`, CFI, …). */
@@ -203,6 +230,18 @@ export class Assembler implements InstContext, EvalContext {
     return numericName(n, dir === "b" ? k : k + 1);
   };
 
+  /**
+   * gas makes a `.L` symbol a full symbol (entering its symbol list) only
+   * when it must, e.g. on `.set`; with `lateLocalLabels` the table follows
+   * that order, so the symbol moves to the end of the list now.
+   */
+  materialize(s: AsmSymbol): void {
+    if (!this.arch.lateLocalLabels || !this.isTemporary(s) || s.materialized) return;
+    s.materialized = true;
+    const i = this.symbolList.indexOf(s);
+    if (i >= 0) { this.symbolList.splice(i, 1); this.symbolList.push(s); }
+  }
+
   isTemporary(s: AsmSymbol): boolean {
     return s.name.startsWith(".L") || s.name.includes("\x02");
   }
@@ -216,8 +255,8 @@ export class Assembler implements InstContext, EvalContext {
     if (text.includes("@") && /@(GOTPCREL|GOTOFF|GOT|GOTPLT|TLSGD|TLSLD|GOTTPOFF|TLSDESC)\b/i.test(text)) {
       this.symbol("_GLOBAL_OFFSET_TABLE_").referenced = true;
     }
-    const e = replaceDot(ExprParser.parse(text, this.localRef), () => {
-      if (!this.dotSym) this.dotSym = this.tempSymbolHere();
+    const e = replaceDot(ExprParser.parse(text, this.localRef, this.arch.syntax.relocOperator), () => {
+      if (!this.dotSym) this.dotSym = this.dot();
       return this.dotSym.name;
     });
     this.noteSymbols(e);
@@ -227,12 +266,15 @@ export class Assembler implements InstContext, EvalContext {
   /** Symbols enter the table when first mentioned: the ELF symbol order follows that. */
   private noteSymbols(e: Expr): void {
     if (e.k === "sym") this.symbol(e.name).referenced = true;
-    else if (e.k === "un") this.noteSymbols(e.a);
+    else if (e.k === "un" || e.k === "op") this.noteSymbols(e.a);
     else if (e.k === "bin") { this.noteSymbols(e.a); this.noteSymbols(e.b); }
   }
 
   dot(): AsmSymbol {
-    return this.tempSymbolHere();
+    const s = this.tempSymbolHere();
+    s.elfName = this.arch.syntax.fakeLabelName;
+    s.materialized = true; // gas makes `.` a full symbol at once
+    return s;
   }
 
   address(s: AsmSymbol): number | undefined {
@@ -248,11 +290,35 @@ export class Assembler implements InstContext, EvalContext {
     return evaluate(e, this);
   }
 
+  differenceIsFixed(sec: Section): boolean {
+    return !this.strictDifferences || !this.arch.linkerRelax || this.arch.linkerRelax.differenceIsFixed(sec);
+  }
+
+  /** Evaluate a fixup's expression: under linker relaxation, differences across code stay symbolic. */
+  evaluateFixup(e: Expr): Value {
+    this.strictDifferences = true;
+    try {
+      return evaluate(e, this);
+    } finally {
+      this.strictDifferences = false;
+    }
+  }
+
+  /** `constant` as a data fixup sees it (see `evaluateFixup`). */
+  fixupConstant(e: Expr): bigint | undefined {
+    this.strictDifferences = true;
+    try {
+      return this.constant(e);
+    } finally {
+      this.strictDifferences = false;
+    }
+  }
+
   constant(e: Expr): bigint | undefined {
     if (e.k === "num") return e.v;
     try {
       const v = evaluate(e, this);
-      return isConst(v) ? v.off : undefined;
+      return isConst(v) && !v.reloc ? v.off : undefined;
     } catch (err) {
       if (err instanceof EvalError) return undefined;
       throw err;
@@ -278,8 +344,8 @@ export class Assembler implements InstContext, EvalContext {
 
   /** Place an encoded instruction at the current location (from text or straight from a backend). */
   append(enc: Encoded): void {
-    if (enc.kind === "branch") {
-      this.addFrag({ kind: "branch", address: 0, cond: enc.cond, target: enc.target, long: false, local: false, prefixes: enc.prefixes, file: this.stmt.file, line: this.stmt.line });
+    if (enc.kind === "relax") {
+      this.addFrag({ kind: "relax", address: 0, target: enc.target, inst: enc.inst, variant: 0, local: false, file: this.stmt.file, line: this.stmt.line });
       return;
     }
     if (this.current.type === SHT_NOBITS) {
@@ -290,6 +356,7 @@ export class Assembler implements InstContext, EvalContext {
     const base = f.buf.length;
     f.buf.append(enc.bytes);
     for (const x of enc.fixups) f.fixups.push({ ...x, offset: base + x.offset, file: this.stmt.file, line: this.stmt.line });
+    if (enc.endsFragment) this.breakFrag();
   }
 }
 
@@ -299,7 +366,7 @@ function replaceDot(e: Expr, dotName: () => string): Expr {
   switch (e.k) {
     case "num": case "sym": return e;
     case "dot": return { k: "sym", name: dotName() };
-    case "un": return { k: "un", op: e.op, a: replaceDot(e.a, dotName) };
+    case "un": case "op": return { k: e.k, op: e.op, a: replaceDot(e.a, dotName) };
     case "bin": return { k: "bin", op: e.op, a: replaceDot(e.a, dotName), b: replaceDot(e.b, dotName) };
   }
 }

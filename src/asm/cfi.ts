@@ -11,6 +11,8 @@ import type { AsmSymbol } from "./model.js";
 import { SHF_ALLOC, SHT_PROGBITS } from "../elf/constants.js";
 
 interface CfiInsn { loc: AsmSymbol; bytes: number[] }
+/** A label difference in an FDE left to the linker (linker relaxation). */
+interface CfiFixup { at: number; size: 1 | 2 | 4; form: "add" | "set" | "set6"; a: AsmSymbol; b: AsmSymbol }
 interface Fde { start: AsmSymbol; end?: AsmSymbol; insns: CfiInsn[]; signal: boolean }
 
 const DW_CFA = {
@@ -19,13 +21,6 @@ const DW_CFA = {
   remember_state: 0x0a, restore_state: 0x0b, def_cfa: 0x0c, def_cfa_register: 0x0d, def_cfa_offset: 0x0e,
   offset_extended_sf: 0x11, val_offset: 0x14,
 } as const;
-
-/** DWARF register numbers of x86_64 (psABI figure 3.36). */
-const X86_64_DWARF: Record<string, number> = {
-  rax: 0, rdx: 1, rcx: 2, rbx: 3, rsi: 4, rdi: 5, rbp: 6, rsp: 7, r8: 8, r9: 9, r10: 10, r11: 11,
-  r12: 12, r13: 13, r14: 14, r15: 15, rip: 16,
-  ...Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`xmm${i}`, 17 + i])),
-};
 
 export class CfiState {
   private fde: Fde | undefined;
@@ -38,29 +33,30 @@ export class CfiState {
     const reg = (t: string | undefined): number => {
       const s = (t ?? "").trim().replace(/^%/, "");
       if (/^[0-9]+$/.test(s)) return Number(s);
-      const n = X86_64_DWARF[s];
+      const n = asm.arch.cfi.registers[s];
       if (n === undefined) throw new AsmError(`bad register expression`);
       return n;
     };
     const num = (t: string | undefined): number => Number(asm.absolute(t ?? "0"));
+    const dataAlign = asm.arch.cfi.dataAlign;
     if (name === ".cfi_sections") return;
     if (name === ".cfi_startproc") {
       if (this.fde) throw new AsmError("previous CFI entry not closed (missing .cfi_endproc)");
-      this.fde = { start: asm.tempSymbolHere(), insns: [], signal: false };
-      this.cfaOffset = 8;
+      this.fde = { start: this.label(asm), insns: [], signal: false };
+      this.cfaOffset = asm.arch.cfi.initialCfaOffset;
       return;
     }
     const fde = this.fde;
     if (!fde) throw new AsmError("CFI instruction used without previous .cfi_startproc");
-    const emit = (...bytes: number[]): void => { fde.insns.push({ loc: asm.tempSymbolHere(), bytes }); };
+    const emit = (...bytes: number[]): void => { fde.insns.push({ loc: this.label(asm), bytes }); };
     const offsetInsn = (r: number, off: number): void => {
-      const f = off / -8;
+      const f = off / dataAlign;
       if (Number.isInteger(f) && f >= 0 && r < 64) emit(DW_CFA.offset | r, ...encodeLeb(BigInt(f), false));
-      else emit(DW_CFA.offset_extended_sf, ...encodeLeb(BigInt(r), false), ...encodeLeb(BigInt(Math.trunc(off / -8)), true));
+      else emit(DW_CFA.offset_extended_sf, ...encodeLeb(BigInt(r), false), ...encodeLeb(BigInt(Math.trunc(off / dataAlign)), true));
     };
     switch (name) {
       case ".cfi_endproc":
-        fde.end = asm.tempSymbolHere();
+        fde.end = this.label(asm);
         this.fdes.push(fde);
         this.fde = undefined;
         return;
@@ -88,9 +84,18 @@ export class CfiState {
       case ".cfi_restore_state": this.cfaOffset = this.stateStack.pop() ?? this.cfaOffset; return emit(DW_CFA.restore_state);
       case ".cfi_escape": return emit(...a.map((x) => num(x) & 0xff));
       case ".cfi_signal_frame": fde.signal = true; return;
-      case ".cfi_val_offset": return emit(DW_CFA.val_offset, ...encodeLeb(BigInt(reg(a[0])), false), ...encodeLeb(BigInt(num(a[1]) / -8), true));
+      case ".cfi_val_offset": return emit(DW_CFA.val_offset, ...encodeLeb(BigInt(reg(a[0])), false), ...encodeLeb(BigInt(Math.trunc(num(a[1]) / dataAlign)), true));
     }
     throw new AsmError(`unsupported CFI directive ${name}`);
+  }
+
+  /** A label at the current location; named like gas's `.` labels where a relocation may name it. */
+  private label(asm: Assembler): AsmSymbol {
+    const s = asm.tempSymbolHere();
+    s.elfName = asm.arch.syntax.fakeLabelName;
+    // gas makes these full symbols when it meets the directive (not lazily like other `.L` labels).
+    s.materialized = true;
+    return s;
   }
 
   /** Check for an unterminated FDE at end of input. */
@@ -102,6 +107,7 @@ export class CfiState {
   emit(asm: Assembler): void {
     if (this.fdes.length === 0) return;
     const sec = asm.section(".eh_frame", SHT_PROGBITS, SHF_ALLOC);
+    sec.symbol.lateSection = "implicit";
     sec.align = 8;
     asm.current = sec;
     asm.subsection = 0;
@@ -113,29 +119,42 @@ export class CfiState {
       if (cieOffset === undefined) {
         cieOffset = asm.data().buf.length;
         cies.set(key, cieOffset);
+        const p = asm.arch.cfi;
         const body = [
-          0, 0, 0, 0, 1, ...[...key].map((c) => c.charCodeAt(0)), 0,
-          ...encodeLeb(1n, false), ...encodeLeb(-8n, true), 16, 1, 0x1b,
-          DW_CFA.def_cfa, 7, 8, DW_CFA.offset | 16, 1,
+          0, 0, 0, 0, p.version ?? 1, ...[...key].map((c) => c.charCodeAt(0)), 0,
+          ...encodeLeb(BigInt(p.codeAlign), false), ...encodeLeb(BigInt(p.dataAlign), true), p.raReg, 1, 0x1b,
+          ...p.initial,
         ];
         this.record(asm, body, [], 4);
       }
       const f = asm.data();
       const here = f.buf.length;
       const insns: number[] = [];
-      let loc = addr(fde.start);
+      // Under linker relaxation a distance between fragments is the linker's
+      // to compute: the field is written as zero with SET/SUB relocations.
+      const lr = asm.arch.linkerRelax;
+      const symbolic = (a: AsmSymbol, b: AsmSymbol): boolean => !!lr && !lr.differenceIsFixed(a.section!) && !asm.sameFrag(a, b);
+      const diffs: CfiFixup[] = [];
+      const bodyStart = 13; // CIE pointer, pc_begin, pc_range, augmentation length
+      let locSym = fde.start;
       for (const i of fde.insns) {
-        const d = addr(i.loc) - loc;
+        const d = addr(i.loc) - addr(locSym);
         if (d > 0) {
-          if (d < 0x40) insns.push(DW_CFA.advance_loc | d);
-          else if (d < 0x100) insns.push(DW_CFA.advance_loc1, d);
-          else if (d < 0x10000) insns.push(DW_CFA.advance_loc2, d & 0xff, d >> 8);
-          else insns.push(DW_CFA.advance_loc4, d & 0xff, (d >> 8) & 0xff, (d >> 16) & 0xff, d >>> 24);
-          loc = addr(i.loc);
+          const sym = symbolic(i.loc, locSym);
+          const at = bodyStart + insns.length;
+          const v = sym ? 0 : d;
+          if (d < 0x40) { insns.push(DW_CFA.advance_loc | v); if (sym) diffs.push({ at, size: 1, form: "set6", a: i.loc, b: locSym }); }
+          else if (d < 0x100) { insns.push(DW_CFA.advance_loc1, v); if (sym) diffs.push({ at: at + 1, size: 1, form: "set", a: i.loc, b: locSym }); }
+          else if (d < 0x10000) { insns.push(DW_CFA.advance_loc2, v & 0xff, v >> 8); if (sym) diffs.push({ at: at + 1, size: 2, form: "set", a: i.loc, b: locSym }); }
+          else { insns.push(DW_CFA.advance_loc4, v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 24); if (sym) diffs.push({ at: at + 1, size: 4, form: "set", a: i.loc, b: locSym }); }
+          locSym = i.loc;
         }
         insns.push(...i.bytes);
       }
-      const range = addr(fde.end!) - addr(fde.start);
+      // The range is an ordinary difference in data: left to the linker like any across code it may relax.
+      const rangeSymbolic = !!lr && !lr.differenceIsFixed(fde.start.section!);
+      if (rangeSymbolic) diffs.unshift({ at: 8, size: 4, form: "add", a: fde.end!, b: fde.start });
+      const range = rangeSymbolic ? 0 : addr(fde.end!) - addr(fde.start);
       // CIE pointer: distance from this field back to the CIE.
       const ciePtr = here + 4 - cieOffset;
       const body = [
@@ -144,12 +163,12 @@ export class CfiState {
         0, ...insns,
       ];
       // gas pads entries to 4 bytes, and the last one to the section alignment.
-      this.record(asm, body, [{ at: 4, sym: fde.start }], n === this.fdes.length - 1 ? 8 : 4);
+      this.record(asm, body, [{ at: 4, sym: fde.start }], n === this.fdes.length - 1 ? 8 : 4, diffs);
     });
   }
 
   /** Append one CIE/FDE: length word, body, DW_CFA_nop padding. */
-  private record(asm: Assembler, body: number[], pcFixups: { at: number; sym: AsmSymbol }[], align: number): void {
+  private record(asm: Assembler, body: number[], pcFixups: { at: number; sym: AsmSymbol }[], align: number, diffs: readonly CfiFixup[] = []): void {
     const f = asm.data();
     const start = f.buf.length;
     while ((start + 4 + body.length) % align !== 0) body.push(0);
@@ -158,6 +177,11 @@ export class CfiState {
     for (const p of pcFixups) {
       p.sym.referenced = true;
       f.fixups.push({ offset: start + 4 + p.at, size: 4, expr: { k: "sym", name: p.sym.name }, pcrel: true, bias: 0n, signed: true, file: asm.stmt.file, line: asm.stmt.line });
+    }
+    for (const d of diffs) {
+      d.a.referenced = d.b.referenced = true;
+      const expr = { k: "bin", op: "-", a: { k: "sym", name: d.a.name }, b: { k: "sym", name: d.b.name } } as const;
+      f.fixups.push({ offset: start + 4 + d.at, size: d.size, expr, pcrel: false, bias: 0n, signed: false, diffForm: d.form, file: asm.stmt.file, line: asm.stmt.line });
     }
   }
 }

@@ -4,7 +4,7 @@
 
 import { AsmError } from "./arch.js";
 import type { Assembler } from "./assembler.js";
-import { readEscape } from "./expr.js";
+import { readEscape, type Expr } from "./expr.js";
 import { parseStringLiteral, splitArgs } from "./lexer.js";
 import type { AsmSymbol, Section } from "./model.js";
 import {
@@ -151,7 +151,10 @@ function defineEqu(asm: Assembler, a: string, equiv: boolean): void {
   if (!name || rest.length === 0) throw new AsmError("expected symbol name and expression");
   const s = asm.symbol(unquote(name));
   if (equiv && (s.defined || s.equ)) throw new AsmError(`symbol \`${s.name}' is already defined`);
+  asm.materialize(s);
   const e = asm.parseExpr(rest.join(","));
+  // gas turns the labels an equated expression names into full symbols too.
+  forEachSymbol(e, (name) => asm.materialize(asm.symbol(name)));
   // A constant is recorded as such; anything else stays an expression evaluated on use.
   const c = asm.constant(e);
   s.equ = c !== undefined ? { k: "num", v: c } : e;
@@ -282,10 +285,36 @@ function leb(signed: boolean): Handler {
     for (const item of splitArgs(a)) {
       const e = asm.parseExpr(item);
       const c = asm.constant(e);
+      // A difference the linker must compute (code it may relax): gas 2.40 has no relocation for it.
+      if (asm.arch.linkerRelax && asm.fixupConstant(e) === undefined && spansRelaxedCode(asm, e)) {
+        throw new AsmError(`non-constant .${signed ? "s" : "u"}leb128 is not supported`);
+      }
       if (c !== undefined) asm.emitBytes(encodeLeb(c, signed));
-      else asm.addFrag({ kind: "leb", address: 0, expr: e, signed, bytes: [0], file: asm.stmt.file, line: asm.stmt.line });
+      else { asm.arch.beforeData?.(asm); asm.addFrag({ kind: "leb", address: 0, expr: e, signed, bytes: [0], file: asm.stmt.file, line: asm.stmt.line }); }
     }
   };
+}
+
+function forEachSymbol(e: Expr, f: (name: string) => void): void {
+  switch (e.k) {
+    case "sym": f(e.name); return;
+    case "un": case "op": forEachSymbol(e.a, f); return;
+    case "bin": forEachSymbol(e.a, f); forEachSymbol(e.b, f); return;
+    default: return;
+  }
+}
+
+/** Whether `e` names a label in a section whose label distances the linker may change. */
+function spansRelaxedCode(asm: Assembler, e: Expr): boolean {
+  switch (e.k) {
+    case "sym": {
+      const s = asm.symbol(e.name);
+      return !!s.section && !asm.arch.linkerRelax!.differenceIsFixed(s.section);
+    }
+    case "un": case "op": return spansRelaxedCode(asm, e.a);
+    case "bin": return spansRelaxedCode(asm, e.a) || spansRelaxedCode(asm, e.b);
+    default: return false;
+  }
 }
 
 export function encodeLeb(v: bigint, signed: boolean): number[] {
@@ -316,6 +345,7 @@ export function alignTo(asm: Assembler, align: number, fill: number | undefined,
   if (align & (align - 1)) throw new AsmError("alignment not a power of 2");
   if (align > asm.current.align) asm.current.align = align;
   const useNop = fill === undefined && asm.isCode;
+  if (useNop && asm.arch.alignCode?.(asm, align, max)) return;
   asm.addFrag({ kind: "align", address: 0, align, fill: useNop ? "nop" : fill ?? 0, fillSize, max, size: 0 });
 }
 
@@ -330,6 +360,7 @@ function alignHandler(kind: "bytes" | "pow2", fillSize = 1): Handler {
 }
 
 function space(asm: Assembler, count: string, fill: string | undefined): void {
+  asm.arch.beforeData?.(asm);
   const e = asm.parseExpr(count);
   const n = asm.constant(e);
   const v = fill ? Number(asm.absolute(fill)) : 0;
@@ -340,11 +371,12 @@ function space(asm: Assembler, count: string, fill: string | undefined): void {
   if (n < 0n) { asm.warning(".space repeat count is negative, ignored"); return; }
   if (asm.current.type === SHT_NOBITS && v !== 0) throw new AsmError(`attempt to store non-zero value in section \`${asm.current.name}'`);
   asm.data().buf.fill(Number(n), v);
+  if (asm.arch.fillEndsFragment) asm.breakFrag();
 }
 
 const dataDirectives: Record<string, Handler> = {
   ".byte": integers(1), ".dc.b": integers(1),
-  ".short": integers(2), ".hword": integers(2), ".value": integers(2), ".word": integers(2), ".2byte": integers(2), ".dc.w": integers(2),
+  ".short": integers(2), ".hword": integers(2), ".value": integers(2), ".word": (asm, a) => integers(asm.arch.syntax.wordSize)(asm, a), ".2byte": integers(2), ".dc.w": integers(2),
   ".long": integers(4), ".int": integers(4), ".4byte": integers(4), ".dc.l": integers(4),
   ".quad": integers(8), ".8byte": integers(8), ".dc.a": integers(8), ".dc.q": integers(8),
   ".octa": (asm, a) => {
@@ -367,18 +399,20 @@ const dataDirectives: Record<string, Handler> = {
     const repeat = Number(asm.absolute(r));
     const size = Math.min(8, s ? Number(asm.absolute(s)) : 1);
     const value = v ? asm.absolute(v) : 0n;
+    asm.arch.beforeData?.(asm);
     const f = asm.data();
     for (let i = 0; i < repeat; i++) {
       // gas writes the value as (up to) 4 bytes and zero-pads larger sizes.
       f.buf.int(size > 4 ? BigInt.asUintN(32, value) : value, size);
     }
+    if (asm.arch.fillEndsFragment) asm.breakFrag();
   },
   ".org": (asm, a) => {
     const [t, f] = splitArgs(a);
     asm.addFrag({ kind: "org", address: 0, target: asm.parseExpr(t), fill: f ? Number(asm.absolute(f)) : 0, size: 0, file: asm.stmt.file, line: asm.stmt.line });
   },
   ".uleb128": leb(false), ".sleb128": leb(true),
-  ".align": alignHandler("bytes"), ".balign": alignHandler("bytes"), ".p2align": alignHandler("pow2"),
+  ".align": (asm, a) => alignHandler(asm.arch.syntax.alignIsPow2 ? "pow2" : "bytes")(asm, a), ".balign": alignHandler("bytes"), ".p2align": alignHandler("pow2"),
   ".balignw": alignHandler("bytes", 2), ".balignl": alignHandler("bytes", 4),
   ".p2alignw": alignHandler("pow2", 2), ".p2alignl": alignHandler("pow2", 4),
   ".incbin": (asm, a) => {
@@ -406,7 +440,10 @@ const miscDirectives: Record<string, Handler> = {
     const saved = { section: asm.current, subsection: asm.subsection };
     let comment = asm.sectionsByName.get(".comment");
     const first = !comment;
-    comment ??= asm.section(".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
+    if (!comment) {
+      comment = asm.section(".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
+      comment.symbol.lateSection = "implicit";
+    }
     asm.current = comment;
     asm.subsection = 0;
     if (first) asm.emitBytes([0]);
