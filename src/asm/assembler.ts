@@ -44,9 +44,12 @@ export class Assembler implements InstContext, EvalContext {
   /** Set by layout: addresses are final. */
   laidOut = false;
 
-  constructor(readonly arch: ArchAssembler, readonly opts: AssembleOptions) {
+  /** Set while evaluating fixups: label differences across code the linker may relax stay symbolic. */
+  private strictDifferences = false;
+
+  constructor(readonly arch: ArchAssembler<unknown>, readonly opts: AssembleOptions) {
     // gas always creates these three, in this order, and their section symbols come first.
-    this.section(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR);
+    this.section(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR).align = arch.textAlign ?? 1;
     this.section(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE);
     this.section(".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE);
     this.switchTo(this.sections[0], 0);
@@ -118,6 +121,7 @@ export class Assembler implements InstContext, EvalContext {
 
   /** Bytes may be emitted here (not in a NOBITS section, except zeros). */
   emitBytes(bytes: ArrayLike<number>): void {
+    this.arch.beforeData?.(this);
     if (this.current.type === SHT_NOBITS) {
       for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) {
         this.error(`attempt to store non-zero value in section \`${this.current.name}'`);
@@ -129,8 +133,9 @@ export class Assembler implements InstContext, EvalContext {
 
   /** Emit a `size`-byte value of `e`: constant now, or a fixup resolved at the end. */
   emitValue(e: Expr, size: 1 | 2 | 4 | 8, signed = false): void {
+    this.arch.beforeData?.(this);
     const f = this.data();
-    const c = this.constant(e);
+    const c = this.fixupConstant(e);
     if (c !== undefined) {
       if (this.current.type === SHT_NOBITS && c !== 0n) this.error(`attempt to store non-zero value in section \`${this.current.name}'`);
       f.buf.int(c, size);
@@ -158,6 +163,17 @@ export class Assembler implements InstContext, EvalContext {
       this.symbols.set(name, s);
     }
     return s;
+  }
+
+  localLabel(elfName: string, keep = false): string {
+    const s = this.tempSymbolHere();
+    s.elfName = elfName;
+    s.keep = keep;
+    return s.name;
+  }
+
+  currentSection(): Section {
+    return this.current;
   }
 
   /** A fresh symbol that never reaches the symbol table (labels for `.`, CFI, …). */
@@ -216,7 +232,7 @@ export class Assembler implements InstContext, EvalContext {
     if (text.includes("@") && /@(GOTPCREL|GOTOFF|GOT|GOTPLT|TLSGD|TLSLD|GOTTPOFF|TLSDESC)\b/i.test(text)) {
       this.symbol("_GLOBAL_OFFSET_TABLE_").referenced = true;
     }
-    const e = replaceDot(ExprParser.parse(text, this.localRef), () => {
+    const e = replaceDot(ExprParser.parse(text, this.localRef, this.arch.syntax.relocOperator), () => {
       if (!this.dotSym) this.dotSym = this.tempSymbolHere();
       return this.dotSym.name;
     });
@@ -227,7 +243,7 @@ export class Assembler implements InstContext, EvalContext {
   /** Symbols enter the table when first mentioned: the ELF symbol order follows that. */
   private noteSymbols(e: Expr): void {
     if (e.k === "sym") this.symbol(e.name).referenced = true;
-    else if (e.k === "un") this.noteSymbols(e.a);
+    else if (e.k === "un" || e.k === "op") this.noteSymbols(e.a);
     else if (e.k === "bin") { this.noteSymbols(e.a); this.noteSymbols(e.b); }
   }
 
@@ -248,11 +264,35 @@ export class Assembler implements InstContext, EvalContext {
     return evaluate(e, this);
   }
 
+  differenceIsFixed(sec: Section): boolean {
+    return !this.strictDifferences || !this.arch.linkerRelax || this.arch.linkerRelax.differenceIsFixed(sec);
+  }
+
+  /** Evaluate a fixup's expression: under linker relaxation, differences across code stay symbolic. */
+  evaluateFixup(e: Expr): Value {
+    this.strictDifferences = true;
+    try {
+      return evaluate(e, this);
+    } finally {
+      this.strictDifferences = false;
+    }
+  }
+
+  /** `constant` as a data fixup sees it (see `evaluateFixup`). */
+  fixupConstant(e: Expr): bigint | undefined {
+    this.strictDifferences = true;
+    try {
+      return this.constant(e);
+    } finally {
+      this.strictDifferences = false;
+    }
+  }
+
   constant(e: Expr): bigint | undefined {
     if (e.k === "num") return e.v;
     try {
       const v = evaluate(e, this);
-      return isConst(v) ? v.off : undefined;
+      return isConst(v) && !v.reloc ? v.off : undefined;
     } catch (err) {
       if (err instanceof EvalError) return undefined;
       throw err;
@@ -278,8 +318,8 @@ export class Assembler implements InstContext, EvalContext {
 
   /** Place an encoded instruction at the current location (from text or straight from a backend). */
   append(enc: Encoded): void {
-    if (enc.kind === "branch") {
-      this.addFrag({ kind: "branch", address: 0, cond: enc.cond, target: enc.target, long: false, local: false, prefixes: enc.prefixes, file: this.stmt.file, line: this.stmt.line });
+    if (enc.kind === "relax") {
+      this.addFrag({ kind: "relax", address: 0, target: enc.target, inst: enc.inst, variant: 0, local: false, file: this.stmt.file, line: this.stmt.line });
       return;
     }
     if (this.current.type === SHT_NOBITS) {
@@ -299,7 +339,7 @@ function replaceDot(e: Expr, dotName: () => string): Expr {
   switch (e.k) {
     case "num": case "sym": return e;
     case "dot": return { k: "sym", name: dotName() };
-    case "un": return { k: "un", op: e.op, a: replaceDot(e.a, dotName) };
+    case "un": case "op": return { k: e.k, op: e.op, a: replaceDot(e.a, dotName) };
     case "bin": return { k: "bin", op: e.op, a: replaceDot(e.a, dotName), b: replaceDot(e.b, dotName) };
   }
 }

@@ -20,13 +20,6 @@ const DW_CFA = {
   offset_extended_sf: 0x11, val_offset: 0x14,
 } as const;
 
-/** DWARF register numbers of x86_64 (psABI figure 3.36). */
-const X86_64_DWARF: Record<string, number> = {
-  rax: 0, rdx: 1, rcx: 2, rbx: 3, rsi: 4, rdi: 5, rbp: 6, rsp: 7, r8: 8, r9: 9, r10: 10, r11: 11,
-  r12: 12, r13: 13, r14: 14, r15: 15, rip: 16,
-  ...Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`xmm${i}`, 17 + i])),
-};
-
 export class CfiState {
   private fde: Fde | undefined;
   readonly fdes: Fde[] = [];
@@ -38,25 +31,26 @@ export class CfiState {
     const reg = (t: string | undefined): number => {
       const s = (t ?? "").trim().replace(/^%/, "");
       if (/^[0-9]+$/.test(s)) return Number(s);
-      const n = X86_64_DWARF[s];
+      const n = asm.arch.cfi.registers[s];
       if (n === undefined) throw new AsmError(`bad register expression`);
       return n;
     };
     const num = (t: string | undefined): number => Number(asm.absolute(t ?? "0"));
+    const dataAlign = asm.arch.cfi.dataAlign;
     if (name === ".cfi_sections") return;
     if (name === ".cfi_startproc") {
       if (this.fde) throw new AsmError("previous CFI entry not closed (missing .cfi_endproc)");
       this.fde = { start: asm.tempSymbolHere(), insns: [], signal: false };
-      this.cfaOffset = 8;
+      this.cfaOffset = asm.arch.cfi.initialCfaOffset;
       return;
     }
     const fde = this.fde;
     if (!fde) throw new AsmError("CFI instruction used without previous .cfi_startproc");
     const emit = (...bytes: number[]): void => { fde.insns.push({ loc: asm.tempSymbolHere(), bytes }); };
     const offsetInsn = (r: number, off: number): void => {
-      const f = off / -8;
+      const f = off / dataAlign;
       if (Number.isInteger(f) && f >= 0 && r < 64) emit(DW_CFA.offset | r, ...encodeLeb(BigInt(f), false));
-      else emit(DW_CFA.offset_extended_sf, ...encodeLeb(BigInt(r), false), ...encodeLeb(BigInt(Math.trunc(off / -8)), true));
+      else emit(DW_CFA.offset_extended_sf, ...encodeLeb(BigInt(r), false), ...encodeLeb(BigInt(Math.trunc(off / dataAlign)), true));
     };
     switch (name) {
       case ".cfi_endproc":
@@ -88,7 +82,7 @@ export class CfiState {
       case ".cfi_restore_state": this.cfaOffset = this.stateStack.pop() ?? this.cfaOffset; return emit(DW_CFA.restore_state);
       case ".cfi_escape": return emit(...a.map((x) => num(x) & 0xff));
       case ".cfi_signal_frame": fde.signal = true; return;
-      case ".cfi_val_offset": return emit(DW_CFA.val_offset, ...encodeLeb(BigInt(reg(a[0])), false), ...encodeLeb(BigInt(num(a[1]) / -8), true));
+      case ".cfi_val_offset": return emit(DW_CFA.val_offset, ...encodeLeb(BigInt(reg(a[0])), false), ...encodeLeb(BigInt(Math.trunc(num(a[1]) / dataAlign)), true));
     }
     throw new AsmError(`unsupported CFI directive ${name}`);
   }
@@ -113,10 +107,11 @@ export class CfiState {
       if (cieOffset === undefined) {
         cieOffset = asm.data().buf.length;
         cies.set(key, cieOffset);
+        const p = asm.arch.cfi;
         const body = [
           0, 0, 0, 0, 1, ...[...key].map((c) => c.charCodeAt(0)), 0,
-          ...encodeLeb(1n, false), ...encodeLeb(-8n, true), 16, 1, 0x1b,
-          DW_CFA.def_cfa, 7, 8, DW_CFA.offset | 16, 1,
+          ...encodeLeb(BigInt(p.codeAlign), false), ...encodeLeb(BigInt(p.dataAlign), true), p.raReg, 1, 0x1b,
+          ...p.initial,
         ];
         this.record(asm, body, [], 4);
       }

@@ -7,7 +7,7 @@ import { AsmError } from "./arch.js";
 import type { Assembler } from "./assembler.js";
 import { DIRECTIVES } from "./directives.js";
 import { ExprError } from "./expr.js";
-import { splitArgs, splitStatements, type Statement } from "./lexer.js";
+import { splitArgs, splitStatements, type CommentSyntax, type Statement } from "./lexer.js";
 import { EvalError } from "./value.js";
 
 interface Macro { params: { name: string; def?: string; vararg: boolean; required: boolean }[]; body: Statement[] }
@@ -115,7 +115,7 @@ export class StatementRunner {
       this.asm.cfi.directive(this.asm, name, args);
       return;
     }
-    const h = DIRECTIVES.get(name);
+    const h = this.asm.arch.directives?.get(name) ?? DIRECTIVES.get(name);
     if (!h) throw new AsmError(`unknown pseudo-op: \`${name}'`);
     h(this.asm, args);
   }
@@ -194,7 +194,7 @@ export class StatementRunner {
     const [sym, ...vals] = splitParams(args);
     if (!sym) throw new AsmError(`missing symbol in ${kind}`);
     const items = kind === ".irp" ? (vals.length ? vals : [""]) : [...(vals.join("") || " ")].map((c) => c.trim());
-    for (const v of items) this.run(substitute(body, new Map([[sym.trim(), v]]), undefined));
+    for (const v of items) this.run(substitute(body, new Map([[sym.trim(), v]]), undefined, this.asm.arch.syntax));
   }
 
   private expandMacro(macro: Macro, args: string, st: Statement): void {
@@ -221,7 +221,7 @@ export class StatementRunner {
       }
     }
     const counter = String(this.macroCounter++);
-    const expanded = substitute(macro.body, values, counter).map((s) => ({ ...s, file: st.file, line: st.line }));
+    const expanded = substitute(macro.body, values, counter, this.asm.arch.syntax).map((s) => ({ ...s, file: st.file, line: st.line }));
     try {
       this.run(expanded);
     } catch (e) {
@@ -235,7 +235,7 @@ export class StatementRunner {
     if (!data) throw new AsmError(`can't open ${path} for reading: No such file or directory`);
     if (++this.includeDepth > 64) throw new AsmError("includes nested too deeply");
     try {
-      this.run(splitStatements(new TextDecoder().decode(data), path));
+      this.run(splitStatements(new TextDecoder().decode(data), path, 1, this.asm.arch.syntax));
     } finally {
       this.includeDepth--;
     }
@@ -266,7 +266,7 @@ function splitParams(s: string): string[] {
 }
 
 /** Replace `\name` (and `\()`, `\@`) in body statements. */
-function substitute(body: readonly Statement[], values: Map<string, string>, counter: string | undefined): Statement[] {
+function substitute(body: readonly Statement[], values: Map<string, string>, counter: string | undefined, syntax: CommentSyntax): Statement[] {
   const names = [...values.keys()].sort((a, b) => b.length - a.length);
   return body.flatMap((st) => {
     let t = st.text.replace(/\\([A-Za-z_][A-Za-z0-9_]*|@|\(\))/g, (all, n: string) => {
@@ -277,6 +277,6 @@ function substitute(body: readonly Statement[], values: Map<string, string>, cou
     });
     t = t.trim();
     // A substituted line may now contain several statements.
-    return t.includes(";") ? splitStatements(t, st.file, st.line) : [{ ...st, text: t }];
+    return t.includes(";") ? splitStatements(t, st.file, st.line, syntax) : [{ ...st, text: t }];
   });
 }

@@ -316,6 +316,7 @@ export function alignTo(asm: Assembler, align: number, fill: number | undefined,
   if (align & (align - 1)) throw new AsmError("alignment not a power of 2");
   if (align > asm.current.align) asm.current.align = align;
   const useNop = fill === undefined && asm.isCode;
+  if (useNop && asm.arch.alignCode?.(asm, align, max)) return;
   asm.addFrag({ kind: "align", address: 0, align, fill: useNop ? "nop" : fill ?? 0, fillSize, max, size: 0 });
 }
 
@@ -344,7 +345,7 @@ function space(asm: Assembler, count: string, fill: string | undefined): void {
 
 const dataDirectives: Record<string, Handler> = {
   ".byte": integers(1), ".dc.b": integers(1),
-  ".short": integers(2), ".hword": integers(2), ".value": integers(2), ".word": integers(2), ".2byte": integers(2), ".dc.w": integers(2),
+  ".short": integers(2), ".hword": integers(2), ".value": integers(2), ".word": (asm, a) => integers(asm.arch.syntax.wordSize)(asm, a), ".2byte": integers(2), ".dc.w": integers(2),
   ".long": integers(4), ".int": integers(4), ".4byte": integers(4), ".dc.l": integers(4),
   ".quad": integers(8), ".8byte": integers(8), ".dc.a": integers(8), ".dc.q": integers(8),
   ".octa": (asm, a) => {
@@ -378,7 +379,7 @@ const dataDirectives: Record<string, Handler> = {
     asm.addFrag({ kind: "org", address: 0, target: asm.parseExpr(t), fill: f ? Number(asm.absolute(f)) : 0, size: 0, file: asm.stmt.file, line: asm.stmt.line });
   },
   ".uleb128": leb(false), ".sleb128": leb(true),
-  ".align": alignHandler("bytes"), ".balign": alignHandler("bytes"), ".p2align": alignHandler("pow2"),
+  ".align": (asm, a) => alignHandler(asm.arch.syntax.alignIsPow2 ? "pow2" : "bytes")(asm, a), ".balign": alignHandler("bytes"), ".p2align": alignHandler("pow2"),
   ".balignw": alignHandler("bytes", 2), ".balignl": alignHandler("bytes", 4),
   ".p2alignw": alignHandler("pow2", 2), ".p2alignl": alignHandler("pow2", 4),
   ".incbin": (asm, a) => {

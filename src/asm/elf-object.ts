@@ -76,12 +76,13 @@ export function writeObject(asm: Assembler, finished: Finished[]): Uint8Array {
       else asm.error(`.size expression for ${s.name} does not evaluate to a constant`);
     }
     const bind = s.bind === "global" ? STB_GLOBAL : s.bind === "weak" ? STB_WEAK : STB_LOCAL;
-    return { name: s.name, nameOffset: strtab.add(s.name), value, size, bind, type: s.type, visibility: s.visibility, shndx: sh };
+    const name = s.elfName ?? s.name;
+    return { name, nameOffset: strtab.add(name), value, size, bind, type: s.type, visibility: s.visibility, shndx: sh };
   };
   const emitLocal = (s: AsmSymbol): boolean => {
     if (s.bind !== "local" || s.isFile) return false;
-    if (s.isSection) return s.usedInReloc || (!!s.section?.group && shndx.has(s.section));
-    if (s.name.includes("\x02")) return false;
+    if (s.isSection) return s.usedInReloc || (!!s.section?.group && shndx.has(s.section)) || (!!asm.arch.allSectionSymbols && !!s.section && shndx.has(s.section));
+    if (s.name.startsWith("\x02")) return s.elfName !== undefined && (s.usedInReloc || !!s.keep);
     if (asm.isTemporary(s)) return s.usedInReloc;
     return s.defined || !!s.equ;
   };
@@ -120,7 +121,7 @@ export function writeObject(asm: Assembler, finished: Finished[]): Uint8Array {
       data: s.type === SHT_NOBITS ? undefined : f.data,
     });
     if (f.relocs.length) {
-      const relas = f.relocs.map((r) => ({ offset: r.offset, type: r.type, sym: index.get(r.sym) ?? 0, addend: Number(r.addend) }));
+      const relas = f.relocs.map((r) => ({ offset: r.offset, type: r.type, sym: r.sym ? index.get(r.sym) ?? 0 : 0, addend: Number(r.addend) }));
       const data = encodeRelas(relas);
       images.push({
         header: { name: ".rela" + s.name, type: SHT_RELA, flags: SHF_INFO_LINK | (s.group ? SHF_GROUP : 0), addr: 0, offset: 0, size: data.length, link: symtabIndex, info: shndx.get(s)!, addralign: 8, entsize: RELA_SIZE },
@@ -128,5 +129,5 @@ export function writeObject(asm: Assembler, finished: Finished[]): Uint8Array {
       });
     }
   }
-  return writeRelocatableObject(images, syms, strtab, strtabIndex, firstGlobal, asm.arch.machine);
+  return writeRelocatableObject(images, syms, strtab, strtabIndex, firstGlobal, asm.arch.machine, asm.arch.elfFlags());
 }

@@ -14,6 +14,8 @@ export type Expr =
   /** `.`, the current location. */
   | { readonly k: "dot" }
   | { readonly k: "un"; readonly op: string; readonly a: Expr }
+  /** An arch relocation operator applied to an expression: riscv `%pcrel_hi(x)`, aarch64 `:lo12:x`. */
+  | { readonly k: "op"; readonly op: string; readonly a: Expr }
   | { readonly k: "bin"; readonly op: string; readonly a: Expr; readonly b: Expr };
 
 export class ExprError extends Error {}
@@ -37,10 +39,10 @@ export type LocalLabelResolver = (n: string, dir: "b" | "f") => string;
 
 export class ExprParser {
   pos = 0;
-  constructor(readonly s: string, private readonly local?: LocalLabelResolver) {}
+  constructor(readonly s: string, private readonly local?: LocalLabelResolver, private readonly relocOperator?: (p: ExprParser) => Expr | undefined) {}
 
-  static parse(s: string, local?: LocalLabelResolver): Expr {
-    const p = new ExprParser(s, local);
+  static parse(s: string, local?: LocalLabelResolver, relocOperator?: (p: ExprParser) => Expr | undefined): Expr {
+    const p = new ExprParser(s, local, relocOperator);
     const e = p.expr();
     p.ws();
     if (p.pos !== s.length) throw new ExprError(`junk at end of expression: '${s.slice(p.pos)}'`);
@@ -82,6 +84,10 @@ export class ExprParser {
     const s = this.s;
     const c = s[this.pos];
     if (c === undefined) throw new ExprError("missing expression");
+    if (this.relocOperator) {
+      const op = this.relocOperator(this);
+      if (op) return op;
+    }
     if (c === "(") {
       this.pos++;
       const e = this.expr();

@@ -8,10 +8,8 @@ import { finishSection, layoutSection } from "./layout.js";
 import { splitStatements } from "./lexer.js";
 import { writeObject } from "./elf-object.js";
 import { x86_64Assembler } from "./x86_64/arch.js";
-import { directInst } from "./x86_64/direct.js";
-import { encodeInst } from "./x86_64/encoder.js";
-import type { AsmLine } from "./x86_64/inst.js";
-import type { ArchAssembler } from "./arch.js";
+import type { AsmLine } from "./lines.js";
+import type { ArchAssembler, ArchFactory } from "./arch.js";
 import { AsmError } from "./arch.js";
 import { EvalError } from "./value.js";
 
@@ -23,29 +21,35 @@ export interface AssembleResult {
   diagnostics: Diagnostic[];
 }
 
-const ARCHES: Record<string, ArchAssembler> = { x86_64: x86_64Assembler };
+/** Integrated assemblers by target arch name (as `Toolchain.arch` spells it). */
+const ARCHES: Record<string, ArchFactory<unknown>> = {
+  x86_64: () => x86_64Assembler,
+};
 
 /** Architectures with an integrated assembler. */
 export const ASSEMBLER_ARCHES: readonly string[] = Object.keys(ARCHES);
 
 export function assembleFile(text: string, opts: AssembleOptions & { arch?: string }): AssembleResult {
-  return assembleWith(opts, (_asm, runner) => runner.run(splitStatements(text, opts.fileName)));
+  const factory = ARCHES[opts.arch ?? "x86_64"];
+  if (!factory) return { diagnostics: [{ file: opts.fileName, line: 0, message: `no integrated assembler for ${opts.arch}`, severity: "error" }] };
+  return assembleWith(factory(), opts, (asm, runner) => runner.run(splitStatements(text, opts.fileName, 1, asm.arch.syntax)));
 }
 
 /**
- * Assemble a backend's instructions without a text round trip (x86_64): an
- * `Inst` goes straight to the encoder, directives and inline-asm text through
+ * Assemble a backend's instructions without a text round trip: an `Inst`
+ * goes straight to the arch's encoder, directives and inline-asm text through
  * the statement runner. Diagnostics carry the line the `-S` output would have,
  * and the object is byte for byte what assembling that output gives.
  */
-export function assembleLines(lines: readonly AsmLine[], opts: AssembleOptions): AssembleResult {
-  return assembleWith({ ...opts, arch: "x86_64" }, (asm, runner) => {
+export function assembleLines<I extends { readonly kind: "inst" }>(lines: readonly AsmLine<I>[], opts: AssembleOptions & { arch: ArchFactory<I> }): AssembleResult {
+  const arch = opts.arch();
+  return assembleWith(arch, opts, (asm, runner) => {
     let line = 1;
     for (const l of lines) {
       const st = { text: "", file: opts.fileName, line };
       switch (l.kind) {
         case "inst":
-          runner.guard(st, () => asm.append(encodeInst(directInst(l), asm)));
+          runner.guard(st, () => asm.append(arch.encodeInst(l, asm)));
           break;
         case "label":
           runner.guard(st, () => asm.defineLabel(l.name));
@@ -54,7 +58,7 @@ export function assembleLines(lines: readonly AsmLine[], opts: AssembleOptions):
           runner.run([{ ...st, text: l.args.length ? `${l.name}\t${l.args.join(", ")}` : l.name }]);
           break;
         case "verbatim":
-          runner.run(splitStatements(l.text, opts.fileName, line));
+          runner.run(splitStatements(l.text, opts.fileName, line, arch.syntax));
           line += countNewlines(l.text);
           break;
       }
@@ -69,12 +73,15 @@ function countNewlines(s: string): number {
   return n;
 }
 
-function assembleWith(opts: AssembleOptions & { arch?: string }, feed: (asm: Assembler, runner: StatementRunner) => void): AssembleResult {
-  const arch = ARCHES[opts.arch ?? "x86_64"];
-  if (!arch) return { diagnostics: [{ file: opts.fileName, line: 0, message: `no integrated assembler for ${opts.arch}`, severity: "error" }] };
+function assembleWith(arch: ArchAssembler<unknown>, opts: AssembleOptions, feed: (asm: Assembler, runner: StatementRunner) => void): AssembleResult {
   const asm = new Assembler(arch, opts);
   feed(asm, new StatementRunner(asm));
   asm.cfi.finish(asm);
+  try {
+    arch.finish?.(asm);
+  } catch (e) {
+    if (e instanceof AsmError || e instanceof EvalError) asm.error(e.message); else throw e;
+  }
   if (asm.hasErrors) return { diagnostics: asm.diagnostics };
   try {
     for (const s of asm.symbolList) {

@@ -5,13 +5,14 @@
 import { AsmError } from "./arch.js";
 import type { Assembler } from "./assembler.js";
 import { encodeLeb } from "./directives.js";
-import { fragSize, type AsmSymbol, type BranchFrag, type Fixup, type Frag, type Section } from "./model.js";
+import { fragSize, type AsmSymbol, type Fixup, type Frag, type RelaxFrag, type Section } from "./model.js";
 import { EvalError, evaluate, isConst, type Value } from "./value.js";
 
-export interface Reloc { offset: number; type: number; sym: AsmSymbol; addend: bigint }
+/** A relocation; `sym` absent for symbol-less ones (R_RISCV_RELAX, R_RISCV_ALIGN). */
+export interface Reloc { offset: number; type: number; sym?: AsmSymbol; addend: bigint }
 
-/** Can `jmp target` from `sec` be relaxed (resolved here) rather than left to the linker? */
-function branchIsLocal(asm: Assembler, f: BranchFrag, sec: Section): boolean {
+/** Can the relaxable instruction's target be measured here rather than left to the linker? */
+function targetIsLocal(asm: Assembler, f: RelaxFrag, sec: Section): boolean {
   let v: Value;
   try { v = evaluate(f.target, asm); } catch { return false; }
   return !!v.add && !v.sub && !v.reloc && v.add.section === sec && !!v.add.frag && v.add.bind !== "weak" && !v.add.common;
@@ -19,7 +20,7 @@ function branchIsLocal(asm: Assembler, f: BranchFrag, sec: Section): boolean {
 
 export function layoutSection(asm: Assembler, sec: Section): void {
   sec.frags = [...sec.subsections.entries()].sort((a, b) => a[0] - b[0]).flatMap((e) => e[1]);
-  for (const f of sec.frags) if (f.kind === "branch") f.long = !(f.local = branchIsLocal(asm, f, sec));
+  for (const f of sec.frags) if (f.kind === "relax") f.variant = f.inst.initial(f.local = targetIsLocal(asm, f, sec));
   asm.laidOut = true;
   // gas's first guess: alignments padded for these addresses, and a new
   // "region" after every alignment and .org (see the branch case below).
@@ -39,13 +40,13 @@ export function layoutSection(asm: Assembler, sec: Section): void {
     } else if (f.kind === "org") regionNo++;
     addr += fragSize(f);
   }
-  // A short branch's target never changes, only addresses do: its fragment
-  // and the offset from that fragment's start, found once.
+  // A local target never changes, only addresses do: its fragment and the
+  // offset from that fragment's start, found once.
   const targetFrag = new Int32Array(n).fill(-1);
   const targetOffset = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const f = frags[i];
-    if (f.kind !== "branch" || f.long) continue;
+    if (f.kind !== "relax" || !f.local) continue;
     const v = evaluate(f.target, asm);
     targetFrag[i] = index.get(v.add!.frag!)!;
     targetOffset[i] = v.add!.fragOffset + Number(v.off);
@@ -53,7 +54,7 @@ export function layoutSection(asm: Assembler, sec: Section): void {
   // Relax like gas: one pass in address order per iteration, each fragment
   // seeing the addresses already updated in this pass ("stretch" for later
   // ones, i.e. those with a higher index than the one being looked at).
-  if (frags.every((f) => f.kind === "data" || f.kind === "branch" || f.kind === "align")) {
+  if (frags.every((f) => f.kind === "data" || f.kind === "relax" || f.kind === "align")) {
     relaxBranchesAndAlignments(sec, region, targetFrag, targetOffset);
     return;
   }
@@ -65,20 +66,22 @@ export function layoutSection(asm: Assembler, sec: Section): void {
       const stretch = at - f.address;
       f.address = at;
       switch (f.kind) {
-        case "branch": {
-          if (f.long) break;
+        case "relax": {
+          if (!f.local || f.variant === f.inst.sizes.length - 1) break;
           const t = targetFrag[i];
           const end = f.address + fragSize(f);
-          // A target not yet reached in this pass moves by `stretch` too, as
-          // gas assumes, unless an alignment or .org lies between that may
-          // absorb it; then a forward branch that would look backward stays.
+          // With `stretch`, a target not yet reached in this pass moves by
+          // `stretch` too, as gas assumes, unless an alignment or .org lies
+          // between that may absorb it; then a forward branch that would look
+          // backward stays.
           let target = frags[t].address + targetOffset[i];
-          if (stretch !== 0 && t > i) {
+          if (f.inst.stretch && stretch !== 0 && t > i) {
             if (stretch < 0 || region[t] === region[i]) target += stretch;
             else if (target < end - 1) break;
           }
-          const disp = target - end;
-          if (disp < -128 || disp > 127) { f.long = true; changed = true; }
+          let v = f.variant;
+          while (v < f.inst.sizes.length - 1 && !f.inst.fits(v, target - f.address)) v++;
+          if (v !== f.variant) { f.variant = v; changed = true; }
           break;
         }
         case "align": {
@@ -116,27 +119,23 @@ export function layoutSection(asm: Assembler, sec: Section): void {
 }
 
 /**
- * The relaxation loop below for the common case (code: data, branches and
- * alignments only) on typed arrays: a big function's text takes many passes
- * (~90 for SQLite's), and object property accesses dominated them.
+ * The relaxation loop below for the common case (code: data, relaxable
+ * instructions and alignments only) on typed arrays: a big function's text
+ * takes many passes (~90 for SQLite's), and object property accesses
+ * dominated them.
  */
 function relaxBranchesAndAlignments(sec: Section, region: Int32Array, targetFrag: Int32Array, targetOffset: Float64Array): void {
   const frags = sec.frags;
   const n = frags.length;
-  const DATA = 0, SHORT = 1, LONG = 2, ALIGN = 3;
+  const DATA = 0, RELAX = 1, FIXED = 2, ALIGN = 3;
   const kind = new Uint8Array(n), addr = new Float64Array(n), size = new Int32Array(n);
-  const longSize = new Int32Array(n), align = new Int32Array(n), max = new Int32Array(n);
+  const align = new Int32Array(n), max = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     const f = frags[i];
     addr[i] = f.address;
     size[i] = fragSize(f);
-    if (f.kind === "branch") {
-      kind[i] = f.long ? LONG : SHORT;
-      const was = f.long;
-      f.long = true;
-      longSize[i] = fragSize(f);
-      f.long = was;
-    } else if (f.kind === "align") {
+    if (f.kind === "relax") kind[i] = f.local && f.variant < f.inst.sizes.length - 1 ? RELAX : FIXED;
+    else if (f.kind === "align") {
       kind[i] = ALIGN;
       align[i] = f.align;
       max[i] = f.max;
@@ -149,17 +148,23 @@ function relaxBranchesAndAlignments(sec: Section, region: Int32Array, targetFrag
       const stretch = at - addr[i];
       addr[i] = at;
       const k = kind[i];
-      if (k === SHORT) {
+      if (k === RELAX) {
+        const f = frags[i] as RelaxFrag;
         const t = targetFrag[i];
         const end = at + size[i];
         let target = addr[t] + targetOffset[i];
         let grow = true;
-        if (stretch !== 0 && t > i) {
+        if (f.inst.stretch && stretch !== 0 && t > i) {
           if (stretch < 0 || region[t] === region[i]) target += stretch;
           else if (target < end - 1) grow = false;
         }
-        const disp = target - end;
-        if (grow && (disp < -128 || disp > 127)) { kind[i] = LONG; size[i] = longSize[i]; changed = true; }
+        if (grow && !f.inst.fits(f.variant, target - at)) {
+          const last = f.inst.sizes.length - 1;
+          do f.variant++; while (f.variant < last && !f.inst.fits(f.variant, target - at));
+          if (f.variant === last) kind[i] = FIXED;
+          size[i] = f.inst.sizes[f.variant];
+          changed = true;
+        }
       } else if (k === ALIGN) {
         let pad = (align[i] - (at % align[i])) % align[i];
         if (max[i] && pad > max[i]) pad = 0;
@@ -173,8 +178,7 @@ function relaxBranchesAndAlignments(sec: Section, region: Int32Array, targetFrag
   for (let i = 0; i < n; i++) {
     const f = frags[i];
     f.address = addr[i];
-    if (f.kind === "branch") f.long = kind[i] === LONG;
-    else if (f.kind === "align") f.size = size[i];
+    if (f.kind === "align") f.size = size[i];
   }
   sec.size = n ? addr[n - 1] + size[n - 1] : 0;
 }
@@ -198,9 +202,9 @@ function absoluteIn(asm: Assembler, e: Fixup["expr"], _sec: Section, f: { file: 
 export function finishSection(asm: Assembler, sec: Section): { data: Uint8Array; relocs: Reloc[] } {
   const out = new Uint8Array(sec.size);
   const relocs: Reloc[] = [];
-  // gas creates the fixups of branches left to the linker when relaxation
-  // starts, after all others: their relocations come last.
-  const branchRelocs: Reloc[] = [];
+  // gas creates the fixups of some relaxed instructions (x86 branches) when
+  // relaxation ends, after all others: their relocations come last.
+  const lateRelocs: Reloc[] = [];
   for (const f of sec.frags) {
     switch (f.kind) {
       case "data": {
@@ -216,22 +220,16 @@ export function finishSection(asm: Assembler, sec: Section): { data: Uint8Array;
         }
         break;
       }
-      case "branch": {
-        let p = f.address;
-        for (const b of f.prefixes) out[p++] = b;
-        if (!f.long) {
-          const v = evaluate(f.target, asm);
-          const t = v.add!.frag!.address + v.add!.fragOffset + Number(v.off);
-          out[p] = f.cond < 0 ? 0xeb : 0x70 + f.cond;
-          out[p + 1] = (t - (p + 2)) & 0xff;
-          break;
-        }
-        if (f.cond < 0) out[p++] = 0xe9;
-        else { out[p++] = 0x0f; out[p++] = 0x80 + f.cond; }
-        const fx: Fixup = { offset: 0, size: 4, expr: f.target, pcrel: true, bias: -4n, signed: true, branch: !f.local, file: f.file, line: f.line };
-        asm.stmt = { text: "", file: f.file, line: f.line };
-        try { applyFixup(asm, sec, out, p, fx, branchRelocs, f.local); } catch (e) {
-          if (e instanceof AsmError || e instanceof EvalError) asm.error(e.message); else throw e;
+      case "relax": {
+        const enc = f.inst.encode(f.variant, f.local);
+        out.set(enc.bytes, f.address);
+        for (const x of enc.fixups) {
+          asm.stmt = { text: "", file: f.file, line: f.line };
+          try {
+            applyFixup(asm, sec, out, f.address + x.offset, { ...x, file: f.file, line: f.line }, f.inst.relocsLast ? lateRelocs : relocs, f.local);
+          } catch (e) {
+            if (e instanceof AsmError || e instanceof EvalError) asm.error(e.message); else throw e;
+          }
         }
         break;
       }
@@ -244,7 +242,9 @@ export function finishSection(asm: Assembler, sec: Section): { data: Uint8Array;
       case "leb": out.set(f.bytes, f.address); break;
     }
   }
-  return { data: out, relocs: [...relocs, ...branchRelocs] };
+  const all = [...relocs, ...lateRelocs];
+  if (asm.arch.sortRelocs) all.sort((a, b) => a.offset - b.offset);
+  return { data: out, relocs: all };
 }
 
 function put(out: Uint8Array, at: number, v: bigint, size: number): void {
@@ -265,8 +265,14 @@ function addr(s: AsmSymbol): number {
 }
 
 function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f: Fixup, relocs: Reloc[], relaxedBranch = false): void {
-  const v = evaluate(f.expr, asm);
+  const arch = asm.arch;
+  const v = asm.evaluateFixup(f.expr);
   if (isConst(v) && !v.reloc) {
+    if (f.kind) {
+      const type = arch.applyFixup!(f, v.off, out, at);
+      if (type !== undefined) relocs.push({ offset: at, type, addend: v.off });
+      return;
+    }
     if (f.pcrel) throw new AsmError("cannot represent a PC-relative reference to an absolute value");
     checkRange(v.off, f.size, f.signed);
     put(out, at, v.off, f.size);
@@ -274,6 +280,15 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
   }
   let pcrel = f.pcrel;
   let addend = v.off + f.bias;
+  if (v.sub && arch.linkerRelax && !pcrel && !f.kind) {
+    // A label difference the linker must compute (code between may shrink): ADD/SUB pair.
+    const pair = arch.linkerRelax.differenceRelocs(f.size, false);
+    if (!pair || !v.add) throw new AsmError(`can't resolve \`${v.add?.name ?? "0"}' - \`${v.sub.name}'`);
+    for (const s of [v.add, v.sub]) { if (s.bind === "local" && !s.defined && !s.equ && !s.common) s.bind = "global"; s.usedInReloc = true; }
+    relocs.push({ offset: at, type: pair.add, sym: v.add, addend: v.off });
+    relocs.push({ offset: at, type: pair.sub, sym: v.sub, addend: 0n });
+    return;
+  }
   if (v.sub) {
     // a - b with b in this section: a PC-relative reference.
     if (pcrel || v.sub.section !== sec || !v.sub.frag) throw new AsmError(`can't resolve \`${v.add?.name ?? "0"}' - \`${v.sub.name}'`);
@@ -281,12 +296,14 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
     addend += BigInt(at - addr(v.sub));
     if (!v.add) throw new AsmError(`can't resolve \`0' - \`${v.sub.name}'`);
   }
-  const s = v.add!;
+  if (!v.add) throw new AsmError("cannot represent a relocation against an absolute value");
+  const s = v.add;
   const forcedReloc = !!v.reloc || (f.branch === true && s.bind !== "local" && !isTemp(asm, s));
   // Resolve here what the linker need not see: references to local symbols of
   // this section (gas leaves global ones to the linker, except relaxed jumps).
-  if (pcrel && !forcedReloc && s.section === sec && s.frag && (s.bind === "local" || relaxedBranch) && !s.common) {
+  if (pcrel && !forcedReloc && s.section === sec && s.frag && (s.bind === "local" || relaxedBranch) && !s.common && (arch.resolvesLocally?.(f) ?? true)) {
     const val = BigInt(addr(s)) + addend - BigInt(at);
+    if (f.kind) { arch.applyFixup!(f, val, out, at); return; }
     checkRange(val, f.size, true);
     put(out, at, val, f.size);
     return;
@@ -297,9 +314,9 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
     s.bind = "global";
   }
   const fx: Fixup = { ...f, pcrel };
-  const type = asm.arch.relocType(fx, v, s.bind === "local");
+  const type = arch.relocType(fx, v, s.bind === "local");
   let sym = s;
-  if (s.bind === "local" && s.section && s.frag && !s.isSection && !asm.arch.keepsSymbol(fx, v)) {
+  if (s.bind === "local" && s.section && s.frag && !s.isSection && !arch.keepsSymbol(fx, v)) {
     // In a mergeable section gas keeps the symbol for PC-relative references
     // and for others with an offset from it (the linker must know which
     // piece is meant); an alias (`.set .LC3, .LC97+8`) is then the symbol.
@@ -312,10 +329,15 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
       addend -= aliasBase;
       sym = v.alias;
     }
+  } else if (v.alias && arch.keepsSymbol(fx, v) && arch.linkerRelax) {
+    // Under linker relaxation every relocation keeps its symbol: a local alias is that symbol.
+    addend -= v.aliasBase ?? 0n;
+    sym = v.alias;
   }
   sym.usedInReloc = true;
   relocs.push({ offset: at, type, sym, addend });
-  if (!pcrel) checkRange(0n, f.size, f.signed);
+  if (f.relax && arch.linkerRelax) relocs.push({ offset: at, type: arch.linkerRelax.relaxRelocType, addend: 0n });
+  if (!pcrel && !f.kind) checkRange(0n, f.size, f.signed);
 }
 
 function isTemp(asm: Assembler, s: AsmSymbol): boolean {

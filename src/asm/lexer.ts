@@ -1,6 +1,8 @@
-// Source text → statements. gas syntax is line-oriented: `#` starts a comment
-// (outside strings), `/* */` comments may span lines, `;` separates statements
-// on one line. A statement keeps its line number for diagnostics.
+// Source text → statements. gas syntax is line-oriented: a comment character
+// of the target (`#` on x86 and riscv; `//` anywhere and `#` at a line's start
+// on aarch64) starts a comment outside strings, `/* */` comments may span
+// lines, `;` separates statements on one line. A statement keeps its line
+// number for diagnostics.
 
 export interface Statement {
   readonly text: string;
@@ -8,8 +10,25 @@ export interface Statement {
   readonly line: number;
 }
 
+/** Where comments start, as `AsmSyntax` gives them. */
+export interface CommentSyntax {
+  readonly commentChars: string;
+  readonly lineCommentChars: string;
+  readonly commentString?: string;
+}
+
+const HASH_COMMENTS: CommentSyntax = { commentChars: "#", lineCommentChars: "" };
+
 /** Split source into statements; comments removed, whitespace trimmed, empty ones dropped. */
-export function splitStatements(src: string, file: string, firstLine = 1): Statement[] {
+export function splitStatements(src: string, file: string, firstLine = 1, syntax: CommentSyntax = HASH_COMMENTS): Statement[] {
+  // Character codes that open a comment anywhere (1) or at a line's first non-blank (2).
+  const opens = new Uint8Array(128);
+  for (const c of syntax.lineCommentChars) opens[c.charCodeAt(0)] = 2;
+  for (const c of syntax.commentChars) opens[c.charCodeAt(0)] = 1;
+  const two = syntax.commentString;
+  const two0 = two ? two.charCodeAt(0) : -1;
+  if (two0 >= 0 && two0 < 128 && opens[two0] === 0) opens[two0] = 3;
+  let lineStart = 0;
   const out: Statement[] = [];
   let line = firstLine;
   let stmtLine = line;
@@ -31,6 +50,7 @@ export function splitStatements(src: string, file: string, firstLine = 1): State
       line++;
       stmtLine = line;
       segStart = ++i;
+      lineStart = i;
     } else if (c === 34 /* " */) {
       // A string literal, escapes included; it ends at the quote or the line.
       let j = i + 1;
@@ -40,7 +60,7 @@ export function splitStatements(src: string, file: string, firstLine = 1): State
       // Character constant: 'c or '\n; a quote char must not start a comment.
       i += src.charCodeAt(i + 1) === 92 ? 3 : 2;
       if (src.charCodeAt(i) === 39) i++;
-    } else if (c === 35 /* # */) {
+    } else if (c < 128 && opens[c] !== 0 && (opens[c] === 1 || (opens[c] === 2 ? src.slice(lineStart, i).trim() === "" : src.startsWith(two!, i)))) {
       parts.push(src.slice(segStart, i));
       while (i < n && src.charCodeAt(i) !== 10) i++;
       segStart = i;

@@ -3,6 +3,7 @@
 // (branches, alignment, .org, LEB128 of label differences) are known only after
 // layout, which `layout.ts` computes to a fixed point.
 
+import type { Relaxable } from "./arch.js";
 import type { Expr } from "./expr.js";
 
 export class ByteBuf {
@@ -37,6 +38,13 @@ export class ByteBuf {
 export interface Fixup {
   /** Byte offset inside the fragment. */
   offset: number;
+  /**
+   * An arch-specific field kind (riscv "branch", "pcrel_hi20"…): the arch
+   * inserts the value (`ArchAssembler.applyFixup`). Absent: a whole
+   * little-endian integer of `size` bytes.
+   */
+  kind?: string;
+  /** Bytes the field occupies (for a `kind`, the instruction bytes it patches). */
   size: 1 | 2 | 4 | 8;
   expr: Expr;
   /** The field holds target - (field address) + bias: RIP-relative and branches. */
@@ -49,22 +57,22 @@ export interface Fixup {
   branch?: boolean;
   /** Arch-specific override of the relocation for a specifier (e.g. GOTPCREL → REX_GOTPCRELX). */
   relocOverride?: string;
+  /** Under linker relaxation: the relocation is followed by the arch's relax marker (R_RISCV_RELAX). */
+  relax?: boolean;
   file: string;
   line: number;
 }
 
 export interface DataFrag { kind: "data"; buf: ByteBuf; fixups: Fixup[]; address: number }
-/** A relaxable branch: short (rel8) until the displacement does not fit. */
-export interface BranchFrag {
-  kind: "branch"; address: number;
-  /** Condition code 0..15 for jcc, -1 for jmp. */
-  cond: number;
+/** An instruction whose size layout chooses (see `Relaxable`). */
+export interface RelaxFrag {
+  kind: "relax"; address: number;
   target: Expr;
-  long: boolean;
-  /** The target is resolved here (same section): no relocation even when long. */
+  inst: Relaxable;
+  /** Index into `inst.sizes`. */
+  variant: number;
+  /** The target is defined in this section (not weak, not common): layout may measure the distance. */
   local: boolean;
-  /** Bytes of prefixes emitted before the opcode (kept as-is). */
-  prefixes: readonly number[];
   file: string; line: number;
 }
 export interface AlignFrag { kind: "align"; address: number; align: number; fill: number | "nop"; fillSize: number; max: number; size: number }
@@ -73,7 +81,7 @@ export interface LebFrag { kind: "leb"; address: number; expr: Expr; signed: boo
 /** `.skip`/`.fill` whose count is only known after layout. */
 export interface SpaceFrag { kind: "space"; address: number; count: Expr; fill: number; size: number; file: string; line: number }
 
-export type Frag = DataFrag | BranchFrag | AlignFrag | OrgFrag | LebFrag | SpaceFrag;
+export type Frag = DataFrag | RelaxFrag | AlignFrag | OrgFrag | LebFrag | SpaceFrag;
 
 export interface Section {
   readonly name: string;
@@ -97,6 +105,10 @@ export interface Section {
 
 export interface AsmSymbol {
   readonly name: string;
+  /** The name in the ELF symbol table when it differs (gas's many riscv `.L0 ` labels share one name). */
+  elfName?: string;
+  /** An internal symbol (see `InstContext.localLabel`) that is in the table even when no relocation names it. */
+  keep?: boolean;
   /** Creation order: the ELF symbol table follows it. */
   readonly order: number;
   section?: Section;
@@ -125,13 +137,8 @@ export interface AsmSymbol {
 export const fragSize = (f: Frag): number => {
   switch (f.kind) {
     case "data": return f.buf.length;
-    case "branch": return branchSize(f);
+    case "relax": return f.inst.sizes[f.variant];
     case "align": case "org": case "space": return f.size;
     case "leb": return f.bytes.length;
   }
 };
-
-/** x86 branch sizes: jmp rel8 = 2, jmp rel32 = 5, jcc rel8 = 2, jcc rel32 = 6 (plus prefixes). */
-export function branchSize(f: BranchFrag): number {
-  return f.prefixes.length + (f.long ? (f.cond < 0 ? 5 : 6) : 2);
-}

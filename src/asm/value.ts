@@ -4,7 +4,7 @@
 // layout only labels in the same fragment have a known distance.
 
 import { constBin, type Expr } from "./expr.js";
-import type { AsmSymbol } from "./model.js";
+import type { AsmSymbol, Section } from "./model.js";
 
 export interface Value {
   add?: AsmSymbol;
@@ -31,6 +31,11 @@ export interface EvalContext {
   sameFrag(a: AsmSymbol, b: AsmSymbol): boolean;
   /** The current location, as a symbol. */
   dot(): AsmSymbol;
+  /**
+   * Whether the distance between two labels of `sec` may be folded into a
+   * constant (false under linker relaxation for code that may shrink).
+   */
+  differenceIsFixed?(sec: Section): boolean;
 }
 
 export const isConst = (v: Value): boolean => v.add === undefined && v.sub === undefined;
@@ -50,6 +55,12 @@ export function evaluate(e: Expr, cx: EvalContext, depth = 0): Value {
         if (s.bind === "local") return v.add && !v.sub && !v.reloc && !v.alias ? { ...v, alias: s, aliasBase: v.off } : v;
       }
       return { add: s, off: 0n, reloc: e.reloc };
+    }
+    case "op": {
+      // The arch folds operators of constants when encoding; here the operator tags the value for the relocation.
+      const a = evaluate(e.a, cx, depth + 1);
+      if (a.reloc || a.sub) throw new EvalError(`invalid operand of %${e.op}`);
+      return { ...a, reloc: e.op };
     }
     case "un": {
       const a = evaluate(e.a, cx, depth + 1);
@@ -119,6 +130,7 @@ function simplify(v: Value, cx: EvalContext): Value {
 function distance(a: AsmSymbol, b: AsmSymbol, cx: EvalContext): bigint | undefined {
   if (a === b) return 0n;
   if (!a.section || a.section !== b.section || a.common || b.common) return undefined;
+  if (cx.differenceIsFixed && !cx.differenceIsFixed(a.section)) return undefined;
   if (cx.sameFrag(a, b)) return BigInt(a.fragOffset - b.fragOffset);
   const x = cx.address(a), y = cx.address(b);
   return x !== undefined && y !== undefined ? BigInt(x - y) : undefined;

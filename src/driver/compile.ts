@@ -7,6 +7,7 @@
 import { assembleLines, formatDiagnostic } from "../asm/index.js";
 import { emitModuleLines as emitX86_64Lines } from "../backend-x86_64/index.js";
 import { printAsm } from "../asm/x86_64/printer.js";
+import { x86_64Assembler } from "../asm/x86_64/arch.js";
 import { Diagnostics, FatalError } from "../frontend/diagnostics.js";
 import { NodeHost } from "../frontend/host-node.js";
 import { parseTranslationUnit } from "../frontend/parse.js";
@@ -47,7 +48,7 @@ const BACKENDS: Partial<Record<ArchName, Backend>> = {
   x86_64: {
     assembly: (m, opts) => printAsm(emitX86_64Lines(m, opts)),
     object: (m, opts, asmName) => {
-      const r = assembleLines(emitX86_64Lines(m, opts), { fileName: asmName });
+      const r = assembleLines(emitX86_64Lines(m, opts), { fileName: asmName, arch: () => x86_64Assembler });
       for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
       return r.object;
     },

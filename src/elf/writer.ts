@@ -176,12 +176,12 @@ export { SYM_SIZE, RELA_SIZE, DYN_SIZE };
  */
 export function writeRelocatableObject(
   images: SectionImage[], syms: ReadonlyArray<ElfSymbol & { nameOffset: number }>, strtab: StringTable,
-  strtabIndex: number, firstGlobal: number, machine: number,
+  strtabIndex: number, firstGlobal: number, machine: number, flags = 0,
 ): Uint8Array {
   const symData = encodeSymbols(syms);
   images.push({ header: { name: ".symtab", type: SHT_SYMTAB, flags: 0, addr: 0, offset: 0, size: symData.length, link: strtabIndex, info: firstGlobal, addralign: 8, entsize: SYM_SIZE }, data: symData });
   const strData = strtab.finish();
   images.push({ header: { name: ".strtab", type: SHT_STRTAB, flags: 0, addr: 0, offset: 0, size: strData.length, link: 0, info: 0, addralign: 1, entsize: 0 }, data: strData });
   const contentEnd = assignOffsets(images);
-  return writeElf({ header: { type: ET.get("ET_REL")!, machine, osabi: ELFOSABI_NONE, entry: 0, flags: 0 }, programHeaders: [], sections: images, contentEnd });
+  return writeElf({ header: { type: ET.get("ET_REL")!, machine, osabi: ELFOSABI_NONE, entry: 0, flags }, programHeaders: [], sections: images, contentEnd });
 }

@@ -2,6 +2,9 @@
 // relocation types the way GNU as does.
 
 import { AsmError, type ArchAssembler, type Encoded, type InstContext } from "../arch.js";
+import { X86_64_DWARF } from "./registers.js";
+import { directInst } from "./direct.js";
+import type { Inst } from "./inst.js";
 import type { Fixup } from "../model.js";
 import type { Value } from "../value.js";
 import { EM, R_X86_64 } from "../../elf/constants.js";
@@ -35,11 +38,17 @@ const SPECIFIED: Record<string, Partial<Record<number, string>>> = {
   PLTOFF: { 8: "PLTOFF64" }, SIZE: { 4: "SIZE32", 8: "SIZE64" },
 };
 
-export const x86_64Assembler: ArchAssembler = {
+export const x86_64Assembler: ArchAssembler<Inst> = {
   machine: EM.get("EM_X86_64"),
+  syntax: { commentChars: "#", lineCommentChars: "", wordSize: 2, alignIsPow2: false },
+  elfFlags: () => 0,
 
   instruction(mnemonic: string, operands: string, cx: InstContext): Encoded {
     return encodeInst(parseInstruction(mnemonic, operands), cx);
+  },
+
+  encodeInst(inst: Inst, cx: InstContext): Encoded {
+    return encodeInst(directInst(inst), cx);
   },
 
   nops(n: number): number[] {
@@ -67,5 +76,6 @@ export const x86_64Assembler: ArchAssembler = {
     return (f.relocOverride ?? v.reloc) !== undefined;
   },
 
-  cfi: { codeAlign: 1, dataAlign: -8, raReg: 16, initial: [0x0c, 7, 8, 0x90, 1], pcrelType: 2 },
+  // CIE: code alignment 1, data alignment -8, return address column 16 (rip); CFA = rsp+8, rip at CFA-8.
+  cfi: { codeAlign: 1, dataAlign: -8, raReg: 16, initial: [0x0c, 7, 8, 0x90, 1], initialCfaOffset: 8, registers: X86_64_DWARF, pcrelType: 2 },
 };

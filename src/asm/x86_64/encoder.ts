@@ -3,7 +3,7 @@
 // order), which reproduces GNU as's choices. Prefix order follows gas: fwait,
 // segment, address size, operand size, rep/mandatory, lock, REX.
 
-import { AsmError, type EncFixup, type Encoded } from "../arch.js";
+import { AsmError, type EncFixup, type Encoded, type Relaxable } from "../arch.js";
 import type { Expr } from "../expr.js";
 import { CONDITION_CODES } from "./opcodes.js";
 import { FORMS, type Form } from "./forms.js";
@@ -42,6 +42,7 @@ function findReloc(e: Expr): string | undefined {
   switch (e.k) {
     case "sym": return e.reloc;
     case "un": return findReloc(e.a);
+    case "op": return e.op;
     case "bin": return findReloc(e.a) ?? findReloc(e.b);
     default: return undefined;
   }
@@ -332,6 +333,32 @@ function encodeMem(m: MemOperand, reg: number, ctx: Ctx): { bytes: number[]; rex
 
 const scaleBits = (s: number): number => (s === 1 ? 0 : s === 2 ? 1 : s === 4 ? 2 : 3);
 
+/**
+ * jmp/jcc to a label: rel8 (2 bytes) until the displacement does not fit,
+ * then rel32 (jmp 5, jcc 6), prefixes kept in front. A target outside the
+ * section starts long; its relocation is made when relaxation ends (gas
+ * emits it after the section's other relocations).
+ */
+function relaxableJump(cond: number, prefixes: readonly number[], target: Expr): Relaxable {
+  const p = prefixes.length;
+  return {
+    sizes: [p + 2, p + (cond < 0 ? 5 : 6)],
+    stretch: true,
+    relocsLast: true,
+    initial: (local) => (local ? 0 : 1),
+    fits: (v, disp) => v === 1 || (disp - (p + 2) >= -128 && disp - (p + 2) <= 127),
+    encode(v, local) {
+      if (v === 0) {
+        return { bytes: [...prefixes, cond < 0 ? 0xeb : 0x70 + cond, 0], fixups: [{ offset: p + 1, size: 1, expr: target, pcrel: true, bias: -1n, signed: true }] };
+      }
+      const op = cond < 0 ? [0xe9] : [0x0f, 0x80 + cond];
+      const at = p + op.length;
+      // A global target reached from here is still left to the linker (PLT32), unless it is local to the section.
+      return { bytes: [...prefixes, ...op, 0, 0, 0, 0], fixups: [{ offset: at, size: 4, expr: target, pcrel: true, bias: -4n, signed: true, branch: !local }] };
+    },
+  };
+}
+
 /** Jumps with a label target become relaxable fragments; everything else is encoded here. */
 export function encodeInst(inst: Inst, cx: EncodeContext): Encoded {
   const mn = inst.mnemonic;
@@ -349,7 +376,7 @@ export function encodeInst(inst: Inst, cx: EncodeContext): Encoded {
     const target = cx.parseExpr(ops[0].name);
     const reloc = findReloc(target);
     if (reloc && reloc !== "PLT") throw new AsmError(`unsupported relocation @${reloc} for a branch`);
-    return { kind: "branch", cond, target, prefixes: explicitPrefixes.filter((b): b is number => b !== undefined) };
+    return { kind: "relax", target, inst: relaxableJump(cond, explicitPrefixes.filter((b): b is number => b !== undefined), target) };
   }
   const forms = FORMS.get(mn);
   if (!forms) throw new AsmError(`no such instruction: \`${printable(inst)}'`);

@@ -7,6 +7,8 @@
 //     Every operand size is thus explicit: registers by name, memory by suffix.
 //   - operands are in AT&T order: sources first, destination last.
 
+import type { AsmLine as GenericAsmLine } from "../lines.js";
+
 export const GPR64 = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"] as const;
 export const GPR32 = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "r8d", "r9d", "r10d", "r11d", "r12d", "r13d", "r14d", "r15d"] as const;
 export const GPR16 = ["ax", "cx", "dx", "bx", "sp", "bp", "si", "di", "r8w", "r9w", "r10w", "r11w", "r12w", "r13w", "r14w", "r15w"] as const;
@@ -60,23 +62,16 @@ export interface Inst {
   /** Instruction prefixes written before the mnemonic: lock, rep, repne, data16, rex64, … */
   readonly prefixes?: readonly string[];
 }
-export interface Label { readonly kind: "label"; readonly name: string }
-/** An assembler directive with its arguments already in gas syntax. */
-export interface Directive { readonly kind: "directive"; readonly name: string; readonly args: readonly string[] }
-
-/** Text passed through as written: the expansion of an inline asm statement. */
-export interface Verbatim { readonly kind: "verbatim"; readonly text: string }
-
-export type AsmLine = Inst | Label | Directive | Verbatim;
+export type { Label, Directive, Verbatim } from "../lines.js";
+export { label, directive, verbatim } from "../lines.js";
+/** A line of x86_64 assembly: an instruction, label, directive or verbatim text. */
+export type AsmLine = GenericAsmLine<Inst>;
 
 // ---------------------------------------------------------------- constructors
 
 export const reg = (r: RegName): RegOperand => ({ kind: "reg", reg: r });
 export const imm = (v: bigint | number): ImmOperand => ({ kind: "imm", value: BigInt(v) });
 export const inst = (mnemonic: string, ...operands: Operand[]): Inst => ({ kind: "inst", mnemonic, operands });
-export const label = (name: string): Label => ({ kind: "label", name });
-export const directive = (name: string, ...args: string[]): Directive => ({ kind: "directive", name, args });
-export const verbatim = (text: string): Verbatim => ({ kind: "verbatim", text });
 export function mem(m: Omit<MemOperand, "kind" | "scale" | "disp"> & { scale?: 1 | 2 | 4 | 8; disp?: bigint | number }): MemOperand {
   return { ...m, kind: "mem", scale: m.scale ?? 1, disp: BigInt(m.disp ?? 0) };
 }

@@ -37,3 +37,10 @@ export function regInfo(r: RegName | string): RegInfo | undefined {
 
 /** Segment override prefix bytes. */
 export const SEGMENT_PREFIX: Record<string, number> = { es: 0x26, cs: 0x2e, ss: 0x36, ds: 0x3e, fs: 0x64, gs: 0x65 };
+
+/** DWARF register numbers of x86_64 (psABI figure 3.36), for `.cfi_*`. */
+export const X86_64_DWARF: Readonly<Record<string, number>> = {
+  rax: 0, rdx: 1, rcx: 2, rbx: 3, rsi: 4, rdi: 5, rbp: 6, rsp: 7, r8: 8, r9: 9, r10: 10, r11: 11,
+  r12: 12, r13: 13, r14: 14, r15: 15, rip: 16,
+  ...Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`xmm${i}`, 17 + i])),
+};
