@@ -204,6 +204,7 @@ export function allocateBss(asm: Assembler, s: AsmSymbol, size: bigint, align: b
 
 const symbolDirectives: Record<string, Handler> = {
   ".globl": (asm, a) => { for (const n of names(a)) { const s = asm.symbol(n); if (s.bind !== "weak") s.bind = "global"; } },
+  ".global": (asm, a) => symbolDirectives[".globl"](asm, a),
   ".local": (asm, a) => { for (const n of names(a)) { const s = asm.symbol(n); s.bind = "local"; s.explicitLocal = true; } },
   ".weak": (asm, a) => { for (const n of names(a)) asm.symbol(n).bind = "weak"; },
   ".hidden": setVisibility(STV_HIDDEN),

@@ -8,6 +8,7 @@ import { finishSection, layoutSection } from "./layout.js";
 import { splitStatements } from "./lexer.js";
 import { writeObject } from "./elf-object.js";
 import { x86_64Assembler } from "./x86_64/arch.js";
+import { aarch64 } from "./aarch64/arch.js";
 import type { AsmLine } from "./lines.js";
 import type { ArchAssembler, ArchFactory } from "./arch.js";
 import { AsmError } from "./arch.js";
@@ -24,6 +25,7 @@ export interface AssembleResult {
 /** Integrated assemblers by target arch name (as `Toolchain.arch` spells it). */
 const ARCHES: Record<string, ArchFactory<unknown>> = {
   x86_64: () => x86_64Assembler,
+  aarch64,
 };
 
 /** Architectures with an integrated assembler. */

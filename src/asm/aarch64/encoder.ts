@@ -22,16 +22,10 @@ export interface EncodeContext {
 }
 
 /**
- * How a fixup's value goes into the instruction when the assembler resolves it
- * itself, and which relocation it becomes otherwise.
- *   imm26/imm19/imm14: PC-relative word offset at bit 0/5/5
- *   adr: PC-relative byte offset in immlo:immhi; adrp: page offset likewise
- *   imm12: bits 10-21, the value shifted right by `scale`
- *   movw: bits 5-20, the 16-bit group `scale / 16`
- *   none: nothing to write (a marker relocation such as TLSDESC_CALL)
+ * A symbolic operand: the relocation gas would emit (R_AARCH64_ name without
+ * the prefix; arch.ts knows which bits each patches when resolved here).
  */
-export type A64Field = "imm26" | "imm19" | "imm14" | "adr" | "adrp" | "imm12" | "movw" | "none";
-export interface A64Fixup { readonly reloc: string; readonly field: A64Field; readonly scale: number; readonly pcrel: boolean; readonly expr: Expr }
+export interface A64Fixup { readonly reloc: string; readonly pcrel: boolean; readonly expr: Expr }
 export interface A64Encoded { readonly word: number; readonly fixup?: A64Fixup }
 
 /** The operands do not fit this form: try the next one. */
@@ -84,8 +78,8 @@ class Attempt {
     return BigInt.asIntN(64, c);
   }
 
-  fix(s: SymOperand, reloc: string, field: A64Field, pcrel: boolean, scale = 0): void {
-    this.fixup = { reloc, field, scale, pcrel, expr: this.cx.parseExpr(s.expr) };
+  fix(s: SymOperand, reloc: string, pcrel: boolean): void {
+    this.fixup = { reloc, pcrel, expr: this.cx.parseExpr(s.expr) };
   }
 
   /** The memory access size in bytes (log2): the row's, or the transfer register's. */
@@ -267,7 +261,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
         if (shifted && (shifted.kind !== "shift" || shifted.op !== "lsl" || (shifted.amount !== 0 && shifted.amount !== 12))) throw new RangeFail("shift amount must be 0 or 12");
         // The hi12 operators imply `lsl #12`.
         if ((shifted?.kind === "shift" && shifted.amount === 12) || (!shifted && /hi12$/.test(o.op))) a.set(1, 22);
-        a.fix(o, reloc, "imm12", false);
+        a.fix(o, reloc, false);
         return;
       }
       const v = a.constant(o);
@@ -318,7 +312,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
         if (a.mnemonic === "movk" && !/^abs_g\d(_nc)?$|_nc$/.test(o.op!)) throw new RangeFail("the specified relocation type is not allowed for MOVK");
         if (a.R === 32 && r[1] > 1) throw new RangeFail("relocation not allowed for a 32-bit register");
         a.set(r[1], 21);
-        a.fix(o, r[0], "movw", false, r[1] * 16);
+        a.fix(o, r[0], false);
         return;
       }
       a.set(range(a.constant(o), 0n, 0xffffn, "immediate"), 5);
@@ -382,21 +376,21 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
         if (o.hash) throw new Mismatch();
         const reloc = ADRP_RELOCS[o.op ?? ""];
         if (!reloc) throw new Mismatch();
-        a.fix(o, reloc, "adrp", true);
+        a.fix(o, reloc, true);
         return;
       }
       if (o.op) {
         // gas reads `b :op:x` as a label definition, but takes `b #:op:x` like the 19-bit fields.
         const reloc = code === "lit19" || code === "l19" || code === "l14" || (code === "l26" && o.hash) ? IMM19_RELOCS[o.op] : code === "adr" ? ADR_RELOCS[o.op] : undefined;
         if (!reloc) throw new Mismatch();
-        a.fix(o, reloc, code === "adr" ? "adr" : "imm19", true);
+        a.fix(o, reloc, true);
         return;
       }
-      if (code === "l26") a.fix(o, a.row.branch === "call26" ? "CALL26" : "JUMP26", "imm26", true);
-      else if (code === "l19") a.fix(o, "CONDBR19", "imm19", true);
-      else if (code === "lit19") a.fix(o, "LD_PREL_LO19", "imm19", true);
-      else if (code === "l14") a.fix(o, "TSTBR14", "imm14", true);
-      else a.fix(o, "ADR_PREL_LO21", "adr", true);
+      if (code === "l26") a.fix(o, a.row.branch === "call26" ? "CALL26" : "JUMP26", true);
+      else if (code === "l19") a.fix(o, "CONDBR19", true);
+      else if (code === "lit19") a.fix(o, "LD_PREL_LO19", true);
+      else if (code === "l14") a.fix(o, "TSTBR14", true);
+      else a.fix(o, "ADR_PREL_LO21", true);
       return;
     }
     case "mU": {
@@ -406,7 +400,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
       if (typeof off !== "bigint") {
         const reloc = ldstReloc(off.op, a.msz);
         if (!reloc) throw new Mismatch();
-        a.fix(off, reloc, "imm12", false, a.msz);
+        a.fix(off, reloc, false);
         return;
       }
       const scale = BigInt(a.msz);
