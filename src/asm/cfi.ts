@@ -114,13 +114,16 @@ export class CfiState {
           ...p.initial,
         ];
         this.record(asm, body, [], 4);
+        // gas aligns after each CIE: a fragment boundary the arch may mark.
+        asm.arch.frag?.(asm, "align");
       }
       const f = asm.data();
       const here = f.buf.length;
       const insns: number[] = [];
       let loc = addr(fde.start);
       for (const i of fde.insns) {
-        const d = addr(i.loc) - loc;
+        // Advances count in units of the code alignment factor (4 on aarch64).
+        const d = (addr(i.loc) - loc) / asm.arch.cfi.codeAlign;
         if (d > 0) {
           if (d < 0x40) insns.push(DW_CFA.advance_loc | d);
           else if (d < 0x100) insns.push(DW_CFA.advance_loc1, d);

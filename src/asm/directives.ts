@@ -317,6 +317,7 @@ export function alignTo(asm: Assembler, align: number, fill: number | undefined,
   if (align & (align - 1)) throw new AsmError("alignment not a power of 2");
   if (align > asm.current.align) asm.current.align = align;
   const useNop = fill === undefined && asm.isCode;
+  asm.arch.frag?.(asm, "align");
   if (useNop && asm.arch.alignCode?.(asm, align, max)) return;
   asm.addFrag({ kind: "align", address: 0, align, fill: useNop ? "nop" : fill ?? 0, fillSize, max, size: 0 });
 }
@@ -335,6 +336,7 @@ function space(asm: Assembler, count: string, fill: string | undefined): void {
   const e = asm.parseExpr(count);
   const n = asm.constant(e);
   const v = fill ? Number(asm.absolute(fill)) : 0;
+  if (n === undefined || n > 0n) asm.arch.frag?.(asm, "fill");
   if (n === undefined) {
     asm.addFrag({ kind: "space", address: 0, count: e, fill: v, size: 0, file: asm.stmt.file, line: asm.stmt.line });
     return;
@@ -369,6 +371,7 @@ const dataDirectives: Record<string, Handler> = {
     const repeat = Number(asm.absolute(r));
     const size = Math.min(8, s ? Number(asm.absolute(s)) : 1);
     const value = v ? asm.absolute(v) : 0n;
+    if (repeat > 0) asm.arch.frag?.(asm, "fill");
     const f = asm.data();
     for (let i = 0; i < repeat; i++) {
       // gas writes the value as (up to) 4 bytes and zero-pads larger sizes.

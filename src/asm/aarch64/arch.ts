@@ -193,6 +193,11 @@ export function aarch64Assembler(): ArchAssembler<Inst> {
       mapping.data(asm);
     },
 
+    /** gas's fill and align fragments get a mapping symbol in any section: `$x` for code alignment, `$d` otherwise. */
+    frag(asm: Assembler, kind: "fill" | "align"): void {
+      mapping.mark(asm, kind === "align" && asm.isCode ? "x" : "d");
+    },
+
     directives: new Map<string, (asm: Assembler, args: string) => void>([
       [".xword", (asm, a) => { for (const x of splitArgs(a)) asm.emitValue(asm.parseExpr(x), 8); }],
       [".dword", (asm, a) => { for (const x of splitArgs(a)) asm.emitValue(asm.parseExpr(x), 8); }],
