@@ -67,6 +67,7 @@ function parseVariant(key: string): Variant {
   return v;
 }
 const ELEM: Record<string, string> = { "8b": "b", "16b": "b", "4h": "h", "8h": "h", "2s": "s", "4s": "s", "1d": "d", "2d": "d" };
+const WIDE: Record<string, string> = { "8b": "8h", "16b": "8h", "4h": "4s", "8h": "4s", "2s": "2d", "4s": "2d" };
 const ELEM_COUNT: Record<string, number> = { b: 16, h: 8, s: 4, d: 2 };
 
 function gprText(size: 32 | 64, n: number, sp: boolean): string {
@@ -112,10 +113,23 @@ function operandArb(code: string, v: Variant, mn: string, msz: number): fc.Arbit
   if (m) return gprArb(m[1] === "W" ? 32 : m[1] === "X" ? 64 : v.R!, m[3] === "S");
   m = /^([FBHSDQ])(d|n|m|a|t2|t)$/.exec(code);
   if (m) {
-    const c = m[1] === "F" ? v.F! : m[1].toLowerCase();
+    const c = m[1] === "F" ? v.F : m[1].toLowerCase();
+    if (!c) throw new Error(`generator: ${code} without an FP class in variant`);
     return fc.integer({ min: 0, max: 31 }).map((n) => c + n);
   }
-  if (/^V[dnm]$/.test(code)) return fc.integer({ min: 0, max: 31 }).map((n) => `v${n}.${v.V}`);
+  m = /^F(e|w)[dn]$/.exec(code);
+  if (m) {
+    const e = ELEM[v.V!];
+    const c = m[1] === "e" ? e : { b: "h", h: "s", s: "d", d: "q" }[e]!;
+    // Sometimes the other size: gas must reject it and so must we.
+    return fc.tuple(fc.integer({ min: 0, max: 31 }), pick(c, c, c, "b", "s", "d")).map(([n, k]) => k + n);
+  }
+  m = /^V[dnm](w?)$/.exec(code);
+  if (m) {
+    const arr = m[1] ? WIDE[v.V!] : v.V;
+    if (!arr) throw new Error(`generator: ${code} without an arrangement`);
+    return fc.integer({ min: 0, max: 31 }).map((n) => `v${n}.${arr}`);
+  }
   const sh = (max: number): fc.Arbitrary<string> => fc.tuple(pick("lsl", "lsr", "asr", "ror"), fc.integer({ min: 0, max })).map(([o, a]) => `${o} #${a}`);
   switch (code) {
     case "Rne": return fc.oneof(gprArb(32, false), gprArb(64, false));
@@ -152,6 +166,10 @@ function operandArb(code: string, v: Variant, mn: string, msz: number): fc.Arbit
       const size = v.V ? ELEM[v.V] : v.F && v.F !== "q" ? v.F : undefined;
       return size ? elemArb(size) : pick("b", "h", "s", "d").chain(elemArb);
     }
+    case "Eidx": return fc.tuple(fc.integer({ min: 0, max: 31 }), fc.integer({ min: 0, max: 8 }), pick(ELEM[v.V!], ELEM[v.V!], "d"))
+      .map(([n, i, e]) => `v${n}.${e}[${i}]`);
+    case "Lr": return fc.tuple(fc.integer({ min: 0, max: 31 }), pick("8b", "16b", "4h", "8h", "2s", "4s", "1d", "2d"), pick(1, 1, 1, 2))
+      .map(([f, a, c]) => `{${Array.from({ length: c }, (_, i) => `v${(f + i) % 32}.${a}`).join(", ")}}`);
     case "Ltn": return fc.tuple(fc.integer({ min: 0, max: 31 }), fc.integer({ min: 1, max: 4 })).map(([f, c]) =>
       `{${Array.from({ length: c }, (_, i) => `v${(f + i) % 32}.16b`).join(", ")}}`);
     case "Lt": return fc.tuple(fc.integer({ min: 0, max: 31 }), fc.integer({ min: 1, max: 4 }), pick("8b", "16b", "4h", "8h", "2s", "4s", "1d", "2d"))
@@ -216,6 +234,8 @@ const aliasInst: fc.Arbitrary<string> = pick<32 | 64>(32, 64).chain((s) => {
     fc.tuple(fc.integer({ min: 0, max: 31 }), pick("s", "d", "b"), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 31 }), fc.integer({ min: 0, max: 3 }))
       .map(([a, t, i, b, j]) => `mov v${a}.${t}[${i}], v${b}.${t}[${j}]`),
     fc.tuple(pick("s", "d", "b"), fc.integer({ min: 0, max: 31 }), fc.integer({ min: 0, max: 31 }), fc.integer({ min: 0, max: 3 })).map(([t, a, b, i]) => `mov ${t}${a}, v${b}.${t}[${i}]`),
+    fc.tuple(pick("sxtl", "uxtl", "sxtl2", "uxtl2"), fc.integer({ min: 0, max: 31 }), fc.integer({ min: 0, max: 31 }), pick(["8h", "8b"], ["4s", "4h"], ["2d", "2s"], ["8h", "16b"], ["4s", "8h"], ["2d", "4s"], ["4s", "8b"]))
+      .map(([m, a, b, [wide, narrow]]) => `${m} v${a}.${wide}, v${b}.${narrow}`),
   );
 });
 

@@ -149,6 +149,10 @@ const RULES: Record<string, Rule> = {
   sxtb: extendRule("sbfm", 7), sxth: extendRule("sbfm", 15), sxtw: extendRule("sbfm", 31, 64),
   cset: condRule("csinc", "zr"), csetm: condRule("csinv", "zr"),
   cinc: condRule("csinc", "n"), cinv: condRule("csinv", "n"), cneg: condRule("csneg", "n"),
+  sxtl: (ops) => (ops.length === 2 && ops[0].kind === "vec" ? inst("sshll", ops[0], ops[1], imm(0)) : undefined),
+  sxtl2: (ops) => (ops.length === 2 && ops[0].kind === "vec" ? inst("sshll2", ops[0], ops[1], imm(0)) : undefined),
+  uxtl: (ops) => (ops.length === 2 && ops[0].kind === "vec" ? inst("ushll", ops[0], ops[1], imm(0)) : undefined),
+  uxtl2: (ops) => (ops.length === 2 && ops[0].kind === "vec" ? inst("ushll2", ops[0], ops[1], imm(0)) : undefined),
   mul: mulRule("madd"), mneg: mulRule("msub"), smull: mulRule("smaddl"), umull: mulRule("umaddl"),
   smnegl: mulRule("smsubl"), umnegl: mulRule("umsubl"),
 };

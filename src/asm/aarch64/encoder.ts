@@ -37,6 +37,7 @@ const GPR_FIELD: Record<string, number> = { d: 0, n: 5, m: 16, a: 10, t: 0, t2: 
 const FP_SIZE_LOG2: Record<FpClass, number> = { b: 0, h: 1, s: 2, d: 3, q: 4 };
 const ARR_ELEM: Record<Arrangement, ElemSize | "q"> = { "8b": "b", "16b": "b", "4h": "h", "8h": "h", "2s": "s", "4s": "s", "1d": "d", "2d": "d", "1q": "q" };
 const ELEM_LOG2: Record<ElemSize, number> = { b: 0, h: 1, s: 2, d: 3 };
+const WIDENED: Partial<Record<Arrangement, Arrangement>> = { "8b": "8h", "16b": "8h", "4h": "4s", "8h": "4s", "2s": "2d", "4s": "2d" };
 const ARR_BYTES = (a: Arrangement): number => (a === "8b" || a === "4h" || a === "2s" || a === "1d" ? 8 : 16);
 
 /** One attempt at encoding an instruction with one form and variant. */
@@ -228,10 +229,21 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     a.set(o.num, GPR_FIELD[m[2]]);
     return;
   }
-  m = /^V(d|n|m)$/.exec(code);
+  m = /^V(d|n|m)(w?)$/.exec(code);
   if (m) {
-    if (!o || o.kind !== "vec" || o.arr !== a.V) throw new Mismatch();
+    // `w`: the arrangement with elements twice as wide (the long side of sxtl, umull, xtn).
+    const arr = m[2] ? WIDENED[a.V!] : a.V;
+    if (!o || o.kind !== "vec" || o.arr !== arr) throw new Mismatch();
     a.set(o.num, GPR_FIELD[m[1]]);
+    return;
+  }
+  m = /^F(e|w)(d|n)$/.exec(code);
+  if (m) {
+    // A scalar the size of the variant's vector element (`e`) or twice that (`w`): addv b0, uaddlv h0.
+    const e = ARR_ELEM[a.V!];
+    const cls = m[1] === "e" ? e : ({ b: "h", h: "s", s: "d", d: "q", q: undefined } as const)[e];
+    if (!o || o.kind !== "fpr" || o.cls !== cls) throw new Mismatch();
+    a.set(o.num, GPR_FIELD[m[2]]);
     return;
   }
   // Rm of an extended-register add/sub: W or X as the extend says, checked by `ext`.
@@ -259,8 +271,8 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
         const reloc = a.mnemonic === "add" ? ADD_RELOCS[o.op] : undefined;
         if (!reloc) throw new Mismatch();
         if (shifted && (shifted.kind !== "shift" || shifted.op !== "lsl" || (shifted.amount !== 0 && shifted.amount !== 12))) throw new RangeFail("shift amount must be 0 or 12");
-        // The hi12 operators imply `lsl #12`.
-        if ((shifted?.kind === "shift" && shifted.amount === 12) || (!shifted && /hi12$/.test(o.op))) a.set(1, 22);
+        // :tprel_hi12: implies `lsl #12` (:dtprel_hi12: does not).
+        if ((shifted?.kind === "shift" && shifted.amount === 12) || (!shifted && o.op === "tprel_hi12")) a.set(1, 22);
         a.fix(o, reloc, false);
         return;
       }
@@ -380,8 +392,9 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
         return;
       }
       if (o.op) {
-        // gas reads `b :op:x` as a label definition, but takes `b #:op:x` like the 19-bit fields.
-        const reloc = code === "lit19" || code === "l19" || code === "l14" || (code === "l26" && o.hash) ? IMM19_RELOCS[o.op] : code === "adr" ? ADR_RELOCS[o.op] : undefined;
+        // gas reads `b :op:x` (and b.cond) as a label definition, but takes `b #:op:x` like the 19-bit fields.
+        const labelLike = code === "l26" || a.mnemonic === "b.";
+        const reloc = code === "lit19" || code === "l19" || code === "l14" || code === "l26" ? (labelLike && !o.hash ? undefined : IMM19_RELOCS[o.op]) : code === "adr" ? ADR_RELOCS[o.op] : undefined;
         if (!reloc) throw new Mismatch();
         a.fix(o, reloc, true);
         return;
@@ -486,6 +499,25 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
       a.set(o.num, 5);
       return;
     }
+    case "Eidx": {
+      // By-element operand: h elements use H:L:M and v0-v15, s use H:L, d use H.
+      const e = ARR_ELEM[a.V!];
+      if (o.kind !== "elem" || o.size !== e) throw new Mismatch();
+      const i = range(BigInt(o.index), 0n, BigInt((16 >> ELEM_LOG2[e as ElemSize]) - 1), "element index");
+      if (e === "h") {
+        if (o.num > 15) throw new RangeFail("register number out of range 0 to 15");
+        a.set(o.num, 16); a.set(i >> 2, 11); a.set((i >> 1) & 1, 21); a.set(i & 1, 20);
+      } else if (e === "s") { a.set(o.num, 16); a.set(i >> 1, 11); a.set(i & 1, 21); }
+      else { a.set(o.num, 16); a.set(i, 11); }
+      return;
+    }
+    case "Lr": {
+      if (o.kind !== "list" || o.count !== 1 || o.arr === "1q") throw new Mismatch();
+      a.set(ARR_BYTES(o.arr) === 16 ? 1 : 0, 30);
+      a.set(ELEM_LOG2[ARR_ELEM[o.arr] as ElemSize], 10);
+      a.set(o.first, 0);
+      return;
+    }
     case "Ltn": {
       if (o.kind !== "list" || o.arr !== "16b" || o.count > 4) throw new Mismatch();
       a.set(o.first, 5);
@@ -494,10 +526,12 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     }
     case "Lt": {
       if (o.kind !== "list" || o.count > 4 || o.arr === "1q") throw new Mismatch();
-      const [q, size] = ({ b: [0, 0], h: [0, 1], s: [0, 2], d: [0, 3] } as const)[ARR_ELEM[o.arr] as ElemSize];
-      a.set((ARR_BYTES(o.arr) === 16 ? 1 : q), 30);
-      a.set(size, 10);
-      a.set([0x7, 0xa, 0x6, 0x2][o.count - 1], 12);
+      // ld1/st1 take 1-4 registers (opcode by count); ldN/stN exactly N, not of 1d.
+      const n = Number(a.mnemonic[2]);
+      if (n > 1 && (o.count !== n || o.arr === "1d")) throw new Mismatch();
+      a.set(ARR_BYTES(o.arr) === 16 ? 1 : 0, 30);
+      a.set(ELEM_LOG2[ARR_ELEM[o.arr] as ElemSize], 10);
+      a.set(n > 1 ? ({ 2: 0x8, 3: 0x4, 4: 0x0 } as Record<number, number>)[n] : [0x7, 0xa, 0x6, 0x2][o.count - 1], 12);
       a.set(o.first, 0);
       return;
     }
@@ -518,7 +552,8 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
       return;
     }
     case "vshl": case "vshr": {
-      const esize = 8 << ELEM_LOG2[ARR_ELEM[a.V!] as ElemSize];
+      // A scalar shift (shl d0, d1, #3) has 64-bit elements.
+      const esize = a.V ? 8 << ELEM_LOG2[ARR_ELEM[a.V] as ElemSize] : 64;
       const v = a.constant(o);
       const field = code === "vshl" ? esize + range(v, 0n, BigInt(esize - 1), "shift amount") : 2 * esize - range(v, 1n, BigInt(esize), "shift amount");
       a.set(field, 16);
@@ -535,7 +570,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     case "mshift": {
       const elemBits = a.V === "4h" || a.V === "8h" ? 16 : 32;
       // msl (shifting ones in) exists for 32-bit elements by 8 or 16: cmode 110x.
-      if (o.kind === "shift" && o.op === "msl" && elemBits === 32 && (o.amount === 8 || o.amount === 16)) {
+      if (o.kind === "shift" && o.op === "msl" && elemBits === 32 && (a.mnemonic === "movi" || a.mnemonic === "mvni") && (o.amount === 8 || o.amount === 16)) {
         a.set(o.amount === 8 ? 0xc : 0xd, 12);
         return;
       }

@@ -318,7 +318,11 @@ for (const [mn, op] of [
 for (const [mn, op, arrs] of [
   ["addv", 0x0e31b800, "8b 16b 4h 8h 4s"], ["smaxv", 0x0e30a800, "8b 16b 4h 8h 4s"], ["umaxv", 0x2e30a800, "8b 16b 4h 8h 4s"],
   ["sminv", 0x0e31a800, "8b 16b 4h 8h 4s"], ["uminv", 0x2e31a800, "8b 16b 4h 8h 4s"],
-] as const) def(mn, row("Fd, Vn", vec(op, arrs)));
+] as const) def(mn, row("Fed, Vn", vec(op, arrs)));
+def("uaddlv", row("Fwd, Vn", vec(0x2e303800, "8b 16b 4h 8h 4s")));
+def("saddlv", row("Fwd, Vn", vec(0x0e303800, "8b 16b 4h 8h 4s")));
+def("addp", row("Dd, Vn", { "2d": 0x5ef1b800 }));
+def("faddp", row("Sd, Vn", { "2s": 0x7e30d800 }), row("Dd, Vn", { "2d": 0x7e70d800 }));
 def("fmaxv", row("Sd, Vn", { "4s": 0x6e30f800 }));
 def("fminv", row("Sd, Vn", { "4s": 0x6eb0f800 }));
 def("fmaxnmv", row("Sd, Vn", { "4s": 0x6e30c800 }));
@@ -341,8 +345,61 @@ def("movi",
   row("Dd, movi64", { "": 0x2f00e400 }));
 def("mvni", row("Vd, movi, mshift?", { "4h": 0x2f008400, "8h": 0x6f008400, "2s": 0x2f000400, "4s": 0x6f000400 }));
 def("fmov", row("Vd, vfimm", { "2s": 0x0f00f400, "4s": 0x4f00f400, "2d": 0x6f00f400 }));
-for (const [mn, l] of [["st1", 0], ["ld1", 0x400000]] as const) {
+for (const [mn, l] of [["st1", 0], ["ld1", 0x400000], ["st2", 0], ["ld2", 0x400000], ["st3", 0], ["ld3", 0x400000], ["st4", 0], ["ld4", 0x400000]] as const) {
   def(mn, row("Lt, mlst", { "": (0x0c000000 | l) >>> 0 }), row("Lt, mlstpost", { "": (0x0c800000 | l) >>> 0 }));
 }
+def("ld1r", row("Lr, mlst", { "": 0x0d40c000 }));
+
+// Scalar forms of vector instructions (a D register is one 64-bit lane).
+for (const [mn, op] of [
+  ["add", 0x5ee08400], ["sub", 0x7ee08400], ["cmeq", 0x7ee08c00], ["cmgt", 0x5ee03400], ["cmhi", 0x7ee03400],
+  ["cmge", 0x5ee03c00], ["cmhs", 0x7ee03c00], ["cmtst", 0x5ee08c00], ["sshl", 0x5ee04400], ["ushl", 0x7ee04400],
+] as const) def(mn, row("Dd, Dn, Dm", { "": op }));
+def("neg", row("Dd, Dn", { "": 0x7ee0b800 }));
+def("abs", row("Dd, Dn", { "": 0x5ee0b800 }));
+def("shl", row("Dd, Dn, vshl", { "": 0x5f005400 }));
+def("sshr", row("Dd, Dn, vshr", { "": 0x5f000400 }));
+def("ushr", row("Dd, Dn, vshr", { "": 0x7f000400 }));
+for (const [mn, op] of [["fcvtzs", 0x5ea1b800], ["fcvtzu", 0x7ea1b800], ["scvtf", 0x5e21d800], ["ucvtf", 0x7e21d800]] as const) {
+  def(mn, row("Fd, Fn", fp(op, "sd")));
+}
+
+// Long and narrow forms: the variant is the narrow arrangement; "2" names the upper-half forms.
+const NARROW = "8b 4h 2s";
+const NARROW2 = "16b 8h 4s";
+for (const [mn, op] of [
+  ["smull", 0x0e20c000], ["umull", 0x2e20c000], ["saddl", 0x0e200000], ["uaddl", 0x2e200000], ["ssubl", 0x0e202000],
+  ["usubl", 0x2e202000], ["smlal", 0x0e208000], ["umlal", 0x2e208000], ["sabdl", 0x0e207000], ["uabdl", 0x2e207000],
+] as const) {
+  def(mn, row("Vdw, Vn, Vm", vec(op, NARROW)));
+  def(mn + "2", row("Vdw, Vn, Vm", vec(op, NARROW2)));
+}
+for (const [mn, op] of [["saddw", 0x0e201000], ["uaddw", 0x2e201000], ["ssubw", 0x0e203000], ["usubw", 0x2e203000]] as const) {
+  def(mn, row("Vdw, Vnw, Vm", vec(op, NARROW)));
+  def(mn + "2", row("Vdw, Vnw, Vm", vec(op, NARROW2)));
+}
+for (const [mn, op] of [["sshll", 0x0f00a400], ["ushll", 0x2f00a400]] as const) {
+  def(mn, row("Vdw, Vn, vshl", vq(op, NARROW)));
+  def(mn + "2", row("Vdw, Vn, vshl", vq(op, NARROW2)));
+}
+def("xtn", row("Vd, Vnw", vec(0x0e212800, NARROW)));
+def("xtn2", row("Vd, Vnw", vec(0x0e212800, NARROW2)));
+def("fcvtl", row("Vdw, Vn", { "4h": 0x0e217800, "2s": 0x0e617800 }));
+def("fcvtl2", row("Vdw, Vn", { "8h": 0x4e217800, "4s": 0x4e617800 }));
+def("fcvtn", row("Vd, Vnw", { "4h": 0x0e216800, "2s": 0x0e616800 }));
+def("fcvtn2", row("Vd, Vnw", { "8h": 0x4e216800, "4s": 0x4e616800 }));
+
+// By element: the last operand is one lane of a vector register.
+for (const [mn, op] of [["fmul", 0x0f809000], ["fmla", 0x0f801000], ["fmls", 0x0f805000]] as const) {
+  def(mn, row("Vd, Vn, Eidx", fvec(op)));
+}
+for (const [mn, op] of [["mul", 0x0f008000], ["mla", 0x2f000000], ["mls", 0x2f004000]] as const) {
+  def(mn, row("Vd, Vn, Eidx", vec(op, "4h 8h 2s 4s")));
+}
+for (const [mn, op] of [["fcmeq", 0x0ea0d800], ["fcmgt", 0x0ea0c800], ["fcmge", 0x2ea0c800], ["fcmle", 0x2ea0d800], ["fcmlt", 0x0ea0e800]] as const) {
+  def(mn, row("Vd, Vn, fzero", fvec(op)));
+}
+def("orr", row("Vd, movi, mshift?", { "4h": 0x0f009400, "8h": 0x4f009400, "2s": 0x0f001400, "4s": 0x4f001400 }));
+def("bic", row("Vd, movi, mshift?", { "4h": 0x2f009400, "8h": 0x6f009400, "2s": 0x2f001400, "4s": 0x6f001400 }));
 
 export const OPCODES: ReadonlyMap<string, readonly OpcodeRow[]> = new Map(Object.entries(table));
