@@ -6,7 +6,7 @@ import { AsmError, type ArchAssembler, type ArchFactory, type Encoded, type Inst
 import type { Assembler } from "../assembler.js";
 import type { Fixup, Section } from "../model.js";
 import type { Value } from "../value.js";
-import { EM, R_AARCH64, SHF_EXECINSTR } from "../../elf/constants.js";
+import { EM, R_AARCH64, SHF_EXECINSTR, STT_TLS } from "../../elf/constants.js";
 import { encodeInst, type A64Encoded } from "./encoder.js";
 import type { Inst } from "./inst.js";
 import { parseInstruction } from "./parser.js";
@@ -137,8 +137,12 @@ export function aarch64Assembler(): ArchAssembler<Inst> {
       return out;
     },
 
-    relocType(f: Fixup, _v: Value, _symbolIsLocal: boolean): number {
-      if (f.kind) return R_AARCH64.get("R_AARCH64_" + f.kind);
+    relocType(f: Fixup, v: Value, _symbolIsLocal: boolean): number {
+      if (f.kind) {
+        // gas makes the symbol of a TLS relocation thread-local (an undefined one too).
+        if (/TLS/.test(f.kind) && v.add && !v.add.isSection) v.add.type = STT_TLS;
+        return R_AARCH64.get("R_AARCH64_" + f.kind);
+      }
       const name = f.pcrel ? { 2: "PREL16", 4: "PREL32", 8: "PREL64" }[f.size as 2 | 4 | 8] : { 2: "ABS16", 4: "ABS32", 8: "ABS64" }[f.size as 2 | 4 | 8];
       if (!name) throw new AsmError(`cannot represent a ${f.size}-byte ${f.pcrel ? "PC-relative " : ""}relocation`);
       return R_AARCH64.get("R_AARCH64_" + name);

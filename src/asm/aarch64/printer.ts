@@ -31,11 +31,12 @@ export function operandText(o: Operand): string {
       const regs = Array.from({ length: o.count }, (_, i) => `v${(o.first + i) % 32}.${o.arr}`);
       return `{${regs.join(", ")}}`;
     }
-    case "imm": return o.expr ?? String(o.value);
+    // An expression keeps its `#`: bare, it would read back as a symbol operand.
+    case "imm": return o.expr !== undefined ? `#${o.expr}` : String(o.value);
     case "fimm": return floatText(o.value);
     case "shift": return `${o.op} ${o.amount}`;
     case "extend": return o.amount === undefined ? o.op : `${o.op} ${o.amount}`;
-    case "sym": return o.op ? `:${o.op}:${o.expr}` : o.expr;
+    case "sym": return o.op ? `${o.hash ? "#" : ""}:${o.op}:${o.expr}` : o.expr;
     case "cond": return CONDITIONS[o.cond];
     case "name": return o.name;
     case "mem": {
