@@ -50,6 +50,8 @@ export class CfiState {
     const offsetInsn = (r: number, off: number): void => {
       const f = off / dataAlign;
       if (Number.isInteger(f) && f >= 0 && r < 64) emit(DW_CFA.offset | r, ...encodeLeb(BigInt(f), false));
+      // A register past the 6-bit field (aarch64 v8-v15 are 72-79) takes the unsigned extended form.
+      else if (Number.isInteger(f) && f >= 0) emit(DW_CFA.offset_extended, ...encodeLeb(BigInt(r), false), ...encodeLeb(BigInt(f), false));
       else emit(DW_CFA.offset_extended_sf, ...encodeLeb(BigInt(r), false), ...encodeLeb(BigInt(Math.trunc(off / dataAlign)), true));
     };
     switch (name) {

@@ -146,6 +146,8 @@ const RULES: Record<string, Rule> = {
   bfi: bitfield("bfm", (w, l) => (w - l) % w, (_w, _l, n) => n - 1n),
   bfc: bitfield("bfm", (w, l) => (w - l) % w, (_w, _l, n) => n - 1n, true),
   uxtb: extendRule("ubfm", 7, 32, true), uxth: extendRule("ubfm", 15, 32, true),
+  // uxtw Xd, Wn zero-extends by writing Wd: gas encodes it as `mov wd, wn`.
+  uxtw: (ops) => (ops.length === 2 && isGpr(ops[0]) && isGpr(ops[1]) && ops[1].size === 32 ? inst("orr", { ...ops[0], size: 32 }, zr(32), ops[1]) : undefined),
   sxtb: extendRule("sbfm", 7), sxth: extendRule("sbfm", 15), sxtw: extendRule("sbfm", 31, 64),
   cset: condRule("csinc", "zr"), csetm: condRule("csinv", "zr"),
   cinc: condRule("csinc", "n"), cinv: condRule("csinv", "n"), cneg: condRule("csneg", "n"),

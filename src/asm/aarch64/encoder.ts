@@ -562,7 +562,10 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     }
     case "ext4": a.set(range(a.constant(o), 0n, BigInt(ARR_BYTES(a.V!) - 1), "index"), 11); return;
     case "movi": {
-      const v = range(a.constant(o), 0n, 255n, "immediate");
+      // gas takes -128..255 (and 64-bit values that sign-extend from a byte) as the 8-bit pattern.
+      let c = a.constant(o);
+      if (c >= 0xffffffffffffff80n && c <= 0xffffffffffffffffn) c = BigInt.asIntN(64, c);
+      const v = range(c, -128n, 255n, "immediate") & 0xff;
       a.set(v >> 5, 16);
       a.set(v & 31, 5);
       return;

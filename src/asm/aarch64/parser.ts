@@ -2,6 +2,7 @@
 // expressions stay text (see inst.ts) for the encoder to evaluate.
 
 import { AsmError } from "../arch.js";
+import { constBin, ExprParser, type Expr } from "../expr.js";
 import {
   ARRANGEMENTS, CONDITIONS, RELOC_OPS, type Arrangement, type ElemSize, type ExtendOp, type FpClass, type GprOperand,
   type Inst, type MemOffset, type MemOperand, type Operand, type RelocOp, type ShiftOp,
@@ -70,10 +71,33 @@ function registerOperand(t: string): Operand | undefined {
   return vectorOperand(n);
 }
 
+/** A constant written as an expression of numbers (`#(32 - 1)`); symbols are not allowed here. */
+function constantExpr(text: string): bigint | undefined {
+  let e: Expr;
+  try { e = ExprParser.parse(text); } catch { return undefined; }
+  const value = (x: Expr): bigint | undefined => {
+    switch (x.k) {
+      case "num": return x.v;
+      case "un": {
+        const a = value(x.a);
+        if (a === undefined) return undefined;
+        return x.op === "-" ? -a : x.op === "~" ? ~a : x.op === "!" ? (a === 0n ? 1n : 0n) : a;
+      }
+      case "bin": {
+        const a = value(x.a), b = value(x.b);
+        return a === undefined || b === undefined ? undefined : constBin(x.op, a, b);
+      }
+      default: return undefined;
+    }
+  };
+  return value(e);
+}
+
 function shiftAmount(t: string): number {
   const s = t.trim().replace(/^#/, "");
-  if (!NUMBER.test(s)) throw new AsmError(`constant shift amount required: \`${t}'`);
-  return Number(parseNumber(s));
+  const v = NUMBER.test(s) ? parseNumber(s) : constantExpr(s);
+  if (v === undefined) throw new AsmError(`constant shift amount required: \`${t}'`);
+  return Number(v);
 }
 
 function shiftOrExtend(t: string): Operand | undefined {
@@ -153,10 +177,19 @@ function list(t: string): Operand {
   return { kind: "list", first: vs[0].num, count, arr };
 }
 
+/**
+ * Mnemonics whose last operand is a label: there a register-like name (`s1`,
+ * `h1`, `x2`) is a symbol, as gas reads it.
+ */
+const CONDS = [...CONDITIONS, "hs", "lo"].join("|");
+const BRANCH = new RegExp(`^(b|bl|b\\.?(${CONDS}))$`);
+const LABEL_LAST = new RegExp(`^(b|bl|b\\.?(${CONDS})|cbn?z|tbn?z|adrp?|ldr|ldrsw|prfm)$`);
+
 function operand(t: string, mnemonic: string, index: number, count: number): Operand {
   if (t === "") throw new AsmError("missing operand");
+  const labelPosition = index === count - 1 && index > 0 || (index === 0 && count === 1 && BRANCH.test(mnemonic));
   const reg = registerOperand(t);
-  if (reg) return reg;
+  if (reg && !(labelPosition && LABEL_LAST.test(mnemonic) && /^[a-z_.$][\w.$]*$/i.test(t) && reg.kind !== "vec" && reg.kind !== "elem")) return reg;
   if (t.startsWith("{")) {
     if (!t.endsWith("}")) throw new AsmError(`bad register list \`${t}'`);
     return list(t);
