@@ -168,6 +168,10 @@ function operandArb(code: string, v: Variant, mn: string, msz: number): fc.Arbit
     }
     case "Eidx": return fc.tuple(fc.integer({ min: 0, max: 31 }), fc.integer({ min: 0, max: 8 }), pick(ELEM[v.V!], ELEM[v.V!], "d"))
       .map(([n, i, e]) => `v${n}.${e}[${i}]`);
+    case "Ll": return fc.tuple(fc.integer({ min: 0, max: 31 }), fc.integer({ min: 1, max: 4 }), pick("b", "h", "s", "d"), fc.integer({ min: 0, max: 16 }))
+      .map(([f, c, e, i]) => `{${Array.from({ length: c }, (_, k) => `v${(f + k) % 32}.${e}`).join(", ")}}[${i % (ELEM_COUNT[e] + 1)}]`);
+    case "mlanepost": return fc.oneof(fc.tuple(baseReg, pick(1, 2, 4, 8, 3, 6, 12, 16, 24, 32)).map(([b, k]) => `[${b}], #${k}`),
+      fc.tuple(baseReg, fc.integer({ min: 0, max: 30 })).map(([b, n]) => `[${b}], x${n}`));
     case "Lr": return fc.tuple(fc.integer({ min: 0, max: 31 }), pick("8b", "16b", "4h", "8h", "2s", "4s", "1d", "2d"), pick(1, 1, 1, 2))
       .map(([f, a, c]) => `{${Array.from({ length: c }, (_, i) => `v${(f + i) % 32}.${a}`).join(", ")}}`);
     case "Ltn": return fc.tuple(fc.integer({ min: 0, max: 31 }), fc.integer({ min: 1, max: 4 })).map(([f, c]) =>

@@ -237,6 +237,9 @@ st1 {v0.2d-v3.2d}, [x1]
 st1 {v0.8b}, [x1], x2
 ld2 {v0.4s, v1.4s}, [x0]
 ld1r {v0.4s}, [x0]
+ld1 {v0.h}[1], [x0]
+st1 {v3.s}[3], [x1], #4
+ld2 {v0.s, v1.s}[2], [x0]
 fadd v0.4s, v1.4s, v2.4s
 fmul v0.2d, v1.2d, v2.2d
 fmla v0.4s, v1.4s, v2.4s
@@ -345,6 +348,7 @@ shl v0.4s, v1.4s, #32
 ushr v0.4s, v1.4s, #0
 ext v0.8b, v1.8b, v2.8b, #8
 ld1 {v0.4s}, [x0], #8
+ld1 {v0.b}[16], [x0]
 mul v0.2d, v1.2d, v2.2d
 dup v0.4s, x1
 umov w0, v1.d[0]

@@ -511,6 +511,35 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
       else { a.set(o.num, 16); a.set(i, 11); }
       return;
     }
+    case "Ll": {
+      // One lane: the index spreads over Q:S:size by element size; the opcode names the size.
+      if (o.kind !== "lanes") throw new Mismatch();
+      const n = Number(a.mnemonic[2]);
+      if (o.count !== n) throw new Mismatch();
+      const sz = ELEM_LOG2[o.size];
+      const i = range(BigInt(o.index), 0n, BigInt((16 >> sz) - 1), "element index");
+      const bits = i << sz; // Q:S:size as if for bytes
+      a.set(bits >> 3, 30);
+      a.set((bits >> 2) & 1, 12);
+      a.set(sz === 3 ? 1 : bits & 3, 10);
+      a.set([0, 2, 4, 4][sz], 13);
+      a.set(o.first, 0);
+      return;
+    }
+    case "mlanepost": {
+      if (o.kind !== "mem" || o.mode !== "post" || !o.offset) throw new Mismatch();
+      const lanes = ops[0];
+      if (lanes.kind !== "lanes") throw new Mismatch();
+      a.set(o.base, 5);
+      if (o.offset.kind === "index") {
+        if (o.offset.reg.size !== 64 || o.offset.reg.num === 31 || o.offset.ext) throw new Mismatch();
+        a.set(o.offset.reg.num, 16);
+      } else {
+        if (memImm(o, a) !== BigInt((1 << ELEM_LOG2[lanes.size]) * lanes.count)) throw new RangeFail("invalid post-increment amount");
+        a.set(31, 16);
+      }
+      return;
+    }
     case "Lr": {
       if (o.kind !== "list" || o.count !== 1 || o.arr === "1q") throw new Mismatch();
       a.set(ARR_BYTES(o.arr) === 16 ? 1 : 0, 30);

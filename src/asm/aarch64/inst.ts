@@ -30,6 +30,9 @@ export interface ElemOperand { readonly kind: "elem"; readonly num: number; read
 /** A register list for structure loads/stores and tbl: {v0.4s, v1.4s} (consecutive, modulo 32). */
 export interface ListOperand { readonly kind: "list"; readonly first: number; readonly count: number; readonly arr: Arrangement }
 
+/** One lane of consecutive registers for single-structure loads/stores: {v0.s}[1], {v0.h, v1.h}[3]. */
+export interface LanesOperand { readonly kind: "lanes"; readonly first: number; readonly count: number; readonly size: ElemSize; readonly index: number }
+
 /** `#value`, or `#expr` kept as text (evaluated to a constant by the encoder). */
 export interface ImmOperand { readonly kind: "imm"; readonly value: bigint; readonly expr?: string }
 /** A floating-point immediate (fmov, fcmp #0.0). */
@@ -77,7 +80,7 @@ export interface CondOperand { readonly kind: "cond"; readonly cond: number }
 export interface NameOperand { readonly kind: "name"; readonly name: string }
 
 export type Operand =
-  | GprOperand | FprOperand | VecOperand | ElemOperand | ListOperand | ImmOperand | FImmOperand
+  | GprOperand | FprOperand | VecOperand | ElemOperand | ListOperand | LanesOperand | ImmOperand | FImmOperand
   | ShiftOperand | ExtendOperand | SymOperand | MemOperand | CondOperand | NameOperand;
 
 export interface Inst { readonly kind: "inst"; readonly mnemonic: string; readonly operands: readonly Operand[] }

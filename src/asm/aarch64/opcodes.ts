@@ -349,6 +349,12 @@ for (const [mn, l] of [["st1", 0], ["ld1", 0x400000], ["st2", 0], ["ld2", 0x4000
   def(mn, row("Lt, mlst", { "": (0x0c000000 | l) >>> 0 }), row("Lt, mlstpost", { "": (0x0c800000 | l) >>> 0 }));
 }
 def("ld1r", row("Lr, mlst", { "": 0x0d40c000 }));
+// Single lanes: ld1 {v0.s}[1], [x0]; R (bit 21) set for 2 and 4 registers, opcode bit 13 for 3 and 4.
+for (const [n, bits] of [[1, 0], [2, 0x200000], [3, 0x2000], [4, 0x202000]] as const) {
+  for (const [mn, l] of [[`st${n}`, 0], [`ld${n}`, 0x400000]] as const) {
+    def(mn, row("Ll, mlst", { "": (0x0d000000 | l | bits) >>> 0 }), row("Ll, mlanepost", { "": (0x0d800000 | l | bits) >>> 0 }));
+  }
+}
 
 // Scalar forms of vector instructions (a D register is one 64-bit lane).
 for (const [mn, op] of [

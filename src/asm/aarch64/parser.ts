@@ -163,6 +163,14 @@ function memory(t: string, post: string | undefined): MemOperand {
 }
 
 function list(t: string): Operand {
+  const lane = /^\{(.*)\}\s*\[(\d+)\]$/.exec(t);
+  if (lane) {
+    const regs = splitOperands(lane[1]).map((r) => /^v([0-9]|[12][0-9]|3[01])\.([bhsd])$/i.exec(r.trim()));
+    if (!regs.length || regs.some((r) => !r) || regs.some((r) => r![2].toLowerCase() !== regs[0]![2].toLowerCase())) throw new AsmError(`bad register list \`${t}'`);
+    const nums = regs.map((r) => Number(r![1]));
+    if (nums.some((n, i) => n !== (nums[0] + i) % 32) || nums.length > 4) throw new AsmError(`invalid register list \`${t}'`);
+    return { kind: "lanes", first: nums[0], count: nums.length, size: regs[0]![2].toLowerCase() as ElemSize, index: Number(lane[2]) };
+  }
   const body = t.slice(1, -1).trim();
   const range = /^(\S+)\s*-\s*(\S+)$/.exec(body);
   const regs = (range ? [range[1], range[2]] : splitOperands(body)).map((r) => vectorOperand(r.toLowerCase()));
@@ -191,7 +199,7 @@ function operand(t: string, mnemonic: string, index: number, count: number): Ope
   const reg = registerOperand(t);
   if (reg && !(labelPosition && LABEL_LAST.test(mnemonic) && /^[a-z_.$][\w.$]*$/i.test(t) && reg.kind !== "vec" && reg.kind !== "elem")) return reg;
   if (t.startsWith("{")) {
-    if (!t.endsWith("}")) throw new AsmError(`bad register list \`${t}'`);
+    if (!/\}(\s*\[\d+\])?$/.test(t)) throw new AsmError(`bad register list \`${t}'`);
     return list(t);
   }
   const lower = t.toLowerCase();

@@ -32,6 +32,10 @@ export function operandText(o: Operand): string {
       return `{${regs.join(", ")}}`;
     }
     // An expression keeps its `#`: bare, it would read back as a symbol operand.
+    case "lanes": {
+      const regs = Array.from({ length: o.count }, (_, i) => `v${(o.first + i) % 32}.${o.size}`);
+      return `{${regs.join(", ")}}[${o.index}]`;
+    }
     case "imm": return o.expr !== undefined ? `#${o.expr}` : String(o.value);
     case "fimm": return floatText(o.value);
     case "shift": return `${o.op} ${o.amount}`;
