@@ -89,6 +89,8 @@ export interface AsmSyntax {
   readonly commentString?: string;
   /** Bytes of `.word` (2 on x86, 4 on riscv and aarch64). */
   readonly wordSize: 2 | 4;
+  /** The symbol-table name of `.` when a relocation must name it (riscv `.L0 `); x86 never needs one. */
+  readonly fakeLabelName?: string;
   /** `.align n` aligns to 2**n (riscv, aarch64) rather than n bytes (x86). */
   readonly alignIsPow2: boolean;
   /**
@@ -106,8 +108,8 @@ export interface LinkerRelaxation {
    * false when code in between may change size at link time.
    */
   differenceIsFixed(sec: Section): boolean;
-  /** ADD/SUB (or SET/SUB) relocation types for a `size`-byte field holding a label difference. */
-  differenceRelocs(size: number, uleb: boolean): { add: number; sub: number } | undefined;
+  /** ADD/SUB (or SET/SUB, SET6/SUB6) relocation types for a `size`-byte field holding a label difference. */
+  differenceRelocs(size: number, form: "add" | "set" | "set6"): { add: number; sub: number } | undefined;
   /** The relocation type emitted next to a relocation whose fixup has `relax` (R_RISCV_RELAX). */
   readonly relaxRelocType: number;
 }
@@ -139,9 +141,22 @@ export interface ArchAssembler<I = never> {
    * with no symbol and the value as addend (R_RISCV_ALIGN).
    */
   applyFixup?(f: Fixup, value: bigint, out: Uint8Array, at: number): number | undefined;
+  /**
+   * The bits of an arch-kind fixup that is left to the linker (gas writes
+   * e.g. riscv branch displacements "for objdump"): `target` is the symbol's
+   * offset in its section (0 if undefined) plus the addend.
+   */
+  relocatedBits?(f: Fixup, target: bigint, addend: bigint, out: Uint8Array, at: number): void;
   /** Whether a PC-relative fixup whose target is known here may be resolved (default: yes). */
   resolvesLocally?(f: Fixup): boolean;
   readonly linkerRelax?: LinkerRelaxation;
+  /**
+   * gas keeps `.L` labels and `.` labels out of its symbol list until a
+   * relocation names one: in the table they follow the other local symbols,
+   * in the order relocations first named them, before section symbols of
+   * implicitly made sections (riscv, where such labels reach the table).
+   */
+  readonly lateLocalLabels?: boolean;
   /** Every section gets its symbol in the table, used or not (gas on riscv). */
   readonly allSectionSymbols?: boolean;
   /** Relocations sorted by offset (stable) in each section, as gas does for this target. */
@@ -165,6 +180,8 @@ export interface ArchAssembler<I = never> {
 }
 
 export interface CfiParams {
+  /** CIE version (1; riscv gas writes 3). */
+  readonly version?: number;
   readonly codeAlign: number;
   readonly dataAlign: number;
   readonly raReg: number;

@@ -43,6 +43,8 @@ export class Assembler implements InstContext, EvalContext {
   readonly localCommons: { sym: AsmSymbol; size: bigint; align: bigint }[] = [];
   /** Set by layout: addresses are final. */
   laidOut = false;
+  /** Relocations' symbols numbered in the order they are first named (see `AsmSymbol.relocOrder`). */
+  relocCount = 0;
 
   /** Set while evaluating fixups: label differences across code the linker may relax stay symbolic. */
   private strictDifferences = false;
@@ -219,6 +221,18 @@ export class Assembler implements InstContext, EvalContext {
     return numericName(n, dir === "b" ? k : k + 1);
   };
 
+  /**
+   * gas makes a `.L` symbol a full symbol (entering its symbol list) only
+   * when it must, e.g. on `.set`; with `lateLocalLabels` the table follows
+   * that order, so the symbol moves to the end of the list now.
+   */
+  materialize(s: AsmSymbol): void {
+    if (!this.arch.lateLocalLabels || !this.isTemporary(s) || s.materialized) return;
+    s.materialized = true;
+    const i = this.symbolList.indexOf(s);
+    if (i >= 0) { this.symbolList.splice(i, 1); this.symbolList.push(s); }
+  }
+
   isTemporary(s: AsmSymbol): boolean {
     return s.name.startsWith(".L") || s.name.includes("\x02");
   }
@@ -233,7 +247,7 @@ export class Assembler implements InstContext, EvalContext {
       this.symbol("_GLOBAL_OFFSET_TABLE_").referenced = true;
     }
     const e = replaceDot(ExprParser.parse(text, this.localRef, this.arch.syntax.relocOperator), () => {
-      if (!this.dotSym) this.dotSym = this.tempSymbolHere();
+      if (!this.dotSym) { this.dotSym = this.tempSymbolHere(); this.dotSym.elfName = this.arch.syntax.fakeLabelName; }
       return this.dotSym.name;
     });
     this.noteSymbols(e);
@@ -248,7 +262,9 @@ export class Assembler implements InstContext, EvalContext {
   }
 
   dot(): AsmSymbol {
-    return this.tempSymbolHere();
+    const s = this.tempSymbolHere();
+    s.elfName = this.arch.syntax.fakeLabelName;
+    return s;
   }
 
   address(s: AsmSymbol): number | undefined {

@@ -11,6 +11,8 @@ import type { AsmSymbol } from "./model.js";
 import { SHF_ALLOC, SHT_PROGBITS } from "../elf/constants.js";
 
 interface CfiInsn { loc: AsmSymbol; bytes: number[] }
+/** A label difference in an FDE left to the linker (linker relaxation). */
+interface CfiFixup { at: number; size: 1 | 2 | 4; form: "add" | "set" | "set6"; a: AsmSymbol; b: AsmSymbol }
 interface Fde { start: AsmSymbol; end?: AsmSymbol; insns: CfiInsn[]; signal: boolean }
 
 const DW_CFA = {
@@ -40,13 +42,13 @@ export class CfiState {
     if (name === ".cfi_sections") return;
     if (name === ".cfi_startproc") {
       if (this.fde) throw new AsmError("previous CFI entry not closed (missing .cfi_endproc)");
-      this.fde = { start: asm.tempSymbolHere(), insns: [], signal: false };
+      this.fde = { start: this.label(asm), insns: [], signal: false };
       this.cfaOffset = asm.arch.cfi.initialCfaOffset;
       return;
     }
     const fde = this.fde;
     if (!fde) throw new AsmError("CFI instruction used without previous .cfi_startproc");
-    const emit = (...bytes: number[]): void => { fde.insns.push({ loc: asm.tempSymbolHere(), bytes }); };
+    const emit = (...bytes: number[]): void => { fde.insns.push({ loc: this.label(asm), bytes }); };
     const offsetInsn = (r: number, off: number): void => {
       const f = off / dataAlign;
       if (Number.isInteger(f) && f >= 0 && r < 64) emit(DW_CFA.offset | r, ...encodeLeb(BigInt(f), false));
@@ -56,7 +58,7 @@ export class CfiState {
     };
     switch (name) {
       case ".cfi_endproc":
-        fde.end = asm.tempSymbolHere();
+        fde.end = this.label(asm);
         this.fdes.push(fde);
         this.fde = undefined;
         return;
@@ -89,6 +91,13 @@ export class CfiState {
     throw new AsmError(`unsupported CFI directive ${name}`);
   }
 
+  /** A label at the current location; named like gas's `.` labels where a relocation may name it. */
+  private label(asm: Assembler): AsmSymbol {
+    const s = asm.tempSymbolHere();
+    s.elfName = asm.arch.syntax.fakeLabelName;
+    return s;
+  }
+
   /** Check for an unterminated FDE at end of input. */
   finish(asm: Assembler): void {
     if (this.fde) asm.error("open CFI at the end of file; missing .cfi_endproc directive");
@@ -111,7 +120,7 @@ export class CfiState {
         cies.set(key, cieOffset);
         const p = asm.arch.cfi;
         const body = [
-          0, 0, 0, 0, 1, ...[...key].map((c) => c.charCodeAt(0)), 0,
+          0, 0, 0, 0, p.version ?? 1, ...[...key].map((c) => c.charCodeAt(0)), 0,
           ...encodeLeb(BigInt(p.codeAlign), false), ...encodeLeb(BigInt(p.dataAlign), true), p.raReg, 1, 0x1b,
           ...p.initial,
         ];
@@ -122,20 +131,31 @@ export class CfiState {
       const f = asm.data();
       const here = f.buf.length;
       const insns: number[] = [];
-      let loc = addr(fde.start);
+      // Under linker relaxation a distance between fragments is the linker's
+      // to compute: the field is written as zero with SET/SUB relocations.
+      const lr = asm.arch.linkerRelax;
+      const symbolic = (a: AsmSymbol, b: AsmSymbol): boolean => !!lr && !lr.differenceIsFixed(a.section!) && !asm.sameFrag(a, b);
+      const diffs: CfiFixup[] = [];
+      const bodyStart = 13; // CIE pointer, pc_begin, pc_range, augmentation length
+      let locSym = fde.start;
       for (const i of fde.insns) {
         // Advances count in units of the code alignment factor (4 on aarch64).
-        const d = (addr(i.loc) - loc) / asm.arch.cfi.codeAlign;
+        const d = (addr(i.loc) - addr(locSym)) / asm.arch.cfi.codeAlign;
         if (d > 0) {
-          if (d < 0x40) insns.push(DW_CFA.advance_loc | d);
-          else if (d < 0x100) insns.push(DW_CFA.advance_loc1, d);
-          else if (d < 0x10000) insns.push(DW_CFA.advance_loc2, d & 0xff, d >> 8);
-          else insns.push(DW_CFA.advance_loc4, d & 0xff, (d >> 8) & 0xff, (d >> 16) & 0xff, d >>> 24);
-          loc = addr(i.loc);
+          const sym = symbolic(i.loc, locSym);
+          const at = bodyStart + insns.length;
+          const v = sym ? 0 : d;
+          if (d < 0x40) { insns.push(DW_CFA.advance_loc | v); if (sym) diffs.push({ at, size: 1, form: "set6", a: i.loc, b: locSym }); }
+          else if (d < 0x100) { insns.push(DW_CFA.advance_loc1, v); if (sym) diffs.push({ at: at + 1, size: 1, form: "set", a: i.loc, b: locSym }); }
+          else if (d < 0x10000) { insns.push(DW_CFA.advance_loc2, v & 0xff, v >> 8); if (sym) diffs.push({ at: at + 1, size: 2, form: "set", a: i.loc, b: locSym }); }
+          else { insns.push(DW_CFA.advance_loc4, v & 0xff, (v >> 8) & 0xff, (v >> 16) & 0xff, v >>> 24); if (sym) diffs.push({ at: at + 1, size: 4, form: "set", a: i.loc, b: locSym }); }
+          locSym = i.loc;
         }
         insns.push(...i.bytes);
       }
-      const range = addr(fde.end!) - addr(fde.start);
+      const rangeSymbolic = symbolic(fde.end!, fde.start);
+      if (rangeSymbolic) diffs.unshift({ at: 8, size: 4, form: "add", a: fde.end!, b: fde.start });
+      const range = rangeSymbolic ? 0 : addr(fde.end!) - addr(fde.start);
       // CIE pointer: distance from this field back to the CIE.
       const ciePtr = here + 4 - cieOffset;
       const body = [
@@ -144,12 +164,12 @@ export class CfiState {
         0, ...insns,
       ];
       // gas pads entries to 4 bytes, and the last one to the section alignment.
-      this.record(asm, body, [{ at: 4, sym: fde.start }], n === this.fdes.length - 1 ? 8 : 4);
+      this.record(asm, body, [{ at: 4, sym: fde.start }], n === this.fdes.length - 1 ? 8 : 4, diffs);
     });
   }
 
   /** Append one CIE/FDE: length word, body, DW_CFA_nop padding. */
-  private record(asm: Assembler, body: number[], pcFixups: { at: number; sym: AsmSymbol }[], align: number): void {
+  private record(asm: Assembler, body: number[], pcFixups: { at: number; sym: AsmSymbol }[], align: number, diffs: readonly CfiFixup[] = []): void {
     const f = asm.data();
     const start = f.buf.length;
     while ((start + 4 + body.length) % align !== 0) body.push(0);
@@ -158,6 +178,11 @@ export class CfiState {
     for (const p of pcFixups) {
       p.sym.referenced = true;
       f.fixups.push({ offset: start + 4 + p.at, size: 4, expr: { k: "sym", name: p.sym.name }, pcrel: true, bias: 0n, signed: true, file: asm.stmt.file, line: asm.stmt.line });
+    }
+    for (const d of diffs) {
+      d.a.referenced = d.b.referenced = true;
+      const expr = { k: "bin", op: "-", a: { k: "sym", name: d.a.name }, b: { k: "sym", name: d.b.name } } as const;
+      f.fixups.push({ offset: start + 4 + d.at, size: d.size, expr, pcrel: false, bias: 0n, signed: false, diffForm: d.form, file: asm.stmt.file, line: asm.stmt.line });
     }
   }
 }

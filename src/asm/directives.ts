@@ -151,6 +151,7 @@ function defineEqu(asm: Assembler, a: string, equiv: boolean): void {
   if (!name || rest.length === 0) throw new AsmError("expected symbol name and expression");
   const s = asm.symbol(unquote(name));
   if (equiv && (s.defined || s.equ)) throw new AsmError(`symbol \`${s.name}' is already defined`);
+  asm.materialize(s);
   const e = asm.parseExpr(rest.join(","));
   // A constant is recorded as such; anything else stays an expression evaluated on use.
   const c = asm.constant(e);
@@ -284,7 +285,7 @@ function leb(signed: boolean): Handler {
       const e = asm.parseExpr(item);
       const c = asm.constant(e);
       if (c !== undefined) asm.emitBytes(encodeLeb(c, signed));
-      else asm.addFrag({ kind: "leb", address: 0, expr: e, signed, bytes: [0], file: asm.stmt.file, line: asm.stmt.line });
+      else { asm.arch.beforeData?.(asm); asm.addFrag({ kind: "leb", address: 0, expr: e, signed, bytes: [0], file: asm.stmt.file, line: asm.stmt.line }); }
     }
   };
 }
@@ -333,6 +334,7 @@ function alignHandler(kind: "bytes" | "pow2", fillSize = 1): Handler {
 }
 
 function space(asm: Assembler, count: string, fill: string | undefined): void {
+  asm.arch.beforeData?.(asm);
   const e = asm.parseExpr(count);
   const n = asm.constant(e);
   const v = fill ? Number(asm.absolute(fill)) : 0;
@@ -371,6 +373,7 @@ const dataDirectives: Record<string, Handler> = {
     const repeat = Number(asm.absolute(r));
     const size = Math.min(8, s ? Number(asm.absolute(s)) : 1);
     const value = v ? asm.absolute(v) : 0n;
+    asm.arch.beforeData?.(asm);
     if (repeat > 0) asm.arch.frag?.(asm, "fill");
     const f = asm.data();
     for (let i = 0; i < repeat; i++) {
@@ -411,7 +414,10 @@ const miscDirectives: Record<string, Handler> = {
     const saved = { section: asm.current, subsection: asm.subsection };
     let comment = asm.sectionsByName.get(".comment");
     const first = !comment;
-    comment ??= asm.section(".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
+    if (!comment) {
+      comment = asm.section(".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
+      comment.symbol.lateSection = true;
+    }
     asm.current = comment;
     asm.subsection = 0;
     if (first) asm.emitBytes([0]);

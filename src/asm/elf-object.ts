@@ -86,7 +86,14 @@ export function writeObject(asm: Assembler, finished: Finished[]): Uint8Array {
     if (asm.isTemporary(s)) return s.usedInReloc;
     return s.defined || !!s.equ;
   };
-  for (const s of asm.symbolList) if (emitLocal(s)) { index.set(s, syms.length); syms.push(entry(s)); }
+  let locals = asm.symbolList.filter(emitLocal);
+  if (asm.arch.lateLocalLabels) {
+    const lazy = (s: AsmSymbol): boolean => !s.isSection && !s.materialized && !s.keep && (asm.isTemporary(s) || s.elfName !== undefined);
+    const late = locals.filter((s) => s.isSection && s.lateSection);
+    const labels = locals.filter(lazy).sort((a, b) => (a.relocOrder ?? 0) - (b.relocOrder ?? 0));
+    locals = [...locals.filter((s) => !lazy(s) && !(s.isSection && s.lateSection)), ...labels, ...late];
+  }
+  for (const s of locals) { index.set(s, syms.length); syms.push(entry(s)); }
   const firstGlobal = syms.length;
   for (const s of asm.symbolList) {
     if (s.bind === "local" || s.isSection) continue;

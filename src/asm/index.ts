@@ -9,6 +9,7 @@ import { splitStatements } from "./lexer.js";
 import { writeObject } from "./elf-object.js";
 import { x86_64Assembler } from "./x86_64/arch.js";
 import { aarch64 } from "./aarch64/arch.js";
+import { riscv64Assembler } from "./riscv64/arch.js";
 import type { AsmLine } from "./lines.js";
 import type { ArchAssembler, ArchFactory } from "./arch.js";
 import { AsmError } from "./arch.js";
@@ -26,6 +27,7 @@ export interface AssembleResult {
 const ARCHES: Record<string, ArchFactory<unknown>> = {
   x86_64: () => x86_64Assembler,
   aarch64,
+  riscv64: riscv64Assembler,
 };
 
 /** Architectures with an integrated assembler. */

@@ -51,6 +51,10 @@ export function layoutSection(asm: Assembler, sec: Section): void {
     targetFrag[i] = index.get(v.add!.frag!)!;
     targetOffset[i] = v.add!.fragOffset + Number(v.off);
   }
+  if (frags.some((f) => f.kind === "relax" && !f.inst.stretch)) {
+    relaxRecomputing(asm, sec, targetFrag, targetOffset);
+    return;
+  }
   // Relax like gas: one pass in address order per iteration, each fragment
   // seeing the addresses already updated in this pass ("stretch" for later
   // ones, i.e. those with a higher index than the one being looked at).
@@ -116,6 +120,62 @@ export function layoutSection(asm: Assembler, sec: Section): void {
   let size = 0;
   for (const f of frags) size = f.address + fragSize(f);
   sec.size = size;
+}
+
+/**
+ * Relaxation for instructions whose size is recomputed from scratch on every
+ * pass (riscv's md_relax_frag): sizes may shrink as well as grow. gas's
+ * first pass estimates each size in address order, seeing the fragments not
+ * yet reached at address 0; every later pass sees the addresses already
+ * moved in this pass for earlier fragments and last pass's for later ones.
+ */
+function relaxRecomputing(asm: Assembler, sec: Section, targetFrag: Int32Array, targetOffset: Float64Array): void {
+  const frags = sec.frags;
+  const n = frags.length;
+  const choose = (f: RelaxFrag, i: number): number => {
+    if (!f.local) return f.variant;
+    const disp = frags[targetFrag[i]].address + targetOffset[i] - f.address;
+    let v = 0;
+    while (v < f.inst.sizes.length - 1 && !f.inst.fits(v, disp)) v++;
+    return v;
+  };
+  /** The size `f` takes at its current address (fixed fragments: their size). */
+  const sized = (f: Frag, i: number): number => {
+    switch (f.kind) {
+      case "relax": f.variant = choose(f, i); break;
+      case "align": f.size = alignPad(f, f.address); break;
+      case "org": {
+        const size = Number(absoluteIn(asm, f.target, sec, f)) - f.address;
+        if (size < 0) throw located(f, "attempt to move .org backwards");
+        f.size = size;
+        break;
+      }
+      case "space": f.size = Math.max(0, Number(absoluteIn(asm, f.count, sec, f))); break;
+      case "leb": f.bytes = encodeLeb(absoluteIn(asm, f.expr, sec, f), f.signed); break;
+      case "data": break;
+    }
+    return fragSize(f);
+  };
+  for (const f of frags) f.address = 0;
+  let at = 0;
+  for (let i = 0; i < n; i++) {
+    frags[i].address = at;
+    at += sized(frags[i], i);
+  }
+  for (let iter = 0; ; iter++) {
+    let stretch = 0;
+    let changed = false;
+    for (let i = 0; i < n; i++) {
+      const f = frags[i];
+      const old = fragSize(f);
+      f.address += stretch;
+      const growth = sized(f, i) - old;
+      if (growth !== 0) { stretch += growth; changed = true; }
+    }
+    if (!changed) break;
+    if (iter > 1000) throw new AsmError(`relaxation of ${sec.name} does not converge`);
+  }
+  sec.size = n ? frags[n - 1].address + fragSize(frags[n - 1]) : 0;
 }
 
 /**
@@ -243,6 +303,8 @@ export function finishSection(asm: Assembler, sec: Section): { data: Uint8Array;
     }
   }
   const all = [...relocs, ...lateRelocs];
+  // The order gas's fixup pass first names each symbol in (see AsmSymbol.relocOrder).
+  for (const r of all) if (r.sym) r.sym.relocOrder ??= asm.relocCount++;
   if (asm.arch.sortRelocs) all.sort((a, b) => a.offset - b.offset);
   return { data: out, relocs: all };
 }
@@ -282,9 +344,15 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
   let addend = v.off + f.bias;
   if (v.sub && arch.linkerRelax && !pcrel && !f.kind) {
     // A label difference the linker must compute (code between may shrink): ADD/SUB pair.
-    const pair = arch.linkerRelax.differenceRelocs(f.size, false);
+    const pair = arch.linkerRelax.differenceRelocs(f.size, f.diffForm ?? "add");
     if (!pair || !v.add) throw new AsmError(`can't resolve \`${v.add?.name ?? "0"}' - \`${v.sub.name}'`);
-    for (const s of [v.add, v.sub]) { if (s.bind === "local" && !s.defined && !s.equ && !s.common) s.bind = "global"; s.usedInReloc = true; }
+    for (const s of [v.add, v.sub]) { if (s.bind === "local" && !s.defined && !s.equ && !s.common) s.bind = "global"; markUsed(asm, s); }
+    if (f.diffForm === "set" || f.diffForm === "set6") {
+      // gas writes the difference as it stands now; the SET relocation replaces it.
+      const d = BigInt(addr(v.add) - addr(v.sub)) + v.off;
+      if (f.diffForm === "set6") out[at] = (out[at] & 0xc0) | Number(d & 0x3fn);
+      else put(out, at, d, f.size);
+    }
     relocs.push({ offset: at, type: pair.add, sym: v.add, addend: v.off });
     relocs.push({ offset: at, type: pair.sub, sym: v.sub, addend: 0n });
     return;
@@ -336,10 +404,15 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
     addend -= v.aliasBase ?? 0n;
     sym = v.alias;
   }
-  sym.usedInReloc = true;
+  markUsed(asm, sym);
   relocs.push({ offset: at, type, sym, addend });
-  if (f.relax && arch.linkerRelax) relocs.push({ offset: at, type: arch.linkerRelax.relaxRelocType, addend: 0n });
+  if (f.kind && arch.relocatedBits) arch.relocatedBits(f, BigInt(s.frag ? addr(s) : 0) + v.off, v.off, out, at);
+  if (f.relax && arch.linkerRelax) relocs.push({ offset: at, type: arch.linkerRelax.relaxRelocType, addend });
   if (!pcrel && !f.kind) checkRange(0n, f.size, f.signed);
+}
+
+function markUsed(_asm: Assembler, s: AsmSymbol): void {
+  s.usedInReloc = true;
 }
 
 function isTemp(asm: Assembler, s: AsmSymbol): boolean {

@@ -57,6 +57,12 @@ export interface Fixup {
   branch?: boolean;
   /** Arch-specific override of the relocation for a specifier (e.g. GOTPCREL → REX_GOTPCRELX). */
   relocOverride?: string;
+  /**
+   * A label difference left to the linker: ADD/SUB relocations (data), or
+   * SET/SUB (the field holds the difference alone: CFI advances), SET6 for
+   * DW_CFA_advance_loc's low 6 bits.
+   */
+  diffForm?: "add" | "set" | "set6";
   /** Under linker relaxation: the relocation is followed by the arch's relax marker (R_RISCV_RELAX). */
   relax?: boolean;
   file: string;
@@ -127,6 +133,12 @@ export interface AsmSymbol {
   isFile: boolean;
   /** Referenced by an emitted relocation (so a `.L` symbol must be in the table). */
   usedInReloc: boolean;
+  /** The order in which relocations first named it (gas converts its local `.L` labels into symbols then). */
+  relocOrder?: number;
+  /** A `.L` symbol that gas would have made a full symbol by now (`.set`): it keeps its place in the table. */
+  materialized?: boolean;
+  /** A section symbol gas only creates when writing the object (sections made implicitly: `.comment`). */
+  lateSection?: boolean;
   /** Referenced at all: undefined referenced symbols become global undefined. */
   referenced: boolean;
   defined: boolean;

@@ -25,7 +25,7 @@ import { basename, dirname, join } from "node:path";
 import { assembleFile, ASSEMBLER_ARCHES, formatDiagnostic } from "../asm/index.js";
 import { indexedSymbols, writeArchive } from "../elf/archive.js";
 import type { DriverConfig } from "./config.js";
-import { compileUnit } from "./compile.js";
+import { compileUnit, hasDirectObjects } from "./compile.js";
 
 export type LinkKind = DriverConfig["linkKind"];
 
@@ -85,9 +85,9 @@ export class RuntimeError extends Error {}
 /** Sources of libtscc_eh.a, which only static links get. */
 const EH_SOURCES = ["unwind-stubs.c"];
 
-/** Can tscc build its runtime for this configuration's target? */
+/** Can tscc build its runtime for this configuration's target (a code generator and an assembler)? */
 export function canBuildRuntime(cfg: DriverConfig): boolean {
-  return ASSEMBLER_ARCHES.includes(cfg.toolchain.arch);
+  return ASSEMBLER_ARCHES.includes(cfg.toolchain.arch) && hasDirectObjects(cfg.toolchain.arch);
 }
 
 /** tscc's runtime for the configuration's target, built on first use. */

@@ -3,7 +3,7 @@
 // Returns human-readable differences (empty when equivalent).
 
 import { ElfFile } from "../../src/elf/reader.js";
-import { R_X86_64, SHT_GROUP, SHT_NOBITS, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, STT_SECTION } from "../../src/elf/constants.js";
+import { RELOCATIONS_BY_MACHINE, R_X86_64, SHT_GROUP, SHT_NOBITS, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, STT_SECTION } from "../../src/elf/constants.js";
 
 const hex = (b: Uint8Array, from: number, n = 16): string => Array.from(b.subarray(from, from + n), (x) => x.toString(16).padStart(2, "0")).join(" ");
 
@@ -15,6 +15,7 @@ function symbolLines(elf: ElfFile): string[] {
 }
 
 function relocLines(elf: ElfFile): string[] {
+  const table = RELOCATIONS_BY_MACHINE.get(elf.header.machine) ?? R_X86_64;
   const st = elf.symtab();
   const syms = st ? elf.symbols(st) : [];
   const out: string[] = [];
@@ -23,16 +24,17 @@ function relocLines(elf: ElfFile): string[] {
     for (const r of elf.relocations(s)) {
       const sym = syms[r.sym];
       const name = sym ? (sym.type === STT_SECTION ? `[${elf.sections[sym.shndx]?.name}]` : sym.name) : "?";
-      out.push(`${s.name} ${r.offset.toString(16)} ${R_X86_64.describe(r.type)} ${name} ${r.addend}`);
+      out.push(`${s.name} ${r.offset.toString(16)} ${table.describe(r.type)} ${name} ${r.addend}`);
     }
   }
   return out;
 }
 
-export function compareObjects(gas: Uint8Array, ours: Uint8Array, what: { sections?: boolean; symbols?: boolean; relocs?: boolean } = {}): string[] {
+export function compareObjects(gas: Uint8Array, ours: Uint8Array, what: { sections?: boolean; symbols?: boolean; relocs?: boolean; symbolOrder?: boolean } = {}): string[] {
   const a = new ElfFile(gas);
   const b = new ElfFile(ours);
   const diffs: string[] = [];
+  if (a.header.flags !== b.header.flags) diffs.push(`ELF flags: 0x${a.header.flags.toString(16)} (gas) vs 0x${b.header.flags.toString(16)}`);
   if (what.sections !== false) {
     for (const s of a.sections) {
       if (!s.name || [SHT_SYMTAB, SHT_STRTAB, SHT_RELA, SHT_GROUP].includes(s.type)) continue;
@@ -55,7 +57,10 @@ export function compareObjects(gas: Uint8Array, ours: Uint8Array, what: { sectio
   };
   // Local symbols may come in a different order than gas's (which depends on
   // its internal symbol chain); the set must be the same.
-  if (what.symbols !== false) cmpLists("symbol", symbolLines(a).sort(), symbolLines(b).sort());
+  if (what.symbols !== false) {
+    cmpLists("symbol", symbolLines(a).sort(), symbolLines(b).sort());
+    if (what.symbolOrder && !diffs.length) cmpLists("symbol order", symbolLines(a), symbolLines(b));
+  }
   if (what.relocs !== false) cmpLists("reloc", relocLines(a), relocLines(b));
   return diffs;
 }

@@ -5,6 +5,8 @@
 //
 //   npx tsx tests/asm/corpus.ts --all --sqlite          # the full bar run (every torture test, both levels, SQLite)
 //   npx tsx tests/asm/corpus.ts [--count N] [--levels 0,2] [--filter RE] [--sqlite]
+//   npx tsx tests/asm/corpus.ts --arch riscv64 [--count N | --all]   # riscv64-linux-gnu-gcc -S, riscv64-linux-gnu-as
+//   --symbol-order: the symbol tables must also list the symbols in gas's order
 //
 // The SQLite objects also give the throughput figure: the CPU time of GNU as
 // (a child process, measured with `time`-like rusage) next to ours (in-process).
@@ -56,32 +58,40 @@ function childCpu(): number {
 
 const selfCpu = (): number => { const u = process.resourceUsage(); return (u.userCPUTime + u.systemCPUTime) / 1e6; };
 
-export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?: boolean; log?: (s: string) => void } = {}): CorpusResult {
+/** How each target's `.s` files are made and assembled by GNU tools (gcc's own assembler options). */
+const TOOLS: Record<string, { cc: string; as: string; asArgs: string[] }> = {
+  x86_64: { cc: "gcc", as: "as", asArgs: [] },
+  riscv64: { cc: "riscv64-linux-gnu-gcc", as: "riscv64-linux-gnu-as", asArgs: ["-fpic", "-march=rv64imafdc_zicsr_zifencei", "-mabi=lp64d", "-misa-spec=20191213"] },
+};
+
+export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?: boolean; log?: (s: string) => void; arch?: string; symbolOrder?: boolean } = {}): CorpusResult {
+  const arch = opts.arch ?? "x86_64";
+  const tools = TOOLS[arch];
   const work = mkdtempSync(join(tmpdir(), "tscc-asm-corpus-"));
   const res: CorpusResult = { files: 0, identical: 0, failures: [], gasSeconds: 0, oursSeconds: 0, big: [] };
   try {
     for (const input of inputs) for (const lvl of levels) {
       const s = join(work, `${input.name}.O${lvl}.s`);
       try {
-        execFileSync("gcc", ["-S", `-O${lvl}`, "-w", input.path, "-o", s], { stdio: "ignore" });
+        execFileSync(tools.cc, ["-S", `-O${lvl}`, "-w", input.path, "-o", s], { stdio: "ignore" });
       } catch { continue; } // gcc cannot compile it here (target-specific test)
       res.files++;
       const gasObj = join(work, "gas.o");
       const cpu0 = childCpu();
       let t = performance.now();
-      const g = spawnSync("as", [s, "-o", gasObj]);
+      const g = spawnSync(tools.as, [...tools.asArgs, s, "-o", gasObj]);
       if (g.status !== 0) { res.files--; continue; } // gas refuses it too: nothing to compare
       res.gasSeconds += (performance.now() - t) / 1000;
       const gasCpu = childCpu() - cpu0;
       const text = readFileSync(s, "latin1");
       const self0 = selfCpu();
       t = performance.now();
-      const r = assembleFile(text, { fileName: s });
+      const r = assembleFile(text, { fileName: s, arch });
       res.oursSeconds += (performance.now() - t) / 1000;
       if (opts.big) res.big.push({ name: `${input.name} -O${lvl}`, bytes: text.length, gasCpu, oursCpu: selfCpu() - self0 });
       const name = `${input.name} -O${lvl}`;
       if (!r.object) { res.failures.push({ name, diffs: r.diagnostics.map(formatDiagnostic) }); continue; }
-      const diffs = compareObjects(readFileSync(gasObj), r.object);
+      const diffs = compareObjects(readFileSync(gasObj), r.object, { symbolOrder: opts.symbolOrder });
       if (diffs.length) {
         res.failures.push({ name, diffs });
         opts.log?.(`  ${name}: ${diffs.slice(0, 3).join("; ")}`);
@@ -100,10 +110,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const count = args.includes("--all") ? Number.MAX_SAFE_INTEGER : Number(opt("--count", "100"));
   const torture = count > 0 ? sample(count, args.includes("--filter") ? new RegExp(opt("--filter", "")) : undefined) : [];
   const log = (s: string): void => void process.stdout.write(s + "\n");
-  const r = runCorpus(torture, levels, { log });
+  const arch = opt("--arch", "x86_64");
+  const r = runCorpus(torture, levels, { log, arch, symbolOrder: args.includes("--symbol-order") });
   const fails = [...r.failures];
   let files = r.files, identical = r.identical;
-  console.log(`asm corpus (torture): ${r.identical}/${r.files} objects identical to GNU as (wall: gas ${r.gasSeconds.toFixed(1)}s incl. process start, ours ${r.oursSeconds.toFixed(1)}s)`);
+  console.log(`asm corpus (torture, ${arch}): ${r.identical}/${r.files} objects identical to GNU as (wall: gas ${r.gasSeconds.toFixed(1)}s incl. process start, ours ${r.oursSeconds.toFixed(1)}s)`);
   if (args.includes("--sqlite")) {
     const q = runCorpus(sqliteInputs(), levels, { big: true, log });
     files += q.files; identical += q.identical; fails.push(...q.failures);
