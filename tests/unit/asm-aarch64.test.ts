@@ -2,7 +2,7 @@
 // encodings, relocations, rejections and whole objects. Fast, deterministic
 // checks here; the long runs are
 //   npx tsx tests/asm/oracle-aarch64.ts --count 100000
-//   npx tsx tests/asm/corpus-aarch64.ts --count 400
+//   npx tsx tests/asm/corpus.ts --arch aarch64 --count 400
 // Without aarch64-linux-gnu-as the tests fail under CI=true; elsewhere they are
 // reported as skipped.
 
