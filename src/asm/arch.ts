@@ -165,6 +165,8 @@ export interface ArchAssembler<I = never> {
   readonly directives?: ReadonlyMap<string, (asm: Assembler, args: string) => void>;
   /** Called once after the last statement, before layout (attribute sections…). */
   finish?(asm: Assembler): void;
+  /** Called once all sections have their final addresses, before relocations and symbols are written (aarch64 drops redundant mapping symbols). */
+  afterLayout?(asm: Assembler): void;
   /** Called before a data directive emits into the current section (mapping symbols `$d`). */
   beforeData?(asm: Assembler): void;
   /**

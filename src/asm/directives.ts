@@ -174,8 +174,8 @@ function comm(asm: Assembler, a: string, local: boolean): void {
     return;
   }
   if (s.explicitLocal) {
-    asm.localCommons.push({ sym: s, size, align: align || 1n });
-    s.defined = true;
+    // `.local x; .comm x,…` allocates right away, like .lcomm (subsection 1 of .bss, after its other contents).
+    allocateBss(asm, s, size, align || 1n);
     return;
   }
   if (s.common) {
@@ -188,11 +188,15 @@ function comm(asm: Assembler, a: string, local: boolean): void {
   if (s.type === STT_NOTYPE) s.type = STT_OBJECT;
 }
 
-/** Reserve `size` bytes for `s` in .bss, aligned, without disturbing the current section. */
+/**
+ * Reserve `size` bytes for `s` in .bss, aligned, without disturbing the
+ * current section. gas puts these in subsection 1: after everything written
+ * to .bss itself, in the order of the directives.
+ */
 export function allocateBss(asm: Assembler, s: AsmSymbol, size: bigint, align: bigint): void {
   const saved = { section: asm.current, subsection: asm.subsection, prev: asm.previous };
   asm.current = asm.sectionsByName.get(".bss")!;
-  asm.subsection = 0;
+  asm.subsection = 1;
   alignTo(asm, Number(align), 0, 0);
   asm.defineHere(s);
   asm.data().buf.fill(Number(size), 0);

@@ -3,7 +3,6 @@
 
 import { Assembler, type AssembleOptions, type Diagnostic } from "./assembler.js";
 import { StatementRunner } from "./control.js";
-import { allocateBss } from "./directives.js";
 import { finishSection, layoutSection } from "./layout.js";
 import { splitStatements } from "./lexer.js";
 import { writeObject } from "./elf-object.js";
@@ -98,12 +97,12 @@ function assembleWith(arch: ArchAssembler<unknown>, opts: AssembleOptions, feed:
       }
     }
     if (asm.hasErrors) return { diagnostics: asm.diagnostics };
-    for (const c of asm.localCommons) allocateBss(asm, c.sym, c.size, c.align);
     const code = asm.sections.slice();
     for (const s of code) layoutSection(asm, s);
     asm.cfi.emit(asm);
     const eh = asm.sectionsByName.get(".eh_frame");
     if (eh && !code.includes(eh)) layoutSection(asm, eh);
+    arch.afterLayout?.(asm);
     const finished = asm.sections.map((sec) => ({ sec, ...finishSection(asm, sec) }));
     if (asm.hasErrors) return { diagnostics: asm.diagnostics };
     const object = writeObject(asm, finished);

@@ -4,7 +4,7 @@
 
 import { AsmError, type ArchAssembler, type ArchFactory, type Encoded, type InstContext } from "../arch.js";
 import type { Assembler } from "../assembler.js";
-import type { Fixup, Section } from "../model.js";
+import type { AsmSymbol, Fixup, Section } from "../model.js";
 import type { Value } from "../value.js";
 import { EM, R_AARCH64, SHF_EXECINSTR, STT_TLS } from "../../elf/constants.js";
 import { encodeInst, type A64Encoded } from "./encoder.js";
@@ -70,20 +70,30 @@ type MapState = "x" | "d";
  */
 class MappingSymbols {
   private readonly state = new Map<Section, MapState>();
-  private readonly last = new Map<Section, { name: string; asm: Assembler }>();
+  /** Every mapping symbol made, in order. */
+  private readonly made: AsmSymbol[] = [];
 
   mark(asm: Assembler, want: MapState): void {
     const sec = asm.currentSection();
     if (this.state.get(sec) === want) return;
     this.state.set(sec, want);
-    const name = asm.localLabel("$" + want, true);
-    const sym = asm.symbols.get(name)!;
-    const prev = this.last.get(sec);
-    if (prev) {
-      const p = asm.symbols.get(prev.name)!;
-      if (p.frag === sym.frag && p.fragOffset === sym.fragOffset) p.keep = false;
+    this.made.push(asm.symbols.get(asm.localLabel("$" + want, true))!);
+  }
+
+  /**
+   * With final addresses: a mapping symbol at the same address as a later
+   * one of its section, or at the section's end, marks nothing and goes.
+   */
+  prune(): void {
+    const at = (s: AsmSymbol): number => s.frag!.address + s.fragOffset;
+    const lastAt = new Map<Section, number>();
+    for (let i = this.made.length - 1; i >= 0; i--) {
+      const s = this.made[i];
+      const sec = s.section!;
+      const a = at(s);
+      if (a === sec.size || lastAt.get(sec) === a) s.keep = false;
+      lastAt.set(sec, a);
     }
-    this.last.set(sec, { name, asm });
   }
 
   /** Data directive: a code section switches to `$d`; elsewhere only a section already mapped does. */
@@ -191,6 +201,10 @@ export function aarch64Assembler(): ArchAssembler<Inst> {
       word >>>= 0;
       out[at] = word & 0xff; out[at + 1] = (word >>> 8) & 0xff; out[at + 2] = (word >>> 16) & 0xff; out[at + 3] = word >>> 24;
       return undefined;
+    },
+
+    afterLayout(): void {
+      mapping.prune();
     },
 
     beforeData(asm: Assembler): void {

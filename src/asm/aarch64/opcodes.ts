@@ -338,6 +338,10 @@ def("tbx", row("Vd, Ltn, Vm", { "8b": 0x0e001000, "16b": 0x4e001000 }));
 def("shl", row("Vd, Vn, vshl", vq(0x0f005400, INT_ARRS)));
 def("sshr", row("Vd, Vn, vshr", vq(0x0f000400, INT_ARRS)));
 def("ushr", row("Vd, Vn, vshr", vq(0x2f000400, INT_ARRS)));
+for (const [mn, op] of [["ssra", 0x0f001400], ["usra", 0x2f001400], ["srshr", 0x0f002400], ["urshr", 0x2f002400], ["srsra", 0x0f003400], ["ursra", 0x2f003400], ["sri", 0x2f004400]] as const) {
+  def(mn, row("Vd, Vn, vshr", vq(op, INT_ARRS)));
+}
+def("sli", row("Vd, Vn, vshl", vq(0x2f005400, INT_ARRS)));
 def("movi",
   row("Vd, movi", { "8b": 0x0f00e400, "16b": 0x4f00e400 }),
   row("Vd, movi, mshift?", { "4h": 0x0f008400, "8h": 0x4f008400, "2s": 0x0f000400, "4s": 0x4f000400 }),
