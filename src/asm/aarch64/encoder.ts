@@ -198,6 +198,18 @@ function baseOnly(m: MemOperand, a: Attempt): void {
   a.set(m.base, 5);
 }
 
+/**
+ * `[xn, #imm]`, `[xn, #imm]!` or `[xn], #imm` as the code's suffix (none,
+ * `pre`, `post`) asks: sets the base register, returns the offset.
+ */
+function immediateAddress(o: Operand, code: string, a: Attempt): bigint {
+  const mode = code.includes("pre") ? "pre" : code.includes("post") ? "post" : "offset";
+  if (o.kind !== "mem" || o.mode !== mode || o.offset?.kind === "index" || o.offset?.kind === "sym") throw new Mismatch();
+  if (mode !== "offset" && !o.offset) throw new Mismatch();
+  a.set(o.base, 5);
+  return o.offset ? a.constant(o.offset) : 0n;
+}
+
 /** The immediate offset of an addressing form, or a symbolic one (`#:lo12:x`). */
 function memImm(m: MemOperand, a: Attempt): bigint | SymOperand {
   if (!m.offset) return 0n;
@@ -262,7 +274,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     if (a.V && e !== "q") a.set(1 << ELEM_LOG2[e as ElemSize], 16);
     return;
   }
-  const ext = (): never => { throw new Mismatch(); };
+  const mismatch = (): never => { throw new Mismatch(); };
   switch (code) {
     case "aimm": {
       const shifted = ops[ops.indexOf(o) + 1];
@@ -422,11 +434,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
       return;
     }
     case "m9": case "mpre9": case "mpost9": {
-      const mode = code === "m9" ? "offset" : code === "mpre9" ? "pre" : "post";
-      if (o.kind !== "mem" || o.mode !== mode || o.offset?.kind === "index" || o.offset?.kind === "sym") throw new Mismatch();
-      if (mode !== "offset" && !o.offset) throw new Mismatch();
-      a.set(o.base, 5);
-      a.set(range(memImm(o, a) as bigint, -256n, 255n, "offset") & 0x1ff, 12);
+      a.set(range(immediateAddress(o, code, a), -256n, 255n, "offset") & 0x1ff, 12);
       return;
     }
     case "mR": {
@@ -445,16 +453,11 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
       if (amount !== undefined && amount !== 0 && amount !== a.msz) throw new RangeFail("invalid shift amount");
       // A byte access sets S when an amount is written at all (`lsl #0`); the others when it is nonzero.
       if (amount !== undefined && (a.msz === 0 ? true : amount !== 0)) a.set(1, 12);
-      if (e?.kind === "shift" && e.amount === undefined) ext();
       a.set(option, 13);
       return;
     }
     case "m7": case "mpre7": case "mpost7": {
-      const mode = code === "m7" ? "offset" : code === "mpre7" ? "pre" : "post";
-      if (o.kind !== "mem" || o.mode !== mode || o.offset?.kind === "index" || o.offset?.kind === "sym") throw new Mismatch();
-      if (mode !== "offset" && !o.offset) throw new Mismatch();
-      a.set(o.base, 5);
-      const off = memImm(o, a) as bigint;
+      const off = immediateAddress(o, code, a);
       const scale = BigInt(a.msz);
       if ((off & ((1n << scale) - 1n)) !== 0n) throw new RangeFail("offset must be a multiple of the access size");
       a.set(range(off >> scale, -64n, 63n, "offset") & 0x7f, 15);
@@ -462,7 +465,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     }
     case "m0": if (o.kind !== "mem") throw new Mismatch(); baseOnly(o, a); return;
     case "fimm": {
-      const v = o.kind === "fimm" ? o.value : o.kind === "imm" ? Number(a.constant(o)) : ext();
+      const v = o.kind === "fimm" ? o.value : o.kind === "imm" ? Number(a.constant(o)) : mismatch();
       const enc = encodeFpImm8(v);
       if (enc === undefined) throw new RangeFail("invalid floating-point constant");
       a.set(enc, 13);
@@ -526,20 +529,6 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
       a.set(o.first, 0);
       return;
     }
-    case "mlanepost": {
-      if (o.kind !== "mem" || o.mode !== "post" || !o.offset) throw new Mismatch();
-      const lanes = ops[0];
-      if (lanes.kind !== "lanes") throw new Mismatch();
-      a.set(o.base, 5);
-      if (o.offset.kind === "index") {
-        if (o.offset.reg.size !== 64 || o.offset.reg.num === 31 || o.offset.ext) throw new Mismatch();
-        a.set(o.offset.reg.num, 16);
-      } else {
-        if (memImm(o, a) !== BigInt((1 << ELEM_LOG2[lanes.size]) * lanes.count)) throw new RangeFail("invalid post-increment amount");
-        a.set(31, 16);
-      }
-      return;
-    }
     case "Lr": {
       if (o.kind !== "list" || o.count !== 1 || o.arr === "1q") throw new Mismatch();
       a.set(ARR_BYTES(o.arr) === 16 ? 1 : 0, 30);
@@ -566,16 +555,17 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     }
     case "mlst": if (o.kind !== "mem") throw new Mismatch(); if (o.offset) throw new Mismatch(); if (o.mode !== "offset") throw new Mismatch(); a.set(o.base, 5); return;
     case "mlstpost": {
+      // Post-index by a register, or by exactly the bytes transferred (Rm = 31).
       if (o.kind !== "mem" || o.mode !== "post" || !o.offset) throw new Mismatch();
       a.set(o.base, 5);
-      const list = ops[0];
-      if (list.kind !== "list") throw new Mismatch();
+      const regs = ops[0];
+      if (regs.kind !== "list" && regs.kind !== "lanes") throw new Mismatch();
       if (o.offset.kind === "index") {
         if (o.offset.reg.size !== 64 || o.offset.reg.num === 31 || o.offset.ext) throw new Mismatch();
         a.set(o.offset.reg.num, 16);
       } else {
-        const total = BigInt(ARR_BYTES(list.arr) * list.count);
-        if (memImm(o, a) !== total) throw new RangeFail(`invalid post-increment amount`);
+        const bytes = regs.kind === "list" ? ARR_BYTES(regs.arr) : 1 << ELEM_LOG2[regs.size];
+        if (memImm(o, a) !== BigInt(bytes * regs.count)) throw new RangeFail(`invalid post-increment amount`);
         a.set(31, 16);
       }
       return;
@@ -586,7 +576,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
       const v = a.constant(o);
       const field = code === "vshl" ? esize + range(v, 0n, BigInt(esize - 1), "shift amount") : 2 * esize - range(v, 1n, BigInt(esize), "shift amount");
       a.set(field, 16);
-      if (a.V === "1d") ext();
+      if (a.V === "1d") mismatch();
       return;
     }
     case "ext4": a.set(range(a.constant(o), 0n, BigInt(ARR_BYTES(a.V!) - 1), "index"), 11); return;
@@ -623,7 +613,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
       return;
     }
     case "vfimm": {
-      const v = o.kind === "fimm" ? o.value : o.kind === "imm" ? Number(a.constant(o)) : ext();
+      const v = o.kind === "fimm" ? o.value : o.kind === "imm" ? Number(a.constant(o)) : mismatch();
       const enc = encodeFpImm8(v);
       if (enc === undefined) throw new RangeFail("invalid floating-point constant");
       a.set(enc >> 5, 16);

@@ -84,12 +84,6 @@ export type Operand =
   | ShiftOperand | ExtendOperand | SymOperand | MemOperand | CondOperand | NameOperand;
 
 export interface Inst { readonly kind: "inst"; readonly mnemonic: string; readonly operands: readonly Operand[] }
-export interface Label { readonly kind: "label"; readonly name: string }
-/** An assembler directive with its arguments already in gas syntax. */
-export interface Directive { readonly kind: "directive"; readonly name: string; readonly args: readonly string[] }
-/** Text passed through as written: the expansion of an inline asm statement. */
-export interface Verbatim { readonly kind: "verbatim"; readonly text: string }
-export type AsmLine = Inst | Label | Directive | Verbatim;
 
 // ---------------------------------------------------------------- constructors
 
@@ -108,9 +102,6 @@ export const extend = (op: ExtendOp, amount?: number): ExtendOperand => ({ kind:
 export const sym = (expr: string, op?: RelocOp): SymOperand => (op ? { kind: "sym", expr, op } : { kind: "sym", expr });
 export const cond = (c: CondName): CondOperand => ({ kind: "cond", cond: CONDITIONS.indexOf(c) });
 export const inst = (mnemonic: string, ...operands: Operand[]): Inst => ({ kind: "inst", mnemonic, operands });
-export const label = (name: string): Label => ({ kind: "label", name });
-export const directive = (name: string, ...args: string[]): Directive => ({ kind: "directive", name, args });
-export const verbatim = (text: string): Verbatim => ({ kind: "verbatim", text });
 export function mem(base: number, offset?: MemOffset, mode: MemOperand["mode"] = "offset"): MemOperand {
   return offset ? { kind: "mem", base, mode, offset } : { kind: "mem", base, mode };
 }

@@ -196,6 +196,7 @@ def("stnp", row("Rt, Rt2, m7", { w: 0x28000000, x: 0xa8000000 }), row("Ft, Ft2, 
 def("ldnp", row("Rt, Rt2, m7", { w: 0x28400000, x: 0xa8400000 }), row("Ft, Ft2, m7", { s: 0x2c400000, d: 0x6c400000, q: 0xac400000 }));
 
 // Exclusive and ordered accesses. Sizes: b (00), h (01), w (10), x (11) in bits 30-31.
+/** An exclusive/ordered access in its w/x forms and the b/h forms (whose data register is always W). */
 const exclusive = (mn: string, ops: string, base: number): void => {
   def(mn, row(ops, { w: (base | 0x80000000) >>> 0, x: (base | 0xc0000000) >>> 0 }));
   def(mn + "b", row(ops.replace(/R(?!s)/g, "W"), { "": base }));
@@ -356,7 +357,7 @@ def("ld1r", row("Lr, mlst", { "": 0x0d40c000 }));
 // Single lanes: ld1 {v0.s}[1], [x0]; R (bit 21) set for 2 and 4 registers, opcode bit 13 for 3 and 4.
 for (const [n, bits] of [[1, 0], [2, 0x200000], [3, 0x2000], [4, 0x202000]] as const) {
   for (const [mn, l] of [[`st${n}`, 0], [`ld${n}`, 0x400000]] as const) {
-    def(mn, row("Ll, mlst", { "": (0x0d000000 | l | bits) >>> 0 }), row("Ll, mlanepost", { "": (0x0d800000 | l | bits) >>> 0 }));
+    def(mn, row("Ll, mlst", { "": (0x0d000000 | l | bits) >>> 0 }), row("Ll, mlstpost", { "": (0x0d800000 | l | bits) >>> 0 }));
   }
 }
 

@@ -2,7 +2,8 @@
 // without `#`, shifts as `lsl 3`, relocation operators as `:lo12:sym`. The
 // parser reads it back to the same `Inst`.
 
-import { CONDITIONS, type AsmLine, type GprOperand, type Inst, type MemOffset, type Operand } from "./inst.js";
+import type { AsmLine } from "../lines.js";
+import { CONDITIONS, type GprOperand, type Inst, type MemOffset, type Operand } from "./inst.js";
 
 export function gprName(r: GprOperand): string {
   if (r.num === 31) return r.sp ? (r.size === 64 ? "sp" : "wsp") : r.size === 64 ? "xzr" : "wzr";
@@ -56,7 +57,7 @@ export function instText(i: Inst): string {
   return i.operands.length ? `\t${i.mnemonic}\t${i.operands.map(operandText).join(", ")}` : `\t${i.mnemonic}`;
 }
 
-export function printLine(l: AsmLine): string {
+export function printLine(l: AsmLine<Inst>): string {
   switch (l.kind) {
     case "inst": return instText(l);
     case "label": return `${l.name}:`;
@@ -65,6 +66,6 @@ export function printLine(l: AsmLine): string {
   }
 }
 
-export function printAssembly(lines: readonly AsmLine[]): string {
+export function printAssembly(lines: readonly AsmLine<Inst>[]): string {
   return lines.map(printLine).join("\n") + "\n";
 }
