@@ -58,7 +58,11 @@ export interface Relaxable {
 }
 
 export type Encoded =
-  | ({ readonly kind: "bytes" } & EncodedBytes)
+  | ({
+    readonly kind: "bytes";
+    /** Start a new fragment after these bytes (riscv: after instructions the linker may rewrite, so no distance across them is folded). */
+    readonly endsFragment?: boolean;
+  } & EncodedBytes)
   | { readonly kind: "relax"; readonly target: Expr; readonly inst: Relaxable };
 
 /** Services the core offers an instruction parser/encoder. */
@@ -157,6 +161,12 @@ export interface ArchAssembler<I = never> {
    * implicitly made sections (riscv, where such labels reach the table).
    */
   readonly lateLocalLabels?: boolean;
+  /**
+   * `.fill`/`.space` end their fragment, as gas's rs_fill frags do: label
+   * distances across them are then unknown before layout (which matters
+   * where such distances in code are left to the linker, riscv).
+   */
+  readonly fillEndsFragment?: boolean;
   /** Every section gets its symbol in the table, used or not (gas on riscv). */
   readonly allSectionSymbols?: boolean;
   /** Relocations sorted by offset (stable) in each section, as gas does for this target. */
@@ -196,8 +206,12 @@ export interface CfiParams {
   readonly pcrelType: number;
 }
 
-/** A fresh arch object for one assembly (arches with `.option`-like state need one each). */
-export type ArchFactory<I = never> = () => ArchAssembler<I>;
+/**
+ * A fresh arch object for one assembly (arches with `.option`-like state need
+ * one each), given the assembler command-line options in gas's spelling
+ * (`-fpic`, `-march=rv64gc`, `-mno-relax`); an arch ignores those it does not know.
+ */
+export type ArchFactory<I = never> = (args?: readonly string[]) => ArchAssembler<I>;
 
 /** An error in the input, reported as `file:line: error: message` like GNU as. */
 export class AsmError extends Error {}

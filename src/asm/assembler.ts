@@ -9,13 +9,15 @@ import { ExprError, ExprParser, type Expr } from "./expr.js";
 import type { Statement } from "./lexer.js";
 import { ByteBuf, type AsmSymbol, type DataFrag, type Frag, type Section } from "./model.js";
 import { evaluate, EvalError, isConst, type EvalContext, type Value } from "./value.js";
-import { SHF_ALLOC, SHF_EXECINSTR, SHT_NOBITS, SHT_PROGBITS, SHF_WRITE, STT_NOTYPE, STV_DEFAULT } from "../elf/constants.js";
+import { SHF_ALLOC, SHF_EXECINSTR, SHT_FINI_ARRAY, SHT_INIT_ARRAY, SHT_NOBITS, SHT_PREINIT_ARRAY, SHT_PROGBITS, SHF_WRITE, STT_NOTYPE, STV_DEFAULT } from "../elf/constants.js";
 
 export interface Diagnostic { file: string; line: number; message: string; severity: "error" | "warning" }
 
 export interface AssembleOptions {
   /** Name used in diagnostics. */
   fileName: string;
+  /** Assembler command-line options in gas's spelling, for the arch (see `ArchFactory`). */
+  args?: readonly string[];
   /** For `.include` and `.incbin`: returns contents, or undefined if not found. */
   readFile?: (path: string, fromFile: string) => Uint8Array | undefined;
 }
@@ -74,6 +76,8 @@ export class Assembler implements InstContext, EvalContext {
   section(name: string, type: number, flags: number, entsize = 0): Section {
     let s = this.sectionsByName.get(name);
     if (s) return s;
+    // gas gives pointer arrays their entry size (ELF64: 8).
+    if (!entsize && (type === SHT_INIT_ARRAY || type === SHT_FINI_ARRAY || type === SHT_PREINIT_ARRAY)) entsize = 8;
     const sym = this.newSymbol(name);
     sym.isSection = true;
     s = { name, index: this.sections.length, type, flags, entsize, align: 1, subsections: new Map(), frags: [], size: 0, symbol: sym };
@@ -108,6 +112,11 @@ export class Assembler implements InstContext, EvalContext {
     const f: DataFrag = { kind: "data", buf: new ByteBuf(), fixups: [], address: 0 };
     l.push(f);
     return f;
+  }
+
+  /** End the current data fragment: what follows goes into a new one (gas's frag_new). */
+  breakFrag(): void {
+    this.fragList().push({ kind: "data", buf: new ByteBuf(), fixups: [], address: 0 });
   }
 
   /** Append a variable-size fragment; data that follows goes into a new one. */
@@ -245,7 +254,7 @@ export class Assembler implements InstContext, EvalContext {
       this.symbol("_GLOBAL_OFFSET_TABLE_").referenced = true;
     }
     const e = replaceDot(ExprParser.parse(text, this.localRef, this.arch.syntax.relocOperator), () => {
-      if (!this.dotSym) { this.dotSym = this.tempSymbolHere(); this.dotSym.elfName = this.arch.syntax.fakeLabelName; }
+      if (!this.dotSym) this.dotSym = this.dot();
       return this.dotSym.name;
     });
     this.noteSymbols(e);
@@ -262,6 +271,7 @@ export class Assembler implements InstContext, EvalContext {
   dot(): AsmSymbol {
     const s = this.tempSymbolHere();
     s.elfName = this.arch.syntax.fakeLabelName;
+    s.materialized = true; // gas makes `.` a full symbol at once
     return s;
   }
 
@@ -344,6 +354,7 @@ export class Assembler implements InstContext, EvalContext {
     const base = f.buf.length;
     f.buf.append(enc.bytes);
     for (const x of enc.fixups) f.fixups.push({ ...x, offset: base + x.offset, file: this.stmt.file, line: this.stmt.line });
+    if (enc.endsFragment) this.breakFrag();
   }
 }
 

@@ -95,6 +95,8 @@ export class CfiState {
   private label(asm: Assembler): AsmSymbol {
     const s = asm.tempSymbolHere();
     s.elfName = asm.arch.syntax.fakeLabelName;
+    // gas makes these full symbols when it meets the directive (not lazily like other `.L` labels).
+    s.materialized = true;
     return s;
   }
 
@@ -107,6 +109,7 @@ export class CfiState {
   emit(asm: Assembler): void {
     if (this.fdes.length === 0) return;
     const sec = asm.section(".eh_frame", SHT_PROGBITS, SHF_ALLOC);
+    sec.symbol.lateSection = "implicit";
     sec.align = 8;
     asm.current = sec;
     asm.subsection = 0;
@@ -153,7 +156,8 @@ export class CfiState {
         }
         insns.push(...i.bytes);
       }
-      const rangeSymbolic = symbolic(fde.end!, fde.start);
+      // The range is an ordinary difference in data: left to the linker like any across code it may relax.
+      const rangeSymbolic = !!lr && !lr.differenceIsFixed(fde.start.section!);
       if (rangeSymbolic) diffs.unshift({ at: 8, size: 4, form: "add", a: fde.end!, b: fde.start });
       const range = rangeSymbolic ? 0 : addr(fde.end!) - addr(fde.start);
       // CIE pointer: distance from this field back to the CIE.

@@ -4,7 +4,7 @@
 
 import { AsmError } from "./arch.js";
 import type { Assembler } from "./assembler.js";
-import { readEscape } from "./expr.js";
+import { readEscape, type Expr } from "./expr.js";
 import { parseStringLiteral, splitArgs } from "./lexer.js";
 import type { AsmSymbol, Section } from "./model.js";
 import {
@@ -153,6 +153,8 @@ function defineEqu(asm: Assembler, a: string, equiv: boolean): void {
   if (equiv && (s.defined || s.equ)) throw new AsmError(`symbol \`${s.name}' is already defined`);
   asm.materialize(s);
   const e = asm.parseExpr(rest.join(","));
+  // gas turns the labels an equated expression names into full symbols too.
+  forEachSymbol(e, (name) => asm.materialize(asm.symbol(name)));
   // A constant is recorded as such; anything else stays an expression evaluated on use.
   const c = asm.constant(e);
   s.equ = c !== undefined ? { k: "num", v: c } : e;
@@ -288,10 +290,36 @@ function leb(signed: boolean): Handler {
     for (const item of splitArgs(a)) {
       const e = asm.parseExpr(item);
       const c = asm.constant(e);
+      // A difference the linker must compute (code it may relax): gas 2.40 has no relocation for it.
+      if (asm.arch.linkerRelax && asm.fixupConstant(e) === undefined && spansRelaxedCode(asm, e)) {
+        throw new AsmError(`non-constant .${signed ? "s" : "u"}leb128 is not supported`);
+      }
       if (c !== undefined) asm.emitBytes(encodeLeb(c, signed));
       else { asm.arch.beforeData?.(asm); asm.addFrag({ kind: "leb", address: 0, expr: e, signed, bytes: [0], file: asm.stmt.file, line: asm.stmt.line }); }
     }
   };
+}
+
+function forEachSymbol(e: Expr, f: (name: string) => void): void {
+  switch (e.k) {
+    case "sym": f(e.name); return;
+    case "un": case "op": forEachSymbol(e.a, f); return;
+    case "bin": forEachSymbol(e.a, f); forEachSymbol(e.b, f); return;
+    default: return;
+  }
+}
+
+/** Whether `e` names a label in a section whose label distances the linker may change. */
+function spansRelaxedCode(asm: Assembler, e: Expr): boolean {
+  switch (e.k) {
+    case "sym": {
+      const s = asm.symbol(e.name);
+      return !!s.section && !asm.arch.linkerRelax!.differenceIsFixed(s.section);
+    }
+    case "un": case "op": return spansRelaxedCode(asm, e.a);
+    case "bin": return spansRelaxedCode(asm, e.a) || spansRelaxedCode(asm, e.b);
+    default: return false;
+  }
 }
 
 export function encodeLeb(v: bigint, signed: boolean): number[] {
@@ -350,6 +378,7 @@ function space(asm: Assembler, count: string, fill: string | undefined): void {
   if (n < 0n) { asm.warning(".space repeat count is negative, ignored"); return; }
   if (asm.current.type === SHT_NOBITS && v !== 0) throw new AsmError(`attempt to store non-zero value in section \`${asm.current.name}'`);
   asm.data().buf.fill(Number(n), v);
+  if (asm.arch.fillEndsFragment) asm.breakFrag();
 }
 
 const dataDirectives: Record<string, Handler> = {
@@ -384,6 +413,7 @@ const dataDirectives: Record<string, Handler> = {
       // gas writes the value as (up to) 4 bytes and zero-pads larger sizes.
       f.buf.int(size > 4 ? BigInt.asUintN(32, value) : value, size);
     }
+    if (asm.arch.fillEndsFragment) asm.breakFrag();
   },
   ".org": (asm, a) => {
     const [t, f] = splitArgs(a);
@@ -420,7 +450,7 @@ const miscDirectives: Record<string, Handler> = {
     const first = !comment;
     if (!comment) {
       comment = asm.section(".comment", SHT_PROGBITS, SHF_MERGE | SHF_STRINGS, 1);
-      comment.symbol.lateSection = true;
+      comment.symbol.lateSection = "implicit";
     }
     asm.current = comment;
     asm.subsection = 0;

@@ -67,6 +67,7 @@ export function writeObject(asm: Assembler, finished: Finished[]): Uint8Array {
         sh = shndx.get(v.add.section) ?? SHN_UNDEF;
         value = v.add.frag.address + v.add.fragOffset + Number(v.off);
         if (s.type === 0) s.type = v.add.type;
+        if ((s.type === 0 || s.type === STT_OBJECT) && v.add.section.flags & SHF_TLS) s.type = STT_TLS;
         if (s.size === undefined) s.size = v.add.size;
       }
     }
@@ -89,7 +90,7 @@ export function writeObject(asm: Assembler, finished: Finished[]): Uint8Array {
   let locals = asm.symbolList.filter(emitLocal);
   if (asm.arch.lateLocalLabels) {
     const lazy = (s: AsmSymbol): boolean => !s.isSection && !s.materialized && !s.keep && (asm.isTemporary(s) || s.elfName !== undefined);
-    const late = locals.filter((s) => s.isSection && s.lateSection);
+    const late = [...locals.filter((s) => s.isSection && s.lateSection === "implicit"), ...locals.filter((s) => s.isSection && s.lateSection === "final")];
     const labels = locals.filter(lazy).sort((a, b) => (a.relocOrder ?? 0) - (b.relocOrder ?? 0));
     locals = [...locals.filter((s) => !lazy(s) && !(s.isSection && s.lateSection)), ...labels, ...late];
   }

@@ -35,7 +35,7 @@ export const ASSEMBLER_ARCHES: readonly string[] = Object.keys(ARCHES);
 export function assembleFile(text: string, opts: AssembleOptions & { arch?: string }): AssembleResult {
   const factory = ARCHES[opts.arch ?? "x86_64"];
   if (!factory) return { diagnostics: [{ file: opts.fileName, line: 0, message: `no integrated assembler for ${opts.arch}`, severity: "error" }] };
-  return assembleWith(factory(), opts, (asm, runner) => runner.run(splitStatements(text, opts.fileName, 1, asm.arch.syntax)));
+  return assembleWith(factory(opts.args), opts, (asm, runner) => runner.run(splitStatements(text, opts.fileName, 1, asm.arch.syntax)));
 }
 
 /**
@@ -45,7 +45,7 @@ export function assembleFile(text: string, opts: AssembleOptions & { arch?: stri
  * and the object is byte for byte what assembling that output gives.
  */
 export function assembleLines<I extends { readonly kind: "inst" }>(lines: readonly AsmLine<I>[], opts: AssembleOptions & { arch: ArchFactory<I> }): AssembleResult {
-  const arch = opts.arch();
+  const arch = opts.arch(opts.args);
   return assembleWith(arch, opts, (asm, runner) => {
     let line = 1;
     for (const l of lines) {

@@ -406,7 +406,7 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
   }
   markUsed(asm, sym);
   relocs.push({ offset: at, type, sym, addend });
-  if (f.kind && arch.relocatedBits) arch.relocatedBits(f, BigInt(s.frag ? addr(s) : 0) + v.off, v.off, out, at);
+  if (f.kind && arch.relocatedBits) arch.relocatedBits(f, BigInt(s.frag ? addr(s) : 0) + v.off, addend - f.bias, out, at);
   if (f.relax && arch.linkerRelax) relocs.push({ offset: at, type: arch.linkerRelax.relaxRelocType, addend });
   if (!pcrel && !f.kind) checkRange(0n, f.size, f.signed);
 }

@@ -137,8 +137,12 @@ export interface AsmSymbol {
   relocOrder?: number;
   /** A `.L` symbol that gas would have made a full symbol by now (`.set`): it keeps its place in the table. */
   materialized?: boolean;
-  /** A section symbol gas only creates when writing the object (sections made implicitly: `.comment`). */
-  lateSection?: boolean;
+  /**
+   * A section symbol gas only creates when writing the object: sections made
+   * implicitly (`.comment`, `.eh_frame`), then those the arch adds last
+   * (`.riscv.attributes`).
+   */
+  lateSection?: "implicit" | "final";
   /** Referenced at all: undefined referenced symbols become global undefined. */
   referenced: boolean;
   defined: boolean;

@@ -261,6 +261,8 @@ function assembleIntegrated(source: string, output: string, cfg: DriverConfig): 
   const r = assembleFile(readFileSync(source, "latin1"), {
     arch: cfg.toolchain.arch,
     fileName: source,
+    // What gcc's driver tells gas: -fpic for PIC/PIE code (riscv's `la` then goes through the GOT), then -Wa options.
+    args: [...(cfg.pic ? ["-fpic"] : []), ...cfg.asArgs],
     readFile: (p, from) => { try { return readFileSync(resolve(dirname(from), p)); } catch { return undefined; } },
   });
   for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");

@@ -98,6 +98,9 @@ describe("riscv64 relocations and relaxation", () => {
     const e = object(".La: addi a0,a0,1\n.Lb: addi a0,a0,1\n.section .rodata\n.Lx: .word .Lb-.La\n.Ly: .word .Ly-.Lx\n");
     expect(relocs(e, ".rela.rodata")).toEqual(["0 ADD32 .Lb 0", "0 SUB32 .La 0"]);
     expect(hex(".section .rodata\n.Lx: .word 1\n.Ly: .word .Ly-.Lx\n", ".rodata")).toBe("0100000004000000");
+    // gas 2.40 has no relocation for a LEB128 of such a difference, and says so.
+    const r = assembleFile(".La: nop\n.Lb: nop\n.data\n.uleb128 .Lb-.La\n", { fileName: "t.s", arch: "riscv64" });
+    expect(r.diagnostics.map(formatDiagnostic)).toEqual(["t.s:4: Error: non-constant .uleb128 is not supported"]);
   });
 
   it("code alignment under relaxation: worst-case nops and R_RISCV_ALIGN", () => {

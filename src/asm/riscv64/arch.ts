@@ -10,7 +10,7 @@ import { parseStringLiteral, splitArgs } from "../lexer.js";
 import type { Fixup, Section } from "../model.js";
 import type { Value } from "../value.js";
 import { readEscape } from "../expr.js";
-import { EM, R_RISCV, SHF_EXECINSTR } from "../../elf/constants.js";
+import { EM, R_RISCV, SHF_EXECINSTR, STT_NOTYPE, STT_OBJECT, STT_TLS } from "../../elf/constants.js";
 import { RvEncoder, type RvContext, type RvOptions } from "./encoder.js";
 import { applyField } from "./fields.js";
 import { FPR, GPR, RELOC_OPERATORS, type Inst } from "./inst.js";
@@ -32,6 +32,9 @@ const TENTATIVE = new Set(["branch", "jal", "rvc_branch", "rvc_jump"]);
 /** Kinds whose bits gas fills with the relocation's addend (hi/lo parts). */
 const ADDEND_BITS = new Set(["hi20", "lo12_i", "lo12_s"]);
 
+/** Fixup kinds that refer to thread-local storage. */
+const TLS_KINDS = new Set(["tls_got_hi20", "tls_gd_hi20", "tprel_hi20", "tprel_lo12_i", "tprel_lo12_s", "tprel_add"]);
+
 const EF_RISCV_RVC = 0x1;
 const EF_RISCV_FLOAT_ABI_DOUBLE = 0x4;
 const SHT_RISCV_ATTRIBUTES = 0x70000003;
@@ -43,6 +46,23 @@ const ATTRIBUTE_TAGS: Record<string, number> = {
 
 /** What gcc's driver asks for (-march=rv64imafdc_zicsr_zifencei -misa-spec=20191213), as gas spells it. */
 export const DEFAULT_ARCH = "rv64i2p1_m2p0_a2p1_f2p2_d2p2_c2p0_zicsr2p0_zifencei2p0_zmmul1p0";
+
+/** Extension versions of ISA spec 20191213 (what gas records when -march gives none). */
+const VERSIONS: Record<string, string> = {
+  i: "2p1", e: "2p0", m: "2p0", a: "2p1", f: "2p2", d: "2p2", q: "2p2", c: "2p0",
+  zicsr: "2p0", zifencei: "2p0", zmmul: "1p0", zba: "1p0", zbb: "1p0", zbc: "1p0", zbs: "1p0",
+};
+
+/** An -march value (`rv64gc`, `rv64imafdc_zicsr_zba`) as the ISA string gas records. */
+export function marchToArch(march: string): string {
+  const m = /^rv(32|64)([a-z]*)((?:_[a-z0-9]+)*)$/.exec(march.toLowerCase());
+  if (!m) throw new AsmError(`invalid ISA string \`${march}'`);
+  const singles = m[2].replace("g", "imafd").split("").filter((c, i, a) => a.indexOf(c) === i);
+  const multi = m[3].split("_").filter((x) => x);
+  if (m[2].includes("g")) multi.push("zicsr", "zifencei");
+  const named = [...singles, ...new Set(multi)].map((x) => x.replace(/\d+p\d+$/, ""));
+  return canonicalArch(`rv${m[1]}` + named.map((x, i) => `${i ? "_" : ""}${x}${VERSIONS[x] ?? "1p0"}`).join(""));
+}
 
 /** DWARF register numbers: x0–x31 are 0–31, f0–f31 are 32–63. */
 const DWARF: Record<string, number> = {
@@ -70,7 +90,11 @@ export function canonicalArch(arch: string): string {
   const names = new Set(parts.map((p) => p.replace(/\d.*$/, "")));
   if (names.has("m") && !names.has("zmmul")) parts.push("zmmul1p0");
   const order = "imafdqlcbkjtpvnh";
-  const head = parts.filter((p) => !p.startsWith("z") && !p.startsWith("s") && !p.startsWith("x"));
+  const xlen = parts[0].slice(0, 4);
+  parts[0] = parts[0].slice(4);
+  const head = parts.filter((p) => !p.startsWith("z") && !p.startsWith("s") && !p.startsWith("x"))
+    .sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
+  head[0] = xlen + head[0];
   const z = parts.filter((p) => p.startsWith("z")).sort((a, b) => order.indexOf(a[1]) - order.indexOf(b[1]) || (a < b ? -1 : a > b ? 1 : 0));
   const rest = parts.filter((p) => p.startsWith("s") || p.startsWith("x"));
   return [...head, ...z, ...rest].join("_");
@@ -88,6 +112,7 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
   readonly sortRelocs = true;
   readonly allSectionSymbols = true;
   readonly lateLocalLabels = true;
+  readonly fillEndsFragment = true;
   readonly cfi = {
     version: 3, codeAlign: 1, dataAlign: -4, raReg: 1, initial: [0x0d, 2], initialCfaOffset: 0, registers: DWARF, pcrelType: R("32_PCREL"),
   };
@@ -105,15 +130,25 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
   readonly directives: ReadonlyMap<string, (asm: Assembler, args: string) => void>;
 
   private opts: RvOptions = { rvc: true, relax: true, pic: false, extensions: new Set() };
-  private readonly optionStack: RvOptions[] = [];
+  private readonly optionStack: { opts: RvOptions; arch: string }[] = [];
   private arch = DEFAULT_ARCH;
   private usedRvc = false;
   private readonly attributes = new Map<number, number | string>();
   /** Mapping state per code section: "x" after an instruction, "d" after data. */
   private readonly mapping = new Map<Section, "x" | "d">();
+  /** The ISA string the last `$x…` symbol of each section named. */
+  private readonly mappedArch = new Map<Section, string>();
 
-  constructor() {
+  constructor(args: readonly string[]) {
+    for (const a of args) {
+      if (a === "-fpic" || a === "-fPIC") this.opts.pic = true;
+      else if (a === "-fno-pic") this.opts.pic = false;
+      else if (a === "-mrelax") this.opts.relax = true;
+      else if (a === "-mno-relax") this.opts.relax = false;
+      else if (a.startsWith("-march=")) this.arch = marchToArch(a.slice(7));
+    }
     this.opts.rvc = hasC(this.arch);
+    this.opts = { ...this.opts, extensions: extensionsOf(this.arch) };
     this.textAlign = this.opts.rvc ? 2 : 4;
     this.directives = new Map<string, (asm: Assembler, args: string) => void>([
       [".option", (_asm, a) => this.option(a.trim())],
@@ -124,6 +159,8 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
   }
 
   private option(a: string): void {
+    const arch = /^arch\s*,\s*(.*)$/.exec(a);
+    if (arch) return this.optionArch(arch[1].trim());
     switch (a) {
       case "rvc": this.opts = { ...this.opts, rvc: true }; return;
       case "norvc": this.opts = { ...this.opts, rvc: false }; return;
@@ -131,16 +168,37 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
       case "norelax": this.opts = { ...this.opts, relax: false }; return;
       case "pic": this.opts = { ...this.opts, pic: true }; return;
       case "nopic": this.opts = { ...this.opts, pic: false }; return;
-      case "push": this.optionStack.push({ ...this.opts }); return;
+      case "push": this.optionStack.push({ opts: { ...this.opts }, arch: this.arch }); return;
       case "pop": {
         const o = this.optionStack.pop();
         if (!o) throw new AsmError(".option pop with no .option push");
-        this.opts = o;
+        this.opts = o.opts;
+        this.arch = o.arch;
         return;
       }
       case "csr-check": case "no-csr-check": return;
     }
     throw new AsmError(`unrecognized .option directive: ${a}`);
+  }
+
+  /** `.option arch, rv64gc` or `.option arch, +zbb, -c`. */
+  private optionArch(spec: string): void {
+    if (/^rv(32|64)/.test(spec)) this.arch = marchToArch(spec);
+    else {
+      const xlen = this.arch.slice(0, 4);
+      const exts = new Map(this.arch.slice(4).split("_").map((p) => {
+        const name = p.replace(/\d+p\d+$/, "");
+        return [name, p.slice(name.length)] as [string, string];
+      }));
+      for (const item of splitArgs(spec)) {
+        const m = /^([+-])([a-z][a-z0-9]*?)(\d+p\d+)?$/.exec(item);
+        if (!m) throw new AsmError(`unknown ISA extension \`${item}' in .option arch`);
+        if (m[1] === "+") exts.set(m[2], m[3] ?? VERSIONS[m[2]] ?? "1p0");
+        else exts.delete(m[2]);
+      }
+      this.arch = canonicalArch(xlen + [...exts].map(([k, v]) => k + v).join("_"));
+    }
+    this.opts = { ...this.opts, rvc: hasC(this.arch), extensions: extensionsOf(this.arch) };
   }
 
   private attribute(a: string): void {
@@ -167,9 +225,11 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
     const sec = cx.currentSection();
     if ((sec.flags & SHF_EXECINSTR) === 0) return;
     const was = this.mapping.get(sec);
-    if (was === state) return;
+    const archChanged = state === "x" && this.mappedArch.get(sec) !== this.arch;
+    if (was === state && !archChanged) return;
     this.mapping.set(sec, state);
-    cx.localLabel(state === "x" && was === undefined ? "$x" + this.arch : "$" + state, true);
+    if (archChanged) this.mappedArch.set(sec, this.arch);
+    cx.localLabel(archChanged ? "$x" + this.arch : "$" + state, true);
   }
 
   instruction(mnemonic: string, operands: string, cx: InstContext): Encoded {
@@ -210,10 +270,14 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
     const at = f.buf.length;
     f.buf.append(this.nops(size));
     f.fixups.push({ offset: at, kind: "align", size: 4, expr: { k: "num", v: BigInt(size) }, pcrel: false, bias: 0n, signed: false, file: asm.stmt.file, line: asm.stmt.line });
+    // The linker may delete some of these bytes: distances across them are not the assembler's to fold.
+    asm.breakFrag();
     return true;
   }
 
   relocType(f: Fixup, v: Value, _symbolIsLocal: boolean): number {
+    // A TLS relocation makes its symbol a TLS symbol (gas), defined here or not.
+    if (f.kind && TLS_KINDS.has(f.kind) && v.add && !v.add.isSection && (v.add.type === STT_NOTYPE || v.add.type === STT_OBJECT)) v.add.type = STT_TLS;
     if (f.kind) return R(KIND_RELOC[f.kind]);
     if (v.reloc === "PLT" && f.pcrel && f.size === 4) return R("PLT32");
     if (v.reloc) throw new AsmError(`relocation %${v.reloc} is not valid here`);
@@ -269,7 +333,7 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
     const vendor = [...le32(4 + 6 + file.length), ..."riscv".split("").map((c) => c.charCodeAt(0)), 0, ...file];
     const saved = { section: asm.current, subsection: asm.subsection };
     asm.current = asm.section(".riscv.attributes", SHT_RISCV_ATTRIBUTES, 0);
-    asm.current.symbol.lateSection = true;
+    asm.current.symbol.lateSection = "final";
     asm.subsection = 0;
     asm.data().buf.append([0x41, ...vendor]);
     asm.current = saved.section;
@@ -284,4 +348,4 @@ function uleb(v: number): number[] {
 }
 const le32 = (v: number): number[] => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, (v >>> 24) & 0xff];
 
-export const riscv64Assembler: ArchFactory<Inst> = () => new Riscv64Assembler();
+export const riscv64Assembler: ArchFactory<Inst> = (args = []) => new Riscv64Assembler(args);

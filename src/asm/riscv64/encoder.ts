@@ -43,6 +43,8 @@ const U_KIND: Partial<Record<RelocOperator, RvFixupKind>> = {
 
 /** Kinds gas follows with R_RISCV_RELAX under `.option relax`. */
 const RELAXABLE = new Set<string>(["hi20", "lo12_i", "lo12_s", "pcrel_hi20", "pcrel_lo12_i", "pcrel_lo12_s", "tprel_hi20", "tprel_lo12_i", "tprel_lo12_s", "tprel_add", "call"]);
+/** Kinds whose instructions the linker may delete or shorten when relaxing (gas ends the frag after them). */
+const LINKER_REWRITES = new Set<string>(["hi20", "pcrel_hi20", "tprel_hi20", "tprel_add", "call"]);
 /** Kinds that are PC-relative. */
 const PCREL = new Set<string>(["branch", "jal", "rvc_branch", "rvc_jump", "call", "pcrel_hi20", "got_hi20", "tls_got_hi20", "tls_gd_hi20"]);
 
@@ -51,6 +53,8 @@ interface Field { c?: bigint; e?: Expr; op?: RelocOperator }
 class Builder {
   readonly bytes: number[] = [];
   readonly fixups: EncFixup[] = [];
+  /** A 4-byte lui/auipc of a constant was emitted (gas treats its operand as %hi: see `result`). */
+  constantUpper = false;
   constructor(readonly opts: RvOptions) {}
 
   /** One instruction word; `mnemonic` says which compressed forms gas would consider (none if undefined). */
@@ -59,7 +63,10 @@ class Builder {
     const forms = mnemonic !== undefined ? C_FORMS.get(mnemonic) : undefined;
     const c = !fix && forms && this.opts.rvc ? compress(w >>> 0, forms) : undefined;
     if (c !== undefined) this.bytes.push(c & 0xff, c >>> 8);
-    else this.bytes.push(w & 0xff, (w >>> 8) & 0xff, (w >>> 16) & 0xff, w >>> 24);
+    else {
+      this.bytes.push(w & 0xff, (w >>> 8) & 0xff, (w >>> 16) & 0xff, w >>> 24);
+      if (!fix && ((w & 0x7f) === 0x37 || (w & 0x7f) === 0x17)) this.constantUpper = true;
+    }
     if (fix) this.fixup(at, fix.kind, fix.e);
   }
 
@@ -69,7 +76,11 @@ class Builder {
     this.fixups.push(f);
   }
 
-  result(): Encoded { return { kind: "bytes", bytes: this.bytes, fixups: this.fixups }; }
+  result(): Encoded {
+    // gas starts a new frag after an instruction the linker may delete or shorten.
+    const endsFragment = this.constantUpper || this.fixups.some((f) => f.kind !== undefined && LINKER_REWRITES.has(f.kind));
+    return { kind: "bytes", bytes: this.bytes, fixups: this.fixups, endsFragment };
+  }
 }
 
 function bad(i: Inst): AsmError {
