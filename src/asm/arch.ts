@@ -175,8 +175,16 @@ export interface ArchAssembler<I = never> {
   readonly directives?: ReadonlyMap<string, (asm: Assembler, args: string) => void>;
   /** Called once after the last statement, before layout (attribute sections…). */
   finish?(asm: Assembler): void;
+  /** Called once all sections have their final addresses, before relocations and symbols are written (aarch64 drops redundant mapping symbols). */
+  afterLayout?(asm: Assembler): void;
   /** Called before a data directive emits into the current section (mapping symbols `$d`). */
   beforeData?(asm: Assembler): void;
+  /**
+   * Called where gas starts a variable fragment: a fill (`.zero`, `.skip`,
+   * `.fill` with a nonzero count) or an alignment (also the padding after a
+   * CIE in .eh_frame). aarch64 places mapping symbols there.
+   */
+  frag?(asm: Assembler, kind: "fill" | "align"): void;
   /** The initial alignment of `.text` (gas: the instruction alignment). */
   readonly textAlign?: number;
   /** DWARF CFI parameters for .eh_frame. */

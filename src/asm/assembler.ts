@@ -41,8 +41,6 @@ export class Assembler implements InstContext, EvalContext {
   private readonly localLabelCounts = new Map<string, number>();
   /** The STT_FILE symbol name, from the first `.file "name"`. */
   fileSymbol: string | undefined;
-  /** `.local x; .comm x,…`: allocated in .bss after everything else, as gas does. */
-  readonly localCommons: { sym: AsmSymbol; size: bigint; align: bigint }[] = [];
   /** Set by layout: addresses are final. */
   laidOut = false;
   /** Relocations' symbols numbered in the order they are first named (see `AsmSymbol.relocOrder`). */

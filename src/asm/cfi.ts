@@ -52,6 +52,8 @@ export class CfiState {
     const offsetInsn = (r: number, off: number): void => {
       const f = off / dataAlign;
       if (Number.isInteger(f) && f >= 0 && r < 64) emit(DW_CFA.offset | r, ...encodeLeb(BigInt(f), false));
+      // A register past the 6-bit field (aarch64 v8-v15 are 72-79) takes the unsigned extended form.
+      else if (Number.isInteger(f) && f >= 0) emit(DW_CFA.offset_extended, ...encodeLeb(BigInt(r), false), ...encodeLeb(BigInt(f), false));
       else emit(DW_CFA.offset_extended_sf, ...encodeLeb(BigInt(r), false), ...encodeLeb(BigInt(Math.trunc(off / dataAlign)), true));
     };
     switch (name) {
@@ -126,6 +128,8 @@ export class CfiState {
           ...p.initial,
         ];
         this.record(asm, body, [], 4);
+        // gas aligns after each CIE: a fragment boundary the arch may mark.
+        asm.arch.frag?.(asm, "align");
       }
       const f = asm.data();
       const here = f.buf.length;
@@ -138,7 +142,8 @@ export class CfiState {
       const bodyStart = 13; // CIE pointer, pc_begin, pc_range, augmentation length
       let locSym = fde.start;
       for (const i of fde.insns) {
-        const d = addr(i.loc) - addr(locSym);
+        // Advances count in units of the code alignment factor (4 on aarch64).
+        const d = (addr(i.loc) - addr(locSym)) / asm.arch.cfi.codeAlign;
         if (d > 0) {
           const sym = symbolic(i.loc, locSym);
           const at = bodyStart + insns.length;

@@ -176,8 +176,8 @@ function comm(asm: Assembler, a: string, local: boolean): void {
     return;
   }
   if (s.explicitLocal) {
-    asm.localCommons.push({ sym: s, size, align: align || 1n });
-    s.defined = true;
+    // `.local x; .comm x,…` allocates right away, like .lcomm (subsection 1 of .bss, after its other contents).
+    allocateBss(asm, s, size, align || 1n);
     return;
   }
   if (s.common) {
@@ -190,11 +190,15 @@ function comm(asm: Assembler, a: string, local: boolean): void {
   if (s.type === STT_NOTYPE) s.type = STT_OBJECT;
 }
 
-/** Reserve `size` bytes for `s` in .bss, aligned, without disturbing the current section. */
+/**
+ * Reserve `size` bytes for `s` in .bss, aligned, without disturbing the
+ * current section. gas puts these in subsection 1: after everything written
+ * to .bss itself, in the order of the directives.
+ */
 export function allocateBss(asm: Assembler, s: AsmSymbol, size: bigint, align: bigint): void {
   const saved = { section: asm.current, subsection: asm.subsection, prev: asm.previous };
   asm.current = asm.sectionsByName.get(".bss")!;
-  asm.subsection = 0;
+  asm.subsection = 1;
   alignTo(asm, Number(align), 0, 0);
   asm.defineHere(s);
   asm.data().buf.fill(Number(size), 0);
@@ -207,6 +211,7 @@ export function allocateBss(asm: Assembler, s: AsmSymbol, size: bigint, align: b
 
 const symbolDirectives: Record<string, Handler> = {
   ".globl": (asm, a) => { for (const n of names(a)) { const s = asm.symbol(n); if (s.bind !== "weak") s.bind = "global"; } },
+  ".global": (asm, a) => symbolDirectives[".globl"](asm, a),
   ".local": (asm, a) => { for (const n of names(a)) { const s = asm.symbol(n); s.bind = "local"; s.explicitLocal = true; } },
   ".weak": (asm, a) => { for (const n of names(a)) asm.symbol(n).bind = "weak"; },
   ".hidden": setVisibility(STV_HIDDEN),
@@ -345,6 +350,7 @@ export function alignTo(asm: Assembler, align: number, fill: number | undefined,
   if (align & (align - 1)) throw new AsmError("alignment not a power of 2");
   if (align > asm.current.align) asm.current.align = align;
   const useNop = fill === undefined && asm.isCode;
+  asm.arch.frag?.(asm, "align");
   if (useNop && asm.arch.alignCode?.(asm, align, max)) return;
   asm.addFrag({ kind: "align", address: 0, align, fill: useNop ? "nop" : fill ?? 0, fillSize, max, size: 0 });
 }
@@ -364,6 +370,7 @@ function space(asm: Assembler, count: string, fill: string | undefined): void {
   const e = asm.parseExpr(count);
   const n = asm.constant(e);
   const v = fill ? Number(asm.absolute(fill)) : 0;
+  if (n === undefined || n > 0n) asm.arch.frag?.(asm, "fill");
   if (n === undefined) {
     asm.addFrag({ kind: "space", address: 0, count: e, fill: v, size: 0, file: asm.stmt.file, line: asm.stmt.line });
     return;
@@ -400,6 +407,7 @@ const dataDirectives: Record<string, Handler> = {
     const size = Math.min(8, s ? Number(asm.absolute(s)) : 1);
     const value = v ? asm.absolute(v) : 0n;
     asm.arch.beforeData?.(asm);
+    if (repeat > 0) asm.arch.frag?.(asm, "fill");
     const f = asm.data();
     for (let i = 0; i < repeat; i++) {
       // gas writes the value as (up to) 4 bytes and zero-pads larger sizes.

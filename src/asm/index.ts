@@ -3,11 +3,11 @@
 
 import { Assembler, type AssembleOptions, type Diagnostic } from "./assembler.js";
 import { StatementRunner } from "./control.js";
-import { allocateBss } from "./directives.js";
 import { finishSection, layoutSection } from "./layout.js";
 import { splitStatements } from "./lexer.js";
 import { writeObject } from "./elf-object.js";
 import { x86_64Assembler } from "./x86_64/arch.js";
+import { aarch64 } from "./aarch64/arch.js";
 import { riscv64Assembler } from "./riscv64/arch.js";
 import type { AsmLine } from "./lines.js";
 import type { ArchAssembler, ArchFactory } from "./arch.js";
@@ -25,6 +25,7 @@ export interface AssembleResult {
 /** Integrated assemblers by target arch name (as `Toolchain.arch` spells it). */
 const ARCHES: Record<string, ArchFactory<unknown>> = {
   x86_64: () => x86_64Assembler,
+  aarch64,
   riscv64: riscv64Assembler,
 };
 
@@ -96,12 +97,12 @@ function assembleWith(arch: ArchAssembler<unknown>, opts: AssembleOptions, feed:
       }
     }
     if (asm.hasErrors) return { diagnostics: asm.diagnostics };
-    for (const c of asm.localCommons) allocateBss(asm, c.sym, c.size, c.align);
     const code = asm.sections.slice();
     for (const s of code) layoutSection(asm, s);
     asm.cfi.emit(asm);
     const eh = asm.sectionsByName.get(".eh_frame");
     if (eh && !code.includes(eh)) layoutSection(asm, eh);
+    arch.afterLayout?.(asm);
     const finished = asm.sections.map((sec) => ({ sec, ...finishSection(asm, sec) }));
     if (asm.hasErrors) return { diagnostics: asm.diagnostics };
     const object = writeObject(asm, finished);

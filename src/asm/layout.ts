@@ -390,7 +390,9 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
     // piece is meant); an alias (`.set .LC3, .LC97+8`) is then the symbol.
     const merge = (s.section.flags & 0x10) !== 0;
     const aliasBase = v.alias ? v.aliasBase ?? 0n : 0n;
-    if (!merge || (!pcrel && v.off - aliasBase === 0n)) {
+    // An instruction field of an arch fixup kind (aarch64 adrp/add :lo12:)
+    // keeps the symbol only for a nonzero addend, PC-relative or not.
+    if (!merge || ((!pcrel || !!f.kind) && v.off - aliasBase === 0n)) {
       addend += BigInt(addr(s));
       sym = s.section.symbol;
     } else if (v.alias) {

@@ -6,6 +6,7 @@
 //   npx tsx tests/asm/corpus.ts --all --sqlite          # the full bar run (every torture test, both levels, SQLite)
 //   npx tsx tests/asm/corpus.ts [--count N] [--levels 0,2] [--filter RE] [--sqlite]
 //   npx tsx tests/asm/corpus.ts --arch riscv64 [--count N | --all]   # riscv64-linux-gnu-gcc -S, riscv64-linux-gnu-as
+//   npx tsx tests/asm/corpus.ts --arch aarch64 [--count N | --all] [--cflags "-fPIC"]   # aarch64-linux-gnu-gcc -S, aarch64-linux-gnu-as
 //   --symbol-order: the symbol tables must also list the symbols in gas's order
 //
 // The SQLite objects also give the throughput figure: the CPU time of GNU as
@@ -61,10 +62,11 @@ const selfCpu = (): number => { const u = process.resourceUsage(); return (u.use
 /** How each target's `.s` files are made and assembled by GNU tools (gcc's own assembler options). */
 const TOOLS: Record<string, { cc: string; as: string; asArgs: string[] }> = {
   x86_64: { cc: "gcc", as: "as", asArgs: [] },
+  aarch64: { cc: "aarch64-linux-gnu-gcc", as: "aarch64-linux-gnu-as", asArgs: [] },
   riscv64: { cc: "riscv64-linux-gnu-gcc", as: "riscv64-linux-gnu-as", asArgs: ["-fpic", "-march=rv64imafdc_zicsr_zifencei", "-mabi=lp64d", "-misa-spec=20191213"] },
 };
 
-export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?: boolean; log?: (s: string) => void; arch?: string; symbolOrder?: boolean } = {}): CorpusResult {
+export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?: boolean; log?: (s: string) => void; arch?: string; symbolOrder?: boolean; cflags?: readonly string[] } = {}): CorpusResult {
   const arch = opts.arch ?? "x86_64";
   const tools = TOOLS[arch];
   const work = mkdtempSync(join(tmpdir(), "tscc-asm-corpus-"));
@@ -73,7 +75,7 @@ export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?:
     for (const input of inputs) for (const lvl of levels) {
       const s = join(work, `${input.name}.O${lvl}.s`);
       try {
-        execFileSync(tools.cc, ["-S", `-O${lvl}`, "-w", input.path, "-o", s], { stdio: "ignore" });
+        execFileSync(tools.cc, ["-S", `-O${lvl}`, "-w", ...(opts.cflags ?? []), input.path, "-o", s], { stdio: "ignore" });
       } catch { continue; } // gcc cannot compile it here (target-specific test)
       res.files++;
       const gasObj = join(work, "gas.o");
@@ -111,7 +113,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const torture = count > 0 ? sample(count, args.includes("--filter") ? new RegExp(opt("--filter", "")) : undefined) : [];
   const log = (s: string): void => void process.stdout.write(s + "\n");
   const arch = opt("--arch", "x86_64");
-  const r = runCorpus(torture, levels, { log, arch, symbolOrder: args.includes("--symbol-order") });
+  const cflags = opt("--cflags", "").split(/\s+/).filter(Boolean);
+  const r = runCorpus(torture, levels, { log, arch, symbolOrder: args.includes("--symbol-order"), cflags });
   const fails = [...r.failures];
   let files = r.files, identical = r.identical;
   console.log(`asm corpus (torture, ${arch}): ${r.identical}/${r.files} objects identical to GNU as (wall: gas ${r.gasSeconds.toFixed(1)}s incl. process start, ours ${r.oursSeconds.toFixed(1)}s)`);
