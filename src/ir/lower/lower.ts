@@ -1762,7 +1762,8 @@ export class FunctionLowerer {
       if (builtin && hasBuiltinExpansion(builtin)) return lowerBuiltin(this, { kind: "builtin", name: builtin, args: e.args, type: e.type, loc: e.loc });
       if (builtin && name.startsWith("__builtin_")) direct.asmName = name.slice("__builtin_".length);
     }
-    if (direct && !direct.defined && OPEN_CODED_LIBRARY.has(direct.name) && this.isLibraryBuiltin(direct) && this.matchesLibrary(e, direct.name)) {
+    // gcc expands them even when the program defines a function of that name itself (torture 20021127-1).
+    if (direct && OPEN_CODED_LIBRARY.has(direct.name) && this.isLibraryBuiltin(direct) && this.matchesLibrary(e, direct.name)) {
       return lowerBuiltin(this, { kind: "builtin", name: `__builtin_${direct.name}`, args: e.args, type: e.type, loc: e.loc, libName: direct.name });
     }
     // The C99 complex functions are operations on the value (gcc expands them even at -O0).
