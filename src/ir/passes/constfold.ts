@@ -284,6 +284,28 @@ function foldFunc(f: Func, memory: ConstMemory): void {
     }
     return undefined;
   };
+  // Floats whose sign bit is known clear (`fabs` open-coded as an `and` of the
+  // bits): `fabs(x) < 0.0` is false even for a NaN x (gcc folds it at -O1+,
+  // torture 20020720-1 checks).
+  const clearedBits = new Set<number>();
+  const nonNegative = new Set<number>();
+  const signFold = (i: Inst): Value | undefined => {
+    if (i.op === "and" && (i.type === "i32" || i.type === "i64") && i.a.k === "temp" && i.b.k === "int") {
+      const sign = 1n << BigInt(i.type === "i32" ? 31 : 63);
+      if ((i.b.value & sign) === 0n) clearedBits.add(i.dst);
+    } else if (i.op === "bitcast" && (i.to === "f32" || i.to === "f64") && i.a.k === "temp" && clearedBits.has(i.a.id)) {
+      nonNegative.add(i.dst);
+    } else if (i.op === "fcmp" && isSmallFloat(i.type)) {
+      // nonneg < c and nonneg <= c' (c <= 0, c' < 0) are false; their mirrors likewise.
+      const [x, c, pred] = i.a.k === "temp" && nonNegative.has(i.a.id) && i.b.k === "float" ? [i.a, i.b, i.pred]
+        : i.b.k === "temp" && nonNegative.has(i.b.id) && i.a.k === "float" ? [i.b, i.a, ({ ogt: "olt", oge: "ole" } as Record<string, string>)[i.pred]] : [];
+      if (x && c?.k === "float" && pred) {
+        const k = fval(i.type, c.bits);
+        if ((pred === "olt" && k <= 0) || (pred === "ole" && k < 0)) return int(0n);
+      }
+    }
+    return undefined;
+  };
   const resolve = (v: Value): Value => {
     while (v.k === "temp" && repl.has(v.id)) v = repl.get(v.id)!;
     return v;
@@ -307,7 +329,7 @@ function foldFunc(f: Func, memory: ConstMemory): void {
         mapInstOperands(i, resolve);
         const dst = instDst(i);
         if (dst === undefined) return true;
-        const v = fold(i) ?? wideFold(i) ?? loadFold(i) ?? boolCompare(i);
+        const v = fold(i) ?? wideFold(i) ?? loadFold(i) ?? boolCompare(i) ?? signFold(i);
         if (v === undefined) return true;
         repl.set(dst, v);
         changed = true;
