@@ -421,6 +421,8 @@ f:
 	mrs	x1, tpidr_el0
 	add	x1, x1, #:tprel_hi12:tv, lsl #12
 	add	x1, x1, #:tprel_lo12_nc:tv
+	add	x1, x1, #:tprel_hi12:.LANCHOR1, lsl #12
+	add	x1, x1, #:tprel_lo12_nc:.LANCHOR1+4
 	adrp	x3, :got:ext
 	ldr	x3, [x3, #:got_lo12:ext]
 	adrp	x0, :tlsdesc:tv2
@@ -452,7 +454,9 @@ tab:	.xword	.LC0, f
 	.hword	7
 	.section	.tbss,"awT",@nobits
 	.align	2
+	.set	.LANCHOR1,. + 0
 tv:	.zero	4
+	.zero	4
 	.bss
 	.align 3
 z:	.zero 16
