@@ -465,6 +465,22 @@ z:	.zero 16
     expect(compareObjects(gasObject(src), ours(src))).toEqual([]);
   });
 
+  it("needs .arch for LSE and fp16 forms where gas does", () => {
+    const src = [
+      ".arch armv8-a", "ldadd x0, x1, [x2]", "stadd w0, [x1]", "fadd h0, h1, h2", "fmov w0, h1", "fcvt h0, s1", "ldr h0, [x0]",
+      ".arch armv8.1-a", "casal x0, x1, [x2]", "fadd h0, h1, h2", ".arch armv8.2-a+fp16", "fadd h0, h1, h2",
+      ".arch_extension nolse", "swp x0, x1, [x2]", ".arch armv8-a+lse", "ldaddal w0, w1, [x2]", "fcvtzs w0, h1",
+    ].map((l) => `\t${l}\n`).join("");
+    const s = join(work, "arch.s");
+    writeFileSync(s, src);
+    let gasErrors = "";
+    try { execFileSync(GAS, [s, "-o", join(work, "arch.o")], { stdio: "pipe" }); } catch (e) { gasErrors = String((e as { stderr?: Buffer }).stderr); }
+    const lines = (text: string): number[] => [...text.matchAll(/:(\d+): Error/g)].map((m) => Number(m[1]));
+    const r = assembleFile(src, { fileName: "arch.s", arch: "aarch64" });
+    expect(lines(r.diagnostics.map(formatDiagnostic).join("\n"))).toEqual(lines(gasErrors));
+    expect(lines(gasErrors)).toEqual([2, 3, 4, 5, 10, 14, 17]);
+  });
+
   it("assembleLines encodes Inst objects to the bytes of their printed text", () => {
     const lines: AsmLine<A.Inst>[] = [
       directive(".text"), directive(".align", "2"), directive(".global", "g"), directive(".type", "g", "%function"), label("g"),

@@ -8,7 +8,7 @@
 import { AsmError } from "../arch.js";
 import type { Expr } from "../expr.js";
 import { rewriteAlias } from "./aliases.js";
-import { OPCODES, type OpcodeRow } from "./opcodes.js";
+import { OPCODES, type Feature, type OpcodeRow } from "./opcodes.js";
 import {
   CONDITIONS, type Arrangement, type ElemSize, type FpClass, type GprOperand, type Inst, type MemOperand, type Operand,
   type RelocOp, type SymOperand,
@@ -19,6 +19,8 @@ import { BARRIERS, PREFETCH_OPS, sysregEncoding } from "./names.js";
 export interface EncodeContext {
   parseExpr(text: string): Expr;
   constant(e: Expr): bigint | undefined;
+  /** Extensions `.arch` enabled; undefined accepts every form (the oracle's standalone use). */
+  readonly features?: ReadonlySet<Feature>;
 }
 
 /**
@@ -32,6 +34,8 @@ export interface A64Encoded { readonly word: number; readonly fixup?: A64Fixup }
 class Mismatch extends Error {}
 /** The operands are of the right kinds but a value is out of range. */
 class RangeFail extends Error {}
+/** The form needs an extension `.arch` has not enabled. */
+class Unsupported extends Error {}
 
 const GPR_FIELD: Record<string, number> = { d: 0, n: 5, m: 16, a: 10, t: 0, t2: 10, s: 16 };
 const FP_SIZE_LOG2: Record<FpClass, number> = { b: 0, h: 1, s: 2, d: 3, q: 4 };
@@ -624,6 +628,10 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
   throw new Error(`opcode table: unknown operand code ${code}`);
 }
 
+/** Half-precision arithmetic (an `h` variant of a form without memory operands) needs fp16; h loads and stores do not. */
+const needsFp16 = (row: OpcodeRow, a: Attempt): boolean =>
+  row.feature === "fp16" || (a.F === "h" && !row.ops.some((c) => /^(m|lit19)/.test(c)));
+
 function tryRow(mnemonic: string, row: OpcodeRow, variant: string, ops: readonly Operand[], cx: EncodeContext): A64Encoded {
   const a = new Attempt(row, variant, cx, mnemonic);
   const codes = row.ops;
@@ -633,6 +641,9 @@ function tryRow(mnemonic: string, row: OpcodeRow, variant: string, ops: readonly
     if (i >= ops.length && !codes[i].endsWith("?")) throw new Mismatch();
     encodeOperand(codes[i], ops[i], a, ops);
   }
+  // Checked once the operands fit, so only a form that would be chosen reports a missing extension.
+  const feature = needsFp16(row, a) ? "fp16" : row.feature;
+  if (feature && cx.features && !cx.features.has(feature)) throw new Unsupported();
   return a.fixup ? { word: a.word, fixup: a.fixup } : { word: a.word };
 }
 
@@ -654,16 +665,19 @@ function encodeWith(mnemonic: string, ops: readonly Operand[], cx: EncodeContext
   const rows = OPCODES.get(mnemonic);
   if (!rows) throw new AsmError(`unknown mnemonic \`${original.mnemonic}'`);
   let error: string | undefined;
+  let unsupported = false;
   for (const row of rows) {
     for (const variant of Object.keys(row.v)) {
       try {
         return tryRow(mnemonic, row, variant, ops, cx);
       } catch (e) {
-        if (e instanceof RangeFail) error ??= e.message;
+        if (e instanceof Unsupported) unsupported = true;
+        else if (e instanceof RangeFail) error ??= e.message;
         else if (!(e instanceof Mismatch)) throw e;
       }
     }
   }
+  if (unsupported) throw new AsmError(`selected processor does not support \`${original.mnemonic}'`);
   throw new AsmError(error ? `${error} -- \`${original.mnemonic}'` : `operand mismatch -- \`${original.mnemonic}'`);
 }
 
