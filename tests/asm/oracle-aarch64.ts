@@ -150,6 +150,7 @@ function operandArb(code: string, v: Variant, msz: number): fc.Arbitrary<string>
     case "cond": return pick(...CONDITIONS, "hs", "lo");
     case "u16": case "u16d": return imm(0, 1, 0x1234, 0xffff, 0x10000);
     case "hint": return imm(0, 1, 5, 34, 127, 128);
+    case "btitarget": return pick("c", "j", "jc", "cj", "x");
     case "barrier": return fc.oneof(pick(...Object.keys(BARRIERS)), imm(0, 4, 15, 16));
     case "sysreg": return fc.oneof(pick(...SYSREG_NAMES), pick("s3_3_c13_c0_2", "s3_0_c15_c2_0", "s2_1_c0_c0_0"));
     case "prfop": return fc.oneof(pick(...PREFETCH_OPS.filter(Boolean)), imm(0, 6, 31, 32));

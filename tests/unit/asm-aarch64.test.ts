@@ -171,6 +171,10 @@ dmb ish
 dmb ishld
 dsb sy
 hint #34
+paciasp
+autiasp
+bti c
+bti jc
 svc #0
 brk #0x3e8
 mrs x0, tpidr_el0

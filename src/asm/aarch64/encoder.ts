@@ -366,6 +366,12 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     case "u16": a.set(range(a.constant(o), 0n, 0xffffn, "immediate"), 5); return;
     case "u16d": a.set(range(a.constant(o), 0n, 0xffffn, "immediate"), 0); return;
     case "hint": a.word = (a.word & ~(0x7f << 5)) >>> 0; a.set(range(a.constant(o), 0n, 127n, "immediate"), 5); return;
+    case "btitarget": {
+      const t = o.kind === "name" ? ({ c: 2, j: 4, jc: 6 } as Record<string, number>)[o.name] : undefined;
+      if (t === undefined) throw new Mismatch();
+      a.set(t, 5);
+      return;
+    }
     case "barrier": {
       let v: number | undefined;
       if (o.kind === "name") v = a.mnemonic === "clrex" ? undefined : BARRIERS[o.name];

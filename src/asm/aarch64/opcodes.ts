@@ -132,9 +132,15 @@ def("tbnz", row("Rt, tbit, l14", wx(0x37000000, 0)));
 def("br", row("Xn", { "": 0xd61f0000 }));
 def("blr", row("Xn", { "": 0xd63f0000 }));
 def("ret", row("Xn", { "": 0xd65f0000 }), row("", { "": 0xd65f03c0 }));
-for (const [mn, op] of [["nop", 0xd503201f], ["yield", 0xd503203f], ["wfe", 0xd503205f], ["wfi", 0xd503207f], ["sev", 0xd503209f], ["sevl", 0xd50320bf]] as const) {
+// Hint-space instructions (pointer authentication and BTI too: no-ops on cores without them).
+for (const [mn, op] of [
+  ["nop", 0xd503201f], ["yield", 0xd503203f], ["wfe", 0xd503205f], ["wfi", 0xd503207f], ["sev", 0xd503209f], ["sevl", 0xd50320bf],
+  ["xpaclri", 0xd50320ff], ["csdb", 0xd503229f], ["paciasp", 0xd503233f], ["pacibsp", 0xd503237f], ["autiasp", 0xd50323bf],
+  ["autibsp", 0xd50323ff],
+] as const) {
   def(mn, row("", { "": op }));
 }
+def("bti", row("", { "": 0xd503241f }), row("btitarget", { "": 0xd503241f }));
 def("hint", row("hint", { "": 0xd503201f }));
 def("isb", row("barrier?", { "": 0xd5033fdf }));
 def("dmb", row("barrier", { "": 0xd50330bf }));
