@@ -68,6 +68,8 @@ mov w0, #0xffff0000
 mov x0, #0xffffffff
 mov x0, #0x1234000000000000
 mov x0, #0xffff0000ffff
+mov w28, #0xffffffff1fffffff
+and w0, w1, #0xffffffff1fffffff
 movk x0, #0x1234, lsl #48
 movn w0, #1
 and x0, x1, #0xff
@@ -330,6 +332,7 @@ and w0, w1, #0xffffffff
 orr x0, x1, #0x1234
 mov x0, #0x12345678
 mov w0, #0x100000000
+and w0, w1, #0x100000001
 movz x0, #0x10000
 movk w0, #1, lsl #32
 ldr x0, [x1, #32768]

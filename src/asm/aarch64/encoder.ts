@@ -7,7 +7,7 @@
 
 import { AsmError } from "../arch.js";
 import type { Expr } from "../expr.js";
-import { rewriteAlias } from "./aliases.js";
+import { fitsW, rewriteAlias } from "./aliases.js";
 import { OPCODES, type Feature, type OpcodeRow } from "./opcodes.js";
 import {
   CONDITIONS, type Arrangement, type ElemSize, type FpClass, type GprOperand, type Inst, type MemOperand, type Operand,
@@ -328,7 +328,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     case "bimm": {
       const enc = encodeBitmask(a.constant(o), a.R!);
       const v = a.constant(o);
-      if (a.R === 32 && !inRange(v, -(1n << 31n), 0xffffffffn)) throw new RangeFail("immediate out of range");
+      if (a.R === 32 && !fitsW(v)) throw new RangeFail("immediate out of range");
       if (enc === undefined) throw new RangeFail(`immediate out of range`);
       a.set(enc, 10);
       return;
