@@ -275,6 +275,12 @@ ushr d0, d1, #63
 sxtl v0.4s, v1.4h
 uxtl2 v0.8h, v1.16b
 xtn v0.8b, v1.8h
+shrn v0.4h, v1.4s, #16
+shrn2 v0.16b, v1.8h, #3
+uabal v0.8h, v1.8b, v2.8b
+uadalp v0.4s, v1.8h
+saddlp v0.1d, v1.2s
+add x0, x29, #:tprel_hi12:sym, lsl #1
 umull v0.2d, v1.2s, v2.2s
 smull2 v0.4s, v1.8h, v2.8h
 fcvtl v0.2d, v1.2s

@@ -42,6 +42,7 @@ const FP_SIZE_LOG2: Record<FpClass, number> = { b: 0, h: 1, s: 2, d: 3, q: 4 };
 const ARR_ELEM: Record<Arrangement, ElemSize | "q"> = { "8b": "b", "16b": "b", "4h": "h", "8h": "h", "2s": "s", "4s": "s", "1d": "d", "2d": "d", "1q": "q" };
 const ELEM_LOG2: Record<ElemSize, number> = { b: 0, h: 1, s: 2, d: 3 };
 const WIDENED: Partial<Record<Arrangement, Arrangement>> = { "8b": "8h", "16b": "8h", "4h": "4s", "8h": "4s", "2s": "2d", "4s": "2d" };
+const PAIRWISE: Partial<Record<Arrangement, Arrangement>> = { "8b": "4h", "16b": "8h", "4h": "2s", "8h": "4s", "2s": "1d", "4s": "2d" };
 const ARR_BYTES = (a: Arrangement): number => (a === "8b" || a === "4h" || a === "2s" || a === "1d" ? 8 : 16);
 
 /** One attempt at encoding an instruction with one form and variant. */
@@ -245,10 +246,11 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     a.set(o.num, GPR_FIELD[m[2]]);
     return;
   }
-  m = /^V(d|n|m)(w?)$/.exec(code);
+  m = /^V(d|n|m)([wp]?)$/.exec(code);
   if (m) {
-    // `w`: the arrangement with elements twice as wide (the long side of sxtl, umull, xtn).
-    const arr = m[2] ? WIDENED[a.V!] : a.V;
+    // `w`: the arrangement with elements twice as wide (the long side of sxtl, umull, xtn);
+    // `p`: twice as wide and half as many (pairwise saddlp).
+    const arr = m[2] === "w" ? WIDENED[a.V!] : m[2] === "p" ? PAIRWISE[a.V!] : a.V;
     if (!o || o.kind !== "vec" || o.arr !== arr) throw new Mismatch();
     a.set(o.num, GPR_FIELD[m[1]]);
     return;
@@ -286,9 +288,10 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
         // Only `add` takes relocation operators (not sub/adds/subs).
         const reloc = a.mnemonic === "add" ? ADD_RELOCS[o.op] : undefined;
         if (!reloc) throw new Mismatch();
-        if (shifted && (shifted.kind !== "shift" || shifted.op !== "lsl" || (shifted.amount !== 0 && shifted.amount !== 12))) throw new RangeFail("shift amount must be 0 or 12");
-        // :tprel_hi12: implies `lsl #12` (:dtprel_hi12: does not).
-        if ((shifted?.kind === "shift" && shifted.amount === 12) || (!shifted && o.op === "tprel_hi12")) a.set(1, 22);
+        // :tprel_hi12: is always `lsl #12`, whatever lsl is written (gas); the others take lsl #0 or #12.
+        const hi12 = o.op === "tprel_hi12";
+        if (shifted && (shifted.kind !== "shift" || shifted.op !== "lsl" || (!hi12 && shifted.amount !== 0 && shifted.amount !== 12))) throw new RangeFail("shift amount must be 0 or 12");
+        if (hi12 || (shifted?.kind === "shift" && shifted.amount === 12)) a.set(1, 22);
         a.fix(o, reloc, false);
         return;
       }

@@ -407,6 +407,18 @@ for (const [mn, op] of [["sshll", 0x0f00a400], ["ushll", 0x2f00a400]] as const) 
   def(mn, row("Vdw, Vn, vshl", vq(op, NARROW)));
   def(mn + "2", row("Vdw, Vn, vshl", vq(op, NARROW2)));
 }
+for (const [mn, op] of [["sabal", 0x0e205000], ["uabal", 0x2e205000]] as const) {
+  def(mn, row("Vdw, Vn, Vm", vec(op, NARROW)));
+  def(mn + "2", row("Vdw, Vn, Vm", vec(op, NARROW2)));
+}
+for (const [mn, op] of [["shrn", 0x0f008400], ["rshrn", 0x0f008c00]] as const) {
+  def(mn, row("Vd, Vnw, vshr", vq(op, NARROW)));
+  def(mn + "2", row("Vd, Vnw, vshr", vq(op, NARROW2)));
+}
+// Pairwise long adds: each result element sums two source elements (8b → 4h, 4s → 2d).
+for (const [mn, op] of [["saddlp", 0x0e202800], ["uaddlp", 0x2e202800], ["sadalp", 0x0e206800], ["uadalp", 0x2e206800]] as const) {
+  def(mn, row("Vdp, Vn", vec(op, INT_ARRS_NO_D)));
+}
 def("xtn", row("Vd, Vnw", vec(0x0e212800, NARROW)));
 def("xtn2", row("Vd, Vnw", vec(0x0e212800, NARROW2)));
 def("fcvtl", row("Vdw, Vn", { "4h": 0x0e217800, "2s": 0x0e617800 }));
