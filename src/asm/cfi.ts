@@ -10,7 +10,13 @@ import { splitArgs } from "./lexer.js";
 import type { AsmSymbol } from "./model.js";
 import { SHF_ALLOC, SHT_PROGBITS } from "../elf/constants.js";
 
-interface CfiInsn { loc: AsmSymbol; bytes: number[] }
+/**
+ * One CFI instruction at a location; `cieable` when gas may move it into a
+ * CIE (not remember_state or an escape); `advance` when gas recorded an
+ * advance before it (the location's fragment or offset changed since the
+ * previous one, even if layout makes the distance zero).
+ */
+interface CfiInsn { loc: AsmSymbol; bytes: number[]; cieable: boolean; advance: boolean }
 /** A label difference in an FDE left to the linker (linker relaxation). */
 interface CfiFixup { at: number; size: 1 | 2 | 4; form: "add" | "set" | "set6"; a: AsmSymbol; b: AsmSymbol }
 interface Fde { start: AsmSymbol; end?: AsmSymbol; insns: CfiInsn[]; signal: boolean }
@@ -48,7 +54,12 @@ export class CfiState {
     }
     const fde = this.fde;
     if (!fde) throw new AsmError("CFI instruction used without previous .cfi_startproc");
-    const emit = (...bytes: number[]): void => { fde.insns.push({ loc: this.label(asm), bytes }); };
+    const emit = (...bytes: number[]): void => {
+      const loc = this.label(asm);
+      const prev = fde.insns.length ? fde.insns[fde.insns.length - 1].loc : fde.start;
+      const advance = prev.frag !== loc.frag || prev.fragOffset !== loc.fragOffset;
+      fde.insns.push({ loc, bytes, cieable: name !== ".cfi_remember_state" && name !== ".cfi_escape", advance });
+    };
     const offsetInsn = (r: number, off: number): void => {
       const f = off / dataAlign;
       if (Number.isInteger(f) && f >= 0 && r < 64) emit(DW_CFA.offset | r, ...encodeLeb(BigInt(f), false));
@@ -113,24 +124,34 @@ export class CfiState {
     sec.align = 8;
     asm.current = sec;
     asm.subsection = 0;
-    const cies = new Map<string, number>();
+    /** CIEs made so far: augmentation, the FDE-start instructions moved into them, offset. */
+    const cies: { aug: string; insns: string[]; offset: number }[] = [];
     const addr = (s: AsmSymbol): number => s.frag!.address + s.fragOffset;
     this.fdes.forEach((fde, n) => {
-      const key = fde.signal ? "zRS" : "zR";
-      let cieOffset = cies.get(key);
-      if (cieOffset === undefined) {
-        cieOffset = asm.data().buf.length;
-        cies.set(key, cieOffset);
+      const aug = fde.signal ? "zRS" : "zR";
+      // As gas: an FDE uses the first CIE whose instructions its own first
+      // ones repeat (no advance before them); with none, a new CIE takes the
+      // FDE's instructions up to the first advance (or remember_state/escape).
+      const movable = (i: number): boolean => i < fde.insns.length && fde.insns[i].cieable && !fde.insns[i].advance;
+      const text = (i: number): string => fde.insns[i].bytes.join(",");
+      let cie = cies.find((c) => c.aug === aug && c.insns.every((t, i) => movable(i) && text(i) === t));
+      if (!cie) {
+        let lead = 0;
+        while (movable(lead)) lead++;
+        cie = { aug, insns: fde.insns.slice(0, lead).map((_, i) => text(i)), offset: asm.data().buf.length };
+        cies.push(cie);
         const p = asm.arch.cfi;
         const body = [
-          0, 0, 0, 0, p.version ?? 1, ...[...key].map((c) => c.charCodeAt(0)), 0,
+          0, 0, 0, 0, p.version ?? 1, ...[...aug].map((c) => c.charCodeAt(0)), 0,
           ...encodeLeb(BigInt(p.codeAlign), false), ...encodeLeb(BigInt(p.dataAlign), true), p.raReg, 1, 0x1b,
-          ...p.initial,
+          ...p.initial, ...fde.insns.slice(0, lead).flatMap((i) => i.bytes),
         ];
         this.record(asm, body, [], 4);
         // gas aligns after each CIE: a fragment boundary the arch may mark.
         asm.arch.frag?.(asm, "align");
       }
+      const lead = cie.insns.length;
+      const cieOffset = cie.offset;
       const f = asm.data();
       const here = f.buf.length;
       const insns: number[] = [];
@@ -141,7 +162,7 @@ export class CfiState {
       const diffs: CfiFixup[] = [];
       const bodyStart = 13; // CIE pointer, pc_begin, pc_range, augmentation length
       let locSym = fde.start;
-      for (const i of fde.insns) {
+      for (const i of fde.insns.slice(lead)) {
         // Advances count in units of the code alignment factor (4 on aarch64).
         const d = (addr(i.loc) - addr(locSym)) / asm.arch.cfi.codeAlign;
         if (d > 0) {

@@ -9,6 +9,7 @@
 // Batches alternate `.option relax/norelax` and `pic/nopic`.
 //
 //   npx tsx tests/asm/oracle-riscv64.ts [--count 100000] [--seed N]
+//   npx tsx tests/asm/oracle-riscv64.ts --layout [--count 500]   # whole functions: relaxation, alignment, CFI
 
 import fc from "fast-check";
 import { execFileSync } from "node:child_process";
@@ -20,6 +21,7 @@ import { ElfFile } from "../../src/elf/reader.js";
 import { R_RISCV, SHT_RELA } from "../../src/elf/constants.js";
 import { OPCODES } from "../../src/asm/riscv64/opcodes.js";
 import { FPR, GPR } from "../../src/asm/riscv64/inst.js";
+import { compareObjects } from "./compare.js";
 
 /** The options riscv64-linux-gnu-gcc 12 gives its assembler. */
 export const GAS_OPTIONS = ["-march=rv64imafdc_zicsr_zifencei", "-mabi=lp64d", "-misa-spec=20191213"];
@@ -217,9 +219,60 @@ export function runOracle(count: number, seed: number, batch = 1000): OracleResu
   return total;
 }
 
+// ---------------------------------------------------------------- layout
+
+/**
+ * Whole functions for the relaxation: labels, branches and jumps to them over
+ * random distances (so every c.beqz/beq/c.bnez+jal/bne+jal and c.j/jal
+ * choice is met, including exact range boundaries), code alignment, calls,
+ * pcrel pairs and CFI, assembled as a file by both and compared as objects
+ * (sections, symbols in order, relocations).
+ */
+const layoutItem = (labels: number): fc.Arbitrary<string> => fc.oneof(
+  { weight: 3, arbitrary: fc.integer({ min: 0, max: labels - 1 }).map((l) => `.L${l}:`) },
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom("beqz a0", "bnez s1", "beqz a7", "blez a0", "beq a0, a1", "bne s0, zero", "bgtu a2, a3", "j", "jal", "jal t0"), fc.integer({ min: 0, max: labels - 1 })).map(([b, l]) => `\t${b}${b.includes(" ") ? ", " : " "}.L${l}`) },
+  { weight: 3, arbitrary: fc.tuple(fc.constantFrom("addi a0, a0, 1", "add a0, a1, a2", "sd ra, 8(sp)", "lui a5, 0x12"), fc.integer({ min: 1, max: 200 })).map(([i, n]) => `\t.rept ${n}\n\t${i}\n\t.endr`) },
+  { weight: 1, arbitrary: fc.integer({ min: 1, max: 5 }).map((k) => `\t.align ${k}`) },
+  { weight: 1, arbitrary: fc.constantFrom("\tcall ext", "\ttail ext", "\tlla a0, sym", "\tla a1, sym", "\tlw a2, sym", "\t.cfi_def_cfa_offset 16", "\t.cfi_offset ra, -8", "\t.cfi_remember_state", "\t.cfi_restore_state") },
+);
+const layoutFile = fc.tuple(fc.integer({ min: 2, max: 6 }), fc.constantFrom(...HEADERS)).chain(([labels, header]) =>
+  fc.array(layoutItem(labels), { minLength: 5, maxLength: 40 }).map((items) => {
+    // Every label defined once: the first occurrence stays, later ones become plain code.
+    const seen = new Set<string>();
+    const body = items.map((it) => (/^\.L\d+:$/.test(it) ? (seen.has(it) ? "\tnop" : (seen.add(it), it)) : it));
+    for (let l = 0; l < labels; l++) if (!seen.has(`.L${l}:`)) body.push(`.L${l}:`);
+    return [...header.map((h) => `\t${h}`), "\t.text", "f:", "\t.cfi_startproc", ...body, "\tret", "\t.cfi_endproc", ""].join("\n");
+  }));
+
+export function runLayoutOracle(count: number, seed: number): { checked: number; failures: string[] } {
+  const work = mkdtempSync(join(tmpdir(), "tscc-rv-layout-"));
+  const res = { checked: 0, failures: [] as string[] };
+  try {
+    for (const src of fc.sample(layoutFile, { numRuns: count, seed })) {
+      writeFileSync(join(work, "l.s"), src);
+      try {
+        execFileSync("riscv64-linux-gnu-as", [...GAS_OPTIONS, join(work, "l.s"), "-o", join(work, "l.o")], { stdio: "pipe" });
+      } catch { continue; }
+      res.checked++;
+      const ours = assembleFile(src, { fileName: "l.s", arch: "riscv64" });
+      const diffs = ours.object ? compareObjects(readFileSync(join(work, "l.o")), ours.object, { symbolOrder: true }) : ours.diagnostics.map((d) => d.message);
+      if (diffs.length) res.failures.push(`${diffs.slice(0, 2).join("; ")}\n${src}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  return res;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const args = process.argv.slice(2);
   const opt = (k: string, d: string): string => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : d; };
+  if (args.includes("--layout")) {
+    const l = runLayoutOracle(Number(opt("--count", "500")), Number(opt("--seed", String(Date.now() % 100000))));
+    console.log(`riscv64 layout oracle: ${l.checked} files compared as objects, ${l.checked - l.failures.length} identical`);
+    for (const f of l.failures.slice(0, Number(opt("--show", "3")))) console.log(f);
+    process.exit(l.failures.length ? 1 : 0);
+  }
   const r = runOracle(Number(opt("--count", "5000")), Number(opt("--seed", String(Date.now() % 100000))));
   console.log(`riscv64 asm oracle: ${r.checked} instructions compared (bytes and relocations), ${r.checked - r.mismatches.length} identical; ${r.mismatches.length} mismatches, ${r.weRejected.length} rejected only by us; ${r.gasRejected} rejected by gas, ${r.weAccepted.length} of them accepted by us`);
   for (const m of [...r.mismatches, ...r.weRejected, ...r.weAccepted].slice(0, Number(opt("--show", "30")))) console.log("  " + m);

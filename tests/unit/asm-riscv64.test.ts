@@ -19,7 +19,7 @@ import { directive, label, type AsmLine } from "../../src/asm/lines.js";
 import { ElfFile } from "../../src/elf/reader.js";
 import { R_RISCV, SHT_RELA } from "../../src/elf/constants.js";
 import { compareObjects } from "../asm/compare.js";
-import { runOracle } from "../asm/oracle-riscv64.js";
+import { runLayoutOracle, runOracle } from "../asm/oracle-riscv64.js";
 
 function object(src: string): ElfFile {
   const r = assembleFile(src, { fileName: "t.s", arch: "riscv64" });
@@ -185,5 +185,11 @@ describe("riscv64 against GNU as", () => {
     expect(r.weRejected.slice(0, 5)).toEqual([]);
     expect(r.weAccepted.slice(0, 5)).toEqual([]);
     expect(r.checked).toBeGreaterThan(1200);
+  }, 60_000);
+
+  it.skipIf(!hasRiscvGas)("random functions: relaxation, alignment, calls and CFI as gas lays them out (40 files)", () => {
+    const r = runLayoutOracle(40, 7);
+    expect(r.failures.slice(0, 1)).toEqual([]);
+    expect(r.checked).toBeGreaterThan(30);
   }, 60_000);
 });

@@ -24,16 +24,16 @@ const KIND_RELOC: Record<string, string> = {
   hi20: "HI20", lo12_i: "LO12_I", lo12_s: "LO12_S", pcrel_hi20: "PCREL_HI20", pcrel_lo12_i: "PCREL_LO12_I",
   pcrel_lo12_s: "PCREL_LO12_S", got_hi20: "GOT_HI20", tprel_hi20: "TPREL_HI20", tprel_lo12_i: "TPREL_LO12_I",
   tprel_lo12_s: "TPREL_LO12_S", tprel_add: "TPREL_ADD", tls_got_hi20: "TLS_GOT_HI20", tls_gd_hi20: "TLS_GD_HI20",
-  align: "ALIGN",
+  align: "ALIGN", dtprel32: "TLS_DTPREL32", dtprel64: "TLS_DTPREL64",
 };
 
 /** Kinds whose bits gas fills with the distance to the target even when it leaves a relocation ("for objdump"). */
 const TENTATIVE = new Set(["branch", "jal", "rvc_branch", "rvc_jump"]);
 /** Kinds whose bits gas fills with the relocation's addend (hi/lo parts). */
-const ADDEND_BITS = new Set(["hi20", "lo12_i", "lo12_s"]);
+const ADDEND_BITS = new Set(["hi20", "lo12_i", "lo12_s", "dtprel32", "dtprel64"]);
 
 /** Fixup kinds that refer to thread-local storage. */
-const TLS_KINDS = new Set(["tls_got_hi20", "tls_gd_hi20", "tprel_hi20", "tprel_lo12_i", "tprel_lo12_s", "tprel_add"]);
+const TLS_KINDS = new Set(["tls_got_hi20", "tls_gd_hi20", "tprel_hi20", "tprel_lo12_i", "tprel_lo12_s", "tprel_add", "dtprel32", "dtprel64"]);
 
 const EF_RISCV_RVC = 0x1;
 const EF_RISCV_FLOAT_ABI_DOUBLE = 0x4;
@@ -155,7 +155,19 @@ class Riscv64Assembler implements ArchAssembler<Inst> {
       [".attribute", (_asm, a) => this.attribute(a)],
       [".dword", (asm, a) => { for (const x of splitArgs(a)) asm.emitValue(asm.parseExpr(x), 8); }],
       [".half", (asm, a) => { for (const x of splitArgs(a)) asm.emitValue(asm.parseExpr(x), 2); }],
+      [".dtprelword", (asm, a) => this.dtprel(asm, a, 4)],
+      [".dtpreldword", (asm, a) => this.dtprel(asm, a, 8)],
     ]);
+  }
+
+  /** `.dtprelword`/`.dtpreldword`: offsets from the TLS block (debug info of TLS variables). */
+  private dtprel(asm: Assembler, args: string, size: 4 | 8): void {
+    for (const x of splitArgs(args)) {
+      this.beforeData(asm);
+      const f = asm.data();
+      f.fixups.push({ offset: f.buf.length, kind: size === 4 ? "dtprel32" : "dtprel64", size, expr: asm.parseExpr(x), pcrel: false, bias: 0n, signed: false, file: asm.stmt.file, line: asm.stmt.line });
+      f.buf.fill(size, 0);
+    }
   }
 
   private option(a: string): void {

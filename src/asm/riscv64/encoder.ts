@@ -7,7 +7,7 @@
 import { AsmError, type EncFixup, type Encoded, type EncodedBytes, type InstContext, type Relaxable } from "../arch.js";
 import type { Expr } from "../expr.js";
 import { C_FORMS, compress, cBranch, cJump } from "./compress.js";
-import { bImm, hi20, iImm, jImm, lo12, sImm, uImm, type RvFixupKind } from "./fields.js";
+import { bImm, hi20, iImm, lo12, sImm, uImm, type RvFixupKind } from "./fields.js";
 import { FPR, GPR, type Inst, type Operand, type RelocOperator } from "./inst.js";
 import { CSRS, EXTENSION_OF, OPCODES, ROUNDING_MODES } from "./opcodes.js";
 
@@ -530,4 +530,3 @@ export function loadConstant(rd: number, v: bigint): [number, string][] {
   return out;
 }
 
-export { jImm };

@@ -20,7 +20,8 @@ export const lo12 = (v: bigint): number => Number(BigInt.asIntN(12, v));
 export type RvFixupKind =
   | "branch" | "jal" | "rvc_branch" | "rvc_jump" | "call"
   | "hi20" | "lo12_i" | "lo12_s" | "pcrel_hi20" | "pcrel_lo12_i" | "pcrel_lo12_s" | "got_hi20"
-  | "tprel_hi20" | "tprel_lo12_i" | "tprel_lo12_s" | "tprel_add" | "tls_got_hi20" | "tls_gd_hi20" | "align";
+  | "tprel_hi20" | "tprel_lo12_i" | "tprel_lo12_s" | "tprel_add" | "tls_got_hi20" | "tls_gd_hi20" | "align"
+  | "dtprel32" | "dtprel64";
 
 const read32 = (out: Uint8Array, at: number): number => (out[at] | out[at + 1] << 8 | out[at + 2] << 16 | out[at + 3] << 24) >>> 0;
 const write32 = (out: Uint8Array, at: number, w: number): void => {
@@ -65,6 +66,12 @@ export function applyField(kind: string, value: bigint, out: Uint8Array, at: num
       return write32(out, at, (w() & 0x1fff07f) | sImm(lo12(value)));
     case "tprel_add": case "align":
       return;
+    case "dtprel32": case "dtprel64": {
+      // Data, not an instruction: the value itself, little-endian.
+      let x = BigInt.asUintN(kind === "dtprel32" ? 32 : 64, value);
+      for (let i = 0; i < (kind === "dtprel32" ? 4 : 8); i++) { out[at + i] = Number(x & 0xffn); x >>= 8n; }
+      return;
+    }
   }
   throw new AsmError(`unsupported relocation for a constant operand`);
 }
