@@ -399,8 +399,9 @@ function applyFixup(asm: Assembler, sec: Section, out: Uint8Array, at: number, f
       addend -= aliasBase;
       sym = v.alias;
     }
-  } else if (v.alias && arch.keepsSymbol(fx, v) && arch.linkerRelax) {
+  } else if (v.alias && arch.keepsSymbol(fx, v) && (arch.linkerRelax || asm.isTemporary(s))) {
     // Under linker relaxation every relocation keeps its symbol: a local alias is that symbol.
+    // So it is when the symbol kept is a nameless one (aarch64 TLS against `.set .LANCHOR0, .`).
     addend -= v.aliasBase ?? 0n;
     sym = v.alias;
   }

@@ -68,6 +68,7 @@ function parseVariant(key: string): Variant {
 }
 const ELEM: Record<string, string> = { "8b": "b", "16b": "b", "4h": "h", "8h": "h", "2s": "s", "4s": "s", "1d": "d", "2d": "d" };
 const WIDE: Record<string, string> = { "8b": "8h", "16b": "8h", "4h": "4s", "8h": "4s", "2s": "2d", "4s": "2d" };
+const PAIR: Record<string, string> = { "8b": "4h", "16b": "8h", "4h": "2s", "8h": "4s", "2s": "1d", "4s": "2d" };
 const ELEM_COUNT: Record<string, number> = { b: 16, h: 8, s: 4, d: 2 };
 
 function gprText(size: 32 | 64, n: number, sp: boolean): string {
@@ -124,9 +125,9 @@ function operandArb(code: string, v: Variant, msz: number): fc.Arbitrary<string>
     // Sometimes the other size: gas must reject it and so must we.
     return fc.tuple(fc.integer({ min: 0, max: 31 }), pick(c, c, c, "b", "s", "d")).map(([n, k]) => k + n);
   }
-  m = /^V[dnm](w?)$/.exec(code);
+  m = /^V[dnm]([wp]?)$/.exec(code);
   if (m) {
-    const arr = m[1] ? WIDE[v.V!] : v.V;
+    const arr = m[1] === "w" ? WIDE[v.V!] : m[1] === "p" ? PAIR[v.V!] : v.V;
     if (!arr) throw new Error(`generator: ${code} without an arrangement`);
     return fc.integer({ min: 0, max: 31 }).map((n) => `v${n}.${arr}`);
   }
@@ -150,6 +151,7 @@ function operandArb(code: string, v: Variant, msz: number): fc.Arbitrary<string>
     case "cond": return pick(...CONDITIONS, "hs", "lo");
     case "u16": case "u16d": return imm(0, 1, 0x1234, 0xffff, 0x10000);
     case "hint": return imm(0, 1, 5, 34, 127, 128);
+    case "btitarget": return pick("c", "j", "jc", "cj", "x");
     case "barrier": return fc.oneof(pick(...Object.keys(BARRIERS)), imm(0, 4, 15, 16));
     case "sysreg": return fc.oneof(pick(...SYSREG_NAMES), pick("s3_3_c13_c0_2", "s3_0_c15_c2_0", "s2_1_c0_c0_0"));
     case "prfop": return fc.oneof(pick(...PREFETCH_OPS.filter(Boolean)), imm(0, 6, 31, 32));

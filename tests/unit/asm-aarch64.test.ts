@@ -68,6 +68,8 @@ mov w0, #0xffff0000
 mov x0, #0xffffffff
 mov x0, #0x1234000000000000
 mov x0, #0xffff0000ffff
+mov w28, #0xffffffff1fffffff
+and w0, w1, #0xffffffff1fffffff
 movk x0, #0x1234, lsl #48
 movn w0, #1
 and x0, x1, #0xff
@@ -171,6 +173,10 @@ dmb ish
 dmb ishld
 dsb sy
 hint #34
+paciasp
+autiasp
+bti c
+bti jc
 svc #0
 brk #0x3e8
 mrs x0, tpidr_el0
@@ -269,6 +275,12 @@ ushr d0, d1, #63
 sxtl v0.4s, v1.4h
 uxtl2 v0.8h, v1.16b
 xtn v0.8b, v1.8h
+shrn v0.4h, v1.4s, #16
+shrn2 v0.16b, v1.8h, #3
+uabal v0.8h, v1.8b, v2.8b
+uadalp v0.4s, v1.8h
+saddlp v0.1d, v1.2s
+add x0, x29, #:tprel_hi12:sym, lsl #1
 umull v0.2d, v1.2s, v2.2s
 smull2 v0.4s, v1.8h, v2.8h
 fcvtl v0.2d, v1.2s
@@ -326,6 +338,7 @@ and w0, w1, #0xffffffff
 orr x0, x1, #0x1234
 mov x0, #0x12345678
 mov w0, #0x100000000
+and w0, w1, #0x100000001
 movz x0, #0x10000
 movk w0, #1, lsl #32
 ldr x0, [x1, #32768]
@@ -421,6 +434,8 @@ f:
 	mrs	x1, tpidr_el0
 	add	x1, x1, #:tprel_hi12:tv, lsl #12
 	add	x1, x1, #:tprel_lo12_nc:tv
+	add	x1, x1, #:tprel_hi12:.LANCHOR1, lsl #12
+	add	x1, x1, #:tprel_lo12_nc:.LANCHOR1+4
 	adrp	x3, :got:ext
 	ldr	x3, [x3, #:got_lo12:ext]
 	adrp	x0, :tlsdesc:tv2
@@ -452,13 +467,31 @@ tab:	.xword	.LC0, f
 	.hword	7
 	.section	.tbss,"awT",@nobits
 	.align	2
+	.set	.LANCHOR1,. + 0
 tv:	.zero	4
+	.zero	4
 	.bss
 	.align 3
 z:	.zero 16
 	.section	.note.GNU-stack,"",@progbits
 `;
     expect(compareObjects(gasObject(src), ours(src))).toEqual([]);
+  });
+
+  it("needs .arch for LSE and fp16 forms where gas does", () => {
+    const src = [
+      ".arch armv8-a", "ldadd x0, x1, [x2]", "stadd w0, [x1]", "fadd h0, h1, h2", "fmov w0, h1", "fcvt h0, s1", "ldr h0, [x0]",
+      ".arch armv8.1-a", "casal x0, x1, [x2]", "fadd h0, h1, h2", ".arch armv8.2-a+fp16", "fadd h0, h1, h2",
+      ".arch_extension nolse", "swp x0, x1, [x2]", ".arch armv8-a+lse", "ldaddal w0, w1, [x2]", "fcvtzs w0, h1",
+    ].map((l) => `\t${l}\n`).join("");
+    const s = join(work, "arch.s");
+    writeFileSync(s, src);
+    let gasErrors = "";
+    try { execFileSync(GAS, [s, "-o", join(work, "arch.o")], { stdio: "pipe" }); } catch (e) { gasErrors = String((e as { stderr?: Buffer }).stderr); }
+    const lines = (text: string): number[] => [...text.matchAll(/:(\d+): Error/g)].map((m) => Number(m[1]));
+    const r = assembleFile(src, { fileName: "arch.s", arch: "aarch64" });
+    expect(lines(r.diagnostics.map(formatDiagnostic).join("\n"))).toEqual(lines(gasErrors));
+    expect(lines(gasErrors)).toEqual([2, 3, 4, 5, 10, 14, 17]);
   });
 
   it("assembleLines encodes Inst objects to the bytes of their printed text", () => {

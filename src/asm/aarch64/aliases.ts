@@ -30,11 +30,17 @@ function invert(c: Operand | undefined, mnemonic: string): CondOperand {
   return { kind: "cond", cond: c.cond ^ 1 };
 }
 
+/** A 32-bit operation takes a 64-bit value whose upper half is all zeros or all ones (gas then uses the low half). */
+export const fitsW = (v: bigint): boolean => {
+  const hi = BigInt.asUintN(64, v) >> 32n;
+  return hi === 0n || hi === 0xffffffffn;
+};
+
 /** `mov Rd, #imm` as gas picks it: movz, then movn, then orr with a bitmask immediate. */
 function movImmediate(d: GprOperand, v: bigint): Inst {
   const w = d.size;
   const u = BigInt.asUintN(w, v);
-  if (w === 32 && !(v >= -(1n << 31n) && v <= 0xffffffffn)) throw new AsmError("immediate cannot be moved by a single instruction");
+  if (w === 32 && !fitsW(v)) throw new AsmError("immediate cannot be moved by a single instruction");
   const single = (x: bigint): number | undefined => {
     for (let hw = 0; hw < w / 16; hw++) if ((x & ~(0xffffn << BigInt(hw * 16))) === 0n) return hw;
     return undefined;

@@ -7,7 +7,8 @@ import type { Assembler } from "../assembler.js";
 import type { AsmSymbol, Fixup, Section } from "../model.js";
 import type { Value } from "../value.js";
 import { EM, R_AARCH64, SHF_EXECINSTR, STT_TLS } from "../../elf/constants.js";
-import { encodeInst, type A64Encoded } from "./encoder.js";
+import { encodeInst, type A64Encoded, type EncodeContext } from "./encoder.js";
+import type { Feature } from "./opcodes.js";
 import type { Inst } from "./inst.js";
 import { parseInstruction } from "./parser.js";
 import { splitArgs } from "../lexer.js";
@@ -104,8 +105,31 @@ class MappingSymbols {
   }
 }
 
+/**
+ * The extensions an `.arch` name with `+ext`/`+noext` suffixes enables:
+ * armv8.1-a and later include LSE; fp16 only when named (as gas has it).
+ */
+function archFeatures(spec: string): Set<Feature> {
+  const [name, ...exts] = spec.trim().toLowerCase().split("+");
+  const version = /^armv(\d+)(?:\.(\d+))?-a$/.exec(name);
+  const features = new Set<Feature>();
+  if (version && (Number(version[1]) > 8 || Number(version[2] ?? 0) >= 1)) features.add("lse");
+  for (const e of exts) applyExtension(features, e);
+  return features;
+}
+function applyExtension(features: Set<Feature>, ext: string): void {
+  const off = ext.startsWith("no");
+  const name = off ? ext.slice(2) : ext;
+  if (name !== "lse" && name !== "fp16") return; // other extensions have no forms here
+  if (off) features.delete(name);
+  else features.add(name);
+}
+
 export function aarch64Assembler(): ArchAssembler<Inst> {
   const mapping = new MappingSymbols();
+  /** gas's default is armv8-a: no LSE, no fp16 until `.arch`/`.arch_extension` say so. */
+  let features = new Set<Feature>();
+  const withFeatures = (cx: InstContext): EncodeContext => ({ parseExpr: (t) => cx.parseExpr(t), constant: (e) => cx.constant(e), features });
   /** `.tlsdesccall sym`: a TLSDESC_CALL relocation at the next instruction. */
   let tlsdescCall: string | undefined;
 
@@ -133,11 +157,11 @@ export function aarch64Assembler(): ArchAssembler<Inst> {
     elfFlags: () => 0,
 
     instruction(mnemonic: string, operands: string, cx: InstContext): Encoded {
-      return encoded(encodeInst(parseInstruction(mnemonic, operands), cx), cx);
+      return encoded(encodeInst(parseInstruction(mnemonic, operands), withFeatures(cx)), cx);
     },
 
     encodeInst(inst: Inst, cx: InstContext): Encoded {
-      return encoded(encodeInst(inst, cx), cx);
+      return encoded(encodeInst(inst, withFeatures(cx)), cx);
     },
 
     nops(n: number): number[] {
@@ -221,7 +245,9 @@ export function aarch64Assembler(): ArchAssembler<Inst> {
       [".dword", (asm, a) => { for (const x of splitArgs(a)) asm.emitValue(asm.parseExpr(x), 8); }],
       [".inst", rawWords],
       [".tlsdesccall", (_asm, a) => { tlsdescCall = a.trim(); }],
-      [".arch", () => undefined], [".arch_extension", () => undefined], [".cpu", () => undefined],
+      [".arch", (_asm, a) => { features = archFeatures(a); }],
+      [".arch_extension", (_asm, a) => applyExtension(features, a.trim().toLowerCase())],
+      [".cpu", () => undefined],
       [".variant_pcs", () => { throw new AsmError(".variant_pcs is not supported"); }],
     ]),
 

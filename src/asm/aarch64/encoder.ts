@@ -7,8 +7,8 @@
 
 import { AsmError } from "../arch.js";
 import type { Expr } from "../expr.js";
-import { rewriteAlias } from "./aliases.js";
-import { OPCODES, type OpcodeRow } from "./opcodes.js";
+import { fitsW, rewriteAlias } from "./aliases.js";
+import { OPCODES, type Feature, type OpcodeRow } from "./opcodes.js";
 import {
   CONDITIONS, type Arrangement, type ElemSize, type FpClass, type GprOperand, type Inst, type MemOperand, type Operand,
   type RelocOp, type SymOperand,
@@ -19,6 +19,8 @@ import { BARRIERS, PREFETCH_OPS, sysregEncoding } from "./names.js";
 export interface EncodeContext {
   parseExpr(text: string): Expr;
   constant(e: Expr): bigint | undefined;
+  /** Extensions `.arch` enabled; undefined accepts every form (the oracle's standalone use). */
+  readonly features?: ReadonlySet<Feature>;
 }
 
 /**
@@ -32,12 +34,15 @@ export interface A64Encoded { readonly word: number; readonly fixup?: A64Fixup }
 class Mismatch extends Error {}
 /** The operands are of the right kinds but a value is out of range. */
 class RangeFail extends Error {}
+/** The form needs an extension `.arch` has not enabled. */
+class Unsupported extends Error {}
 
 const GPR_FIELD: Record<string, number> = { d: 0, n: 5, m: 16, a: 10, t: 0, t2: 10, s: 16 };
 const FP_SIZE_LOG2: Record<FpClass, number> = { b: 0, h: 1, s: 2, d: 3, q: 4 };
 const ARR_ELEM: Record<Arrangement, ElemSize | "q"> = { "8b": "b", "16b": "b", "4h": "h", "8h": "h", "2s": "s", "4s": "s", "1d": "d", "2d": "d", "1q": "q" };
 const ELEM_LOG2: Record<ElemSize, number> = { b: 0, h: 1, s: 2, d: 3 };
 const WIDENED: Partial<Record<Arrangement, Arrangement>> = { "8b": "8h", "16b": "8h", "4h": "4s", "8h": "4s", "2s": "2d", "4s": "2d" };
+const PAIRWISE: Partial<Record<Arrangement, Arrangement>> = { "8b": "4h", "16b": "8h", "4h": "2s", "8h": "4s", "2s": "1d", "4s": "2d" };
 const ARR_BYTES = (a: Arrangement): number => (a === "8b" || a === "4h" || a === "2s" || a === "1d" ? 8 : 16);
 
 /** One attempt at encoding an instruction with one form and variant. */
@@ -241,10 +246,11 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     a.set(o.num, GPR_FIELD[m[2]]);
     return;
   }
-  m = /^V(d|n|m)(w?)$/.exec(code);
+  m = /^V(d|n|m)([wp]?)$/.exec(code);
   if (m) {
-    // `w`: the arrangement with elements twice as wide (the long side of sxtl, umull, xtn).
-    const arr = m[2] ? WIDENED[a.V!] : a.V;
+    // `w`: the arrangement with elements twice as wide (the long side of sxtl, umull, xtn);
+    // `p`: twice as wide and half as many (pairwise saddlp).
+    const arr = m[2] === "w" ? WIDENED[a.V!] : m[2] === "p" ? PAIRWISE[a.V!] : a.V;
     if (!o || o.kind !== "vec" || o.arr !== arr) throw new Mismatch();
     a.set(o.num, GPR_FIELD[m[1]]);
     return;
@@ -282,9 +288,10 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
         // Only `add` takes relocation operators (not sub/adds/subs).
         const reloc = a.mnemonic === "add" ? ADD_RELOCS[o.op] : undefined;
         if (!reloc) throw new Mismatch();
-        if (shifted && (shifted.kind !== "shift" || shifted.op !== "lsl" || (shifted.amount !== 0 && shifted.amount !== 12))) throw new RangeFail("shift amount must be 0 or 12");
-        // :tprel_hi12: implies `lsl #12` (:dtprel_hi12: does not).
-        if ((shifted?.kind === "shift" && shifted.amount === 12) || (!shifted && o.op === "tprel_hi12")) a.set(1, 22);
+        // :tprel_hi12: is always `lsl #12`, whatever lsl is written (gas); the others take lsl #0 or #12.
+        const hi12 = o.op === "tprel_hi12";
+        if (shifted && (shifted.kind !== "shift" || shifted.op !== "lsl" || (!hi12 && shifted.amount !== 0 && shifted.amount !== 12))) throw new RangeFail("shift amount must be 0 or 12");
+        if (hi12 || (shifted?.kind === "shift" && shifted.amount === 12)) a.set(1, 22);
         a.fix(o, reloc, false);
         return;
       }
@@ -324,7 +331,7 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     case "bimm": {
       const enc = encodeBitmask(a.constant(o), a.R!);
       const v = a.constant(o);
-      if (a.R === 32 && !inRange(v, -(1n << 31n), 0xffffffffn)) throw new RangeFail("immediate out of range");
+      if (a.R === 32 && !fitsW(v)) throw new RangeFail("immediate out of range");
       if (enc === undefined) throw new RangeFail(`immediate out of range`);
       a.set(enc, 10);
       return;
@@ -362,6 +369,12 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
     case "u16": a.set(range(a.constant(o), 0n, 0xffffn, "immediate"), 5); return;
     case "u16d": a.set(range(a.constant(o), 0n, 0xffffn, "immediate"), 0); return;
     case "hint": a.word = (a.word & ~(0x7f << 5)) >>> 0; a.set(range(a.constant(o), 0n, 127n, "immediate"), 5); return;
+    case "btitarget": {
+      const t = o.kind === "name" ? ({ c: 2, j: 4, jc: 6 } as Record<string, number>)[o.name] : undefined;
+      if (t === undefined) throw new Mismatch();
+      a.set(t, 5);
+      return;
+    }
     case "barrier": {
       let v: number | undefined;
       if (o.kind === "name") v = a.mnemonic === "clrex" ? undefined : BARRIERS[o.name];
@@ -624,6 +637,10 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
   throw new Error(`opcode table: unknown operand code ${code}`);
 }
 
+/** Half-precision arithmetic (an `h` variant of a form without memory operands) needs fp16; h loads and stores do not. */
+const needsFp16 = (row: OpcodeRow, a: Attempt): boolean =>
+  row.feature === "fp16" || (a.F === "h" && !row.ops.some((c) => /^(m|lit19)/.test(c)));
+
 function tryRow(mnemonic: string, row: OpcodeRow, variant: string, ops: readonly Operand[], cx: EncodeContext): A64Encoded {
   const a = new Attempt(row, variant, cx, mnemonic);
   const codes = row.ops;
@@ -633,6 +650,9 @@ function tryRow(mnemonic: string, row: OpcodeRow, variant: string, ops: readonly
     if (i >= ops.length && !codes[i].endsWith("?")) throw new Mismatch();
     encodeOperand(codes[i], ops[i], a, ops);
   }
+  // Checked once the operands fit, so only a form that would be chosen reports a missing extension.
+  const feature = needsFp16(row, a) ? "fp16" : row.feature;
+  if (feature && cx.features && !cx.features.has(feature)) throw new Unsupported();
   return a.fixup ? { word: a.word, fixup: a.fixup } : { word: a.word };
 }
 
@@ -654,16 +674,19 @@ function encodeWith(mnemonic: string, ops: readonly Operand[], cx: EncodeContext
   const rows = OPCODES.get(mnemonic);
   if (!rows) throw new AsmError(`unknown mnemonic \`${original.mnemonic}'`);
   let error: string | undefined;
+  let unsupported = false;
   for (const row of rows) {
     for (const variant of Object.keys(row.v)) {
       try {
         return tryRow(mnemonic, row, variant, ops, cx);
       } catch (e) {
-        if (e instanceof RangeFail) error ??= e.message;
+        if (e instanceof Unsupported) unsupported = true;
+        else if (e instanceof RangeFail) error ??= e.message;
         else if (!(e instanceof Mismatch)) throw e;
       }
     }
   }
+  if (unsupported) throw new AsmError(`selected processor does not support \`${original.mnemonic}'`);
   throw new AsmError(error ? `${error} -- \`${original.mnemonic}'` : `operand mismatch -- \`${original.mnemonic}'`);
 }
 

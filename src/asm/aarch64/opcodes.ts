@@ -26,7 +26,12 @@ export interface OpcodeRow {
   readonly msz?: number;
   /** Branch fixups: which relocation a symbolic target gets (call26 for bl, jump26 for b). */
   readonly branch?: "call26" | "jump26";
+  /** An architecture extension the form needs (gas refuses it unless `.arch` enables it). */
+  readonly feature?: Feature;
 }
+
+/** Extensions beyond armv8-a that the table has forms of. */
+export type Feature = "lse" | "fp16";
 
 const row = (ops: string, v: Record<string, number>, extra: Partial<OpcodeRow> = {}): OpcodeRow =>
   ({ ops: ops ? ops.split(/,\s*/) : [], v, ...extra });
@@ -127,9 +132,15 @@ def("tbnz", row("Rt, tbit, l14", wx(0x37000000, 0)));
 def("br", row("Xn", { "": 0xd61f0000 }));
 def("blr", row("Xn", { "": 0xd63f0000 }));
 def("ret", row("Xn", { "": 0xd65f0000 }), row("", { "": 0xd65f03c0 }));
-for (const [mn, op] of [["nop", 0xd503201f], ["yield", 0xd503203f], ["wfe", 0xd503205f], ["wfi", 0xd503207f], ["sev", 0xd503209f], ["sevl", 0xd50320bf]] as const) {
+// Hint-space instructions (pointer authentication and BTI too: no-ops on cores without them).
+for (const [mn, op] of [
+  ["nop", 0xd503201f], ["yield", 0xd503203f], ["wfe", 0xd503205f], ["wfi", 0xd503207f], ["sev", 0xd503209f], ["sevl", 0xd50320bf],
+  ["xpaclri", 0xd50320ff], ["csdb", 0xd503229f], ["paciasp", 0xd503233f], ["pacibsp", 0xd503237f], ["autiasp", 0xd50323bf],
+  ["autibsp", 0xd50323ff],
+] as const) {
   def(mn, row("", { "": op }));
 }
+def("bti", row("", { "": 0xd503241f }), row("btitarget", { "": 0xd503241f }));
 def("hint", row("hint", { "": 0xd503201f }));
 def("isb", row("barrier?", { "": 0xd5033fdf }));
 def("dmb", row("barrier", { "": 0xd50330bf }));
@@ -213,6 +224,9 @@ def("ldaxp", row("Rt, Rt2, m0", { w: 0x887f8000, x: 0xc87f8000 }));
 def("stxp", row("Ws, Rt, Rt2, m0", { w: 0x88200000, x: 0xc8200000 }));
 def("stlxp", row("Ws, Rt, Rt2, m0", { w: 0x88208000, x: 0xc8208000 }));
 
+const LSE: Partial<OpcodeRow> = { feature: "lse" };
+const FP16: Partial<OpcodeRow> = { feature: "fp16" };
+
 // LSE atomics: acquire (bit 23) and release (bit 22) variants, then byte/halfword sizes.
 const ORDERINGS: readonly [string, number][] = [["", 0], ["a", 0x800000], ["l", 0x400000], ["al", 0xc00000]];
 for (const [op, opc] of [["add", 0], ["clr", 1], ["eor", 2], ["set", 3], ["smax", 4], ["smin", 5], ["umax", 6], ["umin", 7], ["swp", 8]] as const) {
@@ -220,16 +234,16 @@ for (const [op, opc] of [["add", 0], ["clr", 1], ["eor", 2], ["set", 3], ["smax"
   const name = op === "swp" ? "swp" : "ld" + op;
   for (const [ord, bits] of ORDERINGS) {
     const b = (base | bits) >>> 0;
-    def(name + ord, row("Rs, Rt, m0", { w: (b | 0x80000000) >>> 0, x: (b | 0xc0000000) >>> 0 }));
-    def(name + ord + "b", row("Ws, Wt, m0", { "": b }));
-    def(name + ord + "h", row("Ws, Wt, m0", { "": (b | 0x40000000) >>> 0 }));
+    def(name + ord, row("Rs, Rt, m0", { w: (b | 0x80000000) >>> 0, x: (b | 0xc0000000) >>> 0 }, LSE));
+    def(name + ord + "b", row("Ws, Wt, m0", { "": b }, LSE));
+    def(name + ord + "h", row("Ws, Wt, m0", { "": (b | 0x40000000) >>> 0 }, LSE));
   }
 }
 for (const [ord, bits] of [["", 0], ["a", 0x400000], ["l", 0x8000], ["al", 0x408000]] as const) {
   const b = (0x08a07c00 | bits) >>> 0;
-  def("cas" + ord, row("Rs, Rt, m0", { w: (b | 0x80000000) >>> 0, x: (b | 0xc0000000) >>> 0 }));
-  def("cas" + ord + "b", row("Ws, Wt, m0", { "": b }));
-  def("cas" + ord + "h", row("Ws, Wt, m0", { "": (b | 0x40000000) >>> 0 }));
+  def("cas" + ord, row("Rs, Rt, m0", { w: (b | 0x80000000) >>> 0, x: (b | 0xc0000000) >>> 0 }, LSE));
+  def("cas" + ord + "b", row("Ws, Wt, m0", { "": b }, LSE));
+  def("cas" + ord + "h", row("Ws, Wt, m0", { "": (b | 0x40000000) >>> 0 }, LSE));
 }
 
 // ---------------------------------------------------------------- scalar floating point
@@ -238,8 +252,8 @@ def("fmov",
   row("Fd, Fn", fp(0x1e204000)),
   row("Wd, Sn", { "": 0x1e260000 }), row("Sd, Wn", { "": 0x1e270000 }),
   row("Xd, Dn", { "": 0x9e660000 }), row("Dd, Xn", { "": 0x9e670000 }),
-  row("Wd, Hn", { "": 0x1ee60000 }), row("Hd, Wn", { "": 0x1ee70000 }),
-  row("Xd, Hn", { "": 0x9ee60000 }), row("Hd, Xn", { "": 0x9ee70000 }),
+  row("Wd, Hn", { "": 0x1ee60000 }, FP16), row("Hd, Wn", { "": 0x1ee70000 }, FP16),
+  row("Xd, Hn", { "": 0x9ee60000 }, FP16), row("Hd, Xn", { "": 0x9ee70000 }, FP16),
   row("Xd, Ei1n", { d: 0x9eae0000 }), row("Ei1d, Xn", { d: 0x9eaf0000 }),
   row("Fd, fimm", fp(0x1e201000)));
 for (const [mn, op] of [
@@ -392,6 +406,18 @@ for (const [mn, op] of [["saddw", 0x0e201000], ["uaddw", 0x2e201000], ["ssubw", 
 for (const [mn, op] of [["sshll", 0x0f00a400], ["ushll", 0x2f00a400]] as const) {
   def(mn, row("Vdw, Vn, vshl", vq(op, NARROW)));
   def(mn + "2", row("Vdw, Vn, vshl", vq(op, NARROW2)));
+}
+for (const [mn, op] of [["sabal", 0x0e205000], ["uabal", 0x2e205000]] as const) {
+  def(mn, row("Vdw, Vn, Vm", vec(op, NARROW)));
+  def(mn + "2", row("Vdw, Vn, Vm", vec(op, NARROW2)));
+}
+for (const [mn, op] of [["shrn", 0x0f008400], ["rshrn", 0x0f008c00]] as const) {
+  def(mn, row("Vd, Vnw, vshr", vq(op, NARROW)));
+  def(mn + "2", row("Vd, Vnw, vshr", vq(op, NARROW2)));
+}
+// Pairwise long adds: each result element sums two source elements (8b → 4h, 4s → 2d).
+for (const [mn, op] of [["saddlp", 0x0e202800], ["uaddlp", 0x2e202800], ["sadalp", 0x0e206800], ["uadalp", 0x2e206800]] as const) {
+  def(mn, row("Vdp, Vn", vec(op, INT_ARRS_NO_D)));
 }
 def("xtn", row("Vd, Vnw", vec(0x0e212800, NARROW)));
 def("xtn2", row("Vd, Vnw", vec(0x0e212800, NARROW2)));

@@ -11,7 +11,7 @@ import {
 /** Mnemonics whose operand list ends with a condition code. */
 const COND_LAST = new Set(["csel", "csinc", "csinv", "csneg", "cset", "csetm", "cinc", "cinv", "cneg", "ccmp", "ccmn", "fccmp", "fccmpe", "fcsel"]);
 /** Named operands (barrier options, system registers, prefetch operations): mnemonic → operand position. */
-const NAMED: Readonly<Record<string, number>> = { dmb: 0, dsb: 0, isb: 0, clrex: 0, mrs: 1, msr: 0, prfm: 0, prfum: 0 };
+const NAMED: Readonly<Record<string, number>> = { dmb: 0, dsb: 0, isb: 0, clrex: 0, mrs: 1, msr: 0, prfm: 0, prfum: 0, bti: 0 };
 
 /** Split at top-level commas (not inside [], {} or ()). */
 export function splitOperands(s: string): string[] {
