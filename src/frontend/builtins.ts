@@ -48,6 +48,9 @@ export const BUILTIN_SIGNATURES: Readonly<Record<string, string>> = {
   __builtin_huge_valf32: "f:", __builtin_huge_valf64: "d:", __builtin_huge_valf32x: "d:", __builtin_huge_valf64x: "D:", __builtin_huge_valf128: "F:",
   __builtin_nanf32: "f:S", __builtin_nanf64: "d:S", __builtin_nanf32x: "d:S", __builtin_nanf64x: "D:S", __builtin_nanf128: "F:S",
   __builtin_nansf32: "f:S", __builtin_nansf64: "d:S", __builtin_nansf32x: "d:S", __builtin_nansf64x: "D:S", __builtin_nansf128: "F:S",
+  // gcc's x86 names for the __float128 ones (libquadmath's spelling).
+  __builtin_fabsq: "F:F", __builtin_copysignq: "F:F,F", __builtin_infq: "F:", __builtin_huge_valq: "F:",
+  __builtin_nanq: "F:S", __builtin_nansq: "F:S",
   // x to an integer power: libgcc's __powi?f2 (gcc never calls a C library function for these).
   __builtin_powi: "d:d,i", __builtin_powif: "f:f,i", __builtin_powil: "D:D,i",
   // Overflow with fixed types.

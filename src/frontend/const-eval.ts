@@ -436,7 +436,7 @@ function popcount(v: bigint): number {
 /** Builtins gcc folds in constant expressions when their arguments are constant. */
 function evalBuiltin(name: string, args: Expr[], t: Type): ConstValue | undefined {
   // The _FloatN/_FloatNx spellings (`__builtin_inff128`) fold as the plain ones: the value is the same number.
-  const base = name.replace(/^__builtin_/, "").replace(/^(inf|huge_val|nans?)f(32|64|128)x?$/, "$1");
+  const base = name.replace(/^__builtin_/, "").replace(/^(inf|huge_val|nans?)(f(32|64|128)x?|q)$/, "$1");
   switch (base) {
     case "inf": case "inff": case "infl": case "huge_val": case "huge_valf": case "huge_vall":
       return { kind: "float", value: Infinity };

@@ -185,6 +185,8 @@ const UB_WARNINGS = [
   "shift-count-negative", "shift-negative-value", "aggressive-loop-optimizations", "implicit-int", "init-self",
   "int-to-pointer-cast", "pointer-to-int-cast", "stringop-overflow", "dangling-pointer", "return-local-addr",
   "use-after-free", "free-nonheap-object", "nonnull", "format", "main",
+  // cvise likes `int strcmp();` and then `strcmp()`: no unprototyped functions.
+  "strict-prototypes", "old-style-definition", "builtin-declaration-mismatch",
 ];
 /** Warning texts (from any flag) that mean the same. */
 const UB_TEXTS = ["uninitiali", "may be used", "is used", "no return statement", "control reaches end", "out of bounds",

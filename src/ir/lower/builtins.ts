@@ -694,6 +694,8 @@ const BUILTINS: Readonly<Record<string, Handler>> = {
   __builtin_fabs: signOp("fabs"), __builtin_fabsf: signOp("fabs"), __builtin_fabsl: signOp("fabs"), ...floatNVariants("__builtin_fabs", signOp("fabs")),
   __builtin_copysign: signOp("copysign"), __builtin_copysignf: signOp("copysign"), __builtin_copysignl: signOp("copysign"),
   ...floatNVariants("__builtin_copysign", signOp("copysign")),
+  __builtin_fabsq: signOp("fabs"), __builtin_copysignq: signOp("copysign"), __builtin_infq: floatConst("inf"),
+  __builtin_huge_valq: floatConst("inf"), __builtin_nanq: floatConst("nan"), __builtin_nansq: floatConst("nans"),
   __builtin_abs: intAbs, __builtin_labs: intAbs, __builtin_llabs: intAbs, __builtin_imaxabs: intAbs,
   __builtin_powi: powi, __builtin_powif: powi, __builtin_powil: powi,
   __builtin_fpclassify: fpclassify, __builtin_issignaling: issignaling,
