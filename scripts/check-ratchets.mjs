@@ -51,8 +51,14 @@ function entries(text) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const words = line.split(/\s+/);
-    const fields = Object.fromEntries(words.filter((w) => /^[\w-]+=\d+$/.test(w)).map((w) => [w.split("=")[0], Number(w.split("=")[1])]));
-    map.set(words.filter((w) => !/^[\w-]+=\d+$/.test(w)).join(" "), fields);
+    // A key may have several lines (raising a minimum appends one): the largest value counts.
+    const key = words.filter((w) => !/^[\w-]+=\d+$/.test(w)).join(" ");
+    const fields = map.get(key) ?? {};
+    for (const w of words.filter((x) => /^[\w-]+=\d+$/.test(x))) {
+      const [name, n] = [w.split("=")[0], Number(w.split("=")[1])];
+      fields[name] = Math.max(fields[name] ?? 0, n);
+    }
+    map.set(key, fields);
   }
   return map;
 }

@@ -11,11 +11,12 @@
 //
 // A run passes when it built, every part its recipe plans (Recipe.parts) ran,
 // and no test failed. The ratchet list tests/projects/pass-<arch>.txt names the
-// project/level pairs that must keep passing, each with the least number of
-// tests it must pass: `sqlite3 -O2 min=17388` for --fast runs (what npm test
-// runs), `full-min=N` for full runs; a line without them (the older format)
-// checks pass/fail only. --update adds pairs and records or raises the minimums;
-// it never removes or lowers anything (scripts/check-ratchets.mjs checks that).
+// project/level pairs that must keep passing (`sqlite3 -O2`) and, on lines of
+// their own, the least number of tests they must pass: `sqlite3 -O2 min=17388`
+// for --fast runs (what npm test runs), `full-min=N` for full runs. The file
+// only grows line by line: --update appends a pair or a raised minimum (the
+// largest of an entry's lines counts) and never rewrites a line
+// (scripts/check-ratchets.mjs checks that).
 // Sources come from Debian source packages into .cache/projects/ (git-ignored).
 
 import { Command } from "commander";
@@ -224,16 +225,17 @@ async function main(): Promise<void> {
     for (const arch of arches) {
       const ratchet = ratchets.get(arch)!;
       const changes: string[] = [];
+      const lines: string[] = [];
       for (const { entry, passed } of passing.get(arch)!) {
         const old = ratchet.get(entry);
         const least = old?.[minField];
         if (old === undefined) changes.push(`added ${entry} ${minField}=${passed}`);
         else if (least === undefined || passed > least) changes.push(`${entry} ${minField}=${least ?? "(none)"} → ${passed}`);
         else continue;
-        ratchet.set(entry, { ...old, [minField]: passed });
+        lines.push(`${entry} ${minField}=${passed}`);
       }
       if (changes.length === 0) continue;
-      writeRatchet(arch, ratchet);
+      appendRatchet(arch, lines);
       console.log(`ratchet: ${changes.join("; ")} in ${ratchetPath(arch)}`);
     }
   }
@@ -243,7 +245,9 @@ async function main(): Promise<void> {
   process.exitCode = regressions || (bad && !opts.ratchetOnly) ? 1 : 0;
 }
 
-const RATCHET_HEADER = "# Project/level pairs that must keep building, running every planned part and passing with tscc on this arch, with the least number of tests passed (min= for --fast runs, full-min= for full runs); only ever add or raise (tests/projects/run.ts --update)";
+const RATCHET_HEADER = "# Project/level pairs that must keep building and passing with tscc on this arch; only ever add (tests/projects/run.ts --update)";
+
+const RATCHET_MIN_NOTE = "# `project -Olevel min=N` / `full-min=N`: the least number of tests a --fast / full run must pass; raising one adds a line (the largest counts)";
 
 function ratchetPath(arch: Arch): string {
   return join(ROOT, "tests/projects", `pass-${arch}.txt`);
@@ -252,20 +256,25 @@ function ratchetPath(arch: Arch): string {
 type MinField = "min" | "full-min";
 type RatchetEntry = Partial<Record<MinField, number>>;
 
-/** `project -Olevel [min=N] [full-min=N]` lines → entry → its minimums. */
+/**
+ * `project -Olevel [min=N] [full-min=N]` lines → entry → its minimums. The
+ * list is append-only, line by line: raising a minimum adds a line for the
+ * same entry, and the largest value of each field counts.
+ */
 export function parseRatchet(text: string): Map<string, RatchetEntry> {
   const map = new Map<string, RatchetEntry>();
   for (const raw of text.split("\n")) {
     const line = raw.trim();
     if (line === "" || line.startsWith("#")) continue;
     const words = line.split(/\s+/);
-    const entry: RatchetEntry = {};
+    const key = words.filter((x) => !x.includes("=")).join(" ");
+    const entry = map.get(key) ?? {};
     for (const w of words.filter((x) => x.includes("="))) {
       const [k, v] = w.split("=", 2);
-      if ((k === "min" || k === "full-min") && /^\d+$/.test(v ?? "")) entry[k] = Number(v);
-      else throw new Error(`bad ratchet field ${JSON.stringify(w)} in line ${JSON.stringify(line)}`);
+      if ((k !== "min" && k !== "full-min") || !/^\d+$/.test(v ?? "")) throw new Error(`bad ratchet field ${JSON.stringify(w)} in line ${JSON.stringify(line)}`);
+      entry[k] = Math.max(entry[k] ?? 0, Number(v));
     }
-    map.set(words.filter((x) => !x.includes("=")).join(" "), entry);
+    map.set(key, entry);
   }
   return map;
 }
@@ -275,10 +284,11 @@ function readRatchet(arch: Arch): Map<string, RatchetEntry> {
   return existsSync(path) ? parseRatchet(readFileSync(path, "utf8")) : new Map();
 }
 
-function writeRatchet(arch: Arch, ratchet: Map<string, RatchetEntry>): void {
-  const lines = [...ratchet].map(([entry, m]) =>
-    [entry, ...(["min", "full-min"] as const).filter((k) => m[k] !== undefined).map((k) => `${k}=${m[k]}`)].join(" "));
-  writeFileSync(ratchetPath(arch), `${RATCHET_HEADER}\n${lines.sort().join("\n")}\n`);
+/** Add lines to a ratchet list (never rewriting what is there, so no line ever disappears). */
+function appendRatchet(arch: Arch, lines: readonly string[]): void {
+  const path = ratchetPath(arch);
+  const text = existsSync(path) ? readFileSync(path, "utf8") : `${RATCHET_HEADER}\n${RATCHET_MIN_NOTE}\n`;
+  writeFileSync(path, `${text}${text.endsWith("\n") || text === "" ? "" : "\n"}${lines.join("\n")}\n`);
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) await main();
