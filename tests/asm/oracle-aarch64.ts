@@ -9,10 +9,9 @@
 //   npx tsx tests/asm/oracle-aarch64.ts [--count 100000] [--seed N]
 
 import fc from "fast-check";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { assembleWithGas, cliOption, emptyResult, type OracleResult, reportOracle, runBatches } from "./oracle-common.js";
 import { Assembler } from "../../src/asm/assembler.js";
 import { x86_64Assembler } from "../../src/asm/x86_64/arch.js";
 import { AsmError } from "../../src/asm/arch.js";
@@ -272,29 +271,14 @@ export function encodeLine(line: string): OurResult {
   return { word: enc.word, reloc: { type: "R_AARCH64_" + enc.fixup.reloc, sym, addend } };
 }
 
-export interface OracleResult { checked: number; gasRejected: number; mismatches: string[]; weRejected: string[]; weAccepted: string[] }
-
 export function compareBatch(lines: string[], work: string): OracleResult {
-  const res: OracleResult = { checked: 0, gasRejected: 0, mismatches: [], weRejected: [], weAccepted: [] };
-  const src = join(work, "b.s");
-  let keep = lines;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    writeFileSync(src, keep.map((l) => `\t${l}\n`).join(""));
-    try {
-      execFileSync(GAS, [...GAS_FLAGS, src, "-o", join(work, "b.o")], { stdio: "pipe" });
-      break;
-    } catch (e) {
-      const err = String((e as { stderr?: Buffer }).stderr ?? "");
-      const bad = new Set([...err.matchAll(/:(\d+): Error/g)].map((m) => Number(m[1]) - 1));
-      if (!bad.size) throw new Error(`gas failed without line errors: ${err}`);
-      res.gasRejected += bad.size;
-      for (const i of bad) {
-        const r = encodeLine(keep[i]);
-        if (!r.error) res.weAccepted.push(`${keep[i]}: gas rejects it, we accept it`);
-      }
-      keep = keep.filter((_, i) => !bad.has(i));
-    }
-  }
+  const res = emptyResult();
+  const keep = assembleWithGas(lines, {
+    gas: [GAS, ...GAS_FLAGS],
+    write: (k, src) => writeFileSync(src, k.map((l) => `\t${l}\n`).join("")),
+    lineIndex: (line) => line - 1,
+    weAccept: (l) => !encodeLine(l).error,
+  }, work, res);
   const elf = new ElfFile(readFileSync(join(work, "b.o")));
   const text = elf.contents(elf.sectionByName(".text")!);
   const syms = elf.symbols(elf.symtab()!);
@@ -319,30 +303,9 @@ export function compareBatch(lines: string[], work: string): OracleResult {
 }
 
 export function runOracle(count: number, seed: number, batch = 2000): OracleResult {
-  const work = mkdtempSync(join(tmpdir(), "tscc-a64-oracle-"));
-  const total: OracleResult = { checked: 0, gasRejected: 0, mismatches: [], weRejected: [], weAccepted: [] };
-  try {
-    const lines = fc.sample(instruction, { numRuns: count, seed });
-    for (let i = 0; i < lines.length; i += batch) {
-      const r = compareBatch(lines.slice(i, i + batch), work);
-      total.checked += r.checked;
-      total.gasRejected += r.gasRejected;
-      total.mismatches.push(...r.mismatches);
-      total.weRejected.push(...r.weRejected);
-      total.weAccepted.push(...r.weAccepted);
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return total;
+  return runBatches(fc.sample(instruction, { numRuns: count, seed }), batch, (lines, _n, work) => compareBatch(lines, work));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const opt = (k: string, d: string): string => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : d; };
-  const r = runOracle(Number(opt("--count", "5000")), Number(opt("--seed", String(Date.now() % 100000))));
-  console.log(`aarch64 asm oracle: ${r.checked} instructions compared, ${r.checked - r.mismatches.length} identical; ${r.mismatches.length} mismatches, ${r.weRejected.length} rejected only by us; ${r.gasRejected} rejected by gas, ${r.weAccepted.length} of them accepted by us`);
-  const show = Number(opt("--show", "30"));
-  for (const m of [...r.mismatches, ...r.weRejected, ...r.weAccepted].slice(0, show)) console.log("  " + m);
-  process.exitCode = r.mismatches.length + r.weRejected.length + r.weAccepted.length ? 1 : 0;
+  reportOracle("aarch64 asm oracle", runOracle(Number(cliOption("--count", "5000")), Number(cliOption("--seed", String(Date.now() % 100000)))));
 }

@@ -13,6 +13,7 @@
 
 import fc from "fast-check";
 import { execFileSync } from "node:child_process";
+import { assembleWithGas, cliOption, emptyResult, type OracleResult, reportOracle, runBatches } from "./oracle-common.js";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -155,34 +156,23 @@ function pieces(obj: Uint8Array, count: number): Piece[] {
   return out;
 }
 
-export interface OracleResult { checked: number; gasRejected: number; mismatches: string[]; weRejected: string[]; weAccepted: string[] }
-
 /** A line as assembled: the instruction, then the numeric label its `1f` targets. */
 const body = (l: string): string => `\t${l}\n1:\n`;
 
 export function compareBatch(lines: string[], header: readonly string[], work: string): OracleResult {
-  const res: OracleResult = { checked: 0, gasRejected: 0, mismatches: [], weRejected: [], weAccepted: [] };
-  const src = join(work, "b.s");
+  const res = emptyResult();
   const head = header.map((h) => `\t${h}\n`).join("");
   // Ours alone, at the offset gas put it (branch fields hold the distance to the target, "for objdump").
   const ours = (l: string, at = 0): ReturnType<typeof assembleFile> =>
     assembleFile(`${head}${at ? `\t.skip ${at}\n` : ""}o0:${body(l)}oend:\n`, { fileName: "oracle.s", arch: "riscv64" });
-  let keep = lines;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    writeFileSync(src, head + keep.map((l, i) => `o${i}:${body(l)}`).join("") + "oend:\n");
-    try {
-      execFileSync("riscv64-linux-gnu-as", [...GAS_OPTIONS, src, "-o", join(work, "b.o")], { stdio: "pipe" });
-      break;
-    } catch (e) {
-      const err = String((e as { stderr?: Buffer }).stderr ?? "");
-      // Lines: the header, then two per instruction (the instruction, its `1:`).
-      const bad = new Set([...err.matchAll(/:(\d+): Error/g)].map((m) => Math.floor((Number(m[1]) - 1 - header.length) / 2)));
-      res.gasRejected += bad.size;
-      // What gas refuses, we must refuse too.
-      for (const i of bad) if (keep[i] !== undefined && ours(keep[i]).object) res.weAccepted.push(`${keep[i]} [${header.join("; ")}]: gas rejects it, we accept it`);
-      keep = keep.filter((_, i) => !bad.has(i));
-    }
-  }
+  const keep = assembleWithGas(lines, {
+    gas: ["riscv64-linux-gnu-as", ...GAS_OPTIONS],
+    write: (k, src) => writeFileSync(src, head + k.map((l, i) => `o${i}:${body(l)}`).join("") + "oend:\n"),
+    // Lines: the header, then two per instruction (the instruction, its `1:`).
+    lineIndex: (line) => Math.floor((line - 1 - header.length) / 2),
+    weAccept: (l) => ours(l).object !== undefined,
+    describe: (l) => `${l} [${header.join("; ")}]`,
+  }, work, res);
   const gasObj = readFileSync(join(work, "b.o"));
   const theirs = pieces(gasObj, keep.length);
   const starts = new Map(new ElfFile(gasObj).symbols(new ElfFile(gasObj).symtab()!).map((s) => [s.name, s.value]));
@@ -201,22 +191,7 @@ export function compareBatch(lines: string[], header: readonly string[], work: s
 }
 
 export function runOracle(count: number, seed: number, batch = 1000): OracleResult {
-  const work = mkdtempSync(join(tmpdir(), "tscc-rv-oracle-"));
-  const total: OracleResult = { checked: 0, gasRejected: 0, mismatches: [], weRejected: [], weAccepted: [] };
-  try {
-    const lines = fc.sample(instruction, { numRuns: count, seed });
-    for (let i = 0, n = 0; i < lines.length; i += batch, n++) {
-      const r = compareBatch(lines.slice(i, i + batch), HEADERS[n % HEADERS.length], work);
-      total.checked += r.checked;
-      total.gasRejected += r.gasRejected;
-      total.mismatches.push(...r.mismatches);
-      total.weRejected.push(...r.weRejected);
-      total.weAccepted.push(...r.weAccepted);
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return total;
+  return runBatches(fc.sample(instruction, { numRuns: count, seed }), batch, (lines, n, work) => compareBatch(lines, HEADERS[n % HEADERS.length]!, work));
 }
 
 // ---------------------------------------------------------------- layout
@@ -265,16 +240,12 @@ export function runLayoutOracle(count: number, seed: number): { checked: number;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const opt = (k: string, d: string): string => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : d; };
-  if (args.includes("--layout")) {
-    const l = runLayoutOracle(Number(opt("--count", "500")), Number(opt("--seed", String(Date.now() % 100000))));
+  const seed = Number(cliOption("--seed", String(Date.now() % 100000)));
+  if (process.argv.includes("--layout")) {
+    const l = runLayoutOracle(Number(cliOption("--count", "500")), seed);
     console.log(`riscv64 layout oracle: ${l.checked} files compared as objects, ${l.checked - l.failures.length} identical`);
-    for (const f of l.failures.slice(0, Number(opt("--show", "3")))) console.log(f);
+    for (const f of l.failures.slice(0, Number(cliOption("--show", "3")))) console.log(f);
     process.exit(l.failures.length ? 1 : 0);
   }
-  const r = runOracle(Number(opt("--count", "5000")), Number(opt("--seed", String(Date.now() % 100000))));
-  console.log(`riscv64 asm oracle: ${r.checked} instructions compared (bytes and relocations), ${r.checked - r.mismatches.length} identical; ${r.mismatches.length} mismatches, ${r.weRejected.length} rejected only by us; ${r.gasRejected} rejected by gas, ${r.weAccepted.length} of them accepted by us`);
-  for (const m of [...r.mismatches, ...r.weRejected, ...r.weAccepted].slice(0, Number(opt("--show", "30")))) console.log("  " + m);
-  process.exitCode = r.mismatches.length + r.weRejected.length + r.weAccepted.length ? 1 : 0;
+  reportOracle("riscv64 asm oracle (bytes and relocations)", runOracle(Number(cliOption("--count", "5000")), seed));
 }

@@ -6,9 +6,8 @@
 //   npx tsx tests/asm/oracle.ts [--count 100000] [--seed N]
 
 import fc from "fast-check";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { assembleWithGas, cliOption, emptyResult, type OracleResult, reportOracle, runBatches } from "./oracle-common.js";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assembleFile } from "../../src/asm/index.js";
 import { ElfFile } from "../../src/elf/reader.js";
@@ -70,30 +69,16 @@ function textOf(obj: Uint8Array): Uint8Array {
   return e.contents(e.sectionByName(".text")!);
 }
 
-export interface OracleResult { checked: number; gasRejected: number; mismatches: string[]; weRejected: string[]; weAccepted: string[] }
-
 /** Assemble `lines` with both assemblers; lines gas rejects are dropped first. */
 export function compareBatch(lines: string[], work: string): OracleResult {
-  const res: OracleResult = { checked: 0, gasRejected: 0, mismatches: [], weRejected: [], weAccepted: [] };
-  const src = join(work, "b.s");
-  let keep = lines;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const res = emptyResult();
+  const keep = assembleWithGas(lines, {
+    gas: ["as"],
     // A label before each instruction: gas's symbol table then gives every instruction's offset.
-    writeFileSync(src, keep.map((l, i) => `o${i}:\t${l}\n`).join(""));
-    try {
-      execFileSync("as", [src, "-o", join(work, "b.o")], { stdio: "pipe" });
-      break;
-    } catch (e) {
-      const err = String((e as { stderr?: Buffer }).stderr ?? "");
-      const bad = new Set([...err.matchAll(/:(\d+): Error/g)].map((m) => Number(m[1]) - 1));
-      res.gasRejected += bad.size;
-      // What gas refuses, we must refuse too (never a silent encoding of bad input).
-      for (const i of bad) {
-        if (assembleFile(`\t${keep[i]}\n`, { fileName: "oracle.s" }).object) res.weAccepted.push(`${keep[i]}: gas rejects it, we accept it`);
-      }
-      keep = keep.filter((_, i) => !bad.has(i));
-    }
-  }
+    write: (k, src) => writeFileSync(src, k.map((l, i) => `o${i}:\t${l}\n`).join("")),
+    lineIndex: (line) => line - 1,
+    weAccept: (l) => assembleFile(`\t${l}\n`, { fileName: "oracle.s" }).object !== undefined,
+  }, work, res);
   const gasObj = readFileSync(join(work, "b.o"));
   const gasText = textOf(gasObj);
   const elf = new ElfFile(gasObj);
@@ -115,29 +100,9 @@ export function compareBatch(lines: string[], work: string): OracleResult {
 }
 
 export function runOracle(count: number, seed: number, batch = 2000): OracleResult {
-  const work = mkdtempSync(join(tmpdir(), "tscc-asm-oracle-"));
-  const total: OracleResult = { checked: 0, gasRejected: 0, mismatches: [], weRejected: [], weAccepted: [] };
-  try {
-    const lines = fc.sample(instruction, { numRuns: count, seed });
-    for (let i = 0; i < lines.length; i += batch) {
-      const r = compareBatch(lines.slice(i, i + batch), work);
-      total.checked += r.checked;
-      total.gasRejected += r.gasRejected;
-      total.mismatches.push(...r.mismatches);
-      total.weRejected.push(...r.weRejected);
-      total.weAccepted.push(...r.weAccepted);
-    }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
-  return total;
+  return runBatches(fc.sample(instruction, { numRuns: count, seed }), batch, (lines, _n, work) => compareBatch(lines, work));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const args = process.argv.slice(2);
-  const opt = (k: string, d: string): string => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : d; };
-  const r = runOracle(Number(opt("--count", "5000")), Number(opt("--seed", String(Date.now() % 100000))));
-  console.log(`asm oracle: ${r.checked} instructions compared, ${r.checked - r.mismatches.length} identical; ${r.mismatches.length} mismatches, ${r.weRejected.length} rejected only by us; ${r.gasRejected} rejected by gas, ${r.weAccepted.length} of them accepted by us`);
-  for (const m of [...r.mismatches, ...r.weRejected, ...r.weAccepted].slice(0, 30)) console.log("  " + m);
-  process.exitCode = r.mismatches.length + r.weRejected.length + r.weAccepted.length ? 1 : 0;
+  reportOracle("asm oracle", runOracle(Number(cliOption("--count", "5000")), Number(cliOption("--seed", String(Date.now() % 100000)))));
 }
