@@ -2,7 +2,7 @@
 // without `#`, shifts as `lsl 3`, relocation operators as `:lo12:sym`. The
 // parser reads it back to the same `Inst`.
 
-import type { AsmLine } from "../lines.js";
+import { type AsmLine, printLines } from "../lines.js";
 import { CONDITIONS, type GprOperand, type Inst, type MemOffset, type Operand } from "./inst.js";
 
 export function gprName(r: GprOperand): string {
@@ -57,15 +57,6 @@ export function instText(i: Inst): string {
   return i.operands.length ? `\t${i.mnemonic}\t${i.operands.map(operandText).join(", ")}` : `\t${i.mnemonic}`;
 }
 
-export function printLine(l: AsmLine<Inst>): string {
-  switch (l.kind) {
-    case "inst": return instText(l);
-    case "label": return `${l.name}:`;
-    case "directive": return l.args.length ? `\t${l.name}\t${l.args.join(", ")}` : `\t${l.name}`;
-    case "verbatim": return l.text;
-  }
-}
-
 export function printAssembly(lines: readonly AsmLine<Inst>[]): string {
-  return lines.map(printLine).join("\n") + "\n";
+  return printLines(lines, instText);
 }

@@ -1,7 +1,7 @@
 // Inst → gas text, as riscv64-linux-gnu-gcc -S prints it: a tab, the
 // mnemonic, a tab, operands separated by commas without spaces.
 
-import type { AsmLine } from "../lines.js";
+import { type AsmLine, printLines } from "../lines.js";
 import type { Inst, Operand } from "./inst.js";
 
 export function printOperand(o: Operand): string {
@@ -20,15 +20,6 @@ export function printInst(i: Inst): string {
   return i.operands.length ? `\t${i.mnemonic}\t${i.operands.map(printOperand).join(",")}` : `\t${i.mnemonic}`;
 }
 
-export function printLine(l: AsmLine<Inst>): string {
-  switch (l.kind) {
-    case "inst": return printInst(l);
-    case "label": return `${l.name}:`;
-    case "directive": return l.args.length ? `\t${l.name}\t${l.args.join(",")}` : `\t${l.name}`;
-    case "verbatim": return l.text;
-  }
-}
-
 export function printAsm(lines: readonly AsmLine<Inst>[]): string {
-  return lines.map(printLine).join("\n") + "\n";
+  return printLines(lines, printInst, ",");
 }
