@@ -185,6 +185,9 @@ const OTHER_KEYWORDS = new Set([
   "__real__", "__imag__", "__real", "__imag", "_Static_assert", "__builtin_va_arg", "__builtin_offsetof",
 ]);
 
+/** Type specifiers `signed`/`unsigned` cannot go with. */
+const NO_SIGN: ReadonlySet<string> = new Set(["void", "_Bool", "float", "double", "_Float16", "_Float32", "_Float64", "_Float128", "_Float32x", "_Float64x"]);
+
 const MAX_ERRORS = 200;
 
 const TOK_CHUNK_BITS = 12;
@@ -829,7 +832,6 @@ class Parser {
     let specError = false;
     const specErr = (at: Token, msg: string): void => { specError = true; this.error(at, msg); };
     // gcc checks each type specifier against those before it (6.7.2p2), reporting at the later one.
-    const NO_SIGN = new Set(["void", "_Bool", "float", "double", "_Float16", "_Float32", "_Float64", "_Float128", "_Float32x", "_Float64x"]);
     const addBasic = (name: string, at: Token): boolean => {
       if (basic !== undefined || userType) { specErr(at, "two or more data types in declaration specifiers"); return false; }
       if (nLong && name !== "int" && name !== "double") specErr(at, `both '${nLong > 1 ? "long long" : "long"}' and '${name}' in declaration specifiers`);

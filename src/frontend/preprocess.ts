@@ -911,9 +911,13 @@ export class Preprocessor {
   private directive(hash: Token): void {
     const f = this.file;
     this.inDirective = true;
-    // Errors about what is missing at the end of a directive point just past the line, as gcc's do.
-    const lineEnd = hash.line > 0 ? this.diags.sources.lineText(hash.file, hash.line).length + 1 : hash.col;
-    this.eol = { kind: "eof", text: "", file: hash.file, line: hash.line, col: lineEnd, bol: true, space: false };
+    // Errors about what is missing at the end of a directive point just past
+    // the line, as gcc's do; the column is found only if one is reported.
+    const sources = this.diags.sources;
+    this.eol = {
+      kind: "eof", text: "", file: hash.file, line: hash.line, bol: true, space: false,
+      get col(): number { return hash.line > 0 ? sources.lineText(hash.file, hash.line).length + 1 : hash.col; },
+    };
     const name = this.nextRaw();
     let pushFile: (() => void) | undefined;
     this.pending = undefined;

@@ -764,6 +764,7 @@ function libraryCall(L: FunctionLowerer, e: A.BuiltinCall): Value {
   // `__builtin___snprintf_chk(…, __builtin_va_arg_pack())` in a fortify wrapper (see passes/inline.ts).
   const last = e.args[e.args.length - 1];
   const vaPack = last?.kind === "builtin" && last.name === "__builtin_va_arg_pack";
+  if (vaPack) L.checkVaArgPack(e);
   const args: CallArg[] = (vaPack ? e.args.slice(0, -1) : e.args).map((a) => ({ type: argType(a.type), value: L.rvalue(a) }));
   const ret = retType(e.type);
   // `__builtin_X` is always the standard X, whatever -fno-builtin says.

@@ -323,6 +323,9 @@ function removeUnreachableBlocks(f: Func): void {
   for (const blk of f.blocks) for (const phi of blk.phis) phi.incoming = phi.incoming.filter((i) => reached.has(i.block));
 }
 
+/** A variable with `__attribute__((cleanup(fn)))`. */
+interface Cleanup { sym: A.ObjectSymbol; fn: A.FunctionSymbol }
+
 interface LoopTargets {
   breakTo: Block;
   continueTo?: Block;
@@ -360,13 +363,13 @@ export class FunctionLowerer {
    * leaving a scope in any way (its end, break, continue, return, goto) calls
    * `fn(&var)` for those it declared, innermost first.
    */
-  private readonly cleanups: { sym: A.ObjectSymbol; fn: A.FunctionSymbol }[] = [];
+  private readonly cleanups: Cleanup[] = [];
   /** How many cleanup variables were in scope at each label lowered so far. */
   private readonly labelCleanupDepth = new Map<number, number>();
   /** How many VLAs were in scope at each label lowered so far. */
   private readonly labelVlaDepth = new Map<number, number>();
   /** Forward gotos out of VLA scope: finished once their label's depth is known. */
-  private readonly pendingGotos: { from: Block; label: A.Label; scope: Value[]; cleanups: { sym: A.ObjectSymbol; fn: A.FunctionSymbol }[] }[] = [];
+  private readonly pendingGotos: { from: Block; label: A.Label; scope: Value[]; cleanups: Cleanup[] }[] = [];
   private readonly dataLayout: DataLayout;
   /** This function's frame object, when functions are nested in it (see nested.ts). */
   private frame: Value | undefined;
@@ -567,7 +570,7 @@ export class FunctionLowerer {
   }
 
   /** Call the cleanup functions of `list[downTo..]`, innermost first (the list itself is kept). */
-  private callCleanups(list: readonly { sym: A.ObjectSymbol; fn: A.FunctionSymbol }[], downTo: number): void {
+  private callCleanups(list: readonly Cleanup[], downTo: number): void {
     for (let i = list.length - 1; i >= downTo; i--) {
       const { sym, fn } = list[i]!;
       this.b.call({ kind: "void" }, this.names.of(fn), [{ type: { kind: "scalar", type: "ptr" }, value: this.objectAddr(sym) }]);
@@ -1391,6 +1394,8 @@ export class FunctionLowerer {
         return this.call(e);
       case "builtin":
         if (e.name === "__builtin_va_arg_pack_len") {
+          // Only an always_inline function is sure to be inlined, where the inline pass answers it.
+          if (!this.def.sym.attrs.alwaysInline) this.diags.error(e.loc, "invalid use of '__builtin_va_arg_pack_len ()'");
           const dst = this.b.newTemp("i32");
           this.b.emit({ op: "intrinsic", dst, name: "va_arg_pack_len", type: "i32", args: [] });
           return { k: "temp", id: dst };
@@ -1779,6 +1784,7 @@ export class FunctionLowerer {
     // inliner appends the variadic arguments of the inlined call.
     const last = e.args[e.args.length - 1];
     const vaPack = last?.kind === "builtin" && last.name === "__builtin_va_arg_pack" && fnType.variadic && e.args.length > fnType.params.length;
+    if (vaPack) this.checkVaArgPack(e);
     const args: CallArg[] = (vaPack ? e.args.slice(0, -1) : e.args).map((a) => ({ type: argType(a.type), value: this.rvalue(a) }));
     const ret = retType(fnType.ret);
     const fixedArgs = fnType.variadic ? fnType.params.length : !fnType.prototyped ? args.length : undefined;
@@ -1800,6 +1806,11 @@ export class FunctionLowerer {
     }
     const v = b.call(ret, callee, args, opts);
     return v ?? UNDEF;
+  }
+
+  /** `__builtin_va_arg_pack()` forwards the arguments of the call an always_inline function is inlined into. */
+  checkVaArgPack(e: A.Expr): void {
+    if (!this.def.sym.attrs.alwaysInline) this.diags.error(e.loc, "invalid use of '__builtin_va_arg_pack ()'");
   }
 
   /**

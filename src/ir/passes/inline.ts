@@ -26,10 +26,11 @@ const FRAME_INTRINSICS = new Set(["frame_address", "return_address", "setjmp", "
 const MAX_INLINES_PER_FUNCTION = 2000;
 
 export function inline(m: Module): void {
+  const candidates = m.funcs.filter((f) => f.alwaysInline === true && f.noInline !== true);
+  // Most modules have nothing to do here: no walk of their code then.
+  if (candidates.length === 0 && !m.funcs.some((f) => f.inlineOnly)) return;
   const byName = new Map(m.funcs.map((f) => [f.name, f]));
-  const recursive = recursiveFunctions(m, byName);
-  const inlinable = (f: Func | undefined): f is Func =>
-    f !== undefined && f.alwaysInline === true && f.noInline !== true && !recursive.has(f.name) && canInline(f);
+  const inlinable = new Set(candidates.filter((f) => canInline(f) && !callsItself(f, byName)));
   let counter = 0;
   for (const caller of m.funcs) {
     let done = 0;
@@ -41,7 +42,7 @@ export function inline(m: Module): void {
         const call = block.insts[ii]!;
         if (call.op !== "call" || call.callee.kind !== "sym") continue;
         const callee = byName.get(call.callee.name);
-        if (callee === caller || !inlinable(callee) || !argumentsFit(call, callee)) continue;
+        if (callee === undefined || callee === caller || !inlinable.has(callee) || !argumentsFit(call, callee)) continue;
         expandCall(caller, bi, ii, call, callee, ++counter);
         done++;
         break; // the rest of this block moved to the continuation block
@@ -51,10 +52,12 @@ export function inline(m: Module): void {
   }
   // Bodies kept only for inlining go; so do static always_inline functions
   // nothing refers to any more (gcc does not emit them either, even at -O0).
-  const referenced = referencedSymbols(m);
-  m.funcs = m.funcs.filter((f) => !f.inlineOnly && !(f.alwaysInline && f.linkage === "internal" && !f.used && !referenced.has(f.name)));
-  for (const f of m.funcs) {
-    if (usesVaArgPack(f)) throw new CodegenError(`invalid use of '__builtin_va_arg_pack ()' in '${f.name}', which is not inlined`);
+  const referenced = candidates.some((f) => f.linkage === "internal" && !f.used) ? referencedSymbols(m) : new Set<string>();
+  const dropped = (f: Func): boolean => f.inlineOnly === true || (f.alwaysInline === true && f.linkage === "internal" && !f.used && !referenced.has(f.name));
+  m.funcs = m.funcs.filter((f) => !dropped(f));
+  // Only always_inline functions may use __builtin_va_arg_pack (lowering checks the rest).
+  for (const f of candidates) {
+    if (!dropped(f) && usesVaArgPack(f)) throw new CodegenError(`invalid use of '__builtin_va_arg_pack ()' in '${f.name}', which is not inlined`);
   }
 }
 
@@ -110,28 +113,22 @@ function argumentsFit(call: Call, callee: Func): boolean {
   return sameArgType(r, cr) && (r.kind === "scalar" || call.retAddr !== undefined);
 }
 
-/** Functions on a cycle of direct calls (they cannot be inlined into themselves for ever). */
-function recursiveFunctions(m: Module, byName: Map<string, Func>): Set<string> {
-  const calls = new Map<string, string[]>();
-  for (const f of m.funcs) {
-    const out: string[] = [];
-    for (const b of f.blocks) for (const i of b.insts) if (i.op === "call" && i.callee.kind === "sym" && byName.has(i.callee.name)) out.push(i.callee.name);
-    calls.set(f.name, out);
-  }
-  const result = new Set<string>();
-  for (const f of m.funcs) {
-    // Is f reachable from its own callees?
-    const seen = new Set<string>();
-    const stack = [...calls.get(f.name)!];
-    while (stack.length) {
-      const g = stack.pop()!;
-      if (g === f.name) { result.add(f.name); break; }
-      if (seen.has(g)) continue;
-      seen.add(g);
-      stack.push(...(calls.get(g) ?? []));
+/** Does `f` reach itself through direct calls of functions defined here? (Such a body cannot be expanded for ever.) */
+function callsItself(f: Func, byName: Map<string, Func>): boolean {
+  const seen = new Set<Func>();
+  const stack = [f];
+  while (stack.length) {
+    const g = stack.pop()!;
+    for (const b of g.blocks) {
+      for (const i of b.insts) {
+        if (i.op !== "call" || i.callee.kind !== "sym") continue;
+        const h = byName.get(i.callee.name);
+        if (h === f) return true;
+        if (h && !seen.has(h)) { seen.add(h); stack.push(h); }
+      }
     }
   }
-  return result;
+  return false;
 }
 
 function cloneInst(i: Inst): Inst {
