@@ -32,10 +32,14 @@ export interface Toolchain {
   /**
    * -m options that link a start-up object (gcc's crtprec64.o for -mpc64):
    * the object's file name (the same as gcc's, so -fuse-ld=bfd finds gcc's)
-   * and the runtime source and defines tscc builds it from.
+   * and the runtime source and defines tscc builds it from; `null` for the
+   * option of the group that asks for the default (no object: -mpc80). The
+   * last option of the group on the command line decides.
    */
-  readonly startObjects: Readonly<Record<string, { readonly object: string; readonly source: string; readonly defines: readonly string[] }>>;
+  readonly startObjects: Readonly<Record<string, StartObject | null>>;
 }
+
+export interface StartObject { readonly object: string; readonly source: string; readonly defines: readonly string[] }
 
 /**
  * Accepted -m options: `exact` are whole texts after `-m`; `values` maps a

@@ -15,7 +15,7 @@ export const X86_64_TOOLCHAIN: Toolchain = {
   // x86-64 baseline ISA and SysV ABI: what tscc's x86_64 backend generates. It
   // never uses the red zone, so -mno-red-zone is what it does anyway.
   mOptions: {
-    exact: ["64", "sse", "sse2", "mmx", "no-mmx", "no-stv", "stv", "pc80", "fxsr", "80387", "fp-ret-in-387", "ieee-fp", "hard-float", "long-double-80",
+    exact: ["64", "sse", "sse2", "mmx", "no-mmx", "no-stv", "stv", "fxsr", "80387", "fp-ret-in-387", "ieee-fp", "hard-float", "long-double-80",
       "red-zone", "no-red-zone", "omit-leaf-frame-pointer", "no-omit-leaf-frame-pointer", "stackrealign",
       "no-sse3", "no-ssse3", "no-sse4", "no-sse4.1", "no-sse4.2", "no-avx", "no-avx2", "no-avx512f", "no-fma",
       "no-bmi", "no-bmi2", "no-popcnt", "no-lzcnt", "no-3dnow", "no-80387-unused", "align-stringops", "no-align-stringops",
@@ -30,5 +30,6 @@ export const X86_64_TOOLCHAIN: Toolchain = {
   startObjects: {
     "pc32": { object: "crtprec32.o", source: "x86_64/crtprec.c", defines: ["TSCC_X87_PRECISION=0x000"] },
     "pc64": { object: "crtprec64.o", source: "x86_64/crtprec.c", defines: ["TSCC_X87_PRECISION=0x200"] },
+    "pc80": null,
   },
 };

@@ -409,11 +409,9 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
   for (const m of mOptions) {
     if (Object.hasOwn(c.toolchain.startObjects, m)) {
       // The last of a group wins (-mpc32 -mpc64 links crtprec64.o only): they set the same thing.
-      c.startObjects = [m];
+      c.startObjects = c.toolchain.startObjects[m] ? [m] : [];
     } else if (!mOptionAccepted(c.toolchain.mOptions, m)) {
       throw new UsageError(`unrecognized command-line option '-m${m}'`);
-    } else if (m === "pc80") {
-      c.startObjects = [];
     }
   }
 

@@ -157,10 +157,9 @@ function build(cfg: DriverConfig, sourceDir: string, names: readonly string[], d
     writeFileSync(join(scratch, "crtbeginS.o"), compile("crtbegin.c", ["TSCC_CRT_SHARED=1"]));
     writeFileSync(join(scratch, "crtend.o"), compile("crtend.c"));
     writeFileSync(join(scratch, "libtscc_eh.a"), archive(EH_SOURCES));
-    for (const s of Object.values(cfg.toolchain.startObjects)) {
-      writeFileSync(join(scratch, s.object), compile(s.source, [...s.defines]));
-    }
-    const special = new Set(["crtbegin.c", "crtend.c", ...EH_SOURCES, ...Object.values(cfg.toolchain.startObjects).map((s) => s.source)]);
+    const startObjects = Object.values(cfg.toolchain.startObjects).filter((s) => s !== null);
+    for (const s of startObjects) writeFileSync(join(scratch, s.object), compile(s.source, [...s.defines]));
+    const special = new Set(["crtbegin.c", "crtend.c", ...EH_SOURCES, ...startObjects.map((s) => s.source)]);
     writeFileSync(join(scratch, "libtscc_rt.a"), archive(names.filter((n) => /\.[cs]$/.test(n) && !special.has(n))));
     try {
       renameSync(scratch, dir);
