@@ -110,7 +110,6 @@ const F_HARMLESS_VALUES: Readonly<Record<string, readonly string[]>> = {
   "trivial-auto-var-init=": ["uninitialized"],
   "zero-call-used-regs=": ["skip"],
   "stack-check=": ["no"],
-  "sanitize=": [],
   // tscc reads and writes UTF-8 (wide strings UTF-32): other character sets are not converted.
   "input-charset=": ["UTF-8", "utf-8", "UTF8", "utf8"],
   "exec-charset=": ["UTF-8", "utf-8", "UTF8", "utf8"],

@@ -825,7 +825,6 @@ class Parser {
     let any = false;
     let lastSpec: Token = start;
     let longLongLong: Token | undefined;
-    let signConflict: Token | undefined;
     let restrictTok: Token | undefined;
     /** The basic type keyword seen so far (void, _Bool, char, int, float, double, __int128, _FloatN). */
     let basic: string | undefined;
@@ -935,8 +934,8 @@ class Parser {
         case "long": this.next(); if (nLong < 2) addModifier("long", t); nLong++; any = true; lastSpec = t; if (nLong === 3) longLongLong = t; break;
         case "float": this.next(); addBasic("float", t); nFloat++; any = true; lastSpec = t; break;
         case "double": this.next(); addBasic("double", t); nDouble++; any = true; lastSpec = t; break;
-        case "signed": case "__signed": case "__signed__": this.next(); addModifier("signed", t); nSigned++; any = true; lastSpec = t; if (nUnsigned) signConflict ??= t; break;
-        case "unsigned": this.next(); addModifier("unsigned", t); nUnsigned++; any = true; lastSpec = t; if (nSigned) signConflict ??= t; break;
+        case "signed": case "__signed": case "__signed__": this.next(); addModifier("signed", t); nSigned++; any = true; lastSpec = t; break;
+        case "unsigned": this.next(); addModifier("unsigned", t); nUnsigned++; any = true; lastSpec = t; break;
         case "_Complex": case "__complex__": case "__complex": this.next(); addModifier("complex", t); nComplex++; any = true; break;
         case "_Imaginary": this.next(); this.error(t, "imaginary types are not supported"); break;
         case "__int128": this.next(); addBasic("__int128", t); nInt128++; any = true; lastSpec = t; break;
@@ -1001,7 +1000,6 @@ class Parser {
       if (userType.kind !== "struct" && userType.kind !== "union" && userType.kind !== "enum") spec.tagOnly = false;
     } else {
       spec.tagOnly = false;
-      if (nSigned && nUnsigned && !specError) this.error(signConflict ?? lastSpec, "both 'signed' and 'unsigned' in declaration specifiers");
       if (nLong > 2) this.error(longLongLong ?? lastSpec, "'long long long' is too long for GCC");
       const u = nUnsigned > 0;
       if (nVoid) { if (nBasic > 1) conflict(); type = bt.void; }
