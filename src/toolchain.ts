@@ -37,6 +37,8 @@ export interface Toolchain {
    * last option of the group on the command line decides.
    */
   readonly startObjects: Readonly<Record<string, StartObject | null>>;
+  /** -fcf-protection (Intel CET: endbr64 landing pads, the shadow-stack note) exists on this target. */
+  readonly cfProtection: boolean;
 }
 
 export interface StartObject { readonly object: string; readonly source: string; readonly defines: readonly string[] }

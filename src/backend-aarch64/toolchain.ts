@@ -20,4 +20,5 @@ export const AARCH64_TOOLCHAIN: Toolchain = {
       "branch-protection=": ["none"], "tls-dialect=": ["desc"] },
   },
   startObjects: {},
+  cfProtection: false,
 };

@@ -20,4 +20,5 @@ export const RISCV64_TOOLCHAIN: Toolchain = {
       "tune=": ["*"], "cpu=": ["sifive-u54", "sifive-u74"], "cmodel=": ["medlow", "medany"], "small-data-limit=": ["*"] },
   },
   startObjects: {},
+  cfProtection: false,
 };

@@ -40,14 +40,35 @@ function regName(r: number, size: number): RegName {
   return gprName(r, size >= 8 ? 8 : size);
 }
 
-/**
- * With `unwindTables`, the frame is described by `.cfi_*` directives (the
- * assembler turns them into .eh_frame): after the prologue the CFA is
- * %rbp + 16 for the rest of the body, whatever the stack pointer does
- * (calls, alloca, VLAs), so only the prologue, the callee-saved stores and
- * each epilogue need a note.
- */
-export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
+/** What code-generation options ask of a function's emitted code. */
+export interface FunctionEmitOptions {
+  /**
+   * .cfi_* directives (the assembler turns them into .eh_frame): after the
+   * prologue the CFA is %rbp + 16 for the rest of the body, whatever the stack
+   * pointer does (calls, alloca, VLAs), so only the prologue, the callee-saved
+   * stores and each epilogue need a note.
+   */
+  unwindTables: boolean;
+  /**
+   * -fcf-protection=branch (Intel IBT): `endbr64` wherever an indirect jump or
+   * call may land — the entry (`entry`: unless the function is only ever
+   * called directly), the blocks in `labels` (address-taken), after calls that
+   * return twice and at setjmp resumptions; jump tables jump with `notrack`.
+   */
+  ibt?: { entry: boolean; labels: ReadonlySet<string> };
+  /** -fstack-clash-protection: touch every page of a frame or dynamic allocation as the stack grows. */
+  stackClash?: boolean;
+}
+
+/** Functions after whose calls gcc lands indirect branches with endbr64 (their second return is a jump). */
+const RETURNS_TWICE = new Set(["setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "savectx", "vfork", "getcontext"]);
+
+/** Stack-clash probe interval (gcc's default: 4 KiB pages), and the largest frame probed without a loop. */
+const PROBE_INTERVAL = 4096;
+const PROBE_UNROLL_LIMIT = 4 * PROBE_INTERVAL;
+
+export function emitFunction(f: MFunc, opts: FunctionEmitOptions): AsmLine[] {
+  const { unwindTables, ibt } = opts;
   const saveSlots = f.usedCalleeSaved.map(() => newSlot(f, 8, 8));
   const frameSize = layoutFrame(f, saveSlots);
   const out: AsmLine[] = [];
@@ -79,12 +100,14 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
   const cfi = (name: string, ...args: string[]): void => { if (unwindTables) out.push(directive(name, ...args)); };
   // Prologue.
   cfi(".cfi_startproc");
+  if (ibt?.entry) out.push(inst("endbr64"));
   out.push(inst("pushq", rbp));
   cfi(".cfi_def_cfa_offset", "16");
   cfi(".cfi_offset", "6", "-16");
   out.push(inst("movq", reg("rsp"), rbp));
   cfi(".cfi_def_cfa_register", "6");
-  if (frameSize) out.push(inst("subq", imm(frameSize), reg("rsp")));
+  if (opts.stackClash && frameSize >= PROBE_INTERVAL) allocateProbed(out, f.name, frameSize);
+  else if (frameSize) out.push(inst("subq", imm(frameSize), reg("rsp")));
   f.usedCalleeSaved.forEach((r, k) => {
     const slot = slotOf({ k: "mem", slot: saveSlots[k]!, scale: 1, disp: 0 });
     out.push(inst("movq", reg(regName(r, 8)), slot));
@@ -101,8 +124,10 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
     if (!last) cfi(".cfi_restore_state");
   };
 
+  let probeLoops = 0;
   f.blocks.forEach((b, bi) => {
     out.push(label(b.label));
+    if (ibt?.labels.has(b.label)) out.push(inst("endbr64"));
     const n = b.insts.length;
     for (let k = 0; k < n; k++) {
       const i = b.insts[k]!;
@@ -142,6 +167,7 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
             inst("movq", reg("rax"), buf(8)), inst("movq", reg("rsp"), buf(16)), inst("xorl", reg("eax"), reg("eax")),
             label(resume),
           );
+          if (ibt) out.push(inst("endbr64"));
           continue;
         }
         case "longjmp": {
@@ -156,9 +182,33 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
         case "jmp*":
           out.push(inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) }));
           continue;
+        case "jmp*table": {
+          // Jump tables hold only this function's blocks: no landing pads needed (gcc's notrack).
+          const jmp = inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) });
+          out.push(ibt ? { ...jmp, prefixes: ["notrack"] } : jmp);
+          continue;
+        }
+        case "sub.rsp": {
+          // Dynamic allocation of the (16-aligned) size in the operand, which is consumed.
+          const size = reg(regName((i.ops[0] as { r: number }).r, 8));
+          if (!opts.stackClash) { out.push(inst("subq", size, reg("rsp"))); continue; }
+          // One page at a time, touching each, then the rest, touched too.
+          const loop = `.Lprobe.${f.name}.${probeLoops++}`, done = `${loop}.done`;
+          out.push(
+            label(loop), inst("cmpq", imm(PROBE_INTERVAL), size), inst("jbe", { kind: "target", name: done }),
+            inst("subq", imm(PROBE_INTERVAL), reg("rsp")), inst("orq", imm(0), mem({ base: "rsp", disp: 0 })),
+            inst("subq", imm(PROBE_INTERVAL), size), inst("jmp", { kind: "target", name: loop }),
+            label(done), inst("subq", size, reg("rsp")), inst("orq", imm(0), mem({ base: "rsp", disp: 0 })),
+          );
+          continue;
+        }
         case "call":
           if (i.ops[0]!.k === "reg") {
             out.push(inst("call", { kind: "indirect", to: reg(regName(i.ops[0]!.r, 8)) }));
+            continue;
+          }
+          if (ibt && i.ops[0]!.k === "sym" && RETURNS_TWICE.has(i.ops[0]!.name)) {
+            out.push(inst(i.opc, ...i.ops.map(conv)), inst("endbr64"));
             continue;
           }
           break;
@@ -169,4 +219,24 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
   if (f.blocks.length === 0) ice("empty function", { func: f.name });
   cfi(".cfi_endproc");
   return out;
+}
+
+/**
+ * A frame of a page or more under -fstack-clash-protection, as gcc allocates
+ * it: page by page, each page touched before the next is taken (unrolled up
+ * to four pages, else a loop bounded by %r11, free at entry), then the rest,
+ * which is smaller than a page and so is covered by the next call's push.
+ */
+function allocateProbed(out: AsmLine[], func: string, size: number): void {
+  const pages = Math.floor(size / PROBE_INTERVAL);
+  const probe = (): void => { out.push(inst("subq", imm(PROBE_INTERVAL), reg("rsp")), inst("orq", imm(0), mem({ base: "rsp", disp: 0 }))); };
+  if (size <= PROBE_UNROLL_LIMIT) for (let k = 0; k < pages; k++) probe();
+  else {
+    const loop = `.Lprobe.${func}.frame`;
+    out.push(inst("leaq", mem({ base: "rsp", disp: -pages * PROBE_INTERVAL }), reg("r11")), label(loop));
+    probe();
+    out.push(inst("cmpq", reg("r11"), reg("rsp")), inst("jne", { kind: "target", name: loop }));
+  }
+  const rest = size - pages * PROBE_INTERVAL;
+  if (rest) out.push(inst("subq", imm(rest), reg("rsp")));
 }

@@ -24,7 +24,13 @@ export interface EmitOptions {
   pic: boolean;
   /** .cfi_* unwind information (gcc's default; off with -fno-asynchronous-unwind-tables). */
   unwindTables?: boolean;
+  /** -fcf-protection: bit 0 branch tracking (endbr64 landing pads), bit 1 shadow stack (only the note: the code needs nothing). */
+  cfProtection?: number;
+  stackClashProtection?: boolean;
 }
+
+/** Per-function emission settings that depend on the whole module. */
+interface ModuleEmitPlan { opts: EmitOptions; indirectlyReached: ReadonlySet<string> }
 
 function moduleContext(m: Module, pic: boolean): ModuleContext {
   const defined = new Set<string>();
@@ -54,16 +60,23 @@ function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: 
   out.push(directive(".type", name, kind === "function" ? "@function" : "@object"));
 }
 
-export function emitFunctionAsm(f: Func, ctx: ModuleContext, unwindTables = true): AsmLine[] {
+export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPlan): AsmLine[] {
   const out: AsmLine[] = [];
   const mf = new ISel(f, ctx).run();
+  const { opts } = plan;
+  const ibt = (opts.cfProtection ?? 0) & 1 ? {
+    // gcc -O0 marks every entry; optimising, only those an indirect call may reach.
+    entry: opts.optLevel === 0 || f.linkage !== "internal" || f.used === true || plan.indirectlyReached.has(f.name),
+    labels: new Set(f.addressTaken.map((l) => blockSymbol(f.name, l))),
+  } : undefined;
   eliminatePhis(mf, X86_HOOKS);
   allocateRegisters(mf, X86_HOOKS);
   out.push(directive(f.section !== undefined ? ".section" : ".text", ...(f.section !== undefined ? [`"${f.section}"`, '"ax"', "@progbits"] : [])));
   symbolAttrs(out, f.name, f.linkage, f.visibility, "function");
   out.push(directive(".p2align", "4"));
   out.push(label(f.name));
-  for (const l of emitFunction(mf, unwindTables)) out.push(l); // (a spread overflows the stack on huge functions)
+  const lines = emitFunction(mf, { unwindTables: opts.unwindTables !== false, ...(ibt ? { ibt } : {}), stackClash: opts.stackClashProtection === true });
+  for (const l of lines) out.push(l); // (a spread overflows the stack on huge functions)
   out.push(directive(".size", f.name, `.-${f.name}`));
   return out;
 }
@@ -115,7 +128,8 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
   const out: AsmLine[] = [];
   // File-scope asm first, as written; everything after names its own section.
   for (const a of m.asm) out.push(verbatim(a));
-  for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx, opts.unwindTables !== false)) out.push(l);
+  const plan: ModuleEmitPlan = { opts, indirectlyReached: addressTakenSymbols(m) };
+  for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx, plan)) out.push(l);
   for (const g of m.globals) for (const l of emitGlobal(g)) out.push(l);
   if (ctx.pool.size) {
     out.push(directive(".section", ".rodata.cst16", '"aM"', "@progbits", "16"));
@@ -138,7 +152,36 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
     }
   }
   out.push(directive(".section", ".note.GNU-stack", ctx.execStack ? '"x"' : '""', "@progbits"));
+  if (opts.cfProtection) gnuPropertyNote(out, opts.cfProtection);
   return out;
+}
+
+/** Symbols whose address the module takes (in code or in static data), not only calls. */
+function addressTakenSymbols(m: Module): Set<string> {
+  const taken = new Set<string>();
+  for (const f of m.funcs) for (const b of f.blocks) for (const i of b.insts) if (i.op === "addr") taken.add(i.sym);
+  for (const g of m.globals) for (const p of g.init ?? []) if (p.k === "sym") taken.add(p.name);
+  return taken;
+}
+
+/** GNU_PROPERTY_X86_FEATURE_1_AND, the NT_GNU_PROPERTY_TYPE_0 property that marks CET-ready code. */
+const X86_FEATURE_1_AND = 0xc0000002;
+
+/**
+ * The object's .note.gnu.property saying it is IBT (bit 0) and/or SHSTK
+ * (bit 1) ready, laid out as gcc writes it (the linker ANDs these over all
+ * inputs).
+ */
+function gnuPropertyNote(out: AsmLine[], features: number): void {
+  const at = (k: number): string => `.Lgnu_property.${k}`;
+  out.push(
+    directive(".section", ".note.gnu.property", '"a"'), directive(".p2align", "3"),
+    directive(".long", `${at(1)} - ${at(0)}`), directive(".long", `${at(4)} - ${at(1)}`),
+    directive(".long", "5"), // NT_GNU_PROPERTY_TYPE_0
+    label(at(0)), directive(".string", '"GNU"'), label(at(1)), directive(".p2align", "3"),
+    directive(".long", `0x${X86_FEATURE_1_AND.toString(16)}`), directive(".long", `${at(3)} - ${at(2)}`),
+    label(at(2)), directive(".long", `0x${features.toString(16)}`), label(at(3)), directive(".p2align", "3"), label(at(4)),
+  );
 }
 
 /** The whole module as GNU as text. */

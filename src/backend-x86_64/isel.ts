@@ -656,7 +656,8 @@ export class ISel {
         const t = this.vreg();
         this.emit("leaq", { k: "mem", base: size, scale: 1, disp: 15 + Math.max(0, i.align - 16) }, d(t, 8));
         this.emit("andq", im(-16), ud(t, 8));
-        this.emit("subq", r(t, 8), ud(RSP, 8));
+        // `sub.rsp` consumes t: with -fstack-clash-protection emission probes the pages.
+        this.emitX({ opc: "sub.rsp", ops: [ud(t, 8), ud(RSP, 8)] });
         const x = this.defReg(i.dst);
         this.mov(8, r(RSP, 8), x);
         if (i.align > 16) {
@@ -1511,6 +1512,8 @@ export class ISel {
     const dst = (): number => (i.dst !== undefined ? this.defReg(i.dst) : this.vreg());
     switch (i.name) {
       case "trap": this.emit("ud2"); return;
+      // glibc keeps the stack protector's canary in the TCB (tcbhead_t.stack_guard).
+      case "stack_guard": this.emit("movq", { k: "mem", seg: "fs", scale: 1, disp: 40 }, d(dst(), 8)); return;
       case "clz": case "ctz": {
         const a = this.extend(i.args[0]!, t, false, sz);
         const x = dst();
@@ -1651,7 +1654,7 @@ export class ISel {
     this.emit("leaq", { k: "mem", sym: label, reloc: "", scale: 1, disp: 0 }, d(base, 8));
     this.emit("movslq", { k: "mem", base, index: idx, scale: 4, disp: 0 }, d(off, 8));
     this.emit("addq", r(base, 8), ud(off, 8));
-    this.emitX({ opc: "jmp*", ops: [r(off, 8)] });
+    this.emitX({ opc: "jmp*table", ops: [r(off, 8)] });
     for (const l of new Set(targets)) this.cur.succs.push(this.blockIdx.get(l)!);
     return true;
   }

@@ -32,4 +32,5 @@ export const X86_64_TOOLCHAIN: Toolchain = {
     "pc64": { object: "crtprec64.o", source: "x86_64/crtprec.c", defines: ["TSCC_X87_PRECISION=0x200"] },
     "pc80": null,
   },
+  cfProtection: true,
 };

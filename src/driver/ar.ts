@@ -8,7 +8,8 @@
 // Every change is made in memory and written to a temporary file renamed over
 // the archive, so a failure (a missing input, say) leaves the archive as it was.
 
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { writeFileAtomically } from "../output-file.js";
 import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { FormatError } from "../elf/bytes.js";
 import {
@@ -345,12 +346,9 @@ function longListing(m: Member): string {
 
 /** Write next to the target and rename over it, so nobody sees half an archive. */
 function replaceFile(path: string, bytes: Uint8Array): void {
-  const tmp = join(dirname(path), `.${basename(path)}.tscc-ar-${process.pid}`);
   try {
-    writeFileSync(tmp, bytes);
-    renameSync(tmp, path);
+    writeFileAtomically(path, bytes, "tscc-ar");
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* never created */ }
     throw new ArError(`${path}: ${e instanceof Error ? e.message : String(e)}`);
   }
 }

@@ -31,7 +31,7 @@ export interface UnitResult {
 
 export type UnitGoal = "preprocess" | "syntax" | "ir" | "assembly" | "object";
 
-interface BackendOptions { optLevel: number; pic: boolean; unwindTables: boolean }
+interface BackendOptions { optLevel: number; pic: boolean; unwindTables: boolean; cfProtection: number; stackClashProtection: boolean }
 
 interface Backend {
   /** Assembler text (-S). */
@@ -81,6 +81,7 @@ export function preprocessOptions(cfg: DriverConfig, includeRoot: string, assemb
     pie: cfg.pie && cfg.linkKind !== "shared" ? 2 : 0,
     freestanding: cfg.freestanding === true,
     floatModel: cfg.floatModel,
+    hardening: { stackProtector: cfg.stackProtector, cfProtection: cfg.cfProtection },
     defines: cfg.defines.map((d) => (d.kind === "define" ? { kind: "define", text: d.text } : { kind: "undef", name: d.text })),
     imacros: cfg.macroIncludes,
     includes: cfg.forcedIncludes,
@@ -133,14 +134,17 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
     const printAfter = cfg.printAfter.length > 0
       ? { pass: cfg.printAfter.includes("all") ? "*" : cfg.printAfter[0], sink: (t: string) => void process.stderr.write(t) }
       : undefined;
-    runPipeline(module, cfg.optLevel, { verify: cfg.verifyIr, ...(printAfter ? { printAfter } : {}) });
+    runPipeline(module, cfg.optLevel, { verify: cfg.verifyIr, stackProtector: cfg.stackProtector, ...(printAfter ? { printAfter } : {}) });
     if (req.goal === "ir") return { text: printModule(module) };
     const backend = BACKENDS[cfg.toolchain.arch];
     if (!backend) {
       diags.error(undefined, `code generation for ${cfg.toolchain.arch} is not implemented yet`);
       return { text: undefined };
     }
-    const bopts = { optLevel: cfg.optLevel, pic: cfg.pic, unwindTables: cfg.asyncUnwindTables || cfg.unwindTables };
+    const bopts: BackendOptions = {
+      optLevel: cfg.optLevel, pic: cfg.pic, unwindTables: cfg.asyncUnwindTables || cfg.unwindTables,
+      cfProtection: cfg.cfProtection, stackClashProtection: cfg.stackClashProtection,
+    };
     if (req.goal === "object" && backend.object) {
       const object = backend.object(module, bopts, req.path.replace(/\.[^./]*$/, "") + ".s");
       return object ? { text: "", object } : { text: undefined };

@@ -9,6 +9,7 @@ import { findToolchain, hostToolchain } from "./toolchains.js";
 import { fOptionHarmless, mOptionAccepted } from "./flag-table.js";
 import { GCC_WARNINGS } from "./gcc-warnings.js";
 import type { FloatModel } from "../frontend/predefined.js";
+import type { StackProtectorMode } from "../ir/index.js";
 
 export type Language = "c" | "cpp-output" | "assembler" | "assembler-with-cpp" | "object" | "archive" | "shared";
 
@@ -91,6 +92,12 @@ export interface DriverConfig {
   wrapv: boolean;
   /** -fno-inline: inline only always_inline functions (what the inline pass does at every level today). */
   noInline: boolean;
+  /** -fstack-protector, -strong, -all, -explicit; -fno-stack-protector turns every one off. */
+  stackProtector: StackProtectorMode;
+  /** -fcf-protection=: bit 0 branch (endbr64 landing pads), bit 1 return (shadow stack). */
+  cfProtection: number;
+  /** -fstack-clash-protection: probe every page of a large or dynamic stack allocation. */
+  stackClashProtection: boolean;
   /** -f[no-]asynchronous-unwind-tables (on by default, as gcc on x86_64 Linux) and -f[no-]unwind-tables: either emits .cfi_*. */
   asyncUnwindTables: boolean;
   unwindTables: boolean;
@@ -134,7 +141,10 @@ const MODE_RANK: Readonly<Record<Mode, number>> = {
   link: 0, compile: 1, assemble: 2, "emit-ir": 3, syntax: 4, preprocess: 5,
 };
 
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** gcc's `note:` line after the error, if it gives one. */
+  constructor(message: string, readonly note?: string) { super(message); }
+}
 
 const LANG_BY_X: Readonly<Record<string, Language | "none">> = {
   c: "c", "c-header": "c", "cpp-output": "cpp-output", assembler: "assembler",
@@ -179,6 +189,7 @@ const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> 
   "inline": (c, on) => { c.noInline = !on; },
   "asynchronous-unwind-tables": (c, on) => { c.asyncUnwindTables = on; },
   "unwind-tables": (c, on) => { c.unwindTables = on; },
+  "stack-clash-protection": (c, on) => { c.stackClashProtection = on; },
   // No pass of tscc's treats a null dereference as unreachable or omits frame pointers.
   "omit-frame-pointer": () => {},
   // -ffast-math and its parts (gcc's macros; see FloatModel).
@@ -198,6 +209,24 @@ const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> 
   "signaling-nans": (c, on) => { c.floatModel.signalingNans = on; },
 };
 
+/** -f<key> → the stack protector it selects (gcc: the last one wins). */
+const STACK_PROTECTOR_MODES: Readonly<Record<string, StackProtectorMode>> = {
+  "stack-protector": "normal", "stack-protector-strong": "strong", "stack-protector-all": "all",
+  "stack-protector-explicit": "explicit", "no-stack-protector": "none",
+};
+
+/** -fcf-protection[=level] as CET feature bits (`check` only matters to LTO links: none here). */
+const CF_PROTECTION_LEVELS: Readonly<Record<string, number>> = { full: 3, branch: 1, return: 2, none: 0, check: 0 };
+
+function cfProtectionLevel(v: string): number {
+  const level = v === "cf-protection" ? "full" : v.slice("cf-protection=".length);
+  const bits = CF_PROTECTION_LEVELS[level];
+  if (bits === undefined) {
+    throw new UsageError(`unknown Control-Flow Protection Level '${level}'`, "valid arguments to '-fcf-protection=' are: branch check full none return");
+  }
+  return bits;
+}
+
 export function parseCommandLine(argv: readonly string[]): DriverConfig {
   const c: DriverConfig = {
     mode: "link", inputs: [], toolchain: hostToolchain(), verbose: false,
@@ -209,6 +238,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     libBuiltins: { all: true, off: [] },
     gnu89Inline: false, functionSections: false, dataSections: false, integratedAs: true,
     floatModel: {}, defaultVisibility: "default", wrapv: false, noInline: false, asyncUnwindTables: true, unwindTables: false,
+    stackProtector: "none", cfProtection: 0, stackClashProtection: false,
     warnings: { suppressAll: false, allErrors: false, errorOptions: new Map(), enabled: new Map() },
     pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto",
     asArgs: [], linkKind: "pie", startFiles: true, defaultLibs: true, libc: true, pthread: false,
@@ -386,6 +416,8 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     }
     if (v === "no-diagnostics-color") { c.diagnosticsColor = "never"; return; }
     if (v.startsWith("use-ld=")) { c.fuseLd = v.slice(7); return; }
+    if (Object.hasOwn(STACK_PROTECTOR_MODES, v)) { c.stackProtector = STACK_PROTECTOR_MODES[v]!; return; }
+    if (v === "cf-protection" || v.startsWith("cf-protection=")) { c.cfProtection = cfProtectionLevel(v); return; }
     const on = !v.startsWith("no-");
     const name = on ? v : v.slice(3);
     const handler = F_FLAGS[name];
@@ -406,6 +438,10 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     else throw new UsageError(`unrecognized command-line option '-f${v}'`);
   }
 
+  if (c.cfProtection && !c.toolchain.cfProtection) {
+    const level = Object.keys(CF_PROTECTION_LEVELS).find((k) => CF_PROTECTION_LEVELS[k] === c.cfProtection);
+    throw new UsageError(`'-fcf-protection=${level}' is not supported for this target`);
+  }
   for (const m of mOptions) {
     if (Object.hasOwn(c.toolchain.startObjects, m)) {
       // The last of a group wins (-mpc32 -mpc64 links crtprec64.o only): they set the same thing.

@@ -88,8 +88,7 @@ export const F_HARMLESS_GROUPS: readonly (readonly string[])[] = [
  * form asks for what tscc does anyway and is accepted.
  */
 export const F_ABSENT_FEATURES: readonly string[] = (
-  "exceptions stack-protector stack-protector-all " +
-  "stack-protector-strong stack-protector-explicit stack-clash-protection stack-check stack-check= trapv " +
+  "exceptions stack-check stack-check= trapv " +
   "sanitize= sanitize-recover sanitize-recover= sanitize-address-use-after-scope sanitize-undefined-trap-on-error " +
   "profile-arcs test-coverage branch-probabilities profile-generate profile-generate= profile-use profile-use= " +
   "profile-values profile-update= split-stack harden-compares harden-conditional-branches live-patching " +
@@ -99,14 +98,13 @@ export const F_ABSENT_FEATURES: readonly string[] = (
   "fast-math finite-math-only unsafe-math-optimizations associative-math reciprocal-math " +
   "unsigned-bitfields gnu-tm time-report time-report-details mem-report stack-usage callgraph-info " +
   "callgraph-info= instrument-functions-exclude-file-list= instrument-functions-exclude-function-list= " +
-  "vtable-verify= zero-call-used-regs= trivial-auto-var-init= patchable-function-entry= cf-protection " +
-  "cf-protection= preprocessed directives-only sso-struct= wrapv-pointer input-charset= exec-charset= " +
+  "vtable-verify= zero-call-used-regs= trivial-auto-var-init= patchable-function-entry= " +
+  "preprocessed directives-only sso-struct= wrapv-pointer input-charset= exec-charset= " +
   "wide-exec-charset="
 ).split(" ");
 
 /** -f options whose `=value` is harmless for some values only (the default behaviour). */
 const F_HARMLESS_VALUES: Readonly<Record<string, readonly string[]>> = {
-  "cf-protection=": ["none"],
   "trivial-auto-var-init=": ["uninitialized"],
   "zero-call-used-regs=": ["skip"],
   "stack-check=": ["no"],

@@ -5,7 +5,8 @@
 // complete, so a failed or interrupted run never leaves a half-written output.
 
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { abandonOutput, commitOutput, pendingOutputName, pendingOutputs, writeFileAtomically } from "../output-file.js";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { ASSEMBLER_ARCHES, assembleFile, formatDiagnostic } from "../asm/index.js";
@@ -24,7 +25,6 @@ export function report(message: string): void {
 
 /** Scratch directories and half-written outputs still around; removed if the process dies first. */
 const liveScratchDirs = new Set<string>();
-const pendingOutputs = new Set<string>();
 process.once("exit", () => {
   for (const d of liveScratchDirs) rmSync(d, { recursive: true, force: true });
   for (const p of pendingOutputs) try { unlinkSync(p); } catch { /* already gone */ }
@@ -55,21 +55,9 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(sig, () => process.exit(130));
 }
 
-function pendingName(finalPath: string): string {
-  const p = join(dirname(finalPath), `.${basename(finalPath)}.tscc-${process.pid}`);
-  pendingOutputs.add(p);
-  return p;
-}
-
-function commit(pending: string, finalPath: string): void {
-  renameSync(pending, finalPath);
-  pendingOutputs.delete(pending);
-}
-
-function abandon(pending: string): void {
-  try { unlinkSync(pending); } catch { /* never written */ }
-  pendingOutputs.delete(pending);
-}
+const pendingName = (finalPath: string): string => pendingOutputName(finalPath, "tscc");
+const commit = commitOutput;
+const abandon = abandonOutput;
 
 /** Write text to a file completely or not at all; "-" is standard output. */
 export function writeOutput(path: string, text: string | Uint8Array): void {
@@ -78,12 +66,9 @@ export function writeOutput(path: string, text: string | Uint8Array): void {
     process.stdout.write(data);
     return;
   }
-  const pending = pendingName(path);
   try {
-    writeFileSync(pending, data);
-    commit(pending, path);
+    writeFileAtomically(path, data, "tscc");
   } catch (e) {
-    abandon(pending);
     throw new DriverError(`cannot open output file ${path}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "No such file or directory" : (e as Error).message}`);
   }
 }

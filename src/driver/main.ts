@@ -98,6 +98,7 @@ export function main(argv: readonly string[]): number {
   } catch (e) {
     if (e instanceof UsageError) {
       report(e.message);
+      if (e.note) process.stderr.write(`tscc: note: ${e.note}\n`);
       return 1;
     }
     throw e;

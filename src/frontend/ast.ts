@@ -55,6 +55,8 @@ export interface DeclAttrs {
   /** `no_instrument_function`: no -finstrument-functions hooks. */
   noInstrument?: boolean;
   noinline?: boolean;
+  /** `stack_protect` ("require") / `no_stack_protector` ("never"). */
+  stackProtect?: "require" | "never";
   noipa?: boolean;
   noclone?: boolean;
   used?: boolean;

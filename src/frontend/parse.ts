@@ -742,6 +742,8 @@ class Parser {
         case "always_inline": into.alwaysInline = true; break;
         case "no_instrument_function": into.noInstrument = true; break;
         case "noinline": into.noinline = true; break;
+        case "stack_protect": into.stackProtect = "require"; break;
+        case "no_stack_protector": into.stackProtect = "never"; break;
         case "noipa": into.noipa = true; break;
         case "noclone": into.noclone = true; break;
         case "used": into.used = true; break;

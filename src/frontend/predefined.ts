@@ -31,7 +31,19 @@ export interface PredefinedOptions {
   freestanding?: boolean;
   /** What -ffast-math and its parts allow; the macros tell the program (see floatModelMacros). */
   floatModel?: FloatModel;
+  hardening?: Hardening;
 }
+
+/** -fstack-protector* and -fcf-protection, as their macros tell the program. */
+export interface Hardening {
+  stackProtector?: "none" | "normal" | "strong" | "all" | "explicit";
+  /** -fcf-protection: bit 0 branch tracking (IBT), bit 1 shadow stack (SHSTK). */
+  cfProtection?: number;
+}
+
+const SSP_MACROS: Readonly<Record<string, [string, string]>> = {
+  normal: ["__SSP__", "1"], all: ["__SSP_ALL__", "2"], strong: ["__SSP_STRONG__", "3"], explicit: ["__SSP_EXPLICIT__", "4"],
+};
 
 /**
  * Floating-point permissions from -ffast-math and its parts. tscc's code stays
@@ -574,6 +586,9 @@ export function predefinedMacros(o: PredefinedOptions): [string, string][] {
   if (pic) out.push(["__PIC__", String(pic)], ["__pic__", String(pic)]);
   if (o.pie) out.push(["__PIE__", String(o.pie)], ["__pie__", String(o.pie)]);
   if (o.floatModel) applyFloatModel(out, o.floatModel);
+  const ssp = SSP_MACROS[o.hardening?.stackProtector ?? "none"];
+  if (ssp) out.push(ssp);
+  if (o.hardening?.cfProtection) out.push(["__CET__", String(o.hardening.cfProtection)]);
   return out;
 }
 
@@ -597,7 +612,7 @@ export const GNU_ATTRIBUTES: ReadonlySet<string> = new Set([
   "no_sanitize_undefined", "no_split_stack", "no_stack_protector", "nocommon", "noclone", "noinline",
   "noipa", "nonnull", "nonstring", "noplt", "noreturn", "nothrow", "optimize", "packed", "pure",
   "retain", "returns_nonnull", "returns_twice", "scalar_storage_order", "section", "sentinel",
-  "simd", "target", "tls_model", "transparent_union", "unavailable", "unused", "used",
+  "simd", "stack_protect", "target", "tls_model", "transparent_union", "unavailable", "unused", "used",
   "vector_size", "visibility", "warn_unused_result", "warning", "weak", "weakref",
 ]);
 

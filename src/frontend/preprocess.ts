@@ -19,7 +19,7 @@ import { normalizePath, type FileSystemHost } from "./host.js";
 import { lex, tokenize } from "./lexer.js";
 import { evaluateIf, type PPValue } from "./pp-expr.js";
 import {
-  BUILTINS, C_ATTRIBUTES, FEATURES, GNU_ATTRIBUTES, predefinedSource, stdVersion, type CStd, type FloatModel,
+  BUILTINS, C_ATTRIBUTES, FEATURES, GNU_ATTRIBUTES, predefinedSource, stdVersion, type CStd, type FloatModel, type Hardening,
 } from "./predefined.js";
 import { SourceManager, type SourceFile } from "./source.js";
 import { F_BOL, K_EOF, K_IDENT, K_OTHER, K_PUNCT, TokenList, type Token } from "./token.js";
@@ -39,6 +39,8 @@ export interface PreprocessOptions {
   freestanding?: boolean;
   /** -ffast-math and its parts (predefined macros). */
   floatModel?: FloatModel;
+  /** -fstack-protector*, -fcf-protection (predefined macros). */
+  hardening?: Hardening;
   /** -D name[=value] and -U name, in command-line order (processed before -imacros and -include). */
   defines?: readonly MacroOption[];
   /** -imacros files (output discarded, macros kept), then -include files, in command-line order. */
@@ -296,6 +298,7 @@ export class Preprocessor {
       this.runBuffer("<built-in>", predefinedSource({
         layout: o.target, std: o.std, optimize: o.optimize ?? 0, optimizeSize: o.optimizeSize,
         pic: o.pic ?? 2, pie: o.pie ?? 2, freestanding: o.freestanding, ...(o.floatModel ? { floatModel: o.floatModel } : {}),
+        ...(o.hardening ? { hardening: o.hardening } : {}),
       }));
       let cmd = "";
       for (const d of o.defines ?? []) {

@@ -4,7 +4,7 @@
 
 import type {
   AggLayout, ArgType, Block, CallArg, ConvOp, FCmpPred, FloatBinOp, FloatType, Func, ICmpPred,
-  Inst, IntBinOp, IntType, Linkage, Module, RetType, Terminator, Type, Value, Global,
+  Inst, IntBinOp, IntType, Linkage, Module, RetType, StackProtectClass, Terminator, Type, Value, Global,
 } from "./ir.js";
 import { floatBits } from "./float.js";
 
@@ -97,8 +97,8 @@ export class FuncBuilder {
     return { k: "temp", id: dst };
   }
 
-  alloca(size: number, align: number, hint?: string): Value {
-    return this.def("ptr", hint, (dst) => ({ op: "alloca", dst, size, align }));
+  alloca(size: number, align: number, hint?: string, ssp?: StackProtectClass): Value {
+    return this.def("ptr", hint, (dst) => (ssp ? { op: "alloca", dst, size, align, ssp } : { op: "alloca", dst, size, align }));
   }
   load(type: Type, addr: Value, hint?: string, volatile = false): Value {
     return this.def(type, hint, (dst) => ({ op: "load", dst, type, addr, volatile }));
@@ -210,4 +210,26 @@ export function defineGlobal(m: Module, g: Partial<Global> & { name: string }): 
   };
   m.globals.push(full);
   return full;
+}
+
+/**
+ * Fresh temps for a pass that adds them to an existing function: `hint`,
+ * then `hint1`, `hint2`… (suffixes remembered per hint, so naming stays
+ * linear on huge functions).
+ */
+export function tempNamer(f: Func): (type: Type, hint: string) => number {
+  const names = new Set(f.temps.map((t) => t.name));
+  const nextSuffix = new Map<string, number>();
+  return (type, hint) => {
+    let name = hint;
+    if (names.has(name)) {
+      let n = nextSuffix.get(hint) ?? 1;
+      while (names.has(`${hint}${n}`)) n++;
+      nextSuffix.set(hint, n + 1);
+      name = `${hint}${n}`;
+    }
+    names.add(name);
+    f.temps.push({ name, type });
+    return f.temps.length - 1;
+  };
 }

@@ -8,5 +8,6 @@ export { parseModule, IRParseError } from "./parser.js";
 export { verifyModule, verifyFunc } from "./verifier.js";
 export { runPipeline, runPass, PIPELINE } from "./passes/pipeline.js";
 export type { PipelineOptions, Pass } from "./passes/pipeline.js";
+export type { StackProtectorMode } from "./passes/stackprotect.js";
 export { buildCFG, buildDomTree } from "./cfg.js";
 export { floatBits } from "./float.js";

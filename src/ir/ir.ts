@@ -127,7 +127,18 @@ export const FCMP_PREDS: readonly FCmpPred[] = [
 ];
 
 /** Stack memory; `dynSize` (an i64) replaces `size` for VLAs and alloca(). */
-export interface Alloca { op: "alloca"; dst: number; size: number; align: number; dynSize?: Value }
+export interface Alloca { op: "alloca"; dst: number; size: number; align: number; dynSize?: Value; ssp?: StackProtectClass }
+
+/**
+ * What -fstack-protector needs to know of a local object (gcc's classes):
+ * `char-array` a character array of its own, `array` any other array or an
+ * aggregate holding one (`array-chars`: one that holds a character array of 8
+ * or more bytes), `addr` a non-array whose address is taken; `guard` is the
+ * canary slot the stackprotect pass adds, which frames place just below the
+ * saved registers, above the arrays.
+ */
+export type StackProtectClass = "guard" | "char-array" | "array" | "array-chars" | "addr";
+export const STACK_PROTECT_CLASSES: readonly StackProtectClass[] = ["guard", "char-array", "array", "array-chars", "addr"];
 export interface Load { op: "load"; dst: number; type: Type; addr: Value; volatile: boolean }
 export interface Store { op: "store"; type: Type; value: Value; addr: Value; volatile: boolean }
 export interface IntBin { op: IntBinOp; dst: number; type: IntType | "ptr"; a: Value; b: Value }
@@ -286,6 +297,8 @@ export interface Func {
    * function is dropped and what still refers to it gets the external symbol.
    */
   inlineOnly?: boolean;
+  /** `__attribute__((stack_protect))` ("require") or `no_stack_protector` ("never"). */
+  stackProtect?: "require" | "never";
   ret: RetType;
   params: Param[];
   varargs: boolean;

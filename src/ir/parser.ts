@@ -7,7 +7,7 @@ import type {
   RetType, TempInfo, Terminator, Type, Value, Visibility,
 } from "./ir.js";
 import {
-  ALL_TYPES, CONV_OPS, FCMP_PREDS, FLOAT_BIN_OPS, ICMP_PREDS, INT_BIN_OPS, isFloatType, isIntType,
+  ALL_TYPES, CONV_OPS, FCMP_PREDS, FLOAT_BIN_OPS, ICMP_PREDS, INT_BIN_OPS, STACK_PROTECT_CLASSES, isFloatType, isIntType,
 } from "./ir.js";
 import type { ConvOp, FCmpPred, FloatBinOp, FloatType, ICmpPred, IntBinOp, IntType } from "./ir.js";
 import { floatBits } from "./float.js";
@@ -182,7 +182,7 @@ class Parser {
 
   private attrs(): {
     linkage: Linkage; visibility: Visibility; section?: string; tls: boolean; readonly: boolean; used: boolean; align?: number; size?: number;
-    alwaysInline?: boolean; noInline?: boolean; inlineOnly?: boolean;
+    alwaysInline?: boolean; noInline?: boolean; inlineOnly?: boolean; stackProtect?: "require" | "never";
   } {
     const r: ReturnType<Parser["attrs"]> = { linkage: "external", visibility: "default", tls: false, readonly: false, used: false };
     for (;;) {
@@ -196,6 +196,8 @@ class Parser {
       else if (t.text === "alwaysinline") r.alwaysInline = true;
       else if (t.text === "noinline") r.noInline = true;
       else if (t.text === "inlineonly") r.inlineOnly = true;
+      else if (t.text === "sspreq") r.stackProtect = "require";
+      else if (t.text === "nossp") r.stackProtect = "never";
       else if (t.text === "section") { this.pos++; r.section = JSON.parse(this.expect("str", "a section name")) as string; continue; }
       else if (t.text === "align") { this.pos++; r.align = this.smallInt(); continue; }
       else if (t.text === "size") { this.pos++; r.size = this.smallInt(); continue; }
@@ -284,6 +286,7 @@ class Parser {
     if (a.alwaysInline) f.alwaysInline = true;
     if (a.noInline) f.noInline = true;
     if (a.inlineOnly) f.inlineOnly = true;
+    if (a.stackProtect) f.stackProtect = a.stackProtect;
     this.expectP("(");
     if (this.acceptI("chain")) {
       const tok = this.peek();
@@ -412,6 +415,13 @@ class Parser {
         const align = this.alignClause();
         const i: Inst = { op: "alloca", dst: def("ptr"), size, align };
         if (dynSize) i.dynSize = dynSize;
+        if (this.isP(",") && this.peek(1).kind === "ident" && this.peek(1).text === "ssp") {
+          this.pos += 2;
+          const cls = this.expect("ident", "a stack-protector class");
+          const known = STACK_PROTECT_CLASSES.find((c) => c === cls);
+          if (!known) this.fail(`unknown stack-protector class ${cls}`);
+          i.ssp = known;
+        }
         return i;
       }
       case "load": {

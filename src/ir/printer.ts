@@ -110,7 +110,8 @@ export function printFunc(f: Func): string {
   if (f.chain !== undefined) params.unshift(`chain ${tn(f.chain)}`);
   if (f.varargs) params.push("...");
   const taken = f.addressTaken.length ? ` addresstaken [${f.addressTaken.map((l) => "@" + l).join(", ")}]` : "";
-  const inl = (f.alwaysInline ? " alwaysinline" : "") + (f.noInline ? " noinline" : "") + (f.inlineOnly ? " inlineonly" : "");
+  const inl = (f.alwaysInline ? " alwaysinline" : "") + (f.noInline ? " noinline" : "") + (f.inlineOnly ? " inlineonly" : "")
+    + (f.stackProtect === "require" ? " sspreq" : f.stackProtect === "never" ? " nossp" : "");
   const lines = [`function${printAttrs(f)}${inl} ${printArgType(f.ret)} $${f.name}(${params.join(", ")})${taken} {`];
   for (const b of f.blocks) for (const l of printBlock(f, b)) lines.push(l);
   lines.push("}", "");
@@ -156,7 +157,7 @@ export function printInst(f: Func, i: Inst): string {
   const d = (id: number): string => "%" + f.temps[id]!.name + " = ";
   switch (i.op) {
     case "alloca":
-      return `${d(i.dst)}alloca ${i.dynSize ? v(i.dynSize, "i64") : i.size}, align ${i.align}`;
+      return `${d(i.dst)}alloca ${i.dynSize ? v(i.dynSize, "i64") : i.size}, align ${i.align}${i.ssp ? `, ssp ${i.ssp}` : ""}`;
     case "load":
       return `${d(i.dst)}load ${i.volatile ? "volatile " : ""}${i.type} ${v(i.addr, "ptr")}`;
     case "store":

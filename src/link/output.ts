@@ -4,8 +4,7 @@
 // renamed into place only when complete.
 
 import { createHash, randomBytes } from "node:crypto";
-import { chmodSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { writeFileAtomically } from "../output-file.js";
 import { ET, ELFOSABI_NONE, SHT_NOBITS, SHT_STRTAB, SHT_SYMTAB, SYM_SIZE } from "../elf/constants.js";
 import type { ProgramHeader } from "../elf/types.js";
 import { writeElf, type SectionImage } from "../elf/writer.js";
@@ -110,13 +109,9 @@ export function buildIdSize(style: string): number {
 
 /** Write `bytes` to `path` atomically: a temporary name beside it, then rename. */
 export function writeOutputFile(path: string, bytes: Uint8Array, executable: boolean): void {
-  const tmp = join(dirname(path), `.${basename(path)}.tscc-ld-${process.pid}`);
   try {
-    writeFileSync(tmp, bytes);
-    if (executable) chmodSync(tmp, 0o755);
-    renameSync(tmp, path);
+    writeFileAtomically(path, bytes, "tscc-ld", executable ? 0o755 : undefined);
   } catch (e) {
-    try { unlinkSync(tmp); } catch { /* never created */ }
     throw new LinkError(`cannot open output file ${path}: ${(e as Error).message}`);
   }
 }

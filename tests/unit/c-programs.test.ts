@@ -1,7 +1,8 @@
 // End-to-end: every tests/unit/c/*.c program is compiled by the tscc bundle for
 // each target that has a backend and whose tools are installed, run (under
 // qemu-user for cross targets), and its output compared with its
-// `// expect:` line (the output gcc's build of the same program gives).
+// `// expect:` line (the output gcc's build of the same program gives). A
+// `// flags:` line adds options to both levels.
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -33,9 +34,11 @@ for (const { arch, run } of TARGETS) {
       for (const opt of ["-O0", "-O2"]) {
         it(`${file} ${opt}`, () => {
           const src = join(DIR, file);
-          const expected = /^\/\/ expect: (.*)$/m.exec(readFileSync(src, "utf8"))?.[1];
+          const text = readFileSync(src, "utf8");
+          const expected = /^\/\/ expect: (.*)$/m.exec(text)?.[1];
+          const flags = /^\/\/ flags: (.*)$/m.exec(text)?.[1]?.split(" ") ?? [];
           const exe = join(work, `${arch}-${opt}-${file}.exe`);
-          const cc = spawnSync(process.execPath, [TSCC, "-target", arch, opt, src, "-o", exe], { encoding: "utf8" });
+          const cc = spawnSync(process.execPath, [TSCC, "-target", arch, opt, ...flags, src, "-o", exe], { encoding: "utf8" });
           expect(cc.stderr).toBe("");
           expect(cc.status).toBe(0);
           const [cmd, ...args] = run(exe);

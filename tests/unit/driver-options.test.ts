@@ -31,8 +31,8 @@ function gccHelp(cls: string): string[] | undefined {
 
 describe("unknown and unimplemented options are refused as gcc refuses them", () => {
   it.each([
-    "-ffoo", "-fno-foo", "-mfoo", "-mno-foo", "-Wfoo", "-fsanitize=address", "-fstack-protector-strong",
-    "-fstack-clash-protection", "-fcf-protection", "-fcf-protection=full", "-fpatchable-function-entry=2",
+    "-ffoo", "-fno-foo", "-mfoo", "-mno-foo", "-Wfoo", "-fsanitize=address", "-fno-stack-protector-strong",
+    "-fno-stack-protector-all", "-fno-cf-protection", "-fpatchable-function-entry=2",
     "-mgeneral-regs-only", "-mindirect-branch=thunk-extern", "-mcmodel=kernel", "-march=haswell", "-mavx2",
     "-m32", "-fshort-enums", "-fpack-struct", "-fopenmp", "-ftrapv", "-fexceptions", "-fprofile-arcs",
     "-fexec-charset=latin1", "-pg",
@@ -69,6 +69,19 @@ describe("implemented options act", () => {
     expect(parseCommandLine(["-fwrapv", "x.c"]).wrapv).toBe(true);
     expect(parseCommandLine(["-fno-inline", "x.c"]).noInline).toBe(true);
   });
+  it("hardening: -fstack-protector*, -fcf-protection, -fstack-clash-protection", () => {
+    expect(parseCommandLine(["-fstack-protector-strong", "x.c"]).stackProtector).toBe("strong");
+    expect(parseCommandLine(["-fstack-protector-all", "-fstack-protector", "x.c"]).stackProtector).toBe("normal");
+    expect(parseCommandLine(["-fstack-protector-all", "-fno-stack-protector", "x.c"]).stackProtector).toBe("none");
+    expect(parseCommandLine(["-fcf-protection", "x.c"]).cfProtection).toBe(3);
+    expect(parseCommandLine(["-fcf-protection=branch", "x.c"]).cfProtection).toBe(1);
+    expect(parseCommandLine(["-fcf-protection=full", "-fcf-protection=none", "x.c"]).cfProtection).toBe(0);
+    expect(verdict("-fcf-protection=bogus")).toBe("unknown Control-Flow Protection Level 'bogus'");
+    expect(verdict("-target", "aarch64", "-fcf-protection")).toBe("'-fcf-protection=full' is not supported for this target");
+    expect(verdict("-target", "aarch64", "-fcf-protection=none")).toBe("ok");
+    expect(parseCommandLine(["-fstack-clash-protection", "x.c"]).stackClashProtection).toBe(true);
+    expect(parseCommandLine(["-fstack-clash-protection", "-fno-stack-clash-protection", "x.c"]).stackClashProtection).toBe(false);
+  });
 });
 
 describe("every option gcc 12 documents is classified", () => {
@@ -90,7 +103,7 @@ describe("every option gcc 12 documents is classified", () => {
     for (const name of lists.f) {
       const opt = "-f" + (name.endsWith("=") ? name + "1" : name);
       const v = verdict(opt);
-      if (v !== "ok" && !/^unrecognized (command-line option|visibility value)/.test(v)) throw new Error(`${opt}: ${v}`);
+      if (v !== "ok" && !/^(unrecognized (command-line option|visibility value)|unknown Control-Flow Protection Level)/.test(v)) throw new Error(`${opt}: ${v}`);
     }
   });
 

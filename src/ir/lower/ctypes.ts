@@ -5,7 +5,7 @@
 
 import type { Type as CType } from "../../frontend/types.js";
 import { sizeOf, alignOf } from "../../frontend/types.js";
-import type { AggField, AggLayout, ArgType, FloatType, IntType, RetType, Type } from "../ir.js";
+import type { AggField, AggLayout, ArgType, FloatType, IntType, RetType, StackProtectClass, Type } from "../ir.js";
 
 const INT_BY_SIZE: Readonly<Record<number, IntType>> = { 1: "i8", 2: "i16", 4: "i32", 8: "i64", 16: "i128" };
 const FLOAT_BY_FORMAT: Readonly<Record<string, FloatType>> = { f32: "f32", f64: "f64", x87: "f80", f128: "f128" };
@@ -115,4 +115,42 @@ export function retType(t: CType): RetType {
   if (t.kind === "void") return { kind: "void" };
   const s = irType(t);
   return s ? { kind: "scalar", type: s } : { kind: "agg", layout: aggLayout(t) };
+}
+
+/**
+ * gcc's stack-protector class of a local object (see StackProtectClass):
+ * arrays whose elements are plain character types on their own, other arrays
+ * and aggregates holding arrays, or a scalar whose address is taken.
+ */
+export function stackProtectClass(t: CType, addressTaken: boolean): StackProtectClass | undefined {
+  const a = arrayContents(t, false);
+  if (a.chars && !a.inAggregate) return "char-array";
+  if (a.bigChars) return "array-chars";
+  if (a.array) return "array";
+  return addressTaken ? "addr" : undefined;
+}
+
+/** -fstack-protector's threshold (gcc's ssp-buffer-size): character arrays this long count. */
+const SSP_BUFFER_SIZE = 8;
+
+interface ArrayContents { array: boolean; chars: boolean; bigChars: boolean; inAggregate: boolean }
+
+function arrayContents(t: CType, inAggregate: boolean): ArrayContents {
+  const none = { array: false, chars: false, bigChars: false, inAggregate };
+  if (t.kind === "array") {
+    const e = t.elem;
+    const isChar = e.kind === "int" && (e.name === "char" || e.name === "schar" || e.name === "uchar");
+    // gcc looks at the element type only: `char a[2][16]` is an array, not a character array.
+    if (!isChar) return { ...none, array: true };
+    return { array: true, chars: true, bigChars: (t.length ?? SSP_BUFFER_SIZE) >= SSP_BUFFER_SIZE, inAggregate };
+  }
+  if (t.kind === "struct" || t.kind === "union") {
+    const r = { ...none, inAggregate: true };
+    for (const m of t.rec.members) {
+      const c = arrayContents(m.type, true);
+      r.array ||= c.array; r.chars ||= c.chars; r.bigChars ||= c.bigChars;
+    }
+    return r;
+  }
+  return none;
 }

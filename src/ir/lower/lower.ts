@@ -23,7 +23,7 @@ import type {
 import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
 import { hasBuiltinExpansion, lowerBuiltin } from "./builtins.js";
 import { isLibraryFunction, librarySignature } from "../../frontend/builtins.js";
-import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType } from "./ctypes.js";
+import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType, stackProtectClass } from "./ctypes.js";
 import { wideFloatBits } from "../../frontend/floatlit.js";
 import type { FrameLayout } from "./nested.js";
 import { NestingPlan, nestingDepth } from "./nested.js";
@@ -388,6 +388,7 @@ export class FunctionLowerer {
     if (a.used || a.constructorPriority !== undefined || a.destructorPriority !== undefined) this.b.func.used = true;
     if (a.alwaysInline) this.b.func.alwaysInline = true;
     if (a.noinline) this.b.func.noInline = true;
+    if (a.stackProtect) this.b.func.stackProtect = a.stackProtect;
     if (isLocalInlineCopy(def.sym)) this.b.func.inlineOnly = true;
     this.entry = this.b.block("entry");
   }
@@ -396,7 +397,9 @@ export class FunctionLowerer {
     const b = this.b;
     b.at(this.entry);
     const frame = this.plan?.frames.get(this.def);
-    if (frame) this.frame = b.alloca(frame.size, frame.align, "frame");
+    // Nested functions reach the frame object through its address; trampolines
+    // in it are code bytes written at run time, which gcc protects as a buffer.
+    if (frame) this.frame = b.alloca(frame.size, frame.align, "frame", frame.trampolines.size ? "array-chars" : "addr");
     /** Where a captured object lives in the frame object, if it is captured. */
     const inFrame = (o: A.ObjectSymbol): Value | undefined => {
       const at = frame?.objects.get(o.id);
@@ -410,7 +413,7 @@ export class FunctionLowerer {
       if (local.isParam || local.isStatic || hasVariableSize(local.type)) continue; // those get storage at their vladecl
       const size = Math.max(1, sizeOf(local.type));
       const align = Math.max(alignOf(local.type), local.align ?? 1, local.attrs.aligned ?? 1);
-      this.addrs.set(local.id, inFrame(local) ?? b.alloca(size, align, local.name || "tmp"));
+      this.addrs.set(local.id, inFrame(local) ?? b.alloca(size, align, local.name || "tmp", stackProtectClass(local.type, local.addressTaken)));
     }
     this.def.params.forEach((p, i) => {
       const incoming = b.param(i);

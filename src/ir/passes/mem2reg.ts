@@ -13,6 +13,7 @@
 import type { Func, Module, Phi, Type, Value } from "../ir.js";
 import { instOperands, mapInstOperands, mapTermOperands, termOperands } from "../ir.js";
 import { buildCFG, buildDomTree } from "../cfg.js";
+import { tempNamer } from "../builder.js";
 
 export function mem2reg(m: Module): void {
   for (const f of m.funcs) if (!callsReturnsTwice(f)) promoteFunc(f);
@@ -201,23 +202,6 @@ function promoteFunc(f: Func): void {
 }
 
 /** A maker of fresh temps of `f` named after a hint, unique by a suffix; linear in the temps, whatever their number. */
-function tempNamer(f: Func): (type: Type, hint: string) => number {
-  const names = new Set(f.temps.map((t) => t.name));
-  const nextSuffix = new Map<string, number>();
-  return (type, hint) => {
-    let name = hint;
-    if (names.has(name)) {
-      let n = nextSuffix.get(hint) ?? 1;
-      while (names.has(`${hint}${n}`)) n++;
-      nextSuffix.set(hint, n + 1);
-      name = `${hint}${n}`;
-    }
-    names.add(name);
-    f.temps.push({ name, type });
-    return f.temps.length - 1;
-  };
-}
-
 /** Delete the given phis when nothing but (transitively dead) phis uses them. */
 function removeDeadPhis(f: Func, candidates: Set<Phi>): void {
   const uses = new Map<number, number>();

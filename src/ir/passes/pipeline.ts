@@ -1,5 +1,5 @@
 // The optimisation pipeline, in order. -O0 runs only what gcc also does at
-// -O0 (inlining always_inline functions); -O1 and up run the whole list. The verifier runs after
+// -O0 (inlining always_inline functions, the stack protector); -O1 and up run the whole list. The verifier runs after
 // every pass when `verify` is set, naming the pass that broke the IR.
 
 import type { Module } from "../ir.js";
@@ -15,10 +15,11 @@ import { condprop } from "./condprop.js";
 import { sroa } from "./sroa.js";
 import { globaldce } from "./globaldce.js";
 import { sabotage, sabotageFromEnv } from "./sabotage.js";
+import { stackprotect, type StackProtectorMode } from "./stackprotect.js";
 
 export interface Pass {
   readonly name: string;
-  readonly run: (m: Module) => void;
+  readonly run: (m: Module, opts: PipelineOptions) => void;
   /** Lowest -O level that runs this pass. */
   readonly minOpt: number;
 }
@@ -39,12 +40,16 @@ export const PIPELINE: readonly Pass[] = [
   { name: "dce", run: dce, minOpt: 1 },
   { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
   { name: "globaldce", run: globaldce, minOpt: 1 },
+  // Code-generation options that act on the IR, after the optimiser.
+  { name: "stackprotect", run: (m, o) => stackprotect(m, o.stackProtector ?? "none"), minOpt: 0 },
 ];
 
 export interface PipelineOptions {
   verify?: boolean;
   /** Called with the IR text after the named pass (`--print-after=NAME`, or "*" for all). */
   printAfter?: { pass: string; sink: (text: string) => void };
+  /** -fstack-protector[-strong|-all|-explicit]. */
+  stackProtector?: StackProtectorMode;
 }
 
 export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions = {}): void {
@@ -54,7 +59,7 @@ export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions =
   let broken = sabotageFromEnv();
   for (const p of PIPELINE) {
     if (optLevel < p.minOpt) continue;
-    p.run(m);
+    p.run(m, opts);
     if (broken?.pass === p.name) {
       sabotage(m, broken.func);
       broken = undefined;
@@ -67,9 +72,9 @@ export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions =
 }
 
 /** Run one pass by name (tests use this for IR-in/IR-out fixtures). */
-export function runPass(m: Module, name: string, verify = true): void {
+export function runPass(m: Module, name: string, verify = true, opts: PipelineOptions = {}): void {
   const p = PIPELINE.find((x) => x.name === name);
   if (!p) throw new Error(`unknown pass ${name}`);
-  p.run(m);
+  p.run(m, opts);
   if (verify) verifyModule(m, p.name);
 }
