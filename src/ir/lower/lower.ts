@@ -923,6 +923,13 @@ export class FunctionLowerer {
         if (readWrite) hidden.push({ kind: "mem", constraint: "m", addr: lv.addr });
         return;
       }
+      if (o.expr.type.kind === "vector") {
+        // Vectors stay in memory; the backend loads and stores the register (see AsmOutput).
+        const vector = sizeOf(o.expr.type);
+        outputs.push({ kind: "mem", constraint, addr: lv.addr, vector, ...named(o.name) });
+        if (readWrite) hidden.push({ kind: "mem", constraint: String(k), addr: lv.addr, vector });
+        return;
+      }
       const t = irType(o.expr.type);
       if (!t) {
         this.error(o.expr.loc, "this asm output needs a scalar type for a register constraint");
@@ -937,6 +944,10 @@ export class FunctionLowerer {
       const constraint = registerVariable(x.expr, x.constraint);
       if (memoryOnly(constraint)) {
         inputs.push({ kind: "mem", constraint, addr: this.memoryOperand(x.expr), ...named(x.name) });
+        continue;
+      }
+      if (x.expr.type.kind === "vector") {
+        inputs.push({ kind: "mem", constraint, addr: this.rvalue(x.expr), vector: sizeOf(x.expr.type), ...named(x.name) });
         continue;
       }
       const t = irType(x.expr.type);
