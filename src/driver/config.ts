@@ -8,6 +8,7 @@ import { type Arg, matchArgs } from "./options.js";
 import { findToolchain, hostToolchain } from "./toolchains.js";
 import { fOptionHarmless, mOptionAccepted } from "./flag-table.js";
 import { GCC_WARNINGS } from "./gcc-warnings.js";
+import { IsaState } from "./isa.js";
 import type { FloatModel } from "../frontend/predefined.js";
 
 export type Language = "c" | "cpp-output" | "assembler" | "assembler-with-cpp" | "object" | "archive" | "shared";
@@ -406,7 +407,9 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     else throw new UsageError(`unrecognized command-line option '-f${v}'`);
   }
 
+  const isa = c.toolchain.isa ? new IsaState(c.toolchain.isa) : undefined;
   for (const m of mOptions) {
+    if (isa?.apply(m)) continue;
     if (Object.hasOwn(c.toolchain.startObjects, m)) {
       // The last of a group wins (-mpc32 -mpc64 links crtprec64.o only): they set the same thing.
       c.startObjects = c.toolchain.startObjects[m] ? [m] : [];
@@ -423,6 +426,8 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     else if (sawNoPie) c.linkKind = "no-pie";
     else c.linkKind = "pie";
   }
+  // Extension macros come first, so a -U on the command line still removes one.
+  if (isa) c.defines.unshift(...isa.macros().map((m): PPDirective => ({ kind: "define", text: m })));
   if (c.pthread) c.defines.push({ kind: "define", text: "_REENTRANT" });
   return c;
 }

@@ -13,7 +13,7 @@ import type * as A from "../../frontend/ast.js";
 import type { Diagnostics } from "../../frontend/diagnostics.js";
 import type { Member, Type as CType } from "../../frontend/types.js";
 import { alignOf, hasVariableSize, isInteger, isSigned, sizeOf } from "../../frontend/types.js";
-import { evalConst } from "../../frontend/const-eval.js";
+import { evalConst, evalInt } from "../../frontend/const-eval.js";
 import type { DataLayout } from "../../target.js";
 import { defineGlobal, FuncBuilder, newModule } from "../builder.js";
 import { floatBits } from "../float.js";
@@ -955,7 +955,10 @@ export class FunctionLowerer {
         this.error(x.expr.loc, "this asm input needs a scalar type for a non-memory constraint");
         continue;
       }
-      inputs.push({ kind: "value", constraint, type: t, value: this.rvalue(x.expr), ...named(x.name) });
+      // An integer constant expression is a constant operand at every -O level ("n"/"i" need one).
+      const k = isInteger(x.expr.type) ? evalInt(x.expr) : undefined;
+      const value: Value = k !== undefined ? { k: "int", value: k } : this.rvalue(x.expr);
+      inputs.push({ kind: "value", constraint, type: t, value, ...named(x.name) });
     }
     const a: InlineAsm = {
       template: s.template, outputs, inputs: [...inputs, ...hidden], clobbers: s.clobbers,
