@@ -50,7 +50,7 @@ _mm_blendv_epi8(__m128i __a, __m128i __b, __m128i __c) { __m128i __r; __asm__("p
 static __inline__ __m128 __attribute__((__always_inline__, __artificial__))
 _mm_blendv_ps(__m128 __a, __m128 __b, __m128 __c) { __m128 __r; __asm__("blendvps %[c], %[b], %[r]" : [r] "=x" (__r) : "0" (__a), [b] "x" (__b), [c] "Yz" (__c)); return __r; }
 
-#define _mm_blend_pd(A_, B_, C_) (__extension__({ __m128d __a = (__m128d)(A_); __m128d __b = (__m128d)(B_); __m128d __r; __asm__("movsd %[b], %[r]" : [r] "=x" (__r) : "0" (__a), [b] "x" (__b), [N] "n" ((C_))); __r; }))
+#define _mm_blend_pd(A_, B_, C_) (__extension__({ __m128d __a = (__m128d)(A_); __m128d __b = (__m128d)(B_); __m128d __r; __asm__("blendpd %[N], %[b], %[r]" : [r] "=x" (__r) : "0" (__a), [b] "x" (__b), [N] "n" ((C_))); __r; }))
 
 static __inline__ __m128d __attribute__((__always_inline__, __artificial__))
 _mm_blendv_pd(__m128d __a, __m128d __b, __m128d __c) { __m128d __r; __asm__("blendvpd %[c], %[b], %[r]" : [r] "=x" (__r) : "0" (__a), [b] "x" (__b), [c] "Yz" (__c)); return __r; }

@@ -61,7 +61,7 @@ static __inline__ __m128i __attribute__((__always_inline__, __artificial__))
 _mm_shuffle_epi8(__m128i __a, __m128i __b) { __m128i __r; __asm__("pshufb %[b], %[r]" : [r] "=x" (__r) : "0" (__a), [b] "x" (__b)); return __r; }
 
 static __inline__ __m64 __attribute__((__always_inline__, __artificial__))
-_mm_shuffle_pi8(__m64 __a, __m64 __b) { __m64 __r = __a; __m64 __m = (__m64)((long long)__b & 0x8f8f8f8f8f8f8f8fLL); __asm__("pshufb %1, %0" : "+x"(__r) : "x"(__m)); return __r; }
+_mm_shuffle_pi8(__m64 __a, __m64 __b) { __m64 __r = __a; __m64 __m = (__m64)((long long)__b & 0x8787878787878787LL); __asm__("pshufb %1, %0" : "+x"(__r) : "x"(__m)); return __r; }
 
 static __inline__ __m128i __attribute__((__always_inline__, __artificial__))
 _mm_sign_epi8(__m128i __a, __m128i __b) { __m128i __r; __asm__("psignb %[b], %[r]" : [r] "=x" (__r) : "0" (__a), [b] "x" (__b)); return __r; }

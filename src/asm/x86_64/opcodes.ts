@@ -96,7 +96,7 @@ function integerForms(): string[] {
     "cbtw | 66 98", "cwtl | 98", "cltq | W 98", "cwtd | 66 99", "cltd | 99", "cqto | W 99",
     "cbw | 66 98", "cwde | 98", "cdqe | W 98", "cwd | 66 99", "cdq | 99", "cqo | W 99",
     "nop | 90", "nop{wl} rm | 0f 1f /0", "hlt | f4", "int3 | cc", "int ib | cd ib", "ud2 | 0f 0b",
-    "cpuid | 0f a2", "rdtsc | 0f 31", "rdtscp | 0f 01 f9", "pause | f3 90", "mfence | 0f ae f0",
+    "cpuid | 0f a2", "rdtsc | 0f 31", "rdtscp | 0f 01 f9", "pause | f3 90", "emms | 0f 77", "mfence | 0f ae f0",
     "lfence | 0f ae e8", "sfence | 0f ae f8", "syscall | 0f 05", "cld | fc", "std | fd", "clc | f8",
     "stc | f9", "cmc | f5", "sahf | 9e", "lahf | 9f", "endbr64 | f3 0f 1e fa", "xgetbv | 0f 01 d0",
     "pushfq | 9c", "popfq | 9d", "pushf | 9c", "popf | 9d",
