@@ -39,6 +39,34 @@ export interface Toolchain {
   readonly startObjects: Readonly<Record<string, StartObject | null>>;
   /** -fcf-protection (Intel CET: endbr64 landing pads, the shadow-stack note) exists on this target. */
   readonly cfProtection: boolean;
+  /** ISA extensions selected by `-m<name>`/`-mno-<name>` and `-march=` (see IsaFeatures). */
+  readonly isa?: IsaFeatures;
+}
+
+/**
+ * Optional instruction-set extensions as gcc's driver treats them: `-mX`
+ * turns X on with everything it `requires` and `implies`; `-mno-X` turns off
+ * X and every extension that requires it, and with those the extensions they
+ * only implied (gcc drops -mpopcnt's macro with -msse4.2 -mno-sse4.1 unless
+ * -mpopcnt was given). Enabled extensions define their macros; tscc's code
+ * generator never uses them by itself, they serve the intrinsics headers.
+ */
+export interface IsaFeatures {
+  readonly features: Readonly<Record<string, IsaFeature>>;
+  /** Other spellings: `sse4` is `sse4.2`. */
+  readonly aliases: Readonly<Record<string, string>>;
+  /** `-mno-` spellings that mean another feature's `-mno-` (`-mno-sse4` is `-mno-sse4.1`). */
+  readonly offAliases: Readonly<Record<string, string>>;
+  /** -march= values: the features each turns on (the baseline: none). */
+  readonly march: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface IsaFeature {
+  readonly macros: readonly string[];
+  /** Needed by this one: turned on with it, and turning them off turns it off. */
+  readonly requires: readonly string[];
+  /** Turned on with it, but independent of it afterwards. */
+  readonly implies: readonly string[];
 }
 
 export interface StartObject { readonly object: string; readonly source: string; readonly defines: readonly string[] }

@@ -1768,6 +1768,15 @@ export class ISel {
 
     a.outputs.forEach((o, k) => {
       const c = parseConstraint(o.constraint);
+      if (o.kind === "mem" && o.vector !== undefined && c.reg) {
+        // A vector output in a register: stored to its object after the asm.
+        const n = this.vectorPlace(c.reg, where);
+        operand({ k: "reg", r: n, size: 16, def: true, ...(c.early ? { early: true } : {}) }, o.name);
+        const mem = this.memOf(this.address(o.addr));
+        afterAsm.push(() => this.emit(vectorMove(o.vector!), r(n, 16), mem));
+        outReg.push({ reg: n, cls: "float" });
+        return;
+      }
       if (o.kind === "mem") {
         operand(this.memOf(this.address(o.addr)), o.name);
         outReg.push(undefined);
@@ -1801,6 +1810,26 @@ export class ISel {
     });
 
     for (const x of a.inputs) {
+      if (x.kind === "mem" && x.vector !== undefined) {
+        const c = parseConstraint(x.constraint);
+        const out = c.match !== undefined ? outReg[c.match] : undefined;
+        if (c.match !== undefined && out !== undefined) {
+          const target = operands[c.match];
+          if (!target || "st" in out || out.cls !== "float") throw new CodegenError(`matching constraint "${x.constraint}" of a vector names no vector register output${where}`);
+          const src = this.loadVector(x.addr, x.vector);
+          beforeAsm.push(() => this.copyFloat(src, out.reg));
+          ops[target.op] = { ...(ops[target.op] as MReg), use: true };
+          operands.push({ op: target.op });
+          continue;
+        }
+        if (c.reg) {
+          const src = this.loadVector(x.addr, x.vector);
+          const n = c.reg.kind === "fixed" ? this.vectorPlace(c.reg, where) : src;
+          if (n !== src) beforeAsm.push(() => this.copyFloat(src, n));
+          operand(r(n, 16), x.name);
+          continue;
+        }
+      }
       if (x.kind === "mem") { operand(this.memOf(this.address(x.addr)), x.name); continue; }
       const c = parseConstraint(x.constraint);
       const { value: v, type: t } = x;
@@ -1887,6 +1916,19 @@ export class ISel {
     }
   }
 
+  /** The register a vector asm operand is placed in: a new vector vreg or the one named. */
+  private vectorPlace(place: NonNullable<ReturnType<typeof parseConstraint>["reg"]>, where: string): number {
+    if (place.kind === "any" && place.cls === "float") return this.vreg("float");
+    if (place.kind === "fixed" && place.reg >= 16) return place.reg;
+    throw new CodegenError(`a vector asm operand needs an SSE register constraint${where}`);
+  }
+  /** Load a vector of `size` bytes kept in memory at addr into a new vector vreg. */
+  private loadVector(addr: Value, size: number): number {
+    const n = this.vreg("float");
+    this.emit(vectorMove(size), this.memOf(this.address(addr)), d(n, 16));
+    return n;
+  }
+
   /** Copy a scalar of type t between registers of either class (movq/movd across). */
   private moveBetween(src: number, sc: RegClass, dst: number, dc: RegClass, t: Type): void {
     if (sc === "int" && dc === "int") this.mov(8, r(src, 8), dst);
@@ -1924,6 +1966,14 @@ const SWAP_CC: Record<string, string> = {
 /** The move of an SSE register part of `size` bytes to or from memory (16: a vector). */
 function sseMove(size: number): string {
   return size <= 4 ? "movss" : size <= 8 ? "movsd" : "movups";
+}
+
+/** The move of a GNU vector of `size` bytes between memory and an SSE register. */
+function vectorMove(size: number): string {
+  if (size === 16) return "movups";
+  if (size === 8) return "movq";
+  if (size === 4) return "movd";
+  throw new CodegenError(`a ${size}-byte vector does not fit an SSE register operand of asm`);
 }
 
 export function isBranchOpc(opc: string): boolean {

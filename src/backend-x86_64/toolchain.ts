@@ -17,13 +17,39 @@ export const X86_64_TOOLCHAIN: Toolchain = {
   mOptions: {
     exact: ["64", "sse", "sse2", "mmx", "no-mmx", "no-stv", "stv", "fxsr", "80387", "fp-ret-in-387", "ieee-fp", "hard-float", "long-double-80",
       "red-zone", "no-red-zone", "omit-leaf-frame-pointer", "no-omit-leaf-frame-pointer", "stackrealign",
-      "no-sse3", "no-ssse3", "no-sse4", "no-sse4.1", "no-sse4.2", "no-avx", "no-avx2", "no-avx512f", "no-fma",
-      "no-bmi", "no-bmi2", "no-popcnt", "no-lzcnt", "no-3dnow", "no-80387-unused", "align-stringops", "no-align-stringops",
+      "no-avx", "no-avx2", "no-avx512f", "no-fma", "no-3dnow", "no-80387-unused", "align-stringops", "no-align-stringops",
       "needed", "no-needed"],
     values: {
-      "arch=": ["x86-64"], "tune=": ["*"], "cmodel=": ["small"], "fpmath=": ["sse"], "abi=": ["sysv"],
+      "arch=": [], "tune=": ["*"], "cmodel=": ["small"], "fpmath=": ["sse"], "abi=": ["sysv"],
       "preferred-stack-boundary=": ["4"], "incoming-stack-boundary=": ["4"], "tls-dialect=": ["gnu"],
       "stringop-strategy=": ["*"], "memcpy-strategy=": ["*"], "memset-strategy=": ["*"], "branch-cost=": ["*"],
+    },
+  },
+  // Extensions above the x86-64 baseline (SSE2) whose instructions tscc's
+  // assembler encodes: their -m options define gcc's macros for the
+  // intrinsics headers. AVX and the VEX-encoded BMI forms are not encodable
+  // yet, so no -march= that includes them (x86-64-v3, native) is accepted.
+  isa: {
+    features: {
+      "sse3": { macros: ["__SSE3__"], requires: [], implies: [] },
+      "ssse3": { macros: ["__SSSE3__"], requires: ["sse3"], implies: [] },
+      "sse4.1": { macros: ["__SSE4_1__"], requires: ["ssse3"], implies: [] },
+      "sse4.2": { macros: ["__SSE4_2__"], requires: ["sse4.1"], implies: ["popcnt", "crc32"] },
+      "popcnt": { macros: ["__POPCNT__"], requires: [], implies: [] },
+      "crc32": { macros: ["__CRC32__"], requires: [], implies: [] },
+      "lzcnt": { macros: ["__LZCNT__"], requires: [], implies: [] },
+      "abm": { macros: ["__ABM__"], requires: [], implies: ["lzcnt", "popcnt"] },
+      "aes": { macros: ["__AES__"], requires: [], implies: [] },
+      "pclmul": { macros: ["__PCLMUL__"], requires: [], implies: [] },
+      // The BMI intrinsics compute in C while the assembler lacks VEX (values as gcc's).
+      "bmi": { macros: ["__BMI__"], requires: [], implies: [] },
+      "bmi2": { macros: ["__BMI2__"], requires: [], implies: [] },
+      "sahf": { macros: ["__LAHF_SAHF__"], requires: [], implies: [] },
+    },
+    aliases: { "sse4": "sse4.2" },
+    offAliases: { "sse4": "sse4.1" },
+    march: {
+      "x86-64": [],
     },
   },
   // x87 precision control (bits 8-9 of the control word) set before main, as gcc's crtprec*.o do.

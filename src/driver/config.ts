@@ -8,6 +8,7 @@ import { type Arg, matchArgs } from "./options.js";
 import { findToolchain, hostToolchain } from "./toolchains.js";
 import { fOptionHarmless, mOptionAccepted } from "./flag-table.js";
 import { GCC_WARNINGS } from "./gcc-warnings.js";
+import { IsaState } from "./isa.js";
 import type { FloatModel } from "../frontend/predefined.js";
 import type { StackProtectorMode } from "../ir/index.js";
 
@@ -442,7 +443,9 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     const level = Object.keys(CF_PROTECTION_LEVELS).find((k) => CF_PROTECTION_LEVELS[k] === c.cfProtection);
     throw new UsageError(`'-fcf-protection=${level}' is not supported for this target`);
   }
+  const isa = c.toolchain.isa ? new IsaState(c.toolchain.isa) : undefined;
   for (const m of mOptions) {
+    if (isa?.apply(m)) continue;
     if (Object.hasOwn(c.toolchain.startObjects, m)) {
       // The last of a group wins (-mpc32 -mpc64 links crtprec64.o only): they set the same thing.
       c.startObjects = c.toolchain.startObjects[m] ? [m] : [];
@@ -459,6 +462,8 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     else if (sawNoPie) c.linkKind = "no-pie";
     else c.linkKind = "pie";
   }
+  // Extension macros come first, so a -U on the command line still removes one.
+  if (isa) c.defines.unshift(...isa.macros().map((m): PPDirective => ({ kind: "define", text: m })));
   if (c.pthread) c.defines.push({ kind: "define", text: "_REENTRANT" });
   return c;
 }

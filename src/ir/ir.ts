@@ -209,16 +209,21 @@ export interface Intrinsic { op: "intrinsic"; dst?: number; name: string; type?:
 /**
  * One output of an inline asm. A register-class output defines a temp (its
  * type is the temp's); a memory output names the object the asm writes.
+ * A GNU vector in a register (`"x"`) stays a memory operand here, with
+ * `vector` its size in bytes: lowering keeps vectors by address, so the
+ * backend loads it into a vector register before the asm (an input) or
+ * stores the register to it after (an output). For the passes it is what it
+ * is in effect, memory read or written by the asm.
  * Constraint strings are the target's (GCC syntax), kept as written except
  * that lowering has already turned `+` into `=` plus a hidden input.
  */
 export type AsmOutput =
   | { kind: "reg"; constraint: string; name?: string; dst: number }
-  | { kind: "mem"; constraint: string; name?: string; addr: Value };
+  | { kind: "mem"; constraint: string; name?: string; addr: Value; vector?: number };
 /** One input: a value, or (memory constraints) the address of the object read. */
 export type AsmInput =
   | { kind: "value"; constraint: string; name?: string; type: Type; value: Value }
-  | { kind: "mem"; constraint: string; name?: string; addr: Value };
+  | { kind: "mem"; constraint: string; name?: string; addr: Value; vector?: number };
 
 /**
  * GNU inline assembly. Operands are numbered as in GCC: outputs, then inputs,

@@ -114,6 +114,10 @@ class Parser {
     this.pos++;
     return t.text;
   }
+  /** `vector N` after `mem` in an asm operand (see AsmOutput). */
+  private vectorSize(): { vector?: number } {
+    return this.acceptI("vector") ? { vector: Number(this.int()) } : {};
+  }
   private int(): bigint {
     const t = this.expect("num", "an integer");
     if (/[.eE]/.test(t) && !t.includes("x")) this.fail("expected an integer");
@@ -588,7 +592,7 @@ class Parser {
         const n = named();
         const constraint = this.text();
         let o: AsmOutput;
-        if (this.acceptI("mem")) o = { kind: "mem", constraint, addr: this.value("ptr"), ...n };
+        if (this.acceptI("mem")) o = { kind: "mem", constraint, ...this.vectorSize(), addr: this.value("ptr"), ...n };
         else {
           const type = this.scalarType();
           const tok = this.peek();
@@ -602,7 +606,7 @@ class Parser {
         const n = named();
         const constraint = this.text();
         let x: AsmInput;
-        if (this.acceptI("mem")) x = { kind: "mem", constraint, addr: this.value("ptr"), ...n };
+        if (this.acceptI("mem")) x = { kind: "mem", constraint, ...this.vectorSize(), addr: this.value("ptr"), ...n };
         else {
           const type = this.scalarType();
           x = { kind: "value", constraint, type, value: this.value(type), ...n };

@@ -41,6 +41,11 @@ function textLiteral(s: string): string {
   return bytesLiteral(new TextEncoder().encode(s));
 }
 
+/** `vector N ` for a vector asm operand kept in memory (see AsmOutput). */
+function vectorSize(n: number | undefined): string {
+  return n === undefined ? "" : `vector ${n} `;
+}
+
 /** The body shared by `asm` and `asmgoto`: flags, template, operands, clobbers. */
 function printAsmBody(f: Func, a: InlineAsm): string {
   const name = (n: string | undefined): string => (n !== undefined ? `[${n}] ` : "");
@@ -48,12 +53,12 @@ function printAsmBody(f: Func, a: InlineAsm): string {
   if (a.outputs.length) {
     s += " out(" + a.outputs.map((o) => name(o.name) + textLiteral(o.constraint) + " " + (o.kind === "reg"
       ? `${f.temps[o.dst]!.type} %${f.temps[o.dst]!.name}`
-      : `mem ${printValue(f, o.addr, "ptr")}`)).join(", ") + ")";
+      : `mem ${vectorSize(o.vector)}${printValue(f, o.addr, "ptr")}`)).join(", ") + ")";
   }
   if (a.inputs.length) {
     s += " in(" + a.inputs.map((x) => name(x.name) + textLiteral(x.constraint) + " " + (x.kind === "value"
       ? `${x.type} ${printValue(f, x.value, x.type)}`
-      : `mem ${printValue(f, x.addr, "ptr")}`)).join(", ") + ")";
+      : `mem ${vectorSize(x.vector)}${printValue(f, x.addr, "ptr")}`)).join(", ") + ")";
   }
   if (a.clobbers.length) s += " clobber(" + a.clobbers.map(textLiteral).join(", ") + ")";
   return s;

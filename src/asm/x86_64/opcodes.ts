@@ -80,6 +80,8 @@ function integerForms(): string[] {
     "btr{wlq} r,rm | 0f b3 /r", "btr{wlq} ib,rm | 0f ba /6 ib",
     "btc{wlq} r,rm | 0f bb /r", "btc{wlq} ib,rm | 0f ba /7 ib",
     "bsf{wlq} rm,r | 0f bc /r", "bsr{wlq} rm,r | 0f bd /r",
+    "crc32b rm8,r32 | f2 0f 38 f0 /r", "crc32b rm8,r64 | f2 W 0f 38 f0 /r", "crc32w rm16,r32 | 66 f2 0f 38 f1 /r",
+    "crc32l rm32,r32 | f2 0f 38 f1 /r", "crc32q rm64,r64 | f2 W 0f 38 f1 /r",
     "tzcnt{wlq} rm,r | f3 0f bc /r", "lzcnt{wlq} rm,r | f3 0f bd /r", "popcnt{wlq} rm,r | f3 0f b8 /r",
     "shld{wlq} ib,r,rm | 0f a4 /r ib", "shld{wlq} cl,r,rm | 0f a5 /r", "shld{wlq} r,rm | 0f a5 /r",
     "shrd{wlq} ib,r,rm | 0f ac /r ib", "shrd{wlq} cl,r,rm | 0f ad /r", "shrd{wlq} r,rm | 0f ad /r",
@@ -94,7 +96,7 @@ function integerForms(): string[] {
     "cbtw | 66 98", "cwtl | 98", "cltq | W 98", "cwtd | 66 99", "cltd | 99", "cqto | W 99",
     "cbw | 66 98", "cwde | 98", "cdqe | W 98", "cwd | 66 99", "cdq | 99", "cqo | W 99",
     "nop | 90", "nop{wl} rm | 0f 1f /0", "hlt | f4", "int3 | cc", "int ib | cd ib", "ud2 | 0f 0b",
-    "cpuid | 0f a2", "rdtsc | 0f 31", "rdtscp | 0f 01 f9", "pause | f3 90", "mfence | 0f ae f0",
+    "cpuid | 0f a2", "rdtsc | 0f 31", "rdtscp | 0f 01 f9", "pause | f3 90", "emms | 0f 77", "mfence | 0f ae f0",
     "lfence | 0f ae e8", "sfence | 0f ae f8", "syscall | 0f 05", "cld | fc", "std | fd", "clc | f8",
     "stc | f9", "cmc | f5", "sahf | 9e", "lahf | 9f", "endbr64 | f3 0f 1e fa", "xgetbv | 0f 01 d0",
     "pushfq | 9c", "popfq | 9d", "pushf | 9c", "popf | 9d",
@@ -204,6 +206,7 @@ function sseForms(): string[] {
     ["pmovzxwd", "33"], ["pmovzxwq", "34"], ["pmovzxdq", "35"], ["pcmpgtq", "37"], ["pminsb", "38"], ["pminsd", "39"], ["pminuw", "3a"],
     ["pminud", "3b"], ["pmaxsb", "3c"], ["pmaxsd", "3d"], ["pmaxuw", "3e"], ["pmaxud", "3f"], ["pmulld", "40"], ["phminposuw", "41"],
     ["pblendvb", "10"], ["blendvps", "14"], ["blendvpd", "15"],
+    ["aesimc", "db"], ["aesenc", "dc"], ["aesenclast", "dd"], ["aesdec", "de"], ["aesdeclast", "df"],
   ];
   for (const [n, op] of ssse3) rm.push([n, "66", "38 " + op]);
   for (const [n, p, op] of rm) l.push(`${n} xm,x | ${p ? p + " " : ""}0f ${op} /r`);
@@ -219,6 +222,7 @@ function sseForms(): string[] {
     ["blendps", "66", "3a 0c"], ["blendpd", "66", "3a 0d"], ["pblendw", "66", "3a 0e"], ["palignr", "66", "3a 0f"],
     ["dpps", "66", "3a 40"], ["dppd", "66", "3a 41"], ["mpsadbw", "66", "3a 42"], ["insertps", "66", "3a 21"],
     ["pcmpestrm", "66", "3a 60"], ["pcmpestri", "66", "3a 61"], ["pcmpistrm", "66", "3a 62"], ["pcmpistri", "66", "3a 63"],
+    ["aeskeygenassist", "66", "3a df"], ["pclmulqdq", "66", "3a 44"],
   ];
   for (const [n, p, op] of imm) l.push(`${n} ib,xm,x | ${p ? p + " " : ""}0f ${op} /r ib`);
   const preds = ["eq", "lt", "le", "unord", "neq", "nlt", "nle", "ord"];

@@ -13,7 +13,7 @@ import type * as A from "../../frontend/ast.js";
 import type { Diagnostics } from "../../frontend/diagnostics.js";
 import type { Member, Type as CType } from "../../frontend/types.js";
 import { alignOf, hasVariableSize, isInteger, isSigned, sizeOf } from "../../frontend/types.js";
-import { evalConst } from "../../frontend/const-eval.js";
+import { evalConst, evalInt } from "../../frontend/const-eval.js";
 import type { DataLayout } from "../../target.js";
 import { defineGlobal, FuncBuilder, newModule } from "../builder.js";
 import { floatBits } from "../float.js";
@@ -926,6 +926,13 @@ export class FunctionLowerer {
         if (readWrite) hidden.push({ kind: "mem", constraint: "m", addr: lv.addr });
         return;
       }
+      if (o.expr.type.kind === "vector") {
+        // Vectors stay in memory; the backend loads and stores the register (see AsmOutput).
+        const vector = sizeOf(o.expr.type);
+        outputs.push({ kind: "mem", constraint, addr: lv.addr, vector, ...named(o.name) });
+        if (readWrite) hidden.push({ kind: "mem", constraint: String(k), addr: lv.addr, vector });
+        return;
+      }
       const t = irType(o.expr.type);
       if (!t) {
         this.error(o.expr.loc, "this asm output needs a scalar type for a register constraint");
@@ -942,12 +949,19 @@ export class FunctionLowerer {
         inputs.push({ kind: "mem", constraint, addr: this.memoryOperand(x.expr), ...named(x.name) });
         continue;
       }
+      if (x.expr.type.kind === "vector") {
+        inputs.push({ kind: "mem", constraint, addr: this.rvalue(x.expr), vector: sizeOf(x.expr.type), ...named(x.name) });
+        continue;
+      }
       const t = irType(x.expr.type);
       if (!t) {
         this.error(x.expr.loc, "this asm input needs a scalar type for a non-memory constraint");
         continue;
       }
-      inputs.push({ kind: "value", constraint, type: t, value: this.rvalue(x.expr), ...named(x.name) });
+      // An integer constant expression is a constant operand at every -O level ("n"/"i" need one).
+      const k = isInteger(x.expr.type) ? evalInt(x.expr) : undefined;
+      const value: Value = k !== undefined ? { k: "int", value: k } : this.rvalue(x.expr);
+      inputs.push({ kind: "value", constraint, type: t, value, ...named(x.name) });
     }
     const a: InlineAsm = {
       template: s.template, outputs, inputs: [...inputs, ...hidden], clobbers: s.clobbers,
