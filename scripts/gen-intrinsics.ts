@@ -1,4 +1,4 @@
-// Writes tscc's x86 intrinsics headers (include/*intrin.h) from the table in
+// Writes tscc's x86 intrinsics headers (include/x86_64/*intrin.h) from the table in
 // scripts/intrinsics/x86.ts. Run: `npx tsx scripts/gen-intrinsics.ts`.
 //
 // Each intrinsic becomes a `static __inline__` always_inline function (tscc's
@@ -11,7 +11,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { X86_INTRINSICS, type Intrinsic, type IntrinHeader } from "./intrinsics/x86.js";
 
-const INCLUDE = join(import.meta.dirname, "../include");
+const INCLUDE = join(import.meta.dirname, "../include/x86_64");
 
 /** A parsed prototype: `RET NAME(T a, imm b)`. */
 export interface Proto {

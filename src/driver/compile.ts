@@ -4,6 +4,7 @@
 // An invariant failing inside the compiler is an internal compiler error:
 // reported with the function and pass, never as a stack trace.
 
+import { join } from "node:path";
 import { assembleLines, formatDiagnostic } from "../asm/index.js";
 import { emitModuleLines as emitX86_64Lines } from "../backend-x86_64/index.js";
 import { printAsm } from "../asm/x86_64/printer.js";
@@ -89,7 +90,8 @@ export function preprocessOptions(cfg: DriverConfig, includeRoot: string, assemb
     includeDirs: cfg.includeDirs,
     systemDirs: cfg.systemDirs,
     afterDirs: cfg.afterDirs,
-    stdDirs: [includeRoot, ...layout.systemIncludeDirs],
+    // tscc's own headers: the target's (x86 intrinsics, cpuid.h) before the common ones.
+    stdDirs: [join(includeRoot, cfg.toolchain.arch), includeRoot, ...layout.systemIncludeDirs],
     nostdinc: cfg.noStdInc,
     assembler,
     recordDirectives: cfg.dumpMacros === "also",
