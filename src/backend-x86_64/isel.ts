@@ -1545,6 +1545,8 @@ export class ISel {
         if (i.name === "return_address") this.emit("movq", memAt(x, 8), d(x, 8));
         return;
       }
+      // The CFA is %rbp + 16 in every tscc frame (see the CFI in emit.ts).
+      case "dwarf_cfa": this.emit("leaq", memAt(RBP, 16), d(dst(), 8)); return;
       case "stack_save": this.mov(8, r(RSP, 8), dst()); return;
       case "stack_restore": this.mov(8, r(this.valReg(i.args[0]!, "ptr"), 8), RSP); return;
       // Atomics (sequentially consistent). Aligned loads are atomic on x86;

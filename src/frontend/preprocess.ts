@@ -18,6 +18,7 @@ import { Diagnostics, FatalError, type Diagnostic } from "./diagnostics.js";
 import { normalizePath, type FileSystemHost } from "./host.js";
 import { lex, tokenize } from "./lexer.js";
 import { evaluateIf, type PPValue } from "./pp-expr.js";
+import { builtinSignature } from "./builtins.js";
 import {
   BUILTINS, C_ATTRIBUTES, FEATURES, GNU_ATTRIBUTES, predefinedSource, stdVersion, type CStd, type FloatModel, type Hardening,
 } from "./predefined.js";
@@ -860,7 +861,7 @@ export class Preprocessor {
         else if (C_ATTRIBUTES.has(id)) value = C_ATTRIBUTES.get(id)!;
         else if (kind === "__has_attribute" && GNU_ATTRIBUTES.has(id)) value = 1;
         break;
-      case "__has_builtin": value = BUILTINS.has(words[0]?.text ?? "") ? 1 : 0; break;
+      case "__has_builtin": value = hasBuiltin(words[0]?.text ?? "") ? 1 : 0; break;
       case "__has_feature":
       case "__has_extension": value = FEATURES.has(id) ? 1 : 0; break;
     }
@@ -1876,4 +1877,13 @@ function utf8(cp: number): number[] {
   if (cp < 0x800) return [0xc0 | (cp >> 6), 0x80 | (cp & 63)];
   if (cp < 0x10000) return [0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
   return [0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63)];
+}
+
+/**
+ * `__has_builtin`: the type-generic builtins gcc 12 reports (BUILTINS), and
+ * every builtin that has a signature (the `__builtin_` spellings of library
+ * functions included).
+ */
+function hasBuiltin(name: string): boolean {
+  return BUILTINS.has(name) || builtinSignature(name) !== undefined;
 }

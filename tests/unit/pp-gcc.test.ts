@@ -6,7 +6,7 @@
 
 import { ensureSuite, SUITE_DIR } from "../torture/suite.js";
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -158,4 +158,24 @@ describe("tscc -E matches gcc -E token for token", () => {
     expect(failures.slice(0, 10)).toEqual([]);
     expect(compared).toBeGreaterThanOrEqual(TSCC_PP_FULL ? 1500 : 110); // the suite has ~1600 files
   }, 900_000);
+
+  // Headers decide what to use with __has_builtin: for every builtin glibc's
+  // headers name, tscc must answer as gcc 12 does. _Float16 is not in tscc yet.
+  it("__has_builtin answers as gcc for every builtin glibc's headers use", (ctx) => {
+    requireTools(ctx, "gcc");
+    const headers = ["/usr/include", "/usr/include/x86_64-linux-gnu/bits", "/usr/include/x86_64-linux-gnu/sys"];
+    const names = new Set<string>();
+    for (const dir of headers) {
+      if (!existsSync(dir)) continue;
+      for (const f of readdirSync(dir).filter((n) => n.endsWith(".h"))) {
+        for (const m of readFileSync(join(dir, f), "latin1").matchAll(/__builtin_\w+/g)) names.add(m[0]);
+      }
+    }
+    const known = [...names].filter((n) => !/f16$/.test(n)).sort();
+    expect(known.length).toBeGreaterThan(50);
+    const file = join(tmp, "has-builtin.c");
+    writeFileSync(file, known.map((n) => `#if __has_builtin(${n})\n${n} yes\n#else\n${n} no\n#endif`).join("\n") + "\n");
+    const gcc = spelled(tool("gcc", ["-E", "-P", file]) ?? "");
+    expect(spelled(ours(file, "x86_64", stdDirs("x86_64")).text)).toEqual(gcc);
+  });
 });

@@ -9,6 +9,7 @@
 //   popcount, bswap (x: iN) → iN
 //   trap            () → void, does not return
 //   frame_address, return_address (level: i32) → ptr
+//   dwarf_cfa       () → ptr: the canonical frame address (the stack pointer before the call)
 //   stack_save () → ptr;  stack_restore (p: ptr) → void
 //   atomic_load (p: ptr) → T
 //   atomic_xchg, atomic_add (p: ptr, v: T) → T (the old value)
@@ -708,6 +709,7 @@ const BUILTINS: Readonly<Record<string, Handler>> = {
   __builtin_umul_overflow: overflow("mul"), __builtin_umull_overflow: overflow("mul"), __builtin_umulll_overflow: overflow("mul"),
   __builtin_va_start: vaStart, __builtin_va_end: vaEnd, __builtin_va_copy: vaCopy, __builtin_c23_va_start: vaStart,
   __builtin_alloca: alloca, __builtin_alloca_with_align: alloca,
+  __builtin_dwarf_cfa: (L) => intrinsic(L, "dwarf_cfa", "ptr", []),
   __builtin_frame_address: frameOrReturn("frame_address"), __builtin_return_address: frameOrReturn("return_address"),
   __builtin_stack_save: (L) => intrinsic(L, "stack_save", "ptr", []),
   __builtin_stack_restore: (L, e) => intrinsic(L, "stack_restore", undefined, [L.rvalue(e.args[0])]),
