@@ -22,6 +22,7 @@ import { lowerTranslationUnit } from "../ir/lower/lower.js";
 import type { ArchName } from "../target.js";
 import type { DriverConfig } from "./config.js";
 import { sysrootLayout } from "./toolchains.js";
+import { timed } from "./time-report.js";
 
 export interface UnitResult {
   /** The requested text (preprocessed source, IR, assembler), or undefined on error. */
@@ -48,9 +49,10 @@ interface Backend {
 /** Code generators by target; a target without one reports that plainly. */
 const BACKENDS: Partial<Record<ArchName, Backend>> = {
   x86_64: {
-    assembly: (m, opts) => printAsm(emitX86_64Lines(m, opts)),
+    assembly: (m, opts) => printAsm(timed("code generation", () => emitX86_64Lines(m, opts))),
     object: (m, opts, asmName) => {
-      const r = assembleLines(emitX86_64Lines(m, opts), { fileName: asmName, arch: () => x86_64Assembler });
+      const lines = timed("code generation", () => emitX86_64Lines(m, opts));
+      const r = timed("assembly", () => assembleLines(lines, { fileName: asmName, arch: () => x86_64Assembler }));
       for (const d of r.diagnostics) process.stderr.write(textBytes(formatDiagnostic(d) + "\n"));
       return r.object;
     },
@@ -121,22 +123,25 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
   const diags = new Diagnostics(sources, cfg.warnings, undefined, color);
   try {
     const host = new NodeHost();
-    const pp = preprocess(req.path === "-" ? "/dev/stdin" : req.path, host, diags, preprocessOptions(cfg, includeRoot, req.lang === "assembler-with-cpp"));
+    const pp = timed("preprocess", () => preprocess(req.path === "-" ? "/dev/stdin" : req.path, host, diags, preprocessOptions(cfg, includeRoot, req.lang === "assembler-with-cpp")));
     req.onPreprocessed?.(pp);
     if (diags.errorCount > 0) return { text: undefined };
     if (req.goal === "preprocess") {
       if (cfg.deps.onlyDeps) return { text: "" };
       return { text: printPreprocessed(pp, { noLineMarkers: !cfg.ppLineMarkers, ...(cfg.dumpMacros === "only" ? { dumpMacros: "M" as const } : cfg.dumpMacros === "also" ? { dumpMacros: "D" as const } : {}) }) };
     }
-    const tu = parseTranslationUnit(pp.tokens, { layout: cfg.toolchain.layout, std: cfg.std, gnu89Inline: cfg.gnu89Inline, optimize: cfg.optLevel > 0 }, diags);
+    const tu = timed("parse", () => parseTranslationUnit(pp.tokens, { layout: cfg.toolchain.layout, std: cfg.std, gnu89Inline: cfg.gnu89Inline, optimize: cfg.optLevel > 0 }, diags));
     if (diags.errorCount > 0) return { text: undefined };
     if (req.goal === "syntax") return { text: "" };
-    const module = lowerTranslationUnit(tu, { layout: cfg.toolchain.layout, commonSymbols: cfg.commonSymbols, instrumentFunctions: cfg.instrumentFunctions === true, libBuiltins: cfg.libBuiltins, optimize: cfg.optLevel > 0, defaultVisibility: cfg.defaultVisibility }, diags);
+    const module = timed("lower", () => lowerTranslationUnit(tu, { layout: cfg.toolchain.layout, commonSymbols: cfg.commonSymbols, instrumentFunctions: cfg.instrumentFunctions === true, libBuiltins: cfg.libBuiltins, optimize: cfg.optLevel > 0, defaultVisibility: cfg.defaultVisibility }, diags));
     if (diags.errorCount > 0) return { text: undefined };
     const printAfter = cfg.printAfter.length > 0
       ? { pass: cfg.printAfter.includes("all") ? "*" : cfg.printAfter[0], sink: (t: string) => void process.stderr.write(t) }
       : undefined;
-    runPipeline(module, cfg.optLevel, { verify: cfg.verifyIr, stackProtector: cfg.stackProtector, ...(printAfter ? { printAfter } : {}) });
+    runPipeline(module, cfg.optLevel, {
+      verify: cfg.verifyIr, stackProtector: cfg.stackProtector, ...(printAfter ? { printAfter } : {}),
+      ...(cfg.timeReport ? { runPass: (name: string, run: () => void) => timed(`pass ${name}`, run) } : {}),
+    });
     if (req.goal === "ir") return { text: printModule(module) };
     const backend = BACKENDS[cfg.toolchain.arch];
     if (!backend) {

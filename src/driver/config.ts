@@ -99,6 +99,8 @@ export interface DriverConfig {
   cfProtection: number;
   /** -fstack-clash-protection: probe every page of a large or dynamic stack allocation. */
   stackClashProtection: boolean;
+  /** -ftime-report: time per phase and pass on stderr (src/driver/time-report.ts). */
+  timeReport?: boolean;
   /** -f[no-]asynchronous-unwind-tables (on by default, as gcc on x86_64 Linux) and -f[no-]unwind-tables: either emits .cfi_*. */
   asyncUnwindTables: boolean;
   unwindTables: boolean;
@@ -191,6 +193,7 @@ const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> 
   "asynchronous-unwind-tables": (c, on) => { c.asyncUnwindTables = on; },
   "unwind-tables": (c, on) => { c.unwindTables = on; },
   "stack-clash-protection": (c, on) => { c.stackClashProtection = on; },
+  "time-report": (c, on) => { c.timeReport = on; },
   // No pass of tscc's treats a null dereference as unreachable or omits frame pointers.
   "omit-frame-pointer": () => {},
   // -ffast-math and its parts (gcc's macros; see FloatModel).

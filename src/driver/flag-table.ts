@@ -96,7 +96,7 @@ export const F_ABSENT_FEATURES: readonly string[] = (
   "short-enums short-wchar reg-struct-return pcc-struct-return leading-underscore keep-inline-functions " +
   "keep-static-functions merge-all-constants single-precision-constant rounding-math signaling-nans " +
   "fast-math finite-math-only unsafe-math-optimizations associative-math reciprocal-math " +
-  "unsigned-bitfields gnu-tm time-report time-report-details mem-report stack-usage callgraph-info " +
+  "unsigned-bitfields gnu-tm time-report-details mem-report stack-usage callgraph-info " +
   "callgraph-info= instrument-functions-exclude-file-list= instrument-functions-exclude-function-list= " +
   "vtable-verify= zero-call-used-regs= trivial-auto-var-init= patchable-function-entry= " +
   "preprocessed directives-only sso-struct= wrapv-pointer input-charset= exec-charset= " +

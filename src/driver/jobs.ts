@@ -16,6 +16,7 @@ import { InputCache, runLinker, supportsEmulation } from "../link/index.js";
 import { binutilsProgram, sysrootLayout, type SysrootLayout } from "./toolchains.js";
 import { canBuildRuntime, type CompilerSupport, gccSupport, NO_SUPPORT, RuntimeError, runtimeSupport, tsccRuntime } from "./runtime.js";
 import { textBytes } from "../frontend/source.js";
+import { timed } from "./time-report.js";
 
 export class DriverError extends Error {}
 
@@ -245,13 +246,13 @@ function assemble(source: string, output: string, cfg: DriverConfig): string | f
 /** Assemble in-process (src/asm); `-fno-integrated-as` selects the system `as` instead. */
 function assembleIntegrated(source: string, output: string, cfg: DriverConfig): string | false {
   if (cfg.verbose) process.stderr.write(` (integrated assembler) ${source} -o ${output}\n`);
-  const r = assembleFile(readFileSync(source, "latin1"), {
+  const r = timed("assembly", () => assembleFile(readFileSync(source, "latin1"), {
     arch: cfg.toolchain.arch,
     fileName: source,
     // What gcc's driver tells gas: -fpic for PIC/PIE code (riscv's `la` then goes through the GOT), then -Wa options.
     args: [...(cfg.pic ? ["-fpic"] : []), ...cfg.asArgs],
     readFile: (p, from) => { try { return readFileSync(resolve(dirname(from), p)); } catch { return undefined; } },
-  });
+  }));
   for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
   if (!r.object) return false;
   writeOutput(output, r.object);
@@ -355,7 +356,7 @@ function link(cfg: DriverConfig, items: LinkItem[], packageRoot: string): boolea
   const args = linkerArgs(cfg, items, pending, layout, support);
   const own = usesOwnLinker(cfg);
   const ld = cfg.fuseLd && cfg.fuseLd !== "bfd" ? `${binutilsProgram(cfg.toolchain, "ld")}.${cfg.fuseLd}` : binutilsProgram(cfg.toolchain, "ld");
-  const ok = own ? runOwnLinker(cfg, args) : runTool(cfg, ld, args);
+  const ok = timed("link", () => (own ? runOwnLinker(cfg, args) : runTool(cfg, ld, args)));
   if (!ok) {
     abandon(pending);
     return false;

@@ -8,6 +8,7 @@ import { dirname, join, resolve } from "node:path";
 import { type DriverConfig, parseCommandLine, type Query, UsageError } from "./config.js";
 import { expandResponseFiles } from "./options.js";
 import { report, runJobs, usesOwnLinker } from "./jobs.js";
+import { enableTimeReport } from "./time-report.js";
 import { canBuildRuntime, tsccRuntime } from "./runtime.js";
 import { binutilsProgram, sysrootLayout } from "./toolchains.js";
 import { runLinker } from "../link/index.js";
@@ -95,6 +96,7 @@ export function main(argv: readonly string[]): number {
       try { return readFileSync(p, "latin1"); } catch { return undefined; }
     });
     cfg = parseCommandLine(expanded);
+    if (cfg.timeReport) enableTimeReport();
   } catch (e) {
     if (e instanceof UsageError) {
       report(e.message);

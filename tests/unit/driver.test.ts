@@ -120,6 +120,15 @@ describe("the tscc command", () => {
     expect(r.status).toBe(1);
     expect(readdirSync(dir)).toEqual(["bad.s"]);
   });
+  it("-ftime-report times every phase and pass", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tscc-drv-"));
+    writeFileSync(join(dir, "ok.c"), "int main(void) { return 0; }\n");
+    const r = tscc(["-O2", "-ftime-report", "ok.c", "-o", "ok"], dir);
+    expect(r.status).toBe(0);
+    for (const phase of ["preprocess", "parse", "lower", "pass mem2reg", "pass dce", "code generation", "assembly", "link", "of which garbage collection", "TOTAL"]) {
+      expect(r.stderr).toMatch(new RegExp(`^ ${phase} +:`, "m"));
+    }
+  });
   it("writes into a device instead of renaming over it (-o /dev/null)", () => {
     const dir = mkdtempSync(join(tmpdir(), "tscc-drv-"));
     writeFileSync(join(dir, "ok.c"), "int main(void) { return 0; }\n");

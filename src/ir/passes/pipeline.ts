@@ -50,6 +50,8 @@ export interface PipelineOptions {
   printAfter?: { pass: string; sink: (text: string) => void };
   /** -fstack-protector[-strong|-all|-explicit]. */
   stackProtector?: StackProtectorMode;
+  /** Runs each pass (-ftime-report times them by name). */
+  runPass?: (name: string, run: () => void) => void;
 }
 
 export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions = {}): void {
@@ -59,7 +61,8 @@ export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions =
   let broken = sabotageFromEnv();
   for (const p of PIPELINE) {
     if (optLevel < p.minOpt) continue;
-    p.run(m, opts);
+    if (opts.runPass) opts.runPass(p.name, () => p.run(m, opts));
+    else p.run(m, opts);
     if (broken?.pass === p.name) {
       sabotage(m, broken.func);
       broken = undefined;
