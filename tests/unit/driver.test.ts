@@ -120,6 +120,10 @@ describe("the tscc command", () => {
     expect(r.status).toBe(1);
     expect(readdirSync(dir)).toEqual(["bad.s"]);
   });
+  it("bin/tscc is as new as the bundle (ccache's compiler_check=mtime sees rebuilds)", () => {
+    const bin = statSync(join(import.meta.dirname, "../../bin/tscc")).mtimeMs;
+    expect(bin).toBeGreaterThanOrEqual(statSync(TSCC).mtimeMs - 2000);
+  });
   it("-ftime-report times every phase and pass", () => {
     const dir = mkdtempSync(join(tmpdir(), "tscc-drv-"));
     writeFileSync(join(dir, "ok.c"), "int main(void) { return 0; }\n");
