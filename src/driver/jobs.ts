@@ -244,8 +244,17 @@ function assemble(source: string, output: string, cfg: DriverConfig): string | f
 }
 
 /** Assemble in-process (src/asm); `-fno-integrated-as` selects the system `as` instead. */
+/** The GNU as release whose output the integrated assemblers match byte for byte. */
+const GNU_AS_VERSION = "2.40";
+
 function assembleIntegrated(source: string, output: string, cfg: DriverConfig): string | false {
   if (cfg.verbose) process.stderr.write(` (integrated assembler) ${source} -o ${output}\n`);
+  // `-Wa,--version` (the kernel's as-version.sh, configure scripts): gas prints its
+  // version and stops; "GNU assembler" and the version of the gas tscc follows.
+  if (cfg.asArgs.includes("--version")) {
+    process.stdout.write(`GNU assembler (tscc 0.1.0) ${GNU_AS_VERSION}\n`);
+    return output;
+  }
   const r = timed("assembly", () => assembleFile(readFileSync(source, "latin1"), {
     arch: cfg.toolchain.arch,
     fileName: source,

@@ -86,7 +86,7 @@ function answerQuery(q: Query, cfg: DriverConfig, root: string): void {
 
 export function main(argv: readonly string[]): number {
   // dist/tscc-ld (GNU ld's command line for tscc's linker) runs the bundle so.
-  if (argv[0] === "-tscc-ld") return runLinker(argv.slice(1), { stderr: (s) => void process.stderr.write(s) });
+  if (argv[0] === "-tscc-ld") return runLinker(argv.slice(1), { stderr: (s) => void process.stderr.write(s), stdout: (s) => void process.stdout.write(s) });
   // dist/tscc-ar and dist/tscc-ranlib: GNU ar's and ranlib's command lines.
   if (argv[0] === "-tscc-ar") return runAr(argv.slice(1));
   if (argv[0] === "-tscc-ranlib") return runRanlib(argv.slice(1));

@@ -12,11 +12,16 @@ export { parseArgs } from "./options.js";
 
 export interface LinkerIo {
   stderr: (s: string) => void;
+  /** Where -v/--version go (standard output, as GNU ld prints them); stderr if absent. */
+  stdout?: (s: string) => void;
   /** Reuse parsed inputs (libc) across links in one process. */
   cache?: InputCache;
 }
 
 const PROGRAM = "tscc-ld";
+const TSCC_VERSION = "0.1.0";
+/** The GNU ld release (Debian 12's binutils) whose behaviour the linker matches. */
+const GNU_LD_VERSION = "2.40";
 
 /** Can this linker produce output for GNU ld emulation `emulation` (elf_x86_64, aarch64linux…)? */
 export function supportsEmulation(emulation: string): boolean {
@@ -29,7 +34,10 @@ export function runLinker(argv: readonly string[], io: LinkerIo): number {
     const cfg = parseArgs(argv, (w) => io.stderr(`${PROGRAM}: warning: ${w}\n`));
     output = cfg.output;
     if (cfg.version) {
-      io.stderr(`${PROGRAM} (tscc linker) 0.1 — GNU ld compatible command line\n`);
+      // GNU ld's first line: build systems (libtool, the kernel's ld-version.sh)
+      // read "GNU ld" and the version as the GNU ld whose command line and
+      // output this linker follows.
+      (io.stdout ?? io.stderr)(`GNU ld (tscc ${TSCC_VERSION}) ${GNU_LD_VERSION}\n`);
       if (cfg.inputs.length === 0) return 0;
     }
     const result = link(cfg, io.cache ?? new InputCache());
