@@ -15,16 +15,11 @@ import { printAsm } from "../asm/x86_64/printer.js";
 import { eliminatePhis } from "../codegen/phielim.js";
 import { allocateRegisters } from "../codegen/regalloc.js";
 import type { ModuleContext } from "./isel.js";
+import type { CodegenOptions } from "../targets.js";
 import { ISel } from "./isel.js";
 import { X86_HOOKS, emitFunction } from "./emit.js";
 
-export interface EmitOptions {
-  optLevel: number;
-  /** -fPIC: exported symbols may be interposed (shared objects). */
-  pic: boolean;
-  /** .cfi_* unwind information (gcc's default; off with -fno-asynchronous-unwind-tables). */
-  unwindTables?: boolean;
-}
+export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables">>;
 
 function moduleContext(m: Module, pic: boolean): ModuleContext {
   const defined = new Set<string>();
