@@ -12,12 +12,13 @@ import { blockSymbol } from "./isel.js";
 import type { AsmLine } from "../asm/x86_64/inst.js";
 import { directive, label, verbatim } from "../asm/x86_64/inst.js";
 import { printAsm } from "../asm/x86_64/printer.js";
-import { eliminatePhis } from "../codegen/phielim.js";
-import { allocateRegisters } from "../codegen/regalloc.js";
-import type { ModuleContext } from "./isel.js";
+import type { MachineTarget } from "../codegen/driver.js";
+import { generateFunction } from "../codegen/driver.js";
 import type { CodegenOptions } from "../targets.js";
+import type { ModuleContext } from "./isel.js";
 import { ISel } from "./isel.js";
-import { X86_HOOKS, emitFunction } from "./emit.js";
+import type { X86Addr } from "./regs.js";
+import { X86_FRAME, X86_HOOKS, emitFunction } from "./emit.js";
 
 export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables">>;
 
@@ -49,11 +50,17 @@ function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: 
   out.push(directive(".type", name, kind === "function" ? "@function" : "@object"));
 }
 
+/** The x86_64 machine layer for the shared driver (src/codegen/driver.ts). */
+const X86_MACHINE: MachineTarget<X86Addr, ModuleContext> = {
+  ...X86_HOOKS,
+  legalize: { splitCriticalEdges: true },
+  frame: X86_FRAME,
+  select: (f, ctx) => new ISel(f, ctx).run(),
+};
+
 export function emitFunctionAsm(f: Func, ctx: ModuleContext, unwindTables = true): AsmLine[] {
   const out: AsmLine[] = [];
-  const mf = new ISel(f, ctx).run();
-  eliminatePhis(mf, X86_HOOKS);
-  allocateRegisters(mf, X86_HOOKS);
+  const mf = generateFunction(f, ctx, X86_MACHINE);
   out.push(directive(f.section !== undefined ? ".section" : ".text", ...(f.section !== undefined ? [`"${f.section}"`, '"ax"', "@progbits"] : [])));
   symbolAttrs(out, f.name, f.linkage, f.visibility, "function");
   out.push(directive(".p2align", "4"));

@@ -20,12 +20,13 @@
 
 import type * as ir from "../ir/ir.js";
 import type { Type, Value } from "../ir/ir.js";
-import { instOperands, successors, temp, termOperands, mapSuccessors } from "../ir/ir.js";
+import { instOperands, temp, termOperands } from "../ir/ir.js";
 import { CodegenError, ice } from "../ir/errors.js";
-import type { MAsm, MBlock, MFunc, MImm, MInst, MMem, MOperand, MReg, RegClass } from "../codegen/mir.js";
+import type { MAsm, MImm, MReg, RegClass } from "../codegen/mir.js";
+import type { XBlock as MBlock, XFunc as MFunc, XInst as MInst, XMem as MMem, XOperand as MOperand } from "./regs.js";
 import { newSlot, newVReg } from "../codegen/mir.js";
 import {
-  RAX, RBP, RCX, RDI, RDX, RSP, R10, CALLER_SAVED, INT_ARG_REGS, SSE_ARG_REGS, X86_REGS, xmm,
+  RAX, RBP, RCX, RDI, RDX, RSP, R10, CALLER_SAVED, INT_ARG_REGS, SSE_ARG_REGS, X86_REGS, ST0, stReg, xmm,
 } from "./regs.js";
 import { parseConstraint, registerNumber } from "./inlineasm.js";
 import type { ArgLoc, RegPart } from "./abi.js";
@@ -55,7 +56,7 @@ export interface ModuleContext {
 
 const SUFFIX: Record<number, string> = { 1: "b", 2: "w", 4: "l", 8: "q" };
 /** Every allocatable register: what a setjmp resumption may have changed. */
-const ALL_REGS: readonly number[] = [...X86_REGS.allocatable.int, ...X86_REGS.allocatable.float];
+const ALL_REGS: readonly number[] = [...X86_REGS.classes.int!.allocatable, ...X86_REGS.classes.float!.allocatable];
 
 function irSize(t: Type): number {
   switch (t) {
@@ -74,11 +75,13 @@ const isSSE = (t: Type): boolean => t === "f32" || t === "f64";
 const fits32 = (v: bigint): boolean => v >= -(1n << 31n) && v < 1n << 31n;
 
 const r = (reg: number, size: number): MReg => ({ k: "reg", r: reg, size });
+/** The `copy` of a move: AT&T order, source operand first. */
+const COPY = { src: 0, dst: 1 } as const;
 const d = (reg: number, size: number): MReg => ({ k: "reg", r: reg, size, def: true });
 const ud = (reg: number, size: number): MReg => ({ k: "reg", r: reg, size, def: true, use: true });
 const im = (v: bigint | number): MImm => ({ k: "imm", v: BigInt(v) });
-const memAt = (base: number, disp = 0): MMem => ({ k: "mem", base, scale: 1, disp });
-const slotMem = (slot: number, disp = 0): MMem => ({ k: "mem", slot, scale: 1, disp });
+const memAt = (base: number, disp = 0): MMem => ({ k: "mem", base, disp });
+const slotMem = (slot: number, disp = 0): MMem => ({ k: "mem", slot, disp });
 
 /** A pointer operand that can be turned into a memory operand at any offset. */
 type Address =
@@ -158,13 +161,13 @@ export class ISel {
   }
   private mov(size: number, src: MOperand, dst: number): void {
     // Full-width register moves are copies: the allocator may coalesce them away.
-    this.emitX({ opc: "mov" + SUFFIX[size], ops: [src, d(dst, size)], copy: size === 8 && src.k === "reg" });
+    this.emitX({ opc: "mov" + SUFFIX[size], ops: [src, d(dst, size)], ...(size === 8 && src.k === "reg" ? { copy: COPY } : {}) });
   }
   private copyInt(src: number, dst: number): void {
-    this.emitX({ opc: "movq", ops: [r(src, 8), d(dst, 8)], copy: true });
+    this.emitX({ opc: "movq", ops: [r(src, 8), d(dst, 8)], copy: COPY });
   }
   private copyFloat(src: number, dst: number): void {
-    this.emitX({ opc: "movaps", ops: [r(src, 16), d(dst, 16)], copy: true });
+    this.emitX({ opc: "movaps", ops: [r(src, 16), d(dst, 16)], copy: COPY });
   }
   private scratchSlot(): number {
     if (this.scratch < 0) this.scratch = newSlot(this.mf, 32, 16);
@@ -182,7 +185,7 @@ export class ISel {
       this.ctx.pool.set(lab, { align, words });
       this.ctx.poolKey.set(key, lab);
     }
-    return { k: "mem", sym: lab, reloc: "", scale: 1, disp: 0 };
+    return { k: "mem", sym: lab, disp: 0 };
   }
 
   // ------------------------------------------------------------ values
@@ -257,19 +260,19 @@ export class ISel {
       // Local-exec when defined in this executable, initial-exec otherwise
       // (also in shared objects: valid, if not dlopen-friendly; general
       // dynamic via __tls_get_addr is still to do).
-      this.emit("movq", { k: "mem", seg: "fs", scale: 1, disp: 0 }, d(x, 8));
-      if (this.ctx.defined.has(sym) && !this.ctx.pic) this.emit("leaq", { k: "mem", base: x, sym, reloc: "TPOFF", scale: 1, disp: off }, d(x, 8) );
+      this.emit("movq", { k: "mem", disp: 0, mode: { seg: "fs" } }, d(x, 8));
+      if (this.ctx.defined.has(sym) && !this.ctx.pic) this.emit("leaq", { k: "mem", base: x, sym, disp: off, mode: { reloc: "TPOFF" } }, d(x, 8) );
       else {
         const y = this.vreg();
-        this.emit("movq", { k: "mem", sym, reloc: "GOTTPOFF", scale: 1, disp: 0 }, d(y, 8));
+        this.emit("movq", { k: "mem", sym, disp: 0, mode: { reloc: "GOTTPOFF" } }, d(y, 8));
         this.emit("addq", r(y, 8), ud(x, 8));
         if (off) this.emit("addq", im(off), ud(x, 8));
       }
       return x;
     }
-    if (this.ctx.local.has(sym)) this.emit("leaq", { k: "mem", sym, reloc: "", scale: 1, disp: off }, d(x, 8));
+    if (this.ctx.local.has(sym)) this.emit("leaq", { k: "mem", sym, disp: off }, d(x, 8));
     else {
-      this.emit("movq", { k: "mem", sym, reloc: "GOTPCREL", scale: 1, disp: 0 }, d(x, 8));
+      this.emit("movq", { k: "mem", sym, disp: 0, mode: { reloc: "GOTPCREL" } }, d(x, 8));
       if (off) this.emit("addq", im(off), ud(x, 8));
     }
     return x;
@@ -293,7 +296,7 @@ export class ISel {
     switch (a.kind) {
       case "reg": return memAt(a.reg, a.off + off);
       case "slot": return slotMem(a.slot, a.off + off);
-      case "sym": return { k: "mem", sym: a.sym, reloc: "", scale: 1, disp: a.off + off };
+      case "sym": return { k: "mem", sym: a.sym, disp: a.off + off };
     }
   }
   private addrReg(a: Address): number {
@@ -310,7 +313,6 @@ export class ISel {
   // ------------------------------------------------------------ driver
 
   run(): MFunc {
-    splitCriticalEdges(this.f);
     const f = this.f;
     for (const b of f.blocks) {
       for (const i of b.insts) for (const v of instOperands(i)) this.countUse(v);
@@ -510,7 +512,7 @@ export class ISel {
         this.emit("movw", r(hi, 2), slotMem(s, 8));
         this.emit("fldt", slotMem(s));
       } else if (t === "f128") {
-        this.emitX({ opc: "movaps", ops: [r(this.pairToXmm(v), 16), d(xmm(0), 16)], copy: true });
+        this.emitX({ opc: "movaps", ops: [r(this.pairToXmm(v), 16), d(xmm(0), 16)], copy: COPY });
         uses.push(xmm(0));
       } else if (isPair(t)) {
         const [lo, hi] = this.pair(v);
@@ -518,7 +520,7 @@ export class ISel {
         this.mov(8, r(hi, 8), RDX);
         uses.push(RAX, RDX);
       } else if (isSSE(t)) {
-        this.emitX({ opc: "movaps", ops: [r(this.valReg(v, t), 16), d(xmm(0), 16)], copy: true });
+        this.emitX({ opc: "movaps", ops: [r(this.valReg(v, t), 16), d(xmm(0), 16)], copy: COPY });
         uses.push(xmm(0));
       } else {
         const s = this.src(v, t);
@@ -626,11 +628,11 @@ export class ISel {
   /** Call a C library/runtime function with integer arguments; returns rax (and rdx). */
   private libcall(name: string, intArgs: number[], sseArgs: number[] = [], ret: "int" | "pair" | "sse" | "none" = "none"): number[] {
     intArgs.forEach((a, k) => this.mov(8, r(a, 8), INT_ARG_REGS[k]!));
-    sseArgs.forEach((a, k) => this.emitX({ opc: "movaps", ops: [r(a, 16), d(xmm(k), 16)], copy: true }));
+    sseArgs.forEach((a, k) => this.emitX({ opc: "movaps", ops: [r(a, 16), d(xmm(k), 16)], copy: COPY }));
     this.emitX({
       opc: "call", ops: [{ k: "sym", name, reloc: this.ctx.local.has(name) ? "" : "PLT" }],
       impUses: [...intArgs.map((_, k) => INT_ARG_REGS[k]!), ...sseArgs.map((_, k) => xmm(k))],
-      impDefs: CALLER_SAVED,
+      impDefs: CALLER_SAVED, call: true,
     });
     if (ret === "int") { const x = this.vreg(); this.mov(8, r(RAX, 8), x); return [x]; }
     if (ret === "pair") {
@@ -654,7 +656,7 @@ export class ISel {
         // skip up to align-16 bytes: allocate those too.
         const size = this.valReg(i.dynSize, "i64");
         const t = this.vreg();
-        this.emit("leaq", { k: "mem", base: size, scale: 1, disp: 15 + Math.max(0, i.align - 16) }, d(t, 8));
+        this.emit("leaq", { k: "mem", base: size, disp: 15 + Math.max(0, i.align - 16) }, d(t, 8));
         this.emit("andq", im(-16), ud(t, 8));
         this.emit("subq", r(t, 8), ud(RSP, 8));
         const x = this.defReg(i.dst);
@@ -670,7 +672,7 @@ export class ISel {
       case "addr": return;
       case "blockaddr": {
         const sym = blockSymbol(i.func ?? this.f.name, i.block);
-        this.emit("leaq", { k: "mem", sym, reloc: "", scale: 1, disp: 0 }, d(this.defReg(i.dst), 8));
+        this.emit("leaq", { k: "mem", sym, disp: 0 }, d(this.defReg(i.dst), 8));
         return;
       }
       case "copy": this.lowerCopy(i.type, i.a, i.dst); return;
@@ -840,8 +842,8 @@ export class ISel {
       if (i.type === "f80") {
         this.x87Load(q);
         this.x87Load(p);
-        this.emit("fucomip", { k: "reg", r: -2, size: 10 }, { k: "reg", r: -1, size: 10 });
-        this.emit("fstp", { k: "reg", r: -1, size: 10 });
+        this.emit("fucomip", { k: "reg", r: stReg(1), size: 10 }, { k: "reg", r: stReg(0), size: 10 });
+        this.emit("fstp", { k: "reg", r: stReg(0), size: 10 });
       } else {
         const s = i.type === "f32" ? "ss" : "sd";
         this.emit("ucomi" + s, r(this.valReg(q, i.type), 16), r(this.valReg(p, i.type), 16));
@@ -1127,7 +1129,7 @@ export class ISel {
   private x87Binary(op: string, a: Value, b: Value, dst: number): void {
     this.x87Load(b);
     this.x87Load(a);
-    this.emit(op, { k: "reg", r: -1, size: 10 }, { k: "reg", r: -2, size: 10 });
+    this.emit(op, { k: "reg", r: stReg(0), size: 10 }, { k: "reg", r: stReg(1), size: 10 });
     this.x87Store(dst);
   }
   private x87Convert(i: ir.Conv): void {
@@ -1156,7 +1158,7 @@ export class ISel {
         this.emit("shrq", im(63), ud(idx, 8));
         const tab = this.vreg();
         this.emit("leaq", this.poolConst([{ size: 4, value: 0n }, { size: 4, value: 0x5f800000n }], 8), d(tab, 8));
-        this.emit("fadds", { k: "mem", base: tab, index: idx, scale: 4, disp: 0 });
+        this.emit("fadds", { k: "mem", base: tab, index: idx, disp: 0, mode: { scale: 4 } });
       }
     }
     // Take it off into the destination.
@@ -1171,11 +1173,11 @@ export class ISel {
         const tab = this.vreg();
         this.emit("leaq", this.poolConst([{ size: 4, value: 0n }, { size: 4, value: 0x5f000000n }], 8), d(tab, 8));
         this.emit("flds", memAt(tab, 4));
-        this.emit("fucomip", { k: "reg", r: -2, size: 10 }, { k: "reg", r: -1, size: 10 });
+        this.emit("fucomip", { k: "reg", r: stReg(1), size: 10 }, { k: "reg", r: stReg(0), size: 10 });
         const big = this.vreg(), idx = this.vreg();
         this.setcc("be", big);
         this.emit("movzbl", r(big, 1), d(idx, 4));
-        this.emit("fsubs", { k: "mem", base: tab, index: idx, scale: 4, disp: 0 });
+        this.emit("fsubs", { k: "mem", base: tab, index: idx, disp: 0, mode: { scale: 4 } });
         this.emit("fisttpq", slotMem(s, 16));
         const x = this.defReg(i.dst);
         this.emit("movq", slotMem(s, 16), d(x, 8));
@@ -1329,7 +1331,7 @@ export class ISel {
     } else callee = r(this.valReg(i.callee.value, "ptr"), 8);
     const retAddr = i.retAddr ? this.valReg(i.retAddr, "ptr") : -1;
     for (const mv of moves) {
-      if (mv.cls === "SSE") this.emitX({ opc: "movaps", ops: [r(mv.src, 16), d(mv.reg, 16)], copy: true });
+      if (mv.cls === "SSE") this.emitX({ opc: "movaps", ops: [r(mv.src, 16), d(mv.reg, 16)], copy: COPY });
       else this.mov(8, r(mv.src, 8), mv.reg);
       argRegs.push(mv.reg);
     }
@@ -1340,7 +1342,7 @@ export class ISel {
       this.mov(4, im(lay.sseRegsUsed), RAX);
       argRegs.push(RAX);
     }
-    this.emitX({ opc: "call", ops: [callee], impUses: argRegs, impDefs: CALLER_SAVED });
+    this.emitX({ opc: "call", ops: [callee], impUses: argRegs, impDefs: CALLER_SAVED, call: true });
     if (savedSp >= 0) this.mov(8, r(savedSp, 8), RSP);
     else if (lay.stackBytes) this.emit("addq", im(lay.stackBytes), ud(RSP, 8));
     // Results.
@@ -1355,7 +1357,7 @@ export class ISel {
       } else if (isSSE(t)) this.copyFloat(xmm(0), this.defReg(i.dst));
       else this.mov(8, r(RAX, 8), this.defReg(i.dst));
     } else if (i.ret.kind === "scalar" && i.ret.type === "f80") {
-      this.emit("fstp", { k: "reg", r: -1, size: 10 });
+      this.emit("fstp", { k: "reg", r: stReg(0), size: 10 });
     } else if (i.ret.kind === "agg" && !lay.sret) {
       if (lay.ret.kind === "x87") this.emit("fstpt", memAt(retAddr));
       else if (lay.ret.kind === "x87pair") {
@@ -1462,7 +1464,7 @@ export class ISel {
       const regAddr = this.vreg();
       const off = c === "INTEGER" ? gp : fp;
       const k = c === "INTEGER" ? gi++ * 8 : si++ * 16;
-      this.emit("leaq", { k: "mem", base: rsa, index: off, scale: 1, disp: k }, d(regAddr, 8));
+      this.emit("leaq", { k: "mem", base: rsa, index: off, disp: k }, d(regAddr, 8));
       const memAddr = this.vreg();
       this.emit("leaq", memAt(ov, e * 8), d(memAddr, 8));
       srcs.push(regAddr, memAddr);
@@ -1648,8 +1650,8 @@ export class ISel {
     t.cases.forEach((c, k) => (targets[Number((signed ? sv[k]! : uv[k]!) - min)] = c.target));
     this.ctx.jumpTables.set(label, targets.map((l) => this.blockLabel(l)));
     const base = this.vreg(), off = this.vreg();
-    this.emit("leaq", { k: "mem", sym: label, reloc: "", scale: 1, disp: 0 }, d(base, 8));
-    this.emit("movslq", { k: "mem", base, index: idx, scale: 4, disp: 0 }, d(off, 8));
+    this.emit("leaq", { k: "mem", sym: label, disp: 0 }, d(base, 8));
+    this.emit("movslq", { k: "mem", base, index: idx, disp: 0, mode: { scale: 4 } }, d(off, 8));
     this.emit("addq", r(base, 8), ud(off, 8));
     this.emitX({ opc: "jmp*", ops: [r(off, 8)] });
     for (const l of new Set(targets)) this.cur.succs.push(this.blockIdx.get(l)!);
@@ -1750,7 +1752,7 @@ export class ISel {
       if (n === undefined) throw new CodegenError(`unknown register name '${c}' in asm clobber list${where}`);
       if (n === "ignore" || n === RSP) continue;
       if (n === RBP) throw new CodegenError(`%rbp is the frame pointer and cannot be clobbered${where}`);
-      if (n < 0) poppedSt.add(-n - 1);
+      if (n >= ST0) poppedSt.add(n - ST0);
       else clobbers.push(n);
     }
     const beforeAsm: (() => void)[] = [];
@@ -1776,7 +1778,7 @@ export class ISel {
       const reg = (n: number, size: number): MReg => ({ k: "reg", r: n, size, def: true, ...(c.early ? { early: true } : {}) });
       if (place.kind === "x87") {
         if (t !== "f80" && !isSSE(t)) throw new CodegenError(`an x87 asm output needs a floating type${where}`);
-        operand({ k: "reg", r: -place.st - 1, size: 10 }, o.name);
+        operand({ k: "reg", r: stReg(place.st), size: 10 }, o.name);
         x87Out.set(place.st, { dst: o.dst, t });
         outReg.push({ st: place.st });
         return;
@@ -1834,7 +1836,7 @@ export class ISel {
       if (place.kind === "x87") {
         if (t !== "f80" && !isSSE(t)) throw new CodegenError(`an x87 asm input needs a floating type${where}`);
         x87In.set(place.st, { v, t });
-        operand({ k: "reg", r: -place.st - 1, size: 10 }, x.name);
+        operand({ k: "reg", r: stReg(place.st), size: 10 }, x.name);
         continue;
       }
       checkType(t, "asm input");
@@ -1880,7 +1882,7 @@ export class ISel {
       this.x87Pop(o.dst, o.t);
     }
     for (let st = 0; st < depth; st++) {
-      if (!x87Out.has(st) && !poppedSt.has(st)) this.emit("fstp", { k: "reg", r: -1, size: 10 });
+      if (!x87Out.has(st) && !poppedSt.has(st)) this.emit("fstp", { k: "reg", r: stReg(0), size: 10 });
     }
   }
 
@@ -1926,83 +1928,3 @@ function sseMove(size: number): string {
 export function isBranchOpc(opc: string): boolean {
   return opc[0] === "j" || opc === "ret" || opc === "asm.goto";
 }
-
-/**
- * Split every edge from a block with several successors into a block with
- * phis, so phi copies have a block of their own.
- *
- * An indirectbr edge cannot get a new block in between (the jump goes to the
- * label's address), so when its target has phis and other predecessors the
- * target's label moves to a new landing block in front of it: the landing
- * block (what `&&label` now means) takes the indirectbr's copies and falls
- * through into the old block, which gets a fresh label for its direct
- * predecessors. That needs the indirectbr to be the target's only indirect
- * predecessor (lowering makes one dispatch block per function); otherwise the
- * copies go before the jump.
- */
-export function splitCriticalEdges(f: ir.Func): void {
-  const byLabel = new Map(f.blocks.map((b) => [b.label, b]));
-  const labels = new Set(byLabel.keys());
-  const fresh = (base: string): string => {
-    let name = base;
-    while (labels.has(name)) name += "_";
-    labels.add(name);
-    return name;
-  };
-  const preds = new Map<string, string[]>(f.blocks.map((b) => [b.label, []]));
-  for (const b of f.blocks) for (const s of new Set(successors(b.term))) preds.get(s)!.push(b.label);
-
-  // Landing blocks for indirectbr targets: label -> the landing block placed before it.
-  const landing = new Map<string, ir.Block>();
-  for (const b of f.blocks) {
-    if (b.term.op !== "indirectbr") continue;
-    for (const s of new Set(b.term.targets)) {
-      const target = byLabel.get(s)!;
-      const ps = preds.get(s)!;
-      if (!target.phis.length || ps.length < 2 || target === b) continue;
-      if (ps.some((p) => p !== b.label && byLabel.get(p)!.term.op === "indirectbr")) continue;
-      const moved = fresh(`${s}.direct`);
-      // Everything that named the old block as a CFG node now names `moved`;
-      // the indirectbr edge (and the label's address) stays with `s`.
-      for (const p of ps) {
-        if (p === b.label) continue;
-        mapSuccessors(byLabel.get(p)!.term, (l) => (l === s ? moved : l));
-      }
-      for (const succ of new Set(successors(target.term))) {
-        for (const ph of byLabel.get(succ)!.phis) for (const x of ph.incoming) if (x.block === s) x.block = moved;
-      }
-      if (successors(target.term).includes(s)) mapSuccessors(target.term, (l) => (l === s ? moved : l));
-      target.label = moved;
-      const pad: ir.Block = { label: s, phis: [], insts: [], term: { op: "br", target: moved } };
-      for (const ph of target.phis) for (const x of ph.incoming) if (x.block === b.label) x.block = s;
-      byLabel.set(moved, target);
-      byLabel.set(s, pad);
-      landing.set(moved, pad);
-    }
-  }
-
-  const hasPhis = new Set(f.blocks.filter((b) => b.phis.length).map((b) => b.label));
-  const order: ir.Block[] = [];
-  for (const b of f.blocks) {
-    const pad = landing.get(b.label);
-    if (pad) order.push(pad);
-    order.push(b);
-    if (b.term.op === "indirectbr") continue;
-    const succs = [...new Set(successors(b.term))];
-    if (succs.length < 2) continue;
-    const rename = new Map<string, string>();
-    // The false/default edge's block goes first: it is the fall-through.
-    if (b.term.op === "condbr") succs.reverse();
-    for (const s of succs) {
-      if (!hasPhis.has(s)) continue;
-      const name = fresh(`${b.label}.${s}`);
-      rename.set(s, name);
-      // Right after the predecessor, so its fall-through edge needs no jump.
-      order.push({ label: name, phis: [], insts: [], term: { op: "br", target: s } });
-      for (const p of byLabel.get(s)!.phis) for (const x of p.incoming) if (x.block === b.label) x.block = name;
-    }
-    if (rename.size) mapSuccessors(b.term, (l) => rename.get(l) ?? l);
-  }
-  f.blocks = order;
-}
-
