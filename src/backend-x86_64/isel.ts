@@ -29,8 +29,9 @@ import {
   RAX, RBP, RCX, RDI, RDX, RSP, R10, CALLER_SAVED, INT_ARG_REGS, SSE_ARG_REGS, X86_REGS, ST0, stReg, xmm,
 } from "./regs.js";
 import { parseConstraint, registerNumber } from "./inlineasm.js";
-import type { ArgLoc, RegPart } from "./abi.js";
-import { REG_SAVE_AREA_SIZE, VA_LIST, classifyAgg, layoutCall, argAlign } from "./abi.js";
+import type { RegPart } from "../codegen/abi.js";
+import { argAlign } from "../codegen/abi.js";
+import { REG_SAVE_AREA_SIZE, VA_LIST, classifyAgg, layoutCall, x87Parts } from "./abi.js";
 
 /** Module-level facts isel needs about symbols, plus the constant pool. */
 export interface ModuleContext {
@@ -117,6 +118,8 @@ const SSE_OP: Record<ir.FloatBinOp, string> = { fadd: "add", fsub: "sub", fmul: 
  */
 const X87_OP: Record<ir.FloatBinOp, string> = { fadd: "faddp", fsub: "fsubp", fmul: "fmulp", fdiv: "fdivp" };
 
+/** The IR result type of each kind of `libcall` result. */
+const LIBCALL_RET: Record<"int" | "pair" | "sse" | "none", Type | undefined> = { int: "i64", pair: "i128", sse: "f64", none: undefined };
 const I128_LIBCALL: Partial<Record<ir.IntBinOp, string>> = { sdiv: "__divti3", udiv: "__udivti3", srem: "__modti3", urem: "__umodti3" };
 
 /** The assembler label of an IR block: local to the object file, unique per function. */
@@ -406,9 +409,9 @@ export class ISel {
     // The static chain of a nested function (SysV: %r10).
     if (f.chain !== undefined) this.mov(8, r(R10, 8), this.defReg(f.chain));
     this.layout = layoutCall(f.ret, f.params.map((p) => p.type));
-    if (this.layout.sret) {
+    if (this.layout.sret !== undefined) {
       this.sretPtr = this.vreg();
-      this.mov(8, r(INT_ARG_REGS[0], 8), this.sretPtr);
+      this.mov(8, r(this.layout.sret, 8), this.sretPtr);
     }
     if (f.varargs) {
       // Register save area: all argument registers, as va_arg expects them.
@@ -449,7 +452,7 @@ export class ISel {
 
   /** Store register `reg` holding bytes [part.offset, +part.size) to memory. */
   private storePart(reg: number, part: RegPart, m: MMem, fromPhys: boolean): void {
-    if (part.cls === "SSE") {
+    if (part.cls === "float") {
       this.emit(sseMove(part.size), r(reg, 16), m);
       return;
     }
@@ -495,7 +498,7 @@ export class ISel {
   }
 
   private loadPart(part: RegPart, m: MMem, dstPhys: number): void {
-    if (part.cls === "SSE") this.emit(sseMove(part.size), m, d(dstPhys, 16));
+    if (part.cls === "float") this.emit(sseMove(part.size), m, d(dstPhys, 16));
     else this.mov(8, r(this.loadBytes(m, part.size), 8), dstPhys);
   }
 
@@ -529,15 +532,15 @@ export class ISel {
       }
     } else if (v !== undefined && f.ret.kind === "agg") {
       const a = this.address(v);
-      if (this.layout.sret) {
+      if (this.layout.sret !== undefined) {
         const dst = this.vreg();
         this.mov(8, r(this.sretPtr, 8), dst);
         this.copyMem({ kind: "reg", reg: dst, off: 0 }, a, f.ret.layout.size);
         this.mov(8, r(this.sretPtr, 8), RAX);
         uses.push(RAX);
-      } else if (ret.kind === "x87") {
+      } else if (x87Parts(ret) === 1) {
         this.emit("fldt", this.memOf(a));
-      } else if (ret.kind === "x87pair") {
+      } else if (x87Parts(ret) === 2) {
         this.emit("fldt", this.memOf(a, 16));
         this.emit("fldt", this.memOf(a));
       } else if (ret.kind === "regs") {
@@ -625,23 +628,20 @@ export class ISel {
     }
   }
 
-  /** Call a C library/runtime function with integer arguments; returns rax (and rdx). */
+  /**
+   * Call a C library/runtime routine on values already in vregs (integer
+   * ones, then float ones), through the one call lowering (lowerCall); returns
+   * the result's vregs (two for "pair").
+   */
   private libcall(name: string, intArgs: number[], sseArgs: number[] = [], ret: "int" | "pair" | "sse" | "none" = "none"): number[] {
-    intArgs.forEach((a, k) => this.mov(8, r(a, 8), INT_ARG_REGS[k]!));
-    sseArgs.forEach((a, k) => this.emitX({ opc: "movaps", ops: [r(a, 16), d(xmm(k), 16)], copy: COPY }));
-    this.emitX({
-      opc: "call", ops: [{ k: "sym", name, reloc: this.ctx.local.has(name) ? "" : "PLT" }],
-      impUses: [...intArgs.map((_, k) => INT_ARG_REGS[k]!), ...sseArgs.map((_, k) => xmm(k))],
-      impDefs: CALLER_SAVED, call: true,
+    const arg = (type: Type) => (v: number): ir.CallArg => ({ type: { kind: "scalar", type }, value: temp(this.selTemp(type, v)) });
+    const retType = LIBCALL_RET[ret];
+    const dst = retType === undefined ? undefined : this.selTemp(retType);
+    this.lowerCall({
+      op: "call", ...(dst !== undefined ? { dst } : {}), ret: retType ? { kind: "scalar", type: retType } : { kind: "void" },
+      callee: { kind: "sym", name }, args: [...intArgs.map(arg("i64")), ...sseArgs.map(arg("f64"))],
     });
-    if (ret === "int") { const x = this.vreg(); this.mov(8, r(RAX, 8), x); return [x]; }
-    if (ret === "pair") {
-      const lo = this.vreg(); const hi = this.vreg();
-      this.mov(8, r(RAX, 8), lo); this.mov(8, r(RDX, 8), hi);
-      return [lo, hi];
-    }
-    if (ret === "sse") { const x = this.vreg("float"); this.copyFloat(xmm(0), x); return [x]; }
-    return [];
+    return dst === undefined ? [] : this.regsOf(dst);
   }
 
   // ------------------------------------------------------------ instructions
@@ -1301,27 +1301,27 @@ export class ISel {
     });
     // Load register arguments into vregs first, then move them into place
     // together, so no argument register is live across another's computation.
-    const moves: { reg: number; src: number; cls: "INTEGER" | "SSE" }[] = [];
+    const moves: { reg: number; src: number; cls: RegClass }[] = [];
     i.args.forEach((a, k) => {
       const loc = lay.args[k]!;
       if (loc.kind !== "regs") return;
       if (a.type.kind === "agg") {
         const ad = this.address(a.value);
         for (const p of loc.parts) {
-          if (p.cls === "SSE") {
+          if (p.cls === "float") {
             const t = this.vreg("float");
             this.emit(sseMove(p.size), this.memOf(ad, p.offset), d(t, 16));
-            moves.push({ reg: p.reg, src: t, cls: "SSE" });
-          } else moves.push({ reg: p.reg, src: this.loadBytes(this.memOf(ad, p.offset), p.size), cls: "INTEGER" });
+            moves.push({ reg: p.reg, src: t, cls: "float" });
+          } else moves.push({ reg: p.reg, src: this.loadBytes(this.memOf(ad, p.offset), p.size), cls: "int" });
         }
       } else if (a.type.type === "f128") {
-        moves.push({ reg: loc.parts[0]!.reg, src: this.pairToXmm(a.value), cls: "SSE" });
+        moves.push({ reg: loc.parts[0]!.reg, src: this.pairToXmm(a.value), cls: "float" });
       } else if (isPair(a.type.type)) {
         const [lo, hi] = this.pair(a.value);
-        moves.push({ reg: loc.parts[0]!.reg, src: lo, cls: "INTEGER" }, { reg: loc.parts[1]!.reg, src: hi, cls: "INTEGER" });
+        moves.push({ reg: loc.parts[0]!.reg, src: lo, cls: "int" }, { reg: loc.parts[1]!.reg, src: hi, cls: "int" });
       } else {
         const t = a.type.type;
-        moves.push({ reg: loc.parts[0]!.reg, src: this.valReg(a.value, t), cls: isSSE(t) ? "SSE" : "INTEGER" });
+        moves.push({ reg: loc.parts[0]!.reg, src: this.valReg(a.value, t), cls: isSSE(t) ? "float" : "int" });
       }
     });
     let callee: MOperand;
@@ -1331,15 +1331,15 @@ export class ISel {
     } else callee = r(this.valReg(i.callee.value, "ptr"), 8);
     const retAddr = i.retAddr ? this.valReg(i.retAddr, "ptr") : -1;
     for (const mv of moves) {
-      if (mv.cls === "SSE") this.emitX({ opc: "movaps", ops: [r(mv.src, 16), d(mv.reg, 16)], copy: COPY });
+      if (mv.cls === "float") this.emitX({ opc: "movaps", ops: [r(mv.src, 16), d(mv.reg, 16)], copy: COPY });
       else this.mov(8, r(mv.src, 8), mv.reg);
       argRegs.push(mv.reg);
     }
-    if (lay.sret) { this.mov(8, r(retAddr, 8), INT_ARG_REGS[0]); argRegs.push(INT_ARG_REGS[0]); }
+    if (lay.sret !== undefined) { this.mov(8, r(retAddr, 8), lay.sret); argRegs.push(lay.sret); }
     if (i.chain) { this.mov(8, r(this.valReg(i.chain, "ptr"), 8), R10); argRegs.push(R10); }
     if (i.fixedArgs !== undefined) {
       // Variadic call: %al = number of vector registers used.
-      this.mov(4, im(lay.sseRegsUsed), RAX);
+      this.mov(4, im(lay.regsUsed.float!), RAX);
       argRegs.push(RAX);
     }
     this.emitX({ opc: "call", ops: [callee], impUses: argRegs, impDefs: CALLER_SAVED, call: true });
@@ -1358,17 +1358,17 @@ export class ISel {
       else this.mov(8, r(RAX, 8), this.defReg(i.dst));
     } else if (i.ret.kind === "scalar" && i.ret.type === "f80") {
       this.emit("fstp", { k: "reg", r: stReg(0), size: 10 });
-    } else if (i.ret.kind === "agg" && !lay.sret) {
-      if (lay.ret.kind === "x87") this.emit("fstpt", memAt(retAddr));
-      else if (lay.ret.kind === "x87pair") {
+    } else if (i.ret.kind === "agg" && lay.sret === undefined) {
+      if (x87Parts(lay.ret) === 1) this.emit("fstpt", memAt(retAddr));
+      else if (x87Parts(lay.ret) === 2) {
         this.emit("fstpt", memAt(retAddr));
         this.emit("fstpt", memAt(retAddr, 16));
       }
       else if (lay.ret.kind === "regs") {
         // Capture the result registers first: storing may need temporaries.
         const got = lay.ret.parts.map((p) => {
-          const t = this.vreg(p.cls === "SSE" ? "float" : "int");
-          if (p.cls === "SSE") this.copyFloat(p.reg, t);
+          const t = this.vreg(p.cls);
+          if (p.cls === "float") this.copyFloat(p.reg, t);
           else this.mov(8, r(p.reg, 8), t);
           return t;
         });
@@ -1404,8 +1404,8 @@ export class ISel {
   private lowerVaStart(ap: Value): void {
     if (!this.f.varargs) this.fail("va_start in a non-variadic function");
     const a = this.address(ap);
-    this.emit("movl", im(this.layout.intRegsUsed * 8), this.memOf(a, VA_LIST.gpOffset));
-    this.emit("movl", im(48 + this.layout.sseRegsUsed * 16), this.memOf(a, VA_LIST.fpOffset));
+    this.emit("movl", im(this.layout.regsUsed.int! * 8), this.memOf(a, VA_LIST.gpOffset));
+    this.emit("movl", im(48 + this.layout.regsUsed.float! * 16), this.memOf(a, VA_LIST.fpOffset));
     const t = this.vreg();
     this.emit("leaq", memAt(RBP, 16 + this.layout.stackUsed), d(t, 8));
     this.emit("movq", r(t, 8), this.memOf(a, VA_LIST.overflow));
