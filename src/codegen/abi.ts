@@ -48,7 +48,7 @@ export interface AbiTarget {
   /**
    * Where the caller passes the address of a memory-returned value: `reg`,
    * which is also the first argument register of its class when
-   * `takesArgReg` (SysV: %rdi) or a register of its own (AAPCS64: x8).
+   * `takesArgReg` (SysV: the first integer one) or a register of its own (AAPCS64: x8).
    */
   readonly sret: { readonly reg: number; readonly takesArgReg: boolean };
   /**

@@ -2,8 +2,8 @@
 // spill slots, callee-saved save slots, scratch) gets a negative offset from
 // the frame register, aligned to its own alignment. The frame register is
 // assumed 16-byte aligned (all three psABIs guarantee this at call sites),
-// so slots needing more are the backend's business (x86_64 carves them out of
-// the stack at entry).
+// so slots needing more are the backend's business (carved out of the stack
+// at entry).
 //
 // After allocation `finalizeFrame` lays the frame out and turns every
 // frame-slot operand into frame register + offset. An offset the target's

@@ -6,7 +6,7 @@
 //
 // Each virtual register gets one interval [first, last] (no holes) from block
 // liveness. Physical registers appear in MIR only around fixed constraints
-// (argument/return registers, div's rax:rdx, shift counts in cl, call
+// (argument/return registers, a divide's fixed register pair, shift counts, call
 // clobbers) and never live across blocks, so each gets a list of short fixed
 // ranges; a virtual register can take a physical one only if their ranges
 // do not meet. A value live across a call therefore lands in a callee-saved
