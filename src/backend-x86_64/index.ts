@@ -53,7 +53,7 @@ function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: 
 /** The x86_64 machine layer for the shared driver (src/codegen/driver.ts). */
 const X86_MACHINE: MachineTarget<X86Addr, ModuleContext> = {
   ...X86_HOOKS,
-  legalize: { splitCriticalEdges: true },
+  legalize: { splitCriticalEdges: true, softFloat128: true, i128DivCalls: true },
   frame: X86_FRAME,
   select: (f, ctx) => new ISel(f, ctx).run(),
 };

@@ -10,7 +10,8 @@
 //     f80 arithmetic goes through two scratch stack slots and the x87 stack,
 //     so no x87 register is ever live across MIR instructions. f128 (binary128,
 //     `__float128`) crosses calls in one xmm register and is computed by
-//     libgcc's soft-float routines (__addtf3, __lttf2, __extenddftf2, …).
+//     libgcc's soft-float routines (__addtf3, __lttf2, __extenddftf2, …),
+//     which src/codegen/legalize.ts turns its arithmetic into before isel.
 //   - static allocas: no register at all, a frame slot used directly as a
 //     memory operand (and materialised with lea when the address escapes).
 //   - `addr` results: folded into memory operands where the symbol is directly
@@ -119,8 +120,7 @@ const SSE_OP: Record<ir.FloatBinOp, string> = { fadd: "add", fsub: "sub", fmul: 
 const X87_OP: Record<ir.FloatBinOp, string> = { fadd: "faddp", fsub: "fsubp", fmul: "fmulp", fdiv: "fdivp" };
 
 /** The IR result type of each kind of `libcall` result. */
-const LIBCALL_RET: Record<"int" | "pair" | "sse" | "none", Type | undefined> = { int: "i64", pair: "i128", sse: "f64", none: undefined };
-const I128_LIBCALL: Partial<Record<ir.IntBinOp, string>> = { sdiv: "__divti3", udiv: "__udivti3", srem: "__modti3", urem: "__umodti3" };
+const LIBCALL_RET: Record<"int" | "none", Type | undefined> = { int: "i64", none: undefined };
 
 /** The assembler label of an IR block: local to the object file, unique per function. */
 export function blockSymbol(func: string, block: string): string {
@@ -631,9 +631,9 @@ export class ISel {
   /**
    * Call a C library/runtime routine on values already in vregs (integer
    * ones, then float ones), through the one call lowering (lowerCall); returns
-   * the result's vregs (two for "pair").
+   * the result's vreg.
    */
-  private libcall(name: string, intArgs: number[], sseArgs: number[] = [], ret: "int" | "pair" | "sse" | "none" = "none"): number[] {
+  private libcall(name: string, intArgs: number[], sseArgs: number[] = [], ret: "int" | "none" = "none"): number[] {
     const arg = (type: Type) => (v: number): ir.CallArg => ({ type: { kind: "scalar", type }, value: temp(this.selTemp(type, v)) });
     const retType = LIBCALL_RET[ret];
     const dst = retType === undefined ? undefined : this.selTemp(retType);
@@ -726,7 +726,7 @@ export class ISel {
         return;
       case "fadd": case "fsub": case "fmul": case "fdiv":
         if (i.type === "f80") this.x87Binary(X87_OP[i.op], i.a, i.b, i.dst);
-        else if (i.type === "f128") this.runtimeCall(`__${i.op.slice(1)}tf3`, "f128", [i.a, i.b].map((value) => ({ type: "f128", value })), i.dst);
+        else if (i.type === "f128") this.fail(`${i.op} f128 left for legalisation`);
         else {
           const x = this.defReg(i.dst);
           this.copyFloat(this.valReg(i.a, i.type), x);
@@ -835,7 +835,7 @@ export class ISel {
   }
 
   private lowerFcmp(i: ir.FCmp): void {
-    if (i.type === "f128") return this.f128Compare(i);
+    if (i.type === "f128") this.fail("f128 compare left for legalisation");
     const x = this.defReg(i.dst);
     const cmp = (swap: boolean): void => {
       const [p, q] = swap ? [i.b, i.a] : [i.a, i.b];
@@ -892,7 +892,8 @@ export class ISel {
   private lowerConv(i: ir.Conv): void {
     const { from, to } = i;
     const x = (): number => this.defReg(i.dst);
-    if ((from === "f128" || to === "f128") && i.op !== "bitcast") return this.f128Convert(i);
+    // binary128 and the i128 ↔ float conversions are library calls by now (legalize.ts).
+    if ((from === "f128" || to === "f128") && i.op !== "bitcast") this.fail(`${i.op} ${from} to ${to} left for legalisation`);
     switch (i.op) {
       case "trunc": case "ptrtoint": case "inttoptr": case "zext": case "sext": {
         if (to === "i128") {
@@ -927,14 +928,8 @@ export class ISel {
         return;
       }
       case "sitofp": case "uitofp": {
-        if (from === "i128" && isSSE(to)) {
-          // libgcc: __float[un]ti[sd]f(__int128)
-          const [lo, hi] = this.pair(i.a);
-          const fn = `__float${i.op === "uitofp" ? "un" : ""}ti${to === "f32" ? "s" : "d"}f`;
-          this.copyFloat(this.libcall(fn, [lo, hi], [], "sse")[0]!, x());
-          return;
-        }
-        if (to === "f80" || from === "i128" || to === "f128") return this.x87Convert(i);
+        if (from === "i128") this.fail(`${i.op} from i128 left for legalisation`);
+        if (to === "f80") return this.x87Convert(i);
         const s = to === "f32" ? "ss" : "sd";
         if (i.op === "sitofp" || irSize(from) < 8) {
           const v = irSize(from) < 8 ? this.extend(i.a, from, i.op === "sitofp", 8) : this.valReg(i.a, from);
@@ -966,16 +961,8 @@ export class ISel {
         return;
       }
       case "fptosi": case "fptoui": {
-        if (to === "i128" && isSSE(from)) {
-          // libgcc: __fix[uns][sd]fti(float/double)
-          const fn = `__fix${i.op === "fptoui" ? "uns" : ""}${from === "f32" ? "s" : "d"}fti`;
-          const [lo, hi] = this.libcall(fn, [], [this.valReg(i.a, from)], "pair");
-          const [dl, dh] = this.regsOf(i.dst);
-          this.copyInt(lo!, dl!);
-          this.copyInt(hi!, dh!);
-          return;
-        }
-        if (from === "f80" || to === "i128" || from === "f128") return this.x87Convert(i);
+        if (to === "i128") this.fail(`${i.op} to i128 left for legalisation`);
+        if (from === "f80") return this.x87Convert(i);
         const s = from === "f32" ? "ss" : "sd";
         const v = this.valReg(i.a, from);
         if (i.op === "fptosi" || irSize(to) < 8) {
@@ -1034,74 +1021,6 @@ export class ISel {
     return id;
   }
 
-  /** Call a runtime routine with scalar arguments through the ordinary call lowering. */
-  private runtimeCall(name: string, ret: Type, args: { type: Type; value: Value }[], dst = this.selTemp(ret)): number {
-    this.lowerCall({
-      op: "call", dst, ret: { kind: "scalar", type: ret }, callee: { kind: "sym", name },
-      args: args.map((a) => ({ type: { kind: "scalar", type: a.type }, value: a.value })),
-    });
-    return dst;
-  }
-
-  /**
-   * f128 compares through libgcc's three-way routines, which are built so
-   * that every ordered predicate is one call and a sign test: with a NaN,
-   * __lttf2/__letf2 return 1, __gttf2/__getf2 -1 and __eqtf2/__netf2 1.
-   * The unordered predicates are the negations of the ordered ones.
-   */
-  private f128Compare(i: ir.FCmp): void {
-    const args = [i.a, i.b].map((value) => ({ type: "f128" as Type, value }));
-    const test = (fn: string, cc: string, dst: number): void => {
-      const res = this.regsOf(this.runtimeCall(fn, "i32", args))[0]!;
-      this.emit("cmpl", im(0), r(res, 4));
-      this.setcc(cc, dst);
-    };
-    const x = this.defReg(i.dst);
-    const CALLS: Partial<Record<ir.FCmpPred, [string, string]>> = {
-      oeq: ["__eqtf2", "e"], une: ["__netf2", "ne"], olt: ["__lttf2", "l"], ole: ["__letf2", "le"],
-      ogt: ["__gttf2", "g"], oge: ["__getf2", "ge"], ult: ["__getf2", "l"], ule: ["__gttf2", "le"],
-      ugt: ["__letf2", "g"], uge: ["__lttf2", "ge"], uno: ["__unordtf2", "ne"], ord: ["__unordtf2", "e"],
-    };
-    const call = CALLS[i.pred];
-    if (call) return test(call[0], call[1], x);
-    // ueq = unordered or equal; one is its negation.
-    const t = this.vreg();
-    test("__unordtf2", "ne", t);
-    test("__eqtf2", "e", x);
-    this.emit("orb", r(t, 1), ud(x, 1));
-    if (i.pred === "one") this.emit("xorb", im(1), ud(x, 1));
-  }
-
-  /** Conversions to and from f128, all by libgcc routine. */
-  private f128Convert(i: ir.Conv): void {
-    const { from, to } = i;
-    const MODE: Partial<Record<Type, string>> = { f32: "sf", f64: "df", f80: "xf", f128: "tf", i128: "ti" };
-    switch (i.op) {
-      case "fpext": this.runtimeCall(`__extend${MODE[from]}tf2`, to, [{ type: from, value: i.a }], i.dst); return;
-      case "fptrunc": this.runtimeCall(`__trunctf${MODE[to]}2`, to, [{ type: from, value: i.a }], i.dst); return;
-      case "sitofp": case "uitofp": {
-        const u = i.op === "uitofp" ? "un" : "";
-        if (from === "i128") { this.runtimeCall(`__float${u}titf`, to, [{ type: from, value: i.a }], i.dst); return; }
-        // Narrow integers are widened to 32 bits first: libgcc starts at SImode.
-        const wide: Type = from === "i64" ? "i64" : "i32";
-        const arg = wide === from ? i.a : temp(this.selTemp(wide, this.extend(i.a, from, i.op === "sitofp", 4)));
-        this.runtimeCall(`__float${u}${wide === "i64" ? "di" : "si"}tf`, to, [{ type: wide, value: arg }], i.dst);
-        return;
-      }
-      case "fptosi": case "fptoui": {
-        const u = i.op === "fptoui" ? "uns" : "";
-        if (to === "i128") { this.runtimeCall(`__fix${u}tfti`, to, [{ type: from, value: i.a }], i.dst); return; }
-        const wide: Type = to === "i64" ? "i64" : "i32";
-        const fn = `__fix${u}tf${wide === "i64" ? "di" : "si"}`;
-        if (wide === to) { this.runtimeCall(fn, to, [{ type: from, value: i.a }], i.dst); return; }
-        // A narrower result just keeps undefined upper bits, as every narrow value here does.
-        const res = this.runtimeCall(fn, wide, [{ type: from, value: i.a }]);
-        this.copyInt(this.regsOf(res)[0]!, this.defReg(i.dst));
-        return;
-      }
-    }
-    this.fail(`cannot select ${i.op} ${from} to ${to}`);
-  }
 
   // ------------------------------------------------------------ x87 (f80)
 
@@ -1134,12 +1053,6 @@ export class ISel {
   }
   private x87Convert(i: ir.Conv): void {
     const { from, to } = i;
-    if (from === "i128" || to === "i128") {
-      // libgcc: __float[un]tixf / __fix[uns]xfti (long double in memory or st(0)).
-      const fn = from === "i128" ? `__float${i.op === "uitofp" ? "un" : ""}tixf` : `__fix${i.op === "fptoui" ? "uns" : ""}xfti`;
-      this.runtimeCall(fn, to, [{ type: from, value: i.a }], i.dst);
-      return;
-    }
     const s = this.scratchSlot();
     // Get the source onto the x87 stack.
     if (from === "f80") this.x87Load(i.a);
@@ -1194,15 +1107,6 @@ export class ISel {
 
   private lowerI128(i: ir.IntBin): void {
     const [dl, dh] = this.regsOf(i.dst) as [number, number];
-    const lib = I128_LIBCALL[i.op];
-    if (lib) {
-      const [al, ah] = this.pair(i.a);
-      const [bl, bh] = this.pair(i.b);
-      const [lo, hi] = this.libcall(lib, [al, ah, bl, bh], [], "pair");
-      this.copyInt(lo!, dl);
-      this.copyInt(hi!, dh);
-      return;
-    }
     const [al, ah] = this.pair(i.a);
     const [bl, bh] = this.pair(i.b);
     const two = (lo: string, hi: string): void => {

@@ -4,18 +4,24 @@
 // generator is handed (after the optimiser), so no pass after them sees it.
 //
 // Today: critical-edge splitting, which phi elimination needs (its copies
-// go at the end of each predecessor).
+// go at the end of each predecessor), and library calls for what the
+// target has no instructions for (binary128, 128-bit division).
 
 import type * as ir from "../ir/ir.js";
-import { mapSuccessors, successors } from "../ir/ir.js";
+import { mapSuccessors, successors, temp } from "../ir/ir.js";
 
 /** What a target's instruction selection cannot take and wants rewritten first. */
 export interface LegalizeLimits {
   /** Give every edge into a block with phis from a block with several successors a block of its own. */
   readonly splitCriticalEdges: boolean;
+  /** binary128 arithmetic, compares and conversions become libgcc calls (__addtf3, __lttf2, __extenddftf2 …). */
+  readonly softFloat128: boolean;
+  /** 128-bit division and remainder, and conversions between 128-bit integers and floats, become libgcc calls. */
+  readonly i128DivCalls: boolean;
 }
 
 export function legalizeFunction(f: ir.Func, limits: LegalizeLimits): void {
+  if (limits.softFloat128 || limits.i128DivCalls) softLibcalls(f, limits);
   if (limits.splitCriticalEdges) splitCriticalEdges(f);
 }
 
@@ -98,3 +104,110 @@ function splitCriticalEdges(f: ir.Func): void {
   f.blocks = order;
 }
 
+
+/**
+ * Operations with no instructions on the target, as calls to the libgcc
+ * routines every target's runtime has (tscc's runtime/ or libgcc): binary128
+ * arithmetic, compares and conversions, the 128-bit integer division family
+ * and the conversions between 128-bit integers and floats. The names are
+ * libgcc's on all three targets.
+ */
+function softLibcalls(f: ir.Func, limits: LegalizeLimits): void {
+  for (const b of f.blocks) {
+    const out: ir.Inst[] = [];
+    for (const i of b.insts) {
+      const lib = libcallFor(f, i, limits);
+      if (lib) out.push(...lib);
+      else out.push(i);
+    }
+    b.insts = out;
+  }
+}
+
+/** libgcc's mode letters. */
+const MODE: Partial<Record<ir.Type, string>> = { i32: "si", i64: "di", i128: "ti", f32: "sf", f64: "df", f80: "xf", f128: "tf" };
+const I128_DIV: Partial<Record<ir.IntBinOp, string>> = { sdiv: "__divti3", udiv: "__udivti3", srem: "__modti3", urem: "__umodti3" };
+/**
+ * binary128 compares: libgcc's three-way routines return a value whose sign
+ * test (against 0) is the predicate, with NaNs made to fail the ordered ones
+ * (__lttf2/__letf2 give 1, __gttf2/__getf2 -1, __eqtf2/__netf2 1); an
+ * unordered predicate is the negation of the opposite ordered one.
+ */
+const F128_CMP: Partial<Record<ir.FCmpPred, readonly [string, ir.ICmpPred]>> = {
+  oeq: ["__eqtf2", "eq"], une: ["__netf2", "ne"], olt: ["__lttf2", "slt"], ole: ["__letf2", "sle"],
+  ogt: ["__gttf2", "sgt"], oge: ["__getf2", "sge"], ult: ["__getf2", "slt"], ule: ["__gttf2", "sle"],
+  ugt: ["__letf2", "sgt"], uge: ["__lttf2", "sge"], uno: ["__unordtf2", "ne"], ord: ["__unordtf2", "eq"],
+};
+
+function libcallFor(f: ir.Func, i: ir.Inst, limits: LegalizeLimits): ir.Inst[] | undefined {
+  const out: ir.Inst[] = [];
+  const tmp = (type: ir.Type): number => {
+    f.temps.push({ name: `legal.${f.temps.length}`, type });
+    return f.temps.length - 1;
+  };
+  const call = (name: string, ret: ir.Type, args: readonly (readonly [ir.Type, ir.Value])[], dst = tmp(ret)): ir.Value => {
+    out.push({ op: "call", dst, ret: { kind: "scalar", type: ret }, callee: { kind: "sym", name }, args: args.map(([type, value]) => ({ type: { kind: "scalar", type }, value })) });
+    return temp(dst);
+  };
+  const zero: ir.Value = { k: "int", value: 0n };
+  switch (i.op) {
+    case "sdiv": case "udiv": case "srem": case "urem":
+      if (i.type !== "i128" || !limits.i128DivCalls) return undefined;
+      call(I128_DIV[i.op]!, "i128", [["i128", i.a], ["i128", i.b]], i.dst);
+      return out;
+    case "fadd": case "fsub": case "fmul": case "fdiv":
+      if (i.type !== "f128" || !limits.softFloat128) return undefined;
+      call(`__${i.op.slice(1)}tf3`, "f128", [["f128", i.a], ["f128", i.b]], i.dst);
+      return out;
+    case "fcmp": {
+      if (i.type !== "f128" || !limits.softFloat128) return undefined;
+      const test = (pred: ir.FCmpPred, dst = tmp("i1")): ir.Value => {
+        const [fn, cc] = F128_CMP[pred]!;
+        out.push({ op: "icmp", dst, pred: cc, type: "i32", a: call(fn, "i32", [["f128", i.a], ["f128", i.b]]), b: zero });
+        return temp(dst);
+      };
+      if (F128_CMP[i.pred]) { test(i.pred, i.dst); return out; }
+      // ueq = unordered or equal; one is its negation.
+      const either = i.pred === "ueq" ? i.dst : tmp("i1");
+      out.push({ op: "or", dst: either, type: "i1", a: test("uno"), b: test("oeq") });
+      if (i.pred === "one") out.push({ op: "xor", dst: i.dst, type: "i1", a: temp(either), b: { k: "int", value: 1n } });
+      return out;
+    }
+    case "fpext": case "fptrunc":
+      if ((i.from !== "f128" && i.to !== "f128") || !limits.softFloat128) return undefined;
+      call(i.op === "fpext" ? `__extend${MODE[i.from]}tf2` : `__trunctf${MODE[i.to]}2`, i.to, [[i.from, i.a]], i.dst);
+      return out;
+    case "sitofp": case "uitofp": {
+      const u = i.op === "uitofp" ? "un" : "";
+      if (i.from === "i128" && limits.i128DivCalls && (i.to !== "f128" || limits.softFloat128)) {
+        call(`__float${u}ti${MODE[i.to]}`, i.to, [["i128", i.a]], i.dst);
+        return out;
+      }
+      if (i.to !== "f128" || !limits.softFloat128) return undefined;
+      // Narrow integers are widened to 32 bits first: libgcc starts at SImode.
+      const wide: ir.Type = i.from === "i64" ? "i64" : "i32";
+      let arg = i.a;
+      if (wide !== i.from) {
+        const w = tmp(wide);
+        out.push({ op: i.op === "sitofp" ? "sext" : "zext", dst: w, from: i.from, to: wide, a: i.a });
+        arg = temp(w);
+      }
+      call(`__float${u}${MODE[wide]}tf`, "f128", [[wide, arg]], i.dst);
+      return out;
+    }
+    case "fptosi": case "fptoui": {
+      const u = i.op === "fptoui" ? "uns" : "";
+      if (i.to === "i128" && limits.i128DivCalls && (i.from !== "f128" || limits.softFloat128)) {
+        call(`__fix${u}${MODE[i.from]}ti`, "i128", [[i.from, i.a]], i.dst);
+        return out;
+      }
+      if (i.from !== "f128" || !limits.softFloat128) return undefined;
+      const wide: ir.Type = i.to === "i64" ? "i64" : "i32";
+      if (wide === i.to) { call(`__fix${u}tf${MODE[wide]}`, wide, [["f128", i.a]], i.dst); return out; }
+      out.push({ op: "trunc", dst: i.dst, from: wide, to: i.to, a: call(`__fix${u}tf${MODE[wide]}`, wide, [["f128", i.a]]) });
+      return out;
+    }
+    default:
+      return undefined;
+  }
+}
