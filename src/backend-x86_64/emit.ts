@@ -1,4 +1,4 @@
-// Allocated MIR → x86_64 Inst objects: frame layout, prologue/epilogue,
+// Allocated MIR with a final frame → x86_64 Inst objects: prologue/epilogue,
 // operand conversion, and fall-through jump elision.
 
 import type { MOperand, TargetHooks } from "../codegen/mir.js";
