@@ -5,6 +5,8 @@
 
 import type { AssembleOptions } from "./asm/assembler.js";
 import type { ArchFactory } from "./asm/arch.js";
+import type { AbiTarget } from "./codegen/abi.js";
+import type { RegisterFile } from "./codegen/mir.js";
 import type { AsmLine } from "./asm/lines.js";
 import type { Module } from "./ir/ir.js";
 import type { LinkTarget } from "./link/target.js";
@@ -30,6 +32,10 @@ export interface CodegenOptions {
  * driver with the target's ABI, register file, isel and emitter behind it).
  */
 export interface CodeGenerator<I extends InstLike = InstLike> {
+  /** The calling convention (classification hooks for src/codegen/abi.ts). */
+  readonly abi: AbiTarget;
+  /** Registers, their classes and what callees preserve. */
+  readonly regs: RegisterFile;
   emit(m: Module, opts: CodegenOptions): readonly AsmLine<I>[];
   /** gas text of those lines (-S). */
   print(lines: readonly AsmLine<I>[]): string;

@@ -7,7 +7,9 @@ import type { Inst } from "../asm/x86_64/inst.js";
 import { x86_64Assembler } from "../asm/x86_64/arch.js";
 import { printAsm } from "../asm/x86_64/printer.js";
 import { X86_64 } from "../link/x86_64.js";
+import { SYSV_ABI } from "./abi.js";
 import { emitModuleLines } from "./index.js";
+import { X86_REGS } from "./regs.js";
 import { X86_64_TOOLCHAIN } from "./toolchain.js";
 
 export const X86_64_TARGET: Target<Inst> = {
@@ -16,5 +18,5 @@ export const X86_64_TARGET: Target<Inst> = {
   toolchain: X86_64_TOOLCHAIN,
   assembler: () => x86_64Assembler,
   link: X86_64,
-  codegen: { emit: emitModuleLines, print: printAsm },
+  codegen: { abi: SYSV_ABI, regs: X86_REGS, emit: emitModuleLines, print: printAsm },
 };

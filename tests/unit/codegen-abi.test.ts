@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { AbiTarget, ArgClass } from "../../src/codegen/abi.js";
 import { argSize, layoutCall } from "../../src/codegen/abi.js";
 import type { AggLayout, ArgType } from "../../src/ir/ir.js";
+import { targetFor } from "../../src/targets.js";
 
 const i32: ArgType = { kind: "scalar", type: "i32" };
 const i64: ArgType = { kind: "scalar", type: "i64" };
@@ -87,5 +88,18 @@ describe("layoutCall", () => {
     expect(l.args[1]).toEqual({ kind: "stack", offset: 0, size: 16 });
     // A later argument that fits still gets the register left over.
     expect(l.args[2]).toEqual({ kind: "regs", parts: [{ cls: "int", reg: 11, offset: 0, size: 8 }] });
+  });
+});
+
+describe("the registry's SysV hooks", () => {
+  const abi = targetFor("x86_64")!.codegen!.abi;
+  const regName = (r: number): string => targetFor("x86_64")!.codegen!.regs.names[r]!;
+
+  it("returns a 24-byte struct through rdi, so struct { double; long } goes in xmm0 and rsi", () => {
+    const l = layoutCall(abi, agg(24, [{ offset: 0, type: "i64" }]), [agg(16, [{ offset: 0, type: "f64" }, { offset: 8, type: "i64" }]), f64]);
+    expect(regName(l.sret!)).toBe("rdi");
+    const a = l.args[0]!;
+    expect(a.kind === "regs" && a.parts.map((p) => regName(p.reg))).toEqual(["xmm0", "rsi"]);
+    expect(l.args[1]!.kind === "regs" && regName((l.args[1] as { parts: { reg: number }[] }).parts[0]!.reg)).toBe("xmm1");
   });
 });
