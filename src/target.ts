@@ -1,7 +1,7 @@
 // What the target-independent layers (frontend, IR lowering) may know about a
 // target: its name and data layout. Everything else target-specific (ABI
 // classification, instruction selection, encodings, relocations) lives in the
-// target's own backend folder behind the `Target` object in src/driver/targets.ts.
+// target's own folder behind its `Target` in the registry (src/targets.ts).
 
 export type ArchName = "x86_64" | "aarch64" | "riscv64";
 

@@ -6,9 +6,7 @@ import { StatementRunner } from "./control.js";
 import { finishSection, layoutSection } from "./layout.js";
 import { splitStatements } from "./lexer.js";
 import { writeObject } from "./elf-object.js";
-import { x86_64Assembler } from "./x86_64/arch.js";
-import { aarch64 } from "./aarch64/arch.js";
-import { riscv64Assembler } from "./riscv64/arch.js";
+import { TARGET_LIST, targetFor } from "../targets.js";
 import type { AsmLine } from "./lines.js";
 import type { ArchAssembler, ArchFactory } from "./arch.js";
 import { AsmError } from "./arch.js";
@@ -22,18 +20,11 @@ export interface AssembleResult {
   diagnostics: Diagnostic[];
 }
 
-/** Integrated assemblers by target arch name (as `Toolchain.arch` spells it). */
-const ARCHES: Record<string, ArchFactory<unknown>> = {
-  x86_64: () => x86_64Assembler,
-  aarch64,
-  riscv64: riscv64Assembler,
-};
-
-/** Architectures with an integrated assembler. */
-export const ASSEMBLER_ARCHES: readonly string[] = Object.keys(ARCHES);
+/** Architectures with an integrated assembler (every target in the registry, src/targets.ts). */
+export const ASSEMBLER_ARCHES: readonly string[] = TARGET_LIST.map((t) => t.arch);
 
 export function assembleFile(text: string, opts: AssembleOptions & { arch?: string }): AssembleResult {
-  const factory = ARCHES[opts.arch ?? "x86_64"];
+  const factory = targetFor(opts.arch ?? "x86_64")?.assembler;
   if (!factory) return { diagnostics: [{ file: opts.fileName, line: 0, message: `no integrated assembler for ${opts.arch}`, severity: "error" }] };
   return assembleWith(factory(opts.args), opts, (asm, runner) => runner.run(splitStatements(text, opts.fileName, 1, asm.arch.syntax)));
 }

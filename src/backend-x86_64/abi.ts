@@ -1,50 +1,21 @@
-// The System V AMD64 calling convention (psABI §3.2.3): where each argument
-// and return value lives. Pure functions of the IR's ArgType descriptors, used
-// by instruction selection for calls, function entry, returns and va_arg.
+// The System V AMD64 calling convention (psABI §3.2.3) as classification
+// hooks for the shared engine (src/codegen/abi.ts): the eightbyte classes of
+// a value, and the registers. Used by instruction selection for calls,
+// function entry, returns and va_arg.
 
 import type { AggLayout, ArgType, RetType, Type } from "../ir/ir.js";
-import { INT_ARG_REGS, INT_RET_REGS, SSE_ARG_REGS, SSE_RET_REGS } from "./regs.js";
+import type { AbiPiece, AbiTarget, ArgClass, CallLayout } from "../codegen/abi.js";
+import { argSize, argAlign, layoutCall as layoutWith, scalarAlign, scalarSize } from "../codegen/abi.js";
+import { INT_ARG_REGS, INT_RET_REGS, SSE_ARG_REGS, SSE_RET_REGS, stReg } from "./regs.js";
 
 /** The class of one eightbyte. X87 never appears: such values go to memory. */
 export type EightbyteClass = "INTEGER" | "SSE";
-
-/** One register-passed piece: bytes [offset, offset+size) of the value. */
-export interface RegPart { cls: EightbyteClass; reg: number; offset: number; size: number }
-
-export type ArgLoc =
-  | { kind: "regs"; parts: RegPart[] }
-  /** In the argument area at `offset` from the first stack argument. */
-  | { kind: "stack"; offset: number; size: number }
-  /** x87 st(0) (long double and single-long-double struct returns). */
-  | { kind: "x87" }
-  /** x87 st(0) real part, st(1) imaginary part (`_Complex long double` returns). */
-  | { kind: "x87pair" }
-  /** Empty aggregate: occupies nothing. */
-  | { kind: "none" };
-
-function scalarAlign(t: Type): number {
-  switch (t) {
-    case "i1": case "i8": return 1;
-    case "i16": return 2;
-    case "i32": case "f32": return 4;
-    case "i128": case "f80": case "f128": return 16;
-    default: return 8;
-  }
-}
-function scalarSize(t: Type): number {
-  switch (t) {
-    case "i1": case "i8": return 1;
-    case "i16": return 2;
-    case "i32": case "f32": return 4;
-    case "i128": case "f80": case "f128": return 16;
-    default: return 8;
-  }
-}
 
 /**
  * Classify an aggregate's eightbytes, or return "MEMORY". Follows the psABI:
  * larger than 16 bytes, unaligned fields, or any x87/binary128 field → memory;
  * otherwise an eightbyte is INTEGER if any integer field overlaps it, else SSE.
+ * (Union members overlap in `fields`, which merges their classes as the psABI says.)
  */
 export function classifyAgg(l: AggLayout): EightbyteClass[] | "MEMORY" {
   if (l.size > 16) return "MEMORY";
@@ -72,29 +43,6 @@ function classifyScalar(t: Type): EightbyteClass[] | undefined {
   return ["INTEGER"];
 }
 
-export function argSize(t: ArgType): number {
-  return t.kind === "scalar" ? scalarSize(t.type) : t.layout.size;
-}
-export function argAlign(t: ArgType): number {
-  return t.kind === "scalar" ? scalarAlign(t.type) : t.layout.align;
-}
-
-export interface CallLayout {
-  args: ArgLoc[];
-  ret: ArgLoc;
-  /** The caller passes a result buffer in %rdi (MEMORY-class return). */
-  sret: boolean;
-  /** Bytes of stack arguments (a multiple of 16). */
-  stackBytes: number;
-  /** Bytes the named stack arguments really occupy (where va_arg's overflow area starts). */
-  stackUsed: number;
-  /** Alignment the argument area needs (more than 16 for over-aligned aggregates, as gcc does). */
-  stackAlign: number;
-  /** Registers used by the named arguments (va_start needs them). */
-  intRegsUsed: number;
-  sseRegsUsed: number;
-}
-
 /** An 8- or 16-byte GNU vector: one SSE register (classes SSE, SSEUP). */
 function isSseVector(t: ArgType | RetType): boolean {
   return t.kind === "agg" && t.layout.vector === true && (t.layout.size === 8 || t.layout.size === 16);
@@ -111,64 +59,52 @@ function classesOf(t: ArgType): EightbyteClass[] | "MEMORY" {
   return classifyScalar(t.type) ?? "MEMORY";
 }
 
-export function classifyReturn(ret: RetType): { loc: ArgLoc; sret: boolean } {
-  if (ret.kind === "void") return { loc: { kind: "none" }, sret: false };
-  if (ret.kind === "scalar" && ret.type === "f80") return { loc: { kind: "x87" }, sret: false };
-  if (ret.kind === "agg") {
-    const f = ret.layout.fields;
-    if (ret.layout.size === 0) return { loc: { kind: "none" }, sret: false };
-    // struct { long double x; } comes back in st(0) (classes X87, X87UP).
-    if (f.length > 0 && f.every((x) => x.type === "f80" && x.offset === 0) && ret.layout.size === 16) {
-      return { loc: { kind: "x87" }, sret: false };
-    }
-    // _Complex long double: class COMPLEX_X87.
-    if (ret.layout.complex && f.length === 2 && f.every((x) => x.type === "f80")) return { loc: { kind: "x87pair" }, sret: false };
-  }
-  const cls = classesOf(ret);
-  if (cls === "MEMORY") return { loc: { kind: "stack", offset: 0, size: argSize(ret) }, sret: true };
-  let ni = 0, ns = 0;
-  const size = argSize(ret);
-  const parts = cls.map((c, e): RegPart => ({
-    cls: c, reg: c === "INTEGER" ? INT_RET_REGS[ni++]! : SSE_RET_REGS[ns++]!,
-    offset: e * 8, size: partSize(ret, size, e),
-  }));
-  return { loc: { kind: "regs", parts }, sret: false };
+/** Eightbyte classes as register pieces ("int"/"float" are the register file's classes). */
+function pieces(t: ArgType, cls: EightbyteClass[], size: (e: number) => number): ArgClass {
+  return { kind: "regs", pieces: cls.map((c, e): AbiPiece => ({ cls: c === "INTEGER" ? "int" : "float", offset: e * 8, size: size(e) })) };
 }
 
-export function layoutCall(ret: RetType, args: readonly ArgType[]): CallLayout {
-  const r = classifyReturn(ret);
-  let ni = r.sret ? 1 : 0;
-  let ns = 0;
-  let stack = 0;
-  let stackAlign = 16;
-  const locs: ArgLoc[] = [];
-  for (const a of args) {
-    if (a.kind === "agg" && a.layout.size === 0) { locs.push({ kind: "none" }); continue; }
+export const SYSV_ABI: AbiTarget = {
+  argRegs: { int: INT_ARG_REGS, float: SSE_ARG_REGS },
+  retRegs: { int: INT_RET_REGS, float: SSE_RET_REGS },
+  pointerClass: "int",
+  sret: { reg: INT_ARG_REGS[0], takesArgReg: true },
+  partialFit: "stack",
+  stackAlign: argAlign,
+  classifyArg(a) {
+    if (a.kind === "agg" && a.layout.size === 0) return { kind: "none" };
     const cls = classesOf(a);
+    if (cls === "MEMORY") return { kind: "memory" };
     const size = argSize(a);
-    if (cls !== "MEMORY") {
-      const needI = cls.filter((c) => c === "INTEGER").length;
-      const needS = cls.length - needI;
-      if (ni + needI <= INT_ARG_REGS.length && ns + needS <= SSE_ARG_REGS.length) {
-        const parts = cls.map((c, e): RegPart => ({
-          cls: c, reg: c === "INTEGER" ? INT_ARG_REGS[ni++]! : SSE_ARG_REGS[ns++]!,
-          offset: e * 8, size: a.kind === "scalar" && a.type === "i128" ? 8 : partSize(a, size, e),
-        }));
-        locs.push({ kind: "regs", parts });
-        continue;
+    return pieces(a, cls, (e) => (a.kind === "scalar" && a.type === "i128" ? 8 : partSize(a, size, e)));
+  },
+  classifyReturn(ret) {
+    if (ret.kind === "void") return { kind: "none" };
+    const st0 = { cls: "x87", reg: stReg(0), offset: 0, size: 16 };
+    if (ret.kind === "scalar" && ret.type === "f80") return { kind: "fixed", parts: [st0] };
+    if (ret.kind === "agg") {
+      const f = ret.layout.fields;
+      if (ret.layout.size === 0) return { kind: "none" };
+      // struct { long double x; } comes back in st(0) (classes X87, X87UP).
+      if (f.length > 0 && f.every((x) => x.type === "f80" && x.offset === 0) && ret.layout.size === 16) return { kind: "fixed", parts: [st0] };
+      // _Complex long double: class COMPLEX_X87, real part in st(0), imaginary in st(1).
+      if (ret.layout.complex && f.length === 2 && f.every((x) => x.type === "f80")) {
+        return { kind: "fixed", parts: [st0, { cls: "x87", reg: stReg(1), offset: 16, size: 16 }] };
       }
     }
-    const align = Math.max(8, argAlign(a));
-    stackAlign = Math.max(stackAlign, align);
-    stack = Math.ceil(stack / align) * align;
-    locs.push({ kind: "stack", offset: stack, size });
-    stack += Math.ceil(size / 8) * 8;
-  }
-  return {
-    args: locs, ret: r.loc, sret: r.sret, stackBytes: Math.ceil(stack / 16) * 16, stackUsed: stack, stackAlign,
-    intRegsUsed: ni, sseRegsUsed: ns,
-  };
+    const cls = classesOf(ret);
+    if (cls === "MEMORY") return { kind: "memory" };
+    const size = argSize(ret);
+    return pieces(ret, cls, (e) => partSize(ret, size, e));
+  },
+};
+
+export function layoutCall(ret: RetType, args: readonly ArgType[]): CallLayout {
+  return layoutWith(SYSV_ABI, ret, args);
 }
+
+/** Is this return location SysV's x87 st(0) (or st(0)/st(1) for `_Complex long double`)? */
+export const x87Parts = (loc: CallLayout["ret"]): number => (loc.kind === "regs" && loc.parts[0]?.cls === "x87" ? loc.parts.length : 0);
 
 /** va_list: { u32 gp_offset; u32 fp_offset; ptr overflow_arg_area; ptr reg_save_area; } */
 export const VA_LIST = { gpOffset: 0, fpOffset: 4, overflow: 8, regSave: 16, size: 24 } as const;

@@ -1,28 +1,31 @@
-// Allocated MIR → x86_64 Inst objects: frame layout, prologue/epilogue,
+// Allocated MIR with a final frame → x86_64 Inst objects: prologue/epilogue,
 // operand conversion, and fall-through jump elision.
 
-import type { MFunc, MInst, MMem, MOperand, TargetHooks, RegClass } from "../codegen/mir.js";
-import { newSlot } from "../codegen/mir.js";
-import { layoutFrame } from "../codegen/frame.js";
-import type { AsmLine, MemOperand, Operand, RegName, Reloc } from "../asm/x86_64/inst.js";
+import type { MOperand, TargetHooks } from "../codegen/mir.js";
+import type { AsmLine, MemOperand, Operand, RegName } from "../asm/x86_64/inst.js";
 import { XMM, X87, directive, gprName, imm, inst, label, mem, reg, verbatim } from "../asm/x86_64/inst.js";
 import { ice } from "../ir/errors.js";
-import { X86_REGS } from "./regs.js";
+import type { X86Addr, XFunc, XInst, XOperand } from "./regs.js";
+import { RBP, ST0, X86_REGS } from "./regs.js";
 import { isBranchOpc } from "./isel.js";
 import type { AsmArg } from "./inlineasm.js";
 import { expandTemplate } from "./inlineasm.js";
 
-export const X86_HOOKS: TargetHooks = {
+/** A move `src` → `dst` in AT&T order: which operands a copy reads and writes. */
+const COPY = { src: 0, dst: 1 } as const;
+
+export const X86_HOOKS: TargetHooks<X86Addr> = {
   regs: X86_REGS,
-  copy(cls: RegClass, dst: number, src: MOperand): MInst {
-    if (cls === "float") return { opc: "movaps", ops: [src, { k: "reg", r: dst, size: 16, def: true }], copy: src.k === "reg" };
-    return { opc: "movq", ops: [src.k === "reg" ? { ...src, size: 8 } : src, { k: "reg", r: dst, size: 8, def: true }], copy: src.k === "reg" };
+  copy(cls, dst, src: MOperand<X86Addr>): XInst {
+    const copy = src.k === "reg" ? { copy: COPY } : {};
+    if (cls === "float") return { opc: "movaps", ops: [src, { k: "reg", r: dst, size: 16, def: true }], ...copy };
+    return { opc: "movq", ops: [src.k === "reg" ? { ...src, size: 8 } : src, { k: "reg", r: dst, size: 8, def: true }], ...copy };
   },
   spillStore(cls, src, slot) {
-    return { opc: cls === "float" ? "movsd" : "movq", ops: [{ k: "reg", r: src, size: cls === "float" ? 16 : 8 }, { k: "mem", slot, scale: 1, disp: 0 }] };
+    return { opc: cls === "float" ? "movsd" : "movq", ops: [{ k: "reg", r: src, size: cls === "float" ? 16 : 8 }, { k: "mem", slot, disp: 0 }] };
   },
   spillLoad(cls, dst, slot) {
-    return { opc: cls === "float" ? "movsd" : "movq", ops: [{ k: "mem", slot, scale: 1, disp: 0 }, { k: "reg", r: dst, size: cls === "float" ? 16 : 8, def: true }] };
+    return { opc: cls === "float" ? "movsd" : "movq", ops: [{ k: "mem", slot, disp: 0 }, { k: "reg", r: dst, size: cls === "float" ? 16 : 8, def: true }] };
   },
   isBranch: (i) => isBranchOpc(i.opc),
 };
@@ -35,7 +38,7 @@ const INVERSE_CC: Record<string, string> = {
 const DWARF_GPR = [0, 2, 1, 3, 7, 6, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15] as const;
 
 function regName(r: number, size: number): RegName {
-  if (r < 0) return X87[-r - 1]!;
+  if (r >= ST0) return X87[r - ST0]!;
   if (r >= 16) return XMM[r - 16]!;
   return gprName(r, size >= 8 ? 8 : size);
 }
@@ -67,27 +70,25 @@ const RETURNS_TWICE = new Set(["setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", 
 const PROBE_INTERVAL = 4096;
 const PROBE_UNROLL_LIMIT = 4 * PROBE_INTERVAL;
 
-export function emitFunction(f: MFunc, opts: FunctionEmitOptions): AsmLine[] {
+export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
   const { unwindTables, ibt } = opts;
-  const saveSlots = f.usedCalleeSaved.map(() => newSlot(f, 8, 8));
-  const frameSize = layoutFrame(f, saveSlots);
+  const { size: frameSize, saves } = f.frame ?? ice("frame not final", { func: f.name });
   const out: AsmLine[] = [];
   const rbp = reg("rbp");
-  const slotOf = (m: MMem): MemOperand => mem({ base: "rbp", disp: f.slots[m.slot!]!.offset! + m.disp });
 
-  const conv = (o: MOperand): Operand => {
+  const conv = (o: XOperand): Operand => {
     switch (o.k) {
       case "reg": return reg(regName(o.r, o.size));
       case "imm": return imm(o.v);
       case "label": return { kind: "target", name: f.blocks[o.block]!.label };
-      case "sym": return { kind: "target", name: o.name, ...(o.reloc ? { reloc: o.reloc as Reloc } : {}) };
+      case "sym": return { kind: "target", name: o.name, ...(o.reloc === "PLT" ? { reloc: o.reloc } : {}) };
       case "mem": {
-        if (o.slot !== undefined) return slotOf(o);
-        const reloc = o.reloc ? { reloc: o.reloc as Reloc } : {};
-        const seg = o.seg ? { seg: o.seg as "fs" } : {};
-        const index = o.index !== undefined ? { index: regName(o.index, 8), scale: o.scale } : {};
+        const m = o.mode;
+        const reloc = m?.reloc ? { reloc: m.reloc } : {};
+        const seg = m?.seg ? { seg: m.seg } : {};
+        const index = o.index !== undefined ? { index: regName(o.index, 8), scale: m?.scale ?? (1 as const) } : {};
         if (o.sym !== undefined && o.base === undefined && o.index === undefined) {
-          return mem({ base: o.reloc === "TPOFF" ? undefined : "rip", sym: o.sym, disp: o.disp, ...reloc, ...seg });
+          return mem({ base: m?.reloc === "TPOFF" ? undefined : "rip", sym: o.sym, disp: o.disp, ...reloc, ...seg });
         }
         return mem({
           ...(o.base !== undefined ? { base: regName(o.base, 8) } : {}),
@@ -108,14 +109,14 @@ export function emitFunction(f: MFunc, opts: FunctionEmitOptions): AsmLine[] {
   cfi(".cfi_def_cfa_register", "6");
   if (opts.stackClash && frameSize >= PROBE_INTERVAL) allocateProbed(out, f.name, frameSize);
   else if (frameSize) out.push(inst("subq", imm(frameSize), reg("rsp")));
-  f.usedCalleeSaved.forEach((r, k) => {
-    const slot = slotOf({ k: "mem", slot: saveSlots[k]!, scale: 1, disp: 0 });
-    out.push(inst("movq", reg(regName(r, 8)), slot));
-    cfi(".cfi_offset", String(DWARF_GPR[r]!), String(slot.disp - 16n));
-  });
+  const saveSlot = (offset: number): MemOperand => mem({ base: "rbp", disp: offset });
+  for (const s of saves) {
+    out.push(inst("movq", reg(regName(s.reg, 8)), saveSlot(s.offset)));
+    cfi(".cfi_offset", String(DWARF_GPR[s.reg]!), String(s.offset - 16));
+  }
   const lastBlock = f.blocks.length - 1;
   const epilogue = (last: boolean): void => {
-    f.usedCalleeSaved.forEach((r, k) => out.push(inst("movq", slotOf({ k: "mem", slot: saveSlots[k]!, scale: 1, disp: 0 }), reg(regName(r, 8)))));
+    for (const s of saves) out.push(inst("movq", saveSlot(s.offset), reg(regName(s.reg, 8))));
     // Code after a `ret` in the middle still has the body's frame.
     if (!last) cfi(".cfi_remember_state");
     out.push(inst("leave"));
@@ -131,7 +132,7 @@ export function emitFunction(f: MFunc, opts: FunctionEmitOptions): AsmLine[] {
     const n = b.insts.length;
     for (let k = 0; k < n; k++) {
       const i = b.insts[k]!;
-      const target = (x: MInst): number => (x.ops[0]!.k === "label" ? x.ops[0]!.block : -1);
+      const target = (x: XInst): number => (x.ops[0]!.k === "label" ? x.ops[0]!.block : -1);
       // `jcc next; jmp other` becomes `j!cc other`.
       const inv = i.opc[0] === "j" ? INVERSE_CC[i.opc.slice(1)] : undefined;
       if (inv && k === n - 2 && b.insts[k + 1]!.opc === "jmp" && target(i) === bi + 1 && target(b.insts[k + 1]!) >= 0) {
@@ -240,3 +241,6 @@ function allocateProbed(out: AsmLine[], func: string, size: number): void {
   const rest = size - pages * PROBE_INTERVAL;
   if (rest) out.push(inst("subq", imm(rest), reg("rsp")));
 }
+
+/** Frame slots are addressed from %rbp; every 32-bit displacement is in range. */
+export const X86_FRAME = { frameReg: RBP, offsetInRange: (): boolean => true } as const;

@@ -12,22 +12,16 @@ import { blockSymbol } from "./isel.js";
 import type { AsmLine } from "../asm/x86_64/inst.js";
 import { directive, label, verbatim } from "../asm/x86_64/inst.js";
 import { printAsm } from "../asm/x86_64/printer.js";
-import { eliminatePhis } from "../codegen/phielim.js";
-import { allocateRegisters } from "../codegen/regalloc.js";
+import type { MachineTarget } from "../codegen/driver.js";
+import { generateFunction } from "../codegen/driver.js";
+import type { CodegenOptions } from "../targets.js";
 import type { ModuleContext } from "./isel.js";
 import { ISel } from "./isel.js";
-import { X86_HOOKS, emitFunction } from "./emit.js";
+import type { X86Addr } from "./regs.js";
+import { X86_FRAME, X86_HOOKS, emitFunction } from "./emit.js";
 
-export interface EmitOptions {
-  optLevel: number;
-  /** -fPIC: exported symbols may be interposed (shared objects). */
-  pic: boolean;
-  /** .cfi_* unwind information (gcc's default; off with -fno-asynchronous-unwind-tables). */
-  unwindTables?: boolean;
-  /** -fcf-protection: bit 0 branch tracking (endbr64 landing pads), bit 1 shadow stack (only the note: the code needs nothing). */
-  cfProtection?: number;
-  stackClashProtection?: boolean;
-}
+export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic">
+  & Partial<Pick<CodegenOptions, "unwindTables" | "cfProtection" | "stackClashProtection">>;
 
 /** Per-function emission settings that depend on the whole module. */
 interface ModuleEmitPlan { opts: EmitOptions; indirectlyReached: ReadonlySet<string> }
@@ -60,17 +54,23 @@ function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: 
   out.push(directive(".type", name, kind === "function" ? "@function" : "@object"));
 }
 
+/** The x86_64 machine layer for the shared driver (src/codegen/driver.ts). */
+const X86_MACHINE: MachineTarget<X86Addr, ModuleContext> = {
+  ...X86_HOOKS,
+  legalize: { splitCriticalEdges: true, softFloat128: true, i128DivCalls: true },
+  frame: X86_FRAME,
+  select: (f, ctx) => new ISel(f, ctx).run(),
+};
+
 export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPlan): AsmLine[] {
   const out: AsmLine[] = [];
-  const mf = new ISel(f, ctx).run();
+  const mf = generateFunction(f, ctx, X86_MACHINE);
   const { opts } = plan;
   const ibt = (opts.cfProtection ?? 0) & 1 ? {
     // gcc -O0 marks every entry; optimising, only those an indirect call may reach.
     entry: opts.optLevel === 0 || f.linkage !== "internal" || f.used === true || plan.indirectlyReached.has(f.name),
     labels: new Set(f.addressTaken.map((l) => blockSymbol(f.name, l))),
   } : undefined;
-  eliminatePhis(mf, X86_HOOKS);
-  allocateRegisters(mf, X86_HOOKS);
   out.push(directive(f.section !== undefined ? ".section" : ".text", ...(f.section !== undefined ? [`"${f.section}"`, '"ax"', "@progbits"] : [])));
   symbolAttrs(out, f.name, f.linkage, f.visibility, "function");
   out.push(directive(".p2align", "4"));

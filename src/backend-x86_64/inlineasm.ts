@@ -7,7 +7,7 @@ import type { MemOperand } from "../asm/x86_64/inst.js";
 import { GPR16, GPR32, GPR64, GPR8, XMM, X87, gprName } from "../asm/x86_64/inst.js";
 import { printOperand } from "../asm/x86_64/printer.js";
 import { CodegenError } from "../ir/errors.js";
-import { RAX, RBX, RCX, RDI, RDX, RSI, xmm } from "./regs.js";
+import { RAX, RBX, RCX, RDI, RDX, RSI, ST0, xmm } from "./regs.js";
 
 /** Where a constraint allows an operand to live (first alternative only). */
 export interface Constraint {
@@ -48,7 +48,7 @@ export function parseConstraint(text: string): Constraint {
       const name = alt.slice(i + 1, end < 0 ? alt.length : end);
       const r = registerNumber(name);
       if (typeof r !== "number") throw new CodegenError(`unknown register name '${name}' in asm constraint "${text}"`);
-      setReg(r < 0 ? { kind: "x87", st: -r - 1 } : { kind: "fixed", reg: r });
+      setReg(r >= ST0 ? { kind: "x87", st: r - ST0 } : { kind: "fixed", reg: r });
       i = end < 0 ? alt.length : end;
       continue;
     }
@@ -72,7 +72,7 @@ export function parseConstraint(text: string): Constraint {
 /**
  * The register a name (as in clobber lists and `{reg}` constraints) denotes:
  * a register number (GPRs 0..15 at any width, xmm 16..31, x87 st(N) as
- * -N-1), or "ignore" for things that are not allocatable registers.
+ * 32+N), or "ignore" for things that are not allocatable registers.
  */
 export function registerNumber(name: string): number | "ignore" | undefined {
   const n = name.replace(/^%/, "").toLowerCase();
@@ -84,9 +84,9 @@ export function registerNumber(name: string): number | "ignore" | undefined {
   if (high >= 0) return high;
   const v = /^[xyz]mm([0-9]+)$/.exec(n);
   if (v && Number(v[1]) < 16) return xmm(Number(v[1]));
-  if (n === "st") return -1;
+  if (n === "st") return ST0;
   const st = /^st\(?([0-7])\)?$/.exec(n);
-  if (st) return -Number(st[1]) - 1;
+  if (st) return ST0 + Number(st[1]);
   if (/^(cc|memory|flags|fpsr|fpcr|dirflag|mxcsr|mm[0-7]|k[0-7]|[xyz]mm(1[6-9]|2[0-9]|3[01]))$/.test(n)) return "ignore";
   return undefined;
 }
@@ -105,7 +105,7 @@ const SIZE_MODIFIER: Record<string, number> = { b: 1, w: 2, k: 4, q: 8 };
 const SUFFIX: Record<number, string> = { 1: "b", 2: "w", 4: "l", 8: "q" };
 
 function regText(reg: number, size: number, mod: string): string {
-  if (reg < 0) return X87[-reg - 1]!;
+  if (reg >= ST0) return X87[reg - ST0]!;
   if (reg >= 16) return XMM[reg - 16]!;
   if (mod === "h") {
     if (reg > 3) throw new CodegenError(`%h needs one of a, b, c, d: got ${gprName(reg, 8)}`);

@@ -10,7 +10,8 @@
 //     f80 arithmetic goes through two scratch stack slots and the x87 stack,
 //     so no x87 register is ever live across MIR instructions. f128 (binary128,
 //     `__float128`) crosses calls in one xmm register and is computed by
-//     libgcc's soft-float routines (__addtf3, __lttf2, __extenddftf2, …).
+//     libgcc's soft-float routines (__addtf3, __lttf2, __extenddftf2, …),
+//     which src/codegen/legalize.ts turns its arithmetic into before isel.
 //   - static allocas: no register at all, a frame slot used directly as a
 //     memory operand (and materialised with lea when the address escapes).
 //   - `addr` results: folded into memory operands where the symbol is directly
@@ -20,16 +21,18 @@
 
 import type * as ir from "../ir/ir.js";
 import type { Type, Value } from "../ir/ir.js";
-import { instOperands, successors, temp, termOperands, mapSuccessors } from "../ir/ir.js";
+import { instOperands, temp, termOperands } from "../ir/ir.js";
 import { CodegenError, ice } from "../ir/errors.js";
-import type { MAsm, MBlock, MFunc, MImm, MInst, MMem, MOperand, MReg, RegClass } from "../codegen/mir.js";
+import type { MAsm, MImm, MReg, RegClass } from "../codegen/mir.js";
+import type { XBlock as MBlock, XFunc as MFunc, XInst as MInst, XMem as MMem, XOperand as MOperand } from "./regs.js";
 import { newSlot, newVReg } from "../codegen/mir.js";
 import {
-  RAX, RBP, RCX, RDI, RDX, RSP, R10, CALLER_SAVED, INT_ARG_REGS, SSE_ARG_REGS, X86_REGS, xmm,
+  RAX, RBP, RCX, RDI, RDX, RSP, R10, CALLER_SAVED, INT_ARG_REGS, SSE_ARG_REGS, X86_REGS, ST0, stReg, xmm,
 } from "./regs.js";
 import { parseConstraint, registerNumber } from "./inlineasm.js";
-import type { ArgLoc, RegPart } from "./abi.js";
-import { REG_SAVE_AREA_SIZE, VA_LIST, classifyAgg, layoutCall, argAlign } from "./abi.js";
+import type { RegPart } from "../codegen/abi.js";
+import { argAlign } from "../codegen/abi.js";
+import { REG_SAVE_AREA_SIZE, VA_LIST, classifyAgg, layoutCall, x87Parts } from "./abi.js";
 
 /** Module-level facts isel needs about symbols, plus the constant pool. */
 export interface ModuleContext {
@@ -55,7 +58,7 @@ export interface ModuleContext {
 
 const SUFFIX: Record<number, string> = { 1: "b", 2: "w", 4: "l", 8: "q" };
 /** Every allocatable register: what a setjmp resumption may have changed. */
-const ALL_REGS: readonly number[] = [...X86_REGS.allocatable.int, ...X86_REGS.allocatable.float];
+const ALL_REGS: readonly number[] = [...X86_REGS.classes.int!.allocatable, ...X86_REGS.classes.float!.allocatable];
 
 function irSize(t: Type): number {
   switch (t) {
@@ -74,11 +77,13 @@ const isSSE = (t: Type): boolean => t === "f32" || t === "f64";
 const fits32 = (v: bigint): boolean => v >= -(1n << 31n) && v < 1n << 31n;
 
 const r = (reg: number, size: number): MReg => ({ k: "reg", r: reg, size });
+/** The `copy` of a move: AT&T order, source operand first. */
+const COPY = { src: 0, dst: 1 } as const;
 const d = (reg: number, size: number): MReg => ({ k: "reg", r: reg, size, def: true });
 const ud = (reg: number, size: number): MReg => ({ k: "reg", r: reg, size, def: true, use: true });
 const im = (v: bigint | number): MImm => ({ k: "imm", v: BigInt(v) });
-const memAt = (base: number, disp = 0): MMem => ({ k: "mem", base, scale: 1, disp });
-const slotMem = (slot: number, disp = 0): MMem => ({ k: "mem", slot, scale: 1, disp });
+const memAt = (base: number, disp = 0): MMem => ({ k: "mem", base, disp });
+const slotMem = (slot: number, disp = 0): MMem => ({ k: "mem", slot, disp });
 
 /** A pointer operand that can be turned into a memory operand at any offset. */
 type Address =
@@ -114,7 +119,8 @@ const SSE_OP: Record<ir.FloatBinOp, string> = { fadd: "add", fsub: "sub", fmul: 
  */
 const X87_OP: Record<ir.FloatBinOp, string> = { fadd: "faddp", fsub: "fsubp", fmul: "fmulp", fdiv: "fdivp" };
 
-const I128_LIBCALL: Partial<Record<ir.IntBinOp, string>> = { sdiv: "__divti3", udiv: "__udivti3", srem: "__modti3", urem: "__umodti3" };
+/** The IR result type of each kind of `libcall` result. */
+const LIBCALL_RET: Record<"int" | "none", Type | undefined> = { int: "i64", none: undefined };
 
 /** The assembler label of an IR block: local to the object file, unique per function. */
 export function blockSymbol(func: string, block: string): string {
@@ -158,13 +164,13 @@ export class ISel {
   }
   private mov(size: number, src: MOperand, dst: number): void {
     // Full-width register moves are copies: the allocator may coalesce them away.
-    this.emitX({ opc: "mov" + SUFFIX[size], ops: [src, d(dst, size)], copy: size === 8 && src.k === "reg" });
+    this.emitX({ opc: "mov" + SUFFIX[size], ops: [src, d(dst, size)], ...(size === 8 && src.k === "reg" ? { copy: COPY } : {}) });
   }
   private copyInt(src: number, dst: number): void {
-    this.emitX({ opc: "movq", ops: [r(src, 8), d(dst, 8)], copy: true });
+    this.emitX({ opc: "movq", ops: [r(src, 8), d(dst, 8)], copy: COPY });
   }
   private copyFloat(src: number, dst: number): void {
-    this.emitX({ opc: "movaps", ops: [r(src, 16), d(dst, 16)], copy: true });
+    this.emitX({ opc: "movaps", ops: [r(src, 16), d(dst, 16)], copy: COPY });
   }
   private scratchSlot(): number {
     if (this.scratch < 0) this.scratch = newSlot(this.mf, 32, 16);
@@ -182,7 +188,7 @@ export class ISel {
       this.ctx.pool.set(lab, { align, words });
       this.ctx.poolKey.set(key, lab);
     }
-    return { k: "mem", sym: lab, reloc: "", scale: 1, disp: 0 };
+    return { k: "mem", sym: lab, disp: 0 };
   }
 
   // ------------------------------------------------------------ values
@@ -257,19 +263,19 @@ export class ISel {
       // Local-exec when defined in this executable, initial-exec otherwise
       // (also in shared objects: valid, if not dlopen-friendly; general
       // dynamic via __tls_get_addr is still to do).
-      this.emit("movq", { k: "mem", seg: "fs", scale: 1, disp: 0 }, d(x, 8));
-      if (this.ctx.defined.has(sym) && !this.ctx.pic) this.emit("leaq", { k: "mem", base: x, sym, reloc: "TPOFF", scale: 1, disp: off }, d(x, 8) );
+      this.emit("movq", { k: "mem", disp: 0, mode: { seg: "fs" } }, d(x, 8));
+      if (this.ctx.defined.has(sym) && !this.ctx.pic) this.emit("leaq", { k: "mem", base: x, sym, disp: off, mode: { reloc: "TPOFF" } }, d(x, 8) );
       else {
         const y = this.vreg();
-        this.emit("movq", { k: "mem", sym, reloc: "GOTTPOFF", scale: 1, disp: 0 }, d(y, 8));
+        this.emit("movq", { k: "mem", sym, disp: 0, mode: { reloc: "GOTTPOFF" } }, d(y, 8));
         this.emit("addq", r(y, 8), ud(x, 8));
         if (off) this.emit("addq", im(off), ud(x, 8));
       }
       return x;
     }
-    if (this.ctx.local.has(sym)) this.emit("leaq", { k: "mem", sym, reloc: "", scale: 1, disp: off }, d(x, 8));
+    if (this.ctx.local.has(sym)) this.emit("leaq", { k: "mem", sym, disp: off }, d(x, 8));
     else {
-      this.emit("movq", { k: "mem", sym, reloc: "GOTPCREL", scale: 1, disp: 0 }, d(x, 8));
+      this.emit("movq", { k: "mem", sym, disp: 0, mode: { reloc: "GOTPCREL" } }, d(x, 8));
       if (off) this.emit("addq", im(off), ud(x, 8));
     }
     return x;
@@ -293,7 +299,7 @@ export class ISel {
     switch (a.kind) {
       case "reg": return memAt(a.reg, a.off + off);
       case "slot": return slotMem(a.slot, a.off + off);
-      case "sym": return { k: "mem", sym: a.sym, reloc: "", scale: 1, disp: a.off + off };
+      case "sym": return { k: "mem", sym: a.sym, disp: a.off + off };
     }
   }
   private addrReg(a: Address): number {
@@ -310,7 +316,6 @@ export class ISel {
   // ------------------------------------------------------------ driver
 
   run(): MFunc {
-    splitCriticalEdges(this.f);
     const f = this.f;
     for (const b of f.blocks) {
       for (const i of b.insts) for (const v of instOperands(i)) this.countUse(v);
@@ -404,9 +409,9 @@ export class ISel {
     // The static chain of a nested function (SysV: %r10).
     if (f.chain !== undefined) this.mov(8, r(R10, 8), this.defReg(f.chain));
     this.layout = layoutCall(f.ret, f.params.map((p) => p.type));
-    if (this.layout.sret) {
+    if (this.layout.sret !== undefined) {
       this.sretPtr = this.vreg();
-      this.mov(8, r(INT_ARG_REGS[0], 8), this.sretPtr);
+      this.mov(8, r(this.layout.sret, 8), this.sretPtr);
     }
     if (f.varargs) {
       // Register save area: all argument registers, as va_arg expects them.
@@ -447,7 +452,7 @@ export class ISel {
 
   /** Store register `reg` holding bytes [part.offset, +part.size) to memory. */
   private storePart(reg: number, part: RegPart, m: MMem, fromPhys: boolean): void {
-    if (part.cls === "SSE") {
+    if (part.cls === "float") {
       this.emit(sseMove(part.size), r(reg, 16), m);
       return;
     }
@@ -493,7 +498,7 @@ export class ISel {
   }
 
   private loadPart(part: RegPart, m: MMem, dstPhys: number): void {
-    if (part.cls === "SSE") this.emit(sseMove(part.size), m, d(dstPhys, 16));
+    if (part.cls === "float") this.emit(sseMove(part.size), m, d(dstPhys, 16));
     else this.mov(8, r(this.loadBytes(m, part.size), 8), dstPhys);
   }
 
@@ -510,7 +515,7 @@ export class ISel {
         this.emit("movw", r(hi, 2), slotMem(s, 8));
         this.emit("fldt", slotMem(s));
       } else if (t === "f128") {
-        this.emitX({ opc: "movaps", ops: [r(this.pairToXmm(v), 16), d(xmm(0), 16)], copy: true });
+        this.emitX({ opc: "movaps", ops: [r(this.pairToXmm(v), 16), d(xmm(0), 16)], copy: COPY });
         uses.push(xmm(0));
       } else if (isPair(t)) {
         const [lo, hi] = this.pair(v);
@@ -518,7 +523,7 @@ export class ISel {
         this.mov(8, r(hi, 8), RDX);
         uses.push(RAX, RDX);
       } else if (isSSE(t)) {
-        this.emitX({ opc: "movaps", ops: [r(this.valReg(v, t), 16), d(xmm(0), 16)], copy: true });
+        this.emitX({ opc: "movaps", ops: [r(this.valReg(v, t), 16), d(xmm(0), 16)], copy: COPY });
         uses.push(xmm(0));
       } else {
         const s = this.src(v, t);
@@ -527,15 +532,15 @@ export class ISel {
       }
     } else if (v !== undefined && f.ret.kind === "agg") {
       const a = this.address(v);
-      if (this.layout.sret) {
+      if (this.layout.sret !== undefined) {
         const dst = this.vreg();
         this.mov(8, r(this.sretPtr, 8), dst);
         this.copyMem({ kind: "reg", reg: dst, off: 0 }, a, f.ret.layout.size);
         this.mov(8, r(this.sretPtr, 8), RAX);
         uses.push(RAX);
-      } else if (ret.kind === "x87") {
+      } else if (x87Parts(ret) === 1) {
         this.emit("fldt", this.memOf(a));
-      } else if (ret.kind === "x87pair") {
+      } else if (x87Parts(ret) === 2) {
         this.emit("fldt", this.memOf(a, 16));
         this.emit("fldt", this.memOf(a));
       } else if (ret.kind === "regs") {
@@ -623,23 +628,20 @@ export class ISel {
     }
   }
 
-  /** Call a C library/runtime function with integer arguments; returns rax (and rdx). */
-  private libcall(name: string, intArgs: number[], sseArgs: number[] = [], ret: "int" | "pair" | "sse" | "none" = "none"): number[] {
-    intArgs.forEach((a, k) => this.mov(8, r(a, 8), INT_ARG_REGS[k]!));
-    sseArgs.forEach((a, k) => this.emitX({ opc: "movaps", ops: [r(a, 16), d(xmm(k), 16)], copy: true }));
-    this.emitX({
-      opc: "call", ops: [{ k: "sym", name, reloc: this.ctx.local.has(name) ? "" : "PLT" }],
-      impUses: [...intArgs.map((_, k) => INT_ARG_REGS[k]!), ...sseArgs.map((_, k) => xmm(k))],
-      impDefs: CALLER_SAVED,
+  /**
+   * Call a C library/runtime routine on values already in vregs (integer
+   * ones, then float ones), through the one call lowering (lowerCall); returns
+   * the result's vreg.
+   */
+  private libcall(name: string, intArgs: number[], sseArgs: number[] = [], ret: "int" | "none" = "none"): number[] {
+    const arg = (type: Type) => (v: number): ir.CallArg => ({ type: { kind: "scalar", type }, value: temp(this.selTemp(type, v)) });
+    const retType = LIBCALL_RET[ret];
+    const dst = retType === undefined ? undefined : this.selTemp(retType);
+    this.lowerCall({
+      op: "call", ...(dst !== undefined ? { dst } : {}), ret: retType ? { kind: "scalar", type: retType } : { kind: "void" },
+      callee: { kind: "sym", name }, args: [...intArgs.map(arg("i64")), ...sseArgs.map(arg("f64"))],
     });
-    if (ret === "int") { const x = this.vreg(); this.mov(8, r(RAX, 8), x); return [x]; }
-    if (ret === "pair") {
-      const lo = this.vreg(); const hi = this.vreg();
-      this.mov(8, r(RAX, 8), lo); this.mov(8, r(RDX, 8), hi);
-      return [lo, hi];
-    }
-    if (ret === "sse") { const x = this.vreg("float"); this.copyFloat(xmm(0), x); return [x]; }
-    return [];
+    return dst === undefined ? [] : this.regsOf(dst);
   }
 
   // ------------------------------------------------------------ instructions
@@ -654,7 +656,7 @@ export class ISel {
         // skip up to align-16 bytes: allocate those too.
         const size = this.valReg(i.dynSize, "i64");
         const t = this.vreg();
-        this.emit("leaq", { k: "mem", base: size, scale: 1, disp: 15 + Math.max(0, i.align - 16) }, d(t, 8));
+        this.emit("leaq", { k: "mem", base: size, disp: 15 + Math.max(0, i.align - 16) }, d(t, 8));
         this.emit("andq", im(-16), ud(t, 8));
         // `sub.rsp` consumes t: with -fstack-clash-protection emission probes the pages.
         this.emitX({ opc: "sub.rsp", ops: [ud(t, 8), ud(RSP, 8)] });
@@ -671,7 +673,7 @@ export class ISel {
       case "addr": return;
       case "blockaddr": {
         const sym = blockSymbol(i.func ?? this.f.name, i.block);
-        this.emit("leaq", { k: "mem", sym, reloc: "", scale: 1, disp: 0 }, d(this.defReg(i.dst), 8));
+        this.emit("leaq", { k: "mem", sym, disp: 0 }, d(this.defReg(i.dst), 8));
         return;
       }
       case "copy": this.lowerCopy(i.type, i.a, i.dst); return;
@@ -725,7 +727,7 @@ export class ISel {
         return;
       case "fadd": case "fsub": case "fmul": case "fdiv":
         if (i.type === "f80") this.x87Binary(X87_OP[i.op], i.a, i.b, i.dst);
-        else if (i.type === "f128") this.runtimeCall(`__${i.op.slice(1)}tf3`, "f128", [i.a, i.b].map((value) => ({ type: "f128", value })), i.dst);
+        else if (i.type === "f128") this.fail(`${i.op} f128 left for legalisation`);
         else {
           const x = this.defReg(i.dst);
           this.copyFloat(this.valReg(i.a, i.type), x);
@@ -834,15 +836,15 @@ export class ISel {
   }
 
   private lowerFcmp(i: ir.FCmp): void {
-    if (i.type === "f128") return this.f128Compare(i);
+    if (i.type === "f128") this.fail("f128 compare left for legalisation");
     const x = this.defReg(i.dst);
     const cmp = (swap: boolean): void => {
       const [p, q] = swap ? [i.b, i.a] : [i.a, i.b];
       if (i.type === "f80") {
         this.x87Load(q);
         this.x87Load(p);
-        this.emit("fucomip", { k: "reg", r: -2, size: 10 }, { k: "reg", r: -1, size: 10 });
-        this.emit("fstp", { k: "reg", r: -1, size: 10 });
+        this.emit("fucomip", { k: "reg", r: stReg(1), size: 10 }, { k: "reg", r: stReg(0), size: 10 });
+        this.emit("fstp", { k: "reg", r: stReg(0), size: 10 });
       } else {
         const s = i.type === "f32" ? "ss" : "sd";
         this.emit("ucomi" + s, r(this.valReg(q, i.type), 16), r(this.valReg(p, i.type), 16));
@@ -891,7 +893,8 @@ export class ISel {
   private lowerConv(i: ir.Conv): void {
     const { from, to } = i;
     const x = (): number => this.defReg(i.dst);
-    if ((from === "f128" || to === "f128") && i.op !== "bitcast") return this.f128Convert(i);
+    // binary128 and the i128 ↔ float conversions are library calls by now (legalize.ts).
+    if ((from === "f128" || to === "f128") && i.op !== "bitcast") this.fail(`${i.op} ${from} to ${to} left for legalisation`);
     switch (i.op) {
       case "trunc": case "ptrtoint": case "inttoptr": case "zext": case "sext": {
         if (to === "i128") {
@@ -926,14 +929,8 @@ export class ISel {
         return;
       }
       case "sitofp": case "uitofp": {
-        if (from === "i128" && isSSE(to)) {
-          // libgcc: __float[un]ti[sd]f(__int128)
-          const [lo, hi] = this.pair(i.a);
-          const fn = `__float${i.op === "uitofp" ? "un" : ""}ti${to === "f32" ? "s" : "d"}f`;
-          this.copyFloat(this.libcall(fn, [lo, hi], [], "sse")[0]!, x());
-          return;
-        }
-        if (to === "f80" || from === "i128" || to === "f128") return this.x87Convert(i);
+        if (from === "i128") this.fail(`${i.op} from i128 left for legalisation`);
+        if (to === "f80") return this.x87Convert(i);
         const s = to === "f32" ? "ss" : "sd";
         if (i.op === "sitofp" || irSize(from) < 8) {
           const v = irSize(from) < 8 ? this.extend(i.a, from, i.op === "sitofp", 8) : this.valReg(i.a, from);
@@ -965,16 +962,8 @@ export class ISel {
         return;
       }
       case "fptosi": case "fptoui": {
-        if (to === "i128" && isSSE(from)) {
-          // libgcc: __fix[uns][sd]fti(float/double)
-          const fn = `__fix${i.op === "fptoui" ? "uns" : ""}${from === "f32" ? "s" : "d"}fti`;
-          const [lo, hi] = this.libcall(fn, [], [this.valReg(i.a, from)], "pair");
-          const [dl, dh] = this.regsOf(i.dst);
-          this.copyInt(lo!, dl!);
-          this.copyInt(hi!, dh!);
-          return;
-        }
-        if (from === "f80" || to === "i128" || from === "f128") return this.x87Convert(i);
+        if (to === "i128") this.fail(`${i.op} to i128 left for legalisation`);
+        if (from === "f80") return this.x87Convert(i);
         const s = from === "f32" ? "ss" : "sd";
         const v = this.valReg(i.a, from);
         if (i.op === "fptosi" || irSize(to) < 8) {
@@ -1033,74 +1022,6 @@ export class ISel {
     return id;
   }
 
-  /** Call a runtime routine with scalar arguments through the ordinary call lowering. */
-  private runtimeCall(name: string, ret: Type, args: { type: Type; value: Value }[], dst = this.selTemp(ret)): number {
-    this.lowerCall({
-      op: "call", dst, ret: { kind: "scalar", type: ret }, callee: { kind: "sym", name },
-      args: args.map((a) => ({ type: { kind: "scalar", type: a.type }, value: a.value })),
-    });
-    return dst;
-  }
-
-  /**
-   * f128 compares through libgcc's three-way routines, which are built so
-   * that every ordered predicate is one call and a sign test: with a NaN,
-   * __lttf2/__letf2 return 1, __gttf2/__getf2 -1 and __eqtf2/__netf2 1.
-   * The unordered predicates are the negations of the ordered ones.
-   */
-  private f128Compare(i: ir.FCmp): void {
-    const args = [i.a, i.b].map((value) => ({ type: "f128" as Type, value }));
-    const test = (fn: string, cc: string, dst: number): void => {
-      const res = this.regsOf(this.runtimeCall(fn, "i32", args))[0]!;
-      this.emit("cmpl", im(0), r(res, 4));
-      this.setcc(cc, dst);
-    };
-    const x = this.defReg(i.dst);
-    const CALLS: Partial<Record<ir.FCmpPred, [string, string]>> = {
-      oeq: ["__eqtf2", "e"], une: ["__netf2", "ne"], olt: ["__lttf2", "l"], ole: ["__letf2", "le"],
-      ogt: ["__gttf2", "g"], oge: ["__getf2", "ge"], ult: ["__getf2", "l"], ule: ["__gttf2", "le"],
-      ugt: ["__letf2", "g"], uge: ["__lttf2", "ge"], uno: ["__unordtf2", "ne"], ord: ["__unordtf2", "e"],
-    };
-    const call = CALLS[i.pred];
-    if (call) return test(call[0], call[1], x);
-    // ueq = unordered or equal; one is its negation.
-    const t = this.vreg();
-    test("__unordtf2", "ne", t);
-    test("__eqtf2", "e", x);
-    this.emit("orb", r(t, 1), ud(x, 1));
-    if (i.pred === "one") this.emit("xorb", im(1), ud(x, 1));
-  }
-
-  /** Conversions to and from f128, all by libgcc routine. */
-  private f128Convert(i: ir.Conv): void {
-    const { from, to } = i;
-    const MODE: Partial<Record<Type, string>> = { f32: "sf", f64: "df", f80: "xf", f128: "tf", i128: "ti" };
-    switch (i.op) {
-      case "fpext": this.runtimeCall(`__extend${MODE[from]}tf2`, to, [{ type: from, value: i.a }], i.dst); return;
-      case "fptrunc": this.runtimeCall(`__trunctf${MODE[to]}2`, to, [{ type: from, value: i.a }], i.dst); return;
-      case "sitofp": case "uitofp": {
-        const u = i.op === "uitofp" ? "un" : "";
-        if (from === "i128") { this.runtimeCall(`__float${u}titf`, to, [{ type: from, value: i.a }], i.dst); return; }
-        // Narrow integers are widened to 32 bits first: libgcc starts at SImode.
-        const wide: Type = from === "i64" ? "i64" : "i32";
-        const arg = wide === from ? i.a : temp(this.selTemp(wide, this.extend(i.a, from, i.op === "sitofp", 4)));
-        this.runtimeCall(`__float${u}${wide === "i64" ? "di" : "si"}tf`, to, [{ type: wide, value: arg }], i.dst);
-        return;
-      }
-      case "fptosi": case "fptoui": {
-        const u = i.op === "fptoui" ? "uns" : "";
-        if (to === "i128") { this.runtimeCall(`__fix${u}tfti`, to, [{ type: from, value: i.a }], i.dst); return; }
-        const wide: Type = to === "i64" ? "i64" : "i32";
-        const fn = `__fix${u}tf${wide === "i64" ? "di" : "si"}`;
-        if (wide === to) { this.runtimeCall(fn, to, [{ type: from, value: i.a }], i.dst); return; }
-        // A narrower result just keeps undefined upper bits, as every narrow value here does.
-        const res = this.runtimeCall(fn, wide, [{ type: from, value: i.a }]);
-        this.copyInt(this.regsOf(res)[0]!, this.defReg(i.dst));
-        return;
-      }
-    }
-    this.fail(`cannot select ${i.op} ${from} to ${to}`);
-  }
 
   // ------------------------------------------------------------ x87 (f80)
 
@@ -1128,17 +1049,11 @@ export class ISel {
   private x87Binary(op: string, a: Value, b: Value, dst: number): void {
     this.x87Load(b);
     this.x87Load(a);
-    this.emit(op, { k: "reg", r: -1, size: 10 }, { k: "reg", r: -2, size: 10 });
+    this.emit(op, { k: "reg", r: stReg(0), size: 10 }, { k: "reg", r: stReg(1), size: 10 });
     this.x87Store(dst);
   }
   private x87Convert(i: ir.Conv): void {
     const { from, to } = i;
-    if (from === "i128" || to === "i128") {
-      // libgcc: __float[un]tixf / __fix[uns]xfti (long double in memory or st(0)).
-      const fn = from === "i128" ? `__float${i.op === "uitofp" ? "un" : ""}tixf` : `__fix${i.op === "fptoui" ? "uns" : ""}xfti`;
-      this.runtimeCall(fn, to, [{ type: from, value: i.a }], i.dst);
-      return;
-    }
     const s = this.scratchSlot();
     // Get the source onto the x87 stack.
     if (from === "f80") this.x87Load(i.a);
@@ -1157,7 +1072,7 @@ export class ISel {
         this.emit("shrq", im(63), ud(idx, 8));
         const tab = this.vreg();
         this.emit("leaq", this.poolConst([{ size: 4, value: 0n }, { size: 4, value: 0x5f800000n }], 8), d(tab, 8));
-        this.emit("fadds", { k: "mem", base: tab, index: idx, scale: 4, disp: 0 });
+        this.emit("fadds", { k: "mem", base: tab, index: idx, disp: 0, mode: { scale: 4 } });
       }
     }
     // Take it off into the destination.
@@ -1172,11 +1087,11 @@ export class ISel {
         const tab = this.vreg();
         this.emit("leaq", this.poolConst([{ size: 4, value: 0n }, { size: 4, value: 0x5f000000n }], 8), d(tab, 8));
         this.emit("flds", memAt(tab, 4));
-        this.emit("fucomip", { k: "reg", r: -2, size: 10 }, { k: "reg", r: -1, size: 10 });
+        this.emit("fucomip", { k: "reg", r: stReg(1), size: 10 }, { k: "reg", r: stReg(0), size: 10 });
         const big = this.vreg(), idx = this.vreg();
         this.setcc("be", big);
         this.emit("movzbl", r(big, 1), d(idx, 4));
-        this.emit("fsubs", { k: "mem", base: tab, index: idx, scale: 4, disp: 0 });
+        this.emit("fsubs", { k: "mem", base: tab, index: idx, disp: 0, mode: { scale: 4 } });
         this.emit("fisttpq", slotMem(s, 16));
         const x = this.defReg(i.dst);
         this.emit("movq", slotMem(s, 16), d(x, 8));
@@ -1193,15 +1108,6 @@ export class ISel {
 
   private lowerI128(i: ir.IntBin): void {
     const [dl, dh] = this.regsOf(i.dst) as [number, number];
-    const lib = I128_LIBCALL[i.op];
-    if (lib) {
-      const [al, ah] = this.pair(i.a);
-      const [bl, bh] = this.pair(i.b);
-      const [lo, hi] = this.libcall(lib, [al, ah, bl, bh], [], "pair");
-      this.copyInt(lo!, dl);
-      this.copyInt(hi!, dh);
-      return;
-    }
     const [al, ah] = this.pair(i.a);
     const [bl, bh] = this.pair(i.b);
     const two = (lo: string, hi: string): void => {
@@ -1300,27 +1206,27 @@ export class ISel {
     });
     // Load register arguments into vregs first, then move them into place
     // together, so no argument register is live across another's computation.
-    const moves: { reg: number; src: number; cls: "INTEGER" | "SSE" }[] = [];
+    const moves: { reg: number; src: number; cls: RegClass }[] = [];
     i.args.forEach((a, k) => {
       const loc = lay.args[k]!;
       if (loc.kind !== "regs") return;
       if (a.type.kind === "agg") {
         const ad = this.address(a.value);
         for (const p of loc.parts) {
-          if (p.cls === "SSE") {
+          if (p.cls === "float") {
             const t = this.vreg("float");
             this.emit(sseMove(p.size), this.memOf(ad, p.offset), d(t, 16));
-            moves.push({ reg: p.reg, src: t, cls: "SSE" });
-          } else moves.push({ reg: p.reg, src: this.loadBytes(this.memOf(ad, p.offset), p.size), cls: "INTEGER" });
+            moves.push({ reg: p.reg, src: t, cls: "float" });
+          } else moves.push({ reg: p.reg, src: this.loadBytes(this.memOf(ad, p.offset), p.size), cls: "int" });
         }
       } else if (a.type.type === "f128") {
-        moves.push({ reg: loc.parts[0]!.reg, src: this.pairToXmm(a.value), cls: "SSE" });
+        moves.push({ reg: loc.parts[0]!.reg, src: this.pairToXmm(a.value), cls: "float" });
       } else if (isPair(a.type.type)) {
         const [lo, hi] = this.pair(a.value);
-        moves.push({ reg: loc.parts[0]!.reg, src: lo, cls: "INTEGER" }, { reg: loc.parts[1]!.reg, src: hi, cls: "INTEGER" });
+        moves.push({ reg: loc.parts[0]!.reg, src: lo, cls: "int" }, { reg: loc.parts[1]!.reg, src: hi, cls: "int" });
       } else {
         const t = a.type.type;
-        moves.push({ reg: loc.parts[0]!.reg, src: this.valReg(a.value, t), cls: isSSE(t) ? "SSE" : "INTEGER" });
+        moves.push({ reg: loc.parts[0]!.reg, src: this.valReg(a.value, t), cls: isSSE(t) ? "float" : "int" });
       }
     });
     let callee: MOperand;
@@ -1330,18 +1236,18 @@ export class ISel {
     } else callee = r(this.valReg(i.callee.value, "ptr"), 8);
     const retAddr = i.retAddr ? this.valReg(i.retAddr, "ptr") : -1;
     for (const mv of moves) {
-      if (mv.cls === "SSE") this.emitX({ opc: "movaps", ops: [r(mv.src, 16), d(mv.reg, 16)], copy: true });
+      if (mv.cls === "float") this.emitX({ opc: "movaps", ops: [r(mv.src, 16), d(mv.reg, 16)], copy: COPY });
       else this.mov(8, r(mv.src, 8), mv.reg);
       argRegs.push(mv.reg);
     }
-    if (lay.sret) { this.mov(8, r(retAddr, 8), INT_ARG_REGS[0]); argRegs.push(INT_ARG_REGS[0]); }
+    if (lay.sret !== undefined) { this.mov(8, r(retAddr, 8), lay.sret); argRegs.push(lay.sret); }
     if (i.chain) { this.mov(8, r(this.valReg(i.chain, "ptr"), 8), R10); argRegs.push(R10); }
     if (i.fixedArgs !== undefined) {
       // Variadic call: %al = number of vector registers used.
-      this.mov(4, im(lay.sseRegsUsed), RAX);
+      this.mov(4, im(lay.regsUsed.float!), RAX);
       argRegs.push(RAX);
     }
-    this.emitX({ opc: "call", ops: [callee], impUses: argRegs, impDefs: CALLER_SAVED });
+    this.emitX({ opc: "call", ops: [callee], impUses: argRegs, impDefs: CALLER_SAVED, call: true });
     if (savedSp >= 0) this.mov(8, r(savedSp, 8), RSP);
     else if (lay.stackBytes) this.emit("addq", im(lay.stackBytes), ud(RSP, 8));
     // Results.
@@ -1356,18 +1262,18 @@ export class ISel {
       } else if (isSSE(t)) this.copyFloat(xmm(0), this.defReg(i.dst));
       else this.mov(8, r(RAX, 8), this.defReg(i.dst));
     } else if (i.ret.kind === "scalar" && i.ret.type === "f80") {
-      this.emit("fstp", { k: "reg", r: -1, size: 10 });
-    } else if (i.ret.kind === "agg" && !lay.sret) {
-      if (lay.ret.kind === "x87") this.emit("fstpt", memAt(retAddr));
-      else if (lay.ret.kind === "x87pair") {
+      this.emit("fstp", { k: "reg", r: stReg(0), size: 10 });
+    } else if (i.ret.kind === "agg" && lay.sret === undefined) {
+      if (x87Parts(lay.ret) === 1) this.emit("fstpt", memAt(retAddr));
+      else if (x87Parts(lay.ret) === 2) {
         this.emit("fstpt", memAt(retAddr));
         this.emit("fstpt", memAt(retAddr, 16));
       }
       else if (lay.ret.kind === "regs") {
         // Capture the result registers first: storing may need temporaries.
         const got = lay.ret.parts.map((p) => {
-          const t = this.vreg(p.cls === "SSE" ? "float" : "int");
-          if (p.cls === "SSE") this.copyFloat(p.reg, t);
+          const t = this.vreg(p.cls);
+          if (p.cls === "float") this.copyFloat(p.reg, t);
           else this.mov(8, r(p.reg, 8), t);
           return t;
         });
@@ -1403,8 +1309,8 @@ export class ISel {
   private lowerVaStart(ap: Value): void {
     if (!this.f.varargs) this.fail("va_start in a non-variadic function");
     const a = this.address(ap);
-    this.emit("movl", im(this.layout.intRegsUsed * 8), this.memOf(a, VA_LIST.gpOffset));
-    this.emit("movl", im(48 + this.layout.sseRegsUsed * 16), this.memOf(a, VA_LIST.fpOffset));
+    this.emit("movl", im(this.layout.regsUsed.int! * 8), this.memOf(a, VA_LIST.gpOffset));
+    this.emit("movl", im(48 + this.layout.regsUsed.float! * 16), this.memOf(a, VA_LIST.fpOffset));
     const t = this.vreg();
     this.emit("leaq", memAt(RBP, 16 + this.layout.stackUsed), d(t, 8));
     this.emit("movq", r(t, 8), this.memOf(a, VA_LIST.overflow));
@@ -1463,7 +1369,7 @@ export class ISel {
       const regAddr = this.vreg();
       const off = c === "INTEGER" ? gp : fp;
       const k = c === "INTEGER" ? gi++ * 8 : si++ * 16;
-      this.emit("leaq", { k: "mem", base: rsa, index: off, scale: 1, disp: k }, d(regAddr, 8));
+      this.emit("leaq", { k: "mem", base: rsa, index: off, disp: k }, d(regAddr, 8));
       const memAddr = this.vreg();
       this.emit("leaq", memAt(ov, e * 8), d(memAddr, 8));
       srcs.push(regAddr, memAddr);
@@ -1513,7 +1419,7 @@ export class ISel {
     switch (i.name) {
       case "trap": this.emit("ud2"); return;
       // glibc keeps the stack protector's canary in the TCB (tcbhead_t.stack_guard).
-      case "stack_guard": this.emit("movq", { k: "mem", seg: "fs", scale: 1, disp: 40 }, d(dst(), 8)); return;
+      case "stack_guard": this.emit("movq", { k: "mem", disp: 40, mode: { seg: "fs" } }, d(dst(), 8)); return;
       case "clz": case "ctz": {
         const a = this.extend(i.args[0]!, t, false, sz);
         const x = dst();
@@ -1653,8 +1559,8 @@ export class ISel {
     t.cases.forEach((c, k) => (targets[Number((signed ? sv[k]! : uv[k]!) - min)] = c.target));
     this.ctx.jumpTables.set(label, targets.map((l) => this.blockLabel(l)));
     const base = this.vreg(), off = this.vreg();
-    this.emit("leaq", { k: "mem", sym: label, reloc: "", scale: 1, disp: 0 }, d(base, 8));
-    this.emit("movslq", { k: "mem", base, index: idx, scale: 4, disp: 0 }, d(off, 8));
+    this.emit("leaq", { k: "mem", sym: label, disp: 0 }, d(base, 8));
+    this.emit("movslq", { k: "mem", base, index: idx, disp: 0, mode: { scale: 4 } }, d(off, 8));
     this.emit("addq", r(base, 8), ud(off, 8));
     this.emitX({ opc: "jmp*table", ops: [r(off, 8)] });
     for (const l of new Set(targets)) this.cur.succs.push(this.blockIdx.get(l)!);
@@ -1755,7 +1661,7 @@ export class ISel {
       if (n === undefined) throw new CodegenError(`unknown register name '${c}' in asm clobber list${where}`);
       if (n === "ignore" || n === RSP) continue;
       if (n === RBP) throw new CodegenError(`%rbp is the frame pointer and cannot be clobbered${where}`);
-      if (n < 0) poppedSt.add(-n - 1);
+      if (n >= ST0) poppedSt.add(n - ST0);
       else clobbers.push(n);
     }
     const beforeAsm: (() => void)[] = [];
@@ -1790,7 +1696,7 @@ export class ISel {
       const reg = (n: number, size: number): MReg => ({ k: "reg", r: n, size, def: true, ...(c.early ? { early: true } : {}) });
       if (place.kind === "x87") {
         if (t !== "f80" && !isSSE(t)) throw new CodegenError(`an x87 asm output needs a floating type${where}`);
-        operand({ k: "reg", r: -place.st - 1, size: 10 }, o.name);
+        operand({ k: "reg", r: stReg(place.st), size: 10 }, o.name);
         x87Out.set(place.st, { dst: o.dst, t });
         outReg.push({ st: place.st });
         return;
@@ -1868,7 +1774,7 @@ export class ISel {
       if (place.kind === "x87") {
         if (t !== "f80" && !isSSE(t)) throw new CodegenError(`an x87 asm input needs a floating type${where}`);
         x87In.set(place.st, { v, t });
-        operand({ k: "reg", r: -place.st - 1, size: 10 }, x.name);
+        operand({ k: "reg", r: stReg(place.st), size: 10 }, x.name);
         continue;
       }
       checkType(t, "asm input");
@@ -1914,7 +1820,7 @@ export class ISel {
       this.x87Pop(o.dst, o.t);
     }
     for (let st = 0; st < depth; st++) {
-      if (!x87Out.has(st) && !poppedSt.has(st)) this.emit("fstp", { k: "reg", r: -1, size: 10 });
+      if (!x87Out.has(st) && !poppedSt.has(st)) this.emit("fstp", { k: "reg", r: stReg(0), size: 10 });
     }
   }
 
@@ -1981,83 +1887,3 @@ function vectorMove(size: number): string {
 export function isBranchOpc(opc: string): boolean {
   return opc[0] === "j" || opc === "ret" || opc === "asm.goto";
 }
-
-/**
- * Split every edge from a block with several successors into a block with
- * phis, so phi copies have a block of their own.
- *
- * An indirectbr edge cannot get a new block in between (the jump goes to the
- * label's address), so when its target has phis and other predecessors the
- * target's label moves to a new landing block in front of it: the landing
- * block (what `&&label` now means) takes the indirectbr's copies and falls
- * through into the old block, which gets a fresh label for its direct
- * predecessors. That needs the indirectbr to be the target's only indirect
- * predecessor (lowering makes one dispatch block per function); otherwise the
- * copies go before the jump.
- */
-export function splitCriticalEdges(f: ir.Func): void {
-  const byLabel = new Map(f.blocks.map((b) => [b.label, b]));
-  const labels = new Set(byLabel.keys());
-  const fresh = (base: string): string => {
-    let name = base;
-    while (labels.has(name)) name += "_";
-    labels.add(name);
-    return name;
-  };
-  const preds = new Map<string, string[]>(f.blocks.map((b) => [b.label, []]));
-  for (const b of f.blocks) for (const s of new Set(successors(b.term))) preds.get(s)!.push(b.label);
-
-  // Landing blocks for indirectbr targets: label -> the landing block placed before it.
-  const landing = new Map<string, ir.Block>();
-  for (const b of f.blocks) {
-    if (b.term.op !== "indirectbr") continue;
-    for (const s of new Set(b.term.targets)) {
-      const target = byLabel.get(s)!;
-      const ps = preds.get(s)!;
-      if (!target.phis.length || ps.length < 2 || target === b) continue;
-      if (ps.some((p) => p !== b.label && byLabel.get(p)!.term.op === "indirectbr")) continue;
-      const moved = fresh(`${s}.direct`);
-      // Everything that named the old block as a CFG node now names `moved`;
-      // the indirectbr edge (and the label's address) stays with `s`.
-      for (const p of ps) {
-        if (p === b.label) continue;
-        mapSuccessors(byLabel.get(p)!.term, (l) => (l === s ? moved : l));
-      }
-      for (const succ of new Set(successors(target.term))) {
-        for (const ph of byLabel.get(succ)!.phis) for (const x of ph.incoming) if (x.block === s) x.block = moved;
-      }
-      if (successors(target.term).includes(s)) mapSuccessors(target.term, (l) => (l === s ? moved : l));
-      target.label = moved;
-      const pad: ir.Block = { label: s, phis: [], insts: [], term: { op: "br", target: moved } };
-      for (const ph of target.phis) for (const x of ph.incoming) if (x.block === b.label) x.block = s;
-      byLabel.set(moved, target);
-      byLabel.set(s, pad);
-      landing.set(moved, pad);
-    }
-  }
-
-  const hasPhis = new Set(f.blocks.filter((b) => b.phis.length).map((b) => b.label));
-  const order: ir.Block[] = [];
-  for (const b of f.blocks) {
-    const pad = landing.get(b.label);
-    if (pad) order.push(pad);
-    order.push(b);
-    if (b.term.op === "indirectbr") continue;
-    const succs = [...new Set(successors(b.term))];
-    if (succs.length < 2) continue;
-    const rename = new Map<string, string>();
-    // The false/default edge's block goes first: it is the fall-through.
-    if (b.term.op === "condbr") succs.reverse();
-    for (const s of succs) {
-      if (!hasPhis.has(s)) continue;
-      const name = fresh(`${b.label}.${s}`);
-      rename.set(s, name);
-      // Right after the predecessor, so its fall-through edge needs no jump.
-      order.push({ label: name, phis: [], insts: [], term: { op: "br", target: s } });
-      for (const p of byLabel.get(s)!.phis) for (const x of p.incoming) if (x.block === b.label) x.block = name;
-    }
-    if (rename.size) mapSuccessors(b.term, (l) => rename.get(l) ?? l);
-  }
-  f.blocks = order;
-}
-

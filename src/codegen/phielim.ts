@@ -49,8 +49,9 @@ export function sequentialize(f: MFunc, copies: PCopy[], hooks: TargetHooks): MI
     // Only cycles remain: save one destination's old value and redirect its readers.
     const c = pending[0]!;
     const tmp = newVReg(f, c.cls);
-    out.push(hooks.copy(c.cls, tmp, { k: "reg", r: c.dst, size: 8 }));
-    pending = pending.map((o) => (readsReg(o, c.dst) ? { ...o, src: { k: "reg", r: tmp, size: 8 } } : o));
+    const size = hooks.regs.classes[c.cls]!.bytes;
+    out.push(hooks.copy(c.cls, tmp, { k: "reg", r: c.dst, size }));
+    pending = pending.map((o) => (readsReg(o, c.dst) ? { ...o, src: { k: "reg", r: tmp, size } } : o));
   }
   return out;
 }

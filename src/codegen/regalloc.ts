@@ -6,11 +6,13 @@
 //
 // Each virtual register gets one interval [first, last] (no holes) from block
 // liveness. Physical registers appear in MIR only around fixed constraints
-// (argument/return registers, div's rax:rdx, shift counts in cl, call
+// (argument/return registers, a divide's fixed register pair, shift counts, call
 // clobbers) and never live across blocks, so each gets a list of short fixed
 // ranges; a virtual register can take a physical one only if their ranges
 // do not meet. A value live across a call therefore lands in a callee-saved
-// register (which the prologue saves) or is spilled.
+// register (which the prologue saves) or is spilled; a register the callee
+// saves only in part (RegisterFile.calleeSaved) takes no value wider than
+// that part across a call.
 //
 // Spilling rewrites the chosen register into a stack slot with a tiny fresh
 // register around each access (reload before a use, store after a def) and
@@ -84,6 +86,8 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
     if (pos > iv.end) iv.end = pos;
   };
   let k = 0;
+  /** Positions of calls, ascending. */
+  const calls: number[] = [];
   f.blocks.forEach((b, bi) => {
     const first = 2 * k;
     const physOpen = new Map<number, [number, number]>();
@@ -102,6 +106,7 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
         }
       }
       for (const c of i.clobbers ?? []) addFixed(fixed, c, [2 * k, 2 * k + 1]);
+      if (i.call) calls.push(2 * k);
       for (const d of defs) {
         if (isVirtual(d)) touch(d, early.has(d) ? 2 * k : 2 * k + 1);
         else {
@@ -110,10 +115,12 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
           addFixed(fixed, d, r);
         }
       }
-      if (i.copy && i.ops[0]!.k === "reg" && i.ops[1]!.k === "reg") {
+      const cs = i.copy && i.ops[i.copy.src]!;
+      const cd = i.copy && i.ops[i.copy.dst]!;
+      if (cs && cd && cs.k === "reg" && cd.k === "reg") {
         // Hint: a copy's destination would like its source's register.
-        const src = i.ops[0]!.r;
-        const dst = i.ops[1]!.r;
+        const src = cs.r;
+        const dst = cd.r;
         if (isVirtual(dst)) {
           const iv = intervals.get(dst)!;
           if (iv.hint === -1) iv.hint = src;
@@ -139,18 +146,27 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
     return false;
   };
 
+  // A register saved only in part by callees cannot hold a wider value across a call.
+  const partial = (reg: number, cur: Interval): boolean => {
+    const kept = regs.calleeSaved.get(reg);
+    if (kept === undefined || kept >= regs.classes[cur.cls]!.bytes) return false;
+    let lo = 0, hi = calls.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (calls[mid]! < cur.start) lo = mid + 1; else hi = mid; }
+    return lo < calls.length && calls[lo]! < cur.end;
+  };
+
   const sorted = [...intervals.values()].sort((a, b) => a.start - b.start || a.vreg - b.vreg);
   // activeOn[reg]: the interval currently holding a physical register.
   const activeOn = new Map<number, Interval>();
   const spilled: number[] = [];
   const assigned = new Map<number, number>();
   for (const cur of sorted) {
-    const order = regs.allocatable[cur.cls];
+    const order = regs.classes[cur.cls]!.allocatable;
     for (const reg of order) {
       const a = activeOn.get(reg);
       if (a && a.end < cur.start) activeOn.delete(reg);
     }
-    const free = (reg: number): boolean => !activeOn.has(reg) && !conflictsFixed(reg, cur.start, cur.end);
+    const free = (reg: number): boolean => !activeOn.has(reg) && !conflictsFixed(reg, cur.start, cur.end) && !partial(reg, cur);
     let choice = -1;
     const hinted = cur.hint === -1 ? -1 : isVirtual(cur.hint) ? (assigned.get(cur.hint) ?? -1) : cur.hint;
     if (hinted !== -1 && order.includes(hinted) && free(hinted)) choice = hinted;
@@ -160,7 +176,7 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
       let victim: Interval | undefined;
       for (const reg of order) {
         const a = activeOn.get(reg);
-        if (!a || !a.spillable || conflictsFixed(reg, cur.start, cur.end)) continue;
+        if (!a || !a.spillable || conflictsFixed(reg, cur.start, cur.end) || partial(reg, cur)) continue;
         if (!victim || a.end > victim.end) victim = a;
       }
       if (victim && (!cur.spillable || victim.end > cur.end)) {
@@ -202,7 +218,7 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
       for (const d of i.impDefs ?? []) used.add(d);
       for (const c of i.clobbers ?? []) used.add(c);
     }
-    b.insts = b.insts.filter((i) => !(i.copy && sameReg(i.ops[0]!, i.ops[1]!)));
+    b.insts = b.insts.filter((i) => !(i.copy && sameReg(i.ops[i.copy.src]!, i.ops[i.copy.dst]!)));
   }
   f.usedCalleeSaved = [...used].filter((r) => regs.calleeSaved.has(r)).sort((a, b) => a - b);
   return [];
@@ -228,7 +244,8 @@ function rewriteSpilled(f: MFunc, hooks: TargetHooks, spilled: number[], unspill
   const rank = new Map(spilled.map((v, k) => [v, k]));
   for (const v of spilled) {
     const cls = f.vregClass[v - VREG_BASE]!;
-    slotOf.set(v, newSlot(f, cls === "float" ? 16 : 8, cls === "float" ? 16 : 8));
+    const bytes = hooks.regs.classes[cls]!.bytes;
+    slotOf.set(v, newSlot(f, bytes, bytes));
   }
   for (const b of f.blocks) {
     const out: MInst[] = [];

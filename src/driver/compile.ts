@@ -6,9 +6,6 @@
 
 import { join } from "node:path";
 import { assembleLines, formatDiagnostic } from "../asm/index.js";
-import { emitModuleLines as emitX86_64Lines } from "../backend-x86_64/index.js";
-import { printAsm } from "../asm/x86_64/printer.js";
-import { x86_64Assembler } from "../asm/x86_64/arch.js";
 import { Diagnostics, FatalError } from "../frontend/diagnostics.js";
 import { NodeHost } from "../frontend/host-node.js";
 import { parseTranslationUnit } from "../frontend/parse.js";
@@ -19,7 +16,7 @@ import type { CStd } from "../frontend/predefined.js";
 import { SourceManager } from "../frontend/source.js";
 import { CodegenError, InternalCompilerError, printModule, runPipeline, type Module } from "../ir/index.js";
 import { lowerTranslationUnit } from "../ir/lower/lower.js";
-import type { ArchName } from "../target.js";
+import { targetFor } from "../targets.js";
 import type { DriverConfig } from "./config.js";
 import { sysrootLayout } from "./toolchains.js";
 import { timed } from "./time-report.js";
@@ -33,35 +30,9 @@ export interface UnitResult {
 
 export type UnitGoal = "preprocess" | "syntax" | "ir" | "assembly" | "object";
 
-interface BackendOptions { optLevel: number; pic: boolean; unwindTables: boolean; cfProtection: number; stackClashProtection: boolean }
-
-interface Backend {
-  /** Assembler text (-S). */
-  assembly(m: Module, opts: BackendOptions): string;
-  /**
-   * An object file straight from the backend's instructions (no text round
-   * trip); `asmName` is the name diagnostics use. Undefined on error, with the
-   * assembler's messages written to stderr.
-   */
-  object?(m: Module, opts: BackendOptions, asmName: string): Uint8Array | undefined;
-}
-
-/** Code generators by target; a target without one reports that plainly. */
-const BACKENDS: Partial<Record<ArchName, Backend>> = {
-  x86_64: {
-    assembly: (m, opts) => printAsm(timed("code generation", () => emitX86_64Lines(m, opts))),
-    object: (m, opts, asmName) => {
-      const lines = timed("code generation", () => emitX86_64Lines(m, opts));
-      const r = timed("assembly", () => assembleLines(lines, { fileName: asmName, arch: () => x86_64Assembler }));
-      for (const d of r.diagnostics) process.stderr.write(textBytes(formatDiagnostic(d) + "\n"));
-      return r.object;
-    },
-  },
-};
-
-/** Can `goal: "object"` be used for this target (the backend feeds the integrated assembler)? */
-export function hasDirectObjects(arch: ArchName): boolean {
-  return BACKENDS[arch]?.object !== undefined;
+/** Can `goal: "object"` be used for this target (its code generator feeds the integrated assembler)? */
+export function hasDirectObjects(arch: string): boolean {
+  return targetFor(arch)?.codegen !== undefined;
 }
 
 const STDS = new Set(["c89", "c90", "c99", "c11", "c17", "c18", "c23", "c2x", "gnu89", "gnu90", "gnu99", "gnu11", "gnu17", "gnu18", "gnu23", "gnu2x", "iso9899:1990", "iso9899:1999", "iso9899:2011", "iso9899:2017", "iso9899:2018"]);
@@ -143,20 +114,22 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
       ...(cfg.timeReport ? { runPass: (name: string, run: () => void) => timed(`pass ${name}`, run) } : {}),
     });
     if (req.goal === "ir") return { text: printModule(module) };
-    const backend = BACKENDS[cfg.toolchain.arch];
-    if (!backend) {
+    const target = targetFor(cfg.toolchain.arch);
+    if (!target?.codegen) {
       diags.error(undefined, `code generation for ${cfg.toolchain.arch} is not implemented yet`);
       return { text: undefined };
     }
-    const bopts: BackendOptions = {
+    const lines = timed("code generation", () => target.codegen!.emit(module, {
       optLevel: cfg.optLevel, pic: cfg.pic, unwindTables: cfg.asyncUnwindTables || cfg.unwindTables,
       cfProtection: cfg.cfProtection, stackClashProtection: cfg.stackClashProtection,
-    };
-    if (req.goal === "object" && backend.object) {
-      const object = backend.object(module, bopts, req.path.replace(/\.[^./]*$/, "") + ".s");
-      return object ? { text: "", object } : { text: undefined };
+    }));
+    if (req.goal === "object") {
+      // Straight from the instructions to the object (no text round trip); diagnostics name the -S file.
+      const r = timed("assembly", () => assembleLines(lines, { fileName: req.path.replace(/\.[^./]*$/, "") + ".s", arch: target.assembler }));
+      for (const d of r.diagnostics) process.stderr.write(textBytes(formatDiagnostic(d) + "\n"));
+      return r.object ? { text: "", object: r.object } : { text: undefined };
     }
-    return { text: backend.assembly(module, bopts) };
+    return { text: target.codegen.print(lines) };
   } catch (e) {
     if (e instanceof FatalError) return { text: undefined };
     if (e instanceof CodegenError) {

@@ -6,19 +6,17 @@
 import { existsSync, readdirSync } from "node:fs";
 import { arch as hostArch } from "node:os";
 import { join } from "node:path";
-import { AARCH64_TOOLCHAIN } from "../backend-aarch64/toolchain.js";
-import { RISCV64_TOOLCHAIN } from "../backend-riscv64/toolchain.js";
-import { X86_64_TOOLCHAIN } from "../backend-x86_64/toolchain.js";
+import { TARGET_LIST, targetFor } from "../targets.js";
 import type { Toolchain } from "../toolchain.js";
 
-export const TOOLCHAINS: readonly Toolchain[] = [X86_64_TOOLCHAIN, AARCH64_TOOLCHAIN, RISCV64_TOOLCHAIN];
+export const TOOLCHAINS: readonly Toolchain[] = TARGET_LIST.map((t) => t.toolchain);
 
-const NODE_ARCH_TO_TOOLCHAIN: Readonly<Record<string, Toolchain>> = {
-  x64: X86_64_TOOLCHAIN, arm64: AARCH64_TOOLCHAIN, riscv64: RISCV64_TOOLCHAIN,
-};
+/** Node's names for architectures where they differ from the targets'. */
+const NODE_ARCH_NAMES: Readonly<Record<string, string>> = { x64: "x86_64", arm64: "aarch64" };
 
 export function hostToolchain(): Toolchain {
-  return NODE_ARCH_TO_TOOLCHAIN[hostArch()] ?? X86_64_TOOLCHAIN;
+  const arch = hostArch();
+  return (targetFor(NODE_ARCH_NAMES[arch] ?? arch) ?? TARGET_LIST[0]!).toolchain;
 }
 
 /** `x86_64`, `arm64`, `riscv64-linux-gnu`, `aarch64-unknown-linux-gnu`… → a toolchain, or undefined. */

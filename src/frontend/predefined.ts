@@ -415,6 +415,15 @@ function charTable(layout: DataLayout): Table {
   return out;
 }
 
+/**
+ * Code-model macros of architectures that have them, for position-dependent
+ * and position-independent code: gcc's riscv64 default code model is medlow,
+ * but position-independent code implies medany.
+ */
+const CODE_MODEL: Partial<Record<ArchName, { readonly fixed: Table; readonly pic: Table }>> = {
+  riscv64: { fixed: [["__riscv_cmodel_medlow", "1"]], pic: [["__riscv_cmodel_medany", "1"], ["__riscv_cmodel_pic", "1"]] },
+};
+
 /** What each architecture adds. */
 const ARCH: Readonly<Record<ArchName, Table>> = {
   x86_64: [
@@ -563,11 +572,8 @@ export function predefinedMacros(o: PredefinedOptions): [string, string][] {
   add(longDoubleTable(o.layout.longDouble));
   add(charTable(o.layout));
   add(ARCH[o.layout.arch]);
-  // gcc's riscv64 default code model is medlow, but position-independent code implies medany.
-  if (o.layout.arch === "riscv64") {
-    if (o.pic || o.pie) out.push(["__riscv_cmodel_medany", "1"], ["__riscv_cmodel_pic", "1"]);
-    else out.push(["__riscv_cmodel_medlow", "1"]);
-  }
+  const model = CODE_MODEL[o.layout.arch];
+  if (model) add(o.pic || o.pie ? model.pic : model.fixed);
 
   const version = stdVersion(o.std);
   const gnu = isGnuStd(o.std);

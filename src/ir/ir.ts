@@ -72,6 +72,11 @@ export interface AggLayout {
   readonly complex?: boolean;
   /** A GNU vector (`vector_size`): SysV passes 8- and 16-byte ones in one SSE register. */
   readonly vector?: boolean;
+  /**
+   * A union, or holds one: `fields` then overlap. SysV merges the classes of
+   * overlapping leaves; the RISC-V FP convention never flattens a union.
+   */
+  readonly union?: boolean;
 }
 
 /** How one argument or return value crosses a call boundary. */

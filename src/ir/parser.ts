@@ -148,6 +148,7 @@ class Parser {
     const align = this.smallInt();
     const complex = this.acceptI("complex");
     const vector = this.acceptI("vector");
+    const union = this.acceptI("union");
     this.expectP("{");
     const fields: { offset: number; type: Type }[] = [];
     while (!this.isP("}")) {
@@ -156,7 +157,7 @@ class Parser {
       if (!this.acceptP(",")) break;
     }
     this.expectP("}");
-    const t: AggLayout = { name, size, align, fields, ...(complex ? { complex } : {}), ...(vector ? { vector } : {}) };
+    const t: AggLayout = { name, size, align, fields, ...(complex ? { complex } : {}), ...(vector ? { vector } : {}), ...(union ? { union } : {}) };
     if (this.types.has(name)) this.fail(`duplicate type :${name}`);
     this.types.set(name, t);
     return t;

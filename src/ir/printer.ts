@@ -20,7 +20,7 @@ export function printModule(m: Module): string {
 
 export function printTypeDef(t: AggLayout): string {
   const fields = t.fields.map((f) => `${f.type} ${f.offset}`).join(", ");
-  return `type :${t.name} = size ${t.size} align ${t.align}${t.complex ? " complex" : ""}${t.vector ? " vector" : ""} { ${fields} }`;
+  return `type :${t.name} = size ${t.size} align ${t.align}${t.complex ? " complex" : ""}${t.vector ? " vector" : ""}${t.union ? " union" : ""} { ${fields} }`;
 }
 
 function quote(s: string): string {

@@ -21,10 +21,10 @@ import type { LinkConfig } from "./options.js";
 import { scanRelocations } from "./scan.js";
 import { BuildIdSection, InterpSection } from "./synthetic.js";
 import type { LinkTarget } from "./target.js";
-import { X86_64 } from "./x86_64.js";
+import { TARGET_LIST } from "../targets.js";
 
-/** Every target the linker knows; -m picks one by emulation name. */
-export const TARGETS: readonly LinkTarget[] = [X86_64];
+/** Every target the linker knows (those of src/targets.ts with a `link`); -m picks one by emulation name. */
+export const TARGETS: readonly LinkTarget[] = TARGET_LIST.flatMap((t) => (t.link ? [t.link] : []));
 
 function selectTarget(emulation: string | undefined): LinkTarget {
   if (!emulation) return TARGETS[0];

@@ -32,6 +32,13 @@ describe("IR text round-trip", () => {
     expect(out).toContain("0x7ff8000000000001");
   });
 
+  it("keeps the layout flags (complex, vector, union)", () => {
+    const src = "type :u = size 8 align 8 union { i64 0, f64 0 }\n\nfunction void $f(:u %p) {\n@a\n  ret\n}\n";
+    const out = printModule(parseModule(src));
+    expect(out).toContain("type :u = size 8 align 8 union { i64 0, f64 0 }");
+    expect(printModule(parseModule(out))).toBe(out);
+  });
+
   it("reports parse errors with a line", () => {
     expect(() => parseModule("function i32 $f() {\n@a\n  %x = bogus i32 1\n}")).toThrow(IRParseError);
     expect(() => parseModule("function i32 $f() {\n@a\n  ret %nope\n}")).toThrow(/never defined/);

@@ -59,16 +59,27 @@ function argLayout(t: CType): AggLayout {
   const cached = argLayoutCache.get(t.rec);
   if (cached) return cached;
   const fields: AggField[] = [];
-  flatten(t.rec.members[0]!.type, 0, fields);
-  const layout = makeLayout(t, fields, ".transparent");
+  const first = t.rec.members[0]!.type;
+  flatten(first, 0, fields);
+  const layout = makeLayout(t, fields, ".transparent", hasUnion(first));
   argLayoutCache.set(t.rec, layout);
   return layout;
 }
 
-function makeLayout(t: CType, fields: AggField[], suffix = ""): AggLayout {
+function makeLayout(t: CType, fields: AggField[], suffix = "", union = hasUnion(t)): AggLayout {
   fields.sort((a, b) => a.offset - b.offset);
   const name = (t.kind === "struct" || t.kind === "union" ? `${t.kind}.${t.rec.tag ?? "anon"}.${t.rec.id}` : `agg.${layoutCounter++}`) + suffix;
-  return { name, size: sizeOf(t), align: alignOf(t), fields, ...(t.kind === "complex" ? { complex: true } : {}), ...(t.kind === "vector" ? { vector: true } : {}) };
+  return {
+    name, size: sizeOf(t), align: alignOf(t), fields,
+    ...(t.kind === "complex" ? { complex: true } : {}), ...(t.kind === "vector" ? { vector: true } : {}), ...(union ? { union: true } : {}),
+  };
+}
+
+/** Is `t` a union or does it hold one (a member or array element at any depth)? */
+function hasUnion(t: CType): boolean {
+  if (t.kind === "union") return true;
+  if (t.kind === "struct") return t.rec.members.some((m) => m.bitWidth === undefined && hasUnion(m.type));
+  return t.kind === "array" && hasUnion(t.elem);
 }
 
 function flatten(t: CType, base: number, out: AggField[]): void {
