@@ -15,7 +15,8 @@ export interface DataLayout {
   readonly longDouble: "x87" | "binary128";
   readonly pointerSize: 8;
   readonly sizeofLong: 8;
-  readonly sizeofWchar: 4;
+  /** 4, or 2 with -fshort-wchar (then wchar_t is unsigned short). */
+  readonly sizeofWchar: 2 | 4;
   readonly wcharIsSigned: boolean;
   /** Maximum alignment a scalar type needs (alignof(max_align_t)). */
   readonly maxAlign: number;

@@ -17,6 +17,7 @@ import { SourceManager } from "../frontend/source.js";
 import { CodegenError, InternalCompilerError, printModule, runPipeline, type Module } from "../ir/index.js";
 import { lowerTranslationUnit } from "../ir/lower/lower.js";
 import { targetFor } from "../targets.js";
+import type { DataLayout } from "../target.js";
 import type { DriverConfig } from "./config.js";
 import { sysrootLayout } from "./toolchains.js";
 import { timed } from "./time-report.js";
@@ -43,11 +44,22 @@ function normalizeStd(std: string): CStd {
   return s as CStd;
 }
 
+/** The target's data layout as -fshort-wchar and -f[un]signed-char change it. */
+export function dataLayoutOf(cfg: DriverConfig): DataLayout {
+  const base = cfg.toolchain.layout;
+  if (!cfg.shortWchar && cfg.signedChar === undefined) return base;
+  return {
+    ...base,
+    ...(cfg.shortWchar ? { sizeofWchar: 2 as const, wcharIsSigned: false } : {}),
+    ...(cfg.signedChar !== undefined ? { charIsSigned: cfg.signedChar } : {}),
+  };
+}
+
 export function preprocessOptions(cfg: DriverConfig, includeRoot: string, assembler: boolean): PreprocessOptions {
   const layout = sysrootLayout(cfg.toolchain, cfg.sysroot);
   const pic: 0 | 1 | 2 = cfg.pic ? 2 : 0;
   return {
-    target: cfg.toolchain.layout,
+    target: dataLayoutOf(cfg),
     std: normalizeStd(STDS.has(cfg.std) ? cfg.std : "gnu17"),
     optimize: cfg.optLevel,
     optimizeSize: cfg.optSize,
@@ -101,10 +113,10 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
       if (cfg.deps.onlyDeps) return { text: "" };
       return { text: printPreprocessed(pp, { noLineMarkers: !cfg.ppLineMarkers, ...(cfg.dumpMacros === "only" ? { dumpMacros: "M" as const } : cfg.dumpMacros === "also" ? { dumpMacros: "D" as const } : {}) }) };
     }
-    const tu = timed("parse", () => parseTranslationUnit(pp.tokens, { layout: cfg.toolchain.layout, std: cfg.std, gnu89Inline: cfg.gnu89Inline, optimize: cfg.optLevel > 0 }, diags));
+    const tu = timed("parse", () => parseTranslationUnit(pp.tokens, { layout: dataLayoutOf(cfg), std: cfg.std, gnu89Inline: cfg.gnu89Inline, optimize: cfg.optLevel > 0 }, diags));
     if (diags.errorCount > 0) return { text: undefined };
     if (req.goal === "syntax") return { text: "" };
-    const module = timed("lower", () => lowerTranslationUnit(tu, { layout: cfg.toolchain.layout, commonSymbols: cfg.commonSymbols, instrumentFunctions: cfg.instrumentFunctions === true, libBuiltins: cfg.libBuiltins, optimize: cfg.optLevel > 0, defaultVisibility: cfg.defaultVisibility }, diags));
+    const module = timed("lower", () => lowerTranslationUnit(tu, { layout: dataLayoutOf(cfg), commonSymbols: cfg.commonSymbols, instrumentFunctions: cfg.instrumentFunctions === true, libBuiltins: cfg.libBuiltins, optimize: cfg.optLevel > 0, defaultVisibility: cfg.defaultVisibility }, diags));
     if (diags.errorCount > 0) return { text: undefined };
     const printAfter = cfg.printAfter.length > 0
       ? { pass: cfg.printAfter.includes("all") ? "*" : cfg.printAfter[0], sink: (t: string) => void process.stderr.write(t) }

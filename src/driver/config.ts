@@ -101,6 +101,8 @@ export interface DriverConfig {
   stackClashProtection: boolean;
   /** -ftime-report: time per phase and pass on stderr (src/driver/time-report.ts). */
   timeReport?: boolean;
+  /** -fshort-wchar: wchar_t is unsigned short (the kernel builds with it). */
+  shortWchar?: boolean;
   /** -f[no-]asynchronous-unwind-tables (on by default, as gcc on x86_64 Linux) and -f[no-]unwind-tables: either emits .cfi_*. */
   asyncUnwindTables: boolean;
   unwindTables: boolean;
@@ -194,6 +196,7 @@ const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> 
   "unwind-tables": (c, on) => { c.unwindTables = on; },
   "stack-clash-protection": (c, on) => { c.stackClashProtection = on; },
   "time-report": (c, on) => { c.timeReport = on; },
+  "short-wchar": (c, on) => { c.shortWchar = on; },
   // No pass of tscc's treats a null dereference as unreachable or omits frame pointers.
   "omit-frame-pointer": () => {},
   // -ffast-math and its parts (gcc's macros; see FloatModel).

@@ -93,7 +93,7 @@ export const F_ABSENT_FEATURES: readonly string[] = (
   "profile-arcs test-coverage branch-probabilities profile-generate profile-generate= profile-use profile-use= " +
   "profile-values profile-update= split-stack harden-compares harden-conditional-branches live-patching " +
   "live-patching= openmp openmp-simd openacc ms-extensions plan9-extensions pack-struct pack-struct= " +
-  "short-enums short-wchar reg-struct-return pcc-struct-return leading-underscore keep-inline-functions " +
+  "short-enums reg-struct-return pcc-struct-return leading-underscore keep-inline-functions " +
   "keep-static-functions merge-all-constants single-precision-constant rounding-math signaling-nans " +
   "fast-math finite-math-only unsafe-math-optimizations associative-math reciprocal-math " +
   "unsigned-bitfields gnu-tm time-report-details mem-report stack-usage callgraph-info " +

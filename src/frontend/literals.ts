@@ -260,9 +260,9 @@ export function prefixOf(text: string): { enc: Encoding; body: string } {
   return { enc: "", body: text };
 }
 
-/** Width in bytes of one element for an encoding (wchar_t is 4 on all targets). */
-export function encodingWidth(enc: Encoding): number {
-  return enc === "L" || enc === "U" ? 4 : enc === "u" ? 2 : 1;
+/** Width in bytes of one element for an encoding (wchar_t: 4, or 2 with -fshort-wchar). */
+export function encodingWidth(enc: Encoding, wcharSize: 2 | 4 = 4): number {
+  return enc === "L" ? wcharSize : enc === "U" ? 4 : enc === "u" ? 2 : 1;
 }
 
 export interface DecodeResult {
@@ -365,10 +365,10 @@ export interface CharConst {
  * A character constant's value before conversion to its type: plain 'ab'
  * multi-character constants combine bytes big-endian as gcc does.
  */
-export function decodeChar(text: string, charIsSigned: boolean): CharConst {
+export function decodeChar(text: string, charIsSigned: boolean, wcharSize: 2 | 4 = 4): CharConst {
   const { enc, body } = prefixOf(text);
   const inner = body.slice(1, -1);
-  const width = encodingWidth(enc);
+  const width = encodingWidth(enc, wcharSize);
   const d = decodeQuoted(inner, width);
   const errors = [...d.errors];
   const warnings = [...d.warnings];

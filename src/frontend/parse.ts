@@ -4196,7 +4196,7 @@ class Parser {
   }
 
   private charConst(t: Token): Expr {
-    const c = decodeChar(t.text, this.bt.char.signed);
+    const c = decodeChar(t.text, this.bt.char.signed, this.bt.wchar.size === 2 ? 2 : 4);
     for (const e of c.errors) this.error(t, e);
     for (const w of c.warnings) this.warn(t, w, w.startsWith("multi") ? "multichar" : undefined);
     const ty: IntType = c.enc === "" ? this.bt.int : c.enc === "L" ? this.bt.wchar : c.enc === "u" ? this.bt.char16 : c.enc === "U" ? this.bt.char32 : this.bt.uchar;
@@ -4215,7 +4215,7 @@ class Parser {
       else if (p.enc !== "") enc = p.enc;
       bodies.push(p.body.slice(1, -1));
     }
-    const width = encodingWidth(enc);
+    const width = encodingWidth(enc, this.bt.wchar.size === 2 ? 2 : 4);
     const units: number[] = [];
     for (const b of bodies) {
       const d = decodeQuoted(b, width);

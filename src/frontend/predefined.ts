@@ -309,7 +309,6 @@ const COMMON: Table = [
   ["__SIZEOF_PTRDIFF_T__", "8"],
   ["__SIZEOF_SHORT__", "2"],
   ["__SIZEOF_SIZE_T__", "8"],
-  ["__SIZEOF_WCHAR_T__", "4"],
   ["__SIZEOF_WINT_T__", "4"],
   ["__SIZE_MAX__", "0xffffffffffffffffUL"],
   ["__SIZE_TYPE__", "long unsigned int"],
@@ -355,7 +354,6 @@ const COMMON: Table = [
   ["__UINT_LEAST8_MAX__", "0xff"],
   ["__UINT_LEAST8_TYPE__", "unsigned char"],
   ["__USER_LABEL_PREFIX__", ""],
-  ["__WCHAR_WIDTH__", "32"],
   ["__WINT_MAX__", "0xffffffffU"],
   ["__WINT_MIN__", "0U"],
   ["__WINT_TYPE__", "unsigned int"],
@@ -406,11 +404,14 @@ function longDoubleTable(format: DataLayout["longDouble"]): Table {
   return out;
 }
 
-/** wchar_t is int on x86_64 and riscv64, unsigned int on aarch64. */
+/** wchar_t is int on x86_64 and riscv64, unsigned int on aarch64, unsigned short with -fshort-wchar. */
 function charTable(layout: DataLayout): Table {
-  const out: [string, string][] = layout.wcharIsSigned
+  const out: [string, string][] = layout.sizeofWchar === 2
+    ? [["__WCHAR_MAX__", "0xffff"], ["__WCHAR_MIN__", "0"], ["__WCHAR_TYPE__", "short unsigned int"]]
+    : layout.wcharIsSigned
     ? [["__WCHAR_MAX__", "0x7fffffff"], ["__WCHAR_MIN__", "(-__WCHAR_MAX__ - 1)"], ["__WCHAR_TYPE__", "int"]]
     : [["__WCHAR_MAX__", "0xffffffffU"], ["__WCHAR_MIN__", "0U"], ["__WCHAR_TYPE__", "unsigned int"]];
+  out.push(["__SIZEOF_WCHAR_T__", String(layout.sizeofWchar)], ["__WCHAR_WIDTH__", String(layout.sizeofWchar * 8)]);
   if (!layout.charIsSigned) out.push(["__CHAR_UNSIGNED__", "1"]);
   return out;
 }

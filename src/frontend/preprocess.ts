@@ -1706,7 +1706,7 @@ export class Preprocessor {
       case "u8": return { v: BigInt(c & 0xff), unsigned: false };
       case "u": return { v: BigInt(c & 0xffff), unsigned: false };
       case "U": return { v: BigInt(c >>> 0), unsigned: false };
-      default: return { v: BigInt(L.wcharIsSigned ? c | 0 : c >>> 0), unsigned: false };
+      default: return { v: BigInt(L.sizeofWchar === 2 ? c & 0xffff : L.wcharIsSigned ? c | 0 : c >>> 0), unsigned: false };
     }
   }
 }

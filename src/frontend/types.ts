@@ -277,7 +277,7 @@ export function makeBasicTypes(layout: DataLayout): BasicTypes {
     ldouble: { kind: "float", name: "ldouble", size: 16, align: 16, format: x87 ? "x87" : "f128", rank: 3, quals: 0 } as FloatType,
     float128: { kind: "float", name: "float128", size: 16, align: 16, format: "f128", rank: x87 ? 4 : 3, quals: 0 } as FloatType,
   };
-  const wchar = layout.wcharIsSigned ? b.int : b.uint;
+  const wchar = layout.sizeofWchar === 2 ? b.ushort : layout.wcharIsSigned ? b.int : b.uint;
   return {
     ...b,
     wchar,
