@@ -11,6 +11,7 @@ import { X86_REGS } from "./regs.js";
 import { isBranchOpc } from "./isel.js";
 import type { AsmArg } from "./inlineasm.js";
 import { expandTemplate } from "./inlineasm.js";
+import { LineMarks, type FunctionLines } from "../codegen/line-marks.js";
 
 export const X86_HOOKS: TargetHooks = {
   regs: X86_REGS,
@@ -47,7 +48,7 @@ function regName(r: number, size: number): RegName {
  * (calls, alloca, VLAs), so only the prologue, the callee-saved stores and
  * each epilogue need a note.
  */
-export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
+export function emitFunction(f: MFunc, unwindTables = true, debug?: FunctionLines): AsmLine[] {
   const saveSlots = f.usedCalleeSaved.map(() => newSlot(f, 8, 8));
   const frameSize = layoutFrame(f, saveSlots);
   const out: AsmLine[] = [];
@@ -77,6 +78,13 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
   };
 
   const cfi = (name: string, ...args: string[]): void => { if (unwindTables) out.push(directive(name, ...args)); };
+  /** An instruction line: the source position waiting for the next instruction goes first. */
+  const put = (...l: AsmLine[]): void => {
+    lines?.flush(out);
+    out.push(...l);
+  };
+  const lines = debug ? new LineMarks(f, debug) : undefined;
+  lines?.entry(out);
   // Prologue.
   cfi(".cfi_startproc");
   out.push(inst("pushq", rbp));
@@ -92,12 +100,12 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
   });
   const lastBlock = f.blocks.length - 1;
   const epilogue = (last: boolean): void => {
-    f.usedCalleeSaved.forEach((r, k) => out.push(inst("movq", slotOf({ k: "mem", slot: saveSlots[k]!, scale: 1, disp: 0 }), reg(regName(r, 8)))));
+    f.usedCalleeSaved.forEach((r, k) => put(inst("movq", slotOf({ k: "mem", slot: saveSlots[k]!, scale: 1, disp: 0 }), reg(regName(r, 8)))));
     // Code after a `ret` in the middle still has the body's frame.
     if (!last) cfi(".cfi_remember_state");
-    out.push(inst("leave"));
+    put(inst("leave"));
     cfi(".cfi_def_cfa", "7", "8");
-    out.push(inst("ret"));
+    put(inst("ret"));
     if (!last) cfi(".cfi_restore_state");
   };
 
@@ -106,11 +114,12 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
     const n = b.insts.length;
     for (let k = 0; k < n; k++) {
       const i = b.insts[k]!;
+      lines?.before(i, out);
       const target = (x: MInst): number => (x.ops[0]!.k === "label" ? x.ops[0]!.block : -1);
       // `jcc next; jmp other` becomes `j!cc other`.
       const inv = i.opc[0] === "j" ? INVERSE_CC[i.opc.slice(1)] : undefined;
       if (inv && k === n - 2 && b.insts[k + 1]!.opc === "jmp" && target(i) === bi + 1 && target(b.insts[k + 1]!) >= 0) {
-        out.push(inst("j" + inv, { kind: "target", name: f.blocks[target(b.insts[k + 1]!)]!.label }));
+        put(inst("j" + inv, { kind: "target", name: f.blocks[target(b.insts[k + 1]!)]!.label }));
         break;
       }
       if (i.asm) {
@@ -125,7 +134,7 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
           }
         });
         const text = expandTemplate(i.asm.template, args, i.asm.operands.map((x) => x.name), i.asm.unique);
-        if (text.trim() !== "") out.push(verbatim(text));
+        if (text.trim() !== "") put(verbatim(text));
         continue;
       }
       switch (i.opc) {
@@ -137,7 +146,7 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
           // See the setjmp intrinsic in isel: buffer in %rdi, result in %eax.
           const resume = (i.ops[0] as { name: string }).name;
           const buf = (disp: number): MemOperand => mem({ base: "rdi", disp });
-          out.push(
+          put(
             inst("movq", rbp, buf(0)), inst("leaq", mem({ base: "rip", sym: resume, disp: 0 }), reg("rax")),
             inst("movq", reg("rax"), buf(8)), inst("movq", reg("rsp"), buf(16)), inst("xorl", reg("eax"), reg("eax")),
             label(resume),
@@ -147,26 +156,27 @@ export function emitFunction(f: MFunc, unwindTables = true): AsmLine[] {
         case "longjmp": {
           // Buffer in %rcx: back to the setjmp's frame and stack, with %eax = 1.
           const buf = (disp: number): MemOperand => mem({ base: "rcx", disp });
-          out.push(
+          put(
             inst("movl", imm(1n), reg("eax")), inst("movq", buf(8), reg("rdx")), inst("movq", buf(16), reg("rsp")),
             inst("movq", buf(0), rbp), inst("jmp", { kind: "indirect", to: reg("rdx") }),
           );
           continue;
         }
         case "jmp*":
-          out.push(inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) }));
+          put(inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) }));
           continue;
         case "call":
           if (i.ops[0]!.k === "reg") {
-            out.push(inst("call", { kind: "indirect", to: reg(regName(i.ops[0]!.r, 8)) }));
+            put(inst("call", { kind: "indirect", to: reg(regName(i.ops[0]!.r, 8)) }));
             continue;
           }
           break;
       }
-      out.push(inst(i.opc, ...i.ops.map(conv)));
+      put(inst(i.opc, ...i.ops.map(conv)));
     }
   });
   if (f.blocks.length === 0) ice("empty function", { func: f.name });
+  lines?.finish(out);
   cfi(".cfi_endproc");
   return out;
 }

@@ -17,6 +17,12 @@ import { allocateRegisters } from "../codegen/regalloc.js";
 import type { ModuleContext } from "./isel.js";
 import { ISel } from "./isel.js";
 import { X86_HOOKS, emitFunction } from "./emit.js";
+import type { FunctionLines } from "../codegen/line-marks.js";
+import { debugSections, fileDirectives, type DebugTarget, type EmittedFunction } from "../codegen/debuginfo.js";
+
+const DW_OP_call_frame_cfa = 0x9c, DW_OP_breg0 = 0x70;
+/** DWARF's number for %rbp. */
+const DWARF_RBP = 6;
 
 export interface EmitOptions {
   optLevel: number;
@@ -54,17 +60,28 @@ function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: 
   out.push(directive(".type", name, kind === "function" ? "@function" : "@object"));
 }
 
-export function emitFunctionAsm(f: Func, ctx: ModuleContext, unwindTables = true): AsmLine[] {
+export function emitFunctionAsm(f: Func, ctx: ModuleContext, unwindTables = true, emitted?: EmittedFunction[]): AsmLine[] {
   const out: AsmLine[] = [];
-  const mf = new ISel(f, ctx).run();
+  const isel = new ISel(f, ctx);
+  const mf = isel.run();
   eliminatePhis(mf, X86_HOOKS);
   allocateRegisters(mf, X86_HOOKS);
   out.push(directive(f.section !== undefined ? ".section" : ".text", ...(f.section !== undefined ? [`"${f.section}"`, '"ax"', "@progbits"] : [])));
   symbolAttrs(out, f.name, f.linkage, f.visibility, "function");
   out.push(directive(".p2align", "4"));
   out.push(label(f.name));
-  for (const l of emitFunction(mf, unwindTables)) out.push(l); // (a spread overflows the stack on huge functions)
+  // -g: line marks and scope labels (the function's debug description, when types are wanted too).
+  const lines: FunctionLines | undefined = emitted
+    ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() }
+    : undefined;
+  for (const l of emitFunction(mf, unwindTables, lines)) out.push(l); // (a spread overflows the stack on huge functions)
   out.push(directive(".size", f.name, `.-${f.name}`));
+  if (emitted && lines?.end && f.debug) {
+    emitted.push({
+      debug: f.debug, symbol: f.name, end: lines.end, ranges: lines.ranges,
+      slotOffset: (temp) => { const s = isel.slotOfAlloca(temp); return s === undefined ? undefined : mf.slots[s]?.offset; },
+    });
+  }
   return out;
 }
 
@@ -113,9 +130,13 @@ export function emitGlobal(g: Global): AsmLine[] {
 export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
   const ctx = moduleContext(m, opts.pic);
   const out: AsmLine[] = [];
+  const debug = m.debug;
+  const emitted: EmittedFunction[] | undefined = debug ? [] : undefined;
+  if (debug) out.push(...fileDirectives(debug), directive(".text"), label(".Ltext0"));
   // File-scope asm first, as written; everything after names its own section.
   for (const a of m.asm) out.push(verbatim(a));
-  for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx, opts.unwindTables !== false)) out.push(l);
+  for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx, opts.unwindTables !== false, emitted)) out.push(l);
+  if (debug) out.push(directive(".text"), label(".Letext0"));
   for (const g of m.globals) for (const l of emitGlobal(g)) out.push(l);
   if (ctx.pool.size) {
     out.push(directive(".section", ".rodata.cst16", '"aM"', "@progbits", "16"));
@@ -136,6 +157,11 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
       out.push(directive(".p2align", "2"), label(lab));
       for (const t of targets) out.push(directive(".long", `${t}-${lab}`));
     }
+  }
+  if (debug && emitted) {
+    // The frame base is the CFA (%rbp + 16 in every body) when unwind tables say so, else %rbp itself.
+    const target: DebugTarget = opts.unwindTables !== false ? { frameBase: [DW_OP_call_frame_cfa], frameBaseBias: -16 } : { frameBase: [DW_OP_breg0 + DWARF_RBP, 0], frameBaseBias: 0 };
+    for (const l of debugSections(debug, emitted, target, { start: ".Ltext0", end: ".Letext0" })) out.push(l);
   }
   out.push(directive(".section", ".note.GNU-stack", ctx.execStack ? '"x"' : '""', "@progbits"));
   return out;

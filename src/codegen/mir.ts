@@ -7,6 +7,8 @@
 // Backends describe their register files as data (`RegisterFile`); nothing in
 // src/codegen knows an x86 register by name.
 
+import type { DebugLoc } from "../ir/debug.js";
+
 export type RegClass = "int" | "float";
 
 /** Register numbers below VREG_BASE are physical; the rest are virtual. */
@@ -57,6 +59,8 @@ export interface MInst {
   readonly clobbers?: readonly number[];
   /** Inline asm: the emitter substitutes `ops` into the template. */
   readonly asm?: MAsm;
+  /** -g: the source position of the IR instruction this was selected from. */
+  loc?: DebugLoc;
 }
 
 /**

@@ -21,6 +21,8 @@ import { lowerTranslationUnit } from "../ir/lower/lower.js";
 import type { ArchName } from "../target.js";
 import type { DriverConfig } from "./config.js";
 import { sysrootLayout } from "./toolchains.js";
+import type { DebugOptions } from "../ir/lower/debug-info.js";
+import { GCC_COMPAT_VERSION, TSCC_VERSION } from "./main.js";
 
 export interface UnitResult {
   /** The requested text (preprocessed source, IR, assembler), or undefined on error. */
@@ -31,7 +33,7 @@ export interface UnitResult {
 
 export type UnitGoal = "preprocess" | "syntax" | "ir" | "assembly" | "object";
 
-interface BackendOptions { optLevel: number; pic: boolean; unwindTables: boolean }
+interface BackendOptions { optLevel: number; pic: boolean; unwindTables: boolean; /** -g: what the assembler is told (--gdwarf-N) and the directory it names. */ asArgs: string[]; compDir: string }
 
 interface Backend {
   /** Assembler text (-S). */
@@ -49,7 +51,7 @@ const BACKENDS: Partial<Record<ArchName, Backend>> = {
   x86_64: {
     assembly: (m, opts) => printAsm(emitX86_64Lines(m, opts)),
     object: (m, opts, asmName) => {
-      const r = assembleLines(emitX86_64Lines(m, opts), { fileName: asmName, arch: () => x86_64Assembler });
+      const r = assembleLines(emitX86_64Lines(m, opts), { fileName: asmName, arch: () => x86_64Assembler, args: opts.asArgs, compDir: opts.compDir });
       for (const d of r.diagnostics) process.stderr.write(textBytes(formatDiagnostic(d) + "\n"));
       return r.object;
     },
@@ -104,6 +106,24 @@ export function dependencyText(cfg: DriverConfig, pp: PreprocessResult, defaultT
   return formatDependencies({ targets, files, phony: cfg.deps.phony });
 }
 
+/** -g: how lowering describes the unit (gcc's DW_AT_name is the path as given, DW_AT_comp_dir the working directory). */
+function debugOptions(cfg: DriverConfig, path: string, sources: SourceManager): DebugOptions {
+  const flags = [`-O${cfg.optSize ? "s" : cfg.optLevel}`, cfg.debugLevel === 1 ? "-g1" : "-g", ...(cfg.dwarfVersion === 4 ? ["-gdwarf-4"] : [])];
+  return {
+    level: cfg.debugLevel === 1 ? 1 : 2,
+    version: cfg.dwarfVersion,
+    producer: `tscc ${TSCC_VERSION} (GNU C17 ${GCC_COMPAT_VERSION} compatible) ${flags.join(" ")}`,
+    name: path === "-" ? "<stdin>" : path,
+    compDir: process.cwd(),
+    presumed: (file, line) => sources.presumed(file, line),
+  };
+}
+
+/** What gcc tells gas for -g: the DWARF version of the line table. */
+export function dwarfAsArgs(cfg: DriverConfig): string[] {
+  return cfg.debug && cfg.debugLevel > 0 ? [`--gdwarf-${cfg.dwarfVersion}`] : [];
+}
+
 export interface UnitRequest {
   path: string;
   lang: "c" | "cpp-output" | "assembler-with-cpp";
@@ -128,7 +148,8 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
     const tu = parseTranslationUnit(pp.tokens, { layout: cfg.toolchain.layout, std: cfg.std, gnu89Inline: cfg.gnu89Inline, optimize: cfg.optLevel > 0 }, diags);
     if (diags.errorCount > 0) return { text: undefined };
     if (req.goal === "syntax") return { text: "" };
-    const module = lowerTranslationUnit(tu, { layout: cfg.toolchain.layout, commonSymbols: cfg.commonSymbols, instrumentFunctions: cfg.instrumentFunctions === true, libBuiltins: cfg.libBuiltins, optimize: cfg.optLevel > 0, defaultVisibility: cfg.defaultVisibility }, diags);
+    const debug = cfg.debug && cfg.debugLevel > 0 ? debugOptions(cfg, req.path, sources) : undefined;
+    const module = lowerTranslationUnit(tu, { layout: cfg.toolchain.layout, commonSymbols: cfg.commonSymbols, instrumentFunctions: cfg.instrumentFunctions === true, libBuiltins: cfg.libBuiltins, optimize: cfg.optLevel > 0, defaultVisibility: cfg.defaultVisibility, ...(debug ? { debug } : {}) }, diags);
     if (diags.errorCount > 0) return { text: undefined };
     const printAfter = cfg.printAfter.length > 0
       ? { pass: cfg.printAfter.includes("all") ? "*" : cfg.printAfter[0], sink: (t: string) => void process.stderr.write(t) }
@@ -140,7 +161,7 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
       diags.error(undefined, `code generation for ${cfg.toolchain.arch} is not implemented yet`);
       return { text: undefined };
     }
-    const bopts = { optLevel: cfg.optLevel, pic: cfg.pic, unwindTables: cfg.asyncUnwindTables || cfg.unwindTables };
+    const bopts = { optLevel: cfg.optLevel, pic: cfg.pic, unwindTables: cfg.asyncUnwindTables || cfg.unwindTables, asArgs: dwarfAsArgs(cfg), compDir: process.cwd() };
     if (req.goal === "object" && backend.object) {
       const object = backend.object(module, bopts, req.path.replace(/\.[^./]*$/, "") + ".s");
       return object ? { text: "", object } : { text: undefined };

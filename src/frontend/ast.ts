@@ -409,7 +409,7 @@ export interface SwitchCase {
 
 export type Stmt =
   /** `{ ... }`; scopes are resolved already, so a block is just a sequence. */
-  | { kind: "block"; body: Stmt[]; loc: SrcLoc }
+  | { kind: "block"; body: Stmt[]; loc: SrcLoc; /** The closing brace, when written (-g puts a function's epilogue there). */ end?: SrcLoc }
   | { kind: "expr"; expr: Expr; loc: SrcLoc }
   | { kind: "empty"; loc: SrcLoc }
   /**

@@ -1361,6 +1361,7 @@ class Parser {
       if (mode) info.underlying = this.applyMode(info.underlying, mode.args[0]?.kind === "ident" ? mode.args[0].name.replace(/^__(.*)__$/, "$1") : "", mode.loc) as IntType;
     }
     info.complete = true;
+    info.enumerators = consts.map((c) => ({ name: c.sym.name, value: c.value }));
     return t;
   }
 
@@ -2631,13 +2632,15 @@ class Parser {
     const open = this.expect("{");
     if (!sameScope) this.pushScope("block");
     const body: Stmt[] = [];
+    let close: Token = open;
     try {
       while (!this.is("}") && this.peek().kind !== "eof") this.blockItem(body);
+      close = this.peek();
       this.expect("}");
     } finally {
       if (!sameScope) this.popScope();
     }
-    return { kind: "block", body, loc: loc(open) };
+    return { kind: "block", body, loc: loc(open), end: loc(close) };
   }
 
   private blockItem(out: Stmt[]): void {

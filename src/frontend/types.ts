@@ -213,6 +213,8 @@ export interface EnumInfo {
   /** C23 `enum E : T`. */
   fixed: boolean;
   readonly id: number;
+  /** The enumerators in order, once the body is parsed (debug information describes them). */
+  enumerators?: { readonly name: string; readonly value: bigint }[];
 }
 
 // ---------------------------------------------------------------------------

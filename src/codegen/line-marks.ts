@@ -1,0 +1,125 @@
+// -g in a backend's emitter: `.loc` before the first instruction of each new
+// source position, and labels around the code of each lexical scope (its pc
+// range for the debug information). Arch-neutral: the emitter calls `entry`
+// after the function's label, `before` ahead of each MIR instruction, `flush`
+// before each instruction line it writes, and `finish` after the last one.
+
+import type { Directive, Label } from "../asm/lines.js";
+import { directive, label } from "../asm/lines.js";
+import type { DebugLoc } from "../ir/debug.js";
+import type { MFunc, MInst } from "./mir.js";
+
+export interface FunctionLines {
+  /** Each scope's parent (index = scope; scope 0 is the function's). Empty: line tables only. */
+  readonly scopeParents: readonly (number | undefined)[];
+  /** A prefix for this function's labels, unique in the module. */
+  readonly prefix: string;
+  /** Filled in: the labels bounding each scope that has code (scope 0 excluded). */
+  readonly ranges: Map<number, { start: string; end: string }>;
+  /** Filled in: the label after the function's last instruction. */
+  end?: string;
+}
+
+/** Where lines go: any backend's line array takes labels and directives. */
+interface Sink { push(...lines: (Directive | Label)[]): number }
+
+const locText = (l: DebugLoc, flags: string): string => `${l.file + 1} ${l.line} ${l.col}${flags}`;
+const sameRow = (a: Row | undefined, b: Row): boolean =>
+  a !== undefined && a.loc.file === b.loc.file && a.loc.line === b.loc.line && a.loc.col === b.loc.col && a.discriminator === b.discriminator;
+
+/**
+ * A row of the line table. Code of one line in several basic blocks (a `for`
+ * header and its body) gets a discriminator per block after the first, as gcc
+ * gives: debuggers then treat the line as one statement (gdb collapses the
+ * rows of a line with discriminators, so `next` steps over a one-line loop).
+ */
+interface Row { loc: DebugLoc; discriminator: number }
+
+export class LineMarks {
+  private last: Row | undefined;
+  private pending: Row | undefined;
+  /** MIR block of each instruction index; per source line, the blocks with code of it (their discriminators). */
+  private readonly blockOf: number[] = [];
+  private readonly lineBlocks = new Map<string, Map<number, number>>();
+  private afterPrologue = false;
+  private index = 0;
+  /** Instruction index → scopes whose range starts there / ends after it. */
+  private readonly starts = new Map<number, number[]>();
+  private readonly ends = new Map<number, number[]>();
+  private endsFlushed = 0;
+
+  constructor(private readonly f: MFunc, private readonly info: FunctionLines) {
+    const first = new Map<number, number>(), last = new Map<number, number>();
+    let k = 0;
+    for (const [bi, b] of f.blocks.entries()) {
+      for (const i of b.insts) {
+        this.blockOf.push(bi);
+        for (let s: number | undefined = i.loc?.scope; s !== undefined && s > 0; s = info.scopeParents[s]) {
+          if (!first.has(s)) first.set(s, k);
+          last.set(s, k);
+        }
+        k++;
+      }
+    }
+    for (const [s, at] of first) {
+      push(this.starts, at, s);
+      push(this.ends, last.get(s)!, s);
+      info.ranges.set(s, { start: `${info.prefix}B${s}`, end: `${info.prefix}E${s}` });
+    }
+  }
+
+  /** The function's first row: its entry position, at the function's label. */
+  entry(out: Sink): void {
+    const at = this.f.blocks.flatMap((b) => b.insts).find((i) => i.loc)?.loc;
+    if (!at) return;
+    out.push(directive(".loc", locText(at, "")));
+    this.last = { loc: at, discriminator: 0 };
+    this.discriminator(at, this.blockOf[0] ?? 0);
+  }
+
+  before(i: MInst, out: Sink): void {
+    this.closeScopes(out, this.index);
+    for (const s of this.starts.get(this.index) ?? []) out.push(label(this.info.ranges.get(s)!.start));
+    const block = this.blockOf[this.index++] ?? 0;
+    if (!i.loc) return;
+    const row = { loc: i.loc, discriminator: this.discriminator(i.loc, block) };
+    this.pending = sameRow(this.last, row) ? undefined : row;
+  }
+
+  private discriminator(at: DebugLoc, block: number): number {
+    const key = `${at.file}:${at.line}`;
+    let blocks = this.lineBlocks.get(key);
+    if (!blocks) this.lineBlocks.set(key, blocks = new Map());
+    let d = blocks.get(block);
+    if (d === undefined) blocks.set(block, d = blocks.size);
+    return d;
+  }
+
+  flush(out: Sink): void {
+    if (!this.pending) return;
+    // The first row after the entry row is where the body starts: gdb stops there for `break f`.
+    const flags = (this.afterPrologue ? "" : " prologue_end") + (this.pending.discriminator ? ` discriminator ${this.pending.discriminator}` : "");
+    this.afterPrologue = true;
+    out.push(directive(".loc", locText(this.pending.loc, flags)));
+    this.last = this.pending;
+    this.pending = undefined;
+  }
+
+  finish(out: Sink): void {
+    this.closeScopes(out, this.index);
+    this.info.end = `${this.info.prefix}FE`;
+    out.push(label(this.info.end));
+  }
+
+  /** End labels of scopes whose last instruction came before `upTo`. */
+  private closeScopes(out: Sink, upTo: number): void {
+    for (; this.endsFlushed < upTo; this.endsFlushed++) {
+      for (const s of this.ends.get(this.endsFlushed) ?? []) out.push(label(this.info.ranges.get(s)!.end));
+    }
+  }
+}
+
+function push(m: Map<number, number[]>, k: number, v: number): void {
+  const l = m.get(k);
+  if (l) l.push(v); else m.set(k, [v]);
+}
