@@ -114,7 +114,7 @@ export function emitFunction(f: MFunc, unwindTables = true, debug?: FunctionLine
     const n = b.insts.length;
     for (let k = 0; k < n; k++) {
       const i = b.insts[k]!;
-      lines?.before(i, out);
+      lines?.before(bi, k, out);
       const target = (x: MInst): number => (x.ops[0]!.k === "label" ? x.ops[0]!.block : -1);
       // `jcc next; jmp other` becomes `j!cc other`.
       const inv = i.opc[0] === "j" ? INVERSE_CC[i.opc.slice(1)] : undefined;

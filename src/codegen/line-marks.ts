@@ -1,13 +1,14 @@
 // -g in a backend's emitter: `.loc` before the first instruction of each new
 // source position, and labels around the code of each lexical scope (its pc
 // range for the debug information). Arch-neutral: the emitter calls `entry`
-// after the function's label, `before` ahead of each MIR instruction, `flush`
-// before each instruction line it writes, and `finish` after the last one.
+// after the function's label, `before` ahead of each MIR instruction it
+// handles (by block and position: it may handle two at once), `flush` before
+// each instruction line it writes, and `finish` after the last one.
 
 import type { Directive, Label } from "../asm/lines.js";
 import { directive, label } from "../asm/lines.js";
 import type { DebugLoc } from "../ir/debug.js";
-import type { MFunc, MInst } from "./mir.js";
+import type { MFunc } from "./mir.js";
 
 export interface FunctionLines {
   /** Each scope's parent (index = scope; scope 0 is the function's). Empty: line tables only. */
@@ -42,16 +43,20 @@ export class LineMarks {
   private readonly blockOf: number[] = [];
   private readonly lineBlocks = new Map<string, Map<number, number>>();
   private afterPrologue = false;
-  private index = 0;
+  /** Index of the first instruction of each block in the function's order. */
+  private readonly blockStart: number[] = [];
+  private count = 0;
   /** Instruction index → scopes whose range starts there / ends after it. */
   private readonly starts = new Map<number, number[]>();
   private readonly ends = new Map<number, number[]>();
   private endsFlushed = 0;
+  private startsFlushed = 0;
 
   constructor(private readonly f: MFunc, private readonly info: FunctionLines) {
     const first = new Map<number, number>(), last = new Map<number, number>();
     let k = 0;
     for (const [bi, b] of f.blocks.entries()) {
+      this.blockStart.push(k);
       for (const i of b.insts) {
         this.blockOf.push(bi);
         for (let s: number | undefined = i.loc?.scope; s !== undefined && s > 0; s = info.scopeParents[s]) {
@@ -61,6 +66,7 @@ export class LineMarks {
         k++;
       }
     }
+    this.count = k;
     for (const [s, at] of first) {
       push(this.starts, at, s);
       push(this.ends, last.get(s)!, s);
@@ -77,10 +83,14 @@ export class LineMarks {
     this.discriminator(at, this.blockOf[0] ?? 0);
   }
 
-  before(i: MInst, out: Sink): void {
-    this.closeScopes(out, this.index);
-    for (const s of this.starts.get(this.index) ?? []) out.push(label(this.info.ranges.get(s)!.start));
-    const block = this.blockOf[this.index++] ?? 0;
+  before(block: number, k: number, out: Sink): void {
+    const index = this.blockStart[block]! + k;
+    const i = this.f.blocks[block]!.insts[k]!;
+    // Labels of instructions the emitter skipped (nothing was written for them) go here too: same address.
+    for (; this.startsFlushed <= index; this.startsFlushed++) {
+      for (const s of this.starts.get(this.startsFlushed) ?? []) out.push(label(this.info.ranges.get(s)!.start));
+    }
+    this.closeScopes(out, index);
     if (!i.loc) return;
     const row = { loc: i.loc, discriminator: this.discriminator(i.loc, block) };
     this.pending = sameRow(this.last, row) ? undefined : row;
@@ -106,7 +116,10 @@ export class LineMarks {
   }
 
   finish(out: Sink): void {
-    this.closeScopes(out, this.index);
+    for (; this.startsFlushed < this.count; this.startsFlushed++) {
+      for (const s of this.starts.get(this.startsFlushed) ?? []) out.push(label(this.info.ranges.get(s)!.start));
+    }
+    this.closeScopes(out, this.count);
     this.info.end = `${this.info.prefix}FE`;
     out.push(label(this.info.end));
   }

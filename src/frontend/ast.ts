@@ -125,6 +125,8 @@ export interface ObjectSymbol extends SymbolBase {
   align?: number;
   /** Its address is taken (`&x`, or an array that decays): lowering must keep it in memory. */
   addressTaken: boolean;
+  /** Declared with a typedef name as its whole type (`size_t n;`): debug information says so. */
+  typedefName?: string;
   /** For anonymous objects: what it is. */
   anon?: "string" | "compound" | "vla-count" | "layout" | "temp";
   /** `constexpr` (C23). */

@@ -89,6 +89,8 @@ interface DeclSpec {
   autoType: boolean;
   /** The specifiers were only a struct/union/enum tag (for `struct S;` and anonymous members). */
   tagOnly: boolean;
+  /** The type is a typedef name's, unqualified (debug information names it). */
+  typedefName?: string;
 }
 
 interface ParamSym {
@@ -980,6 +982,7 @@ class Parser {
               // `T x` where T is a typedef - but `T` alone after a type is a declarator name.
               this.next();
               userType = s.type;
+              spec.typedefName = w;
               any = true;
               break;
             }
@@ -1034,6 +1037,7 @@ class Parser {
     if (restrictTok && type.kind !== "pointer") this.error(restrictTok, "invalid use of 'restrict'");
     if (quals) type = qualified(type, quals);
     spec.type = type;
+    if (type !== userType) spec.typedefName = undefined;
     return spec;
   }
 
@@ -1258,7 +1262,7 @@ class Parser {
           }
           let align = spec.align;
           for (const a of allAttrs) if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
-          out.push({ name: d.name, type, bitWidth: width, packed: hasAttr(allAttrs, "packed"), align, loc: d.loc });
+          out.push({ name: d.name, type, bitWidth: width, packed: hasAttr(allAttrs, "packed"), align, loc: d.loc, ...(type === spec.type && spec.typedefName ? { typedefName: spec.typedefName } : {}) });
           if (!this.accept(",")) break;
         }
         if (this.is("}")) this.warn(this.peek(), "no semicolon at end of struct or union");
@@ -1626,6 +1630,7 @@ class Parser {
         const ps: ParamSym = { name: pd.name, type: t, loc: pd.loc };
         if (pd.name !== undefined) {
           const sym = this.newObject(pd.name, t, pd.loc, spec.storage === "register" ? "register" : "auto", "none", false);
+          if (t === spec.type && spec.typedefName) sym.typedefName = spec.typedefName;
           sym.isParam = true;
           sym.defined = true;
           this.declAttrs(sym.attrs, [...spec.attrs, ...pd.attrs]);
@@ -1987,6 +1992,7 @@ class Parser {
         if (!isExtern && sym.storage === "extern") sym.storage = storage === "static" ? "static" : "auto";
       } else {
         sym = this.newObject(name, type, d.loc, isExtern ? "extern" : storage === "static" ? "static" : "auto", linkage, true);
+        if (type === spec.type && spec.typedefName) sym.typedefName = spec.typedefName;
         if (isExtern && !fileScope) {
           // A block-scope extern: link with a file-scope one if visible.
           const outer = this.externals.get(name);
@@ -2011,6 +2017,7 @@ class Parser {
         this.notePrevious(prev, "declaration");
       }
       sym = this.newObject(name, type, d.loc, storage === "static" ? "static" : storage === "register" ? "register" : "auto", "none", storage === "static");
+      if (type === spec.type && spec.typedefName) sym.typedefName = spec.typedefName;
       if (storage === "static") {
         sym.asmName = `${name}.${sym.id}`;
         this.tu.globals.push(sym);

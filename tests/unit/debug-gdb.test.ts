@@ -83,7 +83,7 @@ describe("tscc -g -O2 under gdb", () => {
     const exe = join(work, "structs-O2");
     build("tscc", ["structs.c"], exe, ["-g", "-O2"]);
     const t = gdb(exe, ["break area", "run", "bt", "print *s", "print s->corners[1].x", "finish"]);
-    expect(t).toMatch(/#1 {2}0xADDR in main \(\) at structs\.c:52/);
+    expect(t).toMatch(/#1 {2}0xADDR in main \(\) at structs\.c:53/);
     // `s` is a parameter the optimiser keeps in a register: unknown, so not shown.
     expect(t).toMatch(/\n(value has been optimized out|\$\d+ = \{name = 0xADDR "triangle", corners = \{\{x = 1, y = 2\}, \{x = 7, y = 2\}, \{x = 1, y = 10\}\}.*)\n/);
     expect(t).toMatch(/\n(value has been optimized out|\$\d+ = 7)\n/);

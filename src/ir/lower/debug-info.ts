@@ -75,6 +75,13 @@ export class DebugInfoBuilder {
     return this.typeIndex.get(key) ?? this.add(make(), key);
   }
 
+  /** The type of something declared with a typedef name (`typedefName`) or a plain type. */
+  declared(t: CType, typedefName: string | undefined): number | undefined {
+    const to = this.type(t);
+    if (typedefName === undefined || to === undefined) return to;
+    return this.keyed(`typedef ${typedefName} ${to}`, () => ({ k: "typedef", name: typedefName, to, file: 0, line: 0, col: 0 }));
+  }
+
   /** The debug type of a C type; undefined for void. */
   type(t: CType): number | undefined {
     let inner = this.unqualified(t);
@@ -136,7 +143,7 @@ export class DebugInfoBuilder {
         this.records.set(rec, i); // before the members: they may point back at this record
         if (entry.k === "struct" || entry.k === "union") {
           for (const m of rec.members) {
-            const type = this.type(m.type) ?? this.base("int", 4, "signed");
+            const type = this.declared(m.type, m.typedefName) ?? this.base("int", 4, "signed");
             const pos = this.position(m.loc);
             if (m.bitWidth !== undefined) {
               if (m.name === undefined) continue; // unnamed bit-fields are padding

@@ -59,7 +59,7 @@ function declaresNamed(s: A.Stmt): boolean {
 function describeGlobals(debug: DebugInfoBuilder, tu: A.TranslationUnit, names: SymbolNames): void {
   for (const g of tu.globals) {
     if (g.anon !== undefined || !g.name || g.isStatic && g.linkage === "none") continue;
-    const type = debug.type(g.type);
+    const type = debug.declared(g.type, g.typedefName);
     if (type === undefined) continue;
     debug.debug.globals.push({
       name: g.name, symbol: names.of(g), type, ...debug.position(g.loc), external: g.linkage === "external",
@@ -583,7 +583,7 @@ export class FunctionLowerer {
   private describeVar(sym: A.ObjectSymbol, param: boolean): void {
     const f = this.debugFunc;
     if (!f || !this.debugInfo || this.debugInfo.debug.level < 2 || sym.anon !== undefined || !sym.name) return;
-    const type = this.debugInfo.type(sym.type);
+    const type = this.debugInfo.declared(sym.type, sym.typedefName);
     if (type === undefined) return;
     const addr = this.addrs.get(sym.id);
     // Only an object of its own alloca has a place the backend can name (one in a

@@ -4,11 +4,12 @@
 enum color { RED, GREEN = 5, BLUE };
 typedef unsigned long ulong_t;
 
+typedef unsigned char byte_t;
 struct flags {
   unsigned ready : 1;
   unsigned mode : 3;
   signed level : 4;
-  unsigned char tag;
+  byte_t tag;
 };
 
 struct point { int x, y; };

@@ -1,4 +1,4 @@
-break structs.c:47
+break structs.c:48
 run
 print s
 print s.name
@@ -31,3 +31,5 @@ finish
 next
 print a
 print total
+whatis total
+whatis s.f.tag
