@@ -22,6 +22,8 @@ import type { ArchName } from "../target.js";
 import type { DriverConfig } from "./config.js";
 import { sysrootLayout } from "./toolchains.js";
 import type { DebugOptions } from "../ir/lower/debug-info.js";
+import { supportsColorStderr } from "chalk";
+import { paletteFromGccColors, type DiagnosticPalette } from "../frontend/diagnostic-colors.js";
 import { GCC_COMPAT_VERSION, TSCC_VERSION } from "./main.js";
 
 export interface UnitResult {
@@ -106,6 +108,17 @@ export function dependencyText(cfg: DriverConfig, pp: PreprocessResult, defaultT
   return formatDependencies({ targets, files, phony: cfg.deps.phony });
 }
 
+/**
+ * -fdiagnostics-color: `always`, `never`, or `auto` — colour when stderr is a
+ * terminal that takes it (chalk's judgement: TTY, TERM=dumb, FORCE_COLOR) and
+ * NO_COLOR is unset; GCC_COLORS picks the colours, and empty turns them off.
+ */
+function diagnosticColors(cfg: DriverConfig): DiagnosticPalette | undefined {
+  const on = cfg.diagnosticsColor === "always"
+    || (cfg.diagnosticsColor === "auto" && supportsColorStderr !== false && supportsColorStderr.level > 0 && !process.env.NO_COLOR);
+  return on ? paletteFromGccColors(process.env.GCC_COLORS) : undefined;
+}
+
 /** -g: how lowering describes the unit (gcc's DW_AT_name is the path as given, DW_AT_comp_dir the working directory). */
 function debugOptions(cfg: DriverConfig, path: string, sources: SourceManager): DebugOptions {
   const flags = [`-O${cfg.optSize ? "s" : cfg.optLevel}`, cfg.debugLevel === 1 ? "-g1" : "-g", ...(cfg.dwarfVersion === 4 ? ["-gdwarf-4"] : [])];
@@ -134,7 +147,7 @@ export interface UnitRequest {
 
 export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: string): UnitResult {
   const sources = new SourceManager();
-  const color = cfg.diagnosticsColor === "always" || (cfg.diagnosticsColor === "auto" && process.stderr.isTTY === true && !process.env.NO_COLOR);
+  const color = diagnosticColors(cfg);
   const diags = new Diagnostics(sources, cfg.warnings, undefined, color);
   try {
     const host = new NodeHost();

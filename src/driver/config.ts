@@ -411,9 +411,12 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
   }
 
   function fOption(v: string): void {
-    if (v.startsWith("diagnostics-color")) {
+    if (v === "diagnostics-color" || v.startsWith("diagnostics-color=")) {
       const val = v.includes("=") ? v.slice(v.indexOf("=") + 1) : "always";
-      c.diagnosticsColor = val === "never" ? "never" : val === "auto" ? "auto" : "always";
+      if (val !== "never" && val !== "auto" && val !== "always") {
+        throw new UsageError(`unrecognized argument in option '-f${v}'\ntscc: note: valid arguments to '-fdiagnostics-color=' are: always auto never`);
+      }
+      c.diagnosticsColor = val;
       return;
     }
     if (v === "no-diagnostics-color") { c.diagnosticsColor = "never"; return; }
