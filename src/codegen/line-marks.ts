@@ -67,11 +67,30 @@ export class LineMarks {
       }
     }
     this.count = k;
-    for (const [s, at] of first) {
-      push(this.starts, at, s);
-      push(this.ends, last.get(s)!, s);
-      info.ranges.set(s, { start: `${info.prefix}B${s}`, end: `${info.prefix}E${s}` });
-    }
+    // A scope's range is the span from its first instruction to its last. Code of
+    // one scope may come after a sibling's (cleanups, a loop's exit), so spans are
+    // made to nest: each stays inside its parent's and ends before the next
+    // sibling's starts; one left empty gets no range (its variables go to the parent).
+    const children = new Map<number, number[]>();
+    for (const s of first.keys()) push(children, info.scopeParents[s] ?? 0, s);
+    const place = (p: number): void => {
+      const kids = (children.get(p) ?? []).sort((a, b) => first.get(a)! - first.get(b)!);
+      if (p > 0) {
+        for (const c of kids) {
+          first.set(c, Math.max(first.get(c)!, first.get(p)!));
+          last.set(c, Math.min(last.get(c)!, last.get(p)!));
+        }
+      }
+      kids.forEach((c, n) => { const next = kids[n + 1]; if (next !== undefined) last.set(c, Math.min(last.get(c)!, first.get(next)! - 1)); });
+      for (const c of kids) {
+        if (last.get(c)! < first.get(c)!) continue;
+        push(this.starts, first.get(c)!, c);
+        push(this.ends, last.get(c)!, c);
+        info.ranges.set(c, { start: `${info.prefix}B${c}`, end: `${info.prefix}E${c}` });
+        place(c);
+      }
+    };
+    place(0);
   }
 
   /** The function's first row: its entry position, at the function's label. */

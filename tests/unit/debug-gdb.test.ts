@@ -7,7 +7,7 @@
 // cannot know are "<optimized out>", never wrong.
 
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -89,4 +89,24 @@ describe("tscc -g -O2 under gdb", () => {
     expect(t).toMatch(/\n(value has been optimized out|\$\d+ = 7)\n/);
     expect(t).toMatch(/Value returned is \$\d+ = 24/);
   }, 120_000);
+});
+
+describe("tscc -g output is valid DWARF", () => {
+  requireForEach("llvm-dwarfdump");
+  it("llvm-dwarfdump --verify accepts the objects of the C test programs at -O0 and -O2 (DWARF 5 and 4)", () => {
+    const cdir = join(DIR, "../c");
+    const programs = readdirSync(cdir).filter((f) => f.endsWith(".c")).sort().filter((_, i) => i % 3 === 0);
+    const failures: string[] = [];
+    for (const p of programs) {
+      for (const flags of [["-g", "-O0"], ["-g", "-O2", "-gdwarf-4"]]) {
+        const obj = join(work, `${p}.o`);
+        const r = spawnSync(process.execPath, [requireBundle(), "-w", "-c", ...flags, join(cdir, p), "-o", obj], { encoding: "utf8" });
+        if (r.status !== 0) { failures.push(`${p} ${flags.join(" ")}: ${r.stderr.split("\n")[0]}`); continue; }
+        const v = spawnSync("llvm-dwarfdump", ["--verify", obj], { encoding: "utf8" });
+        if (v.status !== 0) failures.push(`${p} ${flags.join(" ")}: ${v.stdout.split("\n").find((l) => /error/i.test(l))}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(programs.length).toBeGreaterThan(4);
+  }, 180_000);
 });
