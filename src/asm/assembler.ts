@@ -5,6 +5,7 @@
 
 import { AsmError, type ArchAssembler, type Encoded, type InstContext } from "./arch.js";
 import { CfiState } from "./cfi.js";
+import { LineTable } from "./dwarf-line.js";
 import { ExprError, ExprParser, type Expr } from "./expr.js";
 import type { Statement } from "./lexer.js";
 import { ByteBuf, type AsmSymbol, type DataFrag, type Frag, type Section } from "./model.js";
@@ -20,6 +21,8 @@ export interface AssembleOptions {
   args?: readonly string[];
   /** For `.include` and `.incbin`: returns contents, or undefined if not found. */
   readFile?: (path: string, fromFile: string) => Uint8Array | undefined;
+  /** The compilation directory DWARF 5 line tables name when `.file 0` does not (gas: its working directory). */
+  compDir?: string;
 }
 
 export class Assembler implements InstContext, EvalContext {
@@ -35,6 +38,7 @@ export class Assembler implements InstContext, EvalContext {
   previous: { section: Section; subsection: number } | undefined;
   readonly sectionStack: { section: Section; subsection: number }[] = [];
   readonly cfi = new CfiState();
+  readonly lines: LineTable;
   stmt: Statement = { text: "", file: "", line: 0 };
   private tempCount = 0;
   private dotSym: AsmSymbol | undefined;
@@ -50,6 +54,7 @@ export class Assembler implements InstContext, EvalContext {
   private strictDifferences = false;
 
   constructor(readonly arch: ArchAssembler<unknown>, readonly opts: AssembleOptions) {
+    this.lines = new LineTable(opts.args, opts.compDir ?? "");
     // gas always creates these three, in this order, and their section symbols come first.
     this.section(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR).align = arch.textAlign ?? 1;
     this.section(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE);
@@ -342,6 +347,7 @@ export class Assembler implements InstContext, EvalContext {
 
   /** Place an encoded instruction at the current location (from text or straight from a backend). */
   append(enc: Encoded): void {
+    this.lines.beforeInstruction(this);
     if (enc.kind === "relax") {
       this.addFrag({ kind: "relax", address: 0, target: enc.target, inst: enc.inst, variant: 0, local: false, file: this.stmt.file, line: this.stmt.line });
       return;

@@ -440,6 +440,7 @@ const miscDirectives: Record<string, Handler> = {
   ".file": (asm, a) => {
     // `.file "name"` names the STT_FILE symbol; `.file N "name"` is DWARF line info.
     const t = a.trim();
+    if (asm.lines.fileDirective(asm, t)) return;
     if (t.startsWith('"') && asm.fileSymbol === undefined) asm.fileSymbol = unquote(t);
   },
   ".ident": (asm, a) => {
@@ -459,7 +460,9 @@ const miscDirectives: Record<string, Handler> = {
     asm.current = saved.section;
     asm.subsection = saved.subsection;
   },
-  ".loc": () => undefined, ".loc_mark_labels": () => undefined,
+  ".loc": (asm, a) => asm.lines.locDirective(asm, a),
+  // gas marks the rows of labels as basic-block starts under this; gcc never asks for it.
+  ".loc_mark_labels": () => undefined,
   ".code64": () => undefined, ".att_syntax": () => undefined,
   ".intel_syntax": () => { throw new AsmError(".intel_syntax is not supported"); },
   ".code32": () => { throw new AsmError(".code32 is not supported"); },

@@ -89,7 +89,12 @@ function assembleWith(arch: ArchAssembler<unknown>, opts: AssembleOptions, feed:
     }
     if (asm.hasErrors) return { diagnostics: asm.diagnostics };
     const code = asm.sections.slice();
-    for (const s of code) layoutSection(asm, s);
+    // Code with line rows first: the line program and the view numbers other debug sections use need its addresses.
+    const withRows = asm.lines.sectionsWithRows();
+    for (const s of withRows) layoutSection(asm, s);
+    asm.lines.emit(asm);
+    for (const s of code) if (!withRows.includes(s)) layoutSection(asm, s);
+    for (const s of asm.sections) if (!code.includes(s) && s.name.startsWith(".debug_")) layoutSection(asm, s);
     asm.cfi.emit(asm);
     const eh = asm.sectionsByName.get(".eh_frame");
     if (eh && !code.includes(eh)) layoutSection(asm, eh);

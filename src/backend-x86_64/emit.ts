@@ -10,6 +10,7 @@ import { RBP, ST0, X86_REGS } from "./regs.js";
 import { isBranchOpc } from "./isel.js";
 import type { AsmArg } from "./inlineasm.js";
 import { expandTemplate } from "./inlineasm.js";
+import { LineMarks, type FunctionLines } from "../codegen/line-marks.js";
 
 /** A move `src` → `dst` in AT&T order: which operands a copy reads and writes. */
 const COPY = { src: 0, dst: 1 } as const;
@@ -61,6 +62,8 @@ export interface FunctionEmitOptions {
   ibt?: { entry: boolean; labels: ReadonlySet<string> };
   /** -fstack-clash-protection: touch every page of a frame or dynamic allocation as the stack grows. */
   stackClash?: boolean;
+  /** -g: where line marks and scope labels go (src/codegen/line-marks.ts). */
+  debug?: FunctionLines;
 }
 
 /** Functions after whose calls gcc lands indirect branches with endbr64 (their second return is a jump). */
@@ -71,7 +74,7 @@ const PROBE_INTERVAL = 4096;
 const PROBE_UNROLL_LIMIT = 4 * PROBE_INTERVAL;
 
 export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
-  const { unwindTables, ibt } = opts;
+  const { unwindTables, ibt, debug } = opts;
   const { size: frameSize, saves } = f.frame ?? ice("frame not final", { func: f.name });
   const out: AsmLine[] = [];
   const rbp = reg("rbp");
@@ -99,6 +102,13 @@ export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
   };
 
   const cfi = (name: string, ...args: string[]): void => { if (unwindTables) out.push(directive(name, ...args)); };
+  /** An instruction line: the source position waiting for the next instruction goes first. */
+  const put = (...l: AsmLine[]): void => {
+    lines?.flush(out);
+    out.push(...l);
+  };
+  const lines = debug ? new LineMarks(f, debug) : undefined;
+  lines?.entry(out);
   // Prologue.
   cfi(".cfi_startproc");
   if (ibt?.entry) out.push(inst("endbr64"));
@@ -116,12 +126,12 @@ export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
   }
   const lastBlock = f.blocks.length - 1;
   const epilogue = (last: boolean): void => {
-    for (const s of saves) out.push(inst("movq", saveSlot(s.offset), reg(regName(s.reg, 8))));
+    for (const s of saves) put(inst("movq", saveSlot(s.offset), reg(regName(s.reg, 8))));
     // Code after a `ret` in the middle still has the body's frame.
     if (!last) cfi(".cfi_remember_state");
-    out.push(inst("leave"));
+    put(inst("leave"));
     cfi(".cfi_def_cfa", "7", "8");
-    out.push(inst("ret"));
+    put(inst("ret"));
     if (!last) cfi(".cfi_restore_state");
   };
 
@@ -132,11 +142,12 @@ export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
     const n = b.insts.length;
     for (let k = 0; k < n; k++) {
       const i = b.insts[k]!;
+      lines?.before(bi, k, out);
       const target = (x: XInst): number => (x.ops[0]!.k === "label" ? x.ops[0]!.block : -1);
       // `jcc next; jmp other` becomes `j!cc other`.
       const inv = i.opc[0] === "j" ? INVERSE_CC[i.opc.slice(1)] : undefined;
       if (inv && k === n - 2 && b.insts[k + 1]!.opc === "jmp" && target(i) === bi + 1 && target(b.insts[k + 1]!) >= 0) {
-        out.push(inst("j" + inv, { kind: "target", name: f.blocks[target(b.insts[k + 1]!)]!.label }));
+        put(inst("j" + inv, { kind: "target", name: f.blocks[target(b.insts[k + 1]!)]!.label }));
         break;
       }
       if (i.asm) {
@@ -151,7 +162,7 @@ export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
           }
         });
         const text = expandTemplate(i.asm.template, args, i.asm.operands.map((x) => x.name), i.asm.unique);
-        if (text.trim() !== "") out.push(verbatim(text));
+        if (text.trim() !== "") put(verbatim(text));
         continue;
       }
       switch (i.opc) {
@@ -163,39 +174,39 @@ export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
           // See the setjmp intrinsic in isel: buffer in %rdi, result in %eax.
           const resume = (i.ops[0] as { name: string }).name;
           const buf = (disp: number): MemOperand => mem({ base: "rdi", disp });
-          out.push(
+          put(
             inst("movq", rbp, buf(0)), inst("leaq", mem({ base: "rip", sym: resume, disp: 0 }), reg("rax")),
             inst("movq", reg("rax"), buf(8)), inst("movq", reg("rsp"), buf(16)), inst("xorl", reg("eax"), reg("eax")),
             label(resume),
           );
-          if (ibt) out.push(inst("endbr64"));
+          if (ibt) put(inst("endbr64"));
           continue;
         }
         case "longjmp": {
           // Buffer in %rcx: back to the setjmp's frame and stack, with %eax = 1.
           const buf = (disp: number): MemOperand => mem({ base: "rcx", disp });
-          out.push(
+          put(
             inst("movl", imm(1n), reg("eax")), inst("movq", buf(8), reg("rdx")), inst("movq", buf(16), reg("rsp")),
             inst("movq", buf(0), rbp), inst("jmp", { kind: "indirect", to: reg("rdx") }),
           );
           continue;
         }
         case "jmp*":
-          out.push(inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) }));
+          put(inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) }));
           continue;
         case "jmp*table": {
           // Jump tables hold only this function's blocks: no landing pads needed (gcc's notrack).
           const jmp = inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) });
-          out.push(ibt ? { ...jmp, prefixes: ["notrack"] } : jmp);
+          put(ibt ? { ...jmp, prefixes: ["notrack"] } : jmp);
           continue;
         }
         case "sub.rsp": {
           // Dynamic allocation of the (16-aligned) size in the operand, which is consumed.
           const size = reg(regName((i.ops[0] as { r: number }).r, 8));
-          if (!opts.stackClash) { out.push(inst("subq", size, reg("rsp"))); continue; }
+          if (!opts.stackClash) { put(inst("subq", size, reg("rsp"))); continue; }
           // One page at a time, touching each, then the rest, touched too.
           const loop = `.Lprobe.${f.name}.${probeLoops++}`, done = `${loop}.done`;
-          out.push(
+          put(
             label(loop), inst("cmpq", imm(PROBE_INTERVAL), size), inst("jbe", { kind: "target", name: done }),
             inst("subq", imm(PROBE_INTERVAL), reg("rsp")), inst("orq", imm(0), mem({ base: "rsp", disp: 0 })),
             inst("subq", imm(PROBE_INTERVAL), size), inst("jmp", { kind: "target", name: loop }),
@@ -205,19 +216,20 @@ export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
         }
         case "call":
           if (i.ops[0]!.k === "reg") {
-            out.push(inst("call", { kind: "indirect", to: reg(regName(i.ops[0]!.r, 8)) }));
+            put(inst("call", { kind: "indirect", to: reg(regName(i.ops[0]!.r, 8)) }));
             continue;
           }
           if (ibt && i.ops[0]!.k === "sym" && RETURNS_TWICE.has(i.ops[0]!.name)) {
-            out.push(inst(i.opc, ...i.ops.map(conv)), inst("endbr64"));
+            put(inst(i.opc, ...i.ops.map(conv)), inst("endbr64"));
             continue;
           }
           break;
       }
-      out.push(inst(i.opc, ...i.ops.map(conv)));
+      put(inst(i.opc, ...i.ops.map(conv)));
     }
   });
   if (f.blocks.length === 0) ice("empty function", { func: f.name });
+  lines?.finish(out);
   cfi(".cfi_endproc");
   return out;
 }

@@ -19,6 +19,12 @@ import type { ModuleContext } from "./isel.js";
 import { ISel } from "./isel.js";
 import type { X86Addr } from "./regs.js";
 import { X86_FRAME, X86_HOOKS, emitFunction } from "./emit.js";
+import type { FunctionLines } from "../codegen/line-marks.js";
+import { debugSections, fileDirectives, type DebugTarget, type EmittedFunction } from "../codegen/debuginfo.js";
+
+const DW_OP_call_frame_cfa = 0x9c, DW_OP_breg0 = 0x70;
+/** DWARF's number for %rbp. */
+const DWARF_RBP = 6;
 
 export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic">
   & Partial<Pick<CodegenOptions, "unwindTables" | "cfProtection" | "stackClashProtection">>;
@@ -62,9 +68,11 @@ const X86_MACHINE: MachineTarget<X86Addr, ModuleContext> = {
   select: (f, ctx) => new ISel(f, ctx).run(),
 };
 
-export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPlan): AsmLine[] {
+export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPlan, emitted?: EmittedFunction[]): AsmLine[] {
   const out: AsmLine[] = [];
-  const mf = generateFunction(f, ctx, X86_MACHINE);
+  // The instruction selector is kept: -g asks it where each variable's slot went.
+  let isel: ISel | undefined;
+  const mf = generateFunction(f, ctx, { ...X86_MACHINE, select: (fn, c) => (isel = new ISel(fn, c)).run() });
   const { opts } = plan;
   const ibt = (opts.cfProtection ?? 0) & 1 ? {
     // gcc -O0 marks every entry; optimising, only those an indirect call may reach.
@@ -75,9 +83,22 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPla
   symbolAttrs(out, f.name, f.linkage, f.visibility, "function");
   out.push(directive(".p2align", "4"));
   out.push(label(f.name));
-  const lines = emitFunction(mf, { unwindTables: opts.unwindTables !== false, ...(ibt ? { ibt } : {}), stackClash: opts.stackClashProtection === true });
-  for (const l of lines) out.push(l); // (a spread overflows the stack on huge functions)
+  // -g: line marks and scope labels (the function's debug description, when types are wanted too).
+  const lines: FunctionLines | undefined = emitted
+    ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() }
+    : undefined;
+  const code = emitFunction(mf, {
+    unwindTables: opts.unwindTables !== false, ...(ibt ? { ibt } : {}), stackClash: opts.stackClashProtection === true,
+    ...(lines ? { debug: lines } : {}),
+  });
+  for (const l of code) out.push(l); // (a spread overflows the stack on huge functions)
   out.push(directive(".size", f.name, `.-${f.name}`));
+  if (emitted && lines?.end && f.debug) {
+    emitted.push({
+      debug: f.debug, symbol: f.name, end: lines.end, ranges: lines.ranges,
+      slotOffset: (temp) => { const s = isel?.slotOfAlloca(temp); return s === undefined ? undefined : mf.slots[s]?.offset; },
+    });
+  }
   return out;
 }
 
@@ -126,10 +147,14 @@ export function emitGlobal(g: Global): AsmLine[] {
 export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
   const ctx = moduleContext(m, opts.pic);
   const out: AsmLine[] = [];
+  const debug = m.debug;
+  const emitted: EmittedFunction[] | undefined = debug ? [] : undefined;
+  if (debug) out.push(...fileDirectives(debug), directive(".text"), label(".Ltext0"));
   // File-scope asm first, as written; everything after names its own section.
   for (const a of m.asm) out.push(verbatim(a));
   const plan: ModuleEmitPlan = { opts, indirectlyReached: addressTakenSymbols(m) };
-  for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx, plan)) out.push(l);
+  for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx, plan, emitted)) out.push(l);
+  if (debug) out.push(directive(".text"), label(".Letext0"));
   for (const g of m.globals) for (const l of emitGlobal(g)) out.push(l);
   if (ctx.pool.size) {
     out.push(directive(".section", ".rodata.cst16", '"aM"', "@progbits", "16"));
@@ -150,6 +175,11 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
       out.push(directive(".p2align", "2"), label(lab));
       for (const t of targets) out.push(directive(".long", `${t}-${lab}`));
     }
+  }
+  if (debug && emitted) {
+    // The frame base is the CFA (%rbp + 16 in every body) when unwind tables say so, else %rbp itself.
+    const target: DebugTarget = opts.unwindTables !== false ? { frameBase: [DW_OP_call_frame_cfa], frameBaseBias: -16 } : { frameBase: [DW_OP_breg0 + DWARF_RBP, 0], frameBaseBias: 0 };
+    for (const l of debugSections(debug, emitted, target, { start: ".Ltext0", end: ".Letext0" })) out.push(l);
   }
   out.push(directive(".section", ".note.GNU-stack", ctx.execStack ? '"x"' : '""', "@progbits"));
   if (opts.cfProtection) gnuPropertyNote(out, opts.cfProtection);

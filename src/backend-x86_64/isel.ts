@@ -23,6 +23,7 @@ import type * as ir from "../ir/ir.js";
 import type { Type, Value } from "../ir/ir.js";
 import { instOperands, temp, termOperands } from "../ir/ir.js";
 import { CodegenError, ice } from "../ir/errors.js";
+import type { DebugLoc } from "../ir/debug.js";
 import type { MAsm, MImm, MReg, RegClass } from "../codegen/mir.js";
 import type { XBlock as MBlock, XFunc as MFunc, XInst as MInst, XMem as MMem, XOperand as MOperand } from "./regs.js";
 import { newSlot, newVReg } from "../codegen/mir.js";
@@ -151,10 +152,17 @@ export class ISel {
   // ------------------------------------------------------------ plumbing
 
   private emit(opc: string, ...ops: MOperand[]): void {
-    this.cur.insts.push({ opc, ops });
+    this.cur.insts.push(this.loc ? { opc, ops, loc: this.loc } : { opc, ops });
   }
   private emitX(i: MInst): void {
-    this.cur.insts.push(i);
+    this.cur.insts.push(this.loc && !i.loc ? { ...i, loc: this.loc } : i);
+  }
+  /** -g: the position of the IR instruction being selected. */
+  private loc: DebugLoc | undefined;
+
+  /** The frame slot of a fixed-size alloca (-g: where a variable lives). */
+  slotOfAlloca(temp: number): number | undefined {
+    return this.slots.get(temp);
   }
   private vreg(cls: RegClass = "int"): number {
     return newVReg(this.mf, cls);
@@ -339,6 +347,8 @@ export class ISel {
       }
     }
     this.cur = this.mf.blocks[0]!;
+    // The argument moves belong to the function's entry line.
+    this.loc = f.blocks[0]?.insts.find((i) => i.loc)?.loc ?? f.blocks[0]?.termLoc;
     this.lowerEntry();
     for (const b of f.blocks) {
       for (const i of b.insts) {
@@ -350,7 +360,8 @@ export class ISel {
     f.blocks.forEach((b, k) => {
       if (k > 0) this.cur = this.mf.blocks[k]!;
       for (const p of b.phis) this.regsOf(p.dst);
-      b.insts.forEach((i, n) => this.lowerInst(i, b, n));
+      b.insts.forEach((i, n) => { this.loc = i.loc ?? this.loc; this.lowerInst(i, b, n); });
+      this.loc = b.termLoc ?? this.loc;
       this.lowerTerm(b);
       this.lastMBlock.set(b.label, this.mf.blocks.indexOf(this.cur));
     });

@@ -9,6 +9,8 @@
 // operator), and so are register classes: the target's `RegisterFile`
 // describes them as data. Nothing in src/codegen knows a register by name.
 
+import type { DebugLoc } from "../ir/debug.js";
+
 /** A register class, named by the target's register file (e.g. "int", "float"). */
 export type RegClass = string;
 
@@ -72,6 +74,8 @@ export interface MInst<A = unknown> {
   readonly clobbers?: readonly number[];
   /** Inline asm: the emitter substitutes `ops` into the template. */
   readonly asm?: MAsm;
+  /** -g: the source position of the IR instruction this was selected from. */
+  loc?: DebugLoc;
 }
 
 /**

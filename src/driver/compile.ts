@@ -21,6 +21,10 @@ import type { DataLayout } from "../target.js";
 import type { DriverConfig } from "./config.js";
 import { sysrootLayout } from "./toolchains.js";
 import { timed } from "./time-report.js";
+import type { DebugOptions } from "../ir/lower/debug-info.js";
+import { supportsColorStderr } from "chalk";
+import { paletteFromGccColors, type DiagnosticPalette } from "../frontend/diagnostic-colors.js";
+import { GCC_COMPAT_VERSION, TSCC_VERSION } from "./main.js";
 
 export interface UnitResult {
   /** The requested text (preprocessed source, IR, assembler), or undefined on error. */
@@ -92,6 +96,35 @@ export function dependencyText(cfg: DriverConfig, pp: PreprocessResult, defaultT
   return formatDependencies({ targets, files, phony: cfg.deps.phony });
 }
 
+/**
+ * -fdiagnostics-color: `always`, `never`, or `auto` — colour when stderr is a
+ * terminal that takes it (chalk's judgement: TTY, TERM=dumb, FORCE_COLOR) and
+ * NO_COLOR is unset; GCC_COLORS picks the colours, and empty turns them off.
+ */
+function diagnosticColors(cfg: DriverConfig): DiagnosticPalette | undefined {
+  const on = cfg.diagnosticsColor === "always"
+    || (cfg.diagnosticsColor === "auto" && supportsColorStderr !== false && supportsColorStderr.level > 0 && !process.env.NO_COLOR);
+  return on ? paletteFromGccColors(process.env.GCC_COLORS) : undefined;
+}
+
+/** -g: how lowering describes the unit (gcc's DW_AT_name is the path as given, DW_AT_comp_dir the working directory). */
+function debugOptions(cfg: DriverConfig, path: string, sources: SourceManager): DebugOptions {
+  const flags = [`-O${cfg.optSize ? "s" : cfg.optLevel}`, cfg.debugLevel === 1 ? "-g1" : "-g", ...(cfg.dwarfVersion === 4 ? ["-gdwarf-4"] : [])];
+  return {
+    level: cfg.debugLevel === 1 ? 1 : 2,
+    version: cfg.dwarfVersion,
+    producer: `tscc ${TSCC_VERSION} (GNU C17 ${GCC_COMPAT_VERSION} compatible) ${flags.join(" ")}`,
+    name: path === "-" ? "<stdin>" : path,
+    compDir: process.cwd(),
+    presumed: (file, line) => sources.presumed(file, line),
+  };
+}
+
+/** What gcc tells gas for -g: the DWARF version of the line table. */
+export function dwarfAsArgs(cfg: DriverConfig): string[] {
+  return cfg.debug && cfg.debugLevel > 0 ? [`--gdwarf-${cfg.dwarfVersion}`] : [];
+}
+
 export interface UnitRequest {
   path: string;
   lang: "c" | "cpp-output" | "assembler-with-cpp";
@@ -102,7 +135,7 @@ export interface UnitRequest {
 
 export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: string): UnitResult {
   const sources = new SourceManager();
-  const color = cfg.diagnosticsColor === "always" || (cfg.diagnosticsColor === "auto" && process.stderr.isTTY === true && !process.env.NO_COLOR);
+  const color = diagnosticColors(cfg);
   const diags = new Diagnostics(sources, cfg.warnings, undefined, color);
   try {
     const host = new NodeHost();
@@ -116,7 +149,8 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
     const tu = timed("parse", () => parseTranslationUnit(pp.tokens, { layout: dataLayoutOf(cfg), std: cfg.std, gnu89Inline: cfg.gnu89Inline, optimize: cfg.optLevel > 0 }, diags));
     if (diags.errorCount > 0) return { text: undefined };
     if (req.goal === "syntax") return { text: "" };
-    const module = timed("lower", () => lowerTranslationUnit(tu, { layout: dataLayoutOf(cfg), commonSymbols: cfg.commonSymbols, instrumentFunctions: cfg.instrumentFunctions === true, libBuiltins: cfg.libBuiltins, optimize: cfg.optLevel > 0, defaultVisibility: cfg.defaultVisibility }, diags));
+    const debug = cfg.debug && cfg.debugLevel > 0 ? debugOptions(cfg, req.path, sources) : undefined;
+    const module = timed("lower", () => lowerTranslationUnit(tu, { layout: dataLayoutOf(cfg), commonSymbols: cfg.commonSymbols, instrumentFunctions: cfg.instrumentFunctions === true, libBuiltins: cfg.libBuiltins, optimize: cfg.optLevel > 0, defaultVisibility: cfg.defaultVisibility, ...(debug ? { debug } : {}) }, diags));
     if (diags.errorCount > 0) return { text: undefined };
     const printAfter = cfg.printAfter.length > 0
       ? { pass: cfg.printAfter.includes("all") ? "*" : cfg.printAfter[0], sink: (t: string) => void process.stderr.write(t) }
@@ -137,7 +171,9 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
     }));
     if (req.goal === "object") {
       // Straight from the instructions to the object (no text round trip); diagnostics name the -S file.
-      const r = timed("assembly", () => assembleLines(lines, { fileName: req.path.replace(/\.[^./]*$/, "") + ".s", arch: target.assembler }));
+      const r = timed("assembly", () => assembleLines(lines, {
+        fileName: req.path.replace(/\.[^./]*$/, "") + ".s", arch: target.assembler, args: dwarfAsArgs(cfg), compDir: process.cwd(),
+      }));
       for (const d of r.diagnostics) process.stderr.write(textBytes(formatDiagnostic(d) + "\n"));
       return r.object ? { text: "", object: r.object } : { text: undefined };
     }

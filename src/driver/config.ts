@@ -12,6 +12,15 @@ import { IsaState } from "./isa.js";
 import type { FloatModel } from "../frontend/predefined.js";
 import type { StackProtectorMode } from "../ir/index.js";
 
+/**
+ * -g options that choose among layouts of the same information; tscc writes one
+ * layout (columns, no pubnames, no recorded switches) and accepts them.
+ */
+const G_LAYOUT_OPTIONS: ReadonlySet<string> = new Set([
+  "column-info", "no-column-info", "record-gcc-switches", "no-record-gcc-switches", "strict-dwarf", "no-strict-dwarf",
+  "no-pubnames", "no-split-dwarf", "no-as-loc-support", "no-variable-location-views", "no-statement-frontiers",
+]);
+
 export type Language = "c" | "cpp-output" | "assembler" | "assembler-with-cpp" | "object" | "archive" | "shared";
 
 export type Mode =
@@ -69,7 +78,12 @@ export interface DriverConfig {
   std: string;
   optLevel: number;
   optSize: boolean;
+  /** -g at any level but 0. */
   debug: boolean;
+  /** -g1: line tables and functions; -g (-g2, -g3, -ggdb): variables and types too. */
+  debugLevel: 0 | 1 | 2;
+  /** -gdwarf-N (gcc 12's default: 5). */
+  dwarfVersion: 4 | 5;
   pic: boolean;
   pie: boolean;
   commonSymbols: boolean;
@@ -241,7 +255,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     macroIncludes: [], noStdInc: false, undefAll: false, ppLineMarkers: true, ppKeepComments: false,
     dumpMacros: "none",
     deps: { onlyDeps: false, sideEffect: false, userOnly: false, targets: [], phony: false, missingGenerated: false },
-    std: "gnu17", optLevel: 0, optSize: false, debug: false, pic: true, pie: true, commonSymbols: false,
+    std: "gnu17", optLevel: 0, optSize: false, debug: false, debugLevel: 0, dwarfVersion: 5, pic: true, pie: true, commonSymbols: false,
     libBuiltins: { all: true, off: [] },
     gnu89Inline: false, functionSections: false, dataSections: false, integratedAs: true,
     floatModel: {}, defaultVisibility: "default", wrapv: false, noInline: false, asyncUnwindTables: true, unwindTables: false,
@@ -306,7 +320,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
         else throw new UsageError(`argument to '-O' should be a non-negative integer, 'g', 's', 'z' or 'fast'`);
         c.optSize = v === "s" || v === "z";
         break;
-      case "g": c.debug = !/^0$/.test(v); break;
+      case "g": gOption(v, arg.raw); break;
       case "std": c.std = v; break;
       case "ansi": c.std = "c90"; break;
       case "W": warningOption(v); break;
@@ -415,10 +429,31 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     else throw new UsageError(`unrecognized command-line option '-W${v}'`);
   }
 
+  /**
+   * -g options (gcc's spellings): a level, a DWARF version (which also turns
+   * -g on), and layout choices tscc's output has no alternative for. Anything
+   * else (-gsplit-dwarf, -gz, -gbtf, -gdwarf-2/3 …) is refused.
+   */
+  function gOption(v: string, raw: string): void {
+    const level = /^(?:gdb)?([0-3])?$/.exec(v);
+    const version = /^dwarf(?:-([45]))?$/.exec(v);
+    if (level) {
+      const n = level[1] === undefined ? 2 : Number(level[1]);
+      c.debugLevel = n === 0 ? 0 : n === 1 ? 1 : 2; // -g3's macro information is not written
+    } else if (version) {
+      if (version[1]) c.dwarfVersion = version[1] === "4" ? 4 : 5;
+      if (c.debugLevel === 0) c.debugLevel = 2;
+    } else if (!G_LAYOUT_OPTIONS.has(v)) throw new UsageError(`unrecognized command-line option '${raw}'`);
+    c.debug = c.debugLevel > 0;
+  }
+
   function fOption(v: string): void {
-    if (v.startsWith("diagnostics-color")) {
+    if (v === "diagnostics-color" || v.startsWith("diagnostics-color=")) {
       const val = v.includes("=") ? v.slice(v.indexOf("=") + 1) : "always";
-      c.diagnosticsColor = val === "never" ? "never" : val === "auto" ? "auto" : "always";
+      if (val !== "never" && val !== "auto" && val !== "always") {
+        throw new UsageError(`unrecognized argument in option '-f${v}'\ntscc: note: valid arguments to '-fdiagnostics-color=' are: always auto never`);
+      }
+      c.diagnosticsColor = val;
       return;
     }
     if (v === "no-diagnostics-color") { c.diagnosticsColor = "never"; return; }

@@ -75,7 +75,7 @@ export const F_HARMLESS_GROUPS: readonly (readonly string[])[] = [
     "diagnostics-minimum-margin-width= diagnostics-parseable-fixits diagnostics-generate-patch " +
     "diagnostics-plain-output message-length= show-column tabstop= max-errors= verbose-asm ident " +
     "record-gcc-switches").split(" "),
-  // Debug-information layout (tscc does not emit debug information yet: see -g in the README).
+  // Debug-information layout: the program is the same either way (-fdebug-prefix-map= is not applied to -g output yet).
   ["debug-prefix-map=", "debug-types-section", "eliminate-unused-debug-symbols", "eliminate-unused-debug-types",
     "emit-struct-debug-baseonly", "emit-struct-debug-detailed=", "emit-struct-debug-reduced", "eliminate-dwarf2-dups"],
   // Defaults tscc has: GNU extensions and the char set it accepts, IEEE-conforming floats.

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { ASSEMBLER_ARCHES, assembleFile, formatDiagnostic } from "../asm/index.js";
 import type { DriverConfig, Language, LinkItem } from "./config.js";
-import { compileUnit, dependencyText, hasDirectObjects, type UnitGoal, type UnitResult } from "./compile.js";
+import { compileUnit, dependencyText, dwarfAsArgs, hasDirectObjects, type UnitGoal, type UnitResult } from "./compile.js";
 import { InputCache, runLinker, supportsEmulation } from "../link/index.js";
 import { binutilsProgram, sysrootLayout, type SysrootLayout } from "./toolchains.js";
 import { canBuildRuntime, type CompilerSupport, gccSupport, NO_SUPPORT, RuntimeError, runtimeSupport, tsccRuntime } from "./runtime.js";
@@ -234,7 +234,7 @@ function writeDependencies(cfg: DriverConfig, input: string, pp: Parameters<type
 function assemble(source: string, output: string, cfg: DriverConfig): string | false {
   if (cfg.integratedAs && ASSEMBLER_ARCHES.includes(cfg.toolchain.arch)) return assembleIntegrated(source, output, cfg);
   const pending = pendingName(output);
-  const ok = runTool(cfg, binutilsProgram(cfg.toolchain, "as"), [...cfg.asArgs, "-o", pending, source]);
+  const ok = runTool(cfg, binutilsProgram(cfg.toolchain, "as"), [...dwarfAsArgs(cfg), ...cfg.asArgs, "-o", pending, source]);
   if (!ok) {
     abandon(pending);
     return false;
@@ -259,7 +259,8 @@ function assembleIntegrated(source: string, output: string, cfg: DriverConfig): 
     arch: cfg.toolchain.arch,
     fileName: source,
     // What gcc's driver tells gas: -fpic for PIC/PIE code (riscv's `la` then goes through the GOT), then -Wa options.
-    args: [...(cfg.pic ? ["-fpic"] : []), ...cfg.asArgs],
+    args: [...(cfg.pic ? ["-fpic"] : []), ...dwarfAsArgs(cfg), ...cfg.asArgs],
+    compDir: process.cwd(),
     readFile: (p, from) => { try { return readFileSync(resolve(dirname(from), p)); } catch { return undefined; } },
   }));
   for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");

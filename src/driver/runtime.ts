@@ -202,7 +202,7 @@ function removeStaleBuilds(current: string): void {
 function compileRuntimeFile(cfg: DriverConfig, path: string, defines: string[], scratch: string): Uint8Array {
   const unitCfg: DriverConfig = {
     ...cfg,
-    mode: "compile", std: "gnu17", optLevel: 2, optSize: false, debug: false, pic: true, pie: false,
+    mode: "compile", std: "gnu17", optLevel: 2, optSize: false, debug: false, debugLevel: 0, pic: true, pie: false,
     linkKind: "shared", commonSymbols: false, libBuiltins: { all: true, off: [] }, gnu89Inline: false, functionSections: false, dataSections: false,
     defines: defines.map((text) => ({ kind: "define", text })),
     includeDirs: [], quoteDirs: [], systemDirs: [], afterDirs: [], forcedIncludes: [], macroIncludes: [],

@@ -127,6 +127,8 @@ export interface ObjectSymbol extends SymbolBase {
   align?: number;
   /** Its address is taken (`&x`, or an array that decays): lowering must keep it in memory. */
   addressTaken: boolean;
+  /** Declared with a typedef name as its whole type (`size_t n;`): debug information says so. */
+  typedefName?: string;
   /** For anonymous objects: what it is. */
   anon?: "string" | "compound" | "vla-count" | "layout" | "temp";
   /** `constexpr` (C23). */
@@ -411,7 +413,7 @@ export interface SwitchCase {
 
 export type Stmt =
   /** `{ ... }`; scopes are resolved already, so a block is just a sequence. */
-  | { kind: "block"; body: Stmt[]; loc: SrcLoc }
+  | { kind: "block"; body: Stmt[]; loc: SrcLoc; /** The closing brace, when written (-g puts a function's epilogue there). */ end?: SrcLoc }
   | { kind: "expr"; expr: Expr; loc: SrcLoc }
   | { kind: "empty"; loc: SrcLoc }
   /**

@@ -3,6 +3,7 @@
 // a FatalError aborts the compilation of one translation unit (never a crash).
 
 import { type SourceManager, textBytes } from "./source.js";
+import { type DiagnosticPalette, paint } from "./diagnostic-colors.js";
 import type { SrcLoc } from "./token.js";
 
 export type Severity = "error" | "warning" | "note" | "fatal error";
@@ -54,7 +55,8 @@ export class Diagnostics {
     readonly sources: SourceManager,
     readonly policy: WarningPolicy = defaultWarningPolicy(),
     sink?: (text: string) => void,
-    readonly color = false,
+    /** Colours (-fdiagnostics-color), or none. */
+    readonly color: DiagnosticPalette | undefined = undefined,
   ) {
     this.sink = sink ?? ((text) => process.stderr.write(textBytes(text)));
   }
@@ -102,17 +104,33 @@ export class Diagnostics {
     }
     // Positions as #line presents them; the source line shown is the physical one.
     const presumed = d.loc ? this.sources.presumed(d.loc.file, d.loc.line) : undefined;
-    const where = d.loc && presumed ? `${presumed.name}:${presumed.line}:${d.loc.col}: ` : "tscc: ";
-    const opt = d.option && d.severity !== "note" ? ` [${d.severity === "error" ? "-Werror=" : "-W"}${d.option}]` : "";
-    out += `${where}${d.severity}: ${d.message}${opt}\n`;
+    const c = this.color;
+    // gcc colours the locus, the severity and the option tag, the quoted parts of the message, and the caret with what it points at.
+    const sev = c ? (d.severity === "warning" ? c.warning : d.severity === "note" ? c.note : c.error) : "";
+    const col = (sgr: string, text: string): string => (c ? paint(sgr, text) : text);
+    const where = d.loc && presumed ? `${col(c?.locus ?? "", `${presumed.name}:${presumed.line}:${d.loc.col}:`)} ` : "tscc: ";
+    const opt = d.option && d.severity !== "note" ? ` [${col(sev, `${d.severity === "error" ? "-Werror=" : "-W"}${d.option}`)}]` : "";
+    const message = c ? d.message.replace(/'([^'\n]+)'/g, (_m, q: string) => `'${paint(c.quote, q)}'`) : d.message;
+    out += `${where}${col(sev, `${d.severity}: `)}${message}${opt}\n`;
     if (d.loc) {
       const line = this.sources.lineText(d.loc.file, d.loc.line);
       if (line.length < 1000) {
-        out += ` ${String(presumed?.line ?? d.loc.line).padStart(4)} | ${line}\n`;
-        const pad = line.slice(0, d.loc.col - 1).replace(/[^\t]/g, " ");
-        out += `      | ${pad}^\n`;
+        const at = d.loc.col - 1;
+        // gcc colours the whole token the caret is on (its range).
+        const end = at + tokenLength(line, at);
+        const shown = c && at < line.length ? line.slice(0, at) + paint(sev, line.slice(at, end)) + line.slice(end) : line;
+        out += ` ${String(presumed?.line ?? d.loc.line).padStart(4)} | ${shown}\n`;
+        const pad = line.slice(0, at).replace(/[^\t]/g, " ");
+        out += `      | ${pad}${col(sev, "^")}\n`;
       }
     }
     return out;
   }
+}
+
+/** Length of the token starting at `at` in a source line (identifier, number, literal), else 1. */
+function tokenLength(line: string, at: number): number {
+  const rest = line.slice(at);
+  const m = /^(?:[A-Za-z_$][A-Za-z0-9_$]*|\.?[0-9](?:[eEpP][+-]|[A-Za-z0-9_.])*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^>\s]*>)/.exec(rest);
+  return m ? m[0].length : 1;
 }

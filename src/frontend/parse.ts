@@ -89,6 +89,8 @@ interface DeclSpec {
   autoType: boolean;
   /** The specifiers were only a struct/union/enum tag (for `struct S;` and anonymous members). */
   tagOnly: boolean;
+  /** The type is a typedef name's, unqualified (debug information names it). */
+  typedefName?: string;
 }
 
 interface ParamSym {
@@ -982,6 +984,7 @@ class Parser {
               // `T x` where T is a typedef - but `T` alone after a type is a declarator name.
               this.next();
               userType = s.type;
+              spec.typedefName = w;
               any = true;
               break;
             }
@@ -1036,6 +1039,7 @@ class Parser {
     if (restrictTok && type.kind !== "pointer") this.error(restrictTok, "invalid use of 'restrict'");
     if (quals) type = qualified(type, quals);
     spec.type = type;
+    if (type !== userType) spec.typedefName = undefined;
     return spec;
   }
 
@@ -1260,7 +1264,7 @@ class Parser {
           }
           let align = spec.align;
           for (const a of allAttrs) if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
-          out.push({ name: d.name, type, bitWidth: width, packed: hasAttr(allAttrs, "packed"), align, loc: d.loc });
+          out.push({ name: d.name, type, bitWidth: width, packed: hasAttr(allAttrs, "packed"), align, loc: d.loc, ...(type === spec.type && spec.typedefName ? { typedefName: spec.typedefName } : {}) });
           if (!this.accept(",")) break;
         }
         if (this.is("}")) this.warn(this.peek(), "no semicolon at end of struct or union");
@@ -1363,6 +1367,7 @@ class Parser {
       if (mode) info.underlying = this.applyMode(info.underlying, mode.args[0]?.kind === "ident" ? mode.args[0].name.replace(/^__(.*)__$/, "$1") : "", mode.loc) as IntType;
     }
     info.complete = true;
+    info.enumerators = consts.map((c) => ({ name: c.sym.name, value: c.value }));
     return t;
   }
 
@@ -1627,6 +1632,7 @@ class Parser {
         const ps: ParamSym = { name: pd.name, type: t, loc: pd.loc };
         if (pd.name !== undefined) {
           const sym = this.newObject(pd.name, t, pd.loc, spec.storage === "register" ? "register" : "auto", "none", false);
+          if (t === spec.type && spec.typedefName) sym.typedefName = spec.typedefName;
           sym.isParam = true;
           sym.defined = true;
           this.declAttrs(sym.attrs, [...spec.attrs, ...pd.attrs]);
@@ -1988,6 +1994,7 @@ class Parser {
         if (!isExtern && sym.storage === "extern") sym.storage = storage === "static" ? "static" : "auto";
       } else {
         sym = this.newObject(name, type, d.loc, isExtern ? "extern" : storage === "static" ? "static" : "auto", linkage, true);
+        if (type === spec.type && spec.typedefName) sym.typedefName = spec.typedefName;
         if (isExtern && !fileScope) {
           // A block-scope extern: link with a file-scope one if visible.
           const outer = this.externals.get(name);
@@ -2012,6 +2019,7 @@ class Parser {
         this.notePrevious(prev, "declaration");
       }
       sym = this.newObject(name, type, d.loc, storage === "static" ? "static" : storage === "register" ? "register" : "auto", "none", storage === "static");
+      if (type === spec.type && spec.typedefName) sym.typedefName = spec.typedefName;
       if (storage === "static") {
         sym.asmName = `${name}.${sym.id}`;
         this.tu.globals.push(sym);
@@ -2633,13 +2641,15 @@ class Parser {
     const open = this.expect("{");
     if (!sameScope) this.pushScope("block");
     const body: Stmt[] = [];
+    let close: Token = open;
     try {
       while (!this.is("}") && this.peek().kind !== "eof") this.blockItem(body);
+      close = this.peek();
       this.expect("}");
     } finally {
       if (!sameScope) this.popScope();
     }
-    return { kind: "block", body, loc: loc(open) };
+    return { kind: "block", body, loc: loc(open), end: loc(close) };
   }
 
   private blockItem(out: Stmt[]): void {

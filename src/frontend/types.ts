@@ -175,6 +175,8 @@ export interface Member {
   readonly index: number;
   /** Source position of the declaration, for diagnostics. */
   readonly loc?: { file: number; line: number; col: number };
+  /** Declared with a typedef name as its whole type (debug information names it). */
+  readonly typedefName?: string;
 }
 
 export interface RecordInfo {
@@ -213,6 +215,8 @@ export interface EnumInfo {
   /** C23 `enum E : T`. */
   fixed: boolean;
   readonly id: number;
+  /** The enumerators in order, once the body is parsed (debug information describes them). */
+  enumerators?: { readonly name: string; readonly value: bigint }[];
 }
 
 // ---------------------------------------------------------------------------
@@ -651,6 +655,8 @@ export interface MemberDecl {
   /** `__attribute__((aligned(n)))` / `_Alignas(n)` on the member. */
   align?: number;
   loc?: { file: number; line: number; col: number };
+  /** The member's type is a typedef name's (see Member.typedefName). */
+  typedefName?: string;
 }
 
 export interface RecordLayoutOptions {
@@ -733,7 +739,7 @@ export function layoutRecord(rec: RecordInfo, decls: readonly MemberDecl[], opts
       const bitOffset = start % 8;
       members.push({
         name: d.name, type: t, offset, bitWidth: w, bitOffset,
-        storageBytes: Math.ceil((bitOffset + w) / 8), index: members.length, loc: d.loc,
+        storageBytes: Math.ceil((bitOffset + w) / 8), index: members.length, loc: d.loc, ...(d.typedefName ? { typedefName: d.typedefName } : {}),
       });
       if (rec.isUnion) maxBits = Math.max(maxBits, w);
       else bitPos = start + w;
@@ -743,11 +749,11 @@ export function layoutRecord(rec: RecordInfo, decls: readonly MemberDecl[], opts
     align = Math.max(align, fieldAlign);
     const size = sizeOf(t);
     if (rec.isUnion) {
-      members.push({ name: d.name, type: t, offset: 0, index: members.length, loc: d.loc });
+      members.push({ name: d.name, type: t, offset: 0, index: members.length, loc: d.loc, ...(d.typedefName ? { typedefName: d.typedefName } : {}) });
       maxBits = Math.max(maxBits, size * 8);
     } else {
       const offset = alignUp(Math.ceil(bitPos / 8), fieldAlign);
-      members.push({ name: d.name, type: t, offset, index: members.length, loc: d.loc });
+      members.push({ name: d.name, type: t, offset, index: members.length, loc: d.loc, ...(d.typedefName ? { typedefName: d.typedefName } : {}) });
       bitPos = (offset + size) * 8;
     }
   }

@@ -7,6 +7,7 @@ import type {
   Inst, IntBinOp, IntType, Linkage, Module, RetType, StackProtectClass, Terminator, Type, Value, Global,
 } from "./ir.js";
 import { floatBits } from "./float.js";
+import type { DebugLoc } from "./debug.js";
 
 export function newModule(): Module {
   return { types: [], globals: [], funcs: [], asm: [] };
@@ -87,7 +88,11 @@ export class FuncBuilder {
     return this.cur;
   }
 
+  /** -g: the source position given to what is emitted from now on. */
+  loc: DebugLoc | undefined;
+
   emit(i: Inst): void {
+    if (this.loc) i.loc = this.loc;
     this.current.insts.push(i);
   }
 
@@ -177,6 +182,7 @@ export class FuncBuilder {
 
   term(t: Terminator): void {
     this.current.term = t;
+    if (this.loc) this.current.termLoc = this.loc;
   }
   br(target: Block): void {
     this.term({ op: "br", target: target.label });

@@ -9,6 +9,8 @@
 //
 // The text form (printer.ts / parser.ts) is specified in IR.md.
 
+import type { DebugFunc, DebugLoc, ModuleDebug } from "./debug.js";
+
 export type IntType = "i1" | "i8" | "i16" | "i32" | "i64" | "i128";
 export type FloatType = "f32" | "f64" | "f80" | "f128";
 export type Type = IntType | FloatType | "ptr";
@@ -246,9 +248,11 @@ export interface InlineAsm {
 }
 export interface Asm extends InlineAsm { op: "asm" }
 
-export type Inst =
+/** Every instruction may carry the source position it was lowered from (-g). */
+export type Inst = (
   | Alloca | Load | Store | IntBin | FloatBin | FNeg | ICmp | FCmp | Conv | Select | Copy
-  | Addr | BlockAddr | Call | Memcpy | Memset | VaStart | VaEnd | VaCopy | VaArg | Intrinsic | Asm;
+  | Addr | BlockAddr | Call | Memcpy | Memset | VaStart | VaEnd | VaCopy | VaArg | Intrinsic | Asm
+) & { loc?: DebugLoc };
 
 export interface Phi {
   dst: number;
@@ -277,6 +281,8 @@ export interface Block {
   phis: Phi[];
   insts: Inst[];
   term: Terminator;
+  /** The terminator's source position (-g). */
+  termLoc?: DebugLoc;
 }
 
 // ---------------------------------------------------------------- top level
@@ -327,6 +333,8 @@ export interface Func {
    * when no edge in the CFG does, and never merge them away or rename them.
    */
   addressTaken: string[];
+  /** -g: the function's scopes and variables. */
+  debug?: DebugFunc;
 }
 
 export type InitPiece =
@@ -363,6 +371,8 @@ export interface Module {
   funcs: Func[];
   /** File-scope `asm("...")` blocks, emitted verbatim in order. */
   asm: string[];
+  /** -g: what the debug information describes. */
+  debug?: ModuleDebug;
 }
 
 // ---------------------------------------------------------------- helpers

@@ -71,6 +71,8 @@ export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?:
   const tools = TOOLS[arch];
   const work = mkdtempSync(join(tmpdir(), "tscc-asm-corpus-"));
   const res: CorpusResult = { files: 0, identical: 0, failures: [], gasSeconds: 0, oursSeconds: 0, big: [] };
+  // gcc -g tells gas the DWARF version of its line table (--gdwarf-5 unless -gdwarf-N says otherwise).
+  const dwarfArgs = dwarfAsArgs(opts.cflags ?? []);
   try {
     for (const input of inputs) for (const lvl of levels) {
       const s = join(work, `${input.name}.O${lvl}.s`);
@@ -81,14 +83,14 @@ export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?:
       const gasObj = join(work, "gas.o");
       const cpu0 = childCpu();
       let t = performance.now();
-      const g = spawnSync(tools.as, [...tools.asArgs, s, "-o", gasObj]);
+      const g = spawnSync(tools.as, [...tools.asArgs, ...dwarfArgs, s, "-o", gasObj]);
       if (g.status !== 0) { res.files--; continue; } // gas refuses it too: nothing to compare
       res.gasSeconds += (performance.now() - t) / 1000;
       const gasCpu = childCpu() - cpu0;
       const text = readFileSync(s, "latin1");
       const self0 = selfCpu();
       t = performance.now();
-      const r = assembleFile(text, { fileName: s, arch });
+      const r = assembleFile(text, { fileName: s, arch, args: dwarfArgs, compDir: process.cwd() });
       res.oursSeconds += (performance.now() - t) / 1000;
       if (opts.big) res.big.push({ name: `${input.name} -O${lvl}`, bytes: text.length, gasCpu, oursCpu: selfCpu() - self0 });
       const name = `${input.name} -O${lvl}`;
@@ -103,6 +105,18 @@ export function runCorpus(inputs: CorpusInput[], levels: string[], opts: { big?:
     rmSync(work, { recursive: true, force: true });
   }
   return res;
+}
+
+/** The `--gdwarf-N` gcc passes to gas for these flags (none without -g). */
+export function dwarfAsArgs(cflags: readonly string[]): string[] {
+  let version: string | undefined;
+  for (const f of cflags) {
+    const m = /^-gdwarf-([2-5])$/.exec(f);
+    if (m) version = m[1];
+    else if (f === "-g0") version = undefined;
+    else if (/^-g(gdb|[1-3])?$/.test(f)) version ??= "5";
+  }
+  return version ? [`--gdwarf-${version}`] : [];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

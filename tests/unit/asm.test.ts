@@ -11,6 +11,11 @@ import { runOracle } from "../asm/oracle.js";
 import { runCorpus, sample } from "../asm/corpus.js";
 import { runRoundTrip } from "../asm/roundtrip.js";
 import { requireForEach } from "./require.js";
+import { compareObjects } from "../asm/compare.js";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 
 function text(src: string, section = ".text"): number[] {
@@ -59,6 +64,42 @@ describe("GNU as oracle", () => {
     expect(r.failures.map((f) => `${f.name}: ${f.diffs[0]}`)).toEqual([]);
     expect(r.files).toBeGreaterThanOrEqual(12); // 8 files at 2 levels, less those gcc or gas refuse here
   }, 120_000);
+
+  it("gcc -S -g output (.file/.loc, views, DWARF 5 and 4) assembles identically, debug sections included", () => {
+    for (const cflags of [["-g"], ["-gdwarf-4"]]) {
+      const r = runCorpus(sample(5), ["0", "2"], { cflags });
+      expect(r.failures.map((f) => `${cflags[0]} ${f.name}: ${f.diffs[0]}`)).toEqual([]);
+      expect(r.files).toBeGreaterThanOrEqual(8);
+    }
+  }, 120_000);
+
+  it("line tables of hand-written .file/.loc forms match GNU as", () => {
+    // Every row form gas knows: directories split off names (or given apart), md5,
+    // two .locs at one address, views, flags, discriminators, line steps both ways, two sections.
+    const text = [
+      '\t.file 0 "/tmp/work" "t.c"', '\t.file 1 "/tmp/work/t.c"', '\t.file 2 "/usr/include" "sys/a.h"',
+      '\t.file 3 "/usr/include/sys/b.h" md5 0x0123456789abcdef0123456789abcdef', '\t.file 4 "./c.h"',
+      "\t.text", "f:", "\t.loc 1 2 22", "\tnop", "\t.loc 2 300 1 prologue_end", "\tnop", "\t.loc 3 3 1 is_stmt 0",
+      "\t.loc 4 3 1 discriminator 200", "\tnop", "\t.loc 1 1 1 is_stmt 1 basic_block epilogue_begin isa 2 view .LVU1",
+      "\t.loc 1 1 4 view .LVU2", "\tjmp f", "\t.p2align 4", "g:", "\t.loc 1 9 1 view -0", "\tret",
+      '\t.section .text.b,"ax",@progbits', "\t.loc 4 70 1", "\tret", "\t.skip 300", "\t.loc 1 12 1", "\tret",
+      "\t.loc 1 40 1", "\t.skip 17", "\tret", "\t.loc 1 39 1", "\t.skip 250", "\tret",
+      '\t.section .debug_loclists,"",@progbits', "\t.uleb128 .LVU1", "\t.uleb128 .LVU2",
+      // A compiler's own .debug_info: gas then writes none of its own.
+      '\t.section .debug_info,"",@progbits', "\t.long 0", "",
+    ].join("\n");
+    const dir = mkdtempSync(join(tmpdir(), "tscc-asm-line-"));
+    try {
+      const src = join(dir, "t.s"), obj = join(dir, "t.o");
+      writeFileSync(src, text);
+      execFileSync("as", ["--gdwarf-5", src, "-o", obj]);
+      const r = assembleFile(text, { fileName: src, args: ["--gdwarf-5"], compDir: "/tmp/work" });
+      expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
+      expect(compareObjects(readFileSync(obj), r.object!, {})).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe("tscc -S output", () => {

@@ -35,7 +35,7 @@ describe("unknown and unimplemented options are refused as gcc refuses them", ()
     "-fno-stack-protector-all", "-fno-cf-protection", "-fpatchable-function-entry=2",
     "-mgeneral-regs-only", "-mindirect-branch=thunk-extern", "-mcmodel=kernel", "-march=haswell", "-mavx2",
     "-m32", "-fshort-enums", "-fpack-struct", "-fopenmp", "-ftrapv", "-fexceptions", "-fprofile-arcs",
-    "-fexec-charset=latin1", "-pg",
+    "-fexec-charset=latin1", "-pg", "-gsplit-dwarf", "-gz", "-gdwarf-2", "-gdwarf-3", "-gbtf", "-gstabs",
   ])("%s", (opt) => {
     expect(verdict(opt)).toBe(`unrecognized command-line option '${opt}'`);
   });
@@ -82,6 +82,23 @@ describe("implemented options act", () => {
     expect(parseCommandLine(["-fstack-clash-protection", "x.c"]).stackClashProtection).toBe(true);
     expect(parseCommandLine(["-fstack-clash-protection", "-fno-stack-clash-protection", "x.c"]).stackClashProtection).toBe(false);
   });
+  it("-g levels and DWARF versions", () => {
+    const g = (...args: string[]): [number, number, boolean] => {
+      const c = parseCommandLine([...args, "x.c"]);
+      return [c.debugLevel, c.dwarfVersion, c.debug];
+    };
+    expect(g()).toEqual([0, 5, false]);
+    expect(g("-g")).toEqual([2, 5, true]);
+    expect(g("-g1")).toEqual([1, 5, true]);
+    expect(g("-g3")).toEqual([2, 5, true]);
+    expect(g("-ggdb")).toEqual([2, 5, true]);
+    expect(g("-ggdb1")).toEqual([1, 5, true]);
+    expect(g("-g", "-g0")).toEqual([0, 5, false]);
+    expect(g("-gdwarf-4")).toEqual([2, 4, true]);
+    expect(g("-g1", "-gdwarf-4")).toEqual([1, 4, true]);
+    expect(g("-gdwarf")).toEqual([2, 5, true]);
+    expect(g("-g", "-gno-column-info")).toEqual([2, 5, true]);
+  });
 });
 
 describe("every option gcc 12 documents is classified", () => {
@@ -103,7 +120,8 @@ describe("every option gcc 12 documents is classified", () => {
     for (const name of lists.f) {
       const opt = "-f" + (name.endsWith("=") ? name + "1" : name);
       const v = verdict(opt);
-      if (v !== "ok" && !/^(unrecognized (command-line option|visibility value)|unknown Control-Flow Protection Level)/.test(v)) throw new Error(`${opt}: ${v}`);
+      // (gcc's own words for a bad value of an option taking a keyword: "unrecognized argument in option".)
+      if (v !== "ok" && !/^(unrecognized (command-line option|visibility value|argument in option)|unknown Control-Flow Protection Level)/.test(v)) throw new Error(`${opt}: ${v}`);
     }
   });
 

@@ -28,6 +28,9 @@ import { wideFloatBits } from "../../frontend/floatlit.js";
 import type { FrameLayout } from "./nested.js";
 import { NestingPlan, nestingDepth } from "./nested.js";
 
+import { DebugInfoBuilder, type DebugOptions } from "./debug-info.js";
+import type { DebugFunc } from "../debug.js";
+
 export interface LowerOptions {
   layout: DataLayout;
   /** -fcommon: tentative definitions become common symbols. */
@@ -43,6 +46,26 @@ export interface LowerOptions {
   libBuiltins?: { all: boolean; off: readonly string[] };
   /** -fvisibility=: the visibility of definitions that have no visibility attribute. */
   defaultVisibility?: "default" | "hidden" | "protected" | "internal";
+  /** -g: describe positions, functions, scopes, variables and types (src/ir/debug.ts). */
+  debug?: DebugOptions;
+}
+
+/** Does this block item declare a named object (so that a lexical scope describes it)? */
+function declaresNamed(s: A.Stmt): boolean {
+  return (s.kind === "decl" || s.kind === "vladecl") && s.sym.name !== "" && s.sym.anon === undefined;
+}
+
+/** -g: file-scope objects (defined here or only declared and used). */
+function describeGlobals(debug: DebugInfoBuilder, tu: A.TranslationUnit, names: SymbolNames): void {
+  for (const g of tu.globals) {
+    if (g.anon !== undefined || !g.name || g.isStatic && g.linkage === "none") continue;
+    const type = debug.declared(g.type, g.typedefName);
+    if (type === undefined) continue;
+    debug.debug.globals.push({
+      name: g.name, symbol: names.of(g), type, ...debug.position(g.loc), external: g.linkage === "external",
+      declaration: g.storage === "extern" && !g.defined,
+    });
+  }
 }
 
 /** An lvalue: the address of an object, and the bit-field within it if any. */
@@ -83,6 +106,8 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
     if (fn.asmName !== undefined && fn.asmName !== fn.name && !fn.name.startsWith("__builtin_")) names.library.set(fn.name, fn.asmName);
   }
   const plan = new NestingPlan(tu, opts.layout);
+  const debug = opts.debug ? new DebugInfoBuilder(opts.debug) : undefined;
+  if (debug) m.debug = debug.debug;
   // Functions first: static initializers holding `&&label` need the labels' blocks.
   // A nested function comes after the function it is nested in (whose label
   // blocks it may name); the parser finishes it first.
@@ -90,10 +115,11 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
   order.sort((a, b) => a.depth - b.depth || a.k - b.k);
   for (const { f } of order) {
     if (!shouldEmit(f.sym)) continue;
-    new FunctionLowerer(m, f, names, opts, diags, plan).run();
+    new FunctionLowerer(m, f, names, opts, diags, plan, debug).run();
     initFiniEntries(m, names.of(f.sym), f.sym.attrs);
   }
   for (const g of tu.globals) lowerGlobal(m, g, names, opts);
+  if (debug && opts.debug?.level === 2) describeGlobals(debug, tu, names);
   for (const s of names.strings.values()) m.globals.push(s);
   for (const sym of [...tu.functionSymbols, ...tu.globals]) {
     if (sym.attrs.alias !== undefined) m.asm.push(aliasDirectives(names.of(sym), sym.attrs.alias, sym));
@@ -373,9 +399,15 @@ export class FunctionLowerer {
   private readonly dataLayout: DataLayout;
   /** This function's frame object, when functions are nested in it (see nested.ts). */
   private frame: Value | undefined;
+  /** -g: the function's scopes and variables, and the scope being lowered. */
+  private debugFunc: DebugFunc | undefined;
+  private scope = 0;
+  /** The entry block's fixed-size allocas (frame slots for the backend), once a variable asks. */
+  private entryAllocas: Set<number> | undefined;
 
   constructor(readonly module: Module, readonly def: A.FunctionDef, readonly names: SymbolNames,
-    readonly opts: LowerOptions, readonly diags: Diagnostics, private readonly plan?: NestingPlan) {
+    readonly opts: LowerOptions, readonly diags: Diagnostics, private readonly plan?: NestingPlan,
+    private readonly debugInfo?: DebugInfoBuilder) {
     const fnType = def.sym.type;
     this.dataLayout = opts.layout;
     this.b = new FuncBuilder(module, names.of(def.sym), retType(fnType.ret),
@@ -396,6 +428,7 @@ export class FunctionLowerer {
   run(): void {
     const b = this.b;
     b.at(this.entry);
+    if (this.debugInfo) this.beginDebug();
     const frame = this.plan?.frames.get(this.def);
     // Nested functions reach the frame object through its address; trampolines
     // in it are code bytes written at run time, which gcc protects as a buffer.
@@ -430,6 +463,7 @@ export class FunctionLowerer {
       b.store(t, this.convert(incoming, incomingType(this.def, i), p.type), slot);
       this.addrs.set(p.id, slot);
     });
+    for (const p of this.def.params) if (p.name) this.describeVar(p, true);
     if (frame) this.initFrame(frame);
     const instrument = this.opts.instrumentFunctions === true && !this.def.sym.attrs.noInstrument && !this.def.sym.attrs.alwaysInline;
     if (instrument) this.profileHook("__cyg_profile_func_enter");
@@ -437,7 +471,7 @@ export class FunctionLowerer {
     b.br(body);
     b.at(body);
     if (frame) this.nonlocalReceivers(frame);
-    this.stmt(this.def.body);
+    this.stmt(this.def.body, true);
     this.finishBody();
     if (instrument) {
       for (const blk of this.b.func.blocks) {
@@ -530,6 +564,52 @@ export class FunctionLowerer {
     else b.ret(b.alloca(ret.layout.size, ret.layout.align, "undef.ret"));
     this.finishPendingGotos();
     removeUnreachableBlocks(this.b.func);
+    // Every return leaves through the closing brace, where gcc puts the epilogue's line.
+    const end = this.def.body.end;
+    if (this.debugInfo && end) {
+      const at = this.debugInfo.loc(end, 0);
+      for (const blk of this.b.func.blocks) if (blk.term.op === "ret") blk.termLoc = at;
+    }
+  }
+
+  /** -g: the function's description, and the position of its entry (the opening brace, as gcc). */
+  private beginDebug(): void {
+    const dbg = this.debugInfo!;
+    const fnType = dbg.type(this.def.sym.type)!;
+    const pos = dbg.position(this.def.sym.loc);
+    this.debugFunc = { name: this.def.sym.name, ...pos, type: fnType, external: this.b.func.linkage !== "internal", scopes: [{ vars: [] }] };
+    this.b.func.debug = this.debugFunc;
+    this.b.loc = dbg.loc(this.def.body.loc, 0);
+  }
+
+  /** -g: a variable of the current scope, where the lowering put it. */
+  private describeVar(sym: A.ObjectSymbol, param: boolean): void {
+    const f = this.debugFunc;
+    if (!f || !this.debugInfo || this.debugInfo.debug.level < 2 || sym.anon !== undefined || !sym.name) return;
+    const type = this.debugInfo.declared(sym.type, sym.typedefName);
+    if (type === undefined) return;
+    const addr = this.addrs.get(sym.id);
+    // Only an object of its own alloca has a place the backend can name (one in a
+    // nested function's frame object or passed by reference is described without one).
+    this.entryAllocas ??= new Set(this.entry.insts.flatMap((i) => (i.op === "alloca" && !i.dynSize ? [i.dst] : [])));
+    const own = addr?.k === "temp" && this.entryAllocas.has(addr.id);
+    const storage = sym.isStatic ? { k: "symbol" as const, name: this.names.of(sym) } : own && addr?.k === "temp" ? { k: "alloca" as const, temp: addr.id } : { k: "none" as const };
+    f.scopes[this.scope]!.vars.push({ name: sym.name, type, ...this.debugInfo.position(sym.loc), param, storage });
+  }
+
+  /** -g: lower `body` in a new lexical scope when it declares something. */
+  private inScope(declares: boolean, body: () => void): void {
+    const f = this.debugFunc;
+    if (!f || !declares) { body(); return; }
+    const outer = this.scope;
+    f.scopes.push({ parent: outer, vars: [] });
+    this.scope = f.scopes.length - 1;
+    try { body(); } finally { this.scope = outer; }
+  }
+
+  /** -g: what follows is code of the source at `at`. */
+  private at(at: A.Stmt["loc"] | undefined): void {
+    if (this.debugInfo && at) this.b.loc = this.debugInfo.loc(at, this.scope);
   }
 
   // ------------------------------------------------------------------ helpers
@@ -696,10 +776,15 @@ export class FunctionLowerer {
 
   // ------------------------------------------------------------------ statements
 
-  stmt(s: A.Stmt): void {
+  stmt(s: A.Stmt, functionBody = false): void {
     const b = this.b;
+    if (s.kind !== "block") this.at(s.loc);
     switch (s.kind) {
       case "block": {
+        if (this.debugFunc && !functionBody && s.body.some(declaresNamed)) {
+          this.inScope(true, () => this.stmt(s, true));
+          return;
+        }
         // A block declaring VLAs gives their stack space back when it is left,
         // so a loop around it does not grow the stack (6.2.4p7).
         const hasVla = s.body.some((x) => x.kind === "vladecl");
@@ -719,6 +804,7 @@ export class FunctionLowerer {
         return;
       case "decl": {
         if (s.init) this.localInit(this.objectAddr(s.sym), s.sym.type, s.init);
+        this.describeVar(s.sym, false);
         const fn = s.sym.attrs.cleanup;
         if (fn && !s.sym.isStatic) this.cleanups.push({ sym: s.sym, fn });
         return;
@@ -729,6 +815,7 @@ export class FunctionLowerer {
         const dst = b.newTemp("ptr", s.sym.name);
         b.emit({ op: "alloca", dst, size: 0, align: Math.max(16, alignOf(s.sym.type)), dynSize: this.toI64(size, s.size.type) });
         this.addrs.set(s.sym.id, { k: "temp", id: dst });
+        this.describeVar(s.sym, false);
         // A VLA nested functions use: they find its storage through the frame.
         const at = this.plan?.frames.get(this.def)?.objects.get(s.sym.id);
         if (at) b.store("ptr", { k: "temp", id: dst }, this.ptrOffset(this.frame!, at.offset));
@@ -761,6 +848,7 @@ export class FunctionLowerer {
         const exit = b.block("while.end");
         b.br(head);
         b.at(head);
+        this.at(s.cond.loc);
         b.condbr(this.cond(s.cond), body, exit);
         b.at(body);
         this.loopBody(s.body, exit, head);
@@ -777,11 +865,18 @@ export class FunctionLowerer {
         this.loopBody(s.body, exit, test);
         b.br(test);
         b.at(test);
+        this.at(s.cond.loc);
         b.condbr(this.cond(s.cond), body, exit);
         b.at(exit);
         return;
       }
       case "for": {
+        const init = s.init;
+        if (this.debugFunc && init?.kind === "block" && init.body.some(declaresNamed)) {
+          // `for (int i = …)`: the loop is the declaration's scope.
+          this.inScope(true, () => { this.stmt(init, true); this.stmt({ ...s, init: undefined }); });
+          return;
+        }
         if (s.init) this.stmt(s.init);
         const head = b.block("for.cond");
         const body = b.block("for.body");
@@ -789,12 +884,14 @@ export class FunctionLowerer {
         const exit = b.block("for.end");
         b.br(head);
         b.at(head);
+        this.at(s.cond?.loc ?? s.loc);
         if (s.cond) b.condbr(this.cond(s.cond), body, exit);
         else b.br(body);
         b.at(body);
         this.loopBody(s.body, exit, step);
         b.br(step);
         b.at(step);
+        this.at(s.step?.loc ?? s.loc);
         if (s.step) this.rvalue(s.step);
         b.br(head);
         b.at(exit);

@@ -1,0 +1,112 @@
+// -g under gdb: programs in tests/unit/debug/ (structs, unions, bit-fields,
+// enums, arrays, nested scopes with shadowing, recursion, a two-file program)
+// built by tscc and by gcc at -g -O0 run the same gdb script (break file:line,
+// run, next/step, finish, print of locals, parameters, members and elements,
+// ptype, bt); the transcripts must be the same once addresses and process ids
+// are masked. At -O2, backtraces and line stepping are right and values gdb
+// cannot know are "<optimized out>", never wrong.
+
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { requireBundle, requireForEach } from "./require.js";
+
+const DIR = join(import.meta.dirname, "debug");
+const work = mkdtempSync(join(tmpdir(), "tscc-gdb-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+type Compiler = "gcc" | "tscc";
+
+function build(cc: Compiler, sources: string[], out: string, flags: string[]): void {
+  const [cmd, pre] = cc === "gcc" ? ["gcc", []] : [process.execPath, [requireBundle()]];
+  const r = spawnSync(cmd, [...pre, "-w", ...flags, ...sources, "-o", out], { cwd: DIR, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`${cc} ${sources.join(" ")}: ${r.stderr}`);
+}
+
+/** gdb's transcript of `script` on `exe`, with addresses, process ids and the sandbox's ASLR warning masked. */
+function gdb(exe: string, script: string[]): string {
+  const args = ["-nx", "-batch", "-ex", "set pagination off", "-ex", "set width 0", ...script.flatMap((c) => ["-ex", c]), exe];
+  const r = spawnSync("gdb", args, { cwd: DIR, encoding: "utf8", timeout: 60_000 });
+  return (r.stdout + r.stderr)
+    .split("\n")
+    .filter((l) => !l.startsWith("warning: Error disabling address space randomization"))
+    .join("\n")
+    .replace(/0x[0-9a-f]+/g, "0xADDR")
+    .replace(/process \d+/g, "process N");
+}
+
+/** A script file's commands (one per line). */
+function script(name: string): string[] {
+  const r = spawnSync("cat", [join(DIR, name)], { encoding: "utf8" });
+  return r.stdout.split("\n").filter((l) => l.trim() !== "");
+}
+
+describe("tscc -g -O0 under gdb: the same transcript as gcc -g -O0", () => {
+  requireForEach("gcc", "gdb", { hostArch: "x64" });
+  it.each([
+    ["structs", ["structs.c"]],
+    ["scopes", ["scopes.c"]],
+    ["two", ["two-main.c", "two-util.c"]],
+  ])("%s", (name, sources) => {
+    const commands = script(`${name}.gdb`);
+    const transcripts = (["gcc", "tscc"] as const).map((cc) => {
+      const exe = join(work, `${name}-${cc}`);
+      build(cc, sources, exe, ["-g", "-O0"]);
+      return gdb(exe, commands);
+    });
+    // The script ran to its end (a command gdb refuses stops a batch run).
+    expect(transcripts[0]).not.toContain("Error in sourced command");
+    expect(transcripts[0].split("\n").length).toBeGreaterThan(15);
+    expect(transcripts[1]).toBe(transcripts[0]);
+  }, 120_000);
+});
+
+describe("tscc -g -O2 under gdb", () => {
+  requireForEach("gdb", { hostArch: "x64" });
+  it("recursion: backtrace, finish values and stepping are right; unknown values are <optimized out>", () => {
+    const exe = join(work, "scopes-O2");
+    build("tscc", ["scopes.c"], exe, ["-g", "-O2"]);
+    const t = gdb(exe, ["break fact", "run", "continue", "bt", "print n", "info locals", "delete", "finish", "next", "bt"]);
+    // Second stop: fact called from fact (line 9) called from main (line 32).
+    expect(t).toMatch(/#0 {2}fact \(n=(<optimized out>|4)\) at scopes\.c:\d+\n#1 {2}0xADDR in fact \(n=(<optimized out>|5)\) at scopes\.c:9\n#2 {2}0xADDR in main \(\) at scopes\.c:32/);
+    expect(t).toMatch(/\$1 = (<optimized out>|4)\n/);
+    expect(t).toMatch(/below = (<optimized out>|\d+)/);
+    expect(t).toContain("Value returned is $2 = 24");
+    // `finish` returns into fact(5) at the multiplication (line 10); `next` goes on to its closing brace.
+    expect(t).toMatch(/fact \(n=(<optimized out>|5)\) at scopes\.c:10\n10\t {2}return n \* below;\nValue returned is \$2 = 24\n11\t\}\n#0 {2}fact \(n=(<optimized out>|5)\) at scopes\.c:11\n#1 {2}0xADDR in main \(\) at scopes\.c:32/);
+    expect(t).not.toContain("Error in sourced command");
+  }, 120_000);
+
+  it("a pointer parameter kept in a register prints as <optimized out>, never a wrong value", () => {
+    const exe = join(work, "structs-O2");
+    build("tscc", ["structs.c"], exe, ["-g", "-O2"]);
+    const t = gdb(exe, ["break area", "run", "bt", "print *s", "print s->corners[1].x", "finish"]);
+    expect(t).toMatch(/#1 {2}0xADDR in main \(\) at structs\.c:53/);
+    // `s` is a parameter the optimiser keeps in a register: unknown, so not shown.
+    expect(t).toMatch(/\n(value has been optimized out|\$\d+ = \{name = 0xADDR "triangle", corners = \{\{x = 1, y = 2\}, \{x = 7, y = 2\}, \{x = 1, y = 10\}\}.*)\n/);
+    expect(t).toMatch(/\n(value has been optimized out|\$\d+ = 7)\n/);
+    expect(t).toMatch(/Value returned is \$\d+ = 24/);
+  }, 120_000);
+});
+
+describe("tscc -g output is valid DWARF", () => {
+  requireForEach("llvm-dwarfdump");
+  it("llvm-dwarfdump --verify accepts the objects of the C test programs at -O0 and -O2 (DWARF 5 and 4)", () => {
+    const cdir = join(DIR, "../c");
+    const programs = readdirSync(cdir).filter((f) => f.endsWith(".c")).sort().filter((_, i) => i % 3 === 0);
+    const failures: string[] = [];
+    for (const p of programs) {
+      for (const flags of [["-g", "-O0"], ["-g", "-O2", "-gdwarf-4"]]) {
+        const obj = join(work, `${p}.o`);
+        const r = spawnSync(process.execPath, [requireBundle(), "-w", "-c", ...flags, join(cdir, p), "-o", obj], { encoding: "utf8" });
+        if (r.status !== 0) { failures.push(`${p} ${flags.join(" ")}: ${r.stderr.split("\n")[0]}`); continue; }
+        const v = spawnSync("llvm-dwarfdump", ["--verify", obj], { encoding: "utf8" });
+        if (v.status !== 0) failures.push(`${p} ${flags.join(" ")}: ${v.stdout.split("\n").find((l) => /error/i.test(l))}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(programs.length).toBeGreaterThan(4);
+  }, 180_000);
+});
