@@ -21,10 +21,11 @@ import type { LinkConfig } from "./options.js";
 import { scanRelocations } from "./scan.js";
 import { BuildIdSection, InterpSection } from "./synthetic.js";
 import type { LinkTarget } from "./target.js";
+import { RISCV64 } from "./riscv64.js";
 import { X86_64 } from "./x86_64.js";
 
 /** Every target the linker knows; -m picks one by emulation name. */
-export const TARGETS: readonly LinkTarget[] = [X86_64];
+export const TARGETS: readonly LinkTarget[] = [X86_64, RISCV64];
 
 function selectTarget(emulation: string | undefined): LinkTarget {
   if (!emulation) return TARGETS[0];
@@ -71,8 +72,14 @@ export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): Lin
   finalizeDynamic(ctx);
 
   createOutputSections(ctx, collectChunks(ctx));
-  const { phdrs, fileEnd } = assignAddresses(ctx);
-  for (const b of builtins) b.sym.value = b.value(ctx);
+  let { phdrs, fileEnd } = assignAddresses(ctx);
+  const setBuiltins = (): void => { for (const b of builtins) b.sym.value = b.value(ctx); };
+  setBuiltins();
+  // Relaxation: sizes depend on addresses, so lay out again until nothing shrinks.
+  for (let pass = 0; ctx.target.relax && ctx.target.relax(ctx, pass); pass++) {
+    ({ phdrs, fileEnd } = assignAddresses(ctx));
+    setBuiltins();
+  }
   const image = buildImage(ctx, phdrs, fileEnd, entryAddress(ctx));
   diag.check();
   if (cfg.map) writeMap(ctx, cfg.map);

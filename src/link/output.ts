@@ -70,7 +70,7 @@ export function buildImage(ctx: Context, phdrs: ProgramHeader[], fileEnd: number
     end = strOff + st.strtab.length;
   }
   const image = writeElf({
-    header: { type: ET.get(ctx.pic ? "ET_DYN" : "ET_EXEC"), machine: ctx.target.machine, osabi: ELFOSABI_NONE, entry, flags: 0 },
+    header: { type: ET.get(ctx.pic ? "ET_DYN" : "ET_EXEC"), machine: ctx.target.machine, osabi: ELFOSABI_NONE, entry, flags: ctx.target.outputFlags?.(ctx) ?? 0 },
     programHeaders: phdrs,
     sections,
     contentEnd: end,
