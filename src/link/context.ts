@@ -244,6 +244,27 @@ export class Context {
     return sym.tlsGdIndex;
   }
 
+  /**
+   * A TLS descriptor: two GOT words the dynamic linker fills (resolver, argument)
+   * through one descriptor relocation, against the symbol or, for a local one,
+   * against nothing with the offset in the module's block as addend.
+   */
+  needTlsDesc(sym: Symbol): number {
+    if (sym.tlsDescIndex >= 0) return sym.tlsDescIndex;
+    const type = this.target.dyn.tlsdesc;
+    if (type === undefined) this.fail(`${this.target.name}: TLS descriptors are not supported`);
+    sym.tlsDescIndex = this.got.add("tlsdesc", sym);
+    this.got.add("tlsdesc", sym);
+    const at = sym.tlsDescIndex * 8;
+    if (this.preemptible(sym)) {
+      this.dynsym.add(sym);
+      this.relaDyn.add({ chunk: this.got, offset: at, type, sym, addend: () => 0 });
+    } else {
+      this.relaDyn.add({ chunk: this.got, offset: at, type, sym: undefined, addend: () => this.dtpoff(sym) });
+    }
+    return sym.tlsDescIndex;
+  }
+
   /** The local-dynamic module-id pair (one per output). */
   needTlsLd(): number {
     if (this.got.tlsLdIndex >= 0) return this.got.tlsLdIndex;
@@ -268,6 +289,8 @@ export class Context {
         return sym && !this.preemptible(sym) ? this.dtprel(sym) : 0;
       case "dynamic":
         return this.dynamic ? this.dynamic.addr : 0;
+      case "tlsdesc":
+        return 0;
     }
   }
 

@@ -21,11 +21,12 @@ import type { LinkConfig } from "./options.js";
 import { scanRelocations } from "./scan.js";
 import { BuildIdSection, InterpSection } from "./synthetic.js";
 import type { LinkTarget } from "./target.js";
+import { AARCH64 } from "./aarch64.js";
 import { RISCV64 } from "./riscv64.js";
 import { X86_64 } from "./x86_64.js";
 
 /** Every target the linker knows; -m picks one by emulation name. */
-export const TARGETS: readonly LinkTarget[] = [X86_64, RISCV64];
+export const TARGETS: readonly LinkTarget[] = [X86_64, RISCV64, AARCH64];
 
 function selectTarget(emulation: string | undefined): LinkTarget {
   if (!emulation) return TARGETS[0];

@@ -115,6 +115,8 @@ const OPTIONS: OptionSpec[] = [
   { short: ["S"], long: ["strip-debug"], arity: "flag", apply: set("stripDebug", true) },
   { short: ["X", "x"], long: ["discard-locals", "discard-all"], arity: "flag", apply: ignore },
   { long: ["EL"], arity: "flag", apply: ignore },
+  // Cortex-A53 erratum workarounds (gcc passes them for aarch64): code is not rewritten for them.
+  { long: ["fix-cortex-a53-843419", "fix-cortex-a53-835769", "no-fix-cortex-a53-843419", "no-fix-cortex-a53-835769"], arity: "flag", apply: ignore },
   { long: ["EB"], arity: "flag", apply: () => { throw new LinkError("big-endian output (-EB) is not supported"); } },
   { long: ["build-id"], arity: "optional", apply: (p, v) => { p.cfg.buildId = v === "none" ? undefined : v || "sha1"; } },
   { long: ["eh-frame-hdr"], arity: "flag", apply: set("ehFrameHdr", true) },

@@ -29,7 +29,9 @@ export type GotEntryKind =
   /** Offset within the module's TLS block (DTPOFF64 when preemptible). */
   | "dtpoff"
   /** The address of .dynamic (0 without one): the reserved first word of .got on some targets. */
-  | "dynamic";
+  | "dynamic"
+  /** One of the two words of a TLS descriptor, filled by the dynamic linker. */
+  | "tlsdesc";
 
 export interface GotEntry {
   kind: GotEntryKind;

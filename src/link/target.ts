@@ -19,6 +19,8 @@ export interface DynamicRelocTypes {
   dtpmod64: number;
   dtpoff64: number;
   tpoff64: number;
+  /** TLS descriptor relocation (R_AARCH64_TLSDESC), on targets whose objects use descriptors. */
+  tlsdesc?: number;
 }
 
 /**
