@@ -440,6 +440,9 @@ export const AARCH64: LinkTarget = {
   pltHeaderSize: 32,
   pltEntrySize: 16,
 
+  // GNU ld for aarch64 keeps headers, code and read-only data in one segment.
+  sectionLayout: { separateCode: false },
+
   relocName: relName,
 
   scan(ctx, sec, rels, i, sym) {

@@ -74,7 +74,7 @@ const isCIdentifier = (s: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s)
  */
 export function defineBuiltins(ctx: Context): Array<{ sym: Symbol; value: Value }> {
   const outputNames = new Set<string>();
-  for (const obj of ctx.objects) for (const s of obj.sections) if (s && !s.discarded) outputNames.add(outputNameOf(s.name));
+  for (const obj of ctx.objects) for (const s of obj.sections) if (s && !s.discarded) outputNames.add(outputNameOf(s.name, ctx.target));
   const defined: Array<{ sym: Symbol; value: Value }> = [];
   const targetTable = new Map(ctx.target.builtins ?? []);
   const define = (sym: Symbol, value: Value): void => {

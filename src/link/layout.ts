@@ -14,15 +14,17 @@ import {
 import type { ProgramHeader } from "../elf/types.js";
 import type { Context } from "./context.js";
 import type { Chunk, OutputSection } from "./files.js";
+import type { LinkTarget } from "./target.js";
 
 /** Load segments in address order. `relro` and `data` share one PT_LOAD. */
-type SegmentClass = "headers" | "text" | "rodata" | "relro" | "data";
+export type SegmentClass = "headers" | "text" | "rodata" | "relro" | "data";
 
 /**
- * Output sections in GNU ld's order. Names starting with '@' are where
- * orphans (sections the list does not name) of that kind go.
+ * Output sections in the order of GNU ld's generic ELF script. Names starting
+ * with '@' are where orphans (sections the list does not name) of that kind go.
+ * A target whose GNU ld script differs gives its own order (LinkTarget.sectionLayout).
  */
-const ORDER: ReadonlyArray<readonly [string, SegmentClass]> = [
+export const GENERIC_SECTION_ORDER: ReadonlyArray<readonly [string, SegmentClass]> = [
   [".interp", "headers"], [".note.gnu.property", "headers"], [".note.gnu.build-id", "headers"],
   [".note.ABI-tag", "headers"], ["@note", "headers"], [".hash", "headers"], [".gnu.hash", "headers"],
   [".dynsym", "headers"], [".dynstr", "headers"], [".gnu.version", "headers"], [".gnu.version_d", "headers"],
@@ -34,8 +36,6 @@ const ORDER: ReadonlyArray<readonly [string, SegmentClass]> = [
   [".fini_array", "relro"], [".data.rel.ro", "relro"], [".dynamic", "relro"], [".got", "relro"],
   [".got.plt", "data"], [".data", "data"], ["@data", "data"], [".bss", "data"], ["@bss", "data"],
 ];
-const RANK = new Map(ORDER.map(([name], i) => [name, i]));
-const CLASS = new Map(ORDER.map(([name, cls]) => [name, cls]));
 
 /** Input names that merge into a differently named output section: exact name or name + ".suffix". */
 const MERGE_PREFIXES = [
@@ -46,7 +46,36 @@ const LINKONCE: Record<string, string> = {
   ".gnu.linkonce.t": ".text", ".gnu.linkonce.r": ".rodata", ".gnu.linkonce.d": ".data", ".gnu.linkonce.b": ".bss",
 };
 
-export function outputNameOf(name: string): string {
+/** The section rules of one target: its order, the classes, its extra merges. */
+interface Rules {
+  rank: Map<string, number>;
+  cls: Map<string, SegmentClass>;
+  mergeInto: ReadonlyArray<readonly [string, string]>;
+  separateCode: boolean;
+  orderLength: number;
+}
+const rulesCache = new WeakMap<LinkTarget, Rules>();
+function rulesOf(target: LinkTarget): Rules {
+  let r = rulesCache.get(target);
+  if (!r) {
+    const order = target.sectionLayout?.order ?? GENERIC_SECTION_ORDER;
+    r = {
+      rank: new Map(order.map(([name], i) => [name, i])),
+      cls: new Map(order.map(([name, cls]) => [name, cls])),
+      mergeInto: target.sectionLayout?.mergeInto ?? [],
+      separateCode: target.sectionLayout?.separateCode ?? true,
+      orderLength: order.length,
+    };
+    rulesCache.set(target, r);
+  }
+  return r;
+}
+
+const matchesPrefix = (name: string, p: string): boolean => name === p || name.startsWith(p + ".");
+
+/** The output section an input (or synthetic) section named `name` goes to on `target`. */
+export function outputNameOf(name: string, target: LinkTarget): string {
+  for (const [p, out] of rulesOf(target).mergeInto) if (matchesPrefix(name, p)) return out;
   for (const p of MERGE_PREFIXES) {
     if (name === p || name.startsWith(p + ".")) return LINKONCE[p] ?? p;
   }
@@ -69,12 +98,12 @@ const NON_ALLOC_ORDER = [
   ".debug_pubtypes", ".debug_ranges", ".debug_addr", ".debug_line_str", ".debug_loclists", ".debug_macro",
   ".debug_names", ".debug_rnglists", ".debug_str_offsets", ".debug_sup", ".gnu.attributes",
 ];
-const NON_ALLOC_RANK = new Map(NON_ALLOC_ORDER.map((name, i) => [name, ORDER.length + i]));
+const NON_ALLOC_RANK = new Map(NON_ALLOC_ORDER.map((name, i) => [name, i]));
 
-const rankOf = (o: OutputSection): number =>
-  !(o.flags & SHF_ALLOC) ? NON_ALLOC_RANK.get(o.name) ?? ORDER.length + NON_ALLOC_ORDER.length
-    : RANK.get(o.name) ?? RANK.get(orphanSlot(o))! + 0.5;
-const classOf = (o: OutputSection): SegmentClass => CLASS.get(o.name) ?? CLASS.get(orphanSlot(o))!;
+const rankOf = (o: OutputSection, r: Rules): number =>
+  !(o.flags & SHF_ALLOC) ? r.orderLength + (NON_ALLOC_RANK.get(o.name) ?? NON_ALLOC_ORDER.length)
+    : r.rank.get(o.name) ?? r.rank.get(orphanSlot(o))! + 0.5;
+const classOf = (o: OutputSection, r: Rules): SegmentClass => r.cls.get(o.name) ?? r.cls.get(orphanSlot(o))!;
 
 /** `.init_array.00100` runs before `.init_array` (priority 65535 + 1). */
 function initPriority(c: Chunk): number {
@@ -85,7 +114,9 @@ function initPriority(c: Chunk): number {
 /** Gather chunks into output sections, in output order; empty ones are dropped. */
 export function createOutputSections(ctx: Context, chunks: Array<{ chunk: Chunk; output: string }>): void {
   const byName = new Map<string, OutputSection>();
-  for (const { chunk, output } of chunks) {
+  const rules = rulesOf(ctx.target);
+  for (const { chunk, output: requested } of chunks) {
+    const output = rules.mergeInto.find(([p]) => matchesPrefix(requested, p))?.[1] ?? requested;
     if (chunk.size === 0 && chunk.type !== SHT_NOBITS) continue;
     let o = byName.get(output);
     if (!o) {
@@ -106,7 +137,7 @@ export function createOutputSections(ctx: Context, chunks: Array<{ chunk: Chunk;
     if (o.type === SHT_NOBITS && o.chunks.some((c) => c.type !== SHT_NOBITS)) o.type = SHT_PROGBITS;
   }
   // Stable sort by rank keeps orphans of one kind in the order they first appeared.
-  ctx.outputSections = list.map((o, i) => ({ o, i })).sort((a, b) => rankOf(a.o) - rankOf(b.o) || a.i - b.i).map((x) => x.o);
+  ctx.outputSections = list.map((o, i) => ({ o, i })).sort((a, b) => rankOf(a.o, rules) - rankOf(b.o, rules) || a.i - b.i).map((x) => x.o);
   ctx.outputSections.forEach((o, i) => { o.index = i + 1; });
 }
 
@@ -118,9 +149,13 @@ interface Segment {
 
 function segmentsOf(ctx: Context): Segment[] {
   const segs: Segment[] = [];
+  const rules = rulesOf(ctx.target);
+  // Without separate code, headers, code and read-only data share one R+X segment (GNU ld's -z noseparate-code).
+  const firstClass: SegmentClass = rules.separateCode ? "headers" : "text";
   for (const o of ctx.outputSections) {
     if (!(o.flags & SHF_ALLOC)) continue;
-    let cls = classOf(o);
+    let cls = classOf(o, rules);
+    if (!rules.separateCode && (cls === "headers" || cls === "rodata")) cls = "text";
     if (cls === "relro" && !ctx.relro) cls = "data";
     const last = segs[segs.length - 1];
     // RELRO and data share a PT_LOAD; the RELRO part ends on a page boundary.
@@ -128,7 +163,7 @@ function segmentsOf(ctx: Context): Segment[] {
     if (merge) last.sections.push(o);
     else segs.push({ cls, sections: [o] });
   }
-  if (segs.length === 0 || segs[0].cls !== "headers") segs.unshift({ cls: "headers", sections: [] });
+  if (segs.length === 0 || segs[0].cls !== firstClass) segs.unshift({ cls: firstClass, sections: [] });
   return segs;
 }
 
@@ -156,7 +191,8 @@ export function assignAddresses(ctx: Context): { phdrs: ProgramHeader[]; fileEnd
   const tlsSecs = ctx.outputSections.filter((o) => o.flags & SHF_TLS);
   const notes = ctx.outputSections.filter((o) => o.type === SHT_NOTE && o.flags & SHF_ALLOC);
   const tlsAlign = Math.max(1, ...tlsSecs.map((o) => o.align));
-  const hasRelro = ctx.relro && ctx.outputSections.some((o) => classOf(o) === "relro");
+  const rules = rulesOf(ctx.target);
+  const hasRelro = ctx.relro && ctx.outputSections.some((o) => classOf(o, rules) === "relro");
 
   const phnum = (ctx.hasInterp ? 2 : 0) + segs.length + (ctx.dynamic ? 1 : 0) + notes.length
     + (find(".eh_frame_hdr") ? 1 : 0) + 1 + (hasRelro ? 1 : 0) + (tlsSecs.length ? 1 : 0);
@@ -169,7 +205,7 @@ export function assignAddresses(ctx: Context): { phdrs: ProgramHeader[]; fileEnd
     const segStart = si === 0 ? base : addr;
     let fileEnd = segStart;
     for (const o of seg.sections) {
-      const cls = classOf(o);
+      const cls = classOf(o, rules);
       if (cls === "data" && seg.cls === "relro" && relroEnd === 0) {
         // End RELRO on a page boundary so the dynamic linker can protect all of it.
         relroEnd = addr = alignUp(addr, page);

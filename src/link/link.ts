@@ -161,11 +161,12 @@ function collectChunks(ctx: Context): Array<{ chunk: Chunk; output: string }> {
   add(ctx.relaPlt);
   add(ctx.plt);
   add(ctx.iplt, ".plt");
-  add(ctx.got);
+  // .got.plt before .got: where a target folds both into one output section, GNU ld's order.
   add(ctx.gotPlt);
+  add(ctx.got);
   add(ctx.copies, ".bss");
   for (const obj of ctx.objects) {
-    for (const sec of obj.sections) if (sec && !sec.discarded && !sec.mergedInto) add(sec, outputNameOf(sec.name));
+    for (const sec of obj.sections) if (sec && !sec.discarded && !sec.mergedInto) add(sec, outputNameOf(sec.name, ctx.target));
   }
   add(ctx.commons, ".bss");
   return out;

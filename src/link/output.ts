@@ -83,6 +83,7 @@ export function buildImage(ctx: Context, phdrs: ProgramHeader[], fileEnd: number
 function infoOf(ctx: Context, o: OutputSection, index: (n: string) => number): number {
   if (o.name === ".dynsym") return 1; // every dynamic symbol is global
   if (o.name === ".gnu.version_r") return ctx.verneed.needs.length;
+  if (o.name === ".rela.plt") return ctx.gotPlt.output?.index ?? 0;
   const info = LINKS[o.name]?.info;
   return info ? index(info) : 0;
 }

@@ -15,6 +15,7 @@ import type { Context } from "./context.js";
 import type { InputSection } from "./files.js";
 import { SectionSymbols, shrinkSection, type Cut } from "./relax.js";
 import type { Symbol } from "./symbol.js";
+import { GENERIC_SECTION_ORDER, type SegmentClass } from "./layout.js";
 import type { LinkTarget } from "./target.js";
 
 const R = (name: string): number => R_RISCV.get(`R_RISCV_${name}`);
@@ -632,6 +633,16 @@ function writePltWords(out: DataView, at: number, words: readonly number[]): voi
 
 const PLT_HEADER_SIZE = 32;
 
+/**
+ * GNU ld's riscv script: .got (with .got.plt in it) after the data, outside
+ * RELRO, then the small data gp points into (.srodata constants included),
+ * .sbss before .bss.
+ */
+const SECTION_ORDER: ReadonlyArray<readonly [string, SegmentClass]> = GENERIC_SECTION_ORDER
+  .filter(([name]) => name !== ".got" && name !== ".got.plt")
+  .flatMap((entry): Array<readonly [string, SegmentClass]> =>
+    entry[0] === "@data" ? [entry, [".got", "data"], [".sdata", "data"], [".sbss", "data"]] : [entry]);
+
 export const RISCV64: LinkTarget = {
   name: "riscv64",
   machine: EM.get("EM_RISCV"),
@@ -648,6 +659,12 @@ export const RISCV64: LinkTarget = {
   gotPltHeaderEntries: 2,
   pltHeaderSize: PLT_HEADER_SIZE,
   pltEntrySize: 16,
+
+  sectionLayout: {
+    order: SECTION_ORDER,
+    mergeInto: [[".got.plt", ".got"], [".srodata", ".sdata"], [".sdata", ".sdata"], [".sbss", ".sbss"], [".scommon", ".sbss"]],
+    separateCode: false,
+  },
 
   relocName: relName,
 

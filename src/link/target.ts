@@ -5,6 +5,7 @@
 import type { Rela } from "../elf/types.js";
 import type { Context, TlsLayout } from "./context.js";
 import type { InputSection } from "./files.js";
+import type { SegmentClass } from "./layout.js";
 import type { Symbol } from "./symbol.js";
 
 /** Dynamic relocation types of the target, in its own numbering. */
@@ -51,6 +52,16 @@ export interface LinkTarget {
   readonly gotPltHeaderEntries: number;
   readonly pltHeaderSize: number;
   readonly pltEntrySize: number;
+
+  /** Where the target's GNU ld script puts sections, where it differs from the generic script. */
+  readonly sectionLayout?: {
+    /** Output sections in address order with their segment class (default GENERIC_SECTION_ORDER). */
+    readonly order?: ReadonlyArray<readonly [string, SegmentClass]>;
+    /** [name, output]: sections named `name` or `name.*` (input or synthetic) go to `output`. */
+    readonly mergeInto?: ReadonlyArray<readonly [string, string]>;
+    /** Code in its own segment, apart from headers and read-only data (default true, x86_64's -z separate-code). */
+    readonly separateCode?: boolean;
+  };
 
   relocName(type: number): string;
   scan(ctx: Context, sec: InputSection, rels: readonly Rela[], i: number, sym: Symbol): number;
