@@ -134,14 +134,15 @@ export class VeneerSection extends SyntheticSection {
   }
 }
 
-const veneers = new WeakMap<Context, VeneerSection>();
+/** Veneers of each input section that has out-of-range branches, placed right after it. */
+const veneers = new WeakMap<Context, Map<InputSection, VeneerSection>>();
 const veneerKey = (sym: Symbol, addend: number): string => `${sym.name}\0${sym.isLocal ? String(sym.file) + sym.value : ""}\0${addend}`;
 
 function branch26(s: ApplySite): void {
   const target = s.ctx.pltAddr(s.sym) + s.A;
   let v = target - s.P;
   if (!fits(v, 28)) {
-    const ven = veneers.get(s.ctx);
+    const ven = veneers.get(s.ctx)?.get(s.sec);
     const i = ven?.lookup(veneerKey(s.sym, s.A));
     if (ven && i !== undefined) v = ven.entryAddr(i) - s.P;
   }
@@ -371,7 +372,7 @@ function scanDesc(s: Site): void {
  * until now), so this runs until no new veneer is needed.
  */
 function planVeneers(ctx: Context): boolean {
-  let ven = veneers.get(ctx);
+  let all = veneers.get(ctx);
   let added = false;
   for (const obj of ctx.objects) {
     for (const sec of obj.sections) {
@@ -382,9 +383,15 @@ function planVeneers(ctx: Context): boolean {
         if (!sym || (sym.isUndefWeak && sym.pltIndex < 0)) continue;
         const v = ctx.pltAddr(sym) + r.addend - (sec.addr + r.offset);
         if (fits(v, 28)) continue;
+        if (!all) veneers.set(ctx, (all = new Map()));
+        let ven = all.get(sec);
         if (!ven) {
           ven = new VeneerSection();
-          veneers.set(ctx, ven);
+          all.set(sec, ven);
+          // Right after the section with the branches, so that they reach it.
+          const out = sec.output;
+          out.chunks.splice(out.chunks.indexOf(sec) + 1, 0, ven);
+          ven.output = out;
         }
         const key = veneerKey(sym, r.addend);
         if (ven.lookup(key) === undefined) {
@@ -393,12 +400,6 @@ function planVeneers(ctx: Context): boolean {
         }
       }
     }
-  }
-  if (added && ven && !ven.output) {
-    const text = ctx.outputSections.find((o) => o.name === ".text");
-    if (!text) return false;
-    text.chunks.push(ven);
-    ven.output = text;
   }
   return added;
 }
@@ -437,6 +438,7 @@ export const AARCH64: LinkTarget = {
   gotSymbolInGotPlt: false,
   gotHeaderHoldsDynamic: true,
   gotPltHeaderEntries: 3,
+  missingStackNoteMeansExec: true,
   pltHeaderSize: 32,
   pltEntrySize: 16,
 

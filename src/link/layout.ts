@@ -105,19 +105,57 @@ const rankOf = (o: OutputSection, r: Rules): number =>
     : r.rank.get(o.name) ?? r.rank.get(orphanSlot(o))! + 0.5;
 const classOf = (o: OutputSection, r: Rules): SegmentClass => r.cls.get(o.name) ?? r.cls.get(orphanSlot(o))!;
 
+/**
+ * GNU ld's script gathers code by kind at the start of .text: unlikely, exit,
+ * startup (gcc's main at -O2), hot, then .text.sorted.*, then everything else.
+ */
+function textGroup(c: Chunk): number {
+  const n = c.name;
+  const is = (p: string): boolean => n === p || n.startsWith(p + ".");
+  if (is(".text.unlikely") || /^\.text\..*_unlikely$/.test(n)) return 0;
+  if (is(".text.exit")) return 1;
+  if (is(".text.startup")) return 2;
+  if (is(".text.hot")) return 3;
+  if (n.startsWith(".text.sorted.")) return 4;
+  return 5;
+}
+
 /** `.init_array.00100` runs before `.init_array` (priority 65535 + 1). */
 function initPriority(c: Chunk): number {
   const m = /\.(?:init|fini|preinit)_array\.(\d+)$/.exec(c.name);
   return m ? Number(m[1]) : 65536;
 }
 
+/**
+ * Output sections that end up empty are dropped, but symbols defined in their
+ * (empty) input sections still need an address: where the section would have
+ * been, as GNU ld gives them (crtend's `__TMC_END__` in an empty .tm_clone_table).
+ */
+const phantoms = new WeakMap<Context, OutputSection[]>();
+
 /** Gather chunks into output sections, in output order; empty ones are dropped. */
 export function createOutputSections(ctx: Context, chunks: Array<{ chunk: Chunk; output: string }>): void {
   const byName = new Map<string, OutputSection>();
   const rules = rulesOf(ctx.target);
-  for (const { chunk, output: requested } of chunks) {
-    const output = rules.mergeInto.find(([p]) => matchesPrefix(requested, p))?.[1] ?? requested;
-    if (chunk.size === 0 && chunk.type !== SHT_NOBITS) continue;
+  const named = chunks.map(({ chunk, output }) => ({ chunk, output: rules.mergeInto.find(([p]) => matchesPrefix(output, p))?.[1] ?? output }));
+  const isEmpty = (c: Chunk): boolean => c.size === 0 && c.type !== SHT_NOBITS;
+  const existing = new Set(named.filter((x) => !isEmpty(x.chunk)).map((x) => x.output));
+  const empty = new Map<string, OutputSection>();
+  for (const { chunk, output } of named) {
+    if (isEmpty(chunk)) {
+      // Kept in place (it takes no space) when its output section exists, else given a phantom one.
+      const host = existing.has(output) ? byName.get(output) : undefined;
+      if (host) {
+        host.chunks.push(chunk);
+        chunk.output = host;
+      } else if (!existing.has(output)) {
+        let ph = empty.get(output);
+        if (!ph) empty.set(output, (ph = { name: output, type: chunk.type, flags: chunk.flags, align: 1, chunks: [], addr: 0, offset: 0, size: 0, index: 0 }));
+        ph.chunks.push(chunk);
+        chunk.output = ph;
+      }
+      continue;
+    }
     let o = byName.get(output);
     if (!o) {
       o = { name: output, type: chunk.type, flags: 0, align: 1, chunks: [], addr: 0, offset: 0, size: 0, index: 0 };
@@ -129,10 +167,16 @@ export function createOutputSections(ctx: Context, chunks: Array<{ chunk: Chunk;
     o.chunks.push(chunk);
     chunk.output = o;
   }
+  phantoms.set(ctx, [...empty.values(), ...[...byName.values()].filter((o) => !o.chunks.some((c) => c.size > 0))]);
   const list = [...byName.values()].filter((o) => o.chunks.some((c) => c.size > 0));
   for (const o of list) {
     if (/^\.(init|fini|preinit)_array$/.test(o.name)) {
       o.chunks = o.chunks.map((c, i) => ({ c, i })).sort((a, b) => initPriority(a.c) - initPriority(b.c) || a.i - b.i).map((x) => x.c);
+    }
+    if (o.name === ".text") {
+      o.chunks = o.chunks.map((c, i) => ({ c, i, g: textGroup(c) }))
+        .sort((a, b) => a.g - b.g || (a.g === 4 ? (a.c.name < b.c.name ? -1 : a.c.name > b.c.name ? 1 : 0) : 0) || a.i - b.i)
+        .map((x) => x.c);
     }
     if (o.type === SHT_NOBITS && o.chunks.some((c) => c.type !== SHT_NOBITS)) o.type = SHT_PROGBITS;
   }
@@ -175,11 +219,27 @@ const FLAGS: Record<SegmentClass, number> = {
 function placeChunks(o: OutputSection): void {
   let off = 0;
   for (const c of o.chunks) {
-    off = alignUp(off, c.align);
+    // An empty input section marks a place; it adds no alignment padding.
+    if (c.size > 0 || c.type === SHT_NOBITS) off = alignUp(off, c.align);
     c.offset = off;
     off += c.size;
   }
   o.size = off;
+}
+
+/** A dropped output section sits where the next kept one (in section order) starts. */
+function placePhantoms(ctx: Context, rules: Rules): void {
+  const alloc = ctx.outputSections.filter((o) => o.flags & SHF_ALLOC);
+  const last = alloc[alloc.length - 1];
+  for (const ph of phantoms.get(ctx) ?? []) {
+    if (!(ph.flags & SHF_ALLOC)) continue;
+    const rank = rankOf(ph, rules);
+    const next = alloc.find((o) => rankOf(o, rules) > rank);
+    ph.addr = next ? next.addr : last ? last.addr + last.size : ctx.baseAddress;
+    // Symbols in it are listed against the section they now sit at.
+    ph.index = (next ?? last)?.index ?? 0;
+    for (const c of ph.chunks) c.offset = 0;
+  }
 }
 
 /** Assign addresses and file offsets; returns the program headers and the end of the file image. */
@@ -260,6 +320,7 @@ export function assignAddresses(ctx: Context): { phdrs: ProgramHeader[]; fileEnd
     phdrs.push({ type: PT_TLS, flags: PF_R, offset: start - base, vaddr: start, paddr: start, filesz, memsz, align });
   }
   if (phdrs.length !== phnum) throw new Error(`internal: counted ${phnum} program headers, made ${phdrs.length}`);
+  placePhantoms(ctx, rules);
   let fileEnd = Math.max(...loads.map((l) => l.offset + l.filesz));
   // Non-allocated sections: file contents only, at address 0.
   for (const o of ctx.outputSections) {

@@ -371,7 +371,7 @@ function globalPointer(ctx: Context): number {
 }
 
 /** Output sections GNU ld's script puts before DATA_SEGMENT_RELRO_END. */
-const RELRO_SECTIONS = new Set([".preinit_array", ".init_array", ".fini_array", ".data.rel.ro", ".dynamic", ".got"]);
+const RELRO_SECTIONS = new Set([".preinit_array", ".init_array", ".fini_array", ".data.rel.ro", ".dynamic"]);
 
 // ---- relaxation --------------------------------------------------------------------------------
 
@@ -657,6 +657,7 @@ export const RISCV64: LinkTarget = {
   gotSymbolInGotPlt: false,
   gotHeaderHoldsDynamic: true,
   gotPltHeaderEntries: 2,
+  missingStackNoteMeansExec: false,
   pltHeaderSize: PLT_HEADER_SIZE,
   pltEntrySize: 16,
 

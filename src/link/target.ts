@@ -50,6 +50,12 @@ export interface LinkTarget {
   readonly gotHeaderHoldsDynamic: boolean;
   /** Reserved words at the start of .got.plt (x86_64: _DYNAMIC, link map, resolver). */
   readonly gotPltHeaderEntries: number;
+  /**
+   * An object without .note.GNU-stack asks for an executable stack (GNU ld's
+   * default on x86_64; its riscv64 port assumes a non-executable one, and
+   * riscv64 gcc's crti.o/crtn.o have no note).
+   */
+  readonly missingStackNoteMeansExec: boolean;
   readonly pltHeaderSize: number;
   readonly pltEntrySize: number;
 

@@ -433,6 +433,7 @@ export const X86_64: LinkTarget = {
   gotSymbolInGotPlt: true,
   gotHeaderHoldsDynamic: false,
   gotPltHeaderEntries: 3,
+  missingStackNoteMeansExec: true,
   pltHeaderSize: 16,
   pltEntrySize: 16,
 

@@ -4,7 +4,7 @@
 // are not counted.
 //
 //   npx tsx tests/link/torture-link.ts [--arch x86_64|riscv64|aarch64] [-O 0|2] [--kinds pie,no-pie,static]
-//                                      [--fast] [--filter RE] [--gnu] [--sizes]
+//                                      [--fast] [--filter RE] [--gnu] [--sizes] [--log FILE]
 //
 // For riscv64 and aarch64 the objects come from the Debian cross gcc, the link
 // line is the one that gcc passes to collect2 (tests/link/cross-link-line.ts)
@@ -33,7 +33,6 @@ if (!existsSync(SUITE_DIR) && existsSync(SHARED_SUITE)) {
   mkdirSync(join(ROOT, ".cache"), { recursive: true });
   symlinkSync(SHARED_SUITE, join(ROOT, ".cache/torture"));
 }
-const LOG = join(ROOT, ".cache/torture-link.log");
 
 const program = new Command()
   .option("--arch <arch>", "x86_64, riscv64 or aarch64", "x86_64")
@@ -43,8 +42,10 @@ const program = new Command()
   .option("--filter <re>", "only tests whose name matches")
   .option("--gnu", "also link with GNU ld and count its passes")
   .option("--sizes", "with --gnu: compare .text sizes with GNU ld's")
+  .option("--log <file>", "where failures go", join(ROOT, ".cache/torture-link.log"))
   .parse();
-const opts = program.opts<{ arch: Arch; O: string; kinds: string; fast?: boolean; filter?: string; gnu?: boolean; sizes?: boolean }>();
+const opts = program.opts<{ arch: Arch; O: string; kinds: string; fast?: boolean; filter?: string; gnu?: boolean; sizes?: boolean; log: string }>();
+const LOG = opts.log;
 const kinds = opts.kinds.split(",") as LinkKind[];
 const arch = opts.arch;
 const cross: CrossArch | undefined = arch === "x86_64" ? undefined : arch;

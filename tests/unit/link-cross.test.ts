@@ -191,6 +191,23 @@ for (const arch of ["riscv64", "aarch64"] as const) {
   });
 }
 
+describe("aarch64 range-extension veneers", () => {
+  requireForEach(crossGcc("aarch64"), "qemu-aarch64");
+
+  it("a call beyond ±128 MiB goes through a veneer after the caller's section", () => {
+    write("vmain.c", "int far(int);\nint main(void) { return far(3) == 4 ? 0 : 1; }\n");
+    write("vpad.s", ".text\n.globl pad\npad:\n.skip 0x8100000\n"); // 129 MiB of code between caller and callee
+    write("vfar.c", "int far(int x) { return x + 1; }\n");
+    const objs = [compile("aarch64", "vmain.c", "vmain.o"), compile("aarch64", "vpad.s", "vpad.o"), compile("aarch64", "vfar.c", "vfar.o")];
+    const exe = link("aarch64", "pie", "veneer.pie", objs);
+    try {
+      run("aarch64", exe);
+    } finally {
+      rmSync(exe, { force: true });
+    }
+  });
+});
+
 describe("riscv64 linker relaxation", () => {
   requireForEach(crossGcc("riscv64"), "qemu-riscv64");
 
