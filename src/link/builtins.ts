@@ -43,6 +43,13 @@ const bssStart: Value = (ctx) => section(ctx, ".bss")?.addr ?? endOfData(ctx);
 const irelStart: Value = (ctx) => (ctx.hasDynamicSection || !ctx.relaPlt.output ? 0 : ctx.relaPlt.addr);
 const irelEnd: Value = (ctx) => (ctx.hasDynamicSection || !ctx.relaPlt.output ? 0 : ctx.relaPlt.addr + ctx.relaPlt.size);
 
+/** .got.plt's start on targets whose ABI says so (x86_64), else .got's; whichever exists. */
+function globalOffsetTable(ctx: Context): number {
+  const first = ctx.target.gotSymbolInGotPlt ? [ctx.gotPlt, ctx.got] : [ctx.got, ctx.gotPlt];
+  const present = first.find((c) => c.output);
+  return present ? present.addr : 0;
+}
+
 const BUILTINS: ReadonlyArray<readonly [string, Value]> = [
   ["__ehdr_start", (ctx) => ctx.baseAddress],
   ["__executable_start", (ctx) => ctx.baseAddress],
@@ -54,7 +61,7 @@ const BUILTINS: ReadonlyArray<readonly [string, Value]> = [
   ["__init_array_start", start(".init_array")], ["__init_array_end", end(".init_array")],
   ["__fini_array_start", start(".fini_array")], ["__fini_array_end", end(".fini_array")],
   ["__rela_iplt_start", irelStart], ["__rela_iplt_end", irelEnd],
-  ["_GLOBAL_OFFSET_TABLE_", (ctx) => (ctx.gotPlt.output ? ctx.gotPlt.addr : ctx.got.output ? ctx.got.addr : 0)],
+  ["_GLOBAL_OFFSET_TABLE_", globalOffsetTable],
   ["__GNU_EH_FRAME_HDR", start(".eh_frame_hdr")],
 ];
 const TABLE = new Map(BUILTINS);
@@ -67,8 +74,9 @@ const isCIdentifier = (s: string): boolean => /^[A-Za-z_][A-Za-z0-9_]*$/.test(s)
  */
 export function defineBuiltins(ctx: Context): Array<{ sym: Symbol; value: Value }> {
   const outputNames = new Set<string>();
-  for (const obj of ctx.objects) for (const s of obj.sections) if (s && !s.discarded) outputNames.add(outputNameOf(s.name));
+  for (const obj of ctx.objects) for (const s of obj.sections) if (s && !s.discarded) outputNames.add(outputNameOf(s.name, ctx.target));
   const defined: Array<{ sym: Symbol; value: Value }> = [];
+  const targetTable = new Map(ctx.target.builtins ?? []);
   const define = (sym: Symbol, value: Value): void => {
     sym.kind = "linker";
     sym.file = undefined;
@@ -79,7 +87,7 @@ export function defineBuiltins(ctx: Context): Array<{ sym: Symbol; value: Value 
   for (const sym of ctx.symtab.map.values()) {
     // A definition in a shared object does not count: GNU ld's PROVIDE replaces it too.
     if (sym.kind !== "undefined" && sym.kind !== "shared") continue;
-    const fixed = TABLE.get(sym.name);
+    const fixed = TABLE.get(sym.name) ?? targetTable.get(sym.name);
     if (fixed) {
       define(sym, fixed);
       continue;

@@ -69,6 +69,7 @@ export class Context {
     this.iplt = new IpltSection(this);
     this.relaDyn = new RelaSection(".rela.dyn", target.dyn.relative);
     this.relaPlt = new RelaSection(".rela.plt", target.dyn.relative);
+    if (target.gotHeaderHoldsDynamic) this.got.add("dynamic", undefined);
   }
 
   // ---- output kind --------------------------------------------------------------------------
@@ -165,15 +166,20 @@ export class Context {
     return sym.isTls ? this.dtpoff(sym) : this.symAddr(sym);
   }
 
-  /** Offset from the thread pointer (x86_64 TLS variant II: the block ends at %fs:0). */
+  /** Offset from the thread pointer (the target says where it points in the block: TLS variant I or II). */
   tpoff(sym: Symbol): number {
     if (!this.tls) return 0;
-    return this.definedAddr(sym) - (this.tls.start + this.tls.size);
+    return this.definedAddr(sym) - this.tls.start - this.target.threadPointerOffset(this.tls);
   }
 
-  /** Offset within this module's TLS block. */
+  /** Offset within this module's TLS block (st_value of TLS symbols). */
   dtpoff(sym: Symbol): number {
     return this.tls ? this.definedAddr(sym) - this.tls.start : 0;
+  }
+
+  /** The value of a DTPREL relocation: the offset in the block minus the target's bias. */
+  dtprel(sym: Symbol): number {
+    return this.dtpoff(sym) - this.target.dtpOffsetBias;
   }
 
   // ---- needs recorded while scanning relocations ------------------------------------------
@@ -238,6 +244,27 @@ export class Context {
     return sym.tlsGdIndex;
   }
 
+  /**
+   * A TLS descriptor: two GOT words the dynamic linker fills (resolver, argument)
+   * through one descriptor relocation, against the symbol or, for a local one,
+   * against nothing with the offset in the module's block as addend.
+   */
+  needTlsDesc(sym: Symbol): number {
+    if (sym.tlsDescIndex >= 0) return sym.tlsDescIndex;
+    const type = this.target.dyn.tlsdesc;
+    if (type === undefined) this.fail(`${this.target.name}: TLS descriptors are not supported`);
+    sym.tlsDescIndex = this.got.add("tlsdesc", sym);
+    this.got.add("tlsdesc", sym);
+    const at = sym.tlsDescIndex * 8;
+    if (this.preemptible(sym)) {
+      this.dynsym.add(sym);
+      this.relaDyn.add({ chunk: this.got, offset: at, type, sym, addend: () => 0 });
+    } else {
+      this.relaDyn.add({ chunk: this.got, offset: at, type, sym: undefined, addend: () => this.dtpoff(sym) });
+    }
+    return sym.tlsDescIndex;
+  }
+
   /** The local-dynamic module-id pair (one per output). */
   needTlsLd(): number {
     if (this.got.tlsLdIndex >= 0) return this.got.tlsLdIndex;
@@ -259,7 +286,11 @@ export class Context {
       case "dtpmod":
         return this.isShared ? 0 : 1; // the executable is always module 1
       case "dtpoff":
-        return sym && !this.preemptible(sym) ? this.dtpoff(sym) : 0;
+        return sym && !this.preemptible(sym) ? this.dtprel(sym) : 0;
+      case "dynamic":
+        return this.dynamic ? this.dynamic.addr : 0;
+      case "tlsdesc":
+        return 0;
     }
   }
 

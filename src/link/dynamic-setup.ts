@@ -81,7 +81,7 @@ export function finalizeDynamic(ctx: Context): void {
   if (defined("_init")) e("DT_INIT", () => ctx.symAddr(ctx.symtab.get("_init")!));
   if (defined("_fini")) e("DT_FINI", () => ctx.symAddr(ctx.symtab.get("_fini")!));
   const outputs = new Set<string>();
-  for (const obj of ctx.objects) for (const s of obj.sections) if (s && !s.discarded && s.size > 0) outputs.add(outputNameOf(s.name));
+  for (const obj of ctx.objects) for (const s of obj.sections) if (s && !s.discarded && s.size > 0) outputs.add(outputNameOf(s.name, ctx.target));
   const osec = (name: string) => () => ctx.outputSections.find((o) => o.name === name);
   for (const [name, tag] of [[".preinit_array", "DT_PREINIT_ARRAY"], [".init_array", "DT_INIT_ARRAY"], [".fini_array", "DT_FINI_ARRAY"]] as const) {
     if (!outputs.has(name) || (name === ".preinit_array" && ctx.isShared)) continue;

@@ -70,7 +70,7 @@ export function collectGarbage(ctx: Context): void {
     }
     for (const sec of obj.sections) {
       if (!sec || sec.discarded) continue;
-      const out = outputNameOf(sec.name);
+      const out = outputNameOf(sec.name, ctx.target);
       (sectionsOf.get(out) ?? sectionsOf.set(out, []).get(out)!).push(sec);
       if (sec.name === ".eh_frame") {
         try {

@@ -296,7 +296,8 @@ export class InputLoader {
       sec.discarded = discarded.has(h.index);
       obj.sections[h.index] = sec;
     }
-    if (obj.execStack === undefined ? !ctx.cfg.z.has("noexecstack") : obj.execStack) ctx.execStack = true;
+    const missingNoteMeansExec = ctx.target.missingStackNoteMeansExec && !ctx.cfg.z.has("noexecstack");
+    if (obj.execStack === undefined ? missingNoteMeansExec : obj.execStack) ctx.execStack = true;
     obj.attachRelocations();
     obj.makeLocals();
     this.resolveGlobals(obj);

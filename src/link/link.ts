@@ -71,8 +71,14 @@ export function link(cfg: LinkConfig, cache: InputCache = new InputCache()): Lin
   finalizeDynamic(ctx);
 
   createOutputSections(ctx, collectChunks(ctx));
-  const { phdrs, fileEnd } = assignAddresses(ctx);
-  for (const b of builtins) b.sym.value = b.value(ctx);
+  let { phdrs, fileEnd } = assignAddresses(ctx);
+  const setBuiltins = (): void => { for (const b of builtins) b.sym.value = b.value(ctx); };
+  setBuiltins();
+  // Relaxation: sizes depend on addresses, so lay out again until nothing shrinks.
+  for (let pass = 0; ctx.target.relax && ctx.target.relax(ctx, pass); pass++) {
+    ({ phdrs, fileEnd } = assignAddresses(ctx));
+    setBuiltins();
+  }
   const image = buildImage(ctx, phdrs, fileEnd, entryAddress(ctx));
   diag.check();
   if (cfg.map) writeMap(ctx, cfg.map);
@@ -153,11 +159,12 @@ function collectChunks(ctx: Context): Array<{ chunk: Chunk; output: string }> {
   add(ctx.relaPlt);
   add(ctx.plt);
   add(ctx.iplt, ".plt");
-  add(ctx.got);
+  // .got.plt before .got: where a target folds both into one output section, GNU ld's order.
   add(ctx.gotPlt);
+  add(ctx.got);
   add(ctx.copies, ".bss");
   for (const obj of ctx.objects) {
-    for (const sec of obj.sections) if (sec && !sec.discarded && !sec.mergedInto) add(sec, outputNameOf(sec.name));
+    for (const sec of obj.sections) if (sec && !sec.discarded && !sec.mergedInto) add(sec, outputNameOf(sec.name, ctx.target));
   }
   add(ctx.commons, ".bss");
   return out;

@@ -162,13 +162,13 @@ export function mergeSections(ctx: Context): MergedSection[] {
     for (const sec of obj.sections) {
       if (!sec || !mergeable(sec)) continue;
       const kept = SHF_MERGE | SHF_STRINGS | SHF_ALLOC | SHF_WRITE | SHF_EXECINSTR;
-      const key = `${outputNameOf(sec.name)}\0${sec.flags & kept}\0${sec.header.entsize}\0${sec.align}`;
+      const key = `${outputNameOf(sec.name, ctx.target)}\0${sec.flags & kept}\0${sec.header.entsize}\0${sec.align}`;
       (groups.get(key) ?? groups.set(key, []).get(key)!).push(sec);
     }
   }
   const merged: MergedSection[] = [];
   for (const inputs of groups.values()) {
-    const m = new MergedSection(inputs[0].name, outputNameOf(inputs[0].name), inputs[0], inputs);
+    const m = new MergedSection(inputs[0].name, outputNameOf(inputs[0].name, ctx.target), inputs[0], inputs);
     m.build();
     merged.push(m);
   }

@@ -52,6 +52,8 @@ export interface LinkConfig {
   bsymbolic: boolean;
   allowMultipleDefinition: boolean;
   noUndefined: boolean;
+  /** Linker relaxation on targets that have it (riscv64); --no-relax turns it off. */
+  relax: boolean;
   newDtags: boolean;
   inputs: InputItem[];
   version: boolean;
@@ -113,6 +115,8 @@ const OPTIONS: OptionSpec[] = [
   { short: ["S"], long: ["strip-debug"], arity: "flag", apply: set("stripDebug", true) },
   { short: ["X", "x"], long: ["discard-locals", "discard-all"], arity: "flag", apply: ignore },
   { long: ["EL"], arity: "flag", apply: ignore },
+  // Cortex-A53 erratum workarounds (gcc passes them for aarch64): code is not rewritten for them.
+  { long: ["fix-cortex-a53-843419", "fix-cortex-a53-835769", "no-fix-cortex-a53-843419", "no-fix-cortex-a53-835769"], arity: "flag", apply: ignore },
   { long: ["EB"], arity: "flag", apply: () => { throw new LinkError("big-endian output (-EB) is not supported"); } },
   { long: ["build-id"], arity: "optional", apply: (p, v) => { p.cfg.buildId = v === "none" ? undefined : v || "sha1"; } },
   { long: ["eh-frame-hdr"], arity: "flag", apply: set("ehFrameHdr", true) },
@@ -149,6 +153,8 @@ const OPTIONS: OptionSpec[] = [
   { long: ["Bsymbolic", "Bsymbolic-functions"], arity: "flag", apply: set("bsymbolic", true) },
   { long: ["allow-multiple-definition"], arity: "flag", apply: set("allowMultipleDefinition", true) },
   { long: ["no-undefined"], arity: "flag", apply: set("noUndefined", true) },
+  { long: ["relax"], arity: "flag", apply: set("relax", true) },
+  { long: ["no-relax"], arity: "flag", apply: set("relax", false) },
   { long: ["enable-new-dtags"], arity: "flag", apply: set("newDtags", true) },
   { long: ["disable-new-dtags"], arity: "flag", apply: set("newDtags", false) },
   { long: ["version"], short: ["v", "V"], arity: "flag", apply: set("version", true) },
@@ -157,7 +163,7 @@ const OPTIONS: OptionSpec[] = [
   { long: ["plugin", "plugin-opt", "version-script", "dynamic-list", "init", "fini", "Ttext", "Tdata", "Tbss",
     "image-base", "rpath-link", "exclude-libs", "compress-debug-sections", "icf", "sort-section", "thread-count", "threads",
     "package-metadata", "dependency-file"], arity: "value", apply: ignore },
-  { long: ["no-relax", "relax", "fatal-warnings", "no-fatal-warnings", "warn-common", "no-warn-mismatch",
+  { long: ["fatal-warnings", "no-fatal-warnings", "warn-common", "no-warn-mismatch",
     "no-undefined-version", "copy-dt-needed-entries", "no-copy-dt-needed-entries", "sort-common", "nostdlib",
     "warn-shared-textrel", "no-warn-rwx-segments", "warn-once", "demangle", "no-demangle", "emit-relocs", "q", "allow-shlib-undefined", "no-allow-shlib-undefined",
     "noinhibit-exec", "stats", "color-diagnostics", "no-keep-memory", "reduce-memory-overheads", "g",
@@ -179,7 +185,7 @@ export function defaultConfig(): LinkConfig {
     z: new Set(), stripAll: false, stripDebug: false, buildId: undefined, ehFrameHdr: false, hashStyle: "gnu",
     exportDynamic: false, soname: undefined, rpath: [], defsym: [], wrap: new Set(), gcSections: false,
     printGcSections: false, map: undefined, scripts: [], bsymbolic: false, allowMultipleDefinition: false, noUndefined: false,
-    newDtags: true, inputs: [], version: false, verbose: false,
+    relax: true, newDtags: true, inputs: [], version: false, verbose: false,
   };
 }
 

@@ -69,7 +69,7 @@ export function buildImage(ctx: Context, phdrs: ProgramHeader[], fileEnd: number
     end = strOff + st.strtab.length;
   }
   const image = writeElf({
-    header: { type: ET.get(ctx.pic ? "ET_DYN" : "ET_EXEC"), machine: ctx.target.machine, osabi: ELFOSABI_NONE, entry, flags: 0 },
+    header: { type: ET.get(ctx.pic ? "ET_DYN" : "ET_EXEC"), machine: ctx.target.machine, osabi: ELFOSABI_NONE, entry, flags: ctx.target.outputFlags?.(ctx) ?? 0 },
     programHeaders: phdrs,
     sections,
     contentEnd: end,
@@ -82,6 +82,7 @@ export function buildImage(ctx: Context, phdrs: ProgramHeader[], fileEnd: number
 function infoOf(ctx: Context, o: OutputSection, index: (n: string) => number): number {
   if (o.name === ".dynsym") return 1; // every dynamic symbol is global
   if (o.name === ".gnu.version_r") return ctx.verneed.needs.length;
+  if (o.name === ".rela.plt") return ctx.gotPlt.output?.index ?? 0;
   const info = LINKS[o.name]?.info;
   return info ? index(info) : 0;
 }

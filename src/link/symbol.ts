@@ -57,6 +57,8 @@ export class Symbol {
   gotTpIndex = -1;
   /** First of two GOT slots (module, offset) for general-dynamic TLS. */
   tlsGdIndex = -1;
+  /** First of two GOT slots of a TLS descriptor (−1: none). */
+  tlsDescIndex = -1;
   /** Copy relocation: offset of the copy in the .bss chunk holding copies (−1: none). */
   copyOffset = -1;
   /** Index in .dynsym (−1: not dynamic). */

@@ -25,7 +25,7 @@ export function buildSymtab(ctx: Context): SymtabImage {
     return {
       name: s.name, nameOffset: strings.add(s.name), value: defined ? ctx.symbolTableValue(s) : 0, size: s.size, bind,
       type: s.type, visibility: s.visibility,
-      shndx: !defined ? SHN_UNDEF : out ? out.index : SHN_ABS,
+      shndx: !defined ? SHN_UNDEF : out && out.index > 0 ? out.index : SHN_ABS,
     };
   };
   for (const obj of ctx.objects) {

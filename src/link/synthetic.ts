@@ -27,7 +27,11 @@ export type GotEntryKind =
   /** Module id for general/local-dynamic TLS (DTPMOD64; 1 in executables). */
   | "dtpmod"
   /** Offset within the module's TLS block (DTPOFF64 when preemptible). */
-  | "dtpoff";
+  | "dtpoff"
+  /** The address of .dynamic (0 without one): the reserved first word of .got on some targets. */
+  | "dynamic"
+  /** One of the two words of a TLS descriptor, filled by the dynamic linker. */
+  | "tlsdesc";
 
 export interface GotEntry {
   kind: GotEntryKind;
@@ -96,7 +100,7 @@ export class GotPltSection extends SyntheticSection {
     if (this.headerEntries > 0) setU64(dv, this.fileOffset, ctx.dynamic ? ctx.dynamic.addr : 0);
     ctx.plt.symbols.forEach((s, i) => {
       const slot = this.slotAddr(i) - this.addr + this.fileOffset;
-      setU64(dv, slot, ctx.target.lazySlotValue(ctx.plt.entryAddr(i)));
+      setU64(dv, slot, ctx.target.lazySlotValue(ctx.plt.entryAddr(i), ctx.plt.addr));
     });
     // IFUNC slots start as the resolver's address; IRELATIVE replaces it at start-up.
     ctx.iplt.symbols.forEach((s, i) => {

@@ -3,8 +3,9 @@
 // registry below is the only place that lists them.
 
 import type { Rela } from "../elf/types.js";
-import type { Context } from "./context.js";
+import type { Context, TlsLayout } from "./context.js";
 import type { InputSection } from "./files.js";
+import type { SegmentClass } from "./layout.js";
 import type { Symbol } from "./symbol.js";
 
 /** Dynamic relocation types of the target, in its own numbering. */
@@ -19,6 +20,8 @@ export interface DynamicRelocTypes {
   dtpmod64: number;
   dtpoff64: number;
   tpoff64: number;
+  /** TLS descriptor relocation (R_AARCH64_TLSDESC), on targets whose objects use descriptors. */
+  tlsdesc?: number;
 }
 
 /**
@@ -40,10 +43,31 @@ export interface LinkTarget {
   readonly dyn: DynamicRelocTypes;
   /** `_GLOBAL_OFFSET_TABLE_` is the start of .got.plt (x86_64) or of .got. */
   readonly gotSymbolInGotPlt: boolean;
+  /**
+   * .got starts with a word holding the address of .dynamic (riscv64 and
+   * aarch64 ld.so and static start-up code read it as GOT[0]).
+   */
+  readonly gotHeaderHoldsDynamic: boolean;
   /** Reserved words at the start of .got.plt (x86_64: _DYNAMIC, link map, resolver). */
   readonly gotPltHeaderEntries: number;
+  /**
+   * An object without .note.GNU-stack asks for an executable stack (GNU ld's
+   * default on x86_64; its riscv64 port assumes a non-executable one, and
+   * riscv64 gcc's crti.o/crtn.o have no note).
+   */
+  readonly missingStackNoteMeansExec: boolean;
   readonly pltHeaderSize: number;
   readonly pltEntrySize: number;
+
+  /** Where the target's GNU ld script puts sections, where it differs from the generic script. */
+  readonly sectionLayout?: {
+    /** Output sections in address order with their segment class (default GENERIC_SECTION_ORDER). */
+    readonly order?: ReadonlyArray<readonly [string, SegmentClass]>;
+    /** [name, output]: sections named `name` or `name.*` (input or synthetic) go to `output`. */
+    readonly mergeInto?: ReadonlyArray<readonly [string, string]>;
+    /** Code in its own segment, apart from headers and read-only data (default true, x86_64's -z separate-code). */
+    readonly separateCode?: boolean;
+  };
 
   relocName(type: number): string;
   scan(ctx: Context, sec: InputSection, rels: readonly Rela[], i: number, sym: Symbol): number;
@@ -58,6 +82,30 @@ export interface LinkTarget {
   writePltHeader(out: DataView, at: number, pltAddr: number, gotPltAddr: number): void;
   /** Write PLT entry `index` jumping through the GOT word at `gotSlotAddr`. */
   writePltEntry(out: DataView, at: number, entryAddr: number, gotSlotAddr: number, index: number, pltAddr: number, lazy: boolean): void;
-  /** The value a lazily bound .got.plt slot starts with (the address the PLT entry jumps back to). */
-  lazySlotValue(entryAddr: number): number;
+  /** The value a lazily bound .got.plt slot starts with (where an unresolved call goes). */
+  lazySlotValue(entryAddr: number, pltAddr: number): number;
+
+  /**
+   * Where the thread pointer points, as an offset from the start of the
+   * executable's TLS block: the block size for TLS variant II (x86_64, the
+   * block ends at %fs:0), 0 or minus the TCB size for variant I (riscv64,
+   * aarch64, the block follows the thread pointer).
+   */
+  threadPointerOffset(tls: TlsLayout): number;
+  /** Subtracted from offsets within a module's TLS block in DTPREL values (riscv64: 0x800). */
+  readonly dtpOffsetBias: number;
+  /** e_flags of the output, from the input objects' (riscv64: float ABI and RVC). */
+  outputFlags?(ctx: Context): number;
+  /**
+   * Symbols the target's ABI has the linker define (riscv64: `__global_pointer$`);
+   * their values are computed after layout, and again after every relaxation pass.
+   */
+  readonly builtins?: ReadonlyArray<readonly [string, (ctx: Context) => number]>;
+  /**
+   * Linker relaxation, called after addresses are assigned, with the pass
+   * number (from 0). It may shrink input sections (src/link/relax.ts);
+   * it returns true when it did, and the linker lays out again and calls it
+   * once more. Targets without it have sizes that do not depend on addresses.
+   */
+  relax?(ctx: Context, pass: number): boolean;
 }

@@ -431,7 +431,9 @@ export const X86_64: LinkTarget = {
     irelative: R("IRELATIVE"), abs64: R("64"), dtpmod64: R("DTPMOD64"), dtpoff64: R("DTPOFF64"), tpoff64: R("TPOFF64"),
   },
   gotSymbolInGotPlt: true,
+  gotHeaderHoldsDynamic: false,
   gotPltHeaderEntries: 3,
+  missingStackNoteMeansExec: true,
   pltHeaderSize: 16,
   pltEntrySize: 16,
 
@@ -489,4 +491,8 @@ export const X86_64: LinkTarget = {
   lazySlotValue(entryAddr) {
     return entryAddr + 6;
   },
+
+  // TLS variant II: the block ends where %fs:0 points.
+  threadPointerOffset: (tls) => tls.size,
+  dtpOffsetBias: 0,
 };
