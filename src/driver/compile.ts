@@ -133,7 +133,7 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
     const printAfter = cfg.printAfter.length > 0
       ? { pass: cfg.printAfter.includes("all") ? "*" : cfg.printAfter[0], sink: (t: string) => void process.stderr.write(t) }
       : undefined;
-    runPipeline(module, cfg.optLevel, { verify: cfg.verifyIr, ...(printAfter ? { printAfter } : {}) });
+    runPipeline(module, cfg.optLevel, { verify: cfg.verifyIr, noInline: cfg.noInline, ...(printAfter ? { printAfter } : {}) });
     if (req.goal === "ir") return { text: printModule(module) };
     const backend = BACKENDS[cfg.toolchain.arch];
     if (!backend) {

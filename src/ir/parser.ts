@@ -182,7 +182,7 @@ class Parser {
 
   private attrs(): {
     linkage: Linkage; visibility: Visibility; section?: string; tls: boolean; readonly: boolean; used: boolean; align?: number; size?: number;
-    alwaysInline?: boolean; noInline?: boolean; inlineOnly?: boolean;
+    alwaysInline?: boolean; noInline?: boolean; inlineHint?: boolean; inlineOnly?: boolean;
   } {
     const r: ReturnType<Parser["attrs"]> = { linkage: "external", visibility: "default", tls: false, readonly: false, used: false };
     for (;;) {
@@ -195,6 +195,7 @@ class Parser {
       else if (t.text === "used") r.used = true;
       else if (t.text === "alwaysinline") r.alwaysInline = true;
       else if (t.text === "noinline") r.noInline = true;
+      else if (t.text === "inlinehint") r.inlineHint = true;
       else if (t.text === "inlineonly") r.inlineOnly = true;
       else if (t.text === "section") { this.pos++; r.section = JSON.parse(this.expect("str", "a section name")) as string; continue; }
       else if (t.text === "align") { this.pos++; r.align = this.smallInt(); continue; }
@@ -283,6 +284,7 @@ class Parser {
     if (a.used) f.used = true;
     if (a.alwaysInline) f.alwaysInline = true;
     if (a.noInline) f.noInline = true;
+    if (a.inlineHint) f.inlineHint = true;
     if (a.inlineOnly) f.inlineOnly = true;
     this.expectP("(");
     if (this.acceptI("chain")) {

@@ -101,6 +101,8 @@ export interface RecipeContext {
   /** fresh copy of the pristine source */
   dir: string;
   fast: boolean;
+  /** a build for bench/workloads.ts: only the programs the benchmark runs (a recipe may skip the rest) */
+  bench?: boolean;
   /** run a shell command in `dir` (or cwd), output to the log; never throws */
   sh(cmd: string, opts?: { cwd?: string; env?: Record<string, string>; timeoutSec?: number; input?: string }): Promise<ShResult>;
   log(line: string): void;

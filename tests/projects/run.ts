@@ -44,6 +44,8 @@ export interface RunOptions {
   reuse?: boolean;
   /** tscc builds keep gcc, as and ld on PATH (default: a PATH without them, and TSCC_NO_GCC=1) */
   gnuTools?: boolean;
+  /** a benchmark build (RecipeContext.bench) */
+  bench?: boolean;
 }
 
 const oracles = new Map<string, Promise<string | undefined>>();
@@ -88,7 +90,7 @@ export async function buildProject(recipe: Recipe, o: RunOptions, dirOverride?: 
     env.TSCC_NO_GCC = "1";
   }
   const ctx: RecipeContext = {
-    arch: o.arch, opt: o.opt, cc: o.cc, CC, dir, fast: o.fast,
+    arch: o.arch, opt: o.opt, cc: o.cc, CC, dir, fast: o.fast, bench: o.bench,
     sh: makeSh(dir, o.log, env),
     log: o.log,
     oracle: () => oracleTree(recipe, o.arch, o.log),

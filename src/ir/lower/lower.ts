@@ -388,6 +388,7 @@ export class FunctionLowerer {
     if (a.used || a.constructorPriority !== undefined || a.destructorPriority !== undefined) this.b.func.used = true;
     if (a.alwaysInline) this.b.func.alwaysInline = true;
     if (a.noinline) this.b.func.noInline = true;
+    if (def.sym.isInline) this.b.func.inlineHint = true;
     if (isLocalInlineCopy(def.sym)) this.b.func.inlineOnly = true;
     this.entry = this.b.block("entry");
   }
