@@ -16,6 +16,7 @@
 // | libcalls    | 1  | folds/expands C library calls, is_constant, object_size           |
 // | condprop    | 1  | facts from dominating branches decide comparisons                 |
 // | gvn         | 2  | dominator-scoped value numbering, redundant loads                 |
+// | ranges      | 2  | integer comparisons decided by value ranges and dominating tests  |
 // | licm        | 2  | hoists loop-invariant instructions to preheaders                  |
 
 import type { Module } from "../ir.js";
@@ -33,6 +34,7 @@ import { globaldce } from "./globaldce.js";
 import { inliner } from "./inliner.js";
 import { gvn } from "./gvn.js";
 import { licm } from "./licm.js";
+import { ranges } from "./ranges.js";
 import { sabotage, sabotageFromEnv } from "./sabotage.js";
 
 /** What passes may know of the command line. */
@@ -73,6 +75,7 @@ export const PIPELINE: readonly Pass[] = [
   { name: "dce", run: dce, minOpt: 1 },
   { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
   { name: "gvn", run: gvn, minOpt: 2 },
+  { name: "ranges", run: ranges, minOpt: 2 },
   { name: "licm", run: licm, minOpt: 2 },
   { name: "constfold", run: constfold, minOpt: 2 },
   { name: "dce", run: dce, minOpt: 2 },
