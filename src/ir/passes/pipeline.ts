@@ -15,6 +15,7 @@
 // | globaldce   | 1  | drops unreferenced static functions and objects                   |
 // | libcalls    | 1  | folds/expands C library calls, is_constant, object_size           |
 // | condprop    | 1  | facts from dominating branches decide comparisons                 |
+// | instcombine | 2  | strength reduction by constants: shifts, masks, magic division    |
 // | gvn         | 2  | dominator-scoped value numbering, redundant loads                 |
 // | ranges      | 2  | integer comparisons decided by value ranges and dominating tests  |
 // | licm        | 2  | hoists loop-invariant instructions to preheaders                  |
@@ -33,6 +34,7 @@ import { sroa } from "./sroa.js";
 import { globaldce } from "./globaldce.js";
 import { inliner } from "./inliner.js";
 import { gvn } from "./gvn.js";
+import { instcombine } from "./instcombine.js";
 import { licm } from "./licm.js";
 import { ranges } from "./ranges.js";
 import { sabotage, sabotageFromEnv } from "./sabotage.js";
@@ -74,6 +76,7 @@ export const PIPELINE: readonly Pass[] = [
   { name: "constfold", run: constfold, minOpt: 1 },
   { name: "dce", run: dce, minOpt: 1 },
   { name: "simplifycfg", run: simplifycfg, minOpt: 1 },
+  { name: "instcombine", run: instcombine, minOpt: 2 },
   { name: "gvn", run: gvn, minOpt: 2 },
   { name: "ranges", run: ranges, minOpt: 2 },
   { name: "licm", run: licm, minOpt: 2 },
