@@ -18,6 +18,7 @@ import {
   type Block, type Call, type CallArg, type Func, type Inst, type Module, type Terminator, type Value,
 } from "../ir.js";
 import { CodegenError } from "../errors.js";
+import type { PassOptions } from "./pipeline.js";
 
 /** Intrinsics that observe or capture their own function's frame: such a callee is not inlined. */
 const FRAME_INTRINSICS = new Set(["frame_address", "return_address", "setjmp", "longjmp", "init_trampoline"]);
@@ -25,10 +26,12 @@ const FRAME_INTRINSICS = new Set(["frame_address", "return_address", "setjmp", "
 /** Inlines per caller before giving up (a chain of always_inline functions expanding without end). */
 const MAX_INLINES_PER_FUNCTION = 2000;
 
-export function inline(m: Module): void {
+export function inline(m: Module, o: PassOptions): void {
   const candidates = m.funcs.filter((f) => f.alwaysInline === true && f.noInline !== true);
+  // At -O2 the inliner (inliner.ts) may still want inline-only bodies; it drops them.
+  const keepInlineOnly = o.optLevel >= 2 && !o.noInline;
   // Most modules have nothing to do here: no walk of their code then.
-  if (candidates.length === 0 && !m.funcs.some((f) => f.inlineOnly)) return;
+  if (candidates.length === 0 && (keepInlineOnly || !m.funcs.some((f) => f.inlineOnly))) return;
   const byName = new Map(m.funcs.map((f) => [f.name, f]));
   const labelsOutside = functionsWithLabelsReferencedOutside(m);
   const inlinable = new Set(candidates.filter((f) => canInline(f, labelsOutside) && !callsItself(f, byName)));
@@ -54,7 +57,7 @@ export function inline(m: Module): void {
   // Bodies kept only for inlining go; so do static always_inline functions
   // nothing refers to any more (gcc does not emit them either, even at -O0).
   const referenced = candidates.some((f) => f.linkage === "internal" && !f.used) ? referencedSymbols(m) : new Set<string>();
-  const dropped = (f: Func): boolean => f.inlineOnly === true || (f.alwaysInline === true && f.linkage === "internal" && !f.used && !referenced.has(f.name));
+  const dropped = (f: Func): boolean => (f.inlineOnly === true && (!keepInlineOnly || f.alwaysInline === true)) || (f.alwaysInline === true && f.linkage === "internal" && !f.used && !referenced.has(f.name));
   m.funcs = m.funcs.filter((f) => !dropped(f));
   // Only always_inline functions may use __builtin_va_arg_pack (lowering checks the rest).
   for (const f of candidates) {

@@ -45,6 +45,13 @@ export function bodyCost(f: Func): number {
 
 export function inliner(m: Module, o: PassOptions): void {
   if (o.noInline) return;
+  inlineCalls(m);
+  // Bodies that existed only for inlining (C99 inline definitions, GNU extern
+  // inline) go now; calls left to them reach the external definition.
+  m.funcs = m.funcs.filter((f) => !f.inlineOnly);
+}
+
+function inlineCalls(m: Module): void {
   const byName = new Map(m.funcs.map((f) => [f.name, f]));
   const callSites = new Map<string, number>();
   for (const f of m.funcs) {
