@@ -23,6 +23,8 @@ import {
 } from "../ir.js";
 
 const COMMUTATIVE = new Set(["add", "mul", "and", "or", "xor"]);
+/** Memory facts kept at once (the oldest go first): bounds the work per store in huge blocks. */
+const MAX_FACTS = 64;
 const RETURNS_TWICE = new Set(["setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "savectx", "vfork", "getcontext"]);
 
 interface MemFact { addr: Value; type: Type; value: Value }
@@ -91,6 +93,10 @@ function gvnFunc(f: Func, asmNames: ReadonlySet<string>): void {
       number(`phi ${bi} ${phi.type} ${incoming}`, phi.dst);
     }
     block.phis = block.phis.filter((p) => !repl.has(p.dst));
+    const remember = (fact: MemFact): void => {
+      if (mem.length >= MAX_FACTS) mem.shift();
+      mem.push(fact);
+    };
     const kept: Inst[] = [];
     for (const i of block.insts) {
       mapInstOperands(i, get);
@@ -110,12 +116,12 @@ function gvnFunc(f: Func, asmNames: ReadonlySet<string>): void {
           const a = key(i.addr);
           const fact = mem.find((x) => x.type === i.type && key(x.addr) === a);
           if (fact) { repl.set(i.dst, fact.value); kept.pop(); }
-          else mem.push({ addr: i.addr, type: i.type, value: { k: "temp", id: i.dst } });
+          else remember({ addr: i.addr, type: i.type, value: { k: "temp", id: i.dst } });
           break;
         }
         case "store":
           mem = mem.filter((x) => !alias.mayAlias(x.addr, storeSize(x.type), i.addr, storeSize(i.type)));
-          if (!i.volatile) mem.push({ addr: i.addr, type: i.type, value: i.value });
+          if (!i.volatile) remember({ addr: i.addr, type: i.type, value: i.value });
           break;
         case "memcpy": case "memset": {
           const size = i.size.k === "int" ? Number(i.size.value) : undefined;
