@@ -7,7 +7,7 @@
 // and level, then the geometric mean per level.
 //
 //   npm run build && npx tsx bench/workloads.ts [--opt 0,2] [--runs 3] [--fast]
-//        [--only sqlite,lua] [--json history.jsonl] [--reuse] [--compile]
+//        [--only sqlite,lua] [--json history.jsonl] [--reuse] [--compile] [--tag T]
 //
 // gcc builds are reused across runs (gcc does not change); tscc builds are
 // rebuilt unless --reuse. --compile adds the CPU time of compiling the SQLite
@@ -102,14 +102,16 @@ async function main(): Promise<void> {
     .option("--json <file>", "append this run's rows as one JSON line (history)")
     .option("--reuse", "reuse the previous tscc builds too", false)
     .option("--compile", "also time compiling sqlite3.c with each compiler", false)
+    .option("--tag <name>", "build trees .cache/projects/build/<project>-x86_64-O<n>-<cc>-<name> (two runs at once need two tags)", "bench")
+    .option("--gcc-tag <name>", "the gcc trees' tag, when another run's (finished) gcc builds may be reused")
     .parse()
-    .opts<{ opt: string; runs: string; fast: boolean; only?: string; json?: string; reuse: boolean; compile: boolean }>();
+    .opts<{ opt: string; runs: string; fast: boolean; only?: string; json?: string; reuse: boolean; compile: boolean; tag: string; gccTag?: string }>();
   const levels = opts.opt.split(",").map((s) => s.replace(/^-?O/, ""));
   const runs = Number(opts.runs);
   const only = opts.only?.split(",");
   const workloads = WORKLOADS.filter((w) => !only || only.some((o) => w.name.includes(o)));
   mkdirSync(LOGS, { recursive: true });
-  const logFile = join(LOGS, "bench-workloads.log");
+  const logFile = join(LOGS, `bench-workloads-${opts.tag}.log`);
   writeFileSync(logFile, "");
   const log = makeLogger(logFile);
   const input = join(PROJECTS, `bench-input-${opts.fast ? "fast" : "full"}.dat`);
@@ -125,7 +127,7 @@ async function main(): Promise<void> {
       let failed = "";
       for (const cc of ["gcc", "tscc"] as CcKind[]) {
         const { result, ctx } = await buildProject(recipe, {
-          arch: "x86_64", opt: level, cc, fast: true, log, buildOnly: true, bench: true, tag: "bench",
+          arch: "x86_64", opt: level, cc, fast: true, log, buildOnly: true, bench: true, tag: cc === "gcc" ? opts.gccTag ?? opts.tag : opts.tag,
           reuse: cc === "gcc" || opts.reuse,
         });
         if (!result.built || result.failed > 0) failed ||= `${cc} build failed (${result.stage ?? result.notes[0] ?? "?"}; ${logFile})`;
