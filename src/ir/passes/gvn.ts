@@ -7,8 +7,11 @@
 // repeated `addr $g`, index arithmetic and comparisons lowering emits. Phis of
 // one block with the same incoming values merge too.
 //
-// Memory: a list of (address, type) → value facts flows along each block and
-// into a successor that has no other predecessor (an extended basic block).
+// Memory: a list of (address, type) → value facts flows along each block;
+// a block starts with the facts all its predecessors end with (the dominator
+// tree is walked with children in reverse postorder, so every forward
+// predecessor is done first; a loop header, reached by a back edge, starts
+// with none).
 // A load of a known (address, type) is the known value; a load or a store
 // makes its value known; a store, memcpy or memset forgets the facts it may
 // alias (alias.ts); a call or anything opaque forgets every fact about memory
@@ -57,6 +60,13 @@ function exprKey(i: Inst): string | undefined {
   }
 }
 
+/** The facts every one of the lists holds (same address, type and value). */
+function meetFacts(lists: MemFact[][]): MemFact[] {
+  const [first, ...rest] = lists;
+  const same = (x: MemFact, y: MemFact): boolean => x.type === y.type && key(x.addr) === key(y.addr) && key(x.value) === key(y.value);
+  return first!.filter((x) => rest.every((l) => l.some((y) => same(x, y))));
+}
+
 function gvnFunc(f: Func, asmNames: ReadonlySet<string>): void {
   const cfg = buildCFG(f);
   const dom = buildDomTree(cfg);
@@ -67,6 +77,7 @@ function gvnFunc(f: Func, asmNames: ReadonlySet<string>): void {
   const get = (v: Value): Value => (v.k === "temp" ? repl.get(v.id) ?? v : v);
   const table = new Map<string, Value>();
   const memOut: MemFact[][] = f.blocks.map(() => []);
+  const done = new Uint8Array(f.blocks.length);
 
   // Iterative preorder walk of the dominator tree; each entry undoes its table keys when left.
   const stack: { b: number; added: string[] | undefined }[] = [{ b: 0, added: undefined }];
@@ -82,7 +93,7 @@ function gvnFunc(f: Func, asmNames: ReadonlySet<string>): void {
     const bi = top.b;
     const block = f.blocks[bi]!;
     const preds = cfg.preds[bi]!;
-    let mem: MemFact[] = trackMemory && preds.length === 1 ? [...memOut[preds[0]!]!] : [];
+    let mem: MemFact[] = trackMemory && preds.length > 0 && preds.every((p) => done[p]) ? meetFacts(preds.map((p) => memOut[p]!)) : [];
     const number = (k: string, dst: number): void => {
       const hit = table.get(k);
       if (hit) repl.set(dst, hit);
@@ -136,7 +147,10 @@ function gvnFunc(f: Func, asmNames: ReadonlySet<string>): void {
     }
     block.insts = kept;
     memOut[bi] = mem;
-    for (const c of dom.children[bi]!) stack.push({ b: c, added: undefined });
+    done[bi] = 1;
+    // Pushed last = walked first: children in reverse postorder.
+    const children = [...dom.children[bi]!].sort((x, y) => cfg.rpoNum[y]! - cfg.rpoNum[x]!);
+    for (const c of children) stack.push({ b: c, added: undefined });
   }
 
   if (repl.size === 0) return;

@@ -5,10 +5,11 @@
 //
 //  - pure instructions that cannot trap (hasSideEffects false: division only
 //    by a safe constant), whether or not every iteration runs them;
-//  - non-volatile loads from a global or a local at a constant offset inside
-//    it (so loading early cannot fault), when nothing in the loop may write
-//    those bytes (alias.ts): no aliasing store, memcpy or memset, and no
-//    call or opaque instruction if the memory may escape.
+//  - non-volatile loads that cannot fault early (from a global or a local at a
+//    constant offset inside it) or that run on every iteration (their block
+//    dominates every latch and every exit), when nothing in the loop may
+//    write those bytes (alias.ts): no aliasing store, memcpy or memset, and
+//    no call or opaque instruction if the memory may escape.
 //
 // An instruction moved out of an inner loop is then a candidate in the outer one.
 
@@ -76,6 +77,9 @@ function licmFunc(f: Func, asmNames: ReadonlySet<string>, globals: ReadonlyMap<s
       const w = writeOf(i);
       if (w) writes.push(w);
     }
+    // Blocks run by every iteration that completes or leaves the loop.
+    const latchesAndExits = [...loop.blocks].filter((b) => a.cfg.succs[b]!.some((s) => s === loop.header || !loop.blocks.has(s)));
+    const everyIteration = (b: number): boolean => latchesAndExits.every((x) => a.dom.dominates(b, x));
     const invariant = (v: Value): boolean => v.k !== "temp" || !loop.blocks.has(defBlock.get(v.id) ?? -1);
     const unclobbered = (addr: Value, size: number): boolean =>
       writes.every((w) => (w.kind === "opaque" ? !alias.escapes(addr) : !alias.mayAlias(addr, size, w.addr, w.size)));
@@ -84,7 +88,7 @@ function licmFunc(f: Func, asmNames: ReadonlySet<string>, globals: ReadonlyMap<s
       const block = f.blocks[bi]!;
       block.insts = block.insts.filter((i) => {
         if (!hoistable(i) || !instOperands(i).every(invariant)) return true;
-        if (i.op === "load" && !(loadsMayMove && dereferenceable(i.addr, storeSize(i.type)) && unclobbered(i.addr, storeSize(i.type)))) return true;
+        if (i.op === "load" && !(loadsMayMove && (dereferenceable(i.addr, storeSize(i.type)) || everyIteration(bi)) && unclobbered(i.addr, storeSize(i.type)))) return true;
         pre.insts.push(i);
         defBlock.set((i as { dst: number }).dst, preIndex);
         return false;
