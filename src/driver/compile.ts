@@ -156,7 +156,7 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
       ? { pass: cfg.printAfter.includes("all") ? "*" : cfg.printAfter[0], sink: (t: string) => void process.stderr.write(t) }
       : undefined;
     runPipeline(module, cfg.optLevel, {
-      verify: cfg.verifyIr, stackProtector: cfg.stackProtector, ...(printAfter ? { printAfter } : {}),
+      verify: cfg.verifyIr, noInline: cfg.noInline, stackProtector: cfg.stackProtector, ...(printAfter ? { printAfter } : {}),
       ...(cfg.timeReport ? { runPass: (name: string, run: () => void) => timed(`pass ${name}`, run) } : {}),
     });
     if (req.goal === "ir") return { text: printModule(module) };

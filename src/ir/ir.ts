@@ -307,6 +307,8 @@ export interface Func {
   alwaysInline?: boolean;
   /** `__attribute__((noinline))`. */
   noInline?: boolean;
+  /** Declared `inline`: the -O2 inliner accepts a larger body (gcc's max-inline-insns-single). */
+  inlineHint?: boolean;
   /**
    * The body exists only to be inlined (a GNU `extern inline` or C99 inline
    * definition that is not the external definition): after inlining the

@@ -187,7 +187,7 @@ class Parser {
 
   private attrs(): {
     linkage: Linkage; visibility: Visibility; section?: string; tls: boolean; readonly: boolean; used: boolean; align?: number; size?: number;
-    alwaysInline?: boolean; noInline?: boolean; inlineOnly?: boolean; stackProtect?: "require" | "never";
+    alwaysInline?: boolean; noInline?: boolean; inlineHint?: boolean; inlineOnly?: boolean; stackProtect?: "require" | "never";
   } {
     const r: ReturnType<Parser["attrs"]> = { linkage: "external", visibility: "default", tls: false, readonly: false, used: false };
     for (;;) {
@@ -200,6 +200,7 @@ class Parser {
       else if (t.text === "used") r.used = true;
       else if (t.text === "alwaysinline") r.alwaysInline = true;
       else if (t.text === "noinline") r.noInline = true;
+      else if (t.text === "inlinehint") r.inlineHint = true;
       else if (t.text === "inlineonly") r.inlineOnly = true;
       else if (t.text === "sspreq") r.stackProtect = "require";
       else if (t.text === "nossp") r.stackProtect = "never";
@@ -290,6 +291,7 @@ class Parser {
     if (a.used) f.used = true;
     if (a.alwaysInline) f.alwaysInline = true;
     if (a.noInline) f.noInline = true;
+    if (a.inlineHint) f.inlineHint = true;
     if (a.inlineOnly) f.inlineOnly = true;
     if (a.stackProtect) f.stackProtect = a.stackProtect;
     this.expectP("(");

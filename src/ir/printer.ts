@@ -115,7 +115,7 @@ export function printFunc(f: Func): string {
   if (f.chain !== undefined) params.unshift(`chain ${tn(f.chain)}`);
   if (f.varargs) params.push("...");
   const taken = f.addressTaken.length ? ` addresstaken [${f.addressTaken.map((l) => "@" + l).join(", ")}]` : "";
-  const inl = (f.alwaysInline ? " alwaysinline" : "") + (f.noInline ? " noinline" : "") + (f.inlineOnly ? " inlineonly" : "")
+  const inl = (f.alwaysInline ? " alwaysinline" : "") + (f.noInline ? " noinline" : "") + (f.inlineHint ? " inlinehint" : "") + (f.inlineOnly ? " inlineonly" : "")
     + (f.stackProtect === "require" ? " sspreq" : f.stackProtect === "never" ? " nossp" : "");
   const lines = [`function${printAttrs(f)}${inl} ${printArgType(f.ret)} $${f.name}(${params.join(", ")})${taken} {`];
   for (const b of f.blocks) for (const l of printBlock(f, b)) lines.push(l);

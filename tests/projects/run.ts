@@ -23,7 +23,7 @@ import { Command } from "commander";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
-  ARCHES, ROOT, ccWrapper, fetchSource, freshCopy, LOGS, makeLogger, makeSh, PROJECTS, toolchainFreePath, TSCC_BUNDLE,
+  ARCHES, BUNDLE_TAG, ROOT, ccWrapper, fetchSource, freshCopy, LOGS, makeLogger, makeSh, PROJECTS, toolchainFreePath, TSCC_BUNDLE,
   type Arch, type CcKind, type ProjectResult, type Recipe, type RecipeContext,
 } from "./common.js";
 import { bundleProblem } from "../bundle.js";
@@ -44,6 +44,8 @@ export interface RunOptions {
   reuse?: boolean;
   /** tscc builds keep gcc, as and ld on PATH (default: a PATH without them, and TSCC_NO_GCC=1) */
   gnuTools?: boolean;
+  /** a benchmark build (RecipeContext.bench) */
+  bench?: boolean;
 }
 
 const oracles = new Map<string, Promise<string | undefined>>();
@@ -84,11 +86,11 @@ export async function buildProject(recipe: Recipe, o: RunOptions, dirOverride?: 
   const env = { ...(o.env ?? {}) };
   if (o.cc === "tscc" && !o.gnuTools) {
     // The bar: tscc's own assembler, linker, ar and runtime, nothing of GNU's toolchain or binutils reachable.
-    env.PATH = toolchainFreePath(CC, `${o.arch}-O${o.opt}`);
+    env.PATH = toolchainFreePath(CC, `${o.arch}-O${o.opt}${BUNDLE_TAG}`);
     env.TSCC_NO_GCC = "1";
   }
   const ctx: RecipeContext = {
-    arch: o.arch, opt: o.opt, cc: o.cc, CC, dir, fast: o.fast,
+    arch: o.arch, opt: o.opt, cc: o.cc, CC, dir, fast: o.fast, bench: o.bench,
     sh: makeSh(dir, o.log, env),
     log: o.log,
     oracle: () => oracleTree(recipe, o.arch, o.log),

@@ -114,7 +114,9 @@ export function lowerTranslationUnit(tu: A.TranslationUnit, opts: LowerOptions, 
   const order = tu.functions.map((f, k) => ({ f, k, depth: nestingDepth(f) }));
   order.sort((a, b) => a.depth - b.depth || a.k - b.k);
   for (const { f } of order) {
-    if (!shouldEmit(f.sym)) continue;
+    // Optimising, an inline definition that is not emitted is still lowered,
+    // marked inline-only: the -O2 inliner may expand its calls, then drops it.
+    if (!shouldEmit(f.sym) && !(opts.optimize === true && f.sym.isInline)) continue;
     new FunctionLowerer(m, f, names, opts, diags, plan, debug).run();
     initFiniEntries(m, names.of(f.sym), f.sym.attrs);
   }
@@ -421,7 +423,8 @@ export class FunctionLowerer {
     if (a.alwaysInline) this.b.func.alwaysInline = true;
     if (a.noinline) this.b.func.noInline = true;
     if (a.stackProtect) this.b.func.stackProtect = a.stackProtect;
-    if (isLocalInlineCopy(def.sym)) this.b.func.inlineOnly = true;
+    if (def.sym.isInline) this.b.func.inlineHint = true;
+    if (isLocalInlineCopy(def.sym) || !shouldEmit(def.sym)) this.b.func.inlineOnly = true;
     this.entry = this.b.block("entry");
   }
 

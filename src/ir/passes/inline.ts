@@ -18,6 +18,7 @@ import {
   type Block, type Call, type CallArg, type Func, type Inst, type Module, type Terminator, type Value,
 } from "../ir.js";
 import { CodegenError } from "../errors.js";
+import type { PassOptions } from "./pipeline.js";
 
 /** Intrinsics that observe or capture their own function's frame: such a callee is not inlined. */
 const FRAME_INTRINSICS = new Set(["frame_address", "return_address", "setjmp", "longjmp", "init_trampoline"]);
@@ -25,12 +26,15 @@ const FRAME_INTRINSICS = new Set(["frame_address", "return_address", "setjmp", "
 /** Inlines per caller before giving up (a chain of always_inline functions expanding without end). */
 const MAX_INLINES_PER_FUNCTION = 2000;
 
-export function inline(m: Module): void {
+export function inline(m: Module, o: PassOptions): void {
   const candidates = m.funcs.filter((f) => f.alwaysInline === true && f.noInline !== true);
+  // At -O2 the inliner (inliner.ts) may still want inline-only bodies; it drops them.
+  const keepInlineOnly = o.optLevel >= 2 && !o.noInline;
   // Most modules have nothing to do here: no walk of their code then.
-  if (candidates.length === 0 && !m.funcs.some((f) => f.inlineOnly)) return;
+  if (candidates.length === 0 && (keepInlineOnly || !m.funcs.some((f) => f.inlineOnly))) return;
   const byName = new Map(m.funcs.map((f) => [f.name, f]));
-  const inlinable = new Set(candidates.filter((f) => canInline(f) && !callsItself(f, byName)));
+  const labelsOutside = functionsWithLabelsReferencedOutside(m);
+  const inlinable = new Set(candidates.filter((f) => canInline(f, labelsOutside) && !callsItself(f, byName)));
   let counter = 0;
   for (const caller of m.funcs) {
     let done = 0;
@@ -53,7 +57,7 @@ export function inline(m: Module): void {
   // Bodies kept only for inlining go; so do static always_inline functions
   // nothing refers to any more (gcc does not emit them either, even at -O0).
   const referenced = candidates.some((f) => f.linkage === "internal" && !f.used) ? referencedSymbols(m) : new Set<string>();
-  const dropped = (f: Func): boolean => f.inlineOnly === true || (f.alwaysInline === true && f.linkage === "internal" && !f.used && !referenced.has(f.name));
+  const dropped = (f: Func): boolean => (f.inlineOnly === true && (!keepInlineOnly || f.alwaysInline === true)) || (f.alwaysInline === true && f.linkage === "internal" && !f.used && !referenced.has(f.name));
   m.funcs = m.funcs.filter((f) => !dropped(f));
   // Only always_inline functions may use __builtin_va_arg_pack (lowering checks the rest).
   for (const f of candidates) {
@@ -83,15 +87,29 @@ function usesVaArgPack(f: Func): boolean {
   return f.blocks.some((b) => b.insts.some((i) => (i.op === "call" && i.vaPack === true) || (i.op === "intrinsic" && i.name === "va_arg_pack_len")));
 }
 
-/** Whether a body can be copied into another function at all. */
-function canInline(f: Func): boolean {
-  if (f.chain !== undefined || f.addressTaken.length > 0 || f.blocks.length === 0) return false;
+/**
+ * Functions whose labels something other than their own `blockaddr`s names:
+ * static data (`&&label` in an initializer) or a nested function. A copy of
+ * such a body would not be the one those addresses lead to.
+ */
+export function functionsWithLabelsReferencedOutside(m: Module): Set<string> {
+  const out = new Set<string>();
+  for (const g of m.globals) for (const p of g.init ?? []) if (p.k === "sym" && p.block !== undefined) out.add(p.name);
+  for (const f of m.funcs) for (const b of f.blocks) for (const i of b.insts) if (i.op === "blockaddr" && i.func !== undefined) out.add(i.func);
+  return out;
+}
+
+/**
+ * Whether a body can be copied into another function at all. Its own label
+ * addresses (`&&label` used inside it) are fine: each copy gets its labels.
+ */
+export function canInline(f: Func, labelsOutside: ReadonlySet<string>): boolean {
+  if (f.chain !== undefined || f.blocks.length === 0 || labelsOutside.has(f.name)) return false;
   for (const b of f.blocks) {
     for (const i of b.insts) {
-      if (i.op === "va_start" || i.op === "blockaddr") return false;
+      if (i.op === "va_start" || (i.op === "blockaddr" && i.func !== undefined)) return false;
       if (i.op === "intrinsic" && FRAME_INTRINSICS.has(i.name)) return false;
     }
-    if (b.term.op === "indirectbr") return false;
   }
   return true;
 }
@@ -102,7 +120,7 @@ function sameArgType(a: CallArg["type"], b: CallArg["type"]): boolean {
 }
 
 /** The call passes what the callee takes (K&R calls and casts may not). */
-function argumentsFit(call: Call, callee: Func): boolean {
+export function argumentsFit(call: Call, callee: Func): boolean {
   if (call.chain !== undefined) return false;
   if (call.args.length < callee.params.length || (call.args.length > callee.params.length && !callee.varargs)) return false;
   for (let k = 0; k < callee.params.length; k++) if (!sameArgType(call.args[k]!.type, callee.params[k]!.type)) return false;
@@ -160,7 +178,7 @@ function setDst(i: Inst, f: (id: number) => number): void {
   }
 }
 
-function expandCall(caller: Func, blockIndex: number, instIndex: number, call: Call, callee: Func, n: number): void {
+export function expandCall(caller: Func, blockIndex: number, instIndex: number, call: Call, callee: Func, n: number): void {
   const block = caller.blocks[blockIndex]!;
   const suffix = `.in${n}`;
   const label = (l: string): string => l + suffix;
@@ -218,6 +236,7 @@ function expandCall(caller: Func, blockIndex: number, instIndex: number, call: C
       const i = cloneInst(orig);
       mapInstOperands(i, remap);
       setDst(i, fresh);
+      if (i.op === "blockaddr") i.block = label(i.block);
       if (i.op === "call" && i.vaPack) {
         i.args.push(...packed.map((a) => ({ ...a })));
         delete i.vaPack;
@@ -249,11 +268,12 @@ function expandCall(caller: Func, blockIndex: number, instIndex: number, call: C
     else cont.phis.push({ dst: call.dst, type, incoming: returns.map((r) => ({ block: r.block, value: r.value ?? { k: "undef" } })) });
   }
   caller.blocks.splice(blockIndex + 1, 0, ...copies, cont);
+  caller.addressTaken.push(...callee.addressTaken.map(label));
   caller.blocks[0]!.insts.unshift(...entryAllocas);
 }
 
 /** Drop blocks no longer reachable from the entry (a callee that never returns leaves its continuation so). */
-function removeUnreachable(f: Func): void {
+export function removeUnreachable(f: Func): void {
   const byLabel = new Map(f.blocks.map((b) => [b.label, b]));
   const live = new Set<string>();
   const stack = [f.blocks[0]!.label, ...f.addressTaken];

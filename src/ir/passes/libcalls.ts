@@ -33,6 +33,7 @@ import type {
 } from "../ir.js";
 import { bitWidth, instDefs, instOperands, termOperands, UNDEF } from "../ir.js";
 import { type ConstBytes, globalSize, readonlyBytes } from "../constmem.js";
+import { bitsToF64, f64ToBits } from "../float.js";
 
 export function libcalls(m: Module): void {
   const mod = new ModuleFacts(m);
@@ -1089,8 +1090,22 @@ function sameValue(a: Value, b: Value): boolean {
   return a.k === "int" && b.k === "int" && a.value === b.value;
 }
 
-/** floor((double)f) for a float f is (double)floorf(f): rounding a float to an integer is exact in float. */
+const ROUNDING: Readonly<Record<string, (x: number) => number>> = {
+  floor: Math.floor, ceil: Math.ceil, trunc: Math.trunc,
+  round: (x) => (x < 0 ? -Math.round(-x) : Math.round(x)),
+};
+
+/**
+ * floor((double)f) for a float f is (double)floorf(f): rounding a float to an
+ * integer is exact in float. floor, ceil, trunc and round of a constant fold
+ * (exact; -0.0 kept by Math's rules), as the argument of an inlined call may now be.
+ */
 const narrowRounding: Handler = (fs, { a, e, name }) => {
+  const fold = ROUNDING[name];
+  if (a[0]!.k === "float" && fold) {
+    const x = bitsToF64(a[0]!.bits);
+    if (Number.isFinite(x)) return { k: "float", bits: f64ToBits(fold(x)) };
+  }
   const d = fs.defOf(a[0]!);
   if (d?.op !== "fpext" || d.from !== "f32" || d.to !== "f64") return undefined;
   return e.conv("fpext", "f32", "f64", e.call(`${name}f`, "f32", [["f32", d.a]]));

@@ -21,7 +21,7 @@ export const sqlite: Recipe = {
   splitUnits: ["sqlite3.c"],
   // testfixture (SQLite's TCL test driver) is planned except in the bisector's
   // quick mixed builds, which run the SQL scripts and speedtest1 only.
-  parts: (ctx) => [
+  parts: (ctx) => ctx.bench ? ["build:speedtest1"] : [
     "build:shell", "build:speedtest1", ...(testfixturePlanned(ctx) ? ["build:testfixture"] : []),
     "test:sql-scripts-vs-gcc", "test:speedtest1", ...(testfixturePlanned(ctx) ? ["test:testfixture"] : []),
   ],
@@ -30,18 +30,24 @@ export const sqlite: Recipe = {
     const tcl = existsSync(join(TCL, "tclConfig.sh")) ? `--with-tcl=${TCL}` : "--disable-tcl";
     // The bisector's many builds share one configure cache (its probes are all
     // gcc's), one per CC path: autoconf refuses a cache made with another CC.
+    // So do benchmark builds (configure's probes through node take minutes).
     const ccKey = createHash("sha256").update(ctx.CC).digest("hex").slice(0, 8);
-    const cache = ctx.cc === "mixed" ? ` --cache-file=${join(PROJECTS, "build", `sqlite3-${ctx.arch}-mixed-${ccKey}-config.cache`)}` : "";
+    const cache = ctx.cc === "mixed" || ctx.bench ? ` --cache-file=${join(PROJECTS, "build", `sqlite3-${ctx.arch}-${ctx.cc}-${ccKey}-config.cache`)}` : "";
     const conf = await ctx.sh(`CC=${ctx.CC} CFLAGS= ./configure --disable-readline ${tcl}${cache}`);
     if (!conf.ok) return { ...r, stage: "configure" };
-    const make = await ctx.sh("make -j2 sqlite3", { timeoutSec: 3600 });
-    r.buildSeconds = conf.seconds + make.seconds;
-    if (!make.ok) return { ...r, stage: "build" };
+    r.buildSeconds = conf.seconds;
+    // A benchmark build needs speedtest1 only (the amalgamation is compiled into it).
+    if (!ctx.bench) {
+      const make = await ctx.sh("make -j2 sqlite3", { timeoutSec: 3600 });
+      r.buildSeconds += make.seconds;
+      if (!make.ok) return { ...r, stage: "build" };
+      ran(r, "build:shell");
+    }
     r.built = true;
-    ran(r, "build:shell");
     const st = await ctx.sh("make speedtest1", { timeoutSec: 3600 });
     r.buildSeconds += st.seconds;
     if (st.ok) ran(r, "build:speedtest1");
+    else if (ctx.bench) return { ...r, built: false, stage: "build" };
     else r.notes.push("speedtest1 did not build");
     if (testfixturePlanned(ctx)) {
       // Without TCL's development files configure drops testfixture
@@ -114,5 +120,5 @@ export const sqlite: Recipe = {
 
 /** Is testfixture part of this run? (Not in the bisector's quick mixed builds.) */
 function testfixturePlanned(ctx: RecipeContext): boolean {
-  return !ctx.fast || ctx.cc === "tscc";
+  return !ctx.bench && (!ctx.fast || ctx.cc === "tscc");
 }
