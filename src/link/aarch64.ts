@@ -180,13 +180,6 @@ const gotTpPage = (s: ApplySite): number => (page(s.ctx.got.entryAddr(s.sym.gotT
 
 // ---- handlers ------------------------------------------------------------------------------
 
-function ldst(scale: number, value: (s: ApplySite) => number): Handler {
-  return {
-    scan: absoluteInCode,
-    apply(s) { put(s, setImm12(word(s), low12(value(s)) >> scale)); },
-  };
-}
-
 function movw(shift: number, check: "u" | "s" | "nc", value: (s: ApplySite) => number, scan: (s: Site) => void = absoluteInCode): Handler {
   return {
     scan,

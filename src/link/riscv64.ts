@@ -16,7 +16,7 @@ import type { InputSection } from "./files.js";
 import { SectionSymbols, shrinkSection, type Cut } from "./relax.js";
 import type { Symbol } from "./symbol.js";
 import { GENERIC_SECTION_ORDER, type SegmentClass } from "./layout.js";
-import type { LinkTarget } from "./target.js";
+import type { ApplySite, LinkTarget, RelocSite } from "./target.js";
 
 const R = (name: string): number => R_RISCV.get(`R_RISCV_${name}`);
 
@@ -71,23 +71,6 @@ const NOP = 0x00000013, C_NOP = 0x0001;
 
 // ---- sites -----------------------------------------------------------------------------
 
-interface Site {
-  ctx: Context;
-  sec: InputSection;
-  rels: readonly Rela[];
-  i: number;
-  rel: Rela;
-  sym: Symbol;
-}
-
-interface ApplySite extends Site {
-  out: DataView;
-  at: number;
-  P: number;
-  A: number;
-  S: number;
-}
-
 function overflow(s: { ctx: Context; sec: InputSection; rel: Rela; sym: Symbol }, ok: boolean): void {
   if (ok) return;
   const where = s.sym.isLocal ? "" : ` against symbol \`${s.sym.name}'`;
@@ -101,7 +84,7 @@ const putHalf = (s: ApplySite, v: number): void => s.out.setUint16(s.at, v & 0xf
 
 /** Relocation scanning and application for one type. */
 interface Handler {
-  scan(s: Site): void;
+  scan(s: RelocSite): void;
   apply(s: ApplySite): void;
 }
 
@@ -151,11 +134,11 @@ function pcrelLo(store: "I" | "S"): Handler {
 }
 
 /** The symbol is reached directly: PC-relative or absolute in the output image. */
-function direct(s: Site): void {
+function direct(s: RelocSite): void {
   s.ctx.needDirectAccess(s.sym, s.sec, relName(s.rel.type));
 }
 
-function absoluteInCode(s: Site): void {
+function absoluteInCode(s: RelocSite): void {
   const { ctx, sym } = s;
   if (ctx.pic && !sym.isAbsolute && !(sym.isUndefWeak && !ctx.preemptible(sym))) {
     ctx.diag.error(`${s.sec.file}: relocation ${relName(s.rel.type)} against ${sym.isLocal ? `\`${s.sec.name}'` : `symbol \`${sym.name}'`} can not be used when making a ${ctx.isShared ? "shared object" : "PIE object"}; recompile with -fPIC`);
@@ -165,7 +148,7 @@ function absoluteInCode(s: Site): void {
 }
 
 /** Calls and jumps: through the PLT when the function may live elsewhere. */
-function pltOrDirect(s: Site): void {
+function pltOrDirect(s: RelocSite): void {
   if (s.sym.type === STT_FUNC || s.sym.type === STT_GNU_IFUNC || s.sym.kind === "shared" || s.ctx.preemptible(s.sym)) s.ctx.needPltCall(s.sym);
   else direct(s);
 }
@@ -341,7 +324,7 @@ const HANDLERS = new Map<number, Handler>([
   [R("SET_ULEB128"), arithmetic("setUleb", 1)], [R("SUB_ULEB128"), arithmetic("subUleb", 1)],
 ]);
 
-function localExecOnly(s: Site): void {
+function localExecOnly(s: RelocSite): void {
   if (s.ctx.isShared) s.ctx.diag.error(`${s.sec.file}: relocation ${relName(s.rel.type)} against \`${s.sym.name}' can not be used when making a shared object; recompile with -fPIC`);
 }
 

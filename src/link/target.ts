@@ -109,3 +109,24 @@ export interface LinkTarget {
    */
   relax?(ctx: Context, pass: number): boolean;
 }
+
+/** One relocation as a handler sees it: where it is, which entry, against what. */
+export interface RelocSite {
+  ctx: Context;
+  sec: InputSection;
+  rels: readonly Rela[];
+  i: number;
+  rel: Rela;
+  sym: Symbol;
+}
+
+/** A relocation being applied: the bytes and the ELF psABI's S, A and P. */
+export interface ApplySite extends RelocSite {
+  out: DataView;
+  /** File offset of the place in `out`. */
+  at: number;
+  /** Address of the place. */
+  P: number;
+  A: number;
+  S: number;
+}

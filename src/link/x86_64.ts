@@ -10,31 +10,11 @@ import { EM, R_X86_64 } from "../elf/constants.js";
 import type { Rela } from "../elf/types.js";
 import type { Context } from "./context.js";
 import type { InputSection } from "./files.js";
-import type { Symbol } from "./symbol.js";
-import type { LinkTarget } from "./target.js";
+import type { ApplySite, LinkTarget, RelocSite } from "./target.js";
 
 const R = (name: string): number => R_X86_64.get(`R_X86_64_${name}`);
 
 /** Everything a handler needs about one relocation. */
-interface Site {
-  ctx: Context;
-  sec: InputSection;
-  rels: readonly Rela[];
-  i: number;
-  rel: Rela;
-  sym: Symbol;
-}
-
-interface ApplySite extends Site {
-  out: DataView;
-  /** File offset of the place in `out`. */
-  at: number;
-  /** Address of the place. */
-  P: number;
-  A: number;
-  S: number;
-}
-
 /** Relocations debug information uses, with their link-time value and field width. */
 const NON_ALLOC = new Map<number, { bytes: 0 | 4 | 8; value: "abs" | "pc" | "dtpoff" | "size" }>([
   [R("NONE"), { bytes: 0, value: "abs" }],
@@ -51,7 +31,7 @@ const NON_ALLOC = new Map<number, { bytes: 0 | 4 | 8; value: "abs" | "pc" | "dtp
 
 /** Scan returns/apply returns: how many following relocations the handler consumed. */
 interface Handler {
-  scan(s: Site): number;
+  scan(s: RelocSite): number;
   apply(s: ApplySite): number;
 }
 
@@ -83,7 +63,7 @@ const write64 = (s: ApplySite, v: number): void => {
 };
 
 /** The input byte at offset `d` from the place (for recognising instructions). */
-const inputByte = (s: Site, d: number): number => s.sec.data[s.rel.offset + d];
+const inputByte = (s: RelocSite, d: number): number => s.sec.data[s.rel.offset + d];
 
 const isExecutable = (ctx: Context): boolean => !ctx.isShared;
 
@@ -97,7 +77,7 @@ type GotRelaxation = "lea" | "call" | "jmp" | undefined;
  * `call *foo@GOTPCREL(%rip)` → `addr32 call foo`, `jmp *…` → `jmp foo; nop`.
  * (Static PIEs depend on it: their start-up code calls through the GOT before relocating it.)
  */
-function gotRelaxation(s: Site): GotRelaxation {
+function gotRelaxation(s: RelocSite): GotRelaxation {
   const { ctx, sym, rel } = s;
   if (rel.type === R("GOTPCREL") || rel.offset < 2) return undefined;
   if (ctx.preemptible(sym) || sym.isIfunc || sym.kind === "undefined" || sym.kind === "shared") return undefined;
@@ -114,7 +94,7 @@ function gotRelaxation(s: Site): GotRelaxation {
 // ---- TLS sequences -----------------------------------------------------------------------------
 
 /** The general-dynamic call sequence ends with a call to __tls_get_addr through the next relocation. */
-function tlsCallFollows(s: Site): boolean {
+function tlsCallFollows(s: RelocSite): boolean {
   const next = s.rels[s.i + 1];
   // The call's displacement follows the lea's: +5/+6 after TLSLD's, +8 after TLSGD's padded form.
   if (!next || next.offset < s.rel.offset + 4 || next.offset > s.rel.offset + 8) return false;
@@ -122,7 +102,7 @@ function tlsCallFollows(s: Site): boolean {
 }
 
 /** Can `mov/add foo@gottpoff(%rip), %reg` become an immediate form? */
-function canRelaxIe(s: Site): boolean {
+function canRelaxIe(s: RelocSite): boolean {
   if (!isExecutable(s.ctx) || s.ctx.preemptible(s.sym) || s.rel.offset < 3) return false;
   const op = inputByte(s, -2);
   return op === 0x8b || op === 0x03;
