@@ -99,9 +99,11 @@ export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions =
   // Only the first run of the named pass breaks the function: a pass that runs
   // an even number of times would otherwise undo its own breakage.
   let broken = sabotageFromEnv();
-  const po: PassOptions = { optLevel, noInline: opts.noInline === true };
+  // TSCC_SKIP_PASSES=gvn,licm: leave passes out, to measure what each buys (bench/workloads.ts).
+  const skipped = new Set((process.env.TSCC_SKIP_PASSES ?? "").split(",").filter((x) => x !== ""));
+  const po: PassOptions = { optLevel, noInline: opts.noInline === true || skipped.has("inliner") };
   for (const p of PIPELINE) {
-    if (optLevel < p.minOpt) continue;
+    if (optLevel < p.minOpt || skipped.has(p.name)) continue;
     p.run(m, po);
     if (broken?.pass === p.name) {
       sabotage(m, broken.func);
