@@ -109,9 +109,14 @@ export function runPipeline(m: Module, optLevel: number, opts: PipelineOptions =
   // Only the first run of the named pass breaks the function: a pass that runs
   // an even number of times would otherwise undo its own breakage.
   let broken = sabotageFromEnv();
-  const po: PassOptions = { optLevel, noInline: opts.noInline === true, ...(opts.stackProtector ? { stackProtector: opts.stackProtector } : {}) };
+  // TSCC_SKIP_PASSES=gvn,licm: leave passes out, to measure what each buys (bench/workloads.ts).
+  const skipped = new Set((process.env.TSCC_SKIP_PASSES ?? "").split(",").filter((x) => x !== ""));
+  const po: PassOptions = {
+    optLevel, noInline: opts.noInline === true || skipped.has("inliner"),
+    ...(opts.stackProtector ? { stackProtector: opts.stackProtector } : {}),
+  };
   for (const p of PIPELINE) {
-    if (optLevel < p.minOpt) continue;
+    if (optLevel < p.minOpt || skipped.has(p.name)) continue;
     if (opts.runPass) opts.runPass(p.name, () => p.run(m, po));
     else p.run(m, po);
     if (broken?.pass === p.name) {
