@@ -2,6 +2,7 @@
 // operand conversion, and fall-through jump elision.
 
 import type { MOperand, TargetHooks } from "../codegen/mir.js";
+import { RETURNS_TWICE } from "../ir/ir.js";
 import type { AsmLine, MemOperand, Operand, RegName } from "../asm/x86_64/inst.js";
 import { XMM, X87, directive, gprName, imm, inst, label, mem, reg, verbatim } from "../asm/x86_64/inst.js";
 import { ice } from "../ir/errors.js";
@@ -65,9 +66,6 @@ export interface FunctionEmitOptions {
   /** -g: where line marks and scope labels go (src/codegen/line-marks.ts). */
   debug?: FunctionLines;
 }
-
-/** Functions after whose calls gcc lands indirect branches with endbr64 (their second return is a jump). */
-const RETURNS_TWICE = new Set(["setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "savectx", "vfork", "getcontext"]);
 
 /** Stack-clash probe interval (gcc's default: 4 KiB pages), and the largest frame probed without a loop. */
 const PROBE_INTERVAL = 4096;

@@ -210,6 +210,18 @@ export interface VaCopy { op: "va_copy"; dstAp: Value; srcAp: Value }
  * of this instruction), which the frontend copies from.
  */
 export interface VaArg { op: "va_arg"; dst: number; type: ArgType; ap: Value }
+/**
+ * Functions that return twice (setjmp and kin): after the second return,
+ * registers hold values from the first, so passes keep variables in memory
+ * around them and CET lands the second return with endbr64.
+ */
+export const RETURNS_TWICE: ReadonlySet<string> = new Set(["setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "savectx", "vfork", "getcontext"]);
+
+/** Is `i` a direct call of a function that returns twice? */
+export function callsReturnsTwice(i: Inst): boolean {
+  return i.op === "call" && i.callee.kind === "sym" && RETURNS_TWICE.has(i.callee.name);
+}
+
 /** Escape hatch for builtins (see INTRINSICS in intrinsics.ts). */
 export interface Intrinsic { op: "intrinsic"; dst?: number; name: string; type?: Type; args: Value[] }
 

@@ -21,15 +21,13 @@
 import { AliasInfo, asmNamedSymbols } from "../alias.js";
 import { buildCFG, buildDomTree } from "../cfg.js";
 import {
-  mapInstOperands, mapTermOperands, storeSize,
+  callsReturnsTwice, mapInstOperands, mapTermOperands, storeSize,
   type Func, type Inst, type Module, type Type, type Value,
 } from "../ir.js";
 
 const COMMUTATIVE = new Set(["add", "mul", "and", "or", "xor"]);
 /** Memory facts kept at once (the oldest go first): bounds the work per store in huge blocks. */
 const MAX_FACTS = 64;
-const RETURNS_TWICE = new Set(["setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "savectx", "vfork", "getcontext"]);
-
 interface MemFact { addr: Value; type: Type; value: Value }
 
 export function gvn(m: Module): void {
@@ -72,7 +70,7 @@ function gvnFunc(f: Func, asmNames: ReadonlySet<string>): void {
   const dom = buildDomTree(cfg);
   const alias = new AliasInfo(f, asmNames);
   const trackMemory = !f.blocks.some((b) => b.insts.some((i) =>
-    (i.op === "intrinsic" && i.name === "setjmp") || (i.op === "call" && i.callee.kind === "sym" && RETURNS_TWICE.has(i.callee.name))));
+    (i.op === "intrinsic" && i.name === "setjmp") || callsReturnsTwice(i)));
   const repl = new Map<number, Value>();
   const get = (v: Value): Value => (v.k === "temp" ? repl.get(v.id) ?? v : v);
   const table = new Map<string, Value>();

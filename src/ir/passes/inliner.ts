@@ -17,6 +17,7 @@
 // CALLER_LIMIT: a huge interpreter loop gets no bigger.
 
 import type { Func, Module } from "../ir.js";
+import { callsReturnsTwice } from "../ir.js";
 import { argumentsFit, canInline, expandCall, functionsWithLabelsReferencedOutside, removeUnreachable } from "./inline.js";
 import type { PassOptions } from "./pipeline.js";
 
@@ -26,9 +27,6 @@ const CALLED_ONCE_BODY = 400;
 const CALLER_GROWTH = 2;
 const CALLER_SLACK = 100;
 const CALLER_LIMIT = 3000;
-
-/** Calls the caller may not see through: a body calling one keeps its own frame. */
-const RETURNS_TWICE = new Set(["setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "savectx", "vfork", "getcontext"]);
 
 /** Weighted size of a body: what it will cost in machine instructions, roughly. */
 export function bodyCost(f: Func): number {
@@ -112,7 +110,7 @@ function inlineCalls(m: Module): void {
 function growsStackOrReturnsTwice(f: Func): boolean {
   return f.blocks.some((b) => b.insts.some((i) =>
     (i.op === "alloca" && i.dynSize !== undefined) ||
-    (i.op === "call" && i.callee.kind === "sym" && RETURNS_TWICE.has(i.callee.name))));
+    callsReturnsTwice(i)));
 }
 
 /** Functions whose address is taken or that asm may name: an `addr`, static data, asm text. */

@@ -14,10 +14,8 @@
 // An instruction moved out of an inner loop is then a candidate in the outer one.
 
 import { AliasInfo, asmNamedSymbols } from "../alias.js";
-import { hasSideEffects, initSize, instOperands, storeSize, type Func, type Global, type Inst, type Module, type Value } from "../ir.js";
+import { callsReturnsTwice, hasSideEffects, initSize, instOperands, storeSize, type Func, type Global, type Inst, type Module, type Value } from "../ir.js";
 import { ensurePreheader, FuncAnalyses } from "../loops.js";
-
-const RETURNS_TWICE = new Set(["setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "savectx", "vfork", "getcontext"]);
 
 export function licm(m: Module): void {
   const asmNames = asmNamedSymbols(m);
@@ -53,7 +51,7 @@ function licmFunc(f: Func, asmNames: ReadonlySet<string>, globals: ReadonlyMap<s
   });
   // setjmp: a longjmp may come back with other values in memory than those loaded before.
   const loadsMayMove = !f.blocks.some((b) => b.insts.some((i) =>
-    (i.op === "intrinsic" && i.name === "setjmp") || (i.op === "call" && i.callee.kind === "sym" && RETURNS_TWICE.has(i.callee.name))));
+    (i.op === "intrinsic" && i.name === "setjmp") || callsReturnsTwice(i)));
 
   /** Can `size` bytes at `addr` be loaded anywhere without faulting? */
   const dereferenceable = (addr: Value, size: number): boolean => {

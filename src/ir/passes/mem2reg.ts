@@ -11,24 +11,14 @@
 // pruned, SSA; that cleanup recovers most of the difference cheaply).
 
 import type { Func, Module, Phi, Type, Value } from "../ir.js";
-import { instOperands, mapInstOperands, mapTermOperands, termOperands } from "../ir.js";
+import { callsReturnsTwice, instOperands, mapInstOperands, mapTermOperands, termOperands } from "../ir.js";
 import { buildCFG, buildDomTree } from "../cfg.js";
 import { tempNamer } from "../builder.js";
 
 export function mem2reg(m: Module): void {
-  for (const f of m.funcs) if (!callsReturnsTwice(f)) promoteFunc(f);
+  for (const f of m.funcs) if (!f.blocks.some((b) => b.insts.some(callsReturnsTwice))) promoteFunc(f);
 }
 
-/**
- * Functions that return twice (setjmp and kin). A function calling one keeps
- * its variables in memory: after a longjmp the registers hold values from the
- * setjmp call, while the program expects the variables' latest values.
- */
-const RETURNS_TWICE = new Set(["setjmp", "_setjmp", "sigsetjmp", "__sigsetjmp", "savectx", "vfork", "getcontext"]);
-
-function callsReturnsTwice(f: Func): boolean {
-  return f.blocks.some((b) => b.insts.some((i) => i.op === "call" && i.callee.kind === "sym" && RETURNS_TWICE.has(i.callee.name)));
-}
 
 interface Slot { type: Type | undefined; ok: boolean }
 
