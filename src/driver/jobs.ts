@@ -56,9 +56,6 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
   process.once(sig, () => process.exit(130));
 }
 
-const pendingName = (finalPath: string): string => pendingOutputName(finalPath, "tscc");
-const commit = commitOutput;
-const abandon = abandonOutput;
 
 /** Write text to a file completely or not at all; "-" is standard output. */
 export function writeOutput(path: string, text: string | Uint8Array): void {
@@ -233,13 +230,13 @@ function writeDependencies(cfg: DriverConfig, input: string, pp: Parameters<type
 
 function assemble(source: string, output: string, cfg: DriverConfig): string | false {
   if (cfg.integratedAs && ASSEMBLER_ARCHES.includes(cfg.toolchain.arch)) return assembleIntegrated(source, output, cfg);
-  const pending = pendingName(output);
+  const pending = pendingOutputName(output, "tscc");
   const ok = runTool(cfg, binutilsProgram(cfg.toolchain, "as"), [...dwarfAsArgs(cfg), ...cfg.asArgs, "-o", pending, source]);
   if (!ok) {
-    abandon(pending);
+    abandonOutput(pending);
     return false;
   }
-  commit(pending, output);
+  commitOutput(pending, output);
   return output;
 }
 
@@ -362,15 +359,15 @@ function link(cfg: DriverConfig, items: LinkItem[], packageRoot: string): boolea
   const layout = sysrootLayout(cfg.toolchain, cfg.sysroot);
   const needsSupport = cfg.linkKind !== "relocatable" && (cfg.startFiles || cfg.defaultLibs);
   const support = needsSupport ? compilerSupport(cfg, layout, packageRoot) : NO_SUPPORT;
-  const pending = pendingName(output);
+  const pending = pendingOutputName(output, "tscc");
   const args = linkerArgs(cfg, items, pending, layout, support);
   const own = usesOwnLinker(cfg);
   const ld = cfg.fuseLd && cfg.fuseLd !== "bfd" ? `${binutilsProgram(cfg.toolchain, "ld")}.${cfg.fuseLd}` : binutilsProgram(cfg.toolchain, "ld");
   const ok = timed("link", () => (own ? runOwnLinker(cfg, args) : runTool(cfg, ld, args)));
   if (!ok) {
-    abandon(pending);
+    abandonOutput(pending);
     return false;
   }
-  commit(pending, output);
+  commitOutput(pending, output);
   return true;
 }
