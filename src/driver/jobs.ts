@@ -4,6 +4,7 @@
 // written under a temporary name beside its final place and renamed only once
 // complete, so a failed or interrupted run never leaves a half-written output.
 
+import { TSCC_VERSION } from "../version.js";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { abandonOutput, commitOutput, pendingOutputName, pendingOutputs, writeFileAtomically } from "../output-file.js";
@@ -249,7 +250,7 @@ function assembleIntegrated(source: string, output: string, cfg: DriverConfig): 
   // `-Wa,--version` (the kernel's as-version.sh, configure scripts): gas prints its
   // version and stops; "GNU assembler" and the version of the gas tscc follows.
   if (cfg.asArgs.includes("--version")) {
-    process.stdout.write(`GNU assembler (tscc 0.1.0) ${GNU_AS_VERSION}\n`);
+    process.stdout.write(`GNU assembler (tscc ${TSCC_VERSION}) ${GNU_AS_VERSION}\n`);
     return output;
   }
   const r = timed("assembly", () => assembleFile(readFileSync(source, "latin1"), {

@@ -14,7 +14,8 @@ import { binutilsProgram, sysrootLayout } from "./toolchains.js";
 import { runLinker } from "../link/index.js";
 import { runAr, runRanlib } from "./ar.js";
 
-export const TSCC_VERSION = "0.1.0";
+import { TSCC_VERSION } from "../version.js";
+export { TSCC_VERSION };
 /** The gcc version tscc presents itself as (see src/frontend/predefined.ts for why 12.2). */
 export const GCC_COMPAT_VERSION = "12.2.0";
 

@@ -10,6 +10,7 @@
 // fallback paths nobody tests any more; claiming a newer one would promise
 // builtins we have not got.
 
+import { TSCC_VERSION } from "../version.js";
 import type { ArchName, DataLayout } from "../target.js";
 
 export type CStd =
@@ -578,7 +579,7 @@ export function predefinedMacros(o: PredefinedOptions): [string, string][] {
 
   const version = stdVersion(o.std);
   const gnu = isGnuStd(o.std);
-  out.push(["__VERSION__", '"12.2.0 (tscc 0.1.0)"']);
+  out.push(["__VERSION__", `"12.2.0 (tscc ${TSCC_VERSION})"`]);
   out.push(["__tscc__", "1"]);
   if (STD_VERSION[o.std] !== undefined) out.push(["__STDC_VERSION__", STD_VERSION[o.std]!]);
   if (version >= 201112) out.push(["__STDC_UTF_16__", "1"], ["__STDC_UTF_32__", "1"]);

@@ -1,6 +1,7 @@
 // The linker's entry point: GNU ld's command line in, an exit status out.
 // The driver calls runLinker with exactly the arguments it would give `ld`.
 
+import { TSCC_VERSION } from "../version.js";
 import { statSync, unlinkSync } from "node:fs";
 import { LinkError } from "./diagnostics.js";
 import { InputCache } from "./inputs.js";
@@ -19,7 +20,6 @@ export interface LinkerIo {
 }
 
 const PROGRAM = "tscc-ld";
-const TSCC_VERSION = "0.1.0";
 /** The GNU ld release (Debian 12's binutils) whose behaviour the linker matches. */
 const GNU_LD_VERSION = "2.40";
 
