@@ -7,8 +7,7 @@
 // local-exec when defined in an executable, initial-exec otherwise.
 
 import type { Global, Module, Func } from "../ir/ir.js";
-import { initSize } from "../ir/ir.js";
-import { blockSymbol } from "./isel.js";
+import { addressTakenSymbols, blockSymbol, emitGlobal as emitGlobalData, functionHeader, moduleSymbols, stackNote, type DataSyntax } from "../codegen/module-emit.js";
 import type { AsmLine } from "../asm/x86_64/inst.js";
 import { directive, label, verbatim } from "../asm/x86_64/inst.js";
 import { printAsm } from "../asm/x86_64/printer.js";
@@ -32,32 +31,11 @@ export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic">
 /** Per-function emission settings that depend on the whole module. */
 interface ModuleEmitPlan { opts: EmitOptions; indirectlyReached: ReadonlySet<string> }
 
-function moduleContext(m: Module, pic: boolean): ModuleContext {
-  const defined = new Set<string>();
-  const local = new Set<string>();
-  const threadLocal = new Set<string>();
-  const functions = new Set<string>();
-  const mayBeLocal = (linkage: string, isDefined: boolean): boolean =>
-    linkage === "internal" || (isDefined && !pic && linkage === "external");
-  for (const f of m.funcs) {
-    defined.add(f.name);
-    functions.add(f.name);
-    if (mayBeLocal(f.linkage, true)) local.add(f.name);
-  }
-  for (const g of m.globals) {
-    const isDefined = g.init !== undefined;
-    if (isDefined || g.commonSize !== undefined) defined.add(g.name);
-    if (mayBeLocal(g.linkage, isDefined)) local.add(g.name);
-    if (g.threadLocal) threadLocal.add(g.name);
-  }
-  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic, jumpTables: new Map(), asmCount: 0, setjmpCount: 0, execStack: false };
-}
+/** How x86_64 gcc spells data and symbol types. */
+const X86_DATA: DataSyntax = { typePrefix: "@", word8: ".quad", word4: ".long", functionAlign: 4 };
 
-function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: string, kind: "function" | "object"): void {
-  if (linkage === "external") out.push(directive(".globl", name));
-  else if (linkage === "weak") out.push(directive(".weak", name));
-  if (visibility !== "default") out.push(directive("." + visibility, name));
-  out.push(directive(".type", name, kind === "function" ? "@function" : "@object"));
+function moduleContext(m: Module, pic: boolean): ModuleContext {
+  return { ...moduleSymbols(m, pic), pool: new Map(), poolKey: new Map(), jumpTables: new Map(), asmCount: 0, setjmpCount: 0, execStack: false };
 }
 
 /** The x86_64 machine layer for the shared driver (src/codegen/driver.ts). */
@@ -79,10 +57,7 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPla
     entry: opts.optLevel === 0 || f.linkage !== "internal" || f.used === true || plan.indirectlyReached.has(f.name),
     labels: new Set(f.addressTaken.map((l) => blockSymbol(f.name, l))),
   } : undefined;
-  out.push(directive(f.section !== undefined ? ".section" : ".text", ...(f.section !== undefined ? [`"${f.section}"`, '"ax"', "@progbits"] : [])));
-  symbolAttrs(out, f.name, f.linkage, f.visibility, "function");
-  out.push(directive(".p2align", "4"));
-  out.push(label(f.name));
+  functionHeader(out, X86_DATA, f);
   // -g: line marks and scope labels (the function's debug description, when types are wanted too).
   const lines: FunctionLines | undefined = emitted
     ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() }
@@ -102,46 +77,8 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPla
   return out;
 }
 
-function isZero(g: Global): boolean {
-  return (g.init ?? []).every((p) => p.k === "zero" || (p.k === "bytes" && p.data.every((b) => b === 0)));
-}
-
-function sectionFor(g: Global): string {
-  if (g.section !== undefined) return `.section "${g.section}"`;
-  const zero = isZero(g);
-  const relocs = (g.init ?? []).some((p) => p.k === "sym");
-  if (g.threadLocal) return zero ? '.section .tbss,"awT",@nobits' : '.section .tdata,"awT",@progbits';
-  if (g.readonly) return relocs ? '.section .data.rel.ro,"aw"' : ".section .rodata";
-  return zero ? ".bss" : ".data";
-}
-
 export function emitGlobal(g: Global): AsmLine[] {
-  const out: AsmLine[] = [];
-  if (!g.init) {
-    if (g.commonSize !== undefined) {
-      if (g.linkage === "internal") out.push(directive(".local", g.name));
-      out.push(directive(".comm", g.name, String(g.commonSize), String(g.align)));
-    } else if (g.linkage === "weak") out.push(directive(".weak", g.name));
-    return out;
-  }
-  out.push(directive(sectionFor(g)));
-  symbolAttrs(out, g.name, g.linkage, g.visibility, g.threadLocal ? "object" : "object");
-  if (g.threadLocal) out.push(directive(".type", g.name, "@object"));
-  out.push(directive(".p2align", String(Math.log2(g.align))));
-  out.push(directive(".size", g.name, String(initSize(g.init))));
-  out.push(label(g.name));
-  for (const p of g.init) {
-    if (p.k === "zero") out.push(directive(".zero", String(p.size)));
-    else if (p.k === "bytes") {
-      for (let i = 0; i < p.data.length; i += 16) out.push(directive(".byte", ...[...p.data.slice(i, i + 16)].map(String)));
-    } else {
-      const add = p.addend > 0n ? `+${p.addend}` : p.addend < 0n ? String(p.addend) : "";
-      const minus = p.block !== undefined && p.minusBlock !== undefined ? `-${blockSymbol(p.name, p.minusBlock)}` : "";
-      out.push(directive(p.width === 8 ? ".quad" : ".long", (p.block !== undefined ? blockSymbol(p.name, p.block) : p.name) + minus + add));
-    }
-  }
-  if (initSize(g.init) === 0) out.push(directive(".zero", "1"));
-  return out;
+  return emitGlobalData(g, X86_DATA);
 }
 
 export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
@@ -181,17 +118,9 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
     const target: DebugTarget = opts.unwindTables !== false ? { frameBase: [DW_OP_call_frame_cfa], frameBaseBias: -16 } : { frameBase: [DW_OP_breg0 + DWARF_RBP, 0], frameBaseBias: 0 };
     for (const l of debugSections(debug, emitted, target, { start: ".Ltext0", end: ".Letext0" })) out.push(l);
   }
-  out.push(directive(".section", ".note.GNU-stack", ctx.execStack ? '"x"' : '""', "@progbits"));
+  out.push(stackNote(ctx.execStack));
   if (opts.cfProtection) gnuPropertyNote(out, opts.cfProtection);
   return out;
-}
-
-/** Symbols whose address the module takes (in code or in static data), not only calls. */
-function addressTakenSymbols(m: Module): Set<string> {
-  const taken = new Set<string>();
-  for (const f of m.funcs) for (const b of f.blocks) for (const i of b.insts) if (i.op === "addr") taken.add(i.sym);
-  for (const g of m.globals) for (const p of g.init ?? []) if (p.k === "sym") taken.add(p.name);
-  return taken;
 }
 
 /** GNU_PROPERTY_X86_FEATURE_1_AND, the NT_GNU_PROPERTY_TYPE_0 property that marks CET-ready code. */

@@ -34,19 +34,13 @@ import { parseConstraint, registerNumber } from "./inlineasm.js";
 import type { RegPart } from "../codegen/abi.js";
 import { argAlign } from "../codegen/abi.js";
 import { REG_SAVE_AREA_SIZE, VA_LIST, classifyAgg, layoutCall, x87Parts } from "./abi.js";
+import { blockSymbol, type ModuleSymbols } from "../codegen/module-emit.js";
 
 /** Module-level facts isel needs about symbols, plus the constant pool. */
-export interface ModuleContext {
-  /** Symbols defined in this module (functions and initialised/common data). */
-  readonly defined: Set<string>;
-  /** Symbols that can be referenced pc-relatively (defined, not weak/common). */
-  readonly local: Set<string>;
-  readonly threadLocal: Set<string>;
-  readonly functions: Set<string>;
+export interface ModuleContext extends ModuleSymbols {
   /** Constant pool: label → bytes (as a list of little-endian words). */
   readonly pool: Map<string, { align: number; words: { size: 4 | 8 | 16; value: bigint }[] }>;
   poolKey: Map<string, string>;
-  readonly pic: boolean;
   /** Jump tables: label → target labels; entries are emitted as `.long target - label`. */
   readonly jumpTables: Map<string, string[]>;
   /** Inline asm statements so far (their `%=` numbers). */
@@ -123,10 +117,6 @@ const X87_OP: Record<ir.FloatBinOp, string> = { fadd: "faddp", fsub: "fsubp", fm
 /** The IR result type of each kind of `libcall` result. */
 const LIBCALL_RET: Record<"int" | "none", Type | undefined> = { int: "i64", none: undefined };
 
-/** The assembler label of an IR block: local to the object file, unique per function. */
-export function blockSymbol(func: string, block: string): string {
-  return `.L${func}.${block}`;
-}
 
 export class ISel {
   readonly mf: MFunc;
