@@ -522,6 +522,28 @@ export function successors(t: Terminator): string[] {
   }
 }
 
+/**
+ * Drop the blocks no path from the entry reaches (code after return, goto or
+ * a call that never returns; the arms of `if (0)`) and the phi inputs that
+ * came from them. Labels whose address is taken stay: an indirect branch may
+ * reach them.
+ */
+export function removeUnreachableBlocks(f: Func): void {
+  const byLabel = new Map(f.blocks.map((b) => [b.label, b]));
+  const reached = new Set<string>();
+  const work = [f.blocks[0]!.label, ...f.addressTaken];
+  while (work.length > 0) {
+    const label = work.pop()!;
+    if (reached.has(label)) continue;
+    reached.add(label);
+    const b = byLabel.get(label);
+    if (b) for (const s of successors(b.term)) if (!reached.has(s)) work.push(s);
+  }
+  if (reached.size === f.blocks.length) return;
+  f.blocks = f.blocks.filter((b) => reached.has(b.label));
+  for (const b of f.blocks) for (const phi of b.phis) phi.incoming = phi.incoming.filter((i) => reached.has(i.block));
+}
+
 /** Rename successor labels (used when splitting edges / merging blocks). */
 export function mapSuccessors(t: Terminator, f: (l: string) => string): void {
   switch (t.op) {

@@ -50,6 +50,10 @@ int dynamic(int n) { char b[n]; use(b); return b[0]; }
 int with_alloca(int n) { char *p = __builtin_alloca(n); use(p); return p[0]; }
 __attribute__((stack_protect)) int required(void) { return g(); }
 __attribute__((no_stack_protector)) int opted_out(void) { char b[64]; use(b); return b[0]; }
+void exit(int);
+__attribute__((noreturn)) void fail(int);
+void exits(int c) { char b[16]; use(b); exit(b[0] + c); }
+void fails(int c) { char b[16]; use(b); if (c) fail(b[1]); use(b); }
 `;
 
 describe("-fstack-protector* protects the functions gcc protects", () => {

@@ -71,14 +71,57 @@ function parseLine(line: string, order: number, out: Form[]): void {
   }
 }
 
-export const FORMS: ReadonlyMap<string, readonly Form[]> = (() => {
-  const all: Form[] = [];
-  FORM_LINES.forEach((l, i) => parseLine(l, i, all));
-  const m = new Map<string, Form[]>();
-  for (const f of all) {
-    const l = m.get(f.mnemonic) ?? [];
-    l.push(f);
-    m.set(f.mnemonic, l);
+/**
+ * Forms by mnemonic, parsed on first request: parsing the whole table took
+ * ~90 ms of every tscc start-up, and a compile uses a few dozen mnemonics.
+ * A mnemonic's forms keep table order, as a full parse would list them.
+ */
+class LazyForms {
+  /** Mnemonic → indices of the table lines that define it (built on the first lookup). */
+  private lines: Map<string, number[]> | undefined;
+  private readonly parsed = new Map<number, Form[]>();
+  private readonly forms = new Map<string, readonly Form[] | undefined>();
+
+  get(mnemonic: string): readonly Form[] | undefined {
+    if (this.forms.has(mnemonic)) return this.forms.get(mnemonic);
+    const indices = this.index().get(mnemonic);
+    const forms = indices?.flatMap((i) => this.line(i).filter((f) => f.mnemonic === mnemonic));
+    this.forms.set(mnemonic, forms);
+    return forms;
   }
-  return m;
-})();
+
+  /** Every mnemonic with its forms (the whole table parsed: for tests that enumerate it). */
+  entries(): [string, readonly Form[]][] {
+    return [...this.index().keys()].map((mn) => [mn, this.get(mn)!]);
+  }
+
+  private line(i: number): Form[] {
+    let forms = this.parsed.get(i);
+    if (!forms) {
+      forms = [];
+      parseLine(FORM_LINES[i]!, i, forms);
+      this.parsed.set(i, forms);
+    }
+    return forms;
+  }
+
+  /** The mnemonics of each line: `base` and, with a `{bwlq}` suffix set, base + each suffix. */
+  private index(): Map<string, number[]> {
+    if (this.lines) return this.lines;
+    const lines = new Map<string, number[]>();
+    const add = (mn: string, i: number): void => {
+      const l = lines.get(mn);
+      if (l === undefined) lines.set(mn, [i]);
+      else if (l[l.length - 1] !== i) l.push(i);
+    };
+    FORM_LINES.forEach((line, i) => {
+      const m = /^\s*(\S+?)(?:\{([bwlq]+)\})?(?:\s|\||$)/.exec(line);
+      if (!m) throw new Error(`bad opcode table line: ${line}`);
+      add(m[1]!, i);
+      for (const suf of m[2] ?? "") add(m[1]! + suf, i);
+    });
+    return (this.lines = lines);
+  }
+}
+
+export const FORMS = new LazyForms();

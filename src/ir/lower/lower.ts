@@ -20,7 +20,7 @@ import { floatBits } from "../float.js";
 import type {
   ArgType, AsmInput, AsmOutput, Block, CallArg, FloatType, Func, Global, InitPiece, InlineAsm, IntType, Linkage, Module, Type, Value,
 } from "../ir.js";
-import { bitWidth, isFloatType, isIntType, successors, UNDEF } from "../ir.js";
+import { bitWidth, isFloatType, isIntType, removeUnreachableBlocks, UNDEF } from "../ir.js";
 import { hasBuiltinExpansion, lowerBuiltin } from "./builtins.js";
 import { isLibraryFunction, librarySignature } from "../../frontend/builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType, stackProtectClass } from "./ctypes.js";
@@ -91,6 +91,9 @@ const OPEN_CODED_LIBRARY: ReadonlySet<string> = new Set([
   "finite", "finitef", "finitel", "isinf", "isinff", "isinfl", "isnan", "isnanf", "isnanl",
   "nan", "nanf", "nanl",
 ]);
+/** Library functions gcc's builtin table marks noreturn (whatever the program's declaration says). */
+const NORETURN_LIBRARY: ReadonlySet<string> = new Set(["abort", "exit", "_exit", "_Exit", "quick_exit"]);
+
 const COMPLEX_FUNCTIONS: Readonly<Record<string, "conj" | "real" | "imag">> = {
   conj: "conj", conjf: "conj", conjl: "conj", creal: "real", crealf: "real", creall: "real",
   cimag: "imag", cimagf: "imag", cimagl: "imag",
@@ -329,26 +332,6 @@ function constantTruth(e: A.Expr): boolean | undefined {
   if (e.kind === "int") return e.value !== 0n;
   if (e.kind === "cast" && e.operand.kind === "int" && e.operand.type.kind === "int") return e.operand.value !== 0n;
   return undefined;
-}
-
-/**
- * Drop blocks no path from the entry reaches (code after return/break/goto,
- * the arms of `if (0)`), and the phi inputs that came from them.
- */
-function removeUnreachableBlocks(f: Func): void {
-  const byLabel = new Map(f.blocks.map((blk) => [blk.label, blk]));
-  const reached = new Set<string>();
-  // Labels whose address is taken stay: an indirect branch may reach them.
-  const work = [f.blocks[0].label, ...f.addressTaken];
-  while (work.length > 0) {
-    const label = work.pop()!;
-    if (reached.has(label)) continue;
-    reached.add(label);
-    for (const s of successors(byLabel.get(label)!.term)) if (!reached.has(s)) work.push(s);
-  }
-  if (reached.size === f.blocks.length) return;
-  f.blocks = f.blocks.filter((blk) => reached.has(blk.label));
-  for (const blk of f.blocks) for (const phi of blk.phis) phi.incoming = phi.incoming.filter((i) => reached.has(i.block));
 }
 
 /** A variable with `__attribute__((cleanup(fn)))`. */
@@ -1882,7 +1865,9 @@ export class FunctionLowerer {
       const name = direct.asmName ?? direct.name;
       const builtin = name === "alloca" ? "__builtin_alloca" : name.startsWith("__builtin_") ? name : undefined;
       if (builtin && hasBuiltinExpansion(builtin)) return lowerBuiltin(this, { kind: "builtin", name: builtin, args: e.args, type: e.type, loc: e.loc });
-      if (builtin && name.startsWith("__builtin_")) direct.asmName = name.slice("__builtin_".length);
+      // `__builtin_memcpy` not expanded is a call to memcpy; a name gcc does not
+      // know (`__builtin_frobnicate`) stays an implicitly declared function.
+      if (builtin && name.startsWith("__builtin_") && isLibraryFunction(name.slice("__builtin_".length))) direct.asmName = name.slice("__builtin_".length);
     }
     // gcc expands them even when the program defines a function of that name itself (torture 20021127-1).
     if (direct && OPEN_CODED_LIBRARY.has(direct.name) && this.isLibraryBuiltin(direct) && this.matchesLibrary(e, direct.name)) {
@@ -1922,7 +1907,20 @@ export class FunctionLowerer {
       return tmp;
     }
     const v = b.call(ret, callee, args, opts);
+    if (direct && this.neverReturns(direct)) {
+      // Nothing follows a call that does not return (gcc ends the block there
+      // too: no stack-protector check or epilogue after `exit`).
+      b.term({ op: "unreachable" });
+      this.startDeadBlock();
+    }
     return v ?? UNDEF;
+  }
+
+  /** A `noreturn` function, or one of the library functions gcc knows never return. */
+  private neverReturns(fn: A.FunctionSymbol): boolean {
+    if (fn.attrs.noreturn) return true;
+    const name = fn.name.startsWith("__builtin_") ? fn.name.slice("__builtin_".length) : fn.name;
+    return NORETURN_LIBRARY.has(name) && this.isLibraryBuiltin(fn);
   }
 
   /** `__builtin_va_arg_pack()` forwards the arguments of the call an always_inline function is inlined into. */

@@ -14,7 +14,7 @@
 // result temp) merges the returned values.
 
 import {
-  mapInstOperands, mapSuccessors, mapTermOperands, successors,
+  mapInstOperands, mapSuccessors, mapTermOperands, removeUnreachableBlocks, successors,
   type Block, type Call, type CallArg, type Func, type Inst, type Module, type Terminator, type Value,
 } from "../ir.js";
 import { CodegenError } from "../errors.js";
@@ -52,7 +52,7 @@ export function inline(m: Module, o: PassOptions): void {
         break; // the rest of this block moved to the continuation block
       }
     }
-    if (done > 0) removeUnreachable(caller);
+    if (done > 0) removeUnreachableBlocks(caller);
   }
   // Bodies kept only for inlining go; so do static always_inline functions
   // nothing refers to any more (gcc does not emit them either, even at -O0).
@@ -272,19 +272,3 @@ export function expandCall(caller: Func, blockIndex: number, instIndex: number, 
   caller.blocks[0]!.insts.unshift(...entryAllocas);
 }
 
-/** Drop blocks no longer reachable from the entry (a callee that never returns leaves its continuation so). */
-export function removeUnreachable(f: Func): void {
-  const byLabel = new Map(f.blocks.map((b) => [b.label, b]));
-  const live = new Set<string>();
-  const stack = [f.blocks[0]!.label, ...f.addressTaken];
-  while (stack.length) {
-    const l = stack.pop()!;
-    if (live.has(l)) continue;
-    live.add(l);
-    const b = byLabel.get(l);
-    if (b) stack.push(...successors(b.term));
-  }
-  if (live.size === f.blocks.length) return;
-  f.blocks = f.blocks.filter((b) => live.has(b.label));
-  for (const b of f.blocks) for (const phi of b.phis) phi.incoming = phi.incoming.filter((x) => live.has(x.block));
-}

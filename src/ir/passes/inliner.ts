@@ -17,8 +17,8 @@
 // CALLER_LIMIT: a huge interpreter loop gets no bigger.
 
 import type { Func, Module } from "../ir.js";
-import { callsReturnsTwice } from "../ir.js";
-import { argumentsFit, canInline, expandCall, functionsWithLabelsReferencedOutside, removeUnreachable } from "./inline.js";
+import { callsReturnsTwice, removeUnreachableBlocks } from "../ir.js";
+import { argumentsFit, canInline, expandCall, functionsWithLabelsReferencedOutside } from "./inline.js";
 import type { PassOptions } from "./pipeline.js";
 
 const SMALL_BODY = 12;
@@ -100,7 +100,7 @@ function inlineCalls(m: Module): void {
       }
     }
     if (done > 0) {
-      removeUnreachable(caller);
+      removeUnreachableBlocks(caller);
       cost.set(caller, size);
     }
   }
