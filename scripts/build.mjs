@@ -2,7 +2,7 @@
 // in ~52 ms on Node 20 against ~60-90 ms for tsc's multi-file ESM output
 // (TOOLING.md), and make runs `tscc -c` once per file.
 import { build } from "esbuild";
-import { chmodSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, utimesSync, writeFileSync } from "node:fs";
 
 await build({
   entryPoints: ["src/driver/main.ts"],
@@ -17,11 +17,13 @@ await build({
 });
 
 // `tscc -print-prog-name=ld` names this: tscc's linker with GNU ld's command line.
-writeFileSync("dist/tscc-ld", '#!/bin/sh\nexec node "$(dirname "$0")/tscc.cjs" -tscc-ld "$@"\n');
+// Every entry point starts through dist/start.cjs, which runs the bundle with a V8 code cache.
+copyFileSync("scripts/start.cjs", "dist/start.cjs");
+writeFileSync("dist/tscc-ld", '#!/bin/sh\nexec node "$(dirname "$0")/start.cjs" -tscc-ld "$@"\n');
 chmodSync("dist/tscc-ld", 0o755);
 // `-print-prog-name=ar` / `=ranlib` name these: GNU ar's and ranlib's command lines (src/driver/ar.ts).
 for (const tool of ["ar", "ranlib"]) {
-  writeFileSync(`dist/tscc-${tool}`, `#!/bin/sh\nexec node "$(dirname "$0")/tscc.cjs" -tscc-${tool} "$@"\n`);
+  writeFileSync(`dist/tscc-${tool}`, `#!/bin/sh\nexec node "$(dirname "$0")/start.cjs" -tscc-${tool} "$@"\n`);
   chmodSync(`dist/tscc-${tool}`, 0o755);
 }
 

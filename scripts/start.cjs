@@ -1,4 +1,6 @@
-// Runs the compiler bundle (dist/tscc.cjs) with a V8 code cache.
+// Runs the compiler bundle with a V8 code cache. The build copies this file to
+// dist/start.cjs, next to the bundle (dist/tscc.cjs) it loads; bin/tscc and
+// dist/tscc-ld, -ar and -ranlib start through it.
 //
 // Every `tscc -c` is a new process, and compiling the 1.4 MB bundle's
 // functions again each time is a large part of start-up. V8 can serialise the
@@ -15,7 +17,7 @@ const vm = require("node:vm");
 const { createRequire, wrap } = require("node:module");
 const os = require("node:os");
 
-const bundle = path.join(__dirname, "..", "dist", "tscc.cjs");
+const bundle = path.join(__dirname, "tscc.cjs");
 
 function cacheDir() {
   if (process.env.TSCC_CODE_CACHE) return process.env.TSCC_CODE_CACHE;
@@ -34,8 +36,11 @@ function load() {
   const source = fs.readFileSync(bundle, "utf8");
   const useCache = process.env.TSCC_CODE_CACHE !== "off";
   const dir = useCache ? cacheDir() : "";
-  // One file per Node version: V8 rejects another version's cache anyway.
-  const file = useCache ? path.join(dir, `tscc-${process.version}.bin`) : "";
+  // One file per Node version and bundle location: V8 rejects another
+  // version's cache anyway, and a frozen copy of the bundle should not evict
+  // the cache of the one in use.
+  const key = require("node:crypto").createHash("sha256").update(bundle).digest("hex").slice(0, 12);
+  const file = useCache ? path.join(dir, `tscc-${process.version}-${key}.bin`) : "";
   let cachedData;
   if (useCache) {
     try { cachedData = fs.readFileSync(file); } catch { cachedData = undefined; }
