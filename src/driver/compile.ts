@@ -135,8 +135,18 @@ export interface UnitRequest {
 
 export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: string): UnitResult {
   const sources = new SourceManager();
-  const color = diagnosticColors(cfg);
-  const diags = new Diagnostics(sources, cfg.warnings, undefined, color);
+  const json = cfg.diagnosticsFormat === "json";
+  const diags = new Diagnostics(sources, cfg.warnings, undefined, json ? undefined : diagnosticColors(cfg), json);
+  try {
+    return compileWith(diags, req, cfg, includeRoot);
+  } finally {
+    // gcc writes the array when the compilation ends, `[]` when there was nothing to say.
+    if (json) process.stderr.write(textBytes(diags.jsonText() + "\n"));
+  }
+}
+
+function compileWith(diags: Diagnostics, req: UnitRequest, cfg: DriverConfig, includeRoot: string): UnitResult {
+  const sources = diags.sources;
   try {
     const host = new NodeHost();
     const pp = timed("preprocess", () => preprocess(req.path === "-" ? "/dev/stdin" : req.path, host, diags, preprocessOptions(cfg, includeRoot, req.lang === "assembler-with-cpp")));

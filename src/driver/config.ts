@@ -130,6 +130,8 @@ export interface DriverConfig {
   printAfter: string[];
   verifyIr: boolean;
   diagnosticsColor: "auto" | "always" | "never";
+  /** -fdiagnostics-format: gcc's text, or one JSON array per compilation on stderr. */
+  diagnosticsFormat: "text" | "json";
   // Assembler and linker
   asArgs: string[];
   linkKind: "pie" | "no-pie" | "static" | "static-pie" | "shared" | "relocatable";
@@ -261,7 +263,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     floatModel: {}, defaultVisibility: "default", wrapv: false, noInline: false, asyncUnwindTables: true, unwindTables: false,
     stackProtector: "none", cfProtection: 0, stackClashProtection: false,
     warnings: { suppressAll: false, allErrors: false, errorOptions: new Map(), enabled: new Map() },
-    pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto",
+    pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto", diagnosticsFormat: "text",
     asArgs: [], linkKind: "pie", startFiles: true, defaultLibs: true, libc: true, pthread: false,
     strip: false, rdynamic: false, saveTemps: false, queries: [], ignored: [], startObjects: [],
   };
@@ -457,6 +459,12 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
       return;
     }
     if (v === "no-diagnostics-color") { c.diagnosticsColor = "never"; return; }
+    if (v.startsWith("diagnostics-format=")) {
+      const val = v.slice("diagnostics-format=".length);
+      if (val !== "text" && val !== "json") throw new UsageError(`unrecognized argument in option '-f${v}'\ntscc: note: valid arguments to '-fdiagnostics-format=' are: json text`);
+      c.diagnosticsFormat = val;
+      return;
+    }
     if (v.startsWith("use-ld=")) { c.fuseLd = v.slice(7); return; }
     if (Object.hasOwn(STACK_PROTECTOR_MODES, v)) { c.stackProtector = STACK_PROTECTOR_MODES[v]!; return; }
     if (v === "cf-protection" || v.startsWith("cf-protection=")) { c.cfProtection = cfProtectionLevel(v); return; }

@@ -127,6 +127,9 @@ export interface ObjectSymbol extends SymbolBase {
   align?: number;
   /** Its address is taken (`&x`, or an array that decays): lowering must keep it in memory. */
   addressTaken: boolean;
+  /** Times the program names it, and how many of those only store to it (-Wunused-variable, -Wunused-but-set-variable). */
+  mentions?: number;
+  stores?: number;
   /** Declared with a typedef name as its whole type (`size_t n;`): debug information says so. */
   typedefName?: string;
   /** For anonymous objects: what it is. */
@@ -163,6 +166,8 @@ export interface FunctionSymbol extends SymbolBase {
   /** `static` was written at some declaration. */
   storage: "static" | "extern" | "none";
   addressTaken: boolean;
+  /** Times the program names it (-Wunused-function). */
+  mentions?: number;
   /**
    * A GNU nested function: the function it is defined in. It may use that
    * function's (and its enclosers') automatic objects and `__label__` labels.
@@ -400,6 +405,8 @@ export interface Label {
   defined: boolean;
   /** Used by `&&label`: the label may be reached by a computed goto. */
   addressTaken: boolean;
+  /** Named by a goto (-Wunused-label). */
+  used?: boolean;
   loc: SrcLoc;
 }
 

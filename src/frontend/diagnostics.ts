@@ -5,6 +5,7 @@
 import { type SourceManager, textBytes } from "./source.js";
 import { type DiagnosticPalette, paint } from "./diagnostic-colors.js";
 import type { SrcLoc } from "./token.js";
+import { warningEnabled } from "./warnings.js";
 
 export type Severity = "error" | "warning" | "note" | "fatal error";
 
@@ -49,6 +50,8 @@ export class Diagnostics {
   errorCount = 0;
   /** Per file id: where it was included from, for "In file included from". */
   readonly includedFrom = new Map<number, IncludeLink>();
+  /** Files read as system headers: gcc gives no -Wall/-Wextra warnings about their code. */
+  readonly systemFiles = new Set<number>();
   private readonly sink: (text: string) => void;
 
   constructor(
@@ -57,6 +60,8 @@ export class Diagnostics {
     sink?: (text: string) => void,
     /** Colours (-fdiagnostics-color), or none. */
     readonly color: DiagnosticPalette | undefined = undefined,
+    /** -fdiagnostics-format=json: keep the diagnostics for `json()` instead of printing them. */
+    readonly json = false,
   ) {
     this.sink = sink ?? ((text) => process.stderr.write(textBytes(text)));
   }
@@ -80,6 +85,16 @@ export class Diagnostics {
     this.report({ severity: asError ? "error" : "warning", message, loc, option });
   }
 
+  /**
+   * A warning gcc gives only when asked (-WNAME, or -Wall/-Wextra: see
+   * warnings.ts), and never about code in a system header.
+   */
+  warningIfEnabled(loc: SrcLoc | undefined, message: string, option: string): void {
+    if (!warningEnabled(this.policy, option)) return;
+    if (loc && this.systemFiles.has(loc.file)) return;
+    this.warning(loc, message, option);
+  }
+
   note(loc: SrcLoc | undefined, message: string): void {
     this.report({ severity: "note", message, loc });
   }
@@ -87,7 +102,39 @@ export class Diagnostics {
   report(d: Diagnostic): void {
     this.list.push(d);
     if (d.severity === "error" || d.severity === "fatal error") this.errorCount++;
-    this.sink(this.format(d));
+    if (!this.json) this.sink(this.format(d));
+  }
+
+  /**
+   * The diagnostics as gcc 12's -fdiagnostics-format=json writes them: an
+   * array of objects (kind, message, option and its documentation URL,
+   * caret locations with 1-based columns), a note being a child of the
+   * diagnostic before it.
+   */
+  jsonText(): string {
+    interface JsonDiagnostic {
+      kind: Severity; "column-origin"?: number; children?: JsonDiagnostic[]; "escape-source": boolean;
+      locations: { caret: { file: string; line: number; column: number; "display-column": number; "byte-column": number } }[];
+      option?: string; option_url?: string; message: string;
+    }
+    const out: JsonDiagnostic[] = [];
+    for (const d of this.list) {
+      const at = d.loc ? this.sources.presumed(d.loc.file, d.loc.line) : undefined;
+      const j: JsonDiagnostic = {
+        kind: d.severity, "escape-source": false,
+        locations: d.loc && at ? [{ caret: { file: at.name, line: at.line, column: d.loc.col, "display-column": d.loc.col, "byte-column": d.loc.col } }] : [],
+        message: d.message,
+      };
+      if (d.severity === "note" && out.length > 0) { out[out.length - 1]!.children!.push(j); continue; }
+      j["column-origin"] = 1;
+      j.children = [];
+      if (d.option !== undefined) {
+        j.option = `-W${d.option}`;
+        j.option_url = `https://gcc.gnu.org/onlinedocs/gcc/Warning-Options.html#index-W${d.option.replace(/=$/, "")}`;
+      }
+      out.push(j);
+    }
+    return gccJson(out);
   }
 
   format(d: Diagnostic): string {
@@ -133,4 +180,11 @@ function tokenLength(line: string, at: number): number {
   const rest = line.slice(at);
   const m = /^(?:[A-Za-z_$][A-Za-z0-9_$]*|\.?[0-9](?:[eEpP][+-]|[A-Za-z0-9_.])*|"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|<[^>\s]*>)/.exec(rest);
   return m ? m[0].length : 1;
+}
+
+/** JSON spaced as gcc writes it: `", "` between items, `": "` after keys, nothing else. */
+function gccJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(gccJson).join(", ")}]`;
+  if (v !== null && typeof v === "object") return `{${Object.entries(v).map(([k, x]) => `${JSON.stringify(k)}: ${gccJson(x)}`).join(", ")}}`;
+  return JSON.stringify(v);
 }

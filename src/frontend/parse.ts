@@ -33,7 +33,7 @@ import { decodeChar, decodeQuoted, encodingWidth, parseNumber, prefixOf, type En
 import { K_EOF, K_PRAGMA, TokenList, type SrcLoc, type Token } from "./token.js";
 import {
   Q, alignOf, arrayOf, commonIntType, compatible, compatibleUnqual, composite, findMember, intOf, isArithmetic,
-  isBool, isComplete, isFloating, isInteger, isRecord, isScalar, hasVariableSize, isVariablyModified, layoutRecord,
+  isBool, isComplete, isFloating, isInteger, isRecord, isSigned, isScalar, hasVariableSize, isVariablyModified, layoutRecord,
   makeBasicTypes, newEnum, newRecord, pointerTo, promoteInt, qualified, sizeOf, typeToString, unqualified,
   unsignedOf, signedOf, withQuals,
   type ArrayType, type BasicTypes, type EnumInfo, type FloatType, type FunctionType, type IntType, type Member,
@@ -453,10 +453,29 @@ class Parser {
   }
 
   private popScope(): void {
+    if (this.fn && (this.scope.kind === "block" || this.scope.kind === "function")) this.warnUnusedIn(this.scope);
     const vm = this.fn?.vmScope;
     if (vm && this.scope.vmDepth !== undefined && vm.length > this.scope.vmDepth) vm.length = this.scope.vmDepth;
     if (this.scope.parent) this.scope = this.scope.parent;
   }
+
+  /** -Wunused-variable, -Wunused-but-set-variable and their parameter twins for a scope being left. */
+  private warnUnusedIn(scope: Scope): void {
+    for (const [name, sym] of scope.vars) {
+      if (sym.kind !== "object" || sym.name !== name || sym.anon !== undefined || sym.storage === "extern") continue;
+      if (sym.attrs.unused || sym.attrs.used || sym.attrs.cleanup || sym.asmRegister !== undefined) continue;
+      const mentions = sym.mentions ?? 0;
+      const what = sym.isParam ? "parameter" : "variable";
+      if (mentions === 0) {
+        this.diags.warningIfEnabled(sym.loc, `unused ${what} '${name}'`, `unused-${what}`);
+      } else if (mentions === (sym.stores ?? 0) && !sym.isStatic) {
+        this.diags.warningIfEnabled(sym.loc, `${what} '${name}' set but not used`, `unused-but-set-${what}`);
+      }
+    }
+  }
+
+  /** Expressions written in parentheses (-Wparentheses leaves those alone). */
+  private readonly parenthesized = new WeakSet<Expr>();
 
   private lookup(name: string): Symbol | undefined {
     for (let s: Scope | undefined = this.scope; s; s = s.parent) {
@@ -572,7 +591,33 @@ class Parser {
         this.warn(s.loc, `'${s.name}' used but never defined`);
       }
     }
+    this.warnUnusedStatics();
   }
+
+  /** -Wunused-function / -Wunused-variable / -Wunused-const-variable: file-scope statics nothing names. */
+  private warnUnusedStatics(): void {
+    // `alias("f")` names f in a string.
+    const aliasTargets = new Set<string>();
+    for (const f of this.tu.functions) if (f.sym.attrs.alias !== undefined) aliasTargets.add(f.sym.attrs.alias);
+    for (const g of this.tu.globals) if (g.attrs.alias !== undefined) aliasTargets.add(g.attrs.alias);
+    for (const [, x] of this.externals) if (x.attrs.alias !== undefined) aliasTargets.add(x.attrs.alias);
+    for (const f of this.tu.functions) {
+      const sym = f.sym;
+      if (sym.linkage !== "internal" || sym.enclosing || (sym.mentions ?? 0) > 0 || sym.isInline) continue;
+      if (sym.attrs.unused || sym.attrs.used || sym.attrs.constructorPriority !== undefined || sym.attrs.destructorPriority !== undefined) continue;
+      if (aliasTargets.has(sym.name)) continue;
+      this.diags.warningIfEnabled(sym.loc, `'${sym.name}' defined but not used`, "unused-function");
+    }
+    for (const g of this.tu.globals) {
+      if (g.linkage !== "internal" || !g.defined || g.anon !== undefined || (g.mentions ?? 0) > 0 || g.attrs.unused || g.attrs.used) continue;
+      if (aliasTargets.has(g.name)) continue;
+      let elem = g.type;
+      while (elem.kind === "array") elem = elem.elem;
+      const isConst = ((g.type.quals | elem.quals) & Q.Const) !== 0;
+      this.diags.warningIfEnabled(g.loc, `'${g.name}' defined but not used`, isConst ? "unused-const-variable" : "unused-variable");
+    }
+  }
+
 
   private externalDeclaration(): void {
     if (this.accept(";")) return; // GNU: stray semicolons
@@ -2220,6 +2265,9 @@ class Parser {
       for (const [label, useLoc] of fn.labelUses) {
         if (!label.defined) this.error(useLoc, `label '${label.name}' used but not defined`);
       }
+      for (const label of fn.labels.values()) {
+        if (label.defined && !label.used && !label.addressTaken) this.diags.warningIfEnabled(label.loc, `label '${label.name}' defined but not used`, "unused-label");
+      }
       for (const g of fn.gotoVm ?? []) {
         const atLabel = fn.labelVm?.get(g.label);
         if (atLabel?.some((id) => !g.vm.includes(id))) this.error(g.at, "jump into scope of identifier with variably modified type");
@@ -2487,6 +2535,8 @@ class Parser {
     const count = this.elemCount(t);
     let i = this.skipUnnamed(t, start);
     let high = 0;
+    /** -Wmissing-field-initializers: positional initializers of this braced struct level, and whether any was designated. */
+    let positional = 0, designated = false, onlyZero = true;
     for (;;) {
       if (pending === undefined) {
         if (needComma) {
@@ -2499,6 +2549,7 @@ class Parser {
         if (this.isDesignatorStart()) {
           if (!braced) break;
           // After a bad designator the position stays where it was.
+          designated = true;
           i = this.designation(t, off, items) ?? i;
           high = Math.max(high, i);
           if (t.kind === "union") i = count;
@@ -2523,12 +2574,19 @@ class Parser {
       }
       const el = this.elemAt(t, off, i);
       if (!el) break;
+      if (!(pending === undefined && this.peek().kind === "number" && this.peek().text === "0" && (this.is(",", 1) || this.is("}", 1)))) onlyZero = false;
       this.initOne(el.type, el.off, items, pending, el.member);
       pending = undefined;
+      positional++;
       i++;
       high = Math.max(high, i);
       if (t.kind === "union") i = count;
       i = this.skipUnnamed(t, i);
+    }
+    // gcc's exceptions: designated lists, `{}` and the universal `{ 0 }`.
+    if (braced && t.kind === "struct" && !designated && positional > 0 && i < count && !(positional === 1 && onlyZero)) {
+      const missing = t.rec.members[i];
+      if (missing?.name) this.diags.warningIfEnabled(loc(this.peek()), `missing initializer for field '${missing.name}' of '${typeToString(t)}'`, "missing-field-initializers");
     }
     return high;
   }
@@ -2759,6 +2817,7 @@ class Parser {
       fn.def.labels.push(l);
       fn.labelUses.set(l, loc(useAt));
     }
+    l.used = true;
     return l;
   }
 
@@ -2831,12 +2890,14 @@ class Parser {
               init = { kind: "block", body: decls, loc: at };
             } else if (!this.accept(";")) {
               const e = this.expr();
+              this.discarded(e);
               init = { kind: "expr", expr: e, loc: e.loc };
               this.expect(";");
             }
             const cond = this.is(";") ? undefined : this.condition(this.expr());
             this.expect(";");
             const step = this.is(")") ? undefined : this.expr();
+            if (step) this.discarded(step);
             this.expect(")");
             const body = this.loopBody();
             return { kind: "for", init, cond, step, body, loc: at };
@@ -2976,9 +3037,38 @@ class Parser {
     }
     const e = this.expr();
     this.expectSemicolon();
+    this.discarded(e);
     const pending = this.takePendingVla();
     if (pending) return { kind: "expr", expr: this.commaPrefix(pending, e), loc: at };
     return { kind: "expr", expr: e, loc: at };
+  }
+
+  /**
+   * An expression whose value is thrown away (a statement, a for loop's
+   * first and third clauses): its top-level assignments only store
+   * (-Wunused-but-set-variable), and a value computed for nothing is
+   * -Wunused-value.
+   */
+  private discarded(e: Expr, top = true): void {
+    if (e.kind === "assign") { this.noteStore(e.target); return; }
+    if (e.kind === "cast" && e.type.kind === "void") {
+      if (e.operand.kind === "assign") this.noteStore(e.operand.target);
+      return;
+    }
+    if (e.kind === "comma") {
+      const voided = e.left.kind === "cast" && e.left.type.kind === "void";
+      if (!hasSideEffects(e.left) && !voided) this.diags.warningIfEnabled(e.loc, "left-hand operand of comma expression has no effect", "unused-value");
+      else this.discarded(e.left, false);
+      if (!hasSideEffects(e.right)) {
+        if (hasSideEffects(e.left)) this.diags.warningIfEnabled(e.loc, "right-hand operand of comma expression has no effect", "unused-value");
+      } else this.discarded(e.right, false);
+      return;
+    }
+    if (!top) return;
+    if (!hasSideEffects(e)) this.diags.warningIfEnabled(e.loc, "statement with no effect", "unused-value");
+    else if (e.kind === "binary" || e.kind === "unary" || e.kind === "deref" || e.kind === "logical" || e.kind === "member" || e.kind === "ptradd" || e.kind === "ptrdiff") {
+      this.diags.warningIfEnabled(e.loc, "value computed is not used", "unused-value");
+    }
   }
 
   private expectSemicolon(): void {
@@ -3046,6 +3136,7 @@ class Parser {
 
   /** A controlling expression (6.8.4, 6.8.5): any scalar, compared with zero. */
   private condition(e: Expr, at: SrcLoc = e.loc): Expr {
+    if (e.kind === "assign" && !this.parenthesized.has(e)) this.diags.warningIfEnabled(e.loc, "suggest parentheses around assignment used as truth value", "parentheses");
     const r = this.rvalue(e);
     if (!isScalar(r.type) && r.type.kind !== "vector") {
       this.error(at, isRecord(r.type) ? "used struct type value where scalar is required".replace("struct", r.type.kind) : r.type.kind === "void" ? "void value not ignored as it ought to be" : "used array type value where scalar is required");
@@ -3443,7 +3534,6 @@ class Parser {
         }
         if (!this.checkModifiable(lhs, "assignment", t)) return { ...this.rvalue(rhs), loc: lhs.loc };
         const value = this.assignConvert(rhs, lhs.type, { kind: "assignment" });
-        this.noteStore(lhs);
         // A variably sized struct/union copies as many bytes as its run-time size.
         const size = hasVariableSize(lhs.type) ? this.sizeExpr(lhs.type, t) : undefined;
         return { kind: "assign", target: lhs, value, type: unqualified(lhs.type), loc: loc(t), ...(size ? { size } : {}) };
@@ -3457,7 +3547,21 @@ class Parser {
     return lhs;
   }
 
-  private noteStore(_lhs: Expr): void { /* hook for -Wunused-but-set later */ }
+  /**
+   * `v = …`, `v.m = …`, `v[i] = …` for an array v: a store that does not
+   * read v (gcc's "set but not used" counts the other mentions as reads;
+   * `v++` and `v += …` read it).
+   */
+  private noteStore(lhs: Expr): void {
+    let e = lhs;
+    for (;;) {
+      if (e.kind === "member") e = e.base;
+      else if (e.kind === "deref" && e.ptr.kind === "ptradd" && e.ptr.ptr.kind === "decay") e = e.ptr.ptr.operand;
+      else if (e.kind === "deref" && e.ptr.kind === "decay") e = e.ptr.operand;
+      else break;
+    }
+    if (e.kind === "var" && e.sym.kind === "object") e.sym.stores = (e.sym.stores ?? 0) + 1;
+  }
 
   private opAssign(op: BinOp, lhs: Expr, rhs: Expr, at: Token): Expr {
     if (!this.checkModifiable(lhs, "assignment", at)) return rhs;
@@ -3500,6 +3604,9 @@ class Parser {
     const cond = this.condition(c, q);
     let then: Expr | undefined;
     if (!this.is(":")) then = this.rvalue(this.expr());
+    else if (c.kind === "logical" || (c.kind === "unary" && c.op === "not") || (c.kind === "binary" && ["==", "!=", "<", ">", "<=", ">="].includes(c.op))) {
+      this.diags.warningIfEnabled(loc(q), "the omitted middle operand in '?:' will always be 'true', suggest explicit middle operand", "parentheses");
+    }
     const colon = this.expect(":");
     const els = this.rvalue(this.conditional());
     const a = then ?? cond;
@@ -3544,14 +3651,80 @@ class Parser {
 
   private binary(minPrec: number): Expr {
     let l = this.castExpr();
+    /** The operator that made `l`, when it was written without parentheses. */
+    let lop: string | undefined;
     for (;;) {
       const t = this.peek();
-      if (t.kind !== "punct") return l;
-      const p = Parser.PREC[t.text];
-      if (p === undefined || p < minPrec) return l;
+      const p = t.kind === "punct" ? Parser.PREC[t.text] : undefined;
+      if (p === undefined || p < minPrec) { this.binaryTop = lop; return l; }
       this.next();
       const r = this.binary(p + 1);
+      const rop = this.binaryTop;
+      this.warnParentheses(t.text, l, lop, r, rop);
       l = this.makeBinary(t.text, l, r, t);
+      lop = t.text;
+    }
+  }
+
+  /**
+   * -Wsign-compare: a comparison done in an unsigned type where one operand,
+   * promoted, is signed and may be negative. `l`/`r` are the operands as
+   * written, `a`/`b` converted to the common type.
+   */
+  private warnSignCompare(l: Expr, r: Expr, a: Expr, b: Expr, eq: boolean, at: Token): void {
+    // After integer promotion: what ranks below int becomes int.
+    const promotedSigned = (e: Expr): boolean => isInteger(e.type) && (intOf(e.type).rank < 3 || isSigned(e.type));
+    const lSigned = promotedSigned(l), rSigned = promotedSigned(r);
+    if (lSigned === rSigned) return;
+    const [signedOp, unsignedOp] = lSigned ? [l, r] : [r, l];
+    if (this.knownNonNegative(signedOp)) return;
+    // An equality with an unsigned constant that a signed comparison would read the same way.
+    const uc = this.constValue(unsignedOp);
+    if (eq && uc !== undefined && uc >= 0n && uc <= 0x7fffffffn) return;
+    void a; void b;
+    const T = (e: Expr): string => typeToString(unqualified(e.type));
+    this.diags.warningIfEnabled(loc(at), `comparison of integer expressions of different signedness: '${T(l)}' and '${T(r)}'`, "sign-compare");
+  }
+
+  /** A signed expression that cannot be negative: a constant >= 0, a value zero-extended from a narrower unsigned type, `x & nonnegative`… */
+  private knownNonNegative(e: Expr): boolean {
+    const c = this.constValue(e);
+    if (c !== undefined) return c >= 0n;
+    if (isInteger(e.type) && !isSigned(e.type)) return true;
+    switch (e.kind) {
+      case "cast": return isInteger(e.operand.type) && (!isSigned(e.operand.type) && sizeOf(e.operand.type) < sizeOf(e.type) || this.knownNonNegative(e.operand) && sizeOf(e.operand.type) <= sizeOf(e.type));
+      case "binary":
+        if (e.op === "&") return this.knownNonNegative(e.left) || this.knownNonNegative(e.right);
+        if (e.op === "|" || e.op === "^" || e.op === "+" || e.op === "*" || e.op === "/" || e.op === "%" || e.op === ">>") return this.knownNonNegative(e.left) && (e.op === ">>" || e.op === "%" || e.op === "/" || this.knownNonNegative(e.right));
+        return false;
+      case "cond": return (e.then === undefined || this.knownNonNegative(e.then)) && this.knownNonNegative(e.else);
+      default: return false;
+    }
+  }
+
+  /** The value of an integer constant expression, if `e` is one. */
+  private constValue(e: Expr): bigint | undefined {
+    return isInteger(e.type) ? evalInt(e) : undefined;
+  }
+
+  /** The top operator of the expression `binary()` just returned (undefined: not a binary operator). */
+  private binaryTop: string | undefined;
+
+  /** -Wparentheses: operators people misread the precedence of, written without parentheses. */
+  private warnParentheses(op: string, l: Expr, lop: string | undefined, r: Expr, rop: string | undefined): void {
+    const comparison = (o: string | undefined): boolean => o === "==" || o === "!=" || o === "<" || o === ">" || o === "<=" || o === ">=";
+    for (const [o, e] of [[lop, l], [rop, r]] as const) {
+      if (o === undefined) continue;
+      let msg: string | undefined;
+      if ((op === "<<" || op === ">>") && (o === "+" || o === "-")) msg = `suggest parentheses around '${o}' inside '${op}'`;
+      else if (op === "||" && o === "&&") msg = "suggest parentheses around '&&' within '||'";
+      else if (op === "|" && (o === "&" || o === "^" || o === "+" || o === "-")) msg = "suggest parentheses around arithmetic in operand of '|'";
+      else if (op === "^" && (o === "&" || o === "+" || o === "-")) msg = "suggest parentheses around arithmetic in operand of '^'";
+      else if (op === "&" && (o === "+" || o === "-")) msg = `suggest parentheses around '${o}' in operand of '&'`;
+      else if ((op === "|" || op === "^" || op === "&") && comparison(o)) msg = `suggest parentheses around comparison in operand of '${op}'`;
+      else if ((op === "==" || op === "!=") && comparison(o)) msg = `suggest parentheses around comparison in operand of '${op}'`;
+      else if (comparison(op) && comparison(o) && o !== "==" && o !== "!=") msg = "comparisons like 'X<=Y<=Z' do not have their mathematical meaning";
+      if (msg) this.diags.warningIfEnabled(e.loc, msg, "parentheses");
     }
   }
 
@@ -3643,6 +3816,7 @@ class Parser {
         if ((isArithmetic(lt) || lt.kind === "vector") && (isArithmetic(rt) || rt.kind === "vector")) {
           if (!eq && (lt.kind === "complex" || rt.kind === "complex")) return this.invalidOperands(op, l, r, at);
           const [a, b, t] = this.arith(l, r);
+          if (isInteger(t) && !isSigned(t)) this.warnSignCompare(l, r, a, b, eq, at);
           return { kind: "binary", op, left: a, right: b, type: t.kind === "vector" ? t : this.bt.int, loc: where };
         }
         if (lt.kind === "pointer" && rt.kind === "pointer") {
@@ -3658,7 +3832,7 @@ class Parser {
         }
         if (lt.kind === "pointer" && isInteger(rt)) {
           if (!this.isNullPointerConstant(r)) this.warn(at, "comparison between pointer and integer");
-          else if (!eq) this.warn(at, "ordered comparison of pointer with integer zero", "extra");
+          else if (!eq) this.diags.warningIfEnabled(loc(at), "ordered comparison of pointer with integer zero", "extra");
           return { kind: "binary", op: op as BinOp, left: l, right: this.convert(r, lt), type: this.bt.int, loc: where };
         }
         if (rt.kind === "pointer" && isInteger(lt)) {
@@ -4172,6 +4346,7 @@ class Parser {
           if (this.is("{")) return this.statementExpression(t);
           const e = this.expr();
           this.expect(")");
+          this.parenthesized.add(e);
           return e;
         }
         break;
@@ -4284,8 +4459,12 @@ class Parser {
     if (sym) {
       switch (sym.kind) {
         case "enumconst": return { kind: "int", value: sym.value, type: sym.type, loc: loc(t) };
-        case "object": return { kind: "var", sym, type: sym.type, loc: loc(t) };
-        case "function": return { kind: "var", sym, type: sym.type, loc: loc(t) };
+        case "object":
+          sym.mentions = (sym.mentions ?? 0) + 1;
+          return { kind: "var", sym, type: sym.type, loc: loc(t) };
+        case "function":
+          sym.mentions = (sym.mentions ?? 0) + 1;
+          return { kind: "var", sym, type: sym.type, loc: loc(t) };
         case "typedef":
           this.pos--;
           this.syntaxError("expected expression");
@@ -4350,6 +4529,7 @@ class Parser {
       }
       // Declare it so it is reported once.
       const s = this.newObject(name, this.bt.int, t, "auto", "none", false);
+      s.attrs.unused = true; // a stand-in after an error, not the program's variable
       let fscope = this.scope;
       while (fscope.parent && fscope.kind !== "function") fscope = fscope.parent;
       fscope.vars.set(name, s);
@@ -4733,4 +4913,31 @@ function isSignedExpr(e: Expr): boolean {
 /** Does a declaration begin with an attribute (GNU `__attribute__` or C23 `[[`)? */
 function isAttributeStart(t: Token): boolean {
   return t.text === "__attribute__" || t.text === "__attribute" || t.text === "[";
+}
+
+/**
+ * Might evaluating `e` do anything besides computing its value (a call, a
+ * store, a volatile access)? Unknown kinds count as yes: -Wunused-value must
+ * not warn about them.
+ */
+function hasSideEffects(e: Expr): boolean {
+  if ((e.kind === "var" || e.kind === "deref" || e.kind === "member") && (e.type.quals & Q.Volatile) !== 0) return true;
+  if (e.kind === "deref" && e.ptr.type.kind === "pointer" && (e.ptr.type.to.quals & Q.Volatile) !== 0) return true;
+  if (e.kind === "deref") {
+    // `a[i]` of a volatile array: the qualifier may sit on the array type.
+    let p = e.ptr;
+    while (p.kind === "ptradd") p = p.ptr;
+    if (p.kind === "decay" && (p.operand.type.quals & Q.Volatile) !== 0) return true;
+  }
+  switch (e.kind) {
+    case "int": case "float": case "string": case "var": case "labeladdr": return false;
+    case "member": return hasSideEffects(e.base) || (e.offset !== undefined && hasSideEffects(e.offset));
+    case "deref": return hasSideEffects(e.ptr);
+    case "addr": case "decay": case "cast": case "unary": return hasSideEffects(e.operand);
+    case "binary": case "ptrdiff": case "logical": return hasSideEffects(e.left) || hasSideEffects(e.right);
+    case "ptradd": return hasSideEffects(e.ptr) || hasSideEffects(e.index);
+    case "cond": return hasSideEffects(e.cond) || (e.then !== undefined && hasSideEffects(e.then)) || hasSideEffects(e.else);
+    case "comma": return hasSideEffects(e.left) || hasSideEffects(e.right);
+    default: return true;
+  }
 }

@@ -1486,6 +1486,7 @@ export class Preprocessor {
     }
     const from = this.file;
     this.diags.includedFrom.set(cached.src.id, { from: from.src.id, line: at.line + from.lineDelta });
+    if (system) this.diags.systemFiles.add(cached.src.id);
     this.addDependency(path, system);
     const f = this.newFileState(cached.src, cached.tokens, key, dirIndex, system, at.line);
     this.files.push(f);

@@ -544,12 +544,20 @@ export class FunctionLowerer {
     const b = this.b;
     // Falling off the end: `return;` for void (and for main, return 0 as C99 5.1.2.2.3 says).
     const ret = this.b.func.ret;
+    /** The block that falls off the end of a function returning a value, if any. */
+    let fallsOff: string | undefined;
     if (ret.kind === "void") b.ret();
     else if (this.def.sym.name === "main" && ret.kind === "scalar" && isIntType(ret.type)) b.ret({ k: "int", value: 0n });
-    else if (ret.kind === "scalar") b.ret(UNDEF);
-    else b.ret(b.alloca(ret.layout.size, ret.layout.align, "undef.ret"));
+    else {
+      fallsOff = b.current.label;
+      if (ret.kind === "scalar") b.ret(UNDEF);
+      else b.ret(b.alloca(ret.layout.size, ret.layout.align, "undef.ret"));
+    }
     this.finishPendingGotos();
     removeUnreachableBlocks(this.b.func);
+    if (fallsOff !== undefined && !this.def.sym.attrs.naked && !this.def.sym.attrs.noreturn && this.b.func.blocks.some((blk) => blk.label === fallsOff)) {
+      this.diags.warningIfEnabled(this.def.body.end ?? this.def.sym.loc, "control reaches end of non-void function", "return-type");
+    }
     // Every return leaves through the closing brace, where gcc puts the epilogue's line.
     const end = this.def.body.end;
     if (this.debugInfo && end) {

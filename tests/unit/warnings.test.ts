@@ -1,0 +1,48 @@
+// -Wall -Wextra warnings against gcc 12, file by file (tests/unit/warnings/*.c):
+// the same (line, [-Wname]) pairs for the warnings tscc implements. The
+// corpus-wide figures (torture, zlib, bzip2, Lua, SQLite) come from
+// `npx tsx tests/warnings/compare.ts`.
+
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { TSCC_BUNDLE_PATH } from "../bundle.js";
+import { WATCHED } from "../warnings/watched.js";
+import { requireBundleForEach, requireForEach } from "./require.js";
+
+const DIR = join(import.meta.dirname, "warnings");
+const FILES = readdirSync(DIR).filter((f) => f.endsWith(".c")).sort();
+const FLAGS = ["-S", "-o", "/dev/null", "-Wall", "-Wextra", "-O0", "-fno-diagnostics-color"];
+
+/** `line [-Wname]` of each warning of a watched name, sorted. */
+function warnings(cmd: string, args: string[]): string[] {
+  const r = spawnSync(cmd, args, { cwd: DIR, encoding: "utf8" });
+  const out: string[] = [];
+  for (const line of r.stderr.split("\n")) {
+    const m = /^[^:]+:(\d+):\d+: warning: .*\[-W([a-z0-9-]+)=?\]$/.exec(line);
+    if (m && WATCHED.includes(m[2]!)) out.push(`${m[1]} [-W${m[2]}]`);
+  }
+  return out.sort();
+}
+
+describe("-Wall -Wextra: the warnings gcc gives, on the same lines", () => {
+  requireBundleForEach();
+  requireForEach("gcc");
+  it("has files", () => expect(FILES.length).toBeGreaterThanOrEqual(8));
+  for (const f of FILES) {
+    it(f, () => {
+      const gcc = warnings("gcc", [...FLAGS, f]);
+      expect(gcc.length).toBeGreaterThan(0);
+      expect(warnings(process.execPath, [TSCC_BUNDLE_PATH, ...FLAGS, f])).toEqual(gcc);
+    });
+  }
+  it("-Wall alone leaves out the -Wextra ones, and -Wno-NAME silences one", () => {
+    const only = (flags: string[]): string[] => warnings(process.execPath, [TSCC_BUNDLE_PATH, "-S", "-o", "/dev/null", ...flags, "set-but-not-used.c"]);
+    expect(only([]).length).toBe(0);
+    expect(only(["-Wall"]).some((w) => w.includes("unused-parameter"))).toBe(false);
+    expect(only(["-Wall", "-Wextra"]).some((w) => w.includes("unused-parameter"))).toBe(true);
+    expect(only(["-Wall", "-Wextra", "-Wno-unused-parameter"]).some((w) => w.includes("unused-parameter"))).toBe(false);
+    expect(only(["-Wunused-variable"])).toEqual(["18 [-Wunused-variable]"]);
+  });
+});
