@@ -39,7 +39,7 @@ function classify(t: ArgType): ArgClass {
     const fs = FLOAT_SIZE[t.type];
     if (fs !== undefined) return { kind: "regs", pieces: [{ cls: "float", offset: 0, size: fs }] };
     if (t.type === "f80") return { kind: "memory" };
-    if (t.type === "i128") return { kind: "regs", pieces: [{ cls: "int", offset: 0, size: 8 }, { cls: "int", offset: 8, size: 8 }] };
+    if (t.type === "i128") return { kind: "regs", pieces: [{ cls: "int", offset: 0, size: 8 }, { cls: "int", offset: 8, size: 8 }], regAlign: 2 };
     return { kind: "regs", pieces: [{ cls: "int", offset: 0, size: 8 }] };
   }
   const l = t.layout;
@@ -48,7 +48,8 @@ function classify(t: ArgType): ArgClass {
   if (h) return { kind: "regs", pieces: Array.from({ length: h.count }, (_, k): AbiPiece => ({ cls: "float", offset: k * h.size, size: h.size })) };
   if (l.size > 16) return { kind: "byref" };
   const n = Math.ceil(l.size / 8);
-  return { kind: "regs", pieces: Array.from({ length: n }, (_, k): AbiPiece => ({ cls: "int", offset: 8 * k, size: Math.min(8, l.size - 8 * k) })) };
+  const pieces = Array.from({ length: n }, (_, k): AbiPiece => ({ cls: "int", offset: 8 * k, size: Math.min(8, l.size - 8 * k) }));
+  return { kind: "regs", pieces, ...(l.align >= 16 ? { regAlign: 2 } : {}) };
 }
 
 export const AAPCS64_ABI: AbiTarget = {
@@ -57,6 +58,7 @@ export const AAPCS64_ABI: AbiTarget = {
   pointerClass: "int",
   sret: { reg: X8, takesArgReg: false },
   partialFit: "stack",
+  stackExhausts: true,
   // Stack arguments: 8-byte slots, 16-byte alignment for what needs it (C.14/C.16).
   stackAlign: (t) => Math.min(16, argAlign(t)),
   classifyArg: (t) => classify(t),
