@@ -1144,6 +1144,11 @@ export class ISel {
     const ap = this.address(i.ap);
     const t = i.type;
     const size = t.kind === "agg" ? t.layout.size : irSize(t.type);
+    if (size === 0) {
+      // An empty aggregate occupies no register and no stack (as calls pass it).
+      this.emit("lea", d(this.defReg(i.dst), 8), slotMem(newSlot(this.mf, 1, 1)));
+      return;
+    }
     const h = t.kind === "agg" ? homogeneous(t.layout) : isFP(t.type) || t.type === "f128" ? { size, count: 1 } : undefined;
     const byref = t.kind === "agg" && !h && size > 16;
     const vr = h !== undefined;
