@@ -252,6 +252,16 @@ export function emitFunction(f: AFunc, opts: FunctionEmitOptions): AsmLine<Inst>
           if (suffix === "sp") { put(inst("sub", sp, sp, x((o0 as { r: number }).r))); continue; }
           break;
         case "dmb": put(inst("dmb", { kind: "name", name: "ish" })); continue;
+        case "tlsdesc": {
+          const name = (o0 as { name: string }).name;
+          put(
+            inst("adrp", x(0), { kind: "sym", expr: name, op: "tlsdesc" }),
+            inst("ldr", x(1), mem(0, { kind: "sym", expr: name, op: "tlsdesc_lo12" })),
+            inst("add", x(0), x(0), { kind: "sym", expr: name, op: "tlsdesc_lo12" }),
+            directive(".tlsdesccall", name), inst("blr", x(1)),
+          );
+          continue;
+        }
         case "br": put(inst("br", conv(o0!))); continue;
         case "fmov":
           if (o1?.k === "imm") {

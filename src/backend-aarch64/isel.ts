@@ -228,13 +228,20 @@ export class ISel {
     const expr = off ? `${sym}+${off}` : sym;
     if (this.ctx.threadLocal.has(sym)) {
       const tp = this.vreg();
-      this.emit("mrs.tp", d(tp, 8));
-      if (this.ctx.defined.has(sym) && !this.ctx.pic) {
+      if (this.ctx.pic) {
+        // TLS descriptors (gcc's default dialect): the resolver returns the
+        // offset from the thread pointer in x0 and preserves every other register.
+        this.emitX({ opc: "tlsdesc", ops: [{ k: "sym", name: sym }], impDefs: [X0, X1] });
+        this.emit("mrs.tp", d(tp, 8));
+        this.emit("add", d(x, 8), r(tp, 8), r(X0, 8));
+      } else if (this.ctx.defined.has(sym)) {
+        this.emit("mrs.tp", d(tp, 8));
         // Local-exec: the variable's offset from the thread pointer is a link-time constant.
         this.emit("add.hi12", d(x, 8), r(tp, 8), { k: "sym", name: sym, reloc: "tprel_hi12" });
         this.emit("add", d(x, 8), r(x, 8), { k: "sym", name: sym, reloc: "tprel_lo12_nc" });
       } else {
         // Initial-exec: the offset from the GOT.
+        this.emit("mrs.tp", d(tp, 8));
         const g = this.vreg();
         this.emit("adrp", d(g, 8), { k: "sym", name: sym, reloc: "gottprel" });
         this.emit("ldr", d(g, 8), { k: "mem", base: g, disp: 0, sym, mode: { reloc: "gottprel_lo12" } });
