@@ -113,7 +113,13 @@ export interface FunctionEmitOptions {
   unwindTables: boolean;
   /** -g: where line marks and scope labels go. */
   debug?: FunctionLines;
+  /** -fstack-clash-protection: touch every page of a frame or dynamic allocation as the stack grows. */
+  stackClash?: boolean;
 }
+
+/** Stack-clash probe interval (4 KiB pages), and the largest frame probed without a loop. */
+const PROBE_INTERVAL = 4096;
+const PROBE_UNROLL_LIMIT = 4 * PROBE_INTERVAL;
 
 /** DWARF register numbers: x0–x30 are 0–30, v0–v31 are 64–95. */
 const dwarfReg = (r: number): number => (r >= V0 ? 64 + r - V0 : r);
@@ -166,7 +172,22 @@ export function emitFunction(f: AFunc, opts: FunctionEmitOptions): AsmLine<Inst>
   cfi(".cfi_offset", "30", "-8");
   out.push(inst("mov", fp, sp));
   cfi(".cfi_def_cfa_register", "29");
-  if (frameSize >= 4096) out.push(...loadImmediate(x(X16), BigInt(frameSize)), inst("sub", sp, sp, x(X16)));
+  if (opts.stackClash && frameSize >= PROBE_INTERVAL) {
+    // Page by page, each touched before the next is taken (a loop counting
+    // down in x16 beyond four pages); the rest, under a page, is covered by
+    // the next frame's frame-record store.
+    const pages = Math.floor(frameSize / PROBE_INTERVAL);
+    const probe = (): void => { out.push(inst("sub", sp, sp, imm(PROBE_INTERVAL)), inst("str", xzr, mem(SP))); };
+    if (frameSize <= PROBE_UNROLL_LIMIT) for (let k = 0; k < pages; k++) probe();
+    else {
+      const loop = local("probe");
+      out.push(...loadImmediate(x(X16), BigInt(pages)), label(loop));
+      probe();
+      out.push(inst("subs", x(X16), x(X16), imm(1)), inst("b.ne", sym(loop)));
+    }
+    const rest = frameSize - pages * PROBE_INTERVAL;
+    if (rest) out.push(inst("sub", sp, sp, imm(rest)));
+  } else if (frameSize >= 4096) out.push(...loadImmediate(x(X16), BigInt(frameSize)), inst("sub", sp, sp, x(X16)));
   else if (frameSize) out.push(inst("sub", sp, sp, imm(frameSize)));
   const saveOp = (r: number): Operand => regOperand(r, 8);
   for (const s of saves) {
@@ -249,7 +270,19 @@ export function emitFunction(f: AFunc, opts: FunctionEmitOptions): AsmLine<Inst>
         case "umov": put(inst("mov", x((o0 as { r: number }).r), elem((o1 as { r: number }).r - V0, "d", 1))); continue;
         case "ins": put(inst("mov", elem((o0 as { r: number }).r - V0, "d", 1), x((o1 as { r: number }).r))); continue;
         case "sub":
-          if (suffix === "sp") { put(inst("sub", sp, sp, x((o0 as { r: number }).r))); continue; }
+          if (suffix === "sp") {
+            // Dynamic allocation of the (16-aligned) size in the operand, which is consumed.
+            const size = x((o0 as { r: number }).r);
+            if (!opts.stackClash) { put(inst("sub", sp, sp, size)); continue; }
+            const loop = local("probe"), done = local("probe");
+            put(
+              label(loop), inst("cmp", size, imm(PROBE_INTERVAL)), inst("b.ls", sym(done)),
+              inst("sub", sp, sp, imm(PROBE_INTERVAL)), inst("str", xzr, mem(SP)),
+              inst("sub", size, size, imm(PROBE_INTERVAL)), inst("b", sym(loop)),
+              label(done), inst("sub", sp, sp, size), inst("str", xzr, mem(SP)),
+            );
+            continue;
+          }
           break;
         case "dmb": put(inst("dmb", { kind: "name", name: "ish" })); continue;
         case "tlsdesc": {

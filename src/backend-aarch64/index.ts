@@ -25,7 +25,7 @@ const DW_OP_call_frame_cfa = 0x9c, DW_OP_breg0 = 0x70;
 /** DWARF's number for x29. */
 const DWARF_FP = 29;
 
-export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables">>;
+export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables" | "stackClashProtection">>;
 
 /** How aarch64 gcc spells data and symbol types. */
 const A64_DATA: DataSyntax = { typePrefix: "%", word8: ".xword", word4: ".word", functionAlign: 2 };
@@ -49,7 +49,9 @@ function emitFunctionAsm(f: Func, ctx: ModuleContext, opts: EmitOptions, emitted
   const lines: FunctionLines | undefined = emitted
     ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() }
     : undefined;
-  const code = emitFunction(mf, { unwindTables: opts.unwindTables !== false, ...(lines ? { debug: lines } : {}) });
+  const code = emitFunction(mf, {
+    unwindTables: opts.unwindTables !== false, stackClash: opts.stackClashProtection === true, ...(lines ? { debug: lines } : {}),
+  });
   for (const l of code) out.push(l);
   out.push(directive(".size", f.name, `.-${f.name}`));
   if (emitted && lines?.end && f.debug) {

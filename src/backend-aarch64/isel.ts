@@ -618,7 +618,8 @@ export class ISel {
         const t = this.vreg();
         this.addImm(t, size, 15 + Math.max(0, i.align - 16));
         this.emit("and", d(t, 8), r(t, 8), im(BigInt.asUintN(64, -16n)));
-        this.emitX({ opc: "sub.sp", ops: [r(t, 8)], impUses: [SP], impDefs: [SP] });
+        // `sub.sp` consumes t: with -fstack-clash-protection the emitter probes page by page.
+        this.emitX({ opc: "sub.sp", ops: [ud(t, 8)], impUses: [SP], impDefs: [SP] });
         const x = this.defReg(i.dst);
         this.emit("mov", d(x, 8), r(SP, 8));
         if (i.align > 16) {
