@@ -10,7 +10,7 @@ import type { MOperand, TargetHooks } from "../codegen/mir.js";
 import type { FrameTarget } from "../codegen/frame.js";
 import type { AsmLine } from "../asm/lines.js";
 import { directive, label, verbatim } from "../asm/lines.js";
-import type { CondName, GprOperand, Inst, MemOperand, Operand } from "../asm/aarch64/inst.js";
+import type { CondName, GprOperand, Inst, MemOperand, Operand, RelocOp } from "../asm/aarch64/inst.js";
 import { cond, elem, fpr, imm, inst, mem, shift, sp, sym, w, wsp, wzr, x, xzr } from "../asm/aarch64/inst.js";
 import { encodeBitmask } from "../asm/aarch64/encoder.js";
 import { operandText } from "../asm/aarch64/printer.js";
@@ -148,7 +148,8 @@ export function emitFunction(f: AFunc, opts: FunctionEmitOptions): AsmLine<Inst>
       case "label": return sym(f.blocks[o.block]!.label);
       case "sym": {
         const expr = o.off ? `${o.name}+${o.off}` : o.name;
-        return o.reloc ? { kind: "sym", expr, op: o.reloc as never } : sym(expr);
+        // MSym.reloc is a string in the shared MIR; isel only writes A64 operators.
+        return o.reloc ? { kind: "sym", expr, op: o.reloc as RelocOp } : sym(expr);
       }
       case "mem": return memOp(o);
     }

@@ -83,8 +83,8 @@ export type AsmArg =
 function regText(reg: number, size: number, mod: string): string {
   if (reg >= V0 && reg < V0 + 32) {
     const n = reg - V0;
-    if ("bhsdq".includes(mod) && mod !== "") return mod + n;
-    return mod === "" ? `v${n}` : `v${n}`;
+    // %b0 %h0 %s0 %d0 %q0 name the scalar view; bare, gcc prints the vector register.
+    return mod !== "" && "bhsdq".includes(mod) ? mod + n : `v${n}`;
   }
   if (reg === SP) return mod === "w" ? "wsp" : "sp";
   const num = reg === XZR ? "zr" : String(reg);
@@ -96,7 +96,8 @@ function renderArg(a: AsmArg, mod: string): string {
   switch (a.kind) {
     case "reg": return regText(a.reg, a.size, mod);
     case "mem": return a.text;
-    case "imm": return mod === "c" ? String(a.value) : String(a.value);
+    // Immediates print bare (`%c0` too): A64 templates write their own `#`.
+    case "imm": return String(a.value);
     case "sym": return a.name + (a.off > 0 ? `+${a.off}` : a.off < 0 ? String(a.off) : "");
     case "label": return a.name;
   }
