@@ -12,7 +12,7 @@ export const AARCH64_TOOLCHAIN: Toolchain = {
   dynamicLinker: "/lib/ld-linux-aarch64.so.1",
   crossRoot: "/usr/aarch64-linux-gnu",
   qemu: "qemu-aarch64",
-  // No aarch64 code generator yet: the default ABI and base architecture only.
+  // The code generator targets the LP64 ABI and the base architecture (no LSE, no SVE).
   mOptions: {
     exact: ["little-endian", "strict-align", "no-strict-align", "outline-atomics", "no-outline-atomics",
       "fix-cortex-a53-835769", "no-fix-cortex-a53-835769", "fix-cortex-a53-843419", "no-fix-cortex-a53-843419"],

@@ -24,7 +24,12 @@ export type ArgClass =
   | { readonly kind: "memory" }
   /** A copy in memory made by the caller, its address passed like a pointer argument. */
   | { readonly kind: "byref" }
-  | { readonly kind: "regs"; readonly pieces: readonly AbiPiece[]; readonly ext?: Extension }
+  /**
+   * `regAlign`: the first register of each class used is the next one whose
+   * index is a multiple of this (AAPCS64: 16-byte aligned values start at an
+   * even-numbered register).
+   */
+  | { readonly kind: "regs"; readonly pieces: readonly AbiPiece[]; readonly ext?: Extension; readonly regAlign?: number }
   /** Registers the convention names outright, outside the argument sequence (SysV's x87 returns). */
   | { readonly kind: "fixed"; readonly parts: readonly RegPart[] };
 
@@ -57,6 +62,11 @@ export interface AbiTarget {
    * last registers and the stack ("split": RISC-V).
    */
   readonly partialFit: "stack" | "split";
+  /**
+   * An argument that wanted registers of a class and went to the stack uses
+   * up the class: no later argument takes its registers (AAPCS64 C.11, C.3).
+   */
+  readonly stackExhausts?: boolean;
   /** `variadic`: the argument is past the named ones (RISC-V passes such floats in integer registers). */
   classifyArg(t: ArgType, variadic: boolean): ArgClass;
   classifyReturn(t: RetType): ArgClass;
@@ -142,7 +152,8 @@ export function layoutCall(abi: AbiTarget, ret: RetType, args: readonly ArgType[
         return { kind: "byref", ptr: { kind: "stack", offset: onStack({ kind: "scalar", type: "ptr" }, SLOT), size: SLOT } };
       }
       case "regs": {
-        const free = (cls: RegClass): number => abi.argRegs[cls]!.length - used[cls]!;
+        if (c.regAlign) for (const p of c.pieces) used[p.cls] = Math.ceil(used[p.cls]! / c.regAlign) * c.regAlign;
+        const free = (cls: RegClass): number => abi.argRegs[cls]!.length - Math.min(used[cls]!, abi.argRegs[cls]!.length);
         const need: Record<RegClass, number> = {};
         for (const p of c.pieces) need[p.cls] = (need[p.cls] ?? 0) + 1;
         if (Object.keys(need).every((cls) => need[cls]! <= free(cls))) return placeRegs(c, abi.argRegs, used);
@@ -153,6 +164,7 @@ export function layoutCall(abi: AbiTarget, ret: RetType, args: readonly ArgType[
           const from = c.pieces[fit]!.offset;
           return { kind: "split", parts: head.kind === "regs" ? head.parts : [], offset: onStack(a, size - from), size: size - from };
         }
+        if (abi.stackExhausts) for (const cls of Object.keys(need)) used[cls] = abi.argRegs[cls]!.length;
         return { kind: "stack", offset: onStack(a, size), size, ...(c.ext ? { ext: c.ext } : {}) };
       }
     }

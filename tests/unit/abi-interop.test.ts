@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../abi/generate.js";
 import { TSCC_BUNDLE_PATH } from "../bundle.js";
-import { requireBundleForEach, requireForEach } from "./require.js";
+import { type Need, requireBundleForEach, requireForEach } from "./require.js";
 
 const TSCC = TSCC_BUNDLE_PATH;
 const work = mkdtempSync(join(tmpdir(), "tscc-abi-"));
@@ -19,7 +19,14 @@ const files = generate(1, 500);
 writeFileSync(join(work, "callee.c"), files.callee);
 writeFileSync(join(work, "caller.c"), files.caller);
 
-const TARGETS = [{ arch: "x86_64", gcc: "gcc", run: (exe: string) => [exe] }];
+const A64_SYSROOT = "/usr/aarch64-linux-gnu";
+const TARGETS: { arch: string; gcc: string; run: (exe: string) => string[]; needs: Need[] }[] = [
+  { arch: "x86_64", gcc: "gcc", run: (exe) => [exe], needs: [{ hostArch: "x64" }] },
+  {
+    arch: "aarch64", gcc: "aarch64-linux-gnu-gcc", run: (exe) => ["qemu-aarch64", "-L", A64_SYSROOT, exe],
+    needs: ["qemu-aarch64", { file: `${A64_SYSROOT}/lib/libc.so.6`, what: "the aarch64 C library" }],
+  },
+];
 
 function compile(cc: "gcc" | "tscc", arch: string, gcc: string, src: string, out: string): string {
   const r = cc === "gcc"
@@ -28,10 +35,10 @@ function compile(cc: "gcc" | "tscc", arch: string, gcc: string, src: string, out
   return r.status === 0 ? "" : `${cc} ${src}: ${r.stderr.slice(0, 500)}`;
 }
 
-for (const { arch, gcc, run } of TARGETS) {
+for (const { arch, gcc, run, needs } of TARGETS) {
   describe(`ABI interop on ${arch} (${files.count} signatures)`, () => {
     requireBundleForEach();
-    requireForEach(gcc, { hostArch: "x64" });
+    requireForEach(gcc, ...needs);
     for (const [calleeCc, callerCc] of [["gcc", "tscc"], ["tscc", "gcc"]] as const) {
       it(`callee by ${calleeCc}, caller by ${callerCc}`, () => {
         const a = join(work, `${arch}-${calleeCc}-callee.o`);

@@ -42,7 +42,11 @@ export function libcalls(m: Module): void {
 
 // ---------------------------------------------------------------- signatures
 
-/** IR shape of each function handled: p ptr, i i32, z i64 (size_t, long), v void; "." variadic. */
+/**
+ * IR shape of each function handled: p ptr, i i32, z i64 (size_t, long), v
+ * void; "." variadic; V a va_list (a pointer where it is an array type,
+ * SysV; an aggregate passed by value where it is a struct, AAPCS64).
+ */
 const SIGNATURES: Readonly<Record<string, string>> = {
   strlen: "z:p", strnlen: "z:p,z", strcpy: "p:p,p", stpcpy: "p:p,p", strncpy: "p:p,p,z", stpncpy: "p:p,p,z",
   strcat: "p:p,p", strncat: "p:p,p,z", strcmp: "i:p,p", strncmp: "i:p,p,z",
@@ -54,15 +58,15 @@ const SIGNATURES: Readonly<Record<string, string>> = {
   floor: "d:d", ceil: "d:d", trunc: "d:d", round: "d:d", rint: "d:d", nearbyint: "d:d",
   malloc: "p:z", calloc: "p:z,z",
   sprintf: "i:p,p.", snprintf: "i:p,z,p.", printf: "i:p.", fprintf: "i:p,p.",
-  vsprintf: "i:p,p,p", vsnprintf: "i:p,z,p,p",
+  vsprintf: "i:p,p,V", vsnprintf: "i:p,z,p,V",
   puts: "i:p", putchar: "i:i", fputs: "i:p,p", fputc: "i:i,p", fwrite: "z:p,z,z,p",
-  printf_unlocked: "i:p.", fprintf_unlocked: "i:p,p.", fputs_unlocked: "i:p,p", vprintf: "i:p,p", vfprintf: "i:p,p,p",
-  __printf_chk: "i:i,p.", __fprintf_chk: "i:p,i,p.", __vprintf_chk: "i:i,p,p", __vfprintf_chk: "i:p,i,p,p",
+  printf_unlocked: "i:p.", fprintf_unlocked: "i:p,p.", fputs_unlocked: "i:p,p", vprintf: "i:p,V", vfprintf: "i:p,p,V",
+  __printf_chk: "i:i,p.", __fprintf_chk: "i:p,i,p.", __vprintf_chk: "i:i,p,V", __vfprintf_chk: "i:p,i,p,V",
   __memcpy_chk: "p:p,p,z,z", __mempcpy_chk: "p:p,p,z,z", __memmove_chk: "p:p,p,z,z", __memset_chk: "p:p,i,z,z",
   __strcpy_chk: "p:p,p,z", __stpcpy_chk: "p:p,p,z", __strcat_chk: "p:p,p,z",
   __strncpy_chk: "p:p,p,z,z", __stpncpy_chk: "p:p,p,z,z", __strncat_chk: "p:p,p,z,z",
   __sprintf_chk: "i:p,i,z,p.", __snprintf_chk: "i:p,z,i,z,p.",
-  __vsprintf_chk: "i:p,i,z,p,p", __vsnprintf_chk: "i:p,z,i,z,p,p",
+  __vsprintf_chk: "i:p,i,z,p,V", __vsnprintf_chk: "i:p,z,i,z,p,V",
 };
 
 const FABS = new Set(["fabs", "fabsf", "fabsl"]);
@@ -87,6 +91,7 @@ function matchesSignature(c: CallInst, name: string): boolean {
   if (variadic ? c.args.length < params.length : c.args.length !== params.length) return false;
   return params.every((p, k) => {
     const t = c.args[k]!.type;
+    if (p === "V") return t.kind === "agg" || (t.kind === "scalar" && t.type === "ptr");
     return t.kind === "scalar" && t.type === CODE_TYPE[p];
   });
 }
@@ -225,11 +230,12 @@ class Emitter {
     if (n > 0n) this.push({ op: "memset", dstAddr: d, byte: this.trunc8(byte), size: int(n), align: 1 });
   }
   /** A call to the standard function `name` (simplified again in its turn). */
-  call(name: string, ret: "ptr" | "i32" | "i64" | "f32" | "f64" | "void", args: [Type, Value][]): Value {
+  /** A call; an argument given as a CallArg is passed as it was (a va_list keeps its ABI type). */
+  call(name: string, ret: "ptr" | "i32" | "i64" | "f32" | "f64" | "void", args: ([Type, Value] | CallArg)[]): Value {
     const call: CallInst = {
       op: "call", ret: ret === "void" ? { kind: "void" } : { kind: "scalar", type: ret },
       callee: { kind: "sym", name: this.fs.mod.symbols.get(name) ?? name }, builtin: name,
-      args: args.map(([type, value]): CallArg => ({ type: { kind: "scalar", type }, value })),
+      args: args.map((x): CallArg => (Array.isArray(x) ? { type: { kind: "scalar", type: x[0] }, value: x[1] } : x)),
     };
     if (ret === "void") { this.push(call); return UNDEF; }
     call.dst = this.fs.newTemp(ret);
@@ -1046,20 +1052,20 @@ const snprintfChk: Handler = (fs, { a, e, call }) => {
   return variadicCall(e, call, "snprintf", [["ptr", d], ["i64", n], ["ptr", fmtv], ...rest], 3);
 };
 
-const vsprintfChk: Handler = (fs, { a, e }) => {
-  const [d, flag, os, fmtv, ap] = [a[0]!, a[1]!, a[2]!, a[3]!, a[4]!];
+const vsprintfChk: Handler = (fs, { a, e, call }) => {
+  const [d, flag, os, fmtv] = [a[0]!, a[1]!, a[2]!, a[3]!];
   const fmt = fs.constString(fmtv);
   const len = formatKind(fmt) === "plain" ? BigInt(fmt!.length) + 1n : undefined;
   if (fs.constInt(flag) !== 0n && formatKind(fmt) === undefined) return undefined;
   if (!fits(fs, len, os)) return undefined;
-  return e.call("vsprintf", "i32", [["ptr", d], ["ptr", fmtv], ["ptr", ap]]);
+  return e.call("vsprintf", "i32", [["ptr", d], ["ptr", fmtv], call.args[4]!]);
 };
 
-const vsnprintfChk: Handler = (fs, { a, e }) => {
-  const [d, n, flag, os, fmtv, ap] = [a[0]!, a[1]!, a[2]!, a[3]!, a[4]!, a[5]!];
+const vsnprintfChk: Handler = (fs, { a, e, call }) => {
+  const [d, n, flag, os, fmtv] = [a[0]!, a[1]!, a[2]!, a[3]!, a[4]!];
   if (fs.constInt(flag) !== 0n && formatKind(fs.constString(fmtv)) === undefined) return undefined;
   if (!fits(fs, fs.maxInt(n), os)) return undefined;
-  return e.call("vsnprintf", "i32", [["ptr", d], ["i64", n], ["ptr", fmtv], ["ptr", ap]]);
+  return e.call("vsnprintf", "i32", [["ptr", d], ["i64", n], ["ptr", fmtv], call.args[5]!]);
 };
 
 /** A call to a variadic standard function: `fixed` named arguments, the rest variadic. */
