@@ -29,14 +29,15 @@ const isFloat = (t: Type): boolean => t === "f32" || t === "f64";
 
 /**
  * The integer convention: one piece per 8 bytes. Narrow scalars are
- * extended; the IR does not say whether an i8/i16 is signed, so the common
- * C types decide: `char` (unsigned on RISC-V) zero-, `short` sign-extended.
+ * extended as their C type says (`ext`); a value made by the compiler itself
+ * (runtime calls) has none, and then `char`'s rule (unsigned on RISC-V)
+ * applies to 8 bits and `short`'s to 16.
  */
 function integerPieces(t: ArgType, size: number): Extract<ArgClass, { kind: "regs" }> {
   const pieces: AbiPiece[] = [];
   for (let off = 0; off < size; off += XLEN) pieces.push({ cls: "int", offset: off, size: Math.min(XLEN, size - off) });
   if (t.kind === "scalar" && scalarSize(t.type) < 8) {
-    return { kind: "regs", pieces, ext: t.type === "i1" || t.type === "i8" ? "zero" : "sign" };
+    return { kind: "regs", pieces, ext: t.ext ?? (t.type === "i1" || t.type === "i8" ? "zero" : "sign") };
   }
   return { kind: "regs", pieces };
 }

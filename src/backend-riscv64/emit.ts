@@ -186,7 +186,7 @@ export function emitFunction(f: RFunc, opts: FunctionEmitOptions): AsmLine<Inst>
         case "call":
           put(i.ops[0]!.k === "reg" ? I("jalr", R(regOf(0))) : I("call", conv(i.ops[0]!)));
           continue;
-        case "jr.indirect": put(I("jr", R(regOf(0)))); continue;
+        case "jr.indirect": case "jr.table": put(I("jr", R(regOf(0)))); continue;
         case "fence":
           put(I("fence", ...i.ops.map((o) => ({ kind: "fence", set: (o as { name: string }).name }) as Operand)));
           continue;

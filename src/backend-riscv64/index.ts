@@ -68,7 +68,7 @@ export function emitGlobal(g: Global): AsmLine<Inst>[] {
 }
 
 export function emitModuleLines(m: Module, opts: CodegenOptions): AsmLine<Inst>[] {
-  const ctx: ModuleContext = { ...moduleSymbols(m, opts.pic), asmCount: 0, labelCount: 0, execStack: false };
+  const ctx: ModuleContext = { ...moduleSymbols(m, opts.pic), asmCount: 0, labelCount: 0, execStack: false, jumpTables: new Map() };
   const out: AsmLine<Inst>[] = [
     directive(".option", "pic"),
     directive(".attribute", "arch", ARCH_ATTRIBUTE),
@@ -82,6 +82,13 @@ export function emitModuleLines(m: Module, opts: CodegenOptions): AsmLine<Inst>[
   for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx, opts, emitted)) out.push(l);
   if (debug) out.push(directive(".text"), label(".Letext0"));
   for (const g of m.globals) for (const l of emitGlobal(g)) out.push(l);
+  if (ctx.jumpTables.size) {
+    out.push(directive(".section", ".rodata"));
+    for (const [lab, targets] of ctx.jumpTables) {
+      out.push(directive(".p2align", "2"), label(lab));
+      for (const t of targets) out.push(directive(".word", `${t}-${lab}`));
+    }
+  }
   if (debug && emitted) {
     for (const l of debugSections(debug, emitted, { frameBase: [DW_OP_breg0 + DWARF_S0, 0], frameBaseBias: 0 }, { start: ".Ltext0", end: ".Letext0" })) out.push(l);
   }

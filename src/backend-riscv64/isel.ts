@@ -40,7 +40,13 @@ export interface ModuleContext extends ModuleSymbols {
   labelCount: number;
   /** Some function writes a trampoline on the stack: the object needs an executable stack. */
   execStack: boolean;
+  /** Jump tables: label → target labels; entries are emitted as `.word target - label` in .rodata. */
+  readonly jumpTables: Map<string, string[]>;
 }
+
+/** Dense enough for a table: at least 4 cases filling a third of the range. */
+const JT_MIN_CASES = 4;
+const JT_MAX_SPREAD = 3;
 
 /** Every allocatable register: what a setjmp resumption may have changed. */
 const ALL_REGS: readonly number[] = [...RV_REGS.classes.int!.allocatable, ...RV_REGS.classes.float!.allocatable];
@@ -97,7 +103,7 @@ const BRANCH: Record<ir.ICmpPred, { op: string; swap: boolean }> = {
 const FLOAT_OP: Record<ir.FloatBinOp, string> = { fadd: "fadd", fsub: "fsub", fmul: "fmul", fdiv: "fdiv" };
 
 /** Opcodes that end a block (phi copies go before them). */
-const BRANCHES = new Set(["j", "beq", "bne", "blt", "bge", "bltu", "bgeu", "beqz", "bnez", "ret", "jr.indirect", "asm.goto"]);
+const BRANCHES = new Set(["j", "jr.table", "beq", "bne", "blt", "bge", "bltu", "bgeu", "beqz", "bnez", "ret", "jr.indirect", "asm.goto"]);
 export const isBranchOpc = (opc: string): boolean => BRANCHES.has(opc);
 
 export class ISel {
@@ -1169,7 +1175,8 @@ export class ISel {
     }
     const next = this.vreg();
     const byRef = t.kind === "agg" && size > 16;
-    this.emit("addi", d(next), r(at), im(byRef ? 8 : Math.max(8, Math.ceil(size / 8) * 8)));
+    // An empty struct occupies no argument slot (it was never passed).
+    this.emit("addi", d(next), r(at), im(byRef ? 8 : size === 0 ? 0 : Math.max(8, Math.ceil(size / 8) * 8)));
     this.emit("sd", r(next), this.memOf(apAddr));
     if (t.kind === "agg") {
       if (byRef) this.emit("ld", d(this.defReg(i.dst)), memAt(at));
@@ -1363,6 +1370,47 @@ export class ISel {
     this.emitX({ opc: "j", ops: [this.target(label)] });
   }
 
+  /**
+   * Dense switch → bounds check + pc-relative table of 32-bit offsets (as
+   * gcc lays it out). Case values are read signed or unsigned in the switch
+   * width, whichever spans less; (value - min) compared unsigned against the
+   * range sends values below min to the default too.
+   */
+  private jumpTable(t: Extract<ir.Terminator, { op: "switch" }>): boolean {
+    if (t.cases.length < JT_MIN_CASES) return false;
+    const w = irSize(t.type) * 8;
+    const spread = (vals: bigint[]): [bigint, bigint] => {
+      let lo = vals[0]!, hi = vals[0]!;
+      for (const v of vals) { if (v < lo) lo = v; if (v > hi) hi = v; }
+      return [lo, hi - lo];
+    };
+    const sv = t.cases.map((c) => BigInt.asIntN(w, c.value));
+    const uv = t.cases.map((c) => BigInt.asUintN(w, c.value));
+    const [smin, srange] = spread(sv);
+    const [umin, urange] = spread(uv);
+    const signed = srange <= urange;
+    const [min, range] = signed ? [smin, srange] : [umin, urange];
+    if (range >= BigInt(t.cases.length * JT_MAX_SPREAD) || range > 100_000n) return false;
+    const v = this.ext(t.value, t.type, signed);
+    const idx = this.vreg();
+    if (min === 0n) this.mv(v, idx);
+    else this.opImm("addi", "add", idx, v, -min);
+    this.emitX({ opc: "bltu", ops: [r(this.li(range)), r(idx), this.target(t.default)] });
+    const label = `.LJT${this.ctx.jumpTables.size}`;
+    const targets = new Array<string>(Number(range) + 1).fill(t.default);
+    t.cases.forEach((c, k) => (targets[Number((signed ? sv[k]! : uv[k]!) - min)] = c.target));
+    this.ctx.jumpTables.set(label, targets.map((l) => this.blockLabel(l)));
+    const base = this.vreg(), scaled = this.vreg(), at = this.vreg(), off = this.vreg(), dest = this.vreg();
+    this.emit("lla", d(base), { k: "sym", name: label });
+    this.emit("slli", d(scaled), r(idx), im(2));
+    this.emit("add", d(at), r(scaled), r(base));
+    this.emit("lw", d(off), memAt(at));
+    this.emit("add", d(dest), r(off), r(base));
+    this.emitX({ opc: "jr.table", ops: [r(dest)] });
+    for (const l of new Set(targets)) this.cur.succs.push(this.blockIdx.get(l)!);
+    return true;
+  }
+
   private lowerTerm(b: ir.Block): void {
     const t = b.term;
     switch (t.op) {
@@ -1398,6 +1446,7 @@ export class ISel {
           this.jmp(t.default);
           return;
         }
+        if (this.jumpTable(t)) return;
         const v = irSize(t.type) < 4 ? this.ext(t.value, t.type, false) : this.intReg(t.value, t.type);
         for (const c of t.cases) {
           const cv = irSize(t.type) < 4 ? BigInt.asUintN(irSize(t.type) * 8, c.value) : normalize(c.value, t.type);
