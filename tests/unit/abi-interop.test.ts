@@ -1,6 +1,7 @@
 // The ABI interop matrix (tests/abi/generate.ts): 500 generated signatures,
 // one half compiled by gcc and the other by tscc, in both directions; every
-// argument and result must arrive intact.
+// argument and result must arrive intact. x86_64 natively, riscv64 against
+// riscv64-linux-gnu-gcc under qemu-user.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -9,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generate } from "../abi/generate.js";
 import { TSCC_BUNDLE_PATH } from "../bundle.js";
-import { requireBundleForEach, requireForEach } from "./require.js";
+import { requireBundleForEach, requireForEach, type Need } from "./require.js";
 
 const TSCC = TSCC_BUNDLE_PATH;
 const work = mkdtempSync(join(tmpdir(), "tscc-abi-"));
@@ -19,7 +20,10 @@ const files = generate(1, 500);
 writeFileSync(join(work, "callee.c"), files.callee);
 writeFileSync(join(work, "caller.c"), files.caller);
 
-const TARGETS = [{ arch: "x86_64", gcc: "gcc", run: (exe: string) => [exe] }];
+const TARGETS: { arch: string; gcc: string; run: (exe: string) => string[]; needs: Need[] }[] = [
+  { arch: "x86_64", gcc: "gcc", run: (exe) => [exe], needs: [{ hostArch: "x64" }] },
+  { arch: "riscv64", gcc: "riscv64-linux-gnu-gcc", run: (exe) => ["qemu-riscv64", "-L", "/usr/riscv64-linux-gnu", exe], needs: ["qemu-riscv64"] },
+];
 
 function compile(cc: "gcc" | "tscc", arch: string, gcc: string, src: string, out: string): string {
   const r = cc === "gcc"
@@ -28,10 +32,10 @@ function compile(cc: "gcc" | "tscc", arch: string, gcc: string, src: string, out
   return r.status === 0 ? "" : `${cc} ${src}: ${r.stderr.slice(0, 500)}`;
 }
 
-for (const { arch, gcc, run } of TARGETS) {
+for (const { arch, gcc, run, needs } of TARGETS) {
   describe(`ABI interop on ${arch} (${files.count} signatures)`, () => {
     requireBundleForEach();
-    requireForEach(gcc, { hostArch: "x64" });
+    requireForEach(gcc, ...needs);
     for (const [calleeCc, callerCc] of [["gcc", "tscc"], ["tscc", "gcc"]] as const) {
       it(`callee by ${calleeCc}, caller by ${callerCc}`, () => {
         const a = join(work, `${arch}-${calleeCc}-callee.o`);
