@@ -11,7 +11,7 @@
 //   below s0: callee-saved saves, then the slots (offsets from frame.ts)
 
 import type { MOperand, TargetHooks } from "../codegen/mir.js";
-import type { GprName, Inst, Operand } from "../asm/riscv64/inst.js";
+import type { GprName, Inst, Operand, RelocOperator } from "../asm/riscv64/inst.js";
 import type { AsmLine } from "../asm/lines.js";
 import { imm, inst, mem, reg, sym } from "../asm/riscv64/inst.js";
 import { directive, label, verbatim } from "../asm/lines.js";
@@ -91,6 +91,7 @@ export function emitFunction(f: RFunc, opts: FunctionEmitOptions): AsmLine<Inst>
       case "imm": return imm(o.v);
       case "label": return sym(f.blocks[o.block]!.label);
       case "sym": {
+        if (o.reloc && o.reloc.startsWith("tprel_")) return sym(o.name, o.reloc as RelocOperator);
         const off = o.off ?? 0;
         const text = o.name + (off > 0 ? `+${off}` : off < 0 ? String(off) : "") + (o.reloc === "plt" ? "@plt" : "");
         return sym(text);

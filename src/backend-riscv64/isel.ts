@@ -229,15 +229,25 @@ export class ISel {
 
   /**
    * The address of a symbol: pc-relative (`lla`) when it is defined here
-   * and cannot be interposed, else from the GOT (`la`, under `.option pic`);
-   * thread-locals by the initial-exec model (valid in executables and in
-   * shared objects loaded at start-up).
+   * and cannot be interposed, else from the GOT (`la`, under `.option pic`).
+   * Thread-locals: local-exec for one defined here in position-dependent
+   * code, initial-exec otherwise (as the x86_64 backend: the code generator
+   * is not told a PIE from a shared object, which would want general-dynamic
+   * for dlopen).
    */
   private symAddress(sym: string, off: number): number {
     const x = this.vreg();
     if (this.ctx.threadLocal.has(sym)) {
-      this.emit("la.tls.ie", d(x), { k: "sym", name: sym });
-      this.emit("add", d(x), r(x), r(TP));
+      const s = (reloc: string): MOperand => ({ k: "sym", name: sym, reloc });
+      if (this.ctx.defined.has(sym) && !this.ctx.pic) {
+        const hi = this.vreg(), sum = this.vreg();
+        this.emit("lui", d(hi), s("tprel_hi"));
+        this.emit("add", d(sum), r(hi), r(TP), s("tprel_add"));
+        this.emit("addi", d(x), r(sum), s("tprel_lo"));
+      } else {
+        this.emit("la.tls.ie", d(x), { k: "sym", name: sym });
+        this.emit("add", d(x), r(x), r(TP));
+      }
       if (off) this.opImm("addi", "add", x, x, BigInt(off));
       return x;
     }
