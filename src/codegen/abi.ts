@@ -25,11 +25,19 @@ export type ArgClass =
   /** A copy in memory made by the caller, its address passed like a pointer argument. */
   | { readonly kind: "byref" }
   /**
-   * `regAlign`: the first register of each class used is the next one whose
-   * index is a multiple of this (AAPCS64: 16-byte aligned values start at an
-   * even-numbered register).
+   * In registers. `evenPair`: the pieces take an aligned register pair (the
+   * first an even-numbered argument register of the class; RISC-V variadic
+   * 2×XLEN-aligned values). `regAlign`: the first register of each class used
+   * is the next one whose index is a multiple of this (AAPCS64: 16-byte
+   * aligned values start at an even-numbered register). `fallback`: how to
+   * pass the value when its pieces do not all fit in the registers left
+   * (RISC-V: a float struct or scalar goes by the integer convention once the
+   * FP registers run out).
    */
-  | { readonly kind: "regs"; readonly pieces: readonly AbiPiece[]; readonly ext?: Extension; readonly regAlign?: number }
+  | {
+    readonly kind: "regs"; readonly pieces: readonly AbiPiece[]; readonly ext?: Extension;
+    readonly evenPair?: boolean; readonly regAlign?: number; readonly fallback?: ArgClass;
+  }
   /** Registers the convention names outright, outside the argument sequence (SysV's x87 returns). */
   | { readonly kind: "fixed"; readonly parts: readonly RegPart[] };
 
@@ -136,6 +144,31 @@ export function layoutCall(abi: AbiTarget, ret: RetType, args: readonly ArgType[
     stack += Math.ceil(size / SLOT) * SLOT;
     return at;
   };
+  /** Registers for `first` (or its fallback) when they are free, else a split or the stack. */
+  const regsOrStack = (a: ArgType, size: number, first: Extract<ArgClass, { kind: "regs" }>): ArgLoc => {
+    const free = (cls: RegClass): number => abi.argRegs[cls]!.length - Math.min(used[cls]!, abi.argRegs[cls]!.length);
+    const fits = (x: Extract<ArgClass, { kind: "regs" }>): boolean => {
+      const need: Record<RegClass, number> = {};
+      for (const p of x.pieces) need[p.cls] = (need[p.cls] ?? 0) + 1;
+      return Object.keys(need).every((cls) => need[cls]! <= free(cls));
+    };
+    let c = first;
+    for (let f = c.fallback; !fits(c) && f?.kind === "regs"; f = c.fallback) c = f;
+    // An aligned pair starts at an even register (an odd one left over stays unused).
+    const cls0 = c.pieces[0]?.cls;
+    if (c.evenPair && cls0 !== undefined && used[cls0]! % 2 !== 0) used[cls0] = Math.min(used[cls0]! + 1, abi.argRegs[cls0]!.length);
+    if (c.regAlign) for (const p of c.pieces) used[p.cls] = Math.ceil(used[p.cls]! / c.regAlign) * c.regAlign;
+    if (fits(c)) return placeRegs(c, abi.argRegs, used);
+    // Pieces that fit in what is left, in order, then the rest on the stack.
+    const fit = c.pieces.findIndex((p, n) => c.pieces.slice(0, n + 1).filter((q) => q.cls === p.cls).length > free(p.cls));
+    if (abi.partialFit === "split" && fit > 0) {
+      const head = placeRegs({ kind: "regs", pieces: c.pieces.slice(0, fit) }, abi.argRegs, used);
+      const from = c.pieces[fit]!.offset;
+      return { kind: "split", parts: head.kind === "regs" ? head.parts : [], offset: onStack(a, size - from), size: size - from };
+    }
+    if (abi.stackExhausts) for (const p of c.pieces) used[p.cls] = abi.argRegs[p.cls]!.length;
+    return { kind: "stack", offset: onStack(a, size), size, ...(c.ext ? { ext: c.ext } : {}) };
+  };
   const locs = args.map((a, k): ArgLoc => {
     const c = abi.classifyArg(a, fixedArgs !== undefined && k >= fixedArgs);
     const size = argSize(a);
@@ -151,22 +184,7 @@ export function layoutCall(abi: AbiTarget, ret: RetType, args: readonly ArgType[
         }
         return { kind: "byref", ptr: { kind: "stack", offset: onStack({ kind: "scalar", type: "ptr" }, SLOT), size: SLOT } };
       }
-      case "regs": {
-        if (c.regAlign) for (const p of c.pieces) used[p.cls] = Math.ceil(used[p.cls]! / c.regAlign) * c.regAlign;
-        const free = (cls: RegClass): number => abi.argRegs[cls]!.length - Math.min(used[cls]!, abi.argRegs[cls]!.length);
-        const need: Record<RegClass, number> = {};
-        for (const p of c.pieces) need[p.cls] = (need[p.cls] ?? 0) + 1;
-        if (Object.keys(need).every((cls) => need[cls]! <= free(cls))) return placeRegs(c, abi.argRegs, used);
-        // Pieces that fit in what is left, in order, then the rest on the stack.
-        const fit = c.pieces.findIndex((p, n) => c.pieces.slice(0, n + 1).filter((q) => q.cls === p.cls).length > free(p.cls));
-        if (abi.partialFit === "split" && fit > 0) {
-          const head = placeRegs({ kind: "regs", pieces: c.pieces.slice(0, fit) }, abi.argRegs, used);
-          const from = c.pieces[fit]!.offset;
-          return { kind: "split", parts: head.kind === "regs" ? head.parts : [], offset: onStack(a, size - from), size: size - from };
-        }
-        if (abi.stackExhausts) for (const cls of Object.keys(need)) used[cls] = abi.argRegs[cls]!.length;
-        return { kind: "stack", offset: onStack(a, size), size, ...(c.ext ? { ext: c.ext } : {}) };
-      }
+      case "regs": return regsOrStack(a, size, c);
     }
   });
   return { args: locs, ret: retLoc, sret, stackBytes: Math.ceil(stack / 16) * 16, stackUsed: stack, stackAlign, regsUsed: used };

@@ -83,7 +83,12 @@ export interface AggLayout {
 
 /** How one argument or return value crosses a call boundary. */
 export type ArgType =
-  | { readonly kind: "scalar"; readonly type: Type }
+  /**
+   * `ext`: the C type is a signed ("sign") or unsigned ("zero") integer
+   * narrower than 32 bits; conventions that widen arguments (RISC-V LP64)
+   * need to know which. Text form `i8 signext` / `i16 zeroext`.
+   */
+  | { readonly kind: "scalar"; readonly type: Type; readonly ext?: "sign" | "zero" }
   | { readonly kind: "agg"; readonly layout: AggLayout };
 
 export type RetType = ArgType | { readonly kind: "void" };

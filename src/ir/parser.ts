@@ -177,7 +177,10 @@ class Parser {
       if (!layout) this.fail(`unknown type :${name}`, this.toks[this.pos - 1]);
       return { kind: "agg", layout };
     }
-    return { kind: "scalar", type: this.scalarType() };
+    const type = this.scalarType();
+    if (this.acceptI("signext")) return { kind: "scalar", type, ext: "sign" };
+    if (this.acceptI("zeroext")) return { kind: "scalar", type, ext: "zero" };
+    return { kind: "scalar", type };
   }
 
   private retType(): RetType {

@@ -106,7 +106,7 @@ export function printGlobal(g: Global): string {
 }
 
 export function printArgType(t: ArgType | RetType): string {
-  return t.kind === "scalar" ? t.type : t.kind === "agg" ? `:${t.layout.name}` : "void";
+  return t.kind === "scalar" ? t.type + (t.ext ? ` ${t.ext}ext` : "") : t.kind === "agg" ? `:${t.layout.name}` : "void";
 }
 
 export function printFunc(f: Func): string {

@@ -1,6 +1,7 @@
 // The ABI interop matrix (tests/abi/generate.ts): 500 generated signatures,
 // one half compiled by gcc and the other by tscc, in both directions; every
-// argument and result must arrive intact.
+// argument and result must arrive intact. x86_64 natively, riscv64 against
+// riscv64-linux-gnu-gcc under qemu-user.
 
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -26,6 +27,7 @@ const TARGETS: { arch: string; gcc: string; run: (exe: string) => string[]; need
     arch: "aarch64", gcc: "aarch64-linux-gnu-gcc", run: (exe) => ["qemu-aarch64", "-L", A64_SYSROOT, exe],
     needs: ["qemu-aarch64", { file: `${A64_SYSROOT}/lib/libc.so.6`, what: "the aarch64 C library" }],
   },
+  { arch: "riscv64", gcc: "riscv64-linux-gnu-gcc", run: (exe) => ["qemu-riscv64", "-L", "/usr/riscv64-linux-gnu", exe], needs: ["qemu-riscv64"] },
 ];
 
 function compile(cc: "gcc" | "tscc", arch: string, gcc: string, src: string, out: string): string {

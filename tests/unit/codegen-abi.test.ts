@@ -103,3 +103,54 @@ describe("the registry's SysV hooks", () => {
     expect(l.args[1]!.kind === "regs" && regName((l.args[1] as { parts: { reg: number }[] }).parts[0]!.reg)).toBe("xmm1");
   });
 });
+
+describe("fallback classes and aligned pairs", () => {
+  /** SPLITTY, but a float that finds no float register goes by the integer convention, and 16-byte variadics start at an even register. */
+  const FALLBACK: AbiTarget = {
+    ...SPLITTY,
+    argRegs: { int: [10, 11, 12, 13], float: [20] },
+    classifyArg(t, variadic): ArgClass {
+      const ints = { kind: "regs", pieces: Array.from({ length: Math.ceil(argSize(t) / 8) }, (_, e) => ({ cls: "int", offset: 8 * e, size: 8 })) } as const;
+      if (t.kind === "scalar" && t.type === "f64" && !variadic) return { kind: "regs", pieces: [{ cls: "float", offset: 0, size: 8 }], fallback: ints };
+      return variadic && argSize(t) === 16 ? { ...ints, evenPair: true } : ints;
+    },
+  };
+
+  it("uses the fallback once the preferred registers run out", () => {
+    const l = layoutCall(FALLBACK, { kind: "void" }, [f64, f64]);
+    expect(l.args).toEqual([
+      { kind: "regs", parts: [{ cls: "float", reg: 20, offset: 0, size: 8 }] },
+      { kind: "regs", parts: [{ cls: "int", reg: 10, offset: 0, size: 8 }] },
+    ]);
+  });
+
+  it("skips an odd register for an aligned pair, and the pair goes to the stack when none is left", () => {
+    const l = layoutCall(FALLBACK, { kind: "void" }, [i64, agg(16), agg(16), agg(16)], 1);
+    expect(l.args[1]).toEqual({ kind: "regs", parts: [{ cls: "int", reg: 12, offset: 0, size: 8 }, { cls: "int", reg: 13, offset: 8, size: 8 }] });
+    expect(l.args[2]).toEqual({ kind: "stack", offset: 0, size: 16 });
+  });
+});
+
+describe("the registry's LP64D hooks", () => {
+  const abi = targetFor("riscv64")!.codegen!.abi;
+  const regName = (r: number): string => targetFor("riscv64")!.codegen!.regs.names[r]!;
+  const names = (a: ReturnType<typeof layoutCall>["args"][number]): string[] => (a.kind === "regs" ? a.parts.map((p) => regName(p.reg)) : [a.kind]);
+
+  it("flattens struct { char; double } into a0 and fa0, and { float x[2] } into two FP registers", () => {
+    const cd = agg(16, [{ offset: 0, type: "i8" }, { offset: 8, type: "f64" }]);
+    const f2 = agg(8, [{ offset: 0, type: "f32" }, { offset: 4, type: "f32" }]);
+    const l = layoutCall(abi, { kind: "void" }, [cd, f2]);
+    expect(l.args.map(names)).toEqual([["a0", "fa0"], ["fa1", "fa2"]]);
+  });
+
+  it("passes a ninth double in an integer register and a variadic long double in an even pair", () => {
+    const l = layoutCall(abi, { kind: "void" }, [...Array.from({ length: 9 }, () => f64), i32, { kind: "scalar", type: "f128" }], 10);
+    expect(names(l.args[8]!)).toEqual(["a0"]);
+    expect(names(l.args[10]!)).toEqual(["a2", "a3"]);
+  });
+
+  it("extends narrow integers as their C type says, 32-bit ones always by sign", () => {
+    const l = layoutCall(abi, { kind: "void" }, [{ kind: "scalar", type: "i8", ext: "sign" }, { kind: "scalar", type: "i16", ext: "zero" }, i32]);
+    expect(l.args.map((a) => (a.kind === "regs" ? a.ext : undefined))).toEqual(["sign", "zero", "sign"]);
+  });
+});

@@ -36,7 +36,7 @@ import { floatBits } from "../float.js";
 import type { CallArg, FloatType, IntType, Type, Value } from "../ir.js";
 import { bitWidth, isFloatType, UNDEF } from "../ir.js";
 import { argType, irType, retType } from "./ctypes.js";
-import { isLibraryFunction } from "../../frontend/builtins.js";
+import { builtinSignature, isLibraryFunction } from "../../frontend/builtins.js";
 import { literalText, nanFraction, nanPayload } from "../../frontend/const-eval.js";
 import type { FunctionLowerer } from "./lower.js";
 
@@ -770,7 +770,13 @@ function libraryCall(L: FunctionLowerer, e: A.BuiltinCall): Value {
   const args: CallArg[] = (vaPack ? e.args.slice(0, -1) : e.args).map((a) => ({ type: argType(a.type), value: L.rvalue(a) }));
   const ret = retType(e.type);
   // `__builtin_X` is always the standard X, whatever -fno-builtin says.
-  const opts = { ...(isLibraryFunction(target) ? { builtin: target } : {}), ...(vaPack ? { vaPack: true } : {}) };
+  // A variadic library function: where its `...` starts (RISC-V passes variadic floats in integer registers).
+  const sig = builtinSignature(e.name);
+  const fixed = sig?.endsWith(".") ? sig.slice(sig.indexOf(":") + 1, -1).split(",").filter((p) => p !== "").length : vaPack ? args.length : undefined;
+  const opts = {
+    ...(isLibraryFunction(target) ? { builtin: target } : {}), ...(vaPack ? { vaPack: true } : {}),
+    ...(fixed !== undefined && fixed <= args.length ? { fixedArgs: fixed } : {}),
+  };
   const symbol = L.names.library.get(target) ?? target;
   if (ret.kind === "agg") {
     const tmp = b.alloca(Math.max(1, sizeOf(e.type)), ret.layout.align, "call.ret");

@@ -4,7 +4,7 @@
 // so each backend's ABI code can classify it.
 
 import type { Type as CType } from "../../frontend/types.js";
-import { sizeOf, alignOf } from "../../frontend/types.js";
+import { sizeOf, alignOf, isSigned } from "../../frontend/types.js";
 import type { AggField, AggLayout, ArgType, FloatType, IntType, RetType, StackProtectClass, Type } from "../ir.js";
 
 const INT_BY_SIZE: Readonly<Record<number, IntType>> = { 1: "i8", 2: "i16", 4: "i32", 8: "i64", 16: "i128" };
@@ -119,13 +119,19 @@ function flatten(t: CType, base: number, out: AggField[]): void {
 
 export function argType(t: CType): ArgType {
   const s = irType(t);
-  return s ? { kind: "scalar", type: s } : { kind: "agg", layout: argLayout(t) };
+  return s ? scalarArg(t, s) : { kind: "agg", layout: argLayout(t) };
+}
+
+/** A scalar argument or result; an integer narrower than 32 bits says how its C type extends. */
+function scalarArg(t: CType, s: Type): ArgType {
+  if (s !== "i1" && s !== "i8" && s !== "i16") return { kind: "scalar", type: s };
+  return { kind: "scalar", type: s, ext: isSigned(t) ? "sign" : "zero" };
 }
 
 export function retType(t: CType): RetType {
   if (t.kind === "void") return { kind: "void" };
   const s = irType(t);
-  return s ? { kind: "scalar", type: s } : { kind: "agg", layout: aggLayout(t) };
+  return s ? scalarArg(t, s) : { kind: "agg", layout: aggLayout(t) };
 }
 
 /**
