@@ -19,6 +19,7 @@ import type { ModuleContext } from "./isel.js";
 import { ISel } from "./isel.js";
 import type { X86Addr } from "./regs.js";
 import { X86_FRAME, X86_HOOKS, emitFunction } from "./emit.js";
+import { x86Machine, type X86Machine } from "./machine.js";
 import type { FunctionLines } from "../codegen/line-marks.js";
 import { debugSections, fileDirectives, type DebugTarget, type EmittedFunction } from "../codegen/debuginfo.js";
 
@@ -27,12 +28,12 @@ const DW_OP_call_frame_cfa = 0x9c, DW_OP_breg0 = 0x70;
 const DWARF_RBP = 6;
 
 export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic">
-  & Partial<Pick<CodegenOptions, "unwindTables" | "cfProtection" | "stackClashProtection">>;
+  & Partial<Pick<CodegenOptions, "unwindTables" | "cfProtection" | "stackClashProtection" | "machine" | "jumpTables" | "functionAlign">>;
 
 /** Per-function emission settings that depend on the whole module. */
 interface ModuleEmitPlan { opts: EmitOptions; indirectlyReached: ReadonlySet<string> }
 
-function moduleContext(m: Module, pic: boolean): ModuleContext {
+function moduleContext(m: Module, pic: boolean, machine: X86Machine, jumpTables: boolean): ModuleContext {
   const defined = new Set<string>();
   const local = new Set<string>();
   const threadLocal = new Set<string>();
@@ -50,7 +51,10 @@ function moduleContext(m: Module, pic: boolean): ModuleContext {
     if (mayBeLocal(g.linkage, isDefined)) local.add(g.name);
     if (g.threadLocal) threadLocal.add(g.name);
   }
-  return { defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic, jumpTables: new Map(), asmCount: 0, setjmpCount: 0, execStack: false };
+  return {
+    defined, local, threadLocal, functions, pool: new Map(), poolKey: new Map(), pic, jumpTables: new Map(), asmCount: 0, setjmpCount: 0, execStack: false,
+    machine, useJumpTables: jumpTables && !machine.indirectThunk,
+  };
 }
 
 function symbolAttrs(out: AsmLine[], name: string, linkage: string, visibility: string, kind: "function" | "object"): void {
@@ -72,7 +76,8 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPla
   const out: AsmLine[] = [];
   // The instruction selector is kept: -g asks it where each variable's slot went.
   let isel: ISel | undefined;
-  const mf = generateFunction(f, ctx, { ...X86_MACHINE, select: (fn, c) => (isel = new ISel(fn, c)).run() });
+  const frame = ctx.machine.stackAlign < 16 ? { ...X86_FRAME, stackAlign: ctx.machine.stackAlign } : X86_FRAME;
+  const mf = generateFunction(f, ctx, { ...X86_MACHINE, frame, select: (fn, c) => (isel = new ISel(fn, c)).run() });
   const { opts } = plan;
   const ibt = (opts.cfProtection ?? 0) & 1 ? {
     // gcc -O0 marks every entry; optimising, only those an indirect call may reach.
@@ -81,7 +86,9 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPla
   } : undefined;
   out.push(directive(f.section !== undefined ? ".section" : ".text", ...(f.section !== undefined ? [`"${f.section}"`, '"ax"', "@progbits"] : [])));
   symbolAttrs(out, f.name, f.linkage, f.visibility, "function");
-  out.push(directive(".p2align", "4"));
+  // -falign-functions=N (gcc's default on x86_64: 16); 1 asks for no alignment.
+  const align = opts.functionAlign ?? 16;
+  if (align > 1) out.push(directive(".p2align", String(Math.log2(align))));
   out.push(label(f.name));
   // -g: line marks and scope labels (the function's debug description, when types are wanted too).
   const lines: FunctionLines | undefined = emitted
@@ -89,6 +96,7 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPla
     : undefined;
   const code = emitFunction(mf, {
     unwindTables: opts.unwindTables !== false, ...(ibt ? { ibt } : {}), stackClash: opts.stackClashProtection === true,
+    machine: ctx.machine,
     ...(lines ? { debug: lines } : {}),
   });
   for (const l of code) out.push(l); // (a spread overflows the stack on huge functions)
@@ -145,7 +153,7 @@ export function emitGlobal(g: Global): AsmLine[] {
 }
 
 export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
-  const ctx = moduleContext(m, opts.pic);
+  const ctx = moduleContext(m, opts.pic, x86Machine(opts.machine ?? []), opts.jumpTables !== false);
   const out: AsmLine[] = [];
   const debug = m.debug;
   const emitted: EmittedFunction[] | undefined = debug ? [] : undefined;
