@@ -3296,6 +3296,15 @@ class Parser {
           const what = ctx.kind === "argument" ? where : ctx.kind === "return" ? "return" : ctx.kind;
           this.warn(e.loc, `${what} discards '${q}' qualifier from pointer target type`, "discarded-qualifiers");
         } else if (tp.kind !== "void" && fp.kind !== "void" && !compatibleUnqual(unqualified(tp), unqualified(fp))) {
+          // Integer targets of one size that differ only in signedness are gcc's -Wpointer-sign, not an incompatible pointer.
+          if (isInteger(tp) && isInteger(fp) && !isBool(tp) && !isBool(fp) && sizeOf(tp) === sizeOf(fp)) {
+            const what = ctx.kind === "argument" ? where
+              : ctx.kind === "assignment" ? `assignment from '${F()}' to '${T()}'`
+              : ctx.kind === "initialization" ? `initialization of '${T()}' from '${F()}'`
+              : `returning '${F()}' from a function with return type '${T()}'`;
+            this.warn(e.loc, `pointer targets in ${what} differ in signedness`, "pointer-sign");
+            return this.convert(e, to);
+          }
           switch (ctx.kind) {
             case "assignment": this.warn(e.loc, `assignment to '${T()}' from incompatible pointer type '${F()}'`, "incompatible-pointer-types"); break;
             case "initialization": this.warn(e.loc, `initialization of '${T()}' from incompatible pointer type '${F()}'`, "incompatible-pointer-types"); break;
