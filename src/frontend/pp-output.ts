@@ -39,7 +39,10 @@ export function needsSpace(a: Token, b: Token): boolean {
     if (bk === "number") return a.text === "." || a.text === "+" || a.text === "-";
     return false;
   }
-  if (ak === "other") return true;
+  // A stray backslash is how assembler macros name their arguments (`\type`,
+  // `\@`, `\()`): it only pastes into something else before a `u`/`U`
+  // identifier, which would read as a universal character name.
+  if (ak === "other") return a.text !== "\\" || (bk === "ident" && (b.text[0] === "u" || b.text[0] === "U"));
   return false;
 }
 

@@ -92,6 +92,11 @@ describe("-E output and dependencies", () => {
   it("keeps tokens apart that would otherwise lex differently", () => {
     expect(print("#define f(x) x\n#define e\n-f(-) +e+ a e b x/e/y 1 e.2 .e.", {}, false)).toBe("- - + + a b x/ /y 1 .2 . .\n");
   });
+  it("keeps assembler macro arguments together, as gcc -E does for .S files", () => {
+    // The kernel's .S macros: `\type`, `\@`, `\()`; a backslash before `u` would read as a UCN.
+    const src = "#define X 1\n.if \\type == X\n.long \\@ - .\n\\name\\()_end:\n\\ u\n";
+    expect(print(src, {}, false)).toBe(".if \\type == 1\n.long \\@ - .\n\\name\\()_end:\n\\ u\n");
+  });
   it("prints pragmas on their own lines", () => {
     expect(print('a _Pragma("omp x") b', {}, false)).toBe("a\n#pragma omp x\n b\n");
   });
