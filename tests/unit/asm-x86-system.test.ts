@@ -1,0 +1,63 @@
+// x86_64 system instructions as the Linux kernel writes them (inline asm and
+// .S files: MSRs, descriptor tables, control/debug/segment registers, port
+// I/O, XSAVE, cache control, RDRAND, FS/GS base), each assembled by tscc and
+// by GNU as: the bytes must be identical.
+
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { assembleFile, formatDiagnostic } from "../../src/asm/index.js";
+import { ElfFile } from "../../src/elf/reader.js";
+import { requireForEach } from "./require.js";
+
+const LINES = [
+  "cli", "sti", "clts", "invd", "wbinvd", "wbnoinvd", "wrmsr", "rdmsr", "rdpmc", "sysenter", "sysexit",
+  "sysretl", "sysretq", "swapgs", "iretq", "iretl", "lretq", "lret", "lretq $8", "clac", "stac", "monitor", "mwait",
+  "xsetbv", "vmcall", "vmmcall", "serialize", "rdpkru", "wrpkru", "int1", "ud1 %eax, %eax", "ud1l 4(%rax), %ecx", "ud0 %rax, %rcx",
+  "sldt %ax", "sldt %eax", "sldt %rax", "sldt (%rax)", "str %ax", "str %rax", "smsw %eax", "smsw %rax", "smsw (%rax)", "lldt %ax", "ltr %di", "ltr (%rax)", "verw %ax", "verw 8(%rsp)", "verr (%rbx)",
+  "sgdt (%rax)", "sidt 8(%rsp)", "lgdt (%rdi)", "lidt (%rdi)", "sgdtq (%rax)", "lidtq (%rsi)",
+  "smsw %ax", "lmsw %ax", "invlpg (%rax)", "invlpg 4096(%r12)",
+  "lar %ax, %cx", "larl %eax, %ecx", "lsl %eax, %edx", "lslq %rax, %rdx",
+  "rdrand %eax", "rdrand %rax", "rdrand %ax", "rdseed %rcx", "rdseed %r8d", "rdpid %rax", "rdpid %r9",
+  "rdfsbase %rax", "rdgsbase %r11", "wrfsbase %rdi", "wrgsbase %rsi", "wrfsbase %eax",
+  "xsave (%rdi)", "xrstor (%rdi)", "xsaveopt (%rdi)", "xsave64 (%rdi)", "xrstor64 (%rdi)", "xsaveopt64 (%r8)",
+  "xsavec (%rdi)", "xsaves64 (%rdi)", "xrstors (%rdi)", "xrstors64 (%rdi)", "fxsave64 (%rdi)", "fxrstor64 (%rdi)",
+  "fxsaveq (%rdi)", "fxrstorq (%rdi)", "clflushopt (%rax)", "clwb (%rdx)", "invpcid (%rax), %rcx", "invpcid (%rdx), %r10",
+  "insb", "insw", "insl", "outsb", "outsw", "outsl",
+  "inb %dx, %al", "inw %dx, %ax", "inl %dx, %eax", "in %dx, %al", "inb $0x80, %al", "inl $0x71, %eax",
+  "outb %al, %dx", "outw %ax, %dx", "outl %eax, %dx", "outb %al, $0x80", "out %al, $0x80", "outw %ax, $0x70",
+  "mov %cr0, %rax", "mov %cr3, %r12", "movq %cr4, %rdx", "mov %rax, %cr0", "mov %r9, %cr3", "movq %rdi, %cr4", "mov %cr8, %rax", "mov %rbx, %cr8",
+  "mov %db7, %rax", "mov %rax, %db0", "movq %db6, %rcx", "mov %rcx, %db7",
+  "mov %ds, %eax", "mov %es, %ax", "movw %ss, (%rax)", "mov %cs, %rax", "movq %ds, %rax", "movl %fs, %ecx", "mov %rax, %ds", "movq %rax, %es",
+  "mov %eax, %ds", "mov %ax, %es", "movw %ax, %ss", "movw (%rax), %fs", "mov %edi, %gs", "movl %ecx, %fs",
+  "push %fs", "pushq %gs", "pop %fs", "popq %gs",
+];
+
+describe("x86_64 system instructions against GNU as", () => {
+  requireForEach("as");
+  it("encode byte-identically", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tscc-asm-sys-"));
+    try {
+      const mismatches: string[] = [];
+      for (const line of LINES) {
+        const src = `\t${line}\n`;
+        const file = join(dir, "t.s"), obj = join(dir, "t.o");
+        writeFileSync(file, src);
+        execFileSync("as", [file, "-o", obj], { stdio: "ignore" });
+        const gas = new ElfFile(readFileSync(obj));
+        const want = [...gas.contents(gas.sectionByName(".text")!)];
+        const r = assembleFile(src, { fileName: "t.s" });
+        if (!r.object) { mismatches.push(`${line}: ${r.diagnostics.map(formatDiagnostic).join("; ")}`); continue; }
+        const ours = new ElfFile(r.object);
+        const got = [...ours.contents(ours.sectionByName(".text")!)];
+        const hex = (b: number[]): string => b.map((x) => x.toString(16).padStart(2, "0")).join(" ");
+        if (hex(got) !== hex(want)) mismatches.push(`${line}: tscc ${hex(got)}, as ${hex(want)}`);
+      }
+      expect(mismatches).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
