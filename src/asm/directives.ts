@@ -403,9 +403,18 @@ const dataDirectives: Record<string, Handler> = {
   ".space": (asm, a) => { const [n, f] = splitArgs(a); space(asm, n, f); },
   ".fill": (asm, a) => {
     const [r, s, v] = splitArgs(a);
-    const repeat = Number(asm.absolute(r));
     const size = Math.min(8, s ? Number(asm.absolute(s)) : 1);
     const value = v ? asm.absolute(v) : 0n;
+    const count = asm.parseExpr(r ?? "");
+    if (asm.constant(count) === undefined && size === 1) {
+      // A repeat count known only after relaxation (the kernel pads each
+      // interrupt stub to 8 bytes with `.fill 0b + 8 - ., 1, 0xcc`): a
+      // variable fill of bytes, as `.skip` has.
+      asm.arch.frag?.(asm, "fill");
+      asm.addFrag({ kind: "space", address: 0, count, fill: Number(BigInt.asUintN(8, value)), size: 0, file: asm.stmt.file, line: asm.stmt.line });
+      return;
+    }
+    const repeat = Number(asm.absolute(r));
     asm.arch.beforeData?.(asm);
     if (repeat > 0) asm.arch.frag?.(asm, "fill");
     const f = asm.data();

@@ -35,6 +35,44 @@ const LINES = [
   "push %fs", "pushq %gs", "pop %fs", "popq %gs",
 ];
 
+/** The kernel's .S idioms (entry_64.S, unwind hints, alternatives, IRQ stubs): sources whose .text must match gas's. */
+const IDIOMS: Record<string, string> = {
+  "registers compared in .if": [
+    ".macro hint base=%rsp offset=0", ".if \\base == %rsp", " .byte 1", ".elseif \\base == %rdi", " .byte 2", ".else", " .byte 3", ".endif", ".endm",
+    " hint", " hint base=%rdi", " hint %rbx",
+  ].join("\n"),
+  "quoted and blank-separated macro arguments": [
+    ".macro alt old, new", " \\old", " \\new", ".endm",
+    ' alt "", "call foo"', ' alt "nop", "jmp foo"', ' alt "mov %rsp, %rax" ""',
+    ".macro two a, b", " .byte \\a", " .byte \\b", ".endm", " two 1 + 2, 5", " two 1+2 4", " two 1 +2 4",
+  ].join("\n"),
+  ".fill with a count known after relaxation": [
+    " .globl common", " vector=0x20", " .rept 3", "0 :", " .byte 0x6a, vector", " jmp common", " .fill 0b + 8 - ., 1, 0xcc",
+    " vector = vector+ 1", " .endr", "common:", " ret",
+  ].join("\n"),
+};
+
+describe("x86_64 kernel assembler idioms against GNU as", () => {
+  requireForEach("as");
+  for (const [name, src] of Object.entries(IDIOMS)) {
+    it(name, () => {
+      const dir = mkdtempSync(join(tmpdir(), "tscc-asm-idiom-"));
+      try {
+        const file = join(dir, "t.s"), obj = join(dir, "t.o");
+        writeFileSync(file, src + "\n");
+        execFileSync("as", [file, "-o", obj], { stdio: "ignore" });
+        const gas = new ElfFile(readFileSync(obj));
+        const r = assembleFile(src + "\n", { fileName: "t.s" });
+        expect(r.diagnostics.map(formatDiagnostic)).toEqual([]);
+        const ours = new ElfFile(r.object!);
+        expect([...ours.contents(ours.sectionByName(".text")!)]).toEqual([...gas.contents(gas.sectionByName(".text")!)]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
+
 describe("x86_64 system instructions against GNU as", () => {
   requireForEach("as");
   it("encode byte-identically", () => {
