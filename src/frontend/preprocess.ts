@@ -299,7 +299,7 @@ export class Preprocessor {
       this.runBuffer("<built-in>", predefinedSource({
         layout: o.target, std: o.std, optimize: o.optimize ?? 0, optimizeSize: o.optimizeSize,
         pic: o.pic ?? 2, pie: o.pie ?? 2, freestanding: o.freestanding, ...(o.floatModel ? { floatModel: o.floatModel } : {}),
-        ...(o.hardening ? { hardening: o.hardening } : {}),
+        ...(o.hardening ? { hardening: o.hardening } : {}), assembler: o.assembler === true,
       }));
       let cmd = "";
       for (const d of o.defines ?? []) {
