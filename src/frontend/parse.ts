@@ -4267,6 +4267,17 @@ class Parser {
     if (last && last.kind === "expr") {
       body.pop();
       result = this.rvalue(last.expr);
+    } else if (last && last.kind === "label") {
+      // `({ ... out: ret; })` (the kernel's ___wait_event): a labelled expression
+      // statement still gives the value; the label stays where it was, before it.
+      let inner: Stmt = last;
+      const labels: (Stmt & { kind: "label" })[] = [];
+      while (inner.kind === "label") { labels.push(inner); inner = inner.body; }
+      if (inner.kind === "expr") {
+        body.pop();
+        for (const l of labels) body.push({ ...l, body: { kind: "empty", loc: inner.loc } });
+        result = this.rvalue(inner.expr);
+      }
     }
     return { kind: "stmtexpr", body, result, type: result ? unqualified(result.type) : this.bt.void, loc: loc(open) };
   }

@@ -33,6 +33,7 @@ const LINES = [
   "mov %ds, %eax", "mov %es, %ax", "movw %ss, (%rax)", "mov %cs, %rax", "movq %ds, %rax", "movl %fs, %ecx", "mov %rax, %ds", "movq %rax, %es",
   "mov %eax, %ds", "mov %ax, %es", "movw %ax, %ss", "movw (%rax), %fs", "mov %edi, %gs", "movl %ecx, %fs",
   "push %fs", "pushq %gs", "pop %fs", "popq %gs",
+  "fnsave (%rdi)", "fsave 8(%rsp)", "frstor (%rdi)", "fstenv (%rax)", "fnstenv (%rax)",
 ];
 
 /** The kernel's .S idioms (entry_64.S, unwind hints, alternatives, IRQ stubs): sources whose .text must match gas's. */
