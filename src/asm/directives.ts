@@ -218,7 +218,9 @@ const symbolDirectives: Record<string, Handler> = {
   ".protected": setVisibility(STV_PROTECTED),
   ".internal": setVisibility(STV_INTERNAL),
   ".type": (asm, a) => {
-    const [n, t] = splitArgs(a);
+    // `.type name, @function`, or blank-separated (`.type name STT_NOTYPE`, the kernel's SYM_*_END).
+    const parts = splitArgs(a);
+    const [n, t] = parts.length === 1 ? parts[0]!.trim().split(/\s+/, 2) : parts;
     const key = (t ?? "").replace(/^[@%#"]/, "").replace(/"$/, "");
     const type = SYMBOL_TYPES[key];
     if (type === undefined) throw new AsmError(`unrecognized symbol type "${key}"`);

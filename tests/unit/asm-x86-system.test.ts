@@ -47,6 +47,9 @@ const IDIOMS: Record<string, string> = {
     ' alt "", "call foo"', ' alt "nop", "jmp foo"', ' alt "mov %rsp, %rax" ""',
     ".macro two a, b", " .byte \\a", " .byte \\b", ".endm", " two 1 + 2, 5", " two 1+2 4", " two 1 +2 4",
   ].join("\n"),
+  "blank-separated .type (the kernel's SYM_CODE_END)": [
+    " .type a STT_NOTYPE", " .type b STT_FUNC", " .type c, STT_OBJECT", "a: b: c:", " ret",
+  ].join("\n"),
   ".fill with a count known after relaxation": [
     " .globl common", " vector=0x20", " .rept 3", "0 :", " .byte 0x6a, vector", " jmp common", " .fill 0b + 8 - ., 1, 0xcc",
     " vector = vector+ 1", " .endr", "common:", " ret",
@@ -98,5 +101,5 @@ describe("x86_64 system instructions against GNU as", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 300_000); // one `as` run per line: slow on a loaded machine
 });

@@ -97,6 +97,12 @@ describe("-E output and dependencies", () => {
     const src = "#define X 1\n.if \\type == X\n.long \\@ - .\n\\name\\()_end:\n\\ u\n";
     expect(print(src, {}, false)).toBe(".if \\type == 1\n.long \\@ - .\n\\name\\()_end:\n\\ u\n");
   });
+  it("prints a line continued with a backslash as one line, as gcc does (assembler statements end at newlines)", () => {
+    const src = ".macro m a, b\n .skip -(1 > 0) * \\\n  (2),0x90\n.endm\n m \"x\", \\\n   \"y\"\n .section .n, \"a\", @note\nnext\n";
+    expect(print(src, {}, false)).toBe('.macro m a, b\n .skip -(1 > 0) * (2),0x90\n.endm\n m "x", "y"\n .section .n, "a", @note\nnext\n');
+    // With line markers the following lines keep their numbers.
+    expect(print(src, {}, true)).toContain(' m "x", "y"\n\n .section .n, "a", @note\nnext\n');
+  });
   it("prints pragmas on their own lines", () => {
     expect(print('a _Pragma("omp x") b', {}, false)).toBe("a\n#pragma omp x\n b\n");
   });
