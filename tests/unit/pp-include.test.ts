@@ -103,6 +103,14 @@ describe("-E output and dependencies", () => {
     // With line markers the following lines keep their numbers.
     expect(print(src, {}, true)).toContain(' m "x", "y"\n\n .section .n, "a", @note\nnext\n');
   });
+  it("in assembler source `$` is not part of an identifier ($_pa(x) is an immediate of a macro call)", () => {
+    const diags = new Diagnostics(new SourceManager(), undefined, () => {});
+    const src = "#define _pa(x) ((x) - 0x100)\n mov $_pa(canary), %eax\n mov $sym, %eax\n";
+    const asm = preprocess("t.S", new MemoryHost({ "t.S": src }), diags, { target: DATA_LAYOUTS.x86_64, std: "gnu17", preinclude: "", assembler: true });
+    expect(printPreprocessed(asm, { noLineMarkers: true })).toBe(" mov $((canary) - 0x100), %eax\n mov $sym, %eax\n");
+    // In C, `$_pa` stays one identifier (gcc's -fdollars-in-identifiers default).
+    expect(print("#define _pa(x) 1\n$_pa(y)\n", {}, false)).toBe("$_pa(y)\n");
+  });
   it("prints pragmas on their own lines", () => {
     expect(print('a _Pragma("omp x") b', {}, false)).toBe("a\n#pragma omp x\n b\n");
   });
