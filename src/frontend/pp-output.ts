@@ -102,11 +102,8 @@ export function printPreprocessed(r: PreprocessResult, o: PrintOptions = {}): st
     if (map !== undefined && root.file === map.file) {
       const want = root.line - map.physLine + map.line;
       // A line continued with a backslash is one logical line and prints as one
-      // (assembler statements end at the newline); later lines catch up. Only
-      // for tokens written in the file: the recorded use of a macro does not
-      // say whether it began a line, so an expansion still starts a new one
-      // when its use is on a later physical line.
-      if (want > outLine && (root !== t || t.bol || line === "")) {
+      // (assembler statements end at the newline); later lines catch up.
+      if (want > outLine && (root.bol || line === "")) {
         endLine();
         const gap = want - outLine;
         if (!markersOn) {

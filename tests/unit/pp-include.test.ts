@@ -100,6 +100,9 @@ describe("-E output and dependencies", () => {
   it("prints a line continued with a backslash as one line, as gcc does (assembler statements end at newlines)", () => {
     const src = ".macro m a, b\n .skip -(1 > 0) * \\\n  (2),0x90\n.endm\n m \"x\", \\\n   \"y\"\n .section .n, \"a\", @note\nnext\n";
     expect(print(src, {}, false)).toBe('.macro m a, b\n .skip -(1 > 0) * (2),0x90\n.endm\n m "x", "y"\n .section .n, "a", @note\nnext\n');
+    // Macro uses: one that begins a line starts a new one, one on a continuation line does not.
+    expect(print("#define E1 1: .long 2\n#define E2 3: .byte 4\nE1\n .long 5\nE2\nE1 \\\n E2\n", {}, false))
+      .toBe(" 1: .long 2\n .long 5\n 3: .byte 4\n 1: .long 2 3: .byte 4\n");
     // With line markers the following lines keep their numbers.
     expect(print(src, {}, true)).toContain(' m "x", "y"\n\n .section .n, "a", @note\nnext\n');
   });
