@@ -96,6 +96,14 @@ export class StatementRunner {
       this.expandMacro(macro, args, st);
       return;
     }
+    // gas ends a macro's name at the first character that cannot be in one:
+    // `STACK_FRAME_NON_STANDARD(func)` calls the macro with `(func)`.
+    const call = /^([A-Za-z_.$][A-Za-z0-9_.$]*)(\(.*)$/.exec(text);
+    const called = call ? this.macros.get(call[1]!) : undefined;
+    if (call && called) {
+      this.expandMacro(called, call[2]!, st);
+      return;
+    }
     if (name.startsWith(".")) {
       this.directive(name.toLowerCase(), args, st);
       return;

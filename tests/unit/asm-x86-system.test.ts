@@ -50,6 +50,9 @@ const IDIOMS: Record<string, string> = {
   "blank-separated .type (the kernel's SYM_CODE_END)": [
     " .type a STT_NOTYPE", " .type b STT_FUNC", " .type c, STT_OBJECT", "a: b: c:", " ret",
   ].join("\n"),
+  "a macro called with its argument in parentheses (STACK_FRAME_NON_STANDARD(func))": [
+    ".macro SFNS func:req", " .long \\func - .", ".endm", "f: nop", "g: SFNS(f)",
+  ].join("\n"),
   ".fill with a count known after relaxation": [
     " .globl common", " vector=0x20", " .rept 3", "0 :", " .byte 0x6a, vector", " jmp common", " .fill 0b + 8 - ., 1, 0xcc",
     " vector = vector+ 1", " .endr", "common:", " ret",
