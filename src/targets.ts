@@ -29,6 +29,12 @@ export interface CodegenOptions {
   cfProtection: number;
   /** -fstack-clash-protection: touch every page as the stack grows. */
   stackClashProtection: boolean;
+  /** The -m options the target's `machineOptions` accepted, in command-line order. */
+  machine?: readonly string[];
+  /** -fno-jump-tables turns this off: switches become compare chains. */
+  jumpTables?: boolean;
+  /** -falign-functions=N: function entries aligned to N bytes (default 16). */
+  functionAlign?: number;
 }
 
 /**

@@ -41,7 +41,25 @@ export interface Toolchain {
   readonly cfProtection: boolean;
   /** ISA extensions selected by `-m<name>`/`-mno-<name>` and `-march=` (see IsaFeatures). */
   readonly isa?: IsaFeatures;
+  /** -m options that change code generation (see MachineOptions). */
+  readonly machineOptions?: MachineOptions;
 }
+
+/**
+ * -m options the target's code generator acts on (x86_64: -mno-sse,
+ * -mcmodel=kernel, retpolines …). The driver keeps the accepted ones in
+ * command-line order and hands the list to the code generator
+ * (CodegenOptions.machine), which reads it the same way.
+ */
+export interface MachineOptions {
+  /** Is `-m<v>` one of them (with an implemented value)? */
+  accepts(v: string): boolean;
+  /** The predefined macros the list changes, or gcc's error for the combination. */
+  macros(list: readonly string[], pic: boolean): MachineMacros | { error: string };
+}
+
+/** Macros to remove, then to define (`NAME` or `NAME=VALUE`, as -U/-D take them). */
+export interface MachineMacros { readonly undef: readonly string[]; readonly define: readonly string[] }
 
 /**
  * Optional instruction-set extensions as gcc's driver treats them: `-mX`

@@ -96,6 +96,14 @@ export class StatementRunner {
       this.expandMacro(macro, args, st);
       return;
     }
+    // gas ends a macro's name at the first character that cannot be in one:
+    // `STACK_FRAME_NON_STANDARD(func)` calls the macro with `(func)`.
+    const call = /^([A-Za-z_.$][A-Za-z0-9_.$]*)(\(.*)$/.exec(text);
+    const called = call ? this.macros.get(call[1]!) : undefined;
+    if (call && called) {
+      this.expandMacro(called, call[2]!, st);
+      return;
+    }
     if (name.startsWith(".")) {
       this.directive(name.toLowerCase(), args, st);
       return;
@@ -198,12 +206,12 @@ export class StatementRunner {
   }
 
   private expandMacro(macro: Macro, args: string, st: Statement): void {
-    const actual = splitParams(args);
+    const actual = splitMacroArgs(args);
     const values = new Map<string, string>();
     let pos = 0;
     for (const a of actual) {
       const kw = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(a);
-      if (kw && macro.params.some((p) => p.name === kw[1])) values.set(kw[1], kw[2]);
+      if (kw && macro.params.some((p) => p.name === kw[1])) values.set(kw[1], unquoteArg(kw[2]));
       else {
         const p = macro.params[pos++];
         if (!p) throw new AsmError("too many positional arguments");
@@ -211,7 +219,7 @@ export class StatementRunner {
           values.set(p.name, actual.slice(pos - 1).join(", "));
           break;
         }
-        values.set(p.name, a);
+        values.set(p.name, unquoteArg(a));
       }
     }
     for (const p of macro.params) {
@@ -263,6 +271,68 @@ function splitParams(s: string): string[] {
   if (!t) return [];
   if (t.includes(",")) return splitArgs(t).map((x) => x.trim());
   return t.split(/\s+/);
+}
+
+/**
+ * The arguments of a macro invocation as gas splits them: at commas, and at
+ * blanks too unless the blank is inside a quoted string or parentheses, or
+ * sits next to a binary operator (`two 1 + 2, 5` has two arguments, `two 1
+ * +2 4` too). A quoted argument stays one argument (`ALTERNATIVE "", "call
+ * foo", X86_FEATURE_XENPV`).
+ */
+export function splitMacroArgs(s: string): string[] {
+  const t = s.trim();
+  if (!t) return [];
+  const out: string[] = [];
+  let cur = "";
+  let depth = 0;
+  const isBlank = (c: string | undefined): boolean => c === " " || c === "\t";
+  // `%` starts a register (`%rsp`) more often than it means modulo.
+  const operator = (c: string | undefined, next: string | undefined): boolean =>
+    c !== undefined && "+-*/&|^<>=!".includes(c) || (c === "%" && next !== undefined && !/[A-Za-z]/.test(next));
+  for (let i = 0; i < t.length; i++) {
+    const c = t[i]!;
+    if (c === '"') {
+      let j = i + 1;
+      while (j < t.length && t[j] !== '"') j += t[j] === "\\" ? 2 : 1;
+      cur += t.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c === "(") depth++;
+    else if (c === ")") depth = Math.max(0, depth - 1);
+    if (depth === 0 && c === ",") {
+      out.push(cur.trim());
+      cur = "";
+      continue;
+    }
+    if (depth === 0 && isBlank(c)) {
+      let j = i;
+      while (isBlank(t[j])) j++;
+      const prev = cur.trimEnd().slice(-1);
+      if (t[j] === "," || j >= t.length || cur.trim() === "" || operator(prev, undefined) || operator(t[j], t[j + 1])) {
+        cur += " ";
+        i = j - 1;
+        continue;
+      }
+      out.push(cur.trim());
+      cur = "";
+      i = j - 1;
+      continue;
+    }
+    cur += c;
+  }
+  out.push(cur.trim());
+  return out;
+}
+
+/** A macro argument given as a quoted string stands for the text inside the quotes. */
+function unquoteArg(a: string): string {
+  const t = a.trim();
+  if (t.length >= 2 && t[0] === '"' && t[t.length - 1] === '"' && !t.slice(1, -1).replace(/\\./g, "").includes('"')) {
+    return t.slice(1, -1).replace(/\\(["\\])/g, "$1");
+  }
+  return a;
 }
 
 /** Replace `\name` (and `\()`, `\@`) in body statements. */

@@ -218,7 +218,9 @@ const symbolDirectives: Record<string, Handler> = {
   ".protected": setVisibility(STV_PROTECTED),
   ".internal": setVisibility(STV_INTERNAL),
   ".type": (asm, a) => {
-    const [n, t] = splitArgs(a);
+    // `.type name, @function`, or blank-separated (`.type name STT_NOTYPE`, the kernel's SYM_*_END).
+    const parts = splitArgs(a);
+    const [n, t] = parts.length === 1 ? parts[0]!.trim().split(/\s+/, 2) : parts;
     const key = (t ?? "").replace(/^[@%#"]/, "").replace(/"$/, "");
     const type = SYMBOL_TYPES[key];
     if (type === undefined) throw new AsmError(`unrecognized symbol type "${key}"`);
@@ -403,9 +405,18 @@ const dataDirectives: Record<string, Handler> = {
   ".space": (asm, a) => { const [n, f] = splitArgs(a); space(asm, n, f); },
   ".fill": (asm, a) => {
     const [r, s, v] = splitArgs(a);
-    const repeat = Number(asm.absolute(r));
     const size = Math.min(8, s ? Number(asm.absolute(s)) : 1);
     const value = v ? asm.absolute(v) : 0n;
+    const count = asm.parseExpr(r ?? "");
+    if (asm.constant(count) === undefined && size === 1) {
+      // A repeat count known only after relaxation (the kernel pads each
+      // interrupt stub to 8 bytes with `.fill 0b + 8 - ., 1, 0xcc`): a
+      // variable fill of bytes, as `.skip` has.
+      asm.arch.frag?.(asm, "fill");
+      asm.addFrag({ kind: "space", address: 0, count, fill: Number(BigInt.asUintN(8, value)), size: 0, file: asm.stmt.file, line: asm.stmt.line });
+      return;
+    }
+    const repeat = Number(asm.absolute(r));
     asm.arch.beforeData?.(asm);
     if (repeat > 0) asm.arch.frag?.(asm, "fill");
     const f = asm.data();

@@ -138,6 +138,17 @@ export class ExprParser {
       this.pos = end + 1;
       return this.symbolSuffix(name);
     }
+    if (c === "%" && /[A-Za-z]/.test(s[this.pos + 1] ?? "")) {
+      // A register as an operand of an expression: gas compares registers in
+      // `.if \base == %rsp` (the kernel's UNWIND_HINT macros). Its value only
+      // has to tell registers apart: the name's bytes (gas warns when one is
+      // used as a number, and so nothing depends on it).
+      const m = /^%([A-Za-z][A-Za-z0-9]*(?:\([0-7]\))?)/.exec(s.slice(this.pos))!;
+      this.pos += m[0].length;
+      let v = 0n;
+      for (const ch of m[1]!.toLowerCase().slice(0, 7)) v = (v << 8n) | BigInt(ch.charCodeAt(0));
+      return { k: "num", v: v | (1n << 62n) };
+    }
     if (isSymStart(c)) {
       let e = this.pos + 1;
       while (e < s.length && isSymChar(s[e]) && s[e] !== "@") e++;

@@ -25,7 +25,7 @@ const DW_OP_call_frame_cfa = 0x9c, DW_OP_breg0 = 0x70;
 /** DWARF's number for x29. */
 const DWARF_FP = 29;
 
-export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables" | "stackClashProtection">>;
+export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables" | "functionAlign" | "stackClashProtection">>;
 
 /** How aarch64 gcc spells data and symbol types. */
 const A64_DATA: DataSyntax = { typePrefix: "%", word8: ".xword", word4: ".word", functionAlign: 2 };
@@ -45,7 +45,7 @@ function emitFunctionAsm(f: Func, ctx: ModuleContext, opts: EmitOptions, emitted
   const out: AsmLine<Inst>[] = [];
   let isel: ISel | undefined;
   const mf = generateFunction(f, ctx, { ...A64_MACHINE, select: (fn, c) => (isel = new ISel(fn, c)).run() });
-  functionHeader(out, A64_DATA, f);
+  functionHeader(out, A64_DATA, f, opts.functionAlign);
   const lines: FunctionLines | undefined = emitted
     ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() }
     : undefined;

@@ -38,13 +38,13 @@ const RV_MACHINE: MachineTarget<RvAddr, ModuleContext> = {
   select: (f, ctx) => new ISel(f, ctx).run(),
 };
 
-export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables">>;
+export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables" | "functionAlign">>;
 
 function emitFunctionAsm(f: Func, ctx: ModuleContext, opts: EmitOptions, emitted?: EmittedFunction[]): AsmLine<Inst>[] {
   const out: AsmLine<Inst>[] = [];
   let isel: ISel | undefined;
   const mf = generateFunction(f, ctx, { ...RV_MACHINE, select: (fn, c) => (isel = new ISel(fn, c)).run() });
-  functionHeader(out, RV_DATA, f);
+  functionHeader(out, RV_DATA, f, opts.functionAlign);
   const lines: FunctionLines | undefined = emitted
     ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() }
     : undefined;

@@ -7,11 +7,12 @@ import type { AsmLine, MemOperand, Operand, RegName } from "../asm/x86_64/inst.j
 import { XMM, X87, directive, gprName, imm, inst, label, mem, reg, verbatim } from "../asm/x86_64/inst.js";
 import { ice } from "../ir/errors.js";
 import type { X86Addr, XFunc, XInst, XOperand } from "./regs.js";
-import { RBP, ST0, X86_REGS } from "./regs.js";
+import { RBP, RDX, ST0, X86_REGS } from "./regs.js";
 import { isBranchOpc } from "./isel.js";
 import type { AsmArg } from "./inlineasm.js";
 import { expandTemplate } from "./inlineasm.js";
 import { LineMarks, type FunctionLines } from "../codegen/line-marks.js";
+import type { X86Machine } from "./machine.js";
 
 /** A move `src` → `dst` in AT&T order: which operands a copy reads and writes. */
 const COPY = { src: 0, dst: 1 } as const;
@@ -65,6 +66,8 @@ export interface FunctionEmitOptions {
   stackClash?: boolean;
   /** -g: where line marks and scope labels go (src/codegen/line-marks.ts). */
   debug?: FunctionLines;
+  /** Retpoline and return thunks, straight-line-speculation hardening (-m options, machine.ts). */
+  machine?: Pick<X86Machine, "indirectThunk" | "returnThunk" | "slsReturn" | "slsIndirectJmp">;
 }
 
 /** Stack-clash probe interval (gcc's default: 4 KiB pages), and the largest frame probed without a loop. */
@@ -129,10 +132,23 @@ export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
     if (!last) cfi(".cfi_remember_state");
     put(inst("leave"));
     cfi(".cfi_def_cfa", "7", "8");
-    put(inst("ret"));
+    put(...ret());
     if (!last) cfi(".cfi_restore_state");
   };
 
+  // -mfunction-return=thunk-extern: every return jumps to the program's return thunk;
+  // -mharden-sls: an int3 after each return and indirect jump, where speculation stops.
+  const ret = (): AsmLine[] => [
+    opts.machine?.returnThunk ? inst("jmp", { kind: "target", name: "__x86_return_thunk" }) : inst("ret"),
+    ...(opts.machine?.slsReturn ? [inst("int3")] : []),
+  ];
+  /** An indirect jump through `r`: via the retpoline thunk for that register under -mindirect-branch=thunk-extern. */
+  const jmpIndirect = (r: number, prefixes?: string[]): AsmLine[] => [
+    opts.machine?.indirectThunk
+      ? inst("jmp", { kind: "target", name: `__x86_indirect_thunk_${regName(r, 8)}` })
+      : { ...inst("jmp", { kind: "indirect", to: reg(regName(r, 8)) }), ...(prefixes ? { prefixes } : {}) },
+    ...(opts.machine?.slsIndirectJmp ? [inst("int3")] : []),
+  ];
   let probeLoops = 0;
   f.blocks.forEach((b, bi) => {
     out.push(label(b.label));
@@ -185,19 +201,17 @@ export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
           const buf = (disp: number): MemOperand => mem({ base: "rcx", disp });
           put(
             inst("movl", imm(1n), reg("eax")), inst("movq", buf(8), reg("rdx")), inst("movq", buf(16), reg("rsp")),
-            inst("movq", buf(0), rbp), inst("jmp", { kind: "indirect", to: reg("rdx") }),
+            inst("movq", buf(0), rbp), ...jmpIndirect(RDX),
           );
           continue;
         }
         case "jmp*":
-          put(inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) }));
+          put(...jmpIndirect((i.ops[0] as { r: number }).r));
           continue;
-        case "jmp*table": {
+        case "jmp*table":
           // Jump tables hold only this function's blocks: no landing pads needed (gcc's notrack).
-          const jmp = inst("jmp", { kind: "indirect", to: reg(regName((i.ops[0] as { r: number }).r, 8)) });
-          put(ibt ? { ...jmp, prefixes: ["notrack"] } : jmp);
+          put(...jmpIndirect((i.ops[0] as { r: number }).r, ibt ? ["notrack"] : undefined));
           continue;
-        }
         case "sub.rsp": {
           // Dynamic allocation of the (16-aligned) size in the operand, which is consumed.
           const size = reg(regName((i.ops[0] as { r: number }).r, 8));
@@ -214,7 +228,10 @@ export function emitFunction(f: XFunc, opts: FunctionEmitOptions): AsmLine[] {
         }
         case "call":
           if (i.ops[0]!.k === "reg") {
-            put(inst("call", { kind: "indirect", to: reg(regName(i.ops[0]!.r, 8)) }));
+            // -mindirect-branch=thunk-extern: through the retpoline thunk named after the register.
+            put(opts.machine?.indirectThunk
+              ? inst("call", { kind: "target", name: `__x86_indirect_thunk_${regName(i.ops[0]!.r, 8)}` })
+              : inst("call", { kind: "indirect", to: reg(regName(i.ops[0]!.r, 8)) }));
             continue;
           }
           if (ibt && i.ops[0]!.k === "sym" && RETURNS_TWICE.has(i.ops[0]!.name)) {

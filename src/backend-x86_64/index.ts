@@ -18,6 +18,7 @@ import type { ModuleContext } from "./isel.js";
 import { ISel } from "./isel.js";
 import type { X86Addr } from "./regs.js";
 import { X86_FRAME, X86_HOOKS, emitFunction } from "./emit.js";
+import { x86Machine, type X86Machine } from "./machine.js";
 import type { FunctionLines } from "../codegen/line-marks.js";
 import { debugSections, fileDirectives, type DebugTarget, type EmittedFunction } from "../codegen/debuginfo.js";
 
@@ -26,7 +27,7 @@ const DW_OP_call_frame_cfa = 0x9c, DW_OP_breg0 = 0x70;
 const DWARF_RBP = 6;
 
 export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic">
-  & Partial<Pick<CodegenOptions, "unwindTables" | "cfProtection" | "stackClashProtection">>;
+  & Partial<Pick<CodegenOptions, "unwindTables" | "cfProtection" | "stackClashProtection" | "machine" | "jumpTables" | "functionAlign">>;
 
 /** Per-function emission settings that depend on the whole module. */
 interface ModuleEmitPlan { opts: EmitOptions; indirectlyReached: ReadonlySet<string> }
@@ -34,8 +35,11 @@ interface ModuleEmitPlan { opts: EmitOptions; indirectlyReached: ReadonlySet<str
 /** How x86_64 gcc spells data and symbol types. */
 const X86_DATA: DataSyntax = { typePrefix: "@", word8: ".quad", word4: ".long", functionAlign: 4 };
 
-function moduleContext(m: Module, pic: boolean): ModuleContext {
-  return { ...moduleSymbols(m, pic), pool: new Map(), poolKey: new Map(), jumpTables: new Map(), asmCount: 0, setjmpCount: 0, execStack: false };
+function moduleContext(m: Module, pic: boolean, machine: X86Machine, jumpTables: boolean): ModuleContext {
+  return {
+    ...moduleSymbols(m, pic), pool: new Map(), poolKey: new Map(), jumpTables: new Map(), asmCount: 0, setjmpCount: 0, execStack: false,
+    machine, useJumpTables: jumpTables && !machine.indirectThunk,
+  };
 }
 
 /** The x86_64 machine layer for the shared driver (src/codegen/driver.ts). */
@@ -50,20 +54,23 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPla
   const out: AsmLine[] = [];
   // The instruction selector is kept: -g asks it where each variable's slot went.
   let isel: ISel | undefined;
-  const mf = generateFunction(f, ctx, { ...X86_MACHINE, select: (fn, c) => (isel = new ISel(fn, c)).run() });
+  const frame = ctx.machine.stackAlign < 16 ? { ...X86_FRAME, stackAlign: ctx.machine.stackAlign } : X86_FRAME;
+  const mf = generateFunction(f, ctx, { ...X86_MACHINE, frame, select: (fn, c) => (isel = new ISel(fn, c)).run() });
   const { opts } = plan;
   const ibt = (opts.cfProtection ?? 0) & 1 ? {
     // gcc -O0 marks every entry; optimising, only those an indirect call may reach.
     entry: opts.optLevel === 0 || f.linkage !== "internal" || f.used === true || plan.indirectlyReached.has(f.name),
     labels: new Set(f.addressTaken.map((l) => blockSymbol(f.name, l))),
   } : undefined;
-  functionHeader(out, X86_DATA, f);
+  // -falign-functions=N (gcc's default on x86_64: 16).
+  functionHeader(out, X86_DATA, f, opts.functionAlign);
   // -g: line marks and scope labels (the function's debug description, when types are wanted too).
   const lines: FunctionLines | undefined = emitted
     ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() }
     : undefined;
   const code = emitFunction(mf, {
     unwindTables: opts.unwindTables !== false, ...(ibt ? { ibt } : {}), stackClash: opts.stackClashProtection === true,
+    machine: ctx.machine,
     ...(lines ? { debug: lines } : {}),
   });
   for (const l of code) out.push(l); // (a spread overflows the stack on huge functions)
@@ -82,7 +89,7 @@ export function emitGlobal(g: Global): AsmLine[] {
 }
 
 export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
-  const ctx = moduleContext(m, opts.pic);
+  const ctx = moduleContext(m, opts.pic, x86Machine(opts.machine ?? []), opts.jumpTables !== false);
   const out: AsmLine[] = [];
   const debug = m.debug;
   const emitted: EmittedFunction[] | undefined = debug ? [] : undefined;

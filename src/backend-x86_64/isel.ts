@@ -35,6 +35,7 @@ import type { RegPart } from "../codegen/abi.js";
 import { argAlign } from "../codegen/abi.js";
 import { REG_SAVE_AREA_SIZE, VA_LIST, classifyAgg, layoutCall, x87Parts } from "./abi.js";
 import { blockSymbol, type ModuleSymbols } from "../codegen/module-emit.js";
+import type { X86Machine } from "./machine.js";
 
 /** Module-level facts isel needs about symbols, plus the constant pool. */
 export interface ModuleContext extends ModuleSymbols {
@@ -49,6 +50,10 @@ export interface ModuleContext extends ModuleSymbols {
   setjmpCount: number;
   /** Some function writes a trampoline on the stack: the object needs an executable stack. */
   execStack: boolean;
+  /** What the -m options allow (machine.ts). */
+  readonly machine: X86Machine;
+  /** Dense switches may become jump tables (not with -fno-jump-tables, nor with retpolines: the jump is indirect). */
+  readonly useJumpTables: boolean;
 }
 
 const SUFFIX: Record<number, string> = { 1: "b", 2: "w", 4: "l", 8: "q" };
@@ -255,6 +260,15 @@ export class ISel {
     return [lo, hi];
   }
 
+  /**
+   * Is `sym` reached directly (pc-relative, no GOT or PLT)? Under
+   * -mcmodel=kernel every symbol is: the image is linked statically, nothing
+   * is interposed or copy-relocated.
+   */
+  private isLocal(sym: string): boolean {
+    return this.ctx.local.has(sym) || (this.ctx.machine.codeModel === "kernel" && !this.ctx.threadLocal.has(sym));
+  }
+
   private symAddress(sym: string, off: number): number {
     const x = this.vreg();
     if (this.ctx.threadLocal.has(sym)) {
@@ -271,7 +285,7 @@ export class ISel {
       }
       return x;
     }
-    if (this.ctx.local.has(sym)) this.emit("leaq", { k: "mem", sym, disp: off }, d(x, 8));
+    if (this.isLocal(sym)) this.emit("leaq", { k: "mem", sym, disp: off }, d(x, 8));
     else {
       this.emit("movq", { k: "mem", sym, disp: 0, mode: { reloc: "GOTPCREL" } }, d(x, 8));
       if (off) this.emit("addq", im(off), ud(x, 8));
@@ -289,7 +303,7 @@ export class ISel {
       const s = this.slots.get(v.id);
       if (s !== undefined) return { kind: "slot", slot: s, off: 0 };
       const g = this.syms.get(v.id);
-      if (g && this.ctx.local.has(g.sym) && !this.ctx.threadLocal.has(g.sym)) return { kind: "sym", sym: g.sym, off: g.off };
+      if (g && this.isLocal(g.sym) && !this.ctx.threadLocal.has(g.sym)) return { kind: "sym", sym: g.sym, off: g.off };
     }
     return { kind: "reg", reg: this.valReg(v, "ptr"), off: 0 };
   }
@@ -328,8 +342,8 @@ export class ISel {
     // rematerialised at each use (known up front: a use may be laid out first).
     for (const b of f.blocks) {
       for (const i of b.insts) {
-        // %rbp is only 16-aligned: over-aligned objects are carved out of the stack at entry.
-        if (i.op === "alloca" && !i.dynSize && i.align <= 16) this.slots.set(i.dst, newSlot(this.mf, Math.max(i.size, 1), i.align));
+        // %rbp is only as aligned as the stack: over-aligned objects are carved out of the stack at entry.
+        if (i.op === "alloca" && !i.dynSize && i.align <= this.stackAlign) this.slots.set(i.dst, newSlot(this.mf, Math.max(i.size, 1), i.align));
         if (i.op === "addr") this.syms.set(i.dst, { sym: i.sym, off: i.offset });
         if (i.op === "add" && i.type === "ptr" && i.a.k === "temp" && i.b.k === "int" && fits32(i.b.value)) {
           this.offsets.set(i.dst, { base: i.a, off: Number(i.b.value) });
@@ -339,10 +353,11 @@ export class ISel {
     this.cur = this.mf.blocks[0]!;
     // The argument moves belong to the function's entry line.
     this.loc = f.blocks[0]?.insts.find((i) => i.loc)?.loc ?? f.blocks[0]?.termLoc;
+    this.checkMachine();
     this.lowerEntry();
     for (const b of f.blocks) {
       for (const i of b.insts) {
-        if (i.op === "alloca" && !i.dynSize && i.align > 16) {
+        if (i.op === "alloca" && !i.dynSize && i.align > this.stackAlign) {
           this.lowerInst({ ...i, dynSize: { k: "int", value: BigInt(i.size) } }, b, -1);
         }
       }
@@ -403,6 +418,39 @@ export class ISel {
     if (v.k === "temp") this.useCount.set(v.id, (this.useCount.get(v.id) ?? 0) + 1);
   }
 
+  /** Bytes %rsp (and so %rbp) is kept aligned to: 16 by the psABI, less with -mpreferred-stack-boundary. */
+  private get stackAlign(): number {
+    return Math.min(16, this.ctx.machine.stackAlign);
+  }
+
+  /**
+   * With SSE (or the x87) turned off no value may need one of its registers:
+   * gcc's error for the first such value (its "SSE register return with SSE
+   * disabled"). tscc refuses every float-typed value, including those gcc
+   * would copy through general registers.
+   */
+  private checkMachine(): void {
+    const { sse, x87, fpRetIn387 } = this.ctx.machine;
+    if (sse && x87 && fpRetIn387) return;
+    const refuse = (t: Type): void => {
+      if ((t === "f32" || t === "f64" || t === "f128") && !sse) throw new CodegenError(`${this.f.name}: SSE register return with SSE disabled`);
+      if (t === "f80" && !x87) throw new CodegenError(`${this.f.name}: x87 register return with x87 disabled`);
+      if (t === "f80" && !fpRetIn387) throw new CodegenError(`${this.f.name}: long double return without -mfp-ret-in-387`);
+    };
+    // Aggregates over 16 bytes travel in memory: only smaller ones may need a float register.
+    const refuseArg = (t: ir.ArgType | ir.RetType): void => {
+      if (t.kind === "scalar") refuse(t.type);
+      else if (t.kind === "agg" && t.layout.size <= 16) for (const x of t.layout.fields) refuse(x.type);
+    };
+    for (const t of this.f.temps) if (t) refuse(t.type);
+    refuseArg(this.f.ret);
+    for (const p of this.f.params) refuseArg(p.type);
+    for (const b of this.f.blocks) for (const i of b.insts) if (i.op === "call") {
+      refuseArg(i.ret);
+      for (const a of i.args) refuseArg(a.type);
+    }
+  }
+
   // ------------------------------------------------------------ entry / return
 
   private lowerEntry(): void {
@@ -416,9 +464,11 @@ export class ISel {
     }
     if (f.varargs) {
       // Register save area: all argument registers, as va_arg expects them.
-      this.regSave = newSlot(this.mf, REG_SAVE_AREA_SIZE, 16);
+      // (Without SSE only the general registers' 48 bytes: va_arg never reads a float.)
+      this.regSave = newSlot(this.mf, this.ctx.machine.sse ? REG_SAVE_AREA_SIZE : 8 * INT_ARG_REGS.length, this.stackAlign);
       INT_ARG_REGS.forEach((reg, k) => this.emit("movq", r(reg, 8), slotMem(this.regSave, 8 * k)));
-      SSE_ARG_REGS.forEach((reg, k) => this.emit("movaps", r(reg, 16), slotMem(this.regSave, 48 + 16 * k)));
+      // Without SSE no vector register carries an argument (and touching one would fault).
+      if (this.ctx.machine.sse) SSE_ARG_REGS.forEach((reg, k) => this.emit("movaps", r(reg, 16), slotMem(this.regSave, 48 + 16 * k)));
     }
     f.params.forEach((p, k) => {
       const loc = this.layout.args[k]!;
@@ -652,18 +702,20 @@ export class ISel {
       case "alloca": {
         // Static allocas are frame slots (over-aligned ones were carved out at entry).
         if (!i.dynSize) return;
-        // Dynamic stack allocation: round up, keep %rsp 16-aligned. Over-aligned
-        // memory is found by rounding the (16-aligned) new %rsp up, which may
-        // skip up to align-16 bytes: allocate those too.
+        // Dynamic stack allocation: round up to 16, keeping %rsp as aligned as
+        // it was (16, or 8 with -mpreferred-stack-boundary=3). Over-aligned
+        // memory is found by rounding the new %rsp up, which may skip up to
+        // align-A bytes: allocate those too.
+        const stackAlign = this.stackAlign;
         const size = this.valReg(i.dynSize, "i64");
         const t = this.vreg();
-        this.emit("leaq", { k: "mem", base: size, disp: 15 + Math.max(0, i.align - 16) }, d(t, 8));
+        this.emit("leaq", { k: "mem", base: size, disp: 15 + Math.max(0, i.align - stackAlign) }, d(t, 8));
         this.emit("andq", im(-16), ud(t, 8));
         // `sub.rsp` consumes t: with -fstack-clash-protection emission probes the pages.
         this.emitX({ opc: "sub.rsp", ops: [ud(t, 8), ud(RSP, 8)] });
         const x = this.defReg(i.dst);
         this.mov(8, r(RSP, 8), x);
-        if (i.align > 16) {
+        if (i.align > stackAlign) {
           this.emit("addq", im(i.align - 1), ud(x, 8));
           this.emit("andq", im(-i.align), ud(x, 8));
         }
@@ -1233,7 +1285,7 @@ export class ISel {
     let callee: MOperand;
     if (i.callee.kind === "sym") {
       const name = i.callee.name;
-      callee = { k: "sym", name, reloc: this.ctx.local.has(name) ? "" : "PLT" };
+      callee = { k: "sym", name, reloc: this.isLocal(name) ? "" : "PLT" };
     } else callee = r(this.valReg(i.callee.value, "ptr"), 8);
     const retAddr = i.retAddr ? this.valReg(i.retAddr, "ptr") : -1;
     for (const mv of moves) {
@@ -1243,8 +1295,8 @@ export class ISel {
     }
     if (lay.sret !== undefined) { this.mov(8, r(retAddr, 8), lay.sret); argRegs.push(lay.sret); }
     if (i.chain) { this.mov(8, r(this.valReg(i.chain, "ptr"), 8), R10); argRegs.push(R10); }
-    if (i.fixedArgs !== undefined) {
-      // Variadic call: %al = number of vector registers used.
+    if (i.fixedArgs !== undefined && !(this.ctx.machine.skipRaxSetup && !this.ctx.machine.sse)) {
+      // Variadic call: %al = number of vector registers used (-mskip-rax-setup: none can be, so no %al).
       this.mov(4, im(lay.regsUsed.float!), RAX);
       argRegs.push(RAX);
     }
@@ -1396,7 +1448,7 @@ export class ISel {
     this.emit("movq", r(outOv, 8), this.memOf(ap, VA_LIST.overflow));
     if (classes.length === 1 && t.kind === "scalar") { this.finishVaArg(i, picked[0]!, t); return; }
     // Two eightbytes (i128 or small aggregate): gather into a private slot.
-    const slot = newSlot(this.mf, 16, 16);
+    const slot = newSlot(this.mf, 16, this.stackAlign);
     picked.forEach((p, e) => {
       const v = this.vreg();
       this.emit("movq", memAt(p), d(v, 8));
@@ -1536,7 +1588,7 @@ export class ISel {
    * below min wrap around to the default.
    */
   private jumpTable(t: Extract<ir.Terminator, { op: "switch" }>): boolean {
-    if (t.cases.length < JT_MIN_CASES) return false;
+    if (t.cases.length < JT_MIN_CASES || !this.ctx.useJumpTables) return false;
     const w = irSize(t.type) * 8;
     const spread = (vals: bigint[]): [bigint, bigint] => {
       let lo = vals[0]!, hi = vals[0]!;
@@ -1767,7 +1819,7 @@ export class ISel {
       const place = c.reg;
       if (!place) {
         if (!c.mem) throw new CodegenError(`impossible constraint "${x.constraint}" in asm${where}`);
-        const slot = newSlot(this.mf, 16, 16);
+        const slot = newSlot(this.mf, 16, Math.min(16, Math.max(irSize(t), this.stackAlign)));
         this.storeTyped(t, v, slotMem(slot));
         operand(slotMem(slot), x.name);
         continue;

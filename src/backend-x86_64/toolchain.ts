@@ -1,5 +1,6 @@
 import { DATA_LAYOUTS } from "../target.js";
 import type { Toolchain } from "../toolchain.js";
+import { X86_MACHINE_OPTIONS } from "./machine.js";
 
 export const X86_64_TOOLCHAIN: Toolchain = {
   arch: "x86_64",
@@ -12,16 +13,16 @@ export const X86_64_TOOLCHAIN: Toolchain = {
   dynamicLinker: "/lib64/ld-linux-x86-64.so.2",
   crossRoot: "/usr/x86_64-linux-gnu",
   qemu: "qemu-x86_64",
-  // x86-64 baseline ISA and SysV ABI: what tscc's x86_64 backend generates. It
-  // never uses the red zone, so -mno-red-zone is what it does anyway.
+  // x86-64 baseline ISA and SysV ABI: what tscc's x86_64 backend generates.
+  // The options that change code generation are machineOptions (machine.ts).
   mOptions: {
-    exact: ["64", "sse", "sse2", "mmx", "no-mmx", "no-stv", "stv", "fxsr", "80387", "fp-ret-in-387", "ieee-fp", "hard-float", "long-double-80",
-      "red-zone", "no-red-zone", "omit-leaf-frame-pointer", "no-omit-leaf-frame-pointer", "stackrealign",
-      "no-avx", "no-avx2", "no-avx512f", "no-fma", "no-3dnow", "no-80387-unused", "align-stringops", "no-align-stringops",
+    exact: ["64", "no-stv", "stv", "fxsr", "ieee-fp", "long-double-80",
+      "omit-leaf-frame-pointer", "no-omit-leaf-frame-pointer", "stackrealign",
+      "no-avx2", "no-avx512f", "no-fma", "no-80387-unused", "align-stringops", "no-align-stringops",
       "needed", "no-needed"],
     values: {
-      "arch=": [], "tune=": ["*"], "cmodel=": ["small"], "fpmath=": ["sse"], "abi=": ["sysv"],
-      "preferred-stack-boundary=": ["4"], "incoming-stack-boundary=": ["4"], "tls-dialect=": ["gnu"],
+      "arch=": [], "tune=": ["*"], "fpmath=": ["sse"], "abi=": ["sysv"],
+      "incoming-stack-boundary=": ["4"], "tls-dialect=": ["gnu"],
       "stringop-strategy=": ["*"], "memcpy-strategy=": ["*"], "memset-strategy=": ["*"], "branch-cost=": ["*"],
     },
   },
@@ -59,4 +60,5 @@ export const X86_64_TOOLCHAIN: Toolchain = {
     "pc80": null,
   },
   cfProtection: true,
+  machineOptions: X86_MACHINE_OPTIONS,
 };

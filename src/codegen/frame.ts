@@ -25,13 +25,15 @@ export interface FrameTarget<A = unknown> {
    * into it, for offsets out of range; absent when every offset is in range.
    */
   readonly scratch?: { readonly reg: number; address(reg: number, frameReg: number, disp: number): MInst<A>[] };
+  /** What the frame size is rounded to (the stack's alignment; 16 unless an option lowers it). */
+  readonly stackAlign?: number;
 }
 
 /**
  * Assign offsets (`first` slots closest to the frame pointer, e.g. callee-saved
- * saves) and return the frame size rounded up to 16.
+ * saves) and return the frame size rounded up to `stackAlign` (16 by default).
  */
-export function layoutFrame(f: MFunc, first: readonly number[] = []): number {
+export function layoutFrame(f: MFunc, first: readonly number[] = [], stackAlign = 16): number {
   let top = 0;
   const firstSet = new Set(first);
   const order = [...first, ...f.slots.map((_, i) => i).filter((i) => !firstSet.has(i))];
@@ -40,7 +42,7 @@ export function layoutFrame(f: MFunc, first: readonly number[] = []): number {
     top = Math.ceil((top + s.size) / s.align) * s.align;
     s.offset = -top;
   }
-  return Math.ceil(top / 16) * 16;
+  return Math.ceil(top / stackAlign) * stackAlign;
 }
 
 /**
@@ -53,7 +55,7 @@ export function finalizeFrame<A>(f: MFunc<A>, regs: RegisterFile, t: FrameTarget
     const bytes = regs.calleeSaved.get(reg)!;
     return { reg, bytes, slot: newSlot(f, bytes, bytes) };
   });
-  const size = layoutFrame(f, saved.map((s) => s.slot));
+  const size = layoutFrame(f, saved.map((s) => s.slot), t.stackAlign);
   f.frame = { size, saves: saved.map(({ reg, bytes, slot }) => ({ reg, bytes, offset: f.slots[slot]!.offset! })) };
   for (const b of f.blocks) {
     const out: MInst<A>[] = [];

@@ -78,11 +78,16 @@ export function symbolAttrs<I extends { readonly kind: "inst" }>(
   out.push(directive(".type", name, syntax.typePrefix + kind));
 }
 
-/** Section, attributes, alignment and label of a function: what precedes its first instruction. */
-export function functionHeader<I extends { readonly kind: "inst" }>(out: AsmLine<I>[], syntax: DataSyntax, f: Func): void {
+/**
+ * Section, attributes, alignment and label of a function: what precedes its
+ * first instruction. `alignBytes` (-falign-functions=N) overrides the target's
+ * default; 1 asks for none.
+ */
+export function functionHeader<I extends { readonly kind: "inst" }>(out: AsmLine<I>[], syntax: DataSyntax, f: Func, alignBytes?: number): void {
   out.push(f.section !== undefined ? directive(".section", `"${f.section}"`, '"ax"', "@progbits") : directive(".text"));
   symbolAttrs(out, syntax, f.name, f.linkage, f.visibility, "function");
-  out.push(directive(".p2align", String(syntax.functionAlign)));
+  const p2 = alignBytes !== undefined ? Math.log2(alignBytes) : syntax.functionAlign;
+  if (p2 > 0) out.push(directive(".p2align", String(p2)));
   out.push(label(f.name));
 }
 

@@ -178,6 +178,7 @@ function compileWith(diags: Diagnostics, req: UnitRequest, cfg: DriverConfig, in
     const lines = timed("code generation", () => target.codegen!.emit(module, {
       optLevel: cfg.optLevel, pic: cfg.pic, unwindTables: cfg.asyncUnwindTables || cfg.unwindTables,
       cfProtection: cfg.cfProtection, stackClashProtection: cfg.stackClashProtection,
+      machine: cfg.machine, jumpTables: cfg.jumpTables, ...(cfg.functionAlign !== undefined ? { functionAlign: cfg.functionAlign } : {}),
     }));
     if (req.goal === "object") {
       // Straight from the instructions to the object (no text round trip); diagnostics name the -S file.

@@ -149,6 +149,12 @@ export interface DriverConfig {
   ignored: string[];
   /** Start-up objects -m options asked for (keys of the toolchain's `startObjects`: -mpc64). */
   startObjects: string[];
+  /** -m options the target's code generator acts on (its toolchain's `machineOptions`), in order. */
+  machine: string[];
+  /** -f[no-]jump-tables. */
+  jumpTables: boolean;
+  /** -falign-functions[=N] (gcc: N rounded up to a power of two; 0 or 1: no alignment beyond the ISA's). */
+  functionAlign?: number;
 }
 
 export type Query =
@@ -193,8 +199,10 @@ export function languageOf(path: string): Language {
 const F_FLAGS: Readonly<Record<string, (c: DriverConfig, on: boolean) => void>> = {
   "pic": (c, on) => { c.pic = on; if (!on) c.pie = false; },
   "PIC": (c, on) => { c.pic = on; if (!on) c.pie = false; },
-  "pie": (c, on) => { c.pie = on; c.pic = on || c.pic; },
-  "PIE": (c, on) => { c.pie = on; c.pic = on || c.pic; },
+  // -fno-pie turns position independence off altogether (gcc: `-fPIC -fno-PIE` is not PIC).
+  "pie": (c, on) => { c.pie = on; c.pic = on; },
+  "PIE": (c, on) => { c.pie = on; c.pic = on; },
+  "jump-tables": (c, on) => { c.jumpTables = on; },
   "common": (c, on) => { c.commonSymbols = on; },
   "instrument-functions": (c, on) => { c.instrumentFunctions = on; },
   "builtin": (c, on) => { c.libBuiltins.all = on; },
@@ -250,6 +258,23 @@ function cfProtectionLevel(v: string): number {
   return bits;
 }
 
+/**
+ * -falign-functions[=N]: gcc rounds N up to a power of two; bare, it picks
+ * the target's preference (16 on x86_64, what tscc emits anyway); 0 and
+ * -fno-align-functions leave functions unaligned beyond their ISA's minimum.
+ */
+function functionAlignment(v: string): number | undefined {
+  if (v === "align-functions") return undefined;
+  if (v === "no-align-functions") return 1;
+  const text = v.slice("align-functions=".length);
+  // gcc's `N:M:N2:M2` forms: the first number is the alignment, the rest only limit padding.
+  const n = Number(text.split(":")[0]);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`invalid arguments for '-falign-functions' option: '${text}'`);
+  let p = 1;
+  while (p < n) p *= 2;
+  return p;
+}
+
 export function parseCommandLine(argv: readonly string[]): DriverConfig {
   const c: DriverConfig = {
     mode: "link", inputs: [], toolchain: hostToolchain(), verbose: false,
@@ -266,6 +291,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     pedanticErrors: false, printAfter: [], verifyIr: false, diagnosticsColor: "auto", diagnosticsFormat: "text",
     asArgs: [], linkKind: "pie", startFiles: true, defaultLibs: true, libc: true, pthread: false,
     strip: false, rdynamic: false, saveTemps: false, queries: [], ignored: [], startObjects: [],
+    machine: [], jumpTables: true,
   };
   let forcedLang: Language | "none" = "none";
   /** -m options, checked against the target's table once -target is known. */
@@ -346,7 +372,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
       case "Xlinker": c.inputs.push({ kind: "ld-args", args: [v] }); break;
       case "Wa": c.asArgs.push(...v.split(",").filter((s) => s !== "")); break;
       case "Xassembler": c.asArgs.push(v); break;
-      case "Wp": for (const p of v.split(",")) preprocessorOption(p); break;
+      case "Wp": preprocessorOptions(v.split(",")); break;
       case "Xpreprocessor": preprocessorOption(v); break;
       case "static": sawStatic = true; break;
       case "shared": sawShared = true; break;
@@ -409,6 +435,23 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     if (MODE_RANK[m] > MODE_RANK[c.mode]) c.mode = m;
   }
 
+  /**
+   * -Wp,A,B…: options for the preprocessor itself, whose grammar differs from
+   * the driver's in one place build systems use: cpp's `-MD FILE` and
+   * `-MMD FILE` take the dependency file as their argument (Kbuild passes
+   * `-Wp,-MMD,dir/.x.o.d` for every object).
+   */
+  function preprocessorOptions(list: readonly string[]): void {
+    for (let k = 0; k < list.length; k++) {
+      const p = list[k]!;
+      if ((p === "-MD" || p === "-MMD") && k + 1 < list.length) {
+        c.deps.sideEffect = true;
+        if (p === "-MMD") c.deps.userOnly = true;
+        c.deps.file = list[++k]!;
+      } else preprocessorOption(p);
+    }
+  }
+
   function preprocessorOption(p: string): void {
     const inner = matchArgs([p]);
     for (const a of inner) if (a.kind === "option") apply(a);
@@ -468,6 +511,7 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     if (v.startsWith("use-ld=")) { c.fuseLd = v.slice(7); return; }
     if (Object.hasOwn(STACK_PROTECTOR_MODES, v)) { c.stackProtector = STACK_PROTECTOR_MODES[v]!; return; }
     if (v === "cf-protection" || v.startsWith("cf-protection=")) { c.cfProtection = cfProtectionLevel(v); return; }
+    if (v === "align-functions" || v === "no-align-functions" || v.startsWith("align-functions=")) { c.functionAlign = functionAlignment(v); return; }
     const on = !v.startsWith("no-");
     const name = on ? v : v.slice(3);
     const handler = F_FLAGS[name];
@@ -498,6 +542,8 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     if (Object.hasOwn(c.toolchain.startObjects, m)) {
       // The last of a group wins (-mpc32 -mpc64 links crtprec64.o only): they set the same thing.
       c.startObjects = c.toolchain.startObjects[m] ? [m] : [];
+    } else if (c.toolchain.machineOptions?.accepts(m)) {
+      c.machine.push(m);
     } else if (!mOptionAccepted(c.toolchain.mOptions, m)) {
       throw new UsageError(`unrecognized command-line option '-m${m}'`);
     }
@@ -513,6 +559,13 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
   }
   // Extension macros come first, so a -U on the command line still removes one.
   if (isa) c.defines.unshift(...isa.macros().map((m): PPDirective => ({ kind: "define", text: m })));
+  if (c.toolchain.machineOptions && c.machine.length > 0) {
+    const mm = c.toolchain.machineOptions.macros(c.machine, c.pic);
+    if ("error" in mm) throw new UsageError(mm.error);
+    c.defines.unshift(...mm.undef.map((text): PPDirective => ({ kind: "undef", text })), ...mm.define.map((text): PPDirective => ({ kind: "define", text })));
+  }
   if (c.pthread) c.defines.push({ kind: "define", text: "_REENTRANT" });
+  // gcc announces .cfi_* directives only when it writes them (tscc: with unwind tables).
+  if (!c.asyncUnwindTables && !c.unwindTables) c.defines.unshift({ kind: "undef", text: "__GCC_HAVE_DWARF2_CFI_ASM" });
   return c;
 }

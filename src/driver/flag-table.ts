@@ -23,7 +23,7 @@ export const F_HARMLESS_GROUPS: readonly (readonly string[])[] = [
   // Optimisation choices (gcc's --help=optimizers) that only trade speed and size;
   // -fnon-call-exceptions asks that trapping instructions stay where they are,
   // which tscc's passes never move or delete (throwing needs -fexceptions, refused).
-  ("aggressive-loop-optimizations align-functions align-functions= align-jumps align-jumps= align-labels " +
+  ("aggressive-loop-optimizations align-jumps align-jumps= align-labels " +
     "align-labels= align-loops align-loops= allocation-dce allow-store-data-races auto-inc-dec bit-tests " +
     "branch-count-reg caller-saves code-hoisting combine-stack-adjustments compare-elim conserve-stack " +
     "cprop-registers crossjumping cse-follow-jumps cse-skip-blocks dce defer-pop delayed-branch " +
@@ -35,7 +35,7 @@ export const F_HARMLESS_GROUPS: readonly (readonly string[])[] = [
     "ipa-icf-variables ipa-modref ipa-profile ipa-pta ipa-pure-const ipa-ra ipa-reference " +
     "ipa-reference-addressable ipa-sra ipa-stack-alignment ipa-strict-aliasing ipa-vrp ira-algorithm= " +
     "ira-hoist-pressure ira-loop-pressure ira-region= ira-share-save-slots ira-share-spill-slots " +
-    "isolate-erroneous-paths-attribute isolate-erroneous-paths-dereference ivopts jump-tables " +
+    "isolate-erroneous-paths-attribute isolate-erroneous-paths-dereference ivopts " +
     "keep-gc-roots-live lifetime-dse lifetime-dse= limit-function-alignment live-range-shrinkage " +
     "loop-interchange loop-nest-optimize loop-parallelize-all loop-unroll-and-jam lra-remat modulo-sched " +
     "modulo-sched-allow-regmoves move-loop-invariants move-loop-stores nothrow-opt omit-frame-pointer " +

@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { abandonOutput, commitOutput, pendingOutputName, pendingOutputs, writeFileAtomically } from "../output-file.js";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { basename, isAbsolute, join } from "node:path";
 import { ASSEMBLER_ARCHES, assembleFile, formatDiagnostic } from "../asm/index.js";
 import type { DriverConfig, Language, LinkItem } from "./config.js";
 import { compileUnit, dependencyText, dwarfAsArgs, hasDirectObjects, type UnitGoal, type UnitResult } from "./compile.js";
@@ -245,6 +245,29 @@ function assemble(source: string, output: string, cfg: DriverConfig): string | f
 /** The GNU as release whose output the integrated assemblers match byte for byte. */
 const GNU_AS_VERSION = "2.40";
 
+/** gas's -I directories among the -Wa options (`-I dir` or `-Idir`). */
+function asIncludeDirs(args: readonly string[]): string[] {
+  const dirs: string[] = [];
+  for (let k = 0; k < args.length; k++) {
+    if (args[k] === "-I" && k + 1 < args.length) dirs.push(args[++k]!);
+    else if (args[k]!.startsWith("-I")) dirs.push(args[k]!.slice(2));
+  }
+  return dirs;
+}
+
+/**
+ * A file named by `.include` or `.incbin`, found as gas finds it: relative
+ * to the working directory, then in each -I directory (never relative to the
+ * including file: the kernel's `.incbin "usr/initramfs_inc_data"` is
+ * assembled from a temporary file).
+ */
+function readAsmInclude(path: string, dirs: readonly string[]): Uint8Array | undefined {
+  for (const candidate of isAbsolute(path) ? [path] : [path, ...dirs.map((d) => join(d, path))]) {
+    try { return readFileSync(candidate); } catch { /* next */ }
+  }
+  return undefined;
+}
+
 function assembleIntegrated(source: string, output: string, cfg: DriverConfig): string | false {
   if (cfg.verbose) process.stderr.write(` (integrated assembler) ${source} -o ${output}\n`);
   // `-Wa,--version` (the kernel's as-version.sh, configure scripts): gas prints its
@@ -259,7 +282,7 @@ function assembleIntegrated(source: string, output: string, cfg: DriverConfig): 
     // What gcc's driver tells gas: -fpic for PIC/PIE code (riscv's `la` then goes through the GOT), then -Wa options.
     args: [...(cfg.pic ? ["-fpic"] : []), ...dwarfAsArgs(cfg), ...cfg.asArgs],
     compDir: process.cwd(),
-    readFile: (p, from) => { try { return readFileSync(resolve(dirname(from), p)); } catch { return undefined; } },
+    readFile: (p) => readAsmInclude(p, asIncludeDirs(cfg.asArgs)),
   }));
   for (const d of r.diagnostics) process.stderr.write(formatDiagnostic(d) + "\n");
   if (!r.object) return false;

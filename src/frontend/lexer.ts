@@ -159,6 +159,11 @@ export interface LexOptions {
   deferQuoteErrors?: boolean;
   /** C23: `u8'c'` is a character constant; before, it is the identifier u8 and 'c'. */
   u8CharConstants?: boolean;
+  /**
+   * Assembler source (`.S`): `$` is not an identifier character, as in gcc's
+   * cpp for assembler, so `$_pa(x)` is `$` and a macro call.
+   */
+  noDollarInIdentifiers?: boolean;
 }
 
 /**
@@ -167,7 +172,7 @@ export interface LexOptions {
  * are constant strings, and tokens are stored as parallel arrays: no allocation per token.
  */
 export function lex(file: SourceFile, diags: Diagnostics, options?: LexOptions): TokenList {
-  return new Lexer(file, diags, options?.deferQuoteErrors === true, options?.u8CharConstants === true).run();
+  return new Lexer(file, diags, options?.deferQuoteErrors === true, options?.u8CharConstants === true, options?.noDollarInIdentifiers === true).run();
 }
 
 /** `lex`, with every token as an object. */
@@ -193,6 +198,7 @@ class Lexer {
     private readonly diags: Diagnostics,
     private readonly deferQuoteErrors: boolean,
     private readonly u8CharConstants: boolean,
+    private readonly noDollar = false,
   ) {
     ({ bytes: this.src, text: this.text, splices: this.splices } = splice(file.text));
     // About one token per 8 bytes of C (sqlite3.c: 1M tokens in 8.5 MB); the arrays grow if not.
@@ -295,13 +301,14 @@ class Lexer {
     let pos = start;
 
     // Identifiers (hashed as they are scanned), and the encoding prefixes of literals.
-    if (CLASS[c] & 1 || (c === C.Backslash && ucnLength(src, pos) > 0)) {
+    const identByte = (b: number, bit: number): boolean => (CLASS[b]! & bit) !== 0 && !(b === C.Dollar && this.noDollar);
+    if (identByte(c, 1) || (c === C.Backslash && ucnLength(src, pos) > 0)) {
       let hash = c;
       let hasUcn = c === C.Backslash;
       pos += hasUcn ? ucnLength(src, pos) : 1;
       for (;;) {
         const d = src[pos];
-        if (CLASS[d] & 2) {
+        if (identByte(d, 2)) {
           hash = Math.imul(hash ^ d, 0x01000193);
           pos++;
         } else if (d === C.Backslash && ucnLength(src, pos) > 0) {

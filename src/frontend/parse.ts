@@ -3387,6 +3387,15 @@ class Parser {
           const what = ctx.kind === "argument" ? where : ctx.kind === "return" ? "return" : ctx.kind;
           this.warn(e.loc, `${what} discards '${q}' qualifier from pointer target type`, "discarded-qualifiers");
         } else if (tp.kind !== "void" && fp.kind !== "void" && !compatibleUnqual(unqualified(tp), unqualified(fp))) {
+          // Integer targets of one size that differ only in signedness are gcc's -Wpointer-sign, not an incompatible pointer.
+          if (isInteger(tp) && isInteger(fp) && !isBool(tp) && !isBool(fp) && sizeOf(tp) === sizeOf(fp)) {
+            const what = ctx.kind === "argument" ? where
+              : ctx.kind === "assignment" ? `assignment from '${F()}' to '${T()}'`
+              : ctx.kind === "initialization" ? `initialization of '${T()}' from '${F()}'`
+              : `returning '${F()}' from a function with return type '${T()}'`;
+            this.warn(e.loc, `pointer targets in ${what} differ in signedness`, "pointer-sign");
+            return this.convert(e, to);
+          }
           switch (ctx.kind) {
             case "assignment": this.warn(e.loc, `assignment to '${T()}' from incompatible pointer type '${F()}'`, "incompatible-pointer-types"); break;
             case "initialization": this.warn(e.loc, `initialization of '${T()}' from incompatible pointer type '${F()}'`, "incompatible-pointer-types"); break;
@@ -4433,6 +4442,17 @@ class Parser {
     if (last && last.kind === "expr") {
       body.pop();
       result = this.rvalue(last.expr);
+    } else if (last && last.kind === "label") {
+      // `({ ... out: ret; })` (the kernel's ___wait_event): a labelled expression
+      // statement still gives the value; the label stays where it was, before it.
+      let inner: Stmt = last;
+      const labels: (Stmt & { kind: "label" })[] = [];
+      while (inner.kind === "label") { labels.push(inner); inner = inner.body; }
+      if (inner.kind === "expr") {
+        body.pop();
+        for (const l of labels) body.push({ ...l, body: { kind: "empty", loc: inner.loc } });
+        result = this.rvalue(inner.expr);
+      }
     }
     return { kind: "stmtexpr", body, result, type: result ? unqualified(result.type) : this.bt.void, loc: loc(open) };
   }

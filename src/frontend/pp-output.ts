@@ -39,7 +39,13 @@ export function needsSpace(a: Token, b: Token): boolean {
     if (bk === "number") return a.text === "." || a.text === "+" || a.text === "-";
     return false;
   }
-  if (ak === "other") return true;
+  // A stray backslash is how assembler macros name their arguments (`\type`,
+  // `\@`, `\()`): it only pastes into something else before a `u`/`U`
+  // identifier, which would read as a universal character name.
+  // Stray characters paste with nothing that follows, but for a backslash
+  // before `u`/`U` (it would read as a universal character name): `\type`,
+  // `\@` and `@note` in assembler source stay as written.
+  if (ak === "other") return a.text === "\\" && bk === "ident" && (b.text[0] === "u" || b.text[0] === "U");
   return false;
 }
 
@@ -95,7 +101,9 @@ export function printPreprocessed(r: PreprocessResult, o: PrintOptions = {}): st
     const root = rootOf(t);
     if (map !== undefined && root.file === map.file) {
       const want = root.line - map.physLine + map.line;
-      if (want > outLine) {
+      // A line continued with a backslash is one logical line and prints as one
+      // (assembler statements end at the newline); later lines catch up.
+      if (want > outLine && (root.bol || line === "")) {
         endLine();
         const gap = want - outLine;
         if (!markersOn) {

@@ -33,6 +33,8 @@ export interface PredefinedOptions {
   /** What -ffast-math and its parts allow; the macros tell the program (see floatModelMacros). */
   floatModel?: FloatModel;
   hardening?: Hardening;
+  /** Preprocessing assembler source (`.S`, -x assembler-with-cpp): __ASSEMBLER__. */
+  assembler?: boolean;
 }
 
 /** -fstack-protector* and -fcf-protection, as their macros tell the program. */
@@ -581,8 +583,9 @@ export function predefinedMacros(o: PredefinedOptions): [string, string][] {
   const gnu = isGnuStd(o.std);
   out.push(["__VERSION__", `"12.2.0 (tscc ${TSCC_VERSION})"`]);
   out.push(["__tscc__", "1"]);
-  if (STD_VERSION[o.std] !== undefined) out.push(["__STDC_VERSION__", STD_VERSION[o.std]!]);
-  if (version >= 201112) out.push(["__STDC_UTF_16__", "1"], ["__STDC_UTF_32__", "1"]);
+  // Assembler source has no C standard version (gcc leaves these out for .S).
+  if (STD_VERSION[o.std] !== undefined && !o.assembler) out.push(["__STDC_VERSION__", STD_VERSION[o.std]!]);
+  if (version >= 201112 && !o.assembler) out.push(["__STDC_UTF_16__", "1"], ["__STDC_UTF_32__", "1"]);
   if (!gnu) out.push(["__STRICT_ANSI__", "1"]);
   // Before C99, `inline` has GNU's old meaning (gnu_inline); from C99 on, the standard's.
   out.push(version >= 199901 ? ["__GNUC_STDC_INLINE__", "1"] : ["__GNUC_GNU_INLINE__", "1"]);
@@ -597,6 +600,7 @@ export function predefinedMacros(o: PredefinedOptions): [string, string][] {
   const ssp = SSP_MACROS[o.hardening?.stackProtector ?? "none"];
   if (ssp) out.push(ssp);
   if (o.hardening?.cfProtection) out.push(["__CET__", String(o.hardening.cfProtection)]);
+  if (o.assembler) out.push(["__ASSEMBLER__", "1"]);
   return out;
 }
 

@@ -291,7 +291,7 @@ export class Preprocessor {
       const mainText = this.host.readFile(mainPath);
       if (mainText === undefined) this.fatal(undefined, `${mainPath}: No such file or directory`);
       const main = this.diags.sources.add(mainPath, mainText);
-      const mainTokens = lex(main, this.diags, { deferQuoteErrors: true, u8CharConstants: this.c23 });
+      const mainTokens = lex(main, this.diags, { deferQuoteErrors: true, u8CharConstants: this.c23, noDollarInIdentifiers: this.options.assembler === true });
       this.addDependency(mainPath, false);
       this.markers.push({ index: 0, file: main.id, physLine: 0, line: 0, name: mainPath, flag: 0, system: false });
 
@@ -299,7 +299,7 @@ export class Preprocessor {
       this.runBuffer("<built-in>", predefinedSource({
         layout: o.target, std: o.std, optimize: o.optimize ?? 0, optimizeSize: o.optimizeSize,
         pic: o.pic ?? 2, pie: o.pie ?? 2, freestanding: o.freestanding, ...(o.floatModel ? { floatModel: o.floatModel } : {}),
-        ...(o.hardening ? { hardening: o.hardening } : {}),
+        ...(o.hardening ? { hardening: o.hardening } : {}), assembler: o.assembler === true,
       }));
       let cmd = "";
       for (const d of o.defines ?? []) {
@@ -413,7 +413,7 @@ export class Preprocessor {
 
   private pushBuffer(name: string, text: string): FileState {
     const src = this.diags.sources.add(name, text);
-    const f = this.newFileState(src, lex(src, this.diags, { u8CharConstants: this.c23 }), name, -1, false, 0);
+    const f = this.newFileState(src, lex(src, this.diags, { u8CharConstants: this.c23, noDollarInIdentifiers: this.options.assembler === true }), name, -1, false, 0);
     this.files.push(f);
     this.file = f;
     this.marker(0, 0);
@@ -905,7 +905,7 @@ export class Preprocessor {
     let s = str.text.slice(str.text.indexOf('"') + 1, -1);
     s = s.replace(/\\(["\\])/g, "$1");
     const src = this.diags.sources.add("<_Pragma>", s);
-    const toks = tokenize(src, this.diags, { u8CharConstants: this.c23 });
+    const toks = tokenize(src, this.diags, { u8CharConstants: this.c23, noDollarInIdentifiers: this.options.assembler === true });
     toks.pop();
     return this.pragma(toks, tok);
   }
@@ -1481,7 +1481,7 @@ export class Preprocessor {
       const text = this.host.readFile(path);
       if (text === undefined) this.fatal(at, `${path}: No such file or directory`);
       const src = this.diags.sources.add(path, text);
-      cached = { src, tokens: lex(src, this.diags, { deferQuoteErrors: true, u8CharConstants: this.c23 }) };
+      cached = { src, tokens: lex(src, this.diags, { deferQuoteErrors: true, u8CharConstants: this.c23, noDollarInIdentifiers: this.options.assembler === true }) };
       if (!this.fileCache.has(path)) this.fileCache.set(path, cached);
     }
     const from = this.file;

@@ -74,6 +74,9 @@ export const F_BOL = 1, F_SPACE = 2, F_EXPANDED = 4;
  * the arrays directly. A token from a macro expansion keeps only the position of
  * its outermost macro use (what -E needs), not the chain of `origin`s.
  */
+/** Ints per token in `TokenList.roots`. */
+const ROOT = 4;
+
 export class TokenList {
   length = 0;
   kinds: Uint8Array;
@@ -87,6 +90,7 @@ export class TokenList {
    */
   private readonly chunks: string[][] = [[]];
   /** Where the outermost macro use of an F_EXPANDED token is: file, line, col by threes. */
+  /** Per expanded token: file, line, column and beginning-of-line flag of its outermost macro use. */
   private roots: Int32Array | undefined;
   /** Punctuators written as digraphs: index → spelling. */
   private digraphs: Map<number, string> | undefined;
@@ -131,11 +135,12 @@ export class TokenList {
     if (t.origin !== undefined) {
       let root = t.origin;
       while (root.origin !== undefined) root = root.origin;
-      const roots = (this.roots ??= new Int32Array(this.kinds.length * 3));
-      const k = (this.length - 1) * 3;
+      const roots = (this.roots ??= new Int32Array(this.kinds.length * ROOT));
+      const k = (this.length - 1) * ROOT;
       roots[k] = root.file;
       roots[k + 1] = root.line;
       roots[k + 2] = root.col;
+      roots[k + 3] = root.bol ? 1 : 0;
     }
   }
 
@@ -146,9 +151,9 @@ export class TokenList {
     const d = from.digraphs?.get(i);
     if (d !== undefined) this.setDigraph(this.length - 1, d);
     if ((f & F_EXPANDED) !== 0) {
-      const roots = (this.roots ??= new Int32Array(this.kinds.length * 3));
-      const k = (this.length - 1) * 3;
-      for (let j = 0; j < 3; j++) roots[k + j] = from.roots![i * 3 + j];
+      const roots = (this.roots ??= new Int32Array(this.kinds.length * ROOT));
+      const k = (this.length - 1) * ROOT;
+      for (let j = 0; j < ROOT; j++) roots[k + j] = from.roots![i * ROOT + j];
     }
   }
 
@@ -164,7 +169,7 @@ export class TokenList {
     const lines = new Int32Array(n); lines.set(this.lines); this.lines = lines;
     const cols = new Int32Array(n); cols.set(this.cols); this.cols = cols;
     if (this.roots !== undefined) {
-      const roots = new Int32Array(n * 3); roots.set(this.roots); this.roots = roots;
+      const roots = new Int32Array(n * ROOT); roots.set(this.roots); this.roots = roots;
     }
   }
 
@@ -186,7 +191,8 @@ export class TokenList {
     }
     if (origin && (f & F_EXPANDED) !== 0) {
       const r = this.roots!;
-      t.origin = { kind: "ident", text: "", file: r[i * 3], line: r[i * 3 + 1], col: r[i * 3 + 2], bol: false, space: false };
+      const k = i * ROOT;
+      t.origin = { kind: "ident", text: "", file: r[k], line: r[k + 1], col: r[k + 2], bol: r[k + 3] === 1, space: false };
     }
     if (k === K_EOF && i === this.length - 1) this.eof = t;
     return t;

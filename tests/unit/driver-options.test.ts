@@ -33,7 +33,7 @@ describe("unknown and unimplemented options are refused as gcc refuses them", ()
   it.each([
     "-ffoo", "-fno-foo", "-mfoo", "-mno-foo", "-Wfoo", "-fsanitize=address", "-fno-stack-protector-strong",
     "-fno-stack-protector-all", "-fno-cf-protection", "-fpatchable-function-entry=2",
-    "-mgeneral-regs-only", "-mindirect-branch=thunk-extern", "-mcmodel=kernel", "-march=haswell", "-mavx2",
+    "-mindirect-branch=thunk", "-mcmodel=large", "-march=haswell", "-mavx2",
     "-m32", "-fshort-enums", "-fpack-struct", "-fopenmp", "-ftrapv", "-fexceptions", "-fprofile-arcs",
     "-fexec-charset=latin1", "-pg", "-gsplit-dwarf", "-gz", "-gdwarf-2", "-gdwarf-3", "-gbtf", "-gstabs",
   ])("%s", (opt) => {
@@ -144,5 +144,16 @@ describe("every option gcc 12 documents is classified", () => {
     const unknown = [...F_HARMLESS_GROUPS.flat(), ...F_ABSENT_FEATURES].filter((n) => !known.has(n));
     expect(unknown).toEqual([]);
     expect(lists.f.filter((n) => fOptionHarmless(n)).length).toBeGreaterThan(200);
+  });
+});
+
+describe("-Wp, options as cpp reads them", () => {
+  it("-Wp,-MMD,FILE and -Wp,-MD,FILE name the dependency file (Kbuild's form)", () => {
+    const mmd = parseCommandLine(["-Wp,-MMD,dir/.x.o.d", "-c", "x.c"]);
+    expect(mmd.deps).toMatchObject({ sideEffect: true, userOnly: true, file: "dir/.x.o.d" });
+    expect(mmd.inputs).toEqual([{ kind: "file", path: "x.c", lang: "c" }]);
+    const md = parseCommandLine(["-Wp,-MD,y.d,-DFOO=1", "-c", "x.c"]);
+    expect(md.deps).toMatchObject({ sideEffect: true, userOnly: false, file: "y.d" });
+    expect(md.defines).toContainEqual({ kind: "define", text: "FOO=1" });
   });
 });

@@ -145,3 +145,24 @@ describe("the tscc command", () => {
     expect(readdirSync(dir)).toEqual(["ok.c"]);
   });
 });
+
+describe("assembler include paths", () => {
+  requireBundleForEach();
+  it(".incbin and .include are found as gas finds them: from the working directory, then -Wa,-I", () => {
+    const dir = mkdtempSync(join(tmpdir(), "tscc-incbin-"));
+    const sub = join(dir, "sub");
+    spawnSync("mkdir", ["-p", join(dir, "sub"), join(dir, "inc")]);
+    writeFileSync(join(sub, "blob.bin"), "ABC");
+    writeFileSync(join(dir, "inc", "more.s"), ".byte 68\n");
+    // The kernel's usr/initramfs_data.S: the path is relative to where make runs, not to the source.
+    writeFileSync(join(sub, "data.S"), '.data\n.incbin "sub/blob.bin"\n.include "more.s"\n');
+    const ok = spawnSync(process.execPath, [TSCC, "-c", "-Wa,-I,inc", "sub/data.S", "-o", "data.o"], { cwd: dir, encoding: "utf8" });
+    expect(ok.stderr).toBe("");
+    const dump = spawnSync(process.execPath, [TSCC, "-c", "sub/data.S", "-o", "data2.o"], { cwd: dir, encoding: "utf8" });
+    expect(dump.stderr).toContain("more.s");
+    // Relative to the source file (sub/) is not where gas looks.
+    writeFileSync(join(sub, "rel.s"), '.data\n.incbin "blob.bin"\n');
+    const rel = spawnSync(process.execPath, [TSCC, "-c", "sub/rel.s", "-o", "rel.o"], { cwd: dir, encoding: "utf8" });
+    expect(rel.stderr).toContain("file not found: blob.bin");
+  });
+});

@@ -92,6 +92,28 @@ describe("-E output and dependencies", () => {
   it("keeps tokens apart that would otherwise lex differently", () => {
     expect(print("#define f(x) x\n#define e\n-f(-) +e+ a e b x/e/y 1 e.2 .e.", {}, false)).toBe("- - + + a b x/ /y 1 .2 . .\n");
   });
+  it("keeps assembler macro arguments together, as gcc -E does for .S files", () => {
+    // The kernel's .S macros: `\type`, `\@`, `\()`; a backslash before `u` would read as a UCN.
+    const src = "#define X 1\n.if \\type == X\n.long \\@ - .\n\\name\\()_end:\n\\ u\n";
+    expect(print(src, {}, false)).toBe(".if \\type == 1\n.long \\@ - .\n\\name\\()_end:\n\\ u\n");
+  });
+  it("prints a line continued with a backslash as one line, as gcc does (assembler statements end at newlines)", () => {
+    const src = ".macro m a, b\n .skip -(1 > 0) * \\\n  (2),0x90\n.endm\n m \"x\", \\\n   \"y\"\n .section .n, \"a\", @note\nnext\n";
+    expect(print(src, {}, false)).toBe('.macro m a, b\n .skip -(1 > 0) * (2),0x90\n.endm\n m "x", "y"\n .section .n, "a", @note\nnext\n');
+    // Macro uses: one that begins a line starts a new one, one on a continuation line does not.
+    expect(print("#define E1 1: .long 2\n#define E2 3: .byte 4\nE1\n .long 5\nE2\nE1 \\\n E2\n", {}, false))
+      .toBe(" 1: .long 2\n .long 5\n 3: .byte 4\n 1: .long 2 3: .byte 4\n");
+    // With line markers the following lines keep their numbers.
+    expect(print(src, {}, true)).toContain(' m "x", "y"\n\n .section .n, "a", @note\nnext\n');
+  });
+  it("in assembler source `$` is not part of an identifier ($_pa(x) is an immediate of a macro call)", () => {
+    const diags = new Diagnostics(new SourceManager(), undefined, () => {});
+    const src = "#define _pa(x) ((x) - 0x100)\n mov $_pa(canary), %eax\n mov $sym, %eax\n";
+    const asm = preprocess("t.S", new MemoryHost({ "t.S": src }), diags, { target: DATA_LAYOUTS.x86_64, std: "gnu17", preinclude: "", assembler: true });
+    expect(printPreprocessed(asm, { noLineMarkers: true })).toBe(" mov $((canary) - 0x100), %eax\n mov $sym, %eax\n");
+    // In C, `$_pa` stays one identifier (gcc's -fdollars-in-identifiers default).
+    expect(print("#define _pa(x) 1\n$_pa(y)\n", {}, false)).toBe("$_pa(y)\n");
+  });
   it("prints pragmas on their own lines", () => {
     expect(print('a _Pragma("omp x") b', {}, false)).toBe("a\n#pragma omp x\n b\n");
   });

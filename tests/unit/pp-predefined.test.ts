@@ -52,6 +52,8 @@ const VARIANTS: [string, string[], Partial<PreprocessOptions>][] = [
   ["-fno-pic -no-pie", ["-fno-pic", "-no-pie"], { pic: 0, pie: 0 }],
   ["-fPIC", ["-fPIC"], { pic: 2, pie: 0 }],
   ["-ffreestanding", ["-ffreestanding"], { freestanding: true }],
+  // .S files: __ASSEMBLER__, and no C standard version (the kernel's uapi headers test __ASSEMBLER__).
+  ["-x assembler-with-cpp", ["-x", "assembler-with-cpp"], { assembler: true }],
 ];
 
 describe("predefined macros mean what gcc -dM -E says", () => {

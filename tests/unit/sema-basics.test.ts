@@ -249,3 +249,14 @@ describe("C23", () => {
     expect(global(tu, "al").align).toBe(16);
   });
 });
+
+describe("pointer targets differing only in signedness", () => {
+  it("are gcc's -Wpointer-sign, not incompatible pointer types", () => {
+    const r = parseText("int f(int *); void g(unsigned *u, char *c, long *l) { f(u); unsigned char *uc = c; (void)uc; f((int *)l); }");
+    expect(r.output).toContain("warning: pointer targets in passing argument 1 of 'f' differ in signedness [-Wpointer-sign]");
+    expect(r.output).toContain("warning: pointer targets in initialization of 'unsigned char *' from 'char *' differ in signedness [-Wpointer-sign]");
+    expect(r.output).not.toContain("incompatible-pointer-types");
+    const wider = parseText("int f(int *); void g(unsigned long *u) { f(u); }");
+    expect(wider.output).toContain("from incompatible pointer type [-Wincompatible-pointer-types]");
+  });
+});

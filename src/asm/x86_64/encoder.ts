@@ -94,6 +94,10 @@ function matches(t: string, o: Operand, size: number, ctx: Ctx): boolean {
     case "acc": return !!r && r.cls === "gpr" && r.num === 0 && r.size === size && r.rex !== "forbids";
     case "acc16": return !!r && r.cls === "gpr" && r.num === 0 && r.size === 2;
     case "cl": return o.kind === "reg" && o.reg === "cl";
+    case "sreg": return !!r && r.cls === "seg";
+    case "fs": case "gs": return o.kind === "reg" && o.reg === t;
+    case "cr": return !!r && r.cls === "cr";
+    case "dr": return !!r && r.cls === "dr";
     case "dx": return o.kind === "reg" && o.reg === "dx";
     case "x": case "xr": return !!r && r.cls === "xmm";
     case "xmm0": return o.kind === "reg" && o.reg === "xmm0";
@@ -143,9 +147,17 @@ function encodeForm(inst: Inst, f: Form, ctx: Ctx): Out {
   let immOp: Operand | undefined;
   let plusOp: Operand | undefined;
   let relOp: Operand | undefined;
+  // Segment, control and debug registers always take the ModRM reg field (the general register is r/m).
+  const systemReg = (t: string): boolean => t === "sreg" || t === "cr" || t === "dr";
+  const hasSystemReg = f.ops.some(systemReg);
   f.ops.forEach((t, i) => {
     const o = ops[i];
-    if (t === "one" || t === "cl" || t === "dx" || t === "acc16" || t === "xmm0" || t === "acc") return;
+    if (t === "one" || t === "cl" || t === "dx" || t === "acc16" || t === "xmm0" || t === "acc" || t === "fs" || t === "gs") return;
+    if (hasSystemReg && f.modrm === "r") {
+      if (systemReg(t)) regOp = o;
+      else rmOp = o;
+      return;
+    }
     if (o.kind === "imm") { immOp = o; return; }
     if (t === "rel") { relOp = o; return; }
     if (t === "st0") return;

@@ -18,9 +18,15 @@ export const X87 = ["st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", 
 /** The legacy high-byte registers (not encodable together with a REX prefix). */
 export const GPR8H = ["ah", "ch", "dh", "bh"] as const;
 
+/** Segment, control and debug registers: system code (the kernel) moves them with `mov`. */
+export const SEGMENT_REGS = ["es", "cs", "ss", "ds", "fs", "gs"] as const;
+export const CONTROL_REGS = Array.from({ length: 16 }, (_, i) => `cr${i}` as const);
+export const DEBUG_REGS = Array.from({ length: 16 }, (_, i) => `db${i}` as const);
+
 export type RegName =
   | (typeof GPR64)[number] | (typeof GPR32)[number] | (typeof GPR16)[number] | (typeof GPR8)[number]
-  | (typeof XMM)[number] | (typeof X87)[number] | (typeof GPR8H)[number] | "st(0)" | "rip";
+  | (typeof XMM)[number] | (typeof X87)[number] | (typeof GPR8H)[number] | "st(0)" | "rip"
+  | (typeof SEGMENT_REGS)[number] | `cr${number}` | `db${number}` | `dr${number}`;
 
 /** The name of general register `n` (0..15, hardware numbering) at a byte width. */
 export function gprName(n: number, size: number): RegName {

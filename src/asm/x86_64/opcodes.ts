@@ -136,7 +136,8 @@ function x87Forms(): string[] {
     "fxch sti | d9 c8+i", "fxch | d9 c9", "ffree sti | dd c0+i",
     "fnstcw m | d9 /7", "fstcw m | 9b d9 /7", "fldcw m | d9 /5",
     "fnstsw acc16 | df e0", "fnstsw m | dd /7", "fstsw acc16 | 9b df e0", "fstsw m | 9b dd /7",
-    "fnstenv m | d9 /6", "fldenv m | d9 /4", "fwait | 9b", "wait | 9b",
+    "fnstenv m | d9 /6", "fstenv m | 9b d9 /6", "fldenv m | d9 /4", "fwait | 9b", "wait | 9b",
+    "fnsave m | dd /6", "fsave m | 9b dd /6", "frstor m | dd /4",
     "fninit | db e3", "finit | 9b db e3", "fnclex | db e2", "fclex | 9b db e2",
     "fcmovb sti,st0 | da c0+i", "fcmove sti,st0 | da c8+i", "fcmovbe sti,st0 | da d0+i", "fcmovu sti,st0 | da d8+i",
     "fcmovnb sti,st0 | db c0+i", "fcmovne sti,st0 | db c8+i", "fcmovnbe sti,st0 | db d0+i", "fcmovnu sti,st0 | db d8+i",
@@ -259,4 +260,53 @@ function sseForms(): string[] {
   return l;
 }
 
-export const FORM_LINES: readonly string[] = [...integerForms(), ...x87Forms(), ...sseForms()];
+/**
+ * System instructions (privileged or system-programming ones the kernel uses):
+ * interrupts, MSRs, descriptor tables, control/debug/segment registers, port
+ * I/O, XSAVE state, cache control, random numbers, FS/GS base.
+ */
+function systemForms(): string[] {
+  return [
+    "cli | fa", "sti | fb", "clts | 0f 06", "invd | 0f 08", "wbinvd | 0f 09", "wbnoinvd | f3 0f 09",
+    "wrmsr | 0f 30", "rdmsr | 0f 32", "rdpmc | 0f 33", "sysenter | 0f 34", "sysexit | 0f 35",
+    "sysret | 0f 07", "sysretl | 0f 07", "sysretq | W 0f 07", "swapgs | 0f 01 f8", "rsm | 0f aa",
+    "iret | cf", "iretl | cf", "iretw | 66 cf", "iretq | W cf",
+    "lret | cb", "lretl | cb", "lretq | W cb", "lret iw | ca iw", "lretl iw | ca iw", "lretq iw | W ca iw",
+    "clac | 0f 01 ca", "stac | 0f 01 cb", "monitor | 0f 01 c8", "mwait | 0f 01 c9", "xsetbv | 0f 01 d1",
+    "vmcall | 0f 01 c1", "vmmcall | 0f 01 d9", "serialize | 0f 01 e8", "rdpkru | 0f 01 ee", "wrpkru | 0f 01 ef",
+    "int1 | f1", "icebp | f1", "ud1{wlq} rm,r | 0f b9 /r", "ud0{wlq} rm,r | 0f ff /r",
+    // Stores of a selector or the machine status word: 16 bits to memory, zero-extended into a register.
+    ...["sldt", "str"].flatMap((n, k) => [`${n} m | 0f 00 /${k}`, `${n} r16 | 66 0f 00 /${k}`, `${n} r32 | 0f 00 /${k}`, `${n} r64 | 0f 00 /${k}`]),
+    "lldt rm16 | 0f 00 /2", "ltr rm16 | 0f 00 /3",
+    "verr rm16 | 0f 00 /4", "verw rm16 | 0f 00 /5",
+    "sgdt m | 0f 01 /0", "sidt m | 0f 01 /1", "lgdt m | 0f 01 /2", "lidt m | 0f 01 /3",
+    "sgdtq m | 0f 01 /0", "sidtq m | 0f 01 /1", "lgdtq m | 0f 01 /2", "lidtq m | 0f 01 /3",
+    "smsw m | 0f 01 /4", "smsw r16 | 66 0f 01 /4", "smsw r32 | 0f 01 /4", "smsw r64 | W 0f 01 /4", "lmsw rm16 | 0f 01 /6", "invlpg m | 0f 01 /7",
+    "lar{wlq} rm,r | 0f 02 /r", "lsl{wlq} rm,r | 0f 03 /r",
+    // gas takes no size suffix on these: the register says it.
+    "rdrand r16 | 66 0f c7 /6", "rdrand r32 | 0f c7 /6", "rdrand r64 | W 0f c7 /6",
+    "rdseed r16 | 66 0f c7 /7", "rdseed r32 | 0f c7 /7", "rdseed r64 | W 0f c7 /7", "rdpid r64 | f3 0f c7 /7",
+    ...["rdfsbase", "rdgsbase", "wrfsbase", "wrgsbase"].flatMap((n, k) => [`${n} r32 | f3 0f ae /${k}`, `${n} r64 | f3 W 0f ae /${k}`]),
+    "xsave m | 0f ae /4", "xrstor m | 0f ae /5", "xsaveopt m | 0f ae /6",
+    "xsave64 m | W 0f ae /4", "xrstor64 m | W 0f ae /5", "xsaveopt64 m | W 0f ae /6",
+    "xsavec m | 0f c7 /4", "xsavec64 m | W 0f c7 /4", "xsaves m | 0f c7 /5", "xsaves64 m | W 0f c7 /5",
+    "xrstors m | 0f c7 /3", "xrstors64 m | W 0f c7 /3", "fxsave64 m | W 0f ae /0", "fxrstor64 m | W 0f ae /1",
+    "fxsaveq m | W 0f ae /0", "fxrstorq m | W 0f ae /1",
+    "clflushopt m | 66 0f ae /7", "clwb m | 66 0f ae /6", "invpcid m,r64 | 66 0f 38 82 /r",
+    "insb | 6c", "insw | 66 6d", "insl | 6d", "outsb | 6e", "outsw | 66 6f", "outsl | 6f",
+    "in{b} dx,acc | ec", "in{wl} dx,acc | ed", "in{b} ib,acc | e4 ib", "in{wl} ib,acc | e5 ib",
+    "out{b} acc,dx | ee", "out{wl} acc,dx | ef", "out{b} acc,ib | e6 ib", "out{wl} acc,ib | e7 ib",
+    // Control and debug registers move as 64-bit values without REX.W.
+    "mov cr,r64 | 0f 20 /r", "movq cr,r64 | 0f 20 /r", "mov r64,cr | 0f 22 /r", "movq r64,cr | 0f 22 /r",
+    "mov dr,r64 | 0f 21 /r", "movq dr,r64 | 0f 21 /r", "mov r64,dr | 0f 23 /r", "movq r64,dr | 0f 23 /r",
+    // Segment registers: a memory operand is always 16 bits (no operand-size prefix).
+    "mov sreg,m | 8c /r", "movw sreg,m | 8c /r", "mov sreg,r16 | 66 8c /r", "movw sreg,r16 | 66 8c /r",
+    "mov sreg,r32 | 8c /r", "movl sreg,r32 | 8c /r", "mov sreg,r64 | 8c /r", "movq sreg,r64 | 8c /r",
+    "mov m,sreg | 8e /r", "movw m,sreg | 8e /r", "mov r16,sreg | 8e /r", "movw r16,sreg | 8e /r",
+    "mov r32,sreg | 8e /r", "movl r32,sreg | 8e /r", "mov r64,sreg | 8e /r", "movq r64,sreg | 8e /r",
+    "push fs | 0f a0", "pushq fs | 0f a0", "pop fs | 0f a1", "popq fs | 0f a1",
+    "push gs | 0f a8", "pushq gs | 0f a8", "pop gs | 0f a9", "popq gs | 0f a9",
+  ];
+}
+
+export const FORM_LINES: readonly string[] = [...integerForms(), ...x87Forms(), ...sseForms(), ...systemForms()];

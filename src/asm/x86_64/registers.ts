@@ -1,8 +1,8 @@
 // x86_64 registers as data: name → class, hardware number and width.
 
-import { GPR16, GPR32, GPR64, GPR8, GPR8H, XMM, type RegName } from "./inst.js";
+import { CONTROL_REGS, DEBUG_REGS, GPR16, GPR32, GPR64, GPR8, GPR8H, SEGMENT_REGS, XMM, type RegName } from "./inst.js";
 
-export type RegClass = "gpr" | "xmm" | "st" | "seg" | "rip";
+export type RegClass = "gpr" | "xmm" | "st" | "seg" | "rip" | "cr" | "dr";
 
 export interface RegInfo {
   readonly cls: RegClass;
@@ -26,7 +26,10 @@ export const REGISTERS: ReadonlyMap<string, RegInfo> = (() => {
   add(XMM, "xmm", 16);
   m.set("st", { cls: "st", num: 0, size: 10 });
   for (let i = 0; i < 8; i++) m.set(`st(${i})`, { cls: "st", num: i, size: 10 });
-  ["es", "cs", "ss", "ds", "fs", "gs"].forEach((n, i) => m.set(n, { cls: "seg", num: i, size: 2 }));
+  SEGMENT_REGS.forEach((n, i) => m.set(n, { cls: "seg", num: i, size: 2 }));
+  CONTROL_REGS.forEach((n, i) => m.set(n, { cls: "cr", num: i, size: 8 }));
+  // gas spells the debug registers %db0… and accepts %dr0….
+  DEBUG_REGS.forEach((n, i) => { m.set(n, { cls: "dr", num: i, size: 8 }); m.set(`dr${i}`, { cls: "dr", num: i, size: 8 }); });
   m.set("rip", { cls: "rip", num: 5, size: 8 });
   return m;
 })();

@@ -1006,6 +1006,7 @@ export class FunctionLowerer {
     const inputs: AsmInput[] = [];
     const hidden: AsmInput[] = [];
     const writeBack: { lv: LValue; type: CType; dst: number }[] = [];
+    const aggWriteBack: { addr: Value; type: Type; dst: number }[] = [];
     const named = (n: string | undefined): { name?: string } => (n !== undefined ? { name: n } : {});
     s.outputs.forEach((o, k) => {
       const readWrite = o.constraint.startsWith("+");
@@ -1024,9 +1025,18 @@ export class FunctionLowerer {
         if (readWrite) hidden.push({ kind: "mem", constraint: String(k), addr: lv.addr, vector });
         return;
       }
+      const whole = asmAggregateInt(o.expr.type);
+      if (whole) {
+        // A struct or union the size of an integer register travels as that integer (gcc's mode of it).
+        const dst = b.newTemp(whole, "asm.out");
+        if (readWrite) hidden.push({ kind: "value", constraint: String(k), type: whole, value: b.load(whole, lv.addr) });
+        outputs.push({ kind: "reg", constraint, dst, ...named(o.name) });
+        aggWriteBack.push({ addr: lv.addr, type: whole, dst });
+        return;
+      }
       const t = irType(o.expr.type);
       if (!t) {
-        this.error(o.expr.loc, "this asm output needs a scalar type for a register constraint");
+        this.error(o.expr.loc, isAggregate(o.expr.type) ? "impossible constraint in 'asm'" : "this asm output needs a scalar type for a register constraint");
         return;
       }
       const dst = b.newTemp(t, "asm.out");
@@ -1044,9 +1054,14 @@ export class FunctionLowerer {
         inputs.push({ kind: "mem", constraint, addr: this.rvalue(x.expr), vector: sizeOf(x.expr.type), ...named(x.name) });
         continue;
       }
+      const whole = asmAggregateInt(x.expr.type);
+      if (whole) {
+        inputs.push({ kind: "value", constraint, type: whole, value: b.load(whole, this.memoryOperand(x.expr)), ...named(x.name) });
+        continue;
+      }
       const t = irType(x.expr.type);
       if (!t) {
-        this.error(x.expr.loc, "this asm input needs a scalar type for a non-memory constraint");
+        this.error(x.expr.loc, isAggregate(x.expr.type) ? "impossible constraint in 'asm'" : "this asm input needs a scalar type for a non-memory constraint");
         continue;
       }
       // An integer constant expression is a constant operand at every -O level ("n"/"i" need one).
@@ -1059,7 +1074,7 @@ export class FunctionLowerer {
       volatile: s.volatile || s.gotoLabels.length > 0,
     };
     if (s.gotoLabels.length > 0) {
-      if (writeBack.length > 0) {
+      if (writeBack.length > 0 || aggWriteBack.length > 0) {
         this.error(s.loc, "asm goto with register outputs is not supported");
         return;
       }
@@ -1076,9 +1091,10 @@ export class FunctionLowerer {
     }
     b.emit({ op: "asm", ...a });
     for (const w of writeBack) this.writeLValue(w.lv, w.type, { k: "temp", id: w.dst });
+    for (const w of aggWriteBack) b.store(w.type, { k: "temp", id: w.dst }, w.addr);
   }
 
-  /** The address of a memory operand; a value that is not an object is put in a temporary one. */
+  /** The address of a memory operand (or of an aggregate register operand); a value that is not an object is put in a temporary one. */
   private memoryOperand(e: A.Expr): Value {
     if (isLvalueKind(e) || isMemoryType(e.type)) return this.addressOf(e);
     const t = irType(e.type);
@@ -1993,4 +2009,17 @@ export class FunctionLowerer {
   objectAddress(sym: A.ObjectSymbol): Value {
     return this.objectAddr(sym);
   }
+}
+
+const isAggregate = (t: CType): boolean => t.kind === "struct" || t.kind === "union";
+
+/**
+ * The integer type a struct or union operand of asm has in a register: gcc
+ * gives an aggregate of 1, 2, 4 or 8 bytes the integer mode of that size and
+ * refuses any other size ("impossible constraint").
+ */
+function asmAggregateInt(t: CType): Type | undefined {
+  if (!isAggregate(t) || hasVariableSize(t)) return undefined;
+  const size = sizeOf(t);
+  return size === 1 || size === 2 || size === 4 || size === 8 ? intTypeOfSize(size) : undefined;
 }

@@ -49,9 +49,19 @@ function simplifyOnce(f: Func): boolean {
     changed = true;
   }
 
-  // 2. Unreachable blocks.
+  // 2. Unreachable blocks: those reached neither from the entry nor from a
+  //    block whose address is taken (kept, so its successors are kept too).
   let cfg = buildCFG(f);
-  const dead = new Set(f.blocks.filter((_, i) => cfg.rpoNum[i] === -1 && !taken.has(f.blocks[i]!.label)).map((b) => b.label));
+  const live = new Set<string>();
+  const work = [f.blocks[0]!.label, ...taken];
+  while (work.length) {
+    const l = work.pop()!;
+    if (live.has(l)) continue;
+    live.add(l);
+    const b = byLabel.get(l);
+    if (b) for (const s of successors(b.term)) work.push(s);
+  }
+  const dead = new Set(f.blocks.filter((b) => !live.has(b.label)).map((b) => b.label));
   if (dead.size) {
     f.blocks = f.blocks.filter((b) => !dead.has(b.label));
     for (const b of f.blocks) for (const p of b.phis) p.incoming = p.incoming.filter((x) => !dead.has(x.block));
