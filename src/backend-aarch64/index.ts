@@ -25,13 +25,13 @@ const DW_OP_call_frame_cfa = 0x9c, DW_OP_breg0 = 0x70;
 /** DWARF's number for x29. */
 const DWARF_FP = 29;
 
-export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables" | "functionAlign" | "stackClashProtection">>;
+export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables" | "functionAlign" | "stackClashProtection" | "jumpTables">>;
 
 /** How aarch64 gcc spells data and symbol types. */
 const A64_DATA: DataSyntax = { typePrefix: "%", word8: ".xword", word4: ".word", functionAlign: 2 };
 
-function moduleContext(m: Module, pic: boolean): ModuleContext {
-  return { ...moduleSymbols(m, pic), jumpTables: new Map(), asmCount: 0, setjmpCount: 0, execStack: false };
+function moduleContext(m: Module, pic: boolean, useJumpTables: boolean): ModuleContext {
+  return { ...moduleSymbols(m, pic), jumpTables: new Map(), useJumpTables, asmCount: 0, setjmpCount: 0, execStack: false };
 }
 
 const A64_MACHINE: MachineTarget<A64Addr, ModuleContext> = {
@@ -68,7 +68,7 @@ export function emitGlobal(g: Global): AsmLine<Inst>[] {
 }
 
 export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine<Inst>[] {
-  const ctx = moduleContext(m, opts.pic);
+  const ctx = moduleContext(m, opts.pic, opts.jumpTables !== false);
   const out: AsmLine<Inst>[] = [];
   const debug = m.debug;
   const emitted: EmittedFunction[] | undefined = debug ? [] : undefined;

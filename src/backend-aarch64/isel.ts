@@ -38,6 +38,8 @@ import { parseConstraint, registerNumber } from "./inlineasm.js";
 export interface ModuleContext extends ModuleSymbols {
   /** Jump tables: label → target labels; entries are `.word target - label`. */
   readonly jumpTables: Map<string, string[]>;
+  /** -fno-jump-tables: every switch becomes a compare chain. */
+  readonly useJumpTables: boolean;
   /** Inline asm statements so far (their `%=` numbers). */
   asmCount: number;
   /** setjmp resume labels so far. */
@@ -1421,7 +1423,7 @@ export class ISel {
           this.jmp(t.default);
           return;
         }
-        if (this.jumpTable(t)) return;
+        if (this.ctx.useJumpTables && this.jumpTable(t)) return;
         const size = irSize(t.type);
         const sz = opSize(t.type);
         const v = size < 4 ? this.extend(t.value, t.type, false) : this.valReg(t.value, t.type);

@@ -38,7 +38,7 @@ const RV_MACHINE: MachineTarget<RvAddr, ModuleContext> = {
   select: (f, ctx) => new ISel(f, ctx).run(),
 };
 
-export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables" | "functionAlign">>;
+export type EmitOptions = Pick<CodegenOptions, "optLevel" | "pic"> & Partial<Pick<CodegenOptions, "unwindTables" | "functionAlign" | "jumpTables">>;
 
 function emitFunctionAsm(f: Func, ctx: ModuleContext, opts: EmitOptions, emitted?: EmittedFunction[]): AsmLine<Inst>[] {
   const out: AsmLine<Inst>[] = [];
@@ -68,7 +68,7 @@ export function emitGlobal(g: Global): AsmLine<Inst>[] {
 }
 
 export function emitModuleLines(m: Module, opts: CodegenOptions): AsmLine<Inst>[] {
-  const ctx: ModuleContext = { ...moduleSymbols(m, opts.pic), asmCount: 0, labelCount: 0, execStack: false, jumpTables: new Map() };
+  const ctx: ModuleContext = { ...moduleSymbols(m, opts.pic), asmCount: 0, labelCount: 0, execStack: false, jumpTables: new Map(), useJumpTables: opts.jumpTables !== false };
   const out: AsmLine<Inst>[] = [
     directive(".option", "pic"),
     directive(".attribute", "arch", ARCH_ATTRIBUTE),

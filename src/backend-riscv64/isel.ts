@@ -42,6 +42,8 @@ export interface ModuleContext extends ModuleSymbols {
   execStack: boolean;
   /** Jump tables: label → target labels; entries are emitted as `.word target - label` in .rodata. */
   readonly jumpTables: Map<string, string[]>;
+  /** -fno-jump-tables: every switch becomes a compare chain. */
+  readonly useJumpTables: boolean;
 }
 
 /** Dense enough for a table: at least 4 cases filling a third of the range. */
@@ -1456,7 +1458,7 @@ export class ISel {
           this.jmp(t.default);
           return;
         }
-        if (this.jumpTable(t)) return;
+        if (this.ctx.useJumpTables && this.jumpTable(t)) return;
         const v = irSize(t.type) < 4 ? this.ext(t.value, t.type, false) : this.intReg(t.value, t.type);
         for (const c of t.cases) {
           const cv = irSize(t.type) < 4 ? BigInt.asUintN(irSize(t.type) * 8, c.value) : normalize(c.value, t.type);
