@@ -7,7 +7,7 @@
 // in an executable, initial-exec otherwise.
 
 import type { Func, Global, Module } from "../ir/ir.js";
-import { emitGlobal as emitGlobalData, functionHeader, moduleSymbols, stackNote, type DataSyntax } from "../codegen/module-emit.js";
+import { emitGlobal as emitGlobalData, jumpTableData, functionHeader, moduleSymbols, stackNote, type DataSyntax } from "../codegen/module-emit.js";
 import type { AsmLine } from "../asm/lines.js";
 import { directive, label, verbatim } from "../asm/lines.js";
 import type { Inst } from "../asm/aarch64/inst.js";
@@ -77,13 +77,7 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine<Inst>[] {
   for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx, opts, emitted)) out.push(l);
   if (debug) out.push(directive(".text"), label(".Letext0"));
   for (const g of m.globals) for (const l of emitGlobal(g)) out.push(l);
-  if (ctx.jumpTables.size) {
-    out.push(directive(".section", ".rodata"));
-    for (const [lab, targets] of ctx.jumpTables) {
-      out.push(directive(".p2align", "2"), label(lab));
-      for (const t of targets) out.push(directive(".word", `${t}-${lab}`));
-    }
-  }
+  for (const l of jumpTableData<Inst>(ctx.jumpTables, A64_DATA)) out.push(l);
   if (debug && emitted) {
     const target: DebugTarget = opts.unwindTables !== false ? { frameBase: [DW_OP_call_frame_cfa], frameBaseBias: -16 } : { frameBase: [DW_OP_breg0 + DWARF_FP, 0], frameBaseBias: 0 };
     for (const l of debugSections(debug, emitted, target, { start: ".Ltext0", end: ".Letext0" })) out.push(l);

@@ -6,7 +6,7 @@
 // initial-exec model.
 
 import type { Func, Global, Module } from "../ir/ir.js";
-import { emitGlobal as emitGlobalData, functionHeader, moduleSymbols, stackNote, type DataSyntax } from "../codegen/module-emit.js";
+import { emitGlobal as emitGlobalData, jumpTableData, functionHeader, moduleSymbols, stackNote, type DataSyntax } from "../codegen/module-emit.js";
 import type { AsmLine } from "../asm/lines.js";
 import { directive, label, verbatim } from "../asm/lines.js";
 import type { Inst } from "../asm/riscv64/inst.js";
@@ -82,13 +82,7 @@ export function emitModuleLines(m: Module, opts: CodegenOptions): AsmLine<Inst>[
   for (const f of m.funcs) for (const l of emitFunctionAsm(f, ctx, opts, emitted)) out.push(l);
   if (debug) out.push(directive(".text"), label(".Letext0"));
   for (const g of m.globals) for (const l of emitGlobal(g)) out.push(l);
-  if (ctx.jumpTables.size) {
-    out.push(directive(".section", ".rodata"));
-    for (const [lab, targets] of ctx.jumpTables) {
-      out.push(directive(".p2align", "2"), label(lab));
-      for (const t of targets) out.push(directive(".word", `${t}-${lab}`));
-    }
-  }
+  for (const l of jumpTableData<Inst>(ctx.jumpTables, RV_DATA)) out.push(l);
   if (debug && emitted) {
     for (const l of debugSections(debug, emitted, { frameBase: [DW_OP_breg0 + DWARF_S0, 0], frameBaseBias: 0 }, { start: ".Ltext0", end: ".Letext0" })) out.push(l);
   }

@@ -7,8 +7,8 @@
 // local-exec when defined in an executable, initial-exec otherwise.
 
 import type { Global, Module, Func } from "../ir/ir.js";
-import { addressTakenSymbols, blockSymbol, emitGlobal as emitGlobalData, functionHeader, moduleSymbols, stackNote, type DataSyntax } from "../codegen/module-emit.js";
-import type { AsmLine } from "../asm/x86_64/inst.js";
+import { addressTakenSymbols, blockSymbol, emitGlobal as emitGlobalData, jumpTableData, functionHeader, moduleSymbols, stackNote, type DataSyntax } from "../codegen/module-emit.js";
+import type { AsmLine, Inst } from "../asm/x86_64/inst.js";
 import { directive, label, verbatim } from "../asm/x86_64/inst.js";
 import { printAsm } from "../asm/x86_64/printer.js";
 import type { MachineTarget } from "../codegen/driver.js";
@@ -113,13 +113,7 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
       if (n < 16) out.push(directive(".zero", String(16 - n)));
     }
   }
-  if (ctx.jumpTables.size) {
-    out.push(directive(".section", ".rodata"));
-    for (const [lab, targets] of ctx.jumpTables) {
-      out.push(directive(".p2align", "2"), label(lab));
-      for (const t of targets) out.push(directive(".long", `${t}-${lab}`));
-    }
-  }
+  for (const l of jumpTableData<Inst>(ctx.jumpTables, X86_DATA)) out.push(l);
   if (debug && emitted) {
     // The frame base is the CFA (%rbp + 16 in every body) when unwind tables say so, else %rbp itself.
     const target: DebugTarget = opts.unwindTables !== false ? { frameBase: [DW_OP_call_frame_cfa], frameBaseBias: -16 } : { frameBase: [DW_OP_breg0 + DWARF_RBP, 0], frameBaseBias: 0 };

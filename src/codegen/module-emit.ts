@@ -139,3 +139,14 @@ export function emitGlobal<I extends { readonly kind: "inst" }>(g: Global, synta
 export function stackNote<I extends { readonly kind: "inst" }>(execStack: boolean): AsmLine<I> {
   return directive(".section", ".note.GNU-stack", execStack ? '"x"' : '""', "@progbits");
 }
+
+/** Switch jump tables in .rodata: each entry the 4-byte distance from the table to its target. */
+export function jumpTableData<I extends { readonly kind: "inst" }>(tables: ReadonlyMap<string, readonly string[]>, syntax: DataSyntax): AsmLine<I>[] {
+  if (tables.size === 0) return [];
+  const out: AsmLine<I>[] = [directive(".section", ".rodata")];
+  for (const [lab, targets] of tables) {
+    out.push(directive(".p2align", "2"), label(lab));
+    for (const t of targets) out.push(directive(syntax.word4, `${t}-${lab}`));
+  }
+  return out;
+}
