@@ -3678,9 +3678,9 @@ class Parser {
   /**
    * -Wsign-compare: a comparison done in an unsigned type where one operand,
    * promoted, is signed and may be negative. `l`/`r` are the operands as
-   * written, `a`/`b` converted to the common type.
+   * written.
    */
-  private warnSignCompare(l: Expr, r: Expr, a: Expr, b: Expr, eq: boolean, at: Token): void {
+  private warnSignCompare(l: Expr, r: Expr, eq: boolean, at: Token): void {
     // After integer promotion: what ranks below int becomes int.
     const promotedSigned = (e: Expr): boolean => isInteger(e.type) && (intOf(e.type).rank < 3 || isSigned(e.type));
     const lSigned = promotedSigned(l), rSigned = promotedSigned(r);
@@ -3690,7 +3690,6 @@ class Parser {
     // An equality with an unsigned constant that a signed comparison would read the same way.
     const uc = this.constValue(unsignedOp);
     if (eq && uc !== undefined && uc >= 0n && uc <= 0x7fffffffn) return;
-    void a; void b;
     const T = (e: Expr): string => typeToString(unqualified(e.type));
     this.diags.warningIfEnabled(loc(at), `comparison of integer expressions of different signedness: '${T(l)}' and '${T(r)}'`, "sign-compare");
   }
@@ -3825,7 +3824,7 @@ class Parser {
         if ((isArithmetic(lt) || lt.kind === "vector") && (isArithmetic(rt) || rt.kind === "vector")) {
           if (!eq && (lt.kind === "complex" || rt.kind === "complex")) return this.invalidOperands(op, l, r, at);
           const [a, b, t] = this.arith(l, r);
-          if (isInteger(t) && !isSigned(t)) this.warnSignCompare(l, r, a, b, eq, at);
+          if (isInteger(t) && !isSigned(t)) this.warnSignCompare(l, r, eq, at);
           return { kind: "binary", op, left: a, right: b, type: t.kind === "vector" ? t : this.bt.int, loc: where };
         }
         if (lt.kind === "pointer" && rt.kind === "pointer") {
