@@ -18,8 +18,7 @@ import type { ModuleContext } from "./isel.js";
 import { ISel } from "./isel.js";
 import type { A64Addr } from "./regs.js";
 import { A64_FRAME, A64_HOOKS, emitFunction } from "./emit.js";
-import type { FunctionLines } from "../codegen/line-marks.js";
-import { debugSections, fileDirectives, type DebugTarget, type EmittedFunction } from "../codegen/debuginfo.js";
+import { debugSections, fileDirectives, functionLines, recordEmitted, type DebugTarget, type EmittedFunction } from "../codegen/debuginfo.js";
 
 const DW_OP_call_frame_cfa = 0x9c, DW_OP_breg0 = 0x70;
 /** DWARF's number for x29. */
@@ -46,20 +45,13 @@ function emitFunctionAsm(f: Func, ctx: ModuleContext, opts: EmitOptions, emitted
   let isel: ISel | undefined;
   const mf = generateFunction(f, ctx, { ...A64_MACHINE, select: (fn, c) => (isel = new ISel(fn, c)).run() });
   functionHeader(out, A64_DATA, f, opts.functionAlign);
-  const lines: FunctionLines | undefined = emitted
-    ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() }
-    : undefined;
+  const lines = functionLines(f, emitted);
   const code = emitFunction(mf, {
     unwindTables: opts.unwindTables !== false, stackClash: opts.stackClashProtection === true, ...(lines ? { debug: lines } : {}),
   });
   for (const l of code) out.push(l);
   out.push(directive(".size", f.name, `.-${f.name}`));
-  if (emitted && lines?.end && f.debug) {
-    emitted.push({
-      debug: f.debug, symbol: f.name, end: lines.end, ranges: lines.ranges,
-      slotOffset: (t) => { const s = isel?.slotOfAlloca(t); return s === undefined ? undefined : mf.slots[s]?.offset; },
-    });
-  }
+  recordEmitted(emitted, f, lines, (temp) => isel?.slotOfAlloca(temp), mf.slots);
   return out;
 }
 

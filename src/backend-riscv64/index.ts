@@ -14,8 +14,7 @@ import { printAsm } from "../asm/riscv64/printer.js";
 import type { MachineTarget } from "../codegen/driver.js";
 import { generateFunction } from "../codegen/driver.js";
 import type { CodegenOptions } from "../targets.js";
-import type { FunctionLines } from "../codegen/line-marks.js";
-import { debugSections, fileDirectives, type EmittedFunction } from "../codegen/debuginfo.js";
+import { debugSections, fileDirectives, functionLines, recordEmitted, type EmittedFunction } from "../codegen/debuginfo.js";
 import type { ModuleContext } from "./isel.js";
 import { ISel } from "./isel.js";
 import type { RvAddr } from "./regs.js";
@@ -45,21 +44,14 @@ function emitFunctionAsm(f: Func, ctx: ModuleContext, opts: EmitOptions, emitted
   let isel: ISel | undefined;
   const mf = generateFunction(f, ctx, { ...RV_MACHINE, select: (fn, c) => (isel = new ISel(fn, c)).run() });
   functionHeader(out, RV_DATA, f, opts.functionAlign);
-  const lines: FunctionLines | undefined = emitted
-    ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() }
-    : undefined;
+  const lines = functionLines(f, emitted);
   const code = emitFunction(mf, {
     unwindTables: opts.unwindTables !== false, varargs: f.varargs, ...(lines ? { debug: lines } : {}),
     nextLabel: () => `.Lrv${ctx.labelCount++}`,
   });
   for (const l of code) out.push(l);
   out.push(directive(".size", f.name, `.-${f.name}`));
-  if (emitted && lines?.end && f.debug) {
-    emitted.push({
-      debug: f.debug, symbol: f.name, end: lines.end, ranges: lines.ranges,
-      slotOffset: (t) => { const s = isel?.slotOfAlloca(t); return s === undefined ? undefined : mf.slots[s]?.offset; },
-    });
-  }
+  recordEmitted(emitted, f, lines, (temp) => isel?.slotOfAlloca(temp), mf.slots);
   return out;
 }
 

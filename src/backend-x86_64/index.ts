@@ -19,8 +19,7 @@ import { ISel } from "./isel.js";
 import type { X86Addr } from "./regs.js";
 import { X86_FRAME, X86_HOOKS, emitFunction } from "./emit.js";
 import { x86Machine, type X86Machine } from "./machine.js";
-import type { FunctionLines } from "../codegen/line-marks.js";
-import { debugSections, fileDirectives, type DebugTarget, type EmittedFunction } from "../codegen/debuginfo.js";
+import { debugSections, fileDirectives, functionLines, recordEmitted, type DebugTarget, type EmittedFunction } from "../codegen/debuginfo.js";
 
 const DW_OP_call_frame_cfa = 0x9c, DW_OP_breg0 = 0x70;
 /** DWARF's number for %rbp. */
@@ -65,9 +64,7 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPla
   // -falign-functions=N (gcc's default on x86_64: 16).
   functionHeader(out, X86_DATA, f, opts.functionAlign);
   // -g: line marks and scope labels (the function's debug description, when types are wanted too).
-  const lines: FunctionLines | undefined = emitted
-    ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() }
-    : undefined;
+  const lines = functionLines(f, emitted);
   const code = emitFunction(mf, {
     unwindTables: opts.unwindTables !== false, ...(ibt ? { ibt } : {}), stackClash: opts.stackClashProtection === true,
     machine: ctx.machine,
@@ -75,12 +72,7 @@ export function emitFunctionAsm(f: Func, ctx: ModuleContext, plan: ModuleEmitPla
   });
   for (const l of code) out.push(l); // (a spread overflows the stack on huge functions)
   out.push(directive(".size", f.name, `.-${f.name}`));
-  if (emitted && lines?.end && f.debug) {
-    emitted.push({
-      debug: f.debug, symbol: f.name, end: lines.end, ranges: lines.ranges,
-      slotOffset: (temp) => { const s = isel?.slotOfAlloca(temp); return s === undefined ? undefined : mf.slots[s]?.offset; },
-    });
-  }
+  recordEmitted(emitted, f, lines, (temp) => isel?.slotOfAlloca(temp), mf.slots);
   return out;
 }
 

@@ -11,6 +11,9 @@
 import type { Directive, Label } from "../asm/lines.js";
 import { directive, label } from "../asm/lines.js";
 import type { BaseEncoding, DebugFunc, DebugType, DebugVar, ModuleDebug } from "../ir/debug.js";
+import type { Func } from "../ir/ir.js";
+import type { FunctionLines } from "./line-marks.js";
+import type { FrameSlot } from "./mir.js";
 
 /** What the debug information needs from a target. */
 export interface DebugTarget {
@@ -28,6 +31,26 @@ export interface EmittedFunction {
   readonly ranges: ReadonlyMap<number, { start: string; end: string }>;
   /** Offset from the frame pointer of an alloca's slot, if it has one. */
   slotOffset(temp: number): number | undefined;
+}
+
+/** -g: the line-mark state an emitter fills for `f` (undefined without -g). */
+export function functionLines(f: Func, emitted: readonly EmittedFunction[] | undefined): FunctionLines | undefined {
+  return emitted ? { scopeParents: f.debug?.scopes.map((s) => s.parent) ?? [], prefix: `.Ldbg${emitted.length}`, ranges: new Map() } : undefined;
+}
+
+/**
+ * -g: record an emitted function for the debug sections. `slotOfAlloca` is
+ * the isel's map from an alloca to its frame slot, `slots` the final frame.
+ */
+export function recordEmitted(
+  emitted: EmittedFunction[] | undefined, f: Func, lines: FunctionLines | undefined,
+  slotOfAlloca: (temp: number) => number | undefined, slots: readonly FrameSlot[],
+): void {
+  if (!emitted || !lines?.end || !f.debug) return;
+  emitted.push({
+    debug: f.debug, symbol: f.name, end: lines.end, ranges: lines.ranges,
+    slotOffset: (temp) => { const s = slotOfAlloca(temp); return s === undefined ? undefined : slots[s]?.offset; },
+  });
 }
 
 // DWARF constants (DWARF 5 §7).
