@@ -80,6 +80,24 @@ function runCommand(arch: Arch, exe: string): [string, string[]] {
   return arch === HOST ? [exe, []] : [`qemu-${arch}`, ["-L", `/usr/${arch}-linux-gnu`, exe]];
 }
 
+interface Run { stdout: string; exitCode: number | undefined; signal: string | undefined; overLimit: boolean; wallMs: number }
+
+/**
+ * Run a built program with a limit on its CPU time, not on the wall clock: a
+ * campaign runs beside other work, and a program that waits for the CPU on a
+ * loaded machine is not slow. prlimit's soft limit sends SIGXCPU, the hard one
+ * a second later SIGKILL; a wall-clock limit of ten times as much catches a
+ * program that sleeps.
+ */
+async function runLimited(arch: Arch, exe: string, cpuMs: number): Promise<Run> {
+  const [cmd, args] = runCommand(arch, exe);
+  const sec = Math.max(1, Math.ceil(cpuMs / 1000));
+  const r = await execa("prlimit", [`--cpu=${sec}:${sec + 1}`, "--", cmd, ...args], { reject: false, timeout: sec * 10_000, stdin: "ignore" });
+  const signal = r.signal ?? undefined;
+  const overLimit = r.timedOut || signal === "SIGXCPU" || (signal === "SIGKILL" && !r.isCanceled);
+  return { stdout: r.stdout, exitCode: r.exitCode, signal, overLimit, wallMs: r.durationMs };
+}
+
 function gccFor(arch: Arch): string {
   return arch === HOST ? "gcc" : GCC[arch];
 }
@@ -128,19 +146,17 @@ class Campaign {
       const g = await execa(gccFor(arch), [...common, "-o", gccExe], { reject: false, timeout: this.compileTimeoutMs, all: true });
       if (g.exitCode !== 0) return { seed, verdict: "skipped-gcc-bad", detail: `gcc: ${g.timedOut ? "timeout" : firstLine(g.all ?? "", /error/)}` };
       const limit = this.runTimeoutMs(arch);
-      const [gc, ga] = runCommand(arch, gccExe);
-      const gr = await execa(gc, ga, { reject: false, timeout: limit, stdin: "ignore" });
-      if (gr.timedOut) return { seed, verdict: "skipped-gcc-slow", detail: `gcc's binary ran over ${limit / 1000}s` };
+      const gr = await runLimited(arch, gccExe, limit);
+      if (gr.overLimit) return { seed, verdict: "skipped-gcc-slow", detail: `gcc's binary ran over ${limit / 1000}s of CPU` };
       if (gr.exitCode !== 0) return { seed, verdict: "skipped-gcc-bad", detail: `gcc's binary: ${gr.signal ?? `exit ${gr.exitCode}`}` };
       const expected = gr.stdout;
 
       const tsccExe = join(dir, "tscc.exe");
       const t = await this.tscc(["-target", arch, ...common, "-o", tsccExe]);
       if (t.status !== 0 || t.timedOut) return { seed, expected, ...classifyCompileFailure(t.output, t.timedOut) };
-      const [tc, ta] = runCommand(arch, tsccExe);
       // tscc's code may be slower than gcc's: three times the limit before calling it a hang.
-      const tr = await execa(tc, ta, { reject: false, timeout: limit * 3, stdin: "ignore" });
-      if (tr.timedOut) return { seed, expected, verdict: "hang", detail: `ran over ${(limit * 3) / 1000}s (gcc's: ${gr.durationMs} ms)` };
+      const tr = await runLimited(arch, tsccExe, limit * 3);
+      if (tr.overLimit) return { seed, expected, verdict: "hang", detail: `ran over ${(limit * 3) / 1000}s of CPU (gcc's took ${gr.wallMs} ms wall)` };
       if (tr.exitCode !== 0 || tr.stdout !== expected) {
         const got = tr.exitCode !== 0 ? `${tr.signal ?? `exit ${tr.exitCode}`} after ${JSON.stringify(tr.stdout.slice(-60))}` : JSON.stringify(tr.stdout.slice(0, 80));
         return { seed, expected, verdict: "miscompile", detail: `gcc ${JSON.stringify(expected.slice(0, 80))}, tscc ${got}` };
