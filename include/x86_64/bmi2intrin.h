@@ -8,22 +8,22 @@
 
 #if defined(__BMI2__)
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-_bzhi_u32(unsigned int __a, unsigned int __b) { unsigned __n = __b & 0xff; return __n >= 32 ? __a : __a & (((unsigned int)1 << __n) - 1); }
+_bzhi_u32(unsigned int __a, unsigned int __b) { unsigned int __r; __asm__("bzhi %k[b], %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-_pdep_u32(unsigned int __a, unsigned int __b) { unsigned int __r = 0; for (unsigned int __k = 1; __b; __b &= __b - 1, __k <<= 1) if (__a & __k) __r |= __b & -__b; return __r; }
+_pdep_u32(unsigned int __a, unsigned int __b) { unsigned int __r; __asm__("pdep %k[b], %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-_pext_u32(unsigned int __a, unsigned int __b) { unsigned int __r = 0, __k = 1; for (; __b; __b &= __b - 1, __k <<= 1) if (__a & __b & -__b) __r |= __k; return __r; }
+_pext_u32(unsigned int __a, unsigned int __b) { unsigned int __r; __asm__("pext %k[b], %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-_bzhi_u64(unsigned long long __a, unsigned long long __b) { unsigned __n = __b & 0xff; return __n >= 64 ? __a : __a & (((unsigned long long)1 << __n) - 1); }
+_bzhi_u64(unsigned long long __a, unsigned long long __b) { unsigned long long __r; __asm__("bzhi %q[b], %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-_pdep_u64(unsigned long long __a, unsigned long long __b) { unsigned long long __r = 0; for (unsigned long long __k = 1; __b; __b &= __b - 1, __k <<= 1) if (__a & __k) __r |= __b & -__b; return __r; }
+_pdep_u64(unsigned long long __a, unsigned long long __b) { unsigned long long __r; __asm__("pdep %q[b], %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-_pext_u64(unsigned long long __a, unsigned long long __b) { unsigned long long __r = 0, __k = 1; for (; __b; __b &= __b - 1, __k <<= 1) if (__a & __b & -__b) __r |= __k; return __r; }
+_pext_u64(unsigned long long __a, unsigned long long __b) { unsigned long long __r; __asm__("pext %q[b], %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
 _mulx_u64(unsigned long long __a, unsigned long long __b, unsigned long long* __c) { unsigned __int128 __r = (unsigned __int128)__a * __b; *__c = (unsigned long long)(__r >> 64); return (unsigned long long)__r; }

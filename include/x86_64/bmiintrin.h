@@ -14,34 +14,34 @@ static __inline__ unsigned short __attribute__((__always_inline__, __artificial_
 _tzcnt_u16(unsigned short __a) { unsigned short __r; __asm__("tzcntw %w[a], %w[r]" : [r] "=&r" (__r) : [a] "r" ((unsigned int)__a)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-__andn_u32(unsigned int __a, unsigned int __b) { return ~__a & __b; }
+__andn_u32(unsigned int __a, unsigned int __b) { unsigned int __r; __asm__("andn %k[b], %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-_andn_u32(unsigned int __a, unsigned int __b) { return ~__a & __b; }
+_andn_u32(unsigned int __a, unsigned int __b) { unsigned int __r; __asm__("andn %k[b], %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-__bextr_u32(unsigned int __a, unsigned int __b) { unsigned __s = __b & 0xff, __l = (__b >> 8) & 0xff; unsigned int __v = __s >= 32 ? 0 : __a >> __s; return __l >= 32 ? __v : __v & (((unsigned int)1 << __l) - 1); }
+__bextr_u32(unsigned int __a, unsigned int __b) { unsigned int __r; __asm__("bextr %k[b], %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
 _bextr_u32(unsigned int __a, unsigned int __b, unsigned __c) { return __bextr_u32(__a, (__b & 0xff) | ((__c & 0xff) << 8)); }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-__blsi_u32(unsigned int __a) { return __a & -__a; }
+__blsi_u32(unsigned int __a) { unsigned int __r; __asm__("blsi %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-_blsi_u32(unsigned int __a) { return __a & -__a; }
+_blsi_u32(unsigned int __a) { unsigned int __r; __asm__("blsi %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-__blsmsk_u32(unsigned int __a) { return __a ^ (__a - 1); }
+__blsmsk_u32(unsigned int __a) { unsigned int __r; __asm__("blsmsk %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-_blsmsk_u32(unsigned int __a) { return __a ^ (__a - 1); }
+_blsmsk_u32(unsigned int __a) { unsigned int __r; __asm__("blsmsk %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-__blsr_u32(unsigned int __a) { return __a & (__a - 1); }
+__blsr_u32(unsigned int __a) { unsigned int __r; __asm__("blsr %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
-_blsr_u32(unsigned int __a) { return __a & (__a - 1); }
+_blsr_u32(unsigned int __a) { unsigned int __r; __asm__("blsr %k[a], %k[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned int __attribute__((__always_inline__, __artificial__))
 __tzcnt_u32(unsigned int __a) { unsigned int __r; __asm__("xorl %k[r], %k[r]\n\ttzcntl %k[a], %k[r]" : [r] "=&r" (__r) : [a] "r" (__a)); return __r; }
@@ -50,34 +50,34 @@ static __inline__ unsigned int __attribute__((__always_inline__, __artificial__)
 _tzcnt_u32(unsigned int __a) { unsigned int __r; __asm__("xorl %k[r], %k[r]\n\ttzcntl %k[a], %k[r]" : [r] "=&r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-__andn_u64(unsigned long long __a, unsigned long long __b) { return ~__a & __b; }
+__andn_u64(unsigned long long __a, unsigned long long __b) { unsigned long long __r; __asm__("andn %q[b], %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-_andn_u64(unsigned long long __a, unsigned long long __b) { return ~__a & __b; }
+_andn_u64(unsigned long long __a, unsigned long long __b) { unsigned long long __r; __asm__("andn %q[b], %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-__bextr_u64(unsigned long long __a, unsigned long long __b) { unsigned __s = __b & 0xff, __l = (__b >> 8) & 0xff; unsigned long long __v = __s >= 64 ? 0 : __a >> __s; return __l >= 64 ? __v : __v & (((unsigned long long)1 << __l) - 1); }
+__bextr_u64(unsigned long long __a, unsigned long long __b) { unsigned long long __r; __asm__("bextr %q[b], %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
 _bextr_u64(unsigned long long __a, unsigned int __b, unsigned int __c) { return __bextr_u64(__a, (__b & 0xff) | ((__c & 0xff) << 8)); }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-__blsi_u64(unsigned long long __a) { return __a & -__a; }
+__blsi_u64(unsigned long long __a) { unsigned long long __r; __asm__("blsi %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-_blsi_u64(unsigned long long __a) { return __a & -__a; }
+_blsi_u64(unsigned long long __a) { unsigned long long __r; __asm__("blsi %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-__blsmsk_u64(unsigned long long __a) { return __a ^ (__a - 1); }
+__blsmsk_u64(unsigned long long __a) { unsigned long long __r; __asm__("blsmsk %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-_blsmsk_u64(unsigned long long __a) { return __a ^ (__a - 1); }
+_blsmsk_u64(unsigned long long __a) { unsigned long long __r; __asm__("blsmsk %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-__blsr_u64(unsigned long long __a) { return __a & (__a - 1); }
+__blsr_u64(unsigned long long __a) { unsigned long long __r; __asm__("blsr %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
-_blsr_u64(unsigned long long __a) { return __a & (__a - 1); }
+_blsr_u64(unsigned long long __a) { unsigned long long __r; __asm__("blsr %q[a], %q[r]" : [r] "=r" (__r) : [a] "r" (__a)); return __r; }
 
 static __inline__ unsigned long long __attribute__((__always_inline__, __artificial__))
 __tzcnt_u64(unsigned long long __a) { unsigned long long __r; __asm__("xorl %k[r], %k[r]\n\ttzcntq %q[a], %q[r]" : [r] "=&r" (__r) : [a] "r" (__a)); return __r; }

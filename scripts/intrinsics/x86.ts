@@ -12,9 +12,9 @@
 //        intrinsic at the ISA level its header requires (tests/unit/intrinsics.test.ts
 //        checks that against gcc on this machine).
 //   c:   a C body, for intrinsics that are plain C in effect (casts, vector
-//        constructors, MXCSR field helpers) or whose instruction tscc's assembler
-//        cannot encode yet (the VEX-encoded BMI/BMI2 ones: their values are
-//        checked, their instructions are not).
+//        constructors, MXCSR field helpers), or whose two results do not fit
+//        the row's one output (_mulx_u64: its value is checked, its
+//        instruction is not).
 // Parameters are named a, b, c… in the prototype and __a, __b… in C bodies.
 
 export type IntrinHeader =
@@ -673,35 +673,35 @@ export const X86_INTRINSICS: readonly Intrinsic[] = [
   { h: "lzcntintrin", p: "unsigned long long _lzcnt_u64(unsigned long long a)", asm: "xorl %k[r], %k[r]; lzcntq %q[a], %q[r]", out: ["r:=&r"], in: ["a:r"] },
   { h: "bmiintrin", p: "unsigned short __tzcnt_u16(unsigned short a)", asm: "tzcntw %w[a], %w[r]", out: ["r:=&r"], in: ["a:r"] },
   { h: "bmiintrin", p: "unsigned short _tzcnt_u16(unsigned short a)", asm: "tzcntw %w[a], %w[r]", out: ["r:=&r"], in: ["a:r"] },
-  { h: "bmiintrin", p: "unsigned int __andn_u32(unsigned int a, unsigned int b)", c: "return ~__a & __b;" },
-  { h: "bmiintrin", p: "unsigned int _andn_u32(unsigned int a, unsigned int b)", c: "return ~__a & __b;" },
-  { h: "bmiintrin", p: "unsigned int __bextr_u32(unsigned int a, unsigned int b)", c: "unsigned __s = __b & 0xff, __l = (__b >> 8) & 0xff; unsigned int __v = __s >= 32 ? 0 : __a >> __s; return __l >= 32 ? __v : __v & (((unsigned int)1 << __l) - 1);" },
+  { h: "bmiintrin", p: "unsigned int __andn_u32(unsigned int a, unsigned int b)", asm: "andn %k[b], %k[a], %k[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
+  { h: "bmiintrin", p: "unsigned int _andn_u32(unsigned int a, unsigned int b)", asm: "andn %k[b], %k[a], %k[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
+  { h: "bmiintrin", p: "unsigned int __bextr_u32(unsigned int a, unsigned int b)", asm: "bextr %k[b], %k[a], %k[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
   { h: "bmiintrin", p: "unsigned int _bextr_u32(unsigned int a, unsigned int b, unsigned c)", c: "return __bextr_u32(__a, (__b & 0xff) | ((__c & 0xff) << 8));" },
-  { h: "bmiintrin", p: "unsigned int __blsi_u32(unsigned int a)", c: "return __a & -__a;" },
-  { h: "bmiintrin", p: "unsigned int _blsi_u32(unsigned int a)", c: "return __a & -__a;" },
-  { h: "bmiintrin", p: "unsigned int __blsmsk_u32(unsigned int a)", c: "return __a ^ (__a - 1);" },
-  { h: "bmiintrin", p: "unsigned int _blsmsk_u32(unsigned int a)", c: "return __a ^ (__a - 1);" },
-  { h: "bmiintrin", p: "unsigned int __blsr_u32(unsigned int a)", c: "return __a & (__a - 1);" },
-  { h: "bmiintrin", p: "unsigned int _blsr_u32(unsigned int a)", c: "return __a & (__a - 1);" },
+  { h: "bmiintrin", p: "unsigned int __blsi_u32(unsigned int a)", asm: "blsi %k[a], %k[r]", out: ["r:=r"], in: ["a:r"] },
+  { h: "bmiintrin", p: "unsigned int _blsi_u32(unsigned int a)", asm: "blsi %k[a], %k[r]", out: ["r:=r"], in: ["a:r"] },
+  { h: "bmiintrin", p: "unsigned int __blsmsk_u32(unsigned int a)", asm: "blsmsk %k[a], %k[r]", out: ["r:=r"], in: ["a:r"] },
+  { h: "bmiintrin", p: "unsigned int _blsmsk_u32(unsigned int a)", asm: "blsmsk %k[a], %k[r]", out: ["r:=r"], in: ["a:r"] },
+  { h: "bmiintrin", p: "unsigned int __blsr_u32(unsigned int a)", asm: "blsr %k[a], %k[r]", out: ["r:=r"], in: ["a:r"] },
+  { h: "bmiintrin", p: "unsigned int _blsr_u32(unsigned int a)", asm: "blsr %k[a], %k[r]", out: ["r:=r"], in: ["a:r"] },
   { h: "bmiintrin", p: "unsigned int __tzcnt_u32(unsigned int a)", asm: "xorl %k[r], %k[r]; tzcntl %k[a], %k[r]", out: ["r:=&r"], in: ["a:r"] },
   { h: "bmiintrin", p: "unsigned int _tzcnt_u32(unsigned int a)", asm: "xorl %k[r], %k[r]; tzcntl %k[a], %k[r]", out: ["r:=&r"], in: ["a:r"] },
-  { h: "bmiintrin", p: "unsigned long long __andn_u64(unsigned long long a, unsigned long long b)", c: "return ~__a & __b;" },
-  { h: "bmiintrin", p: "unsigned long long _andn_u64(unsigned long long a, unsigned long long b)", c: "return ~__a & __b;" },
-  { h: "bmiintrin", p: "unsigned long long __bextr_u64(unsigned long long a, unsigned long long b)", c: "unsigned __s = __b & 0xff, __l = (__b >> 8) & 0xff; unsigned long long __v = __s >= 64 ? 0 : __a >> __s; return __l >= 64 ? __v : __v & (((unsigned long long)1 << __l) - 1);" },
+  { h: "bmiintrin", p: "unsigned long long __andn_u64(unsigned long long a, unsigned long long b)", asm: "andn %q[b], %q[a], %q[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
+  { h: "bmiintrin", p: "unsigned long long _andn_u64(unsigned long long a, unsigned long long b)", asm: "andn %q[b], %q[a], %q[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
+  { h: "bmiintrin", p: "unsigned long long __bextr_u64(unsigned long long a, unsigned long long b)", asm: "bextr %q[b], %q[a], %q[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
   { h: "bmiintrin", p: "unsigned long long _bextr_u64(unsigned long long a, unsigned int b, unsigned int c)", c: "return __bextr_u64(__a, (__b & 0xff) | ((__c & 0xff) << 8));" },
-  { h: "bmiintrin", p: "unsigned long long __blsi_u64(unsigned long long a)", c: "return __a & -__a;" },
-  { h: "bmiintrin", p: "unsigned long long _blsi_u64(unsigned long long a)", c: "return __a & -__a;" },
-  { h: "bmiintrin", p: "unsigned long long __blsmsk_u64(unsigned long long a)", c: "return __a ^ (__a - 1);" },
-  { h: "bmiintrin", p: "unsigned long long _blsmsk_u64(unsigned long long a)", c: "return __a ^ (__a - 1);" },
-  { h: "bmiintrin", p: "unsigned long long __blsr_u64(unsigned long long a)", c: "return __a & (__a - 1);" },
-  { h: "bmiintrin", p: "unsigned long long _blsr_u64(unsigned long long a)", c: "return __a & (__a - 1);" },
+  { h: "bmiintrin", p: "unsigned long long __blsi_u64(unsigned long long a)", asm: "blsi %q[a], %q[r]", out: ["r:=r"], in: ["a:r"] },
+  { h: "bmiintrin", p: "unsigned long long _blsi_u64(unsigned long long a)", asm: "blsi %q[a], %q[r]", out: ["r:=r"], in: ["a:r"] },
+  { h: "bmiintrin", p: "unsigned long long __blsmsk_u64(unsigned long long a)", asm: "blsmsk %q[a], %q[r]", out: ["r:=r"], in: ["a:r"] },
+  { h: "bmiintrin", p: "unsigned long long _blsmsk_u64(unsigned long long a)", asm: "blsmsk %q[a], %q[r]", out: ["r:=r"], in: ["a:r"] },
+  { h: "bmiintrin", p: "unsigned long long __blsr_u64(unsigned long long a)", asm: "blsr %q[a], %q[r]", out: ["r:=r"], in: ["a:r"] },
+  { h: "bmiintrin", p: "unsigned long long _blsr_u64(unsigned long long a)", asm: "blsr %q[a], %q[r]", out: ["r:=r"], in: ["a:r"] },
   { h: "bmiintrin", p: "unsigned long long __tzcnt_u64(unsigned long long a)", asm: "xorl %k[r], %k[r]; tzcntq %q[a], %q[r]", out: ["r:=&r"], in: ["a:r"] },
   { h: "bmiintrin", p: "unsigned long long _tzcnt_u64(unsigned long long a)", asm: "xorl %k[r], %k[r]; tzcntq %q[a], %q[r]", out: ["r:=&r"], in: ["a:r"] },
-  { h: "bmi2intrin", p: "unsigned int _bzhi_u32(unsigned int a, unsigned int b)", c: "unsigned __n = __b & 0xff; return __n >= 32 ? __a : __a & (((unsigned int)1 << __n) - 1);" },
-  { h: "bmi2intrin", p: "unsigned int _pdep_u32(unsigned int a, unsigned int b)", c: "unsigned int __r = 0; for (unsigned int __k = 1; __b; __b &= __b - 1, __k <<= 1) if (__a & __k) __r |= __b & -__b; return __r;" },
-  { h: "bmi2intrin", p: "unsigned int _pext_u32(unsigned int a, unsigned int b)", c: "unsigned int __r = 0, __k = 1; for (; __b; __b &= __b - 1, __k <<= 1) if (__a & __b & -__b) __r |= __k; return __r;" },
-  { h: "bmi2intrin", p: "unsigned long long _bzhi_u64(unsigned long long a, unsigned long long b)", c: "unsigned __n = __b & 0xff; return __n >= 64 ? __a : __a & (((unsigned long long)1 << __n) - 1);" },
-  { h: "bmi2intrin", p: "unsigned long long _pdep_u64(unsigned long long a, unsigned long long b)", c: "unsigned long long __r = 0; for (unsigned long long __k = 1; __b; __b &= __b - 1, __k <<= 1) if (__a & __k) __r |= __b & -__b; return __r;" },
-  { h: "bmi2intrin", p: "unsigned long long _pext_u64(unsigned long long a, unsigned long long b)", c: "unsigned long long __r = 0, __k = 1; for (; __b; __b &= __b - 1, __k <<= 1) if (__a & __b & -__b) __r |= __k; return __r;" },
+  { h: "bmi2intrin", p: "unsigned int _bzhi_u32(unsigned int a, unsigned int b)", asm: "bzhi %k[b], %k[a], %k[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
+  { h: "bmi2intrin", p: "unsigned int _pdep_u32(unsigned int a, unsigned int b)", asm: "pdep %k[b], %k[a], %k[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
+  { h: "bmi2intrin", p: "unsigned int _pext_u32(unsigned int a, unsigned int b)", asm: "pext %k[b], %k[a], %k[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
+  { h: "bmi2intrin", p: "unsigned long long _bzhi_u64(unsigned long long a, unsigned long long b)", asm: "bzhi %q[b], %q[a], %q[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
+  { h: "bmi2intrin", p: "unsigned long long _pdep_u64(unsigned long long a, unsigned long long b)", asm: "pdep %q[b], %q[a], %q[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
+  { h: "bmi2intrin", p: "unsigned long long _pext_u64(unsigned long long a, unsigned long long b)", asm: "pext %q[b], %q[a], %q[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
   { h: "bmi2intrin", p: "unsigned long long _mulx_u64(unsigned long long a, unsigned long long b, unsigned long long* c)", c: "unsigned __int128 __r = (unsigned __int128)__a * __b; *__c = (unsigned long long)(__r >> 64); return (unsigned long long)__r;" },
 ];

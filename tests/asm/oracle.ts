@@ -11,8 +11,8 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assembleFile } from "../../src/asm/index.js";
 import { ElfFile } from "../../src/elf/reader.js";
-import { FORMS } from "../../src/asm/x86_64/forms.js";
-import { GPR16, GPR32, GPR64, GPR8, XMM } from "../../src/asm/x86_64/inst.js";
+import { FORMS, type Form } from "../../src/asm/x86_64/forms.js";
+import { GPR16, GPR32, GPR64, GPR8, XMM, YMM } from "../../src/asm/x86_64/inst.js";
 
 const GPR: Record<number, readonly string[]> = { 1: GPR8, 2: GPR16, 4: GPR32, 8: GPR64 };
 const BASES = [...GPR64, "rip"];
@@ -22,7 +22,10 @@ const DISPS = ["", "0", "8", "-8", "127", "128", "-129", "0x1000", "sym", "sym+4
 
 /** Mnemonics to exercise: every table entry except branches (relaxation is covered by the corpus). */
 const SKIP = /^(call|callq|jmp|jmpq|loop|loopn?[ez]|jrcxz|jecxz)$/;
-const candidates = [...FORMS.entries()].flatMap(([mn, forms]) => (SKIP.test(mn) ? [] : forms.map((f) => ({ mn, f }))));
+/** The VEX-encoded mnemonics (AVX, AVX2, FMA, F16C, BMI1/2), for `--only`. */
+export const VEX_MNEMONICS = /^v|^(andn|bextr|bls|bzhi|mulx|pdep|pext|rorx|s[ah][lr]x)/;
+const candidatesOf = (only: RegExp | undefined): { mn: string; f: Form }[] =>
+  [...FORMS.entries()].flatMap(([mn, forms]) => (SKIP.test(mn) || (only && !only.test(mn)) ? [] : forms.map((f) => ({ mn, f }))));
 
 const mem = fc.record({
   base: fc.option(fc.constantFrom(...BASES), { nil: undefined }),
@@ -49,7 +52,10 @@ function operand(t: string, size: number): fc.Arbitrary<string> {
     case "cl": return fc.constant("%cl");
     case "dx": return fc.constant("%dx");
     case "one": return fc.constant("$1");
-    case "x": case "xr": return fc.constantFrom(...XMM).map((r) => "%" + r);
+    case "x": case "xr": case "vx": case "xi": return fc.constantFrom(...XMM).map((r) => "%" + r);
+    case "y": case "yr": case "vy": case "yi": return fc.constantFrom(...YMM).map((r) => "%" + r);
+    case "ym": return fc.oneof(fc.constantFrom(...YMM).map((r) => "%" + r), mem);
+    case "vr": return reg(size);
     case "xmm0": return fc.constant("%xmm0");
     case "xm": return fc.oneof(fc.constantFrom(...XMM).map((r) => "%" + r), mem);
     case "st0": return fc.constant("%st");
@@ -61,7 +67,8 @@ function operand(t: string, size: number): fc.Arbitrary<string> {
   }
 }
 
-export const instruction: fc.Arbitrary<string> = fc.constantFrom(...candidates).chain(({ mn, f }) =>
+/** Random instructions from the table's forms (those of mnemonics matching `only`, if given). */
+export const instructionOf = (only?: RegExp): fc.Arbitrary<string> => fc.constantFrom(...candidatesOf(only)).chain(({ mn, f }) =>
   (f.ops.length ? fc.tuple(...f.ops.map((t) => operand(t, f.size))) : fc.constant([] as string[])).map((ops) => `${mn}${ops.length ? " " + ops.join(", ") : ""}`));
 
 function textOf(obj: Uint8Array): Uint8Array {
@@ -99,10 +106,13 @@ export function compareBatch(lines: string[], work: string): OracleResult {
   return res;
 }
 
-export function runOracle(count: number, seed: number, batch = 2000): OracleResult {
-  return runBatches(fc.sample(instruction, { numRuns: count, seed }), batch, (lines, _n, work) => compareBatch(lines, work));
+export function runOracle(count: number, seed: number, batch = 2000, only?: RegExp): OracleResult {
+  return runBatches(fc.sample(instructionOf(only), { numRuns: count, seed }), batch, (lines, _n, work) => compareBatch(lines, work));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  reportOracle("asm oracle", runOracle(Number(cliOption("--count", "5000")), Number(cliOption("--seed", String(Date.now() % 100000)))));
+  // `--only REGEX`: just the mnemonics it matches (`--only vex`: the VEX-encoded ones).
+  const only = process.argv.includes("--only") ? cliOption("--only", "") : undefined;
+  reportOracle("asm oracle", runOracle(Number(cliOption("--count", "5000")), Number(cliOption("--seed", String(Date.now() % 100000))), 2000,
+    only === undefined ? undefined : only === "vex" ? VEX_MNEMONICS : new RegExp(only)));
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { assembleFile, formatDiagnostic } from "../../src/asm/index.js";
 import { ElfFile } from "../../src/elf/reader.js";
-import { runOracle } from "../asm/oracle.js";
+import { runOracle, VEX_MNEMONICS } from "../asm/oracle.js";
 import { runCorpus, sample } from "../asm/corpus.js";
 import { runRoundTrip } from "../asm/roundtrip.js";
 import { requireForEach } from "./require.js";
@@ -57,6 +57,13 @@ describe("GNU as oracle", () => {
     expect(r.mismatches.slice(0, 10)).toEqual([]);
     expect(r.weRejected.slice(0, 10)).toEqual([]);
     expect(r.checked).toBeGreaterThan(2900);
+  }, 120_000);
+
+  it("VEX instructions (AVX, AVX2, FMA, F16C, BMI1/2) encode byte-identically", () => {
+    const r = runOracle(2000, Number(process.env.TSCC_ASM_SEED ?? 7), 2000, VEX_MNEMONICS);
+    expect(r.mismatches.slice(0, 10)).toEqual([]);
+    expect(r.weRejected.slice(0, 10)).toEqual([]);
+    expect(r.checked).toBeGreaterThan(1900);
   }, 120_000);
 
   it("gcc -S output of torture tests assembles identically", () => {

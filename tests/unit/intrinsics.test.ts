@@ -78,7 +78,7 @@ describe("intrinsics against gcc", () => {
     const levels: [RegExp, string[]][] = [
       [/^(mmintrin|xmmintrin|emmintrin)$/, []], [/^pmmintrin$/, ["-msse3"]], [/^tmmintrin$/, ["-mssse3"]],
       [/^smmintrin$/, ["-msse4.1"]], [/^nmmintrin$/, ["-msse4.2"]], [/^wmmintrin$/, ["-maes", "-mpclmul"]],
-      [/^popcntintrin$/, ["-mpopcnt"]], [/^lzcntintrin$/, ["-mlzcnt"]], [/^bmiintrin$/, ["-mbmi"]],
+      [/^popcntintrin$/, ["-mpopcnt"]], [/^lzcntintrin$/, ["-mlzcnt"]], [/^bmiintrin$/, ["-mbmi"]], [/^bmi2intrin$/, ["-mbmi2"]],
     ];
     for (const [re, flags] of levels) {
       const rows = asmRows.filter((r) => re.test(r.h));

@@ -99,7 +99,10 @@ function matches(t: string, o: Operand, size: number, ctx: Ctx): boolean {
     case "cr": return !!r && r.cls === "cr";
     case "dr": return !!r && r.cls === "dr";
     case "dx": return o.kind === "reg" && o.reg === "dx";
-    case "x": case "xr": return !!r && r.cls === "xmm";
+    case "x": case "xr": case "vx": case "xi": return !!r && r.cls === "xmm";
+    case "y": case "yr": case "vy": case "yi": return !!r && r.cls === "ymm";
+    case "ym": return o.kind === "mem" || (!!r && r.cls === "ymm");
+    case "vr": return !!r && r.cls === "gpr" && r.size === size;
     case "xmm0": return o.kind === "reg" && o.reg === "xmm0";
     case "xm": return o.kind === "mem" || (!!r && r.cls === "xmm");
     case "st0": return !!r && r.cls === "st" && r.num === 0;
@@ -147,6 +150,9 @@ function encodeForm(inst: Inst, f: Form, ctx: Ctx): Out {
   let immOp: Operand | undefined;
   let plusOp: Operand | undefined;
   let relOp: Operand | undefined;
+  // VEX: the register in VEX.vvvv (operand types v…) and the one in the immediate's high nibble (…i).
+  let vvvvOp: Operand | undefined;
+  let is4Op: Operand | undefined;
   // Segment, control and debug registers always take the ModRM reg field (the general register is r/m).
   const systemReg = (t: string): boolean => t === "sreg" || t === "cr" || t === "dr";
   const hasSystemReg = f.ops.some(systemReg);
@@ -158,13 +164,15 @@ function encodeForm(inst: Inst, f: Form, ctx: Ctx): Out {
       else rmOp = o;
       return;
     }
+    if (t[0] === "v") { vvvvOp = o; return; }
+    if (t === "xi" || t === "yi") { is4Op = o; return; }
     if (o.kind === "imm") { immOp = o; return; }
     if (t === "rel") { relOp = o; return; }
     if (t === "st0") return;
     if (f.plus) { plusOp = o; return; }
     if (o.kind === "indirect") { rmOp = o.to; return; }
     if (f.modrm === "r") {
-      if (t.startsWith("rm") || t === "xm" || t === "m" || t === "xr") rmOp = o;
+      if (t.startsWith("rm") || t === "xm" || t === "m" || t === "xr" || t === "ym" || t === "yr") rmOp = o;
       else if (regOp === undefined) regOp = o;
       else rmOp = o;
     } else rmOp = o;
@@ -201,6 +209,7 @@ function encodeForm(inst: Inst, f: Form, ctx: Ctx): Out {
     }
     opcode[opcode.length - 1] += r.num & 7;
   }
+  if (f.vex) return finishVex(f, rex, opcode, modrmBytes, { seg, addr32, vvvv: vvvvOp && regNum(vvvvOp, noteReg), is4: is4Op && regNum(is4Op, noteReg) }, immOp, dispFixup, ctx);
   if (needRex && !rex) rex = 0x40;
   if (rex) rex |= 0x40;
   if (rex && forbidRex) throw new AsmError(`can't encode register '%${findHighByte(ops)}' in an instruction requiring REX prefix`);
@@ -254,6 +263,43 @@ function encodeForm(inst: Inst, f: Form, ctx: Ctx): Out {
     if (v.e === undefined) throw new AsmError("branch to an absolute address is not supported");
     pushInt(bytes, 0n, f.rel);
     fixups.push({ offset: at, size: f.rel, expr: v.e, pcrel: true, bias: -BigInt(f.rel), signed: true, branch: f.rel === 4 });
+  }
+  return { bytes, fixups };
+}
+
+/**
+ * The VEX form of an instruction: [segment] [67] VEX opcode ModRM… [imm].
+ * The two-byte prefix (c5) when nothing needs X, B, W or a map other than 0f,
+ * as gas picks it; REX's R/X/B/W bits travel inverted (R/X/B/vvvv) in the prefix.
+ */
+function finishVex(
+  f: Form, rex: number, opcode: number[], modrm: number[],
+  regs: { seg?: number; addr32: boolean; vvvv?: number; is4?: number },
+  immOp: Operand | undefined, dispFixup: { at: number; v: Val; pcrel: boolean } | undefined, ctx: Ctx,
+): Out {
+  const v = f.vex!;
+  const bytes: number[] = [];
+  const fixups: EncFixup[] = [];
+  if (regs.seg !== undefined) bytes.push(regs.seg);
+  if (regs.addr32) bytes.push(0x67);
+  const notR = rex & 4 ? 0 : 0x80;
+  const tail = (((~(regs.vvvv ?? 0)) & 15) << 3) | (v.l << 2) | v.pp;
+  if ((rex & 0xb) === 0 && v.map === 1) bytes.push(0xc5, notR | tail);
+  else bytes.push(0xc4, notR | (rex & 2 ? 0 : 0x40) | (rex & 1 ? 0 : 0x20) | v.map, (rex & 8 ? 0x80 : 0) | tail);
+  bytes.push(...opcode);
+  const modrmStart = bytes.length;
+  bytes.push(...modrm);
+  if (immOp && f.imm) {
+    const iv = val(immOp, ctx);
+    if (iv.c === undefined) fixups.push({ offset: bytes.length, size: f.imm, expr: iv.e!, pcrel: false, bias: 0n, signed: false });
+    pushInt(bytes, iv.c ?? 0n, f.imm);
+  }
+  if (regs.is4 !== undefined) bytes.push(regs.is4 << 4);
+  if (f.trailing !== undefined) bytes.push(f.trailing);
+  if (dispFixup) {
+    const offset = modrmStart + dispFixup.at;
+    const bias = dispFixup.pcrel ? -BigInt(bytes.length - offset) : 0n;
+    fixups.push({ offset, size: 4, expr: dispFixup.v.e!, pcrel: dispFixup.pcrel, bias, signed: true });
   }
   return { bytes, fixups };
 }
@@ -397,7 +443,7 @@ export function encodeInst(inst: Inst, cx: EncodeContext): Encoded {
   if (cands.length === 0) throw new AsmError(`${forms.some((f) => f.ops.length === ops.length) ? "operand type mismatch" : "number of operands mismatch"} for \`${mn}'`);
   if (cands.some((f) => f.inferred)) {
     // Bare mnemonic: the operand size comes from a register operand.
-    const sized = cands.filter((f) => f.ops.some((t, i) => (t === "r" || t === "rm" || t === "acc") && gpr(ops[i])));
+    const sized = cands.filter((f) => f.ops.some((t, i) => (t === "r" || t === "rm" || t === "acc" || t === "vr") && gpr(ops[i])));
     if (sized.length) cands = sized;
     else if (new Set(cands.map((f) => f.size)).size > 1) {
       const pick = cands.some((f) => f.size === 4) ? 4 : Math.max(...cands.map((f) => f.size));

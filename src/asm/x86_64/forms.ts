@@ -23,6 +23,12 @@ export interface Form {
   readonly imm?: ImmSize;
   readonly trailing?: number;
   readonly rel?: 1 | 4;
+  /**
+   * VEX-encoded (AVX, AVX2, FMA, F16C, BMI1/2): the mandatory prefix and the
+   * 0f/0f38/0f3a escape bytes of the line become the prefix's pp and map
+   * fields, `L1` sets VEX.L (256-bit), `W` sets VEX.W.
+   */
+  readonly vex?: { readonly pp: number; readonly map: number; readonly l: 0 | 1 };
   /** Table order: ties between equally long encodings go to the earlier form. */
   readonly order: number;
 }
@@ -45,8 +51,12 @@ function parseLine(line: string, order: number, out: Form[]): void {
   let imm: "b" | "w" | "d" | "q" | "z" | undefined;
   let trailing: number | undefined;
   let rel: 1 | 4 | undefined;
+  let vex = false;
+  let vexL: 0 | 1 = 0;
   for (const t of toks) {
-    if (t === "d64") d64 = true;
+    if (t === "vex") vex = true;
+    else if (t === "L1") vexL = 1;
+    else if (t === "d64") d64 = true;
     else if (t === "W") rexW = true;
     else if (t === "/r") modrm = "r";
     else if (/^\/[0-7]$/.test(t)) modrm = Number(t[1]);
@@ -61,11 +71,22 @@ function parseLine(line: string, order: number, out: Form[]): void {
       else opcode.push(b);
     } else throw new Error(`bad encoding token '${t}' in: ${line}`);
   }
+  let vexFields: Form["vex"];
+  if (vex) {
+    // 0f → map 1, 0f 38 → 2, 0f 3a → 3; 66/f3/f2 → pp 1/2/3.
+    if (opcode[0] !== 0x0f) throw new Error(`VEX line without 0f escape: ${line}`);
+    const map = opcode[1] === 0x38 ? 2 : opcode[1] === 0x3a ? 3 : 1;
+    opcode.splice(0, map === 1 ? 1 : 2);
+    const pp = prefixes.length === 0 ? 0 : ({ 0x66: 1, 0xf3: 2, 0xf2: 3 } as Record<number, number>)[prefixes[0]!];
+    if (pp === undefined || prefixes.length > 1) throw new Error(`bad VEX prefix in: ${line}`);
+    prefixes.length = 0;
+    vexFields = { pp, map, l: vexL };
+  }
   const sizes = m[2] ? [...m[2]] : [undefined];
   for (const suf of sizes) {
     const size = suf ? SUFFIX_SIZE[suf] : 0;
     const immSize = imm === undefined ? undefined : imm === "z" ? (Math.min(size || 4, 4) as ImmSize) : ({ b: 1, w: 2, d: 4, q: 8 } as const)[imm];
-    const f = { ops, size, d64, rexW, prefixes, opcode, modrm, plus, imm: immSize, trailing, rel, order };
+    const f = { ops, size, d64, rexW, prefixes, opcode, modrm, plus, imm: immSize, trailing, rel, vex: vexFields, order };
     out.push({ ...f, mnemonic: base + (suf ?? ""), inferred: false });
     if (suf) out.push({ ...f, mnemonic: base, inferred: true });
   }

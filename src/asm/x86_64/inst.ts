@@ -14,6 +14,8 @@ export const GPR32 = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi", "r
 export const GPR16 = ["ax", "cx", "dx", "bx", "sp", "bp", "si", "di", "r8w", "r9w", "r10w", "r11w", "r12w", "r13w", "r14w", "r15w"] as const;
 export const GPR8 = ["al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil", "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"] as const;
 export const XMM = ["xmm0", "xmm1", "xmm2", "xmm3", "xmm4", "xmm5", "xmm6", "xmm7", "xmm8", "xmm9", "xmm10", "xmm11", "xmm12", "xmm13", "xmm14", "xmm15"] as const;
+/** The 256-bit AVX registers: `%ymmN` is `%xmmN` widened (VEX.L=1 forms). */
+export const YMM = XMM.map((x) => `y${x.slice(1)}` as `ymm${number}`);
 export const X87 = ["st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)"] as const;
 /** The legacy high-byte registers (not encodable together with a REX prefix). */
 export const GPR8H = ["ah", "ch", "dh", "bh"] as const;
@@ -25,7 +27,7 @@ export const DEBUG_REGS = Array.from({ length: 16 }, (_, i) => `db${i}` as const
 
 export type RegName =
   | (typeof GPR64)[number] | (typeof GPR32)[number] | (typeof GPR16)[number] | (typeof GPR8)[number]
-  | (typeof XMM)[number] | (typeof X87)[number] | (typeof GPR8H)[number] | "st(0)" | "rip"
+  | (typeof XMM)[number] | `ymm${number}` | (typeof X87)[number] | (typeof GPR8H)[number] | "st(0)" | "rip"
   | (typeof SEGMENT_REGS)[number] | `cr${number}` | `db${number}` | `dr${number}`;
 
 /** The name of general register `n` (0..15, hardware numbering) at a byte width. */

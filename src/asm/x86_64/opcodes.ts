@@ -22,6 +22,8 @@
 // default (no REX.W for q). When several forms fit, the shortest encoding
 // wins and ties go to the earlier line: the order below is GNU as's choice.
 
+import { vexForms } from "./opcodes-vex.js";
+
 const CC: readonly (readonly [string, number])[] = [
   ["o", 0], ["no", 1], ["b", 2], ["c", 2], ["nae", 2], ["ae", 3], ["nb", 3], ["nc", 3], ["e", 4], ["z", 4],
   ["ne", 5], ["nz", 5], ["be", 6], ["na", 6], ["a", 7], ["nbe", 7], ["s", 8], ["ns", 9], ["p", 10], ["pe", 10],
@@ -274,7 +276,7 @@ function systemForms(): string[] {
     "lret | cb", "lretl | cb", "lretq | W cb", "lret iw | ca iw", "lretl iw | ca iw", "lretq iw | W ca iw",
     "clac | 0f 01 ca", "stac | 0f 01 cb", "monitor | 0f 01 c8", "mwait | 0f 01 c9", "xsetbv | 0f 01 d1",
     "vmcall | 0f 01 c1", "vmmcall | 0f 01 d9", "serialize | 0f 01 e8", "rdpkru | 0f 01 ee", "wrpkru | 0f 01 ef",
-    "int1 | f1", "icebp | f1", "ud1{wlq} rm,r | 0f b9 /r", "ud0{wlq} rm,r | 0f ff /r",
+    "int1 | f1", "ud1{wlq} rm,r | 0f b9 /r", "ud0{wlq} rm,r | 0f ff /r",
     // Stores of a selector or the machine status word: 16 bits to memory, zero-extended into a register.
     ...["sldt", "str"].flatMap((n, k) => [`${n} m | 0f 00 /${k}`, `${n} r16 | 66 0f 00 /${k}`, `${n} r32 | 0f 00 /${k}`, `${n} r64 | 0f 00 /${k}`]),
     "lldt rm16 | 0f 00 /2", "ltr rm16 | 0f 00 /3",
@@ -309,4 +311,4 @@ function systemForms(): string[] {
   ];
 }
 
-export const FORM_LINES: readonly string[] = [...integerForms(), ...x87Forms(), ...sseForms(), ...systemForms()];
+export const FORM_LINES: readonly string[] = [...integerForms(), ...x87Forms(), ...sseForms(), ...systemForms(), ...vexForms()];

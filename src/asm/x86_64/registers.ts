@@ -1,8 +1,8 @@
 // x86_64 registers as data: name → class, hardware number and width.
 
-import { CONTROL_REGS, DEBUG_REGS, GPR16, GPR32, GPR64, GPR8, GPR8H, SEGMENT_REGS, XMM, type RegName } from "./inst.js";
+import { CONTROL_REGS, DEBUG_REGS, GPR16, GPR32, GPR64, GPR8, GPR8H, SEGMENT_REGS, XMM, YMM, type RegName } from "./inst.js";
 
-export type RegClass = "gpr" | "xmm" | "st" | "seg" | "rip" | "cr" | "dr";
+export type RegClass = "gpr" | "xmm" | "ymm" | "st" | "seg" | "rip" | "cr" | "dr";
 
 export interface RegInfo {
   readonly cls: RegClass;
@@ -24,6 +24,7 @@ export const REGISTERS: ReadonlyMap<string, RegInfo> = (() => {
   add(GPR8, "gpr", 1);
   GPR8H.forEach((n, i) => m.set(n, { cls: "gpr", num: 4 + i, size: 1, rex: "forbids" }));
   add(XMM, "xmm", 16);
+  add(YMM, "ymm", 32);
   m.set("st", { cls: "st", num: 0, size: 10 });
   for (let i = 0; i < 8; i++) m.set(`st(${i})`, { cls: "st", num: i, size: 10 });
   SEGMENT_REGS.forEach((n, i) => m.set(n, { cls: "seg", num: i, size: 2 }));
