@@ -5,7 +5,7 @@
 // inline pass expands those at every -O level), or a macro over a statement
 // expression when one parameter must be an integer constant (an `"n"` asm
 // operand), as gcc's headers are at -O0. Vector operands go through GNU
-// vector types in SSE registers (`"x"`).
+// vector types in SSE registers (`"x"`; 32-byte ones in %ymm registers).
 
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -40,7 +40,8 @@ function operandExpr(name: string, proto: Proto, macro: boolean): string {
     const imm = proto.params.find((q) => q.imm)!;
     return macro ? `(${imm.name.toUpperCase()}_)` : `__${imm.name}`;
   }
-  if (name.startsWith("*")) return `*(__tscc_mem_t *)(__${name.slice(1)})`;
+  // The memory an AVX intrinsic's operand names may be a whole 32-byte vector.
+  if (name.startsWith("*")) return `*(${/__m256/.test(proto.ret) || proto.params.some((q) => /__m256/.test(q.type)) ? "__tscc_mem256_t" : "__tscc_mem_t"} *)(__${name.slice(1)})`;
   if (name.startsWith("t_") || name.startsWith("s_")) return `__${name}`;
   const q = proto.params.find((x) => x.name === name);
   if (!q) throw new Error(`${proto.name}: operand ${name} is no parameter`);
@@ -124,6 +125,7 @@ const HEADERS: Record<IntrinHeader, HeaderSpec> = {
       VEC("__v1di", "long long", 8), VEC("__v2sf", "float", 8),
       "/* What an asm memory operand of an intrinsic points at (any size, any alignment). */",
       VEC("__tscc_mem_t", "char", 16, ", __may_alias__, __aligned__(1)"),
+      VEC("__tscc_mem256_t", "char", 32, ", __may_alias__, __aligned__(1)"),
     ].join("\n"),
   },
   xmmintrin: {
@@ -233,6 +235,35 @@ const HEADERS: Record<IntrinHeader, HeaderSpec> = {
   lzcntintrin: { includes: [], guard: "defined(__LZCNT__)" },
   bmiintrin: { includes: [], guard: "defined(__BMI__)" },
   bmi2intrin: { includes: [], guard: "defined(__BMI2__)" },
+  avxintrin: {
+    includes: ["smmintrin.h"],
+    guard: "defined(__AVX__)",
+    preamble: [
+      VEC("__m256", "float", 32, ", __may_alias__"), VEC("__m256_u", "float", 32, ", __may_alias__, __aligned__(1)"),
+      VEC("__m256d", "double", 32, ", __may_alias__"), VEC("__m256d_u", "double", 32, ", __may_alias__, __aligned__(1)"),
+      VEC("__m256i", "long long", 32, ", __may_alias__"), VEC("__m256i_u", "long long", 32, ", __may_alias__, __aligned__(1)"),
+      VEC("__v4df", "double", 32), VEC("__v8sf", "float", 32), VEC("__v4di", "long long", 32), VEC("__v4du", "unsigned long long", 32),
+      VEC("__v8si", "int", 32), VEC("__v8su", "unsigned int", 32), VEC("__v16hi", "short", 32), VEC("__v16hu", "unsigned short", 32),
+      VEC("__v32qi", "char", 32), VEC("__v32qs", "signed char", 32), VEC("__v32qu", "unsigned char", 32),
+      // The comparison predicates of _mm*_cmp_p[sd]/_s[sd], in the instruction's immediate order.
+      ...["EQ_OQ", "LT_OS", "LE_OS", "UNORD_Q", "NEQ_UQ", "NLT_US", "NLE_US", "ORD_Q", "EQ_UQ", "NGE_US", "NGT_US", "FALSE_OQ",
+        "NEQ_OQ", "GE_OS", "GT_OS", "TRUE_UQ", "EQ_OS", "LT_OQ", "LE_OQ", "UNORD_S", "NEQ_US", "NLT_UQ", "NLE_UQ", "ORD_S",
+        "EQ_US", "NGE_UQ", "NGT_UQ", "FALSE_OS", "NEQ_OS", "GE_OQ", "GT_OQ", "TRUE_US"].map((p, i) => `#define _CMP_${p} 0x${i.toString(16).padStart(2, "0")}`),
+    ].join("\n"),
+    postamble: [
+      "#define _mm256_ceil_pd(V) _mm256_round_pd((V), _MM_FROUND_CEIL)",
+      "#define _mm256_floor_pd(V) _mm256_round_pd((V), _MM_FROUND_FLOOR)",
+      "#define _mm256_ceil_ps(V) _mm256_round_ps((V), _MM_FROUND_CEIL)",
+      "#define _mm256_floor_ps(V) _mm256_round_ps((V), _MM_FROUND_FLOOR)",
+    ].join("\n"),
+  },
+  avx2intrin: {
+    includes: ["avxintrin.h"],
+    guard: "defined(__AVX2__)",
+    postamble: "#define _mm_broadcastsd_pd(X) _mm_movedup_pd(X)\n#define _mm_broadcastsi128_si256(X) _mm256_broadcastsi128_si256(X)",
+  },
+  fmaintrin: { includes: ["avxintrin.h"], guard: "defined(__FMA__)" },
+  f16cintrin: { includes: ["avxintrin.h"], guard: "defined(__F16C__)" },
 };
 
 /** Intrinsics that need a feature of their own inside a header (gcc's target pragmas). */
@@ -304,8 +335,7 @@ static __inline__ void _mm_free(void *__p) { free(__p); }
   "immintrin.h": `${NOTICE}
 #ifndef _TSCC_IMMINTRIN_H
 #define _TSCC_IMMINTRIN_H
-/* SSE through SSE4.2, AES/PCLMUL and the bit-manipulation sets; no AVX yet
-   (tscc's assembler has no VEX encodings). */
+/* SSE through SSE4.2, AES/PCLMUL, the bit-manipulation sets, AVX, AVX2, FMA and F16C. */
 #include <x86gprintrin.h>
 #include <mmintrin.h>
 #include <xmmintrin.h>
@@ -314,6 +344,10 @@ static __inline__ void _mm_free(void *__p) { free(__p); }
 #include <tmmintrin.h>
 #include <smmintrin.h>
 #include <wmmintrin.h>
+#include <avxintrin.h>
+#include <avx2intrin.h>
+#include <fmaintrin.h>
+#include <f16cintrin.h>
 #endif
 `,
   "x86intrin.h": `${NOTICE}

@@ -21,6 +21,11 @@ export interface DataLayout {
   /** Maximum alignment a scalar type needs (alignof(max_align_t)). */
   readonly maxAlign: number;
   /**
+   * What a bare `__attribute__((aligned))` means (`__BIGGEST_ALIGNMENT__`): the
+   * widest alignment any instruction wants, 32 on x86_64 once AVX is on.
+   */
+  readonly biggestAlignment: number;
+  /**
    * What `__builtin_va_list` is: SysV's one-element array of `__va_list_tag`, AAPCS64's
    * `__va_list` struct, or a plain `void *` (RISC-V).
    */
@@ -38,17 +43,17 @@ export interface DataLayout {
 export const DATA_LAYOUTS: Readonly<Record<ArchName, DataLayout>> = {
   x86_64: {
     arch: "x86_64", triple: "x86_64-linux-gnu", charIsSigned: true, longDouble: "x87",
-    pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: true, maxAlign: 16,
+    pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: true, maxAlign: 16, biggestAlignment: 16,
     vaList: "x86_64", anonBitfieldAlign: false, trampoline: { size: 24, align: 8 },
   },
   aarch64: {
     arch: "aarch64", triple: "aarch64-linux-gnu", charIsSigned: false, longDouble: "binary128",
-    pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: false, maxAlign: 16,
+    pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: false, maxAlign: 16, biggestAlignment: 16,
     vaList: "aarch64", anonBitfieldAlign: true, trampoline: { size: 32, align: 8 },
   },
   riscv64: {
     arch: "riscv64", triple: "riscv64-linux-gnu", charIsSigned: false, longDouble: "binary128",
-    pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: true, maxAlign: 16,
+    pointerSize: 8, sizeofLong: 8, sizeofWchar: 4, wcharIsSigned: true, maxAlign: 16, biggestAlignment: 16,
     vaList: "pointer", anonBitfieldAlign: false, trampoline: { size: 32, align: 8 },
   },
 };

@@ -85,6 +85,8 @@ export interface IsaFeature {
   readonly requires: readonly string[];
   /** Turned on with it, but independent of it afterwards. */
   readonly implies: readonly string[];
+  /** A bare `aligned` attribute means this much while the feature is on (AVX: 32). */
+  readonly biggestAlignment?: number;
 }
 
 export interface StartObject { readonly object: string; readonly source: string; readonly defines: readonly string[] }

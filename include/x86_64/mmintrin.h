@@ -19,6 +19,7 @@ typedef long long __v1di __attribute__((__vector_size__(8)));
 typedef float __v2sf __attribute__((__vector_size__(8)));
 /* What an asm memory operand of an intrinsic points at (any size, any alignment). */
 typedef char __tscc_mem_t __attribute__((__vector_size__(16), __may_alias__, __aligned__(1)));
+typedef char __tscc_mem256_t __attribute__((__vector_size__(32), __may_alias__, __aligned__(1)));
 
 static __inline__ void __attribute__((__always_inline__, __artificial__))
 _mm_empty(void) { __asm__ __volatile__("emms" :  : ); }

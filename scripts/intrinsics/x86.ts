@@ -19,13 +19,17 @@
 
 export type IntrinHeader =
   | "mmintrin" | "xmmintrin" | "emmintrin" | "pmmintrin" | "tmmintrin" | "smmintrin" | "nmmintrin"
-  | "wmmintrin" | "popcntintrin" | "lzcntintrin" | "bmiintrin" | "bmi2intrin";
+  | "wmmintrin" | "popcntintrin" | "lzcntintrin" | "bmiintrin" | "bmi2intrin"
+  | "avxintrin" | "avx2intrin" | "fmaintrin" | "f16cintrin";
 
 export type Intrinsic =
   | { h: IntrinHeader; p: string; asm: string; out: string[]; in: string[]; clobber?: string }
   | { h: IntrinHeader; p: string; c: string };
 
-export const X86_INTRINSICS: readonly Intrinsic[] = [
+import { AVX_INTRINSICS } from "./x86-avx.js";
+
+/** SSE through SSE4.2, AES/PCLMUL, POPCNT/LZCNT and BMI/BMI2. */
+export const SSE_INTRINSICS: readonly Intrinsic[] = [
   { h: "mmintrin", p: "void _mm_empty(void)", asm: "emms", out: [], in: [] },
   { h: "mmintrin", p: "void _m_empty(void)", asm: "emms", out: [], in: [] },
   { h: "mmintrin", p: "__m64 _mm_cvtsi32_si64(int a)", asm: "movd %k[a], %[r]", out: ["r:=&x"], in: ["a:r"] },
@@ -705,3 +709,5 @@ export const X86_INTRINSICS: readonly Intrinsic[] = [
   { h: "bmi2intrin", p: "unsigned long long _pext_u64(unsigned long long a, unsigned long long b)", asm: "pext %q[b], %q[a], %q[r]", out: ["r:=r"], in: ["a:r", "b:r"] },
   { h: "bmi2intrin", p: "unsigned long long _mulx_u64(unsigned long long a, unsigned long long b, unsigned long long* c)", c: "unsigned __int128 __r = (unsigned __int128)__a * __b; *__c = (unsigned long long)(__r >> 64); return (unsigned long long)__r;" },
 ];
+
+export const X86_INTRINSICS: readonly Intrinsic[] = [...SSE_INTRINSICS, ...AVX_INTRINSICS];

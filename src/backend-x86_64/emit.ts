@@ -4,7 +4,7 @@
 import type { MOperand, TargetHooks } from "../codegen/mir.js";
 import { RETURNS_TWICE } from "../ir/ir.js";
 import type { AsmLine, MemOperand, Operand, RegName } from "../asm/x86_64/inst.js";
-import { XMM, X87, directive, gprName, imm, inst, label, mem, reg, verbatim } from "../asm/x86_64/inst.js";
+import { XMM, YMM, X87, directive, gprName, imm, inst, label, mem, reg, verbatim } from "../asm/x86_64/inst.js";
 import { ice } from "../ir/errors.js";
 import type { X86Addr, XFunc, XInst, XOperand } from "./regs.js";
 import { RBP, RDX, ST0, X86_REGS } from "./regs.js";
@@ -42,7 +42,7 @@ const DWARF_GPR = [0, 2, 1, 3, 7, 6, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15] as cons
 
 function regName(r: number, size: number): RegName {
   if (r >= ST0) return X87[r - ST0]!;
-  if (r >= 16) return XMM[r - 16]!;
+  if (r >= 16) return size === 32 ? YMM[r - 16]! : XMM[r - 16]!;
   return gprName(r, size >= 8 ? 8 : size);
 }
 

@@ -4,7 +4,7 @@
 // calls expandTemplate once registers and frame offsets are final.
 
 import type { MemOperand } from "../asm/x86_64/inst.js";
-import { GPR16, GPR32, GPR64, GPR8, XMM, X87, gprName } from "../asm/x86_64/inst.js";
+import { GPR16, GPR32, GPR64, GPR8, XMM, YMM, X87, gprName } from "../asm/x86_64/inst.js";
 import { printOperand } from "../asm/x86_64/printer.js";
 import { CodegenError } from "../ir/errors.js";
 import { RAX, RBX, RCX, RDI, RDX, RSI, ST0, xmm } from "./regs.js";
@@ -106,7 +106,8 @@ const SUFFIX: Record<number, string> = { 1: "b", 2: "w", 4: "l", 8: "q" };
 
 function regText(reg: number, size: number, mod: string): string {
   if (reg >= ST0) return X87[reg - ST0]!;
-  if (reg >= 16) return XMM[reg - 16]!;
+  // %x and %t name the 128- and 256-bit views of a vector register; by default its operand's width.
+  if (reg >= 16) return mod === "t" || (mod !== "x" && size === 32) ? YMM[reg - 16]! : XMM[reg - 16]!;
   if (mod === "h") {
     if (reg > 3) throw new CodegenError(`%h needs one of a, b, c, d: got ${gprName(reg, 8)}`);
     return ["ah", "ch", "dh", "bh"][reg]!;
@@ -141,7 +142,7 @@ function renderArg(a: AsmArg, mod: string): string {
 
 /**
  * Substitute operands into an asm template: `%N`, `%[name]`, `%lN` (labels
- * count after inputs), modifiers `%b %w %k %q %h %c %n %P %p %a %l %z %V %H`,
+ * count after inputs), modifiers `%b %w %k %q %h %x %t %c %n %P %p %a %l %z %V %H`,
  * `%%`, `%=` (a number unique to this asm) and `%{ %| %}`; `{att|intel}`
  * dialect alternatives keep the AT&T text.
  */

@@ -1732,9 +1732,10 @@ export class ISel {
       if (o.kind === "mem" && o.vector !== undefined && c.reg) {
         // A vector output in a register: stored to its object after the asm.
         const n = this.vectorPlace(c.reg, where);
-        operand({ k: "reg", r: n, size: 16, def: true, ...(c.early ? { early: true } : {}) }, o.name);
+        const width = vectorWidth(o.vector);
+        operand({ k: "reg", r: n, size: width, def: true, ...(c.early ? { early: true } : {}) }, o.name);
         const mem = this.memOf(this.address(o.addr));
-        afterAsm.push(() => this.emit(vectorMove(o.vector!), r(n, 16), mem));
+        afterAsm.push(() => this.emit(vectorMove(o.vector!), r(n, width), mem));
         outReg.push({ reg: n, cls: "float" });
         return;
       }
@@ -1778,7 +1779,7 @@ export class ISel {
           const target = operands[c.match];
           if (!target || "st" in out || out.cls !== "float") throw new CodegenError(`matching constraint "${x.constraint}" of a vector names no vector register output${where}`);
           const src = this.loadVector(x.addr, x.vector);
-          beforeAsm.push(() => this.copyFloat(src, out.reg));
+          beforeAsm.push(() => this.copyVector(src, out.reg, x.vector!));
           ops[target.op] = { ...(ops[target.op] as MReg), use: true };
           operands.push({ op: target.op });
           continue;
@@ -1786,8 +1787,8 @@ export class ISel {
         if (c.reg) {
           const src = this.loadVector(x.addr, x.vector);
           const n = c.reg.kind === "fixed" ? this.vectorPlace(c.reg, where) : src;
-          if (n !== src) beforeAsm.push(() => this.copyFloat(src, n));
-          operand(r(n, 16), x.name);
+          if (n !== src) beforeAsm.push(() => this.copyVector(src, n, x.vector!));
+          operand(r(n, vectorWidth(x.vector)), x.name);
           continue;
         }
       }
@@ -1886,8 +1887,13 @@ export class ISel {
   /** Load a vector of `size` bytes kept in memory at addr into a new vector vreg. */
   private loadVector(addr: Value, size: number): number {
     const n = this.vreg("float");
-    this.emit(vectorMove(size), this.memOf(this.address(addr)), d(n, 16));
+    this.emit(vectorMove(size), this.memOf(this.address(addr)), d(n, vectorWidth(size)));
     return n;
+  }
+  /** Copy a vector asm operand between registers: all 32 bytes of a %ymm one. */
+  private copyVector(src: number, dst: number, size: number): void {
+    if (size === 32) this.emit("vmovaps", r(src, 32), d(dst, 32));
+    else this.copyFloat(src, dst);
   }
 
   /** Copy a scalar of type t between registers of either class (movq/movd across). */
@@ -1929,8 +1935,18 @@ function sseMove(size: number): string {
   return size <= 4 ? "movss" : size <= 8 ? "movsd" : "movups";
 }
 
+/**
+ * The register width of a GNU vector asm operand: a 32-byte vector lives in a
+ * %ymm register (AVX; the register allocator still sees the %xmm part, which
+ * is safe because such a value lives only from its load to the asm).
+ */
+function vectorWidth(size: number): number {
+  return size === 32 ? 32 : 16;
+}
+
 /** The move of a GNU vector of `size` bytes between memory and an SSE register. */
 function vectorMove(size: number): string {
+  if (size === 32) return "vmovups";
   if (size === 16) return "movups";
   if (size === 8) return "movq";
   if (size === 4) return "movd";

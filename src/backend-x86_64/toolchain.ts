@@ -18,7 +18,7 @@ export const X86_64_TOOLCHAIN: Toolchain = {
   mOptions: {
     exact: ["64", "no-stv", "stv", "fxsr", "ieee-fp", "long-double-80",
       "omit-leaf-frame-pointer", "no-omit-leaf-frame-pointer", "stackrealign",
-      "no-avx2", "no-avx512f", "no-fma", "no-80387-unused", "align-stringops", "no-align-stringops",
+      "no-avx512f", "no-80387-unused", "align-stringops", "no-align-stringops",
       "needed", "no-needed"],
     values: {
       "arch=": [], "tune=": ["*"], "fpmath=": ["sse"], "abi=": ["sysv"],
@@ -28,8 +28,7 @@ export const X86_64_TOOLCHAIN: Toolchain = {
   },
   // Extensions above the x86-64 baseline (SSE2) whose instructions tscc's
   // assembler encodes: their -m options define gcc's macros for the
-  // intrinsics headers. AVX and the VEX-encoded BMI forms are not encodable
-  // yet, so no -march= that includes them (x86-64-v3, native) is accepted.
+  // intrinsics headers (tscc's own code generation stays at the baseline).
   isa: {
     features: {
       "sse3": { macros: ["__SSE3__"], requires: [], implies: [] },
@@ -42,9 +41,14 @@ export const X86_64_TOOLCHAIN: Toolchain = {
       "abm": { macros: ["__ABM__"], requires: [], implies: ["lzcnt", "popcnt"] },
       "aes": { macros: ["__AES__"], requires: [], implies: [] },
       "pclmul": { macros: ["__PCLMUL__"], requires: [], implies: [] },
-      // The BMI intrinsics compute in C while the assembler lacks VEX (values as gcc's).
       "bmi": { macros: ["__BMI__"], requires: [], implies: [] },
       "bmi2": { macros: ["__BMI2__"], requires: [], implies: [] },
+      "xsave": { macros: ["__XSAVE__"], requires: [], implies: [] },
+      "avx": { macros: ["__AVX__"], requires: ["sse4.2", "xsave"], implies: [], biggestAlignment: 32 },
+      "avx2": { macros: ["__AVX2__"], requires: ["avx"], implies: [] },
+      // gcc also says fma() is fast (math.h's FP_FAST_FMA).
+      "fma": { macros: ["__FMA__", "__FP_FAST_FMA", "__FP_FAST_FMAF", "__FP_FAST_FMAF32", "__FP_FAST_FMAF64", "__FP_FAST_FMAF32x"], requires: ["avx"], implies: [] },
+      "f16c": { macros: ["__F16C__"], requires: ["avx"], implies: [] },
       "sahf": { macros: ["__LAHF_SAHF__"], requires: [], implies: [] },
     },
     aliases: { "sse4": "sse4.2" },

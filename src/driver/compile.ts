@@ -51,9 +51,10 @@ function normalizeStd(std: string): CStd {
 /** The target's data layout as -fshort-wchar and -f[un]signed-char change it. */
 export function dataLayoutOf(cfg: DriverConfig): DataLayout {
   const base = cfg.toolchain.layout;
-  if (!cfg.shortWchar && cfg.signedChar === undefined) return base;
+  if (!cfg.shortWchar && cfg.signedChar === undefined && cfg.biggestAlignment === undefined) return base;
   return {
     ...base,
+    ...(cfg.biggestAlignment !== undefined ? { biggestAlignment: Math.max(base.biggestAlignment, cfg.biggestAlignment) } : {}),
     ...(cfg.shortWchar ? { sizeofWchar: 2 as const, wcharIsSigned: false } : {}),
     ...(cfg.signedChar !== undefined ? { charIsSigned: cfg.signedChar } : {}),
   };

@@ -124,6 +124,8 @@ export interface DriverConfig {
   functionSections: boolean;
   dataSections: boolean;
   signedChar?: boolean;
+  /** -mavx and up: a bare `aligned` attribute means 32 (`__BIGGEST_ALIGNMENT__`). */
+  biggestAlignment?: number;
   integratedAs: boolean;
   warnings: { suppressAll: boolean; allErrors: boolean; errorOptions: Map<string, boolean>; enabled: Map<string, boolean> };
   pedanticErrors: boolean;
@@ -559,6 +561,8 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
   }
   // Extension macros come first, so a -U on the command line still removes one.
   if (isa) c.defines.unshift(...isa.macros().map((m): PPDirective => ({ kind: "define", text: m })));
+  const widest = isa?.biggestAlignment();
+  if (widest !== undefined) c.biggestAlignment = widest;
   if (c.toolchain.machineOptions && c.machine.length > 0) {
     const mm = c.toolchain.machineOptions.macros(c.machine, c.pic);
     if ("error" in mm) throw new UsageError(mm.error);

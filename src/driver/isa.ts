@@ -53,6 +53,13 @@ export class IsaState {
     for (const [n, g] of Object.entries(this.isa.features)) if (g.requires.includes(name)) this.disable(n);
   }
 
+  /** What a bare `aligned` means with these extensions, if any of them widens it. */
+  biggestAlignment(): number | undefined {
+    const widths = [...this.on].map((n) => this.isa.features[n]!.biggestAlignment ?? 0);
+    const w = Math.max(0, ...widths);
+    return w > 0 ? w : undefined;
+  }
+
   /** The macros of every extension on, sorted. */
   macros(): string[] {
     return [...this.on].flatMap((n) => this.isa.features[n]!.macros).sort();

@@ -778,7 +778,7 @@ class Parser {
   private declAttrs(into: DeclAttrs, attrs: readonly Attr[]): void {
     for (const a of attrs) {
       switch (a.name) {
-        case "aligned": into.aligned = Math.max(into.aligned ?? 0, a.args.length ? this.attrInt(a, 0) ?? 0 : 16); break;
+        case "aligned": into.aligned = Math.max(into.aligned ?? 0, a.args.length ? this.attrInt(a, 0) ?? 0 : this.opts.layout.biggestAlignment); break;
         case "packed": into.packed = true; break;
         case "section": into.section = this.attrString(a, 0); break;
         case "weak": into.weak = true; break;
@@ -1171,7 +1171,7 @@ class Parser {
     let align: number | undefined;
     for (const a of attrs) {
       if (a.name === "packed") packed = true;
-      else if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
+      else if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : this.opts.layout.biggestAlignment);
     }
     const layoutOpts = { packed, align, pack, anonBitfieldAlign: this.opts.layout.anonBitfieldAlign };
     layoutRecord(t.rec, members, layoutOpts);
@@ -1308,7 +1308,7 @@ class Parser {
             type = this.bt.int;
           }
           let align = spec.align;
-          for (const a of allAttrs) if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : 16);
+          for (const a of allAttrs) if (a.name === "aligned") align = Math.max(align ?? 0, a.args.length ? this.attrInt(a, 0) ?? 1 : this.opts.layout.biggestAlignment);
           out.push({ name: d.name, type, bitWidth: width, packed: hasAttr(allAttrs, "packed"), align, loc: d.loc, ...(type === spec.type && spec.typedefName ? { typedefName: spec.typedefName } : {}) });
           if (!this.accept(",")) break;
         }

@@ -110,7 +110,6 @@ const COMMON: Table = [
   ["__ATOMIC_RELAXED", "0"],
   ["__ATOMIC_RELEASE", "3"],
   ["__ATOMIC_SEQ_CST", "5"],
-  ["__BIGGEST_ALIGNMENT__", "16"],
   ["__BYTE_ORDER__", "__ORDER_LITTLE_ENDIAN__"],
   ["__CHAR16_TYPE__", "short unsigned int"],
   ["__CHAR32_TYPE__", "unsigned int"],
@@ -415,6 +414,7 @@ function charTable(layout: DataLayout): Table {
     ? [["__WCHAR_MAX__", "0x7fffffff"], ["__WCHAR_MIN__", "(-__WCHAR_MAX__ - 1)"], ["__WCHAR_TYPE__", "int"]]
     : [["__WCHAR_MAX__", "0xffffffffU"], ["__WCHAR_MIN__", "0U"], ["__WCHAR_TYPE__", "unsigned int"]];
   out.push(["__SIZEOF_WCHAR_T__", String(layout.sizeofWchar)], ["__WCHAR_WIDTH__", String(layout.sizeofWchar * 8)]);
+  out.push(["__BIGGEST_ALIGNMENT__", String(layout.biggestAlignment)]);
   if (!layout.charIsSigned) out.push(["__CHAR_UNSIGNED__", "1"]);
   return out;
 }

@@ -10,12 +10,12 @@ import { X86_INTRINSICS, type Intrinsic } from "../../scripts/intrinsics/x86.js"
 import { parseProto, type Proto } from "../../scripts/gen-intrinsics.js";
 
 /** Every -m option the headers' features need. */
-export const ALL_FEATURES = ["-msse4.2", "-maes", "-mpclmul", "-mpopcnt", "-mlzcnt", "-mbmi", "-mbmi2", "-mcrc32"];
+export const ALL_FEATURES = ["-msse4.2", "-maes", "-mpclmul", "-mpopcnt", "-mlzcnt", "-mbmi", "-mbmi2", "-mcrc32", "-mavx2", "-mfma", "-mf16c"];
 
 /** Results that are undefined by definition: not printed. */
-const UNDEFINED_VALUE = /^_mm_undefined_/;
+const UNDEFINED_VALUE = /^_mm(256)?_undefined_/;
 
-const VECTORS = new Set(["__m128", "__m128i", "__m128d", "__m64"]);
+const VECTORS = new Set(["__m128", "__m128i", "__m128d", "__m64", "__m256", "__m256i", "__m256d"]);
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -27,33 +27,43 @@ function rng(seed: number): () => number {
 
 /** Immediates to try: small ones are valid for every intrinsic; two-element selectors stop at 1. */
 function immValues(name: string): number[] {
+  if (/gather/.test(name)) return [1, 4, 8];
+  if (/(extract|insert)[fi]128/.test(name)) return [0, 1];
   if (/(insert|extract)_epi64/.test(name)) return [0, 1];
   if (/insert|extract|pinsrw|pextrw/.test(name)) return [0, 1, 3];
   if (/_mm_prefetch/.test(name)) return [0, 3];
-  if (/shuffle|blend_epi16|_dp_|alignr|mpsadbw|cmp[ei]str|clmul|insert_ps|keygen|s[lr]li_si128|bs[lr]li/.test(name)) return [0, 1, 3, 0x11, 0x1b, 0x4e];
+  if (/shuffle|blend_epi|_mm256_blend_ps|_dp_|alignr|mpsadbw|cmp[ei]str|clmul|insert_ps|keygen|s[lr]li_si(128|256)|bs[lr]li|permute|cvtps_ph/.test(name)) return [0, 1, 3, 0x11, 0x1b, 0x4e];
   return [0, 1, 2, 3];
 }
 
 /** A C expression for a vector argument: edge patterns first, then random bytes. */
 function vectorArg(type: string, k: number, next: () => number): string {
-  const bytes = type === "__m64" ? 8 : 16;
+  const bytes = type === "__m64" ? 8 : type.startsWith("__m256") ? 32 : 16;
   const edge: number[][] = [
     new Array<number>(bytes).fill(0), new Array<number>(bytes).fill(0xff), new Array<number>(bytes).fill(0x80),
     new Array<number>(bytes).fill(0x7f),
   ];
   const floatEdges = ["1.5f", "-0.0f", "__builtin_nanf(\"\")", "__builtin_inff()", "-2.5f", "3e9f", "0.5f", "-1e-40f"];
   const doubleEdges = ["2.5", "-0.0", "__builtin_nan(\"\")", "-__builtin_inf()", "1e300", "-3.5", "0.5", "5e9"];
-  if (type === "__m128" && k % 3 === 1) {
+  if ((type === "__m128" || type === "__m256") && k % 3 === 1) {
     const e = (i: number): string => floatEdges[(k + i * 3) % floatEdges.length]!;
-    return `((__m128){${e(0)}, ${e(1)}, ${e(2)}, ${e(3)}})`;
+    return `((${type}){${Array.from({ length: bytes / 4 }, (_, i) => e(i)).join(", ")}})`;
   }
-  if (type === "__m128d" && k % 3 === 1) {
+  if ((type === "__m128d" || type === "__m256d") && k % 3 === 1) {
     const e = (i: number): string => doubleEdges[(k + i * 5) % doubleEdges.length]!;
-    return `((__m128d){${e(0)}, ${e(1)}})`;
+    return `((${type}){${Array.from({ length: bytes / 8 }, (_, i) => e(i)).join(", ")}})`;
   }
   const b = k < edge.length ? edge[k]! : Array.from({ length: bytes }, () => next() & 0xff);
   const elems = b.map((x) => String(x)).join(", ");
-  return bytes === 8 ? `((__m64)(__v8qi){${elems}})` : `((${type})(__v16qi){${elems}})`;
+  return bytes === 8 ? `((__m64)(__v8qi){${elems}})` : `((${type})(${bytes === 32 ? "__v32qi" : "__v16qi"}){${elems}})`;
+}
+
+/** Index vectors for a gather: elements 0..7 in a few orders, 32- or 64-bit as the name says. */
+function gatherIndex(type: string, name: string, k: number): string {
+  const wide = /_i64gather/.test(name);
+  const n = (type === "__m256i" ? 32 : 16) / (wide ? 8 : 4);
+  const order = Array.from({ length: n }, (_, i) => (i * (k % 2 === 0 ? 1 : 3) + k) % 8);
+  return `((${type})(${wide ? (n === 4 ? "__v4di" : "__v2di") : n === 8 ? "__v8si" : "__v4si"}){${order.join(", ")}})`;
 }
 
 function scalarArg(type: string, name: string, k: number, next: () => number): string {
@@ -97,7 +107,10 @@ function callsFor(row: Intrinsic, proto: Proto, seed: number): string[] {
       const args = proto.params.map((p, i) => {
         if (p.imm) return String(iv);
         if (p.type.includes("*")) return `(${p.type})buf${i}`;
-        const v = VECTORS.has(p.type) ? vectorArg(p.type, (k + i * 2) % 9, next) : scalarArg(p.type, proto.name, k + i, next);
+        // A gather's indices stay inside the 64-byte buffer its base points to (at scale 8: 0..7).
+        const v = /gather/.test(proto.name) && p.type.endsWith("i") && VECTORS.has(p.type) && proto.params[i - 1]?.type.includes("*")
+          ? gatherIndex(p.type, proto.name, k)
+          : VECTORS.has(p.type) ? vectorArg(p.type, (k + i * 2) % 9, next) : scalarArg(p.type, proto.name, k + i, next);
         locals.push(`volatile ${p.type} a${i} = ${v};`);
         return `a${i}`;
       });

@@ -33,7 +33,7 @@ describe("unknown and unimplemented options are refused as gcc refuses them", ()
   it.each([
     "-ffoo", "-fno-foo", "-mfoo", "-mno-foo", "-Wfoo", "-fsanitize=address", "-fno-stack-protector-strong",
     "-fno-stack-protector-all", "-fno-cf-protection", "-fpatchable-function-entry=2",
-    "-mindirect-branch=thunk", "-mcmodel=large", "-march=haswell", "-mavx2",
+    "-mindirect-branch=thunk", "-mcmodel=large", "-march=haswell", "-mavx512f", "-march=x86-64-v3",
     "-m32", "-fshort-enums", "-fpack-struct", "-fopenmp", "-ftrapv", "-fexceptions", "-fprofile-arcs",
     "-fexec-charset=latin1", "-pg", "-gsplit-dwarf", "-gz", "-gdwarf-2", "-gdwarf-3", "-gbtf", "-gstabs",
   ])("%s", (opt) => {
