@@ -324,7 +324,11 @@ export function linkerArgs(cfg: DriverConfig, items: readonly LinkItem[], output
     args.push(...support.begin(kind));
   }
   for (const item of items) if (item.kind === "ld-args") for (const a of item.args) if (a.startsWith("-L")) args.push(a);
-  for (const d of [...support.libraryDirs, ...layout.libraryDirs]) args.push("-L" + d);
+  // gcc's own directory last: the libraries that live only there (libatomic, libgomp, libasan)
+  // are found for -l as gcc finds them; tscc's runtime already stands in for libgcc.
+  const dirs = [...support.libraryDirs, ...layout.libraryDirs];
+  if (layout.gccLibDir && !dirs.includes(layout.gccLibDir)) dirs.push(layout.gccLibDir);
+  for (const d of dirs) args.push("-L" + d);
   for (const item of items) {
     if (item.kind === "file") args.push(item.path);
     else if (item.kind === "lib") args.push("-l" + item.name);

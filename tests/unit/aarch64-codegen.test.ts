@@ -51,7 +51,7 @@ describe("C programs on aarch64 against aarch64 gcc", () => {
       if (file in EXPECT_LINE_REFERENCE) want = { out: `${/^\/\/ expect: (.*)$/m.exec(text)?.[1]}\n`, status: 0 };
       else {
         const ref = join(work, `${file}.gcc`);
-        const gcc = spawnSync(GCC, ["-w", "-O0", ...flags, src, "-o", ref, "-lm"], { encoding: "utf8" });
+        const gcc = spawnSync(GCC, ["-w", "-O0", ...flags.filter((f) => !f.startsWith("-l")), src, "-o", ref, ...flags.filter((f) => f.startsWith("-l")), "-lm"], { encoding: "utf8" });
         expect(gcc.status, gcc.stderr).toBe(0);
         want = run(ref);
         expect(want.status).toBe(0);

@@ -2,7 +2,7 @@
 // each target that has a backend and whose tools are installed, run (under
 // qemu-user for cross targets), and its output compared with its
 // `// expect:` line (the output gcc's build of the same program gives). A
-// `// flags:` line adds options to both levels.
+// `// flags:` line adds options to both levels (libraries, -l…, go after the source for gcc).
 
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";

@@ -751,8 +751,76 @@ const BUILTINS: Readonly<Record<string, Handler>> = {
 /** Lower a builtin call; library builtins without an expansion become calls to the library function. */
 export function lowerBuiltin(L: FunctionLowerer, e: A.BuiltinCall): Value {
   const handler = BUILTINS[e.name];
+  if (OBJECT_ATOMICS.has(e.name) && !INLINE_ATOMIC_SIZES.has(sizeOf(pointee(e.args[0]!.type)))) return atomicLibraryCall(L, e);
   if (handler) return handler(L, e);
   return libraryCall(L, e);
+}
+
+// ---------------------------------------------------------------- atomics through libatomic
+
+/** Object sizes whose atomic operations are instructions on every target; others are calls, as gcc makes them. */
+const INLINE_ATOMIC_SIZES = new Set([1, 2, 4, 8]);
+
+/** The atomic builtins that act on the object their first argument points to. */
+const OBJECT_ATOMICS = new Set(Object.keys(BUILTINS).filter((n) =>
+  /^__(atomic|sync)_/.test(n) && !/^__(sync_synchronize|atomic_(thread_fence|signal_fence|test_and_set|clear|always_lock_free|is_lock_free))$/.test(n)));
+
+/**
+ * An atomic operation on an object of another size (a 16-byte __int128, a
+ * struct) as gcc compiles it without -mcx16: a call to libatomic's
+ * `__atomic_<op>_16` or `__sync_<op>_16` (the builtin's arguments, the value
+ * converted to the object's type), or for other sizes libatomic's generic
+ * `__atomic_<op>(size, …)`. Linking then needs -latomic, as with gcc.
+ */
+function atomicLibraryCall(L: FunctionLowerer, e: A.BuiltinCall): Value {
+  const b = L.builder;
+  const objType = pointee(e.args[0]!.type);
+  const size = sizeOf(objType);
+  const sized = size === 16;
+  const plainArg = (a: A.Expr): CallArg => ({ type: argType(a.type), value: L.rvalue(a) });
+  const valueArg = (a: A.Expr): CallArg => ({ type: argType(objType), value: L.convert(L.rvalue(a), a.type, objType) });
+  const loadedArg = (a: A.Expr): CallArg => ({ type: argType(objType), value: b.load(irType(objType)!, L.rvalue(a)) });
+  const sizeArg: CallArg = { type: { kind: "scalar", type: "i64" }, value: int(size) };
+  const call = (name: string, args: CallArg[], ret = retType(e.type)): Value => b.call(ret, name, args) ?? UNDEF;
+  const [p, a1, a2, a3, a4, a5] = e.args;
+  // gcc refuses the _n and __sync forms on objects that are not 1, 2, 4, 8 or 16 bytes; so does tscc.
+  const generic = /^__atomic_(load|store|exchange|compare_exchange)$/.test(e.name);
+  if (!generic && !sized) {
+    L.diags.error(e.loc, `operand type '${objType.kind}' of ${size} bytes is incompatible with '${e.name}'`);
+    return UNDEF;
+  }
+  switch (e.name) {
+    case "__atomic_load":
+      if (!sized) return call("__atomic_load", [sizeArg, plainArg(p!), plainArg(a1!), plainArg(a2!)]);
+      b.store(irType(objType)!, call("__atomic_load_16", [plainArg(p!), plainArg(a2!)], argType(objType)), L.rvalue(a1!));
+      return UNDEF;
+    case "__atomic_store":
+      if (!sized) return call("__atomic_store", [sizeArg, plainArg(p!), plainArg(a1!), plainArg(a2!)]);
+      return call("__atomic_store_16", [plainArg(p!), loadedArg(a1!), plainArg(a2!)]);
+    case "__atomic_exchange":
+      if (!sized) return call("__atomic_exchange", [sizeArg, plainArg(p!), plainArg(a1!), plainArg(a2!), plainArg(a3!)]);
+      b.store(irType(objType)!, call("__atomic_exchange_16", [plainArg(p!), loadedArg(a1!), plainArg(a3!)], argType(objType)), L.rvalue(a2!));
+      return UNDEF;
+    case "__atomic_compare_exchange":
+      // The weak flag (a3) has no library counterpart.
+      L.rvalue(a3!);
+      if (!sized) return call("__atomic_compare_exchange", [sizeArg, plainArg(p!), plainArg(a1!), plainArg(a2!), plainArg(a4!), plainArg(a5!)]);
+      return call("__atomic_compare_exchange_16", [plainArg(p!), plainArg(a1!), loadedArg(a2!), plainArg(a4!), plainArg(a5!)]);
+    case "__atomic_compare_exchange_n":
+      L.rvalue(a3!);
+      return call("__atomic_compare_exchange_16", [plainArg(p!), plainArg(a1!), valueArg(a2!), plainArg(a4!), plainArg(a5!)]);
+    case "__atomic_load_n":
+      return call("__atomic_load_16", [plainArg(p!), plainArg(a1!)]);
+    case "__sync_lock_release":
+      return call("__sync_lock_release_16", [plainArg(p!)]);
+    case "__sync_bool_compare_and_swap": case "__sync_val_compare_and_swap":
+      return call(`${e.name}_16`, [plainArg(p!), valueArg(a1!), valueArg(a2!)]);
+    default: {
+      // __atomic_store_n/exchange_n/fetch_op/op_fetch (value, order) and __sync_op (value).
+      const name = e.name.replace(/_n$/, "");
+      return call(`${name}_16`, [plainArg(p!), valueArg(a1!), ...e.args.slice(2).map(plainArg)]);
+    }
+  }
 }
 
 /** The builtin as a call to its library function (`__builtin_X` → X). */
