@@ -19,6 +19,7 @@ import { lowerTranslationUnit } from "../ir/lower/lower.js";
 import { targetFor } from "../targets.js";
 import type { DataLayout } from "../target.js";
 import type { DriverConfig } from "./config.js";
+import { GCC_WARNINGS } from "./gcc-warnings.js";
 import { sysrootLayout } from "./toolchains.js";
 import { timed } from "./time-report.js";
 import type { DebugOptions } from "../ir/lower/debug-info.js";
@@ -136,7 +137,8 @@ export interface UnitRequest {
 export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: string): UnitResult {
   const sources = new SourceManager();
   const json = cfg.diagnosticsFormat === "json";
-  const diags = new Diagnostics(sources, cfg.warnings, undefined, json ? undefined : diagnosticColors(cfg), json);
+  const policy = { ...cfg.warnings, knownWarning: (name: string): boolean => GCC_WARNINGS.has(name) || name.includes("=") && GCC_WARNINGS.has(name.slice(0, name.indexOf("=") + 1)) };
+  const diags = new Diagnostics(sources, policy, undefined, json ? undefined : diagnosticColors(cfg), json);
   try {
     return compileWith(diags, req, cfg, includeRoot);
   } finally {

@@ -469,7 +469,12 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     else if (v === "no-error") w.allErrors = false;
     else if (v.startsWith("error=")) w.errorOptions.set(checked(v.slice(6), "-W" + v), true);
     else if (v.startsWith("no-error=")) w.errorOptions.set(checked(v.slice(9), "-W" + v), false);
-    else if (v.startsWith("no-")) w.enabled.set(v.slice(3), false); // unknown -Wno-X: silently accepted, as gcc does
+    else if (/^format=\d$/.test(v)) {
+      // -Wformat=N: a level; 2 adds -Wformat-nonliteral, -security and -y2k (warnings.ts).
+      const level = Number(v.slice(7));
+      w.enabled.set("format", level > 0);
+      w.enabled.set("format=2", level >= 2);
+    } else if (v.startsWith("no-")) w.enabled.set(v.slice(3), false); // unknown -Wno-X: silently accepted, as gcc does
     else if (v === "" || known(v)) w.enabled.set(v, true);
     else throw new UsageError(`unrecognized command-line option '-W${v}'`);
   }

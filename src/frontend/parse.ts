@@ -22,11 +22,12 @@
 
 import type {
   AsmOperand, AsmStmt, DeclAttrs, EnumConstSymbol, Expr, FunctionDef, FunctionSymbol, InitItem, Label,
-  Linkage, LocalInit, ObjectSymbol, StaticInit, Stmt, StringLit, SwitchCase, Symbol, TopLevelAsm,
+  Linkage, LocalInit, ObjectSymbol, StaticInit, Stmt, StringLit, StringPiece, SwitchCase, Symbol, TopLevelAsm,
   TranslationUnit, TypedefSymbol, BinOp,
 } from "./ast.js";
 import { BUILTIN_SIGNATURES, GENERIC_BUILTINS, builtinSignature, decodeSignature, isAtomicBuiltin, librarySignature } from "./builtins.js";
 import { evalConst, evalInt, wrapInt } from "./const-eval.js";
+import { LIBRARY_FORMAT_ARGS, LIBRARY_FORMATS, checkFormat, formatStyle, shownArgumentType } from "./format-check.js";
 import { type Diagnostics, FatalError } from "./diagnostics.js";
 import { buildStaticInit, type StaticInitProblem } from "./initializer.js";
 import { decodeChar, decodeQuoted, encodingWidth, parseNumber, prefixOf, type Encoding } from "./literals.js";
@@ -809,6 +810,7 @@ class Parser {
           into.format = { archetype: arch && arch.kind === "ident" ? arch.name : "", fmtIndex: this.attrInt(a, 1) ?? 0, firstArg: this.attrInt(a, 2) ?? 0 };
           break;
         }
+        case "format_arg": into.formatArg = this.attrInt(a, 0); break;
         case "gnu_inline": into.gnuInline = true; break;
         case "returns_twice": into.returnsTwice = true; break;
         case "const": into.const = true; break;
@@ -918,6 +920,7 @@ class Parser {
       if (!allowStorage) { this.error(at, `storage class specified for ${s === "typedef" ? "typedef" : "parameter"}`); return; }
       if (spec.storage && !(spec.storage === s)) this.error(start, "multiple storage classes in declaration specifiers");
       else if (spec.storage === s) this.error(at, `duplicate '${s}'`);
+      else if (any || quals !== 0) this.diags.warningIfEnabled(loc(start), `'${s}' is not at beginning of declaration`, "old-style-declaration");
       spec.storage = s;
     };
     for (;;) {
@@ -1282,8 +1285,10 @@ class Parser {
           const dAttrs: Attr[] = [];
           this.attributes(dAttrs);
           let d: Declarator;
+          const unprototyped = this.unprototypedDeclarators;
           if (this.is(":")) d = { name: undefined, loc: loc(this.peek()), type: spec.type, attrs: [] };
           else d = this.declarator(spec.type, false);
+          if (this.unprototypedDeclarators > unprototyped) this.diags.warningIfEnabled(loc(start), "function declaration isn't a prototype", "strict-prototypes");
           let width: number | undefined;
           if (this.accept(":")) {
             const e = this.conditional();
@@ -1626,6 +1631,7 @@ class Parser {
     const proto = (params: Param[], variadic: boolean, prototyped: boolean): FunctionType =>
       ({ kind: "function", ret: this.bt.int, params, variadic, prototyped, quals: 0 });
     const record = d !== undefined && d.params === undefined && d.knrNames === undefined;
+    if (this.is(")") || this.peek().kind === "ident" && !this.isDeclStart() && (this.is(",", 1) || this.is(")", 1))) this.unprototypedDeclarators++;
     if (this.accept(")")) {
       if (record) d.params = [];
       return proto([], false, false);
@@ -1772,8 +1778,14 @@ class Parser {
     let first = true;
     for (;;) {
       this.arrayQualifiers = undefined;
+      const unprototyped = this.unprototypedDeclarators;
       const d = this.declarator(spec.type, false);
       this.checkArrayQualifiers(d);
+      if (this.unprototypedDeclarators > unprototyped) {
+        // gcc points at a definition's name, at the start of any other declaration.
+        const defining = first && d.type.kind === "function" && (this.is("{") || d.knrNames !== undefined);
+        this.diags.warningIfEnabled(loc(defining ? d.loc : start), "function declaration isn't a prototype", "strict-prototypes");
+      }
       if (this.forInit !== undefined && d.name !== undefined) {
         if (spec.storage === "typedef") this.error(this.forInit, `declaration of non-variable '${d.name}' in 'for' loop initial declaration`);
         else if (spec.storage === "static" || spec.storage === "extern") {
@@ -1797,6 +1809,7 @@ class Parser {
         // A definition's declarator has its own parameter list: `F f { }` with a typedef'd F is not one (6.9.1p2).
         const isDefinition = first && (d.params !== undefined || d.knrNames !== undefined) && (this.is("{") || (d.knrNames !== undefined && this.isDeclStart()));
         if (isDefinition && spec.storage === "register") this.error(d.loc, "function definition declared 'register'");
+        if (isDefinition && fileScope) this.checkDefinitionDeclared(d, spec);
         // GNU nested functions: a definition at block scope, or an `auto` declaration of one.
         const sym = !fileScope && this.fn && (isDefinition || spec.storage === "auto")
           ? this.declareNestedFunction(d, spec, this.fn.sym)
@@ -1820,6 +1833,8 @@ class Parser {
 
   /** The `[` of an array declarator with `static` or qualifiers, until a parameter declaration takes it. */
   private arrayQualifiers: Token | undefined;
+  /** Function declarators without a prototype (`()` or an identifier list) parsed so far: -Wstrict-prototypes. */
+  private unprototypedDeclarators = 0;
   /** The `for` token while its initial declaration is parsed. */
   private forInit: SrcLoc | undefined;
 
@@ -2181,6 +2196,24 @@ class Parser {
 
   // -------------------------------------------------------------------------
   // Function definitions (6.9.1).
+
+  /**
+   * -Wmissing-prototypes, -Wmissing-declarations, -Wold-style-definition: an
+   * external function defined without a prototype (or any declaration) in
+   * scope before, or with `()` or an identifier list (main and inline
+   * functions excepted, as gcc).
+   */
+  private checkDefinitionDeclared(d: Declarator, spec: DeclSpec): void {
+    if (d.knrNames !== undefined || d.params?.length === 0 && d.type.kind === "function" && !d.type.prototyped) {
+      this.diags.warningIfEnabled(loc(d.loc), "old-style function definition", "old-style-definition");
+    }
+    if (spec.storage === "static" || spec.inline || d.name === undefined || d.name === "main") return;
+    const before = this.lookup(d.name);
+    if (before?.kind === "function" && before.linkage === "internal") return;
+    const previous = before?.kind === "function" && !before.implicit ? before : undefined;
+    if (!previous || !previous.type.prototyped) this.diags.warningIfEnabled(loc(d.loc), `no previous prototype for '${d.name}'`, "missing-prototypes");
+    if (!previous) this.diags.warningIfEnabled(loc(d.loc), `no previous declaration for '${d.name}'`, "missing-declarations");
+  }
 
   private functionDefinition(sym: FunctionSymbol, d: Declarator, spec: DeclSpec): void {
     const at = d.loc;
@@ -4296,6 +4329,7 @@ class Parser {
         args.push(this.variadicArgument(this.defaultPromote(a)));
       }
     }
+    if (sym) this.checkFormatCall(sym, args0, args, at);
     const ret = unqualified(ft.ret);
     if (ret.kind !== "void" && !isComplete(ret)) this.error(at, `invalid use of undefined type '${typeToString(ret)}'`);
     const fn = this.fn;
@@ -4313,6 +4347,62 @@ class Parser {
    * space allocated on the caller's stack like alloca's; `va_arg` of such a
    * type reads the pointer (see vaArg). Other arguments are unchanged.
    */
+  /**
+   * -Wformat: the format string of a call to a function with a format
+   * attribute (or one of the C library's, which gcc knows as builtins)
+   * against the arguments after it.
+   */
+  private checkFormatCall(sym: FunctionSymbol, args0: readonly Expr[], args: readonly Expr[], at: SrcLoc): void {
+    if (!this.diags.enabled("format")) return;
+    const attr = sym.attrs.format;
+    const library = sym.linkage === "external" ? LIBRARY_FORMATS[sym.name] : undefined;
+    const style = attr ? formatStyle(attr.archetype) : library?.[0];
+    if (!style) return;
+    const [fmtIndex, firstArg] = attr ? [attr.fmtIndex, attr.firstArg] : [library![1], library![2]];
+    const fmt = args0[fmtIndex - 1];
+    if (!fmt) return;
+    const literals = this.formatLiterals(fmt);
+    const warn = (l: SrcLoc, message: string, option: string): void => this.diags.warningIfEnabled(l, message, option);
+    if (!literals) {
+      const self = this.fn?.sym.attrs.format;
+      if (firstArg === 0 && self && fmt.kind === "var" && fmt.sym.kind !== "function" && this.fn?.def.params.includes(fmt.sym)) return;
+      if (firstArg === 0) warn(at, "format not a string literal, format string not checked", "format-nonliteral");
+      else if (args0.length < firstArg) warn(at, "format not a string literal and no format arguments", "format-security");
+      else warn(at, "format not a string literal, argument types not checked", "format-nonliteral");
+      return;
+    }
+    const checked = firstArg > 0 ? args.slice(firstArg - 1).map((a, k) => {
+      const written = args0[firstArg - 1 + k];
+      // gcc says `'size_t' {aka 'long unsigned int'}` for an object declared with a typedef, passed unconverted.
+      const typedefName = a !== written ? undefined : written.kind === "var" && written.sym.kind !== "function" ? written.sym.typedefName : written.kind === "member" ? written.member.typedefName : undefined;
+      return { type: a.type, shown: shownArgumentType(a.type, typedefName) };
+    }) : [];
+    for (const format of literals) {
+      checkFormat({ style, format, args: checked, checkArguments: firstArg > 0, firstArgNumber: firstArg, callLoc: at, bt: this.bt, warn });
+    }
+  }
+
+  /** The string literals a format argument can be (both arms of `?:`, through gettext-like `format_arg` functions), or undefined. */
+  private formatLiterals(e: Expr): StringLit[] | undefined {
+    switch (e.kind) {
+      case "string": return [e];
+      case "decay": case "cast": return this.formatLiterals(e.operand);
+      case "cond": {
+        const a = e.then && this.formatLiterals(e.then);
+        const b = this.formatLiterals(e.else);
+        return a && b ? [...a, ...b] : undefined;
+      }
+      case "call": {
+        const callee = e.callee.kind === "decay" ? e.callee.operand : e.callee;
+        if (callee.kind !== "var" || callee.sym.kind !== "function") return undefined;
+        const n = callee.sym.attrs.formatArg ?? (callee.sym.linkage === "external" ? LIBRARY_FORMAT_ARGS[callee.sym.name] : undefined);
+        const arg = n !== undefined ? e.args[n - 1] : undefined;
+        return arg && this.formatLiterals(arg);
+      }
+      default: return undefined;
+    }
+  }
+
   private variadicArgument(a: Expr): Expr {
     if (!isRecord(a.type) || !hasVariableSize(a.type) || !this.fn) return a;
     const t = unqualified(a.type);
@@ -4400,21 +4490,24 @@ class Parser {
   private stringLiteral(): StringLit {
     const first = this.peek();
     let enc: Encoding = "";
-    const bodies: string[] = [];
+    const bodies: { body: string; at: Token }[] = [];
     while (this.peek().kind === "string") {
       const s = this.next();
       const p = prefixOf(s.text);
       if (p.enc !== "" && enc !== "" && p.enc !== enc) this.error(s, "unsupported non-standard concatenation of string literals");
       else if (p.enc !== "") enc = p.enc;
-      bodies.push(p.body.slice(1, -1));
+      bodies.push({ body: p.body.slice(1, -1), at: s });
     }
     const width = encodingWidth(enc, this.bt.wchar.size === 2 ? 2 : 4);
     const units: number[] = [];
+    const pieces: StringPiece[] = [];
     for (const b of bodies) {
-      const d = decodeQuoted(b, width);
+      const d = decodeQuoted(b.body, width);
       for (const e of d.errors) this.error(first, e);
       for (const w of d.warnings) this.warn(first, w);
       for (const u of d.units) units.push(u);
+      // The body starts after the quote and any prefix (L, u8...).
+      pieces.push({ loc: { ...loc(b.at), col: b.at.col + b.at.text.indexOf('"') + 1 }, body: b.body, units: d.units.length, expanded: b.at.origin !== undefined || b.at.expanded === true });
     }
     units.push(0);
     const bytes = new Uint8Array(units.length * width);
@@ -4423,7 +4516,7 @@ class Parser {
       for (let k = 0; k < width; k++) { bytes[i * width + k] = u & 0xff; u = Math.floor(u / 256); }
     }
     const elem: IntType = enc === "" ? this.bt.char : enc === "u8" ? (this.c23 ? this.bt.uchar : this.bt.char) : enc === "L" ? this.bt.wchar : enc === "u" ? this.bt.char16 : this.bt.char32;
-    return { kind: "string", bytes, elem, type: arrayOf(elem, units.length), loc: loc(first) };
+    return { kind: "string", bytes, elem, type: arrayOf(elem, units.length), loc: loc(first), pieces };
   }
 
   private statementExpression(open: Token): Expr {

@@ -26,6 +26,12 @@ function warnings(cmd: string, args: string[]): string[] {
   return out.sort();
 }
 
+/** Every warning line (position, message, option), with gcc in the C locale (plain quotes, as tscc writes them). */
+function fullWarnings(cmd: string, args: string[]): string[] {
+  const r = spawnSync(cmd, args, { cwd: DIR, encoding: "utf8", env: { ...process.env, LC_ALL: "C" } });
+  return r.stderr.split("\n").filter((l) => / warning: /.test(l)).sort();
+}
+
 describe("-Wall -Wextra: the warnings gcc gives, on the same lines", () => {
   requireBundleForEach();
   requireForEach("gcc");
@@ -35,6 +41,8 @@ describe("-Wall -Wextra: the warnings gcc gives, on the same lines", () => {
       const gcc = warnings("gcc", [...FLAGS, f]);
       expect(gcc.length).toBeGreaterThan(0);
       expect(warnings(process.execPath, [TSCC_BUNDLE_PATH, ...FLAGS, f])).toEqual(gcc);
+      // -Wformat's messages name types and positions inside the format: compared whole.
+      if (f.startsWith("format")) expect(fullWarnings(process.execPath, [TSCC_BUNDLE_PATH, ...FLAGS, f])).toEqual(fullWarnings("gcc", [...FLAGS, f]));
     });
   }
   it("-Wall alone leaves out the -Wextra ones, and -Wno-NAME silences one", () => {
