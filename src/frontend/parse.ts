@@ -1781,11 +1781,9 @@ class Parser {
       const unprototyped = this.unprototypedDeclarators;
       const d = this.declarator(spec.type, false);
       this.checkArrayQualifiers(d);
-      if (this.unprototypedDeclarators > unprototyped) {
-        // gcc points at a definition's name, at the start of any other declaration.
-        const defining = first && d.type.kind === "function" && (this.is("{") || d.knrNames !== undefined);
-        this.diags.warningIfEnabled(loc(defining ? d.loc : start), "function declaration isn't a prototype", "strict-prototypes");
-      }
+      // A definition's own parameter list is checked with its other warnings (checkDefinitionDeclared).
+      const defining = first && d.type.kind === "function" && (this.is("{") || d.knrNames !== undefined);
+      if (this.unprototypedDeclarators > unprototyped && !defining) this.diags.warningIfEnabled(loc(start), "function declaration isn't a prototype", "strict-prototypes");
       if (this.forInit !== undefined && d.name !== undefined) {
         if (spec.storage === "typedef") this.error(this.forInit, `declaration of non-variable '${d.name}' in 'for' loop initial declaration`);
         else if (spec.storage === "static" || spec.storage === "extern") {
@@ -2204,15 +2202,16 @@ class Parser {
    * functions excepted, as gcc).
    */
   private checkDefinitionDeclared(d: Declarator, spec: DeclSpec): void {
-    if (d.knrNames !== undefined || d.params?.length === 0 && d.type.kind === "function" && !d.type.prototyped) {
-      this.diags.warningIfEnabled(loc(d.loc), "old-style function definition", "old-style-definition");
-    }
-    if (spec.storage === "static" || spec.inline || d.name === undefined || d.name === "main") return;
-    const before = this.lookup(d.name);
-    if (before?.kind === "function" && before.linkage === "internal") return;
+    const oldStyle = d.knrNames !== undefined || d.params?.length === 0 && d.type.kind === "function" && !d.type.prototyped;
+    if (oldStyle) this.diags.warningIfEnabled(loc(d.loc), "old-style function definition", "old-style-definition");
+    const before = d.name !== undefined ? this.lookup(d.name) : undefined;
     const previous = before?.kind === "function" && !before.implicit ? before : undefined;
-    if (!previous || !previous.type.prototyped) this.diags.warningIfEnabled(loc(d.loc), `no previous prototype for '${d.name}'`, "missing-prototypes");
-    if (!previous) this.diags.warningIfEnabled(loc(d.loc), `no previous declaration for '${d.name}'`, "missing-declarations");
+    const external = spec.storage !== "static" && previous?.linkage !== "internal" && !spec.inline && d.name !== "main";
+    // One of these per definition, the first that applies, as gcc.
+    const at = loc(d.loc);
+    if (oldStyle && !previous?.type.prototyped && this.diags.enabled("strict-prototypes")) this.diags.warningIfEnabled(at, "function declaration isn't a prototype", "strict-prototypes");
+    else if (external && !previous?.type.prototyped && this.diags.enabled("missing-prototypes")) this.diags.warningIfEnabled(at, `no previous prototype for '${d.name}'`, "missing-prototypes");
+    else if (external && !previous) this.diags.warningIfEnabled(at, `no previous declaration for '${d.name}'`, "missing-declarations");
   }
 
   private functionDefinition(sym: FunctionSymbol, d: Declarator, spec: DeclSpec): void {
