@@ -431,7 +431,8 @@ export type Stmt =
   /** `{ ... }`; scopes are resolved already, so a block is just a sequence. */
   | { kind: "block"; body: Stmt[]; loc: SrcLoc; /** The closing brace, when written (-g puts a function's epilogue there). */ end?: SrcLoc }
   | { kind: "expr"; expr: Expr; loc: SrcLoc }
-  | { kind: "empty"; loc: SrcLoc }
+  /** `fallthrough`: the statement `__attribute__((fallthrough));` (-Wimplicit-fallthrough). */
+  | { kind: "empty"; loc: SrcLoc; fallthrough?: boolean }
   /**
    * Declaration of an automatic object reaching this point: (re)initialize it
    * if `init` is present (the storage itself belongs to the function, see

@@ -25,13 +25,14 @@ import type {
   Linkage, LocalInit, ObjectSymbol, StaticInit, Stmt, StringLit, StringPiece, SwitchCase, Symbol, TopLevelAsm,
   TranslationUnit, TypedefSymbol, BinOp,
 } from "./ast.js";
-import { BUILTIN_SIGNATURES, GENERIC_BUILTINS, builtinSignature, decodeSignature, isAtomicBuiltin, librarySignature } from "./builtins.js";
+import { BUILTIN_SIGNATURES, GENERIC_BUILTINS, NORETURN_LIBRARY, builtinSignature, decodeSignature, isAtomicBuiltin, librarySignature } from "./builtins.js";
 import { evalConst, evalInt, wrapInt } from "./const-eval.js";
 import { LIBRARY_FORMAT_ARGS, LIBRARY_FORMATS, checkFormat, formatStyle, shownArgumentType } from "./format-check.js";
 import { type Diagnostics, FatalError } from "./diagnostics.js";
 import { buildStaticInit, type StaticInitProblem } from "./initializer.js";
 import { decodeChar, decodeQuoted, encodingWidth, parseNumber, prefixOf, type Encoding } from "./literals.js";
 import { K_EOF, K_PRAGMA, TokenList, type SrcLoc, type Token } from "./token.js";
+import { fallthroughKey } from "./source.js";
 import {
   Q, alignOf, arrayOf, commonIntType, compatible, compatibleUnqual, composite, findMember, intOf, isArithmetic,
   isBool, isComplete, isFloating, isInteger, isRecord, isSigned, isScalar, hasVariableSize, isVariablyModified, layoutRecord,
@@ -1769,7 +1770,7 @@ class Parser {
       } else if (spec.implicitInt && !spec.tagOnly && !isAttributeStart(start)) {
         // `__attribute__((fallthrough));` alone is an attribute statement, not a declaration.
         this.warn(start, "useless type name in empty declaration");
-      }
+      } else if (spec.implicitInt && out && hasAttr(spec.attrs, "fallthrough")) out.push({ kind: "empty", loc: loc(start), fallthrough: true });
       return;
     }
     if (spec.implicitInt && fileScope) {
@@ -2733,13 +2734,61 @@ class Parser {
     const body: Stmt[] = [];
     let close: Token = open;
     try {
-      while (!this.is("}") && this.peek().kind !== "eof") this.blockItem(body);
+      while (!this.is("}") && this.peek().kind !== "eof") {
+        const first = this.peek();
+        const before = body.length;
+        this.blockItem(body);
+        if (before > 0 && body.length > before && this.fn && this.fn.switches.length > 0) this.checkFallthrough(body[before - 1]!, body[before]!, first);
+      }
       close = this.peek();
       this.expect("}");
     } finally {
       if (!sameScope) this.popScope();
     }
     return { kind: "block", body, loc: loc(open), end: loc(close) };
+  }
+
+  /**
+   * -Wimplicit-fallthrough: `next` starts with a case label and the statement
+   * before it may complete normally, with neither `__attribute__((fallthrough))`
+   * nor a fallthrough comment (gcc's level 3) right before the label.
+   */
+  private checkFallthrough(prev: Stmt, next: Stmt, label: Token): void {
+    const isCase = (s: Stmt): boolean => s.kind === "case" || s.kind === "label" && isCase(s.body);
+    if (!isCase(next) || !this.diags.enabled("implicit-fallthrough")) return;
+    if (this.diags.sources.get(label.file).fallthroughComments?.has(fallthroughKey(label.line, label.col))) return;
+    const at = this.fallsThrough(prev);
+    if (at) this.diags.warningIfEnabled(at, "this statement may fall through", "implicit-fallthrough=");
+  }
+
+  /** Where a statement may complete normally, as gcc's fallthrough analysis sees it (the statement to blame), or undefined. */
+  private fallsThrough(s: Stmt): SrcLoc | undefined {
+    switch (s.kind) {
+      case "expr": {
+        const e = s.expr;
+        if (e.kind === "call" && e.callee.kind === "decay" && e.callee.operand.kind === "var") {
+          const callee = e.callee.operand.sym;
+          if (callee.kind === "function" && (callee.attrs.noreturn || NORETURN_LIBRARY.has(callee.name))) return undefined;
+        }
+        return e.loc;
+      }
+      case "block": {
+        // gcc does not look into a block that declares objects.
+        if (s.body.some((b) => b.kind === "decl" || b.kind === "vladecl")) return undefined;
+        const last = s.body.filter((b) => b.kind !== "empty" || b.fallthrough).at(-1);
+        return last && this.fallsThrough(last);
+      }
+      case "if": {
+        const then = this.fallsThrough(s.then);
+        const other = s.else ? this.fallsThrough(s.else) : s.cond.loc;
+        // gcc points at the parenthesis before the condition.
+        return then || other ? { ...s.cond.loc, col: Math.max(1, s.cond.loc.col - 1) } : undefined;
+      }
+      case "do": return this.fallsThrough(s.body);
+      case "case": case "label": return this.fallsThrough(s.body);
+      case "asm": return s.loc;
+      default: return undefined;
+    }
   }
 
   private blockItem(out: Stmt[]): void {
@@ -3056,15 +3105,17 @@ class Parser {
           return this.statement();
         case "__attribute__": case "__attribute": {
           // Statement attributes: `__attribute__((fallthrough));`
-          this.attributes([]);
-          if (this.accept(";")) return { kind: "empty", loc: at };
+          const attrs: Attr[] = [];
+          this.attributes(attrs);
+          if (this.accept(";")) return { kind: "empty", loc: at, fallthrough: hasAttr(attrs, "fallthrough") };
           return this.statement();
         }
       }
     }
     if (t.kind === "punct" && t.text === "[" && this.is("[", 1)) {
-      this.attributes([]);
-      if (this.accept(";")) return { kind: "empty", loc: at };
+      const attrs: Attr[] = [];
+      this.attributes(attrs);
+      if (this.accept(";")) return { kind: "empty", loc: at, fallthrough: hasAttr(attrs, "fallthrough") };
       return this.statement();
     }
     const e = this.expr();

@@ -36,6 +36,7 @@ const ENABLED_BY: Readonly<Record<string, Enablers>> = {
   "sign-compare": [["extra"]],
   "missing-field-initializers": [["extra"]],
   "old-style-declaration": [["extra"]],
+  "implicit-fallthrough": [["extra"]],
 };
 
 /** Is the warning `name` on under this policy (its own -W[no-]NAME first, then its groups)? */
