@@ -101,7 +101,7 @@ export class Diagnostics {
     const pragma = name !== undefined ? this.pragmaClass(loc, name) : undefined;
     if (pragma === "ignored") return;
     if (pragma === undefined && name !== undefined && p.enabled.get(name) === false) return;
-    const asError = pragma !== undefined ? pragma === "error" : name !== undefined && p.errorOptions.has(name) ? p.errorOptions.get(name)! : p.allErrors;
+    const asError = pragma !== undefined ? pragma === "error" : name !== undefined ? this.errorFor(name) : p.allErrors;
     this.report({ severity: asError ? "error" : "warning", message, loc, option });
   }
 
@@ -114,6 +114,19 @@ export class Diagnostics {
     if (!this.enabled(option) && this.pragmaClass(loc, option.replace(/=$/, "")) === undefined) return;
     if (loc && this.systemFiles.has(loc.file)) return;
     this.warning(loc, message, option);
+  }
+
+  /**
+   * Is the warning `name` an error: -Werror=name / -Wno-error=name, else
+   * -Werror=GROUP for a group containing it (-Werror=format; gcc's
+   * -Wno-error=GROUP does not reach the members), else -Werror.
+   */
+  private errorFor(name: string): boolean {
+    const p = this.policy;
+    const own = p.errorOptions.get(name);
+    if (own !== undefined) return own;
+    for (const [g, on] of p.errorOptions) if (on && warningInGroup(name, g)) return true;
+    return p.allErrors;
   }
 
   /** Record a `#pragma GCC diagnostic` read at `loc` (option: the name after -W). */

@@ -3655,9 +3655,19 @@ class Parser {
     if (e.kind === "var" && e.sym.kind === "object") e.sym.stores = (e.sym.stores ?? 0) + 1;
   }
 
+  /** -Wshift-count-negative, -Wshift-count-overflow: a constant count outside 0 .. width-1 of the (promoted) left operand. */
+  private checkShiftCount(op: "<<" | ">>", left: Type, count: Expr, at: SrcLoc): void {
+    const n = evalInt(count);
+    if (n === undefined || !isInteger(left)) return;
+    const side = op === "<<" ? "left" : "right";
+    if (n < 0n) this.warn(at, `${side} shift count is negative`, "shift-count-negative");
+    else if (n >= BigInt(sizeOf(left) * 8)) this.warn(at, `${side} shift count >= width of type`, "shift-count-overflow");
+  }
+
   private opAssign(op: BinOp, lhs: Expr, rhs: Expr, at: Token): Expr {
     if (!this.checkModifiable(lhs, "assignment", at)) return rhs;
     const lt = unqualified(lhs.type);
+    if ((op === "<<" || op === ">>") && isInteger(lt)) this.checkShiftCount(op, promoteInt(lt, this.bt), rhs, at);
     if (lt.kind === "pointer" && (op === "+" || op === "-")) {
       if (!isInteger(rhs.type)) { this.invalidOperands(op, lhs, rhs, at); return rhs; }
       let { index, scale } = this.scaledIndex(lt, this.convert(this.promote(rhs), this.bt.long), at);
@@ -3865,11 +3875,7 @@ class Parser {
         }
         const a = this.promote(l);
         const b = this.promote(r);
-        const bv = evalInt(b);
-        if (bv !== undefined && isInteger(a.type)) {
-          if (bv < 0n) this.warn(at, `${op === "<<" ? "left" : "right"} shift count is negative`, "shift-count-negative");
-          else if (bv >= BigInt(sizeOf(a.type) * 8)) this.warn(at, `${op === "<<" ? "left" : "right"} shift count >= width of type`, "shift-count-overflow");
-        }
+        this.checkShiftCount(op, a.type, b, at);
         return { kind: "binary", op, left: a, right: b, type: a.type, loc: where };
       }
       case "+": {
@@ -4414,10 +4420,9 @@ class Parser {
     const literals = this.formatLiterals(fmt);
     const warn = (l: SrcLoc, message: string, option: string): void => this.diags.warningIfEnabled(l, message, option);
     if (!literals) {
-      const self = this.fn?.sym.attrs.format;
-      if (firstArg === 0 && self && fmt.kind === "var" && fmt.sym.kind !== "function" && this.fn?.def.params.includes(fmt.sym)) return;
-      if (firstArg === 0) warn(at, "format not a string literal, format string not checked", "format-nonliteral");
-      else if (args0.length < firstArg) warn(at, "format not a string literal and no format arguments", "format-security");
+      // A va_list function (no arguments to check) is normally handed a variable format: only strftime's is reported.
+      if (firstArg === 0) { if (style === "strftime") warn(at, "format not a string literal, format string not checked", "format-nonliteral"); }
+      else if (args0.length < firstArg) warn(at, "format not a string literal and no format arguments", this.diags.enabled("format-security") ? "format-security" : "format-nonliteral");
       else warn(at, "format not a string literal, argument types not checked", "format-nonliteral");
       return;
     }
@@ -4714,6 +4719,11 @@ class Parser {
     }
     const prev = this.externals.get(name);
     if (prev) return { kind: "var", sym: prev, type: prev.type, loc: loc(t) };
+    // gcc's builtin has a prototype `int f()` is not compatible with (another result type, `...`, a parameter that promotes).
+    const promotes = (p: Param): boolean => p.type !== this.defaultPromotedType(p.type);
+    if (lib && (type.ret !== this.bt.int || type.variadic || type.params.some(promotes))) {
+      this.warn(t, `incompatible implicit declaration of built-in function '${name}'`, "builtin-declaration-mismatch");
+    }
     const sym: FunctionSymbol = {
       kind: "function", name, id: ++symbolIds, loc: loc(t), type, linkage: "external", defined: false, isInline: false,
       externalDefinition: true, implicit: true, attrs: {}, storage: "none", addressTaken: false,

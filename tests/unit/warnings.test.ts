@@ -52,6 +52,13 @@ describe("-Wall -Wextra: the warnings gcc gives, on the same lines", () => {
       if (/^(format|pragma)/.test(f)) expect(fullWarnings(process.execPath, [TSCC_BUNDLE_PATH, ...flags, f])).toEqual(fullWarnings("gcc", [...flags, f]));
     });
   }
+  it("-Wformat levels, -Wno-format, -Werror=format (its members too) and -Wno-error=format as gcc", () => {
+    for (const flags of [["-Wformat=2"], ["-Wall", "-Wno-format"], ["-Wall", "-Werror=format"], ["-Wformat-security"], ["-Wall", "-Wformat-security"],
+      ["-Wall", "-Wformat-nonliteral"], ["-Wall", "-Wno-format-zero-length"], ["-Wformat=0", "-Wall"], ["-Wall", "-Werror", "-Wno-error=format"]]) {
+      const args = ["-S", "-o", "/dev/null", ...flags, "format-levels.c"];
+      expect(fullWarnings(process.execPath, [TSCC_BUNDLE_PATH, ...args]), flags.join(" ")).toEqual(fullWarnings("gcc", args));
+    }
+  });
   it("-Wall alone leaves out the -Wextra ones, and -Wno-NAME silences one", () => {
     const only = (flags: string[]): string[] => warnings(process.execPath, [TSCC_BUNDLE_PATH, "-S", "-o", "/dev/null", ...flags, "set-but-not-used.c"]);
     expect(only([]).length).toBe(0);

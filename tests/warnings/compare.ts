@@ -5,7 +5,10 @@
 // not give. Names outside WATCHED are not counted (gcc's optimiser-driven
 // and C++-only warnings, or ones tscc does not attempt yet: listed as such).
 //
-//   npx tsx tests/warnings/compare.ts [--corpus torture,zlib,bzip2,lua,sqlite3] [--fast] [--show NAME]
+//   npx tsx tests/warnings/compare.ts [--corpus torture,zlib,bzip2,lua,sqlite3] [--fast] [--show NAME] [--flags "-Wstrict-prototypes …"]
+//
+// gcc's output is cached per (arguments, source text) in .cache/warnings-gcc;
+// TSCC_BUNDLE=path measures another tscc bundle (a frozen copy) than dist/tscc.cjs.
 //
 // Sources: the torture suite (tests/torture), the projects' Debian sources
 // (tests/projects fetchSource; SQLite's amalgamation from a projects build,
@@ -83,10 +86,11 @@ async function main(): Promise<void> {
     .option("--corpus <list>", "torture, zlib, bzip2, lua, sqlite3", "torture,zlib,bzip2,lua,sqlite3")
     .option("--fast", "every 10th torture file", false)
     .option("--show <name>", "print the differing warnings of one name")
-    .parse().opts<{ corpus: string; fast: boolean; show?: string }>();
+    .option("--flags <options>", "more options for both compilers (the warnings only given when asked: -Wstrict-prototypes …)", "")
+    .parse().opts<{ corpus: string; fast: boolean; show?: string; flags: string }>();
   const units: Unit[] = [];
   for (const c of opts.corpus.split(",")) units.push(...await corpusUnits(c, opts.fast));
-  const common = ["-S", "-o", "/dev/null", "-Wall", "-Wextra", "-O0", "-fno-diagnostics-color"];
+  const common = ["-S", "-o", "/dev/null", "-Wall", "-Wextra", "-O0", "-fno-diagnostics-color", ...opts.flags.split(/\s+/).filter((f) => f !== "")];
   const stats = new Map<string, { gcc: number; both: number; tscc: number }>();
   const stat = (n: string): { gcc: number; both: number; tscc: number } => {
     let s = stats.get(n);
