@@ -144,6 +144,7 @@ export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: st
   } finally {
     // gcc writes the array when the compilation ends, `[]` when there was nothing to say.
     if (json) process.stderr.write(textBytes(diags.jsonText() + "\n"));
+    else if (diags.warningsAsErrors > 0) process.stderr.write("cc1: some warnings being treated as errors\n");
   }
 }
 

@@ -62,6 +62,8 @@ export interface IncludeLink {
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
   errorCount = 0;
+  /** Warnings reported as errors (-Werror, -Werror=name, the error pragma): gcc ends with a line saying so. */
+  warningsAsErrors = 0;
   /** Per file id: where it was included from, for "In file included from". */
   readonly includedFrom = new Map<number, IncludeLink>();
   /** Files read as system headers: gcc gives no -Wall/-Wextra warnings about their code. */
@@ -102,6 +104,7 @@ export class Diagnostics {
     if (pragma === "ignored") return;
     if (pragma === undefined && name !== undefined && p.enabled.get(name) === false) return;
     const asError = pragma !== undefined ? pragma === "error" : name !== undefined ? this.errorFor(name) : p.allErrors;
+    if (asError) this.warningsAsErrors++;
     this.report({ severity: asError ? "error" : "warning", message, loc, option });
   }
 
