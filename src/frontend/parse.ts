@@ -129,6 +129,8 @@ interface Scope {
   readonly kind: "file" | "block" | "proto" | "function";
   /** How many variably modified declarations of the function were in scope when this scope began. */
   vmDepth?: number;
+  /** Functions implicitly declared in this block (C89: such a declaration has block scope). */
+  implicitFunctions?: Set<string>;
 }
 
 interface FnCtx {
@@ -2738,7 +2740,13 @@ class Parser {
         const first = this.peek();
         const before = body.length;
         this.blockItem(body);
-        if (before > 0 && body.length > before && this.fn && this.fn.switches.length > 0) this.checkFallthrough(body[before - 1]!, body[before]!, first);
+        if (body.length > before && this.fn && this.fn.switches.length > 0) {
+          // `if (x) { … };` : the empty statement is nothing to gcc.
+          let prev = before - 1;
+          const nothing = (st: Stmt): boolean => st.kind === "empty" && !st.fallthrough;
+          while (prev >= 0 && nothing(body[prev]!)) prev--;
+          if (prev >= 0) this.checkFallthrough(body[prev]!, body[before]!, first);
+        }
       }
       close = this.peek();
       this.expect("}");
@@ -2754,7 +2762,11 @@ class Parser {
    * nor a fallthrough comment (gcc's level 3) right before the label.
    */
   private checkFallthrough(prev: Stmt, next: Stmt, label: Token): void {
-    const isCase = (s: Stmt): boolean => s.kind === "case" || s.kind === "label" && isCase(s.body);
+    // A case label, possibly the first thing of a block or of a loop entered at its body (`do`, `while (1)`:
+    // bzip2's state machine jumps into those), not of one that tests its condition first.
+    const isCase = (s: Stmt | undefined): boolean => s !== undefined && (s.kind === "case" || (s.kind === "label" || s.kind === "do") && isCase(s.body)
+      || s.kind === "while" && evalInt(s.cond) !== undefined && evalInt(s.cond) !== 0n && isCase(s.body)
+      || s.kind === "block" && isCase(s.body.find((b) => b.kind !== "empty")));
     if (!isCase(next) || !this.diags.enabled("implicit-fallthrough")) return;
     if (this.diags.sources.get(label.file).fallthroughComments?.has(fallthroughKey(label.line, label.col))) return;
     const at = this.fallsThrough(prev);
@@ -2781,8 +2793,8 @@ class Parser {
       case "if": {
         const then = this.fallsThrough(s.then);
         const other = s.else ? this.fallsThrough(s.else) : s.cond.loc;
-        // gcc points at the parenthesis before the condition.
-        return then || other ? { ...s.cond.loc, col: Math.max(1, s.cond.loc.col - 1) } : undefined;
+        // gcc points at the parenthesis after `if`.
+        return then || other ? { ...s.loc, col: s.loc.col + 3 } : undefined;
       }
       case "do": return this.fallsThrough(s.body);
       case "case": case "label": return this.fallsThrough(s.body);
@@ -4631,6 +4643,8 @@ class Parser {
           return { kind: "var", sym, type: sym.type, loc: loc(t) };
         case "function":
           sym.mentions = (sym.mentions ?? 0) + 1;
+          // A call outside the block of an earlier implicit declaration declares the function again.
+          if (sym.implicit && this.is("(") && !this.implicitlyDeclaredHere(name)) this.implicitBuiltinMismatch(t, sym.type);
           return { kind: "var", sym, type: sym.type, loc: loc(t) };
         case "typedef":
           this.pos--;
@@ -4707,6 +4721,26 @@ class Parser {
     return this.intConst(0, this.bt.int, t);
   }
 
+  /** Is `name` implicitly declared in this block or one around it? */
+  private implicitlyDeclaredHere(name: string): boolean {
+    for (let s: Scope | undefined = this.scope; s; s = s.parent) if (s.implicitFunctions?.has(name)) return true;
+    return false;
+  }
+
+  /**
+   * An implicit declaration (of block scope) of gcc's library builtin `t`,
+   * whose prototype `int f()` is not compatible with (another result type,
+   * `...`, a parameter that promotes): gcc warns at each one.
+   */
+  private implicitBuiltinMismatch(t: Token, type: FunctionType): void {
+    (this.scope.implicitFunctions ??= new Set()).add(t.text);
+    if (librarySignature(t.text) === undefined) return;
+    const promotes = (p: Param): boolean => p.type !== this.defaultPromotedType(p.type);
+    if (type.ret !== this.bt.int || type.variadic || type.params.some(promotes)) {
+      this.warn(t, `incompatible implicit declaration of built-in function '${t.text}'`, "builtin-declaration-mismatch");
+    }
+  }
+
   /** A call to an undeclared function declares it `int f()` (C89 6.3.2.2); gcc 12 warns. */
   private implicitDeclaration(t: Token): Expr {
     const name = t.text;
@@ -4719,11 +4753,7 @@ class Parser {
     }
     const prev = this.externals.get(name);
     if (prev) return { kind: "var", sym: prev, type: prev.type, loc: loc(t) };
-    // gcc's builtin has a prototype `int f()` is not compatible with (another result type, `...`, a parameter that promotes).
-    const promotes = (p: Param): boolean => p.type !== this.defaultPromotedType(p.type);
-    if (lib && (type.ret !== this.bt.int || type.variadic || type.params.some(promotes))) {
-      this.warn(t, `incompatible implicit declaration of built-in function '${name}'`, "builtin-declaration-mismatch");
-    }
+    if (lib) this.implicitBuiltinMismatch(t, type);
     const sym: FunctionSymbol = {
       kind: "function", name, id: ++symbolIds, loc: loc(t), type, linkage: "external", defined: false, isInline: false,
       externalDefinition: true, implicit: true, attrs: {}, storage: "none", addressTaken: false,
