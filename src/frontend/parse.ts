@@ -4431,6 +4431,8 @@ class Parser {
     if (!fmt) return;
     const literals = this.formatLiterals(fmt);
     const warn = (l: SrcLoc, message: string, option: string): void => this.diags.warningIfEnabled(l, message, option);
+    // A call spelled in a macro of another file (Lua's l_sprintf) is reported where its format argument is written.
+    if (at.file !== fmt.loc.file) at = fmt.loc;
     if (!literals) {
       // A va_list function (no arguments to check) is normally handed a variable format: only strftime's is reported.
       if (firstArg === 0) { if (style === "strftime") warn(at, "format not a string literal, format string not checked", "format-nonliteral"); }
