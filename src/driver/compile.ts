@@ -19,6 +19,7 @@ import { lowerTranslationUnit } from "../ir/lower/lower.js";
 import { targetFor } from "../targets.js";
 import type { DataLayout } from "../target.js";
 import type { DriverConfig } from "./config.js";
+import { GCC_WARNINGS } from "./gcc-warnings.js";
 import { sysrootLayout } from "./toolchains.js";
 import { timed } from "./time-report.js";
 import type { DebugOptions } from "../ir/lower/debug-info.js";
@@ -137,12 +138,14 @@ export interface UnitRequest {
 export function compileUnit(req: UnitRequest, cfg: DriverConfig, includeRoot: string): UnitResult {
   const sources = new SourceManager();
   const json = cfg.diagnosticsFormat === "json";
-  const diags = new Diagnostics(sources, cfg.warnings, undefined, json ? undefined : diagnosticColors(cfg), json);
+  const policy = { ...cfg.warnings, knownWarning: (name: string): boolean => GCC_WARNINGS.has(name) || name.includes("=") && GCC_WARNINGS.has(name.slice(0, name.indexOf("=") + 1)) };
+  const diags = new Diagnostics(sources, policy, undefined, json ? undefined : diagnosticColors(cfg), json);
   try {
     return compileWith(diags, req, cfg, includeRoot);
   } finally {
     // gcc writes the array when the compilation ends, `[]` when there was nothing to say.
     if (json) process.stderr.write(textBytes(diags.jsonText() + "\n"));
+    else if (diags.warningsAsErrors > 0) process.stderr.write("cc1: some warnings being treated as errors\n");
   }
 }
 

@@ -471,7 +471,12 @@ export function parseCommandLine(argv: readonly string[]): DriverConfig {
     else if (v === "no-error") w.allErrors = false;
     else if (v.startsWith("error=")) w.errorOptions.set(checked(v.slice(6), "-W" + v), true);
     else if (v.startsWith("no-error=")) w.errorOptions.set(checked(v.slice(9), "-W" + v), false);
-    else if (v.startsWith("no-")) w.enabled.set(v.slice(3), false); // unknown -Wno-X: silently accepted, as gcc does
+    else if (/^(format|implicit-fallthrough)=\d$/.test(v)) {
+      // -Wformat=N, -Wimplicit-fallthrough=N: a level (0 is off); -Wformat=2 adds -Wformat-nonliteral, -security and -y2k (warnings.ts).
+      const [name, level] = [v.slice(0, v.indexOf("=")), Number(v.slice(v.indexOf("=") + 1))];
+      w.enabled.set(name, level > 0);
+      if (name === "format") w.enabled.set("format=2", level >= 2);
+    } else if (v.startsWith("no-")) w.enabled.set(v.slice(3), false); // unknown -Wno-X: silently accepted, as gcc does
     else if (v === "" || known(v)) w.enabled.set(v, true);
     else throw new UsageError(`unrecognized command-line option '-W${v}'`);
   }

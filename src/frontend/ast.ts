@@ -68,6 +68,8 @@ export interface DeclAttrs {
   cleanup?: FunctionSymbol;
   /** `format(archetype, fmtIndex, firstArg)`, kept for -Wformat-like uses. */
   format?: { archetype: string; fmtIndex: number; firstArg: number };
+  /** `format_arg(n)`: the result is a format string made from argument n (gettext). */
+  formatArg?: number;
   gnuInline?: boolean;
   returnsTwice?: boolean;
   /** `__attribute__((const))` / `pure`: no side effects. */
@@ -254,7 +256,14 @@ export interface FloatConst extends ExprBase { kind: "float"; value: number; lit
  * including the terminating zero. When an address is needed, `sym` is the
  * anonymous static object holding it (created on demand by the parser).
  */
-export interface StringLit extends ExprBase { kind: "string"; bytes: Uint8Array; elem: IntType; sym?: ObjectSymbol }
+export interface StringLit extends ExprBase {
+  kind: "string"; bytes: Uint8Array; elem: IntType; sym?: ObjectSymbol;
+  /** The literals concatenated into it, as written (between the quotes): -Wformat points into them. */
+  pieces?: readonly StringPiece[];
+}
+
+/** One literal of a concatenation: where it is spelled, its text between the quotes, how many elements it gave. */
+export interface StringPiece { loc: SrcLoc; body: string; units: number; /** Spelled in a macro's definition. */ expanded: boolean }
 
 /** A use of an object or function. An object is an lvalue; a function is a designator (decays). */
 export interface VarRef extends ExprBase { kind: "var"; sym: ObjectSymbol | FunctionSymbol }
@@ -422,7 +431,8 @@ export type Stmt =
   /** `{ ... }`; scopes are resolved already, so a block is just a sequence. */
   | { kind: "block"; body: Stmt[]; loc: SrcLoc; /** The closing brace, when written (-g puts a function's epilogue there). */ end?: SrcLoc }
   | { kind: "expr"; expr: Expr; loc: SrcLoc }
-  | { kind: "empty"; loc: SrcLoc }
+  /** `fallthrough`: the statement `__attribute__((fallthrough));` (-Wimplicit-fallthrough). */
+  | { kind: "empty"; loc: SrcLoc; fallthrough?: boolean }
   /**
    * Declaration of an automatic object reaching this point: (re)initialize it
    * if `init` is present (the storage itself belongs to the function, see

@@ -206,3 +206,6 @@ export function isLibraryFunction(name: string): boolean {
 
 // Keep the code table referenced for readers: it documents the letters.
 export const TYPE_CODES = T;
+
+/** Library functions gcc's builtin table marks noreturn (whatever the program's declaration says). */
+export const NORETURN_LIBRARY: ReadonlySet<string> = new Set(["abort", "exit", "_exit", "_Exit", "quick_exit"]);

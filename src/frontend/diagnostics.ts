@@ -5,7 +5,7 @@
 import { type SourceManager, textBytes } from "./source.js";
 import { type DiagnosticPalette, paint } from "./diagnostic-colors.js";
 import type { SrcLoc } from "./token.js";
-import { warningEnabled } from "./warnings.js";
+import { warningEnabled, warningInGroup } from "./warnings.js";
 
 export type Severity = "error" | "warning" | "note" | "fatal error";
 
@@ -33,7 +33,21 @@ export interface WarningPolicy {
   errorOptions: Map<string, boolean>;
   /** -Wname / -Wno-name. */
   enabled: Map<string, boolean>;
+  /** Is `name` a warning option gcc knows (for `#pragma GCC diagnostic`'s "unknown option")? Every name when absent. */
+  knownWarning?: (name: string) => boolean;
 }
+
+/** What `#pragma GCC diagnostic` makes of a warning from its position on. */
+export type PragmaClass = "ignored" | "warning" | "error";
+
+/** A position in the order the preprocessor read the text: the include chain, outermost file first. */
+type ReadPosition = readonly { file: number; line: number; col: number }[];
+
+/** One `#pragma GCC diagnostic`, in the order read. */
+type DiagnosticPragma =
+  | { kind: "push"; at: ReadPosition }
+  | { kind: "pop"; at: ReadPosition }
+  | { kind: "set"; option: string; as: PragmaClass; at: ReadPosition };
 
 export function defaultWarningPolicy(): WarningPolicy {
   return { suppressAll: false, allErrors: false, errorOptions: new Map(), enabled: new Map() };
@@ -48,11 +62,15 @@ export interface IncludeLink {
 export class Diagnostics {
   readonly list: Diagnostic[] = [];
   errorCount = 0;
+  /** Warnings reported as errors (-Werror, -Werror=name, the error pragma): gcc ends with a line saying so. */
+  warningsAsErrors = 0;
   /** Per file id: where it was included from, for "In file included from". */
   readonly includedFrom = new Map<number, IncludeLink>();
   /** Files read as system headers: gcc gives no -Wall/-Wextra warnings about their code. */
   readonly systemFiles = new Set<number>();
   private readonly sink: (text: string) => void;
+  /** `#pragma GCC diagnostic` push/pop/ignored/warning/error, in the order read: a warning obeys those before its position. */
+  private readonly pragmas: DiagnosticPragma[] = [];
 
   constructor(
     readonly sources: SourceManager,
@@ -80,19 +98,79 @@ export class Diagnostics {
   warning(loc: SrcLoc | undefined, message: string, option?: string): void {
     const p = this.policy;
     if (p.suppressAll) return;
-    if (option !== undefined && p.enabled.get(option) === false) return;
-    const asError = option !== undefined && p.errorOptions.has(option) ? p.errorOptions.get(option)! : p.allErrors;
+    // "format=" is -Wformat printed as gcc prints it (`[-Wformat=]`).
+    const name = option?.replace(/=$/, "");
+    const pragma = name !== undefined ? this.pragmaClass(loc, name) : undefined;
+    if (pragma === "ignored") return;
+    if (pragma === undefined && name !== undefined && p.enabled.get(name) === false) return;
+    const asError = pragma !== undefined ? pragma === "error" : name !== undefined ? this.errorFor(name) : p.allErrors;
+    if (asError) this.warningsAsErrors++;
     this.report({ severity: asError ? "error" : "warning", message, loc, option });
   }
 
   /**
    * A warning gcc gives only when asked (-WNAME, or -Wall/-Wextra: see
-   * warnings.ts), and never about code in a system header.
+   * warnings.ts, or `#pragma GCC diagnostic warning`), and never about code
+   * in a system header.
    */
   warningIfEnabled(loc: SrcLoc | undefined, message: string, option: string): void {
-    if (!warningEnabled(this.policy, option)) return;
+    if (!this.enabled(option) && this.pragmaClass(loc, option.replace(/=$/, "")) === undefined) return;
     if (loc && this.systemFiles.has(loc.file)) return;
     this.warning(loc, message, option);
+  }
+
+  /**
+   * Is the warning `name` an error: -Werror=name / -Wno-error=name, else
+   * -Werror=GROUP for a group containing it (-Werror=format; gcc's
+   * -Wno-error=GROUP does not reach the members), else -Werror.
+   */
+  private errorFor(name: string): boolean {
+    const p = this.policy;
+    const own = p.errorOptions.get(name);
+    if (own !== undefined) return own;
+    for (const [g, on] of p.errorOptions) if (on && warningInGroup(name, g)) return true;
+    return p.allErrors;
+  }
+
+  /** Record a `#pragma GCC diagnostic` read at `loc` (option: the name after -W). */
+  diagnosticPragma(loc: SrcLoc, action: "push" | "pop" | { option: string; as: PragmaClass }): void {
+    const at = this.readPosition(loc);
+    this.pragmas.push(action === "push" ? { kind: "push", at } : action === "pop" ? { kind: "pop", at } : { kind: "set", option: action.option, as: action.as, at });
+  }
+
+  /** How the pragmas read before `loc` classify the warning `option` (its own name or a group containing it), if they do. */
+  private pragmaClass(loc: SrcLoc | undefined, option: string): PragmaClass | undefined {
+    if (this.pragmas.length === 0 || !loc) return undefined;
+    const at = this.readPosition(loc);
+    let current = new Map<string, PragmaClass>();
+    const saved: Map<string, PragmaClass>[] = [];
+    for (const pr of this.pragmas) {
+      if (!readBefore(pr.at, at)) break;
+      if (pr.kind === "push") saved.push(new Map(current));
+      else if (pr.kind === "pop") current = saved.pop() ?? current;
+      else {
+        // A group's setting reaches its members set before it; a later setting of the member wins.
+        for (const name of [...current.keys()]) if (warningInGroup(name, pr.option)) current.delete(name);
+        current.set(pr.option, pr.as);
+      }
+    }
+    let found: PragmaClass | undefined;
+    for (const [name, as] of current) if (name === option || warningInGroup(option, name)) found = as;
+    return current.get(option) ?? found;
+  }
+
+  /** The include chain of `loc`, outermost file first (the order in which the preprocessor read it). */
+  private readPosition(loc: SrcLoc): ReadPosition {
+    const chain = [{ file: loc.file, line: loc.line, col: loc.col }];
+    for (let link = this.includedFrom.get(loc.file); link && chain.length < 200; link = this.includedFrom.get(link.from)) {
+      chain.unshift({ file: link.from, line: link.line, col: Number.MAX_SAFE_INTEGER });
+    }
+    return chain;
+  }
+
+  /** Is the warning -W`option` on (the command line's choice)? */
+  enabled(option: string): boolean {
+    return warningEnabled(this.policy, option.replace(/=$/, ""));
   }
 
   note(loc: SrcLoc | undefined, message: string): void {
@@ -173,6 +251,17 @@ export class Diagnostics {
     }
     return out;
   }
+}
+
+/** Was position `a` read before `b`? Compared in the outermost file where they differ. */
+function readBefore(a: ReadPosition, b: ReadPosition): boolean {
+  for (let k = 0; k < a.length && k < b.length; k++) {
+    const x = a[k]!, y = b[k]!;
+    if (x.file !== y.file) return false;
+    if (x.line !== y.line) return x.line < y.line;
+    if (x.col !== y.col) return x.col < y.col;
+  }
+  return a.length < b.length;
 }
 
 /** Length of the token starting at `at` in a source line (identifier, number, literal), else 1. */

@@ -6,7 +6,7 @@
 // Keywords are not recognised here: before preprocessing they are identifiers.
 
 import type { Diagnostics } from "./diagnostics.js";
-import type { SourceFile } from "./source.js";
+import { fallthroughKey, isFallthroughComment, type SourceFile } from "./source.js";
 import {
   DIGRAPHS, F_BOL, F_SPACE, K_CHAR, K_EOF, K_IDENT, K_NUMBER, K_OTHER, K_PUNCT, K_STRING, TokenList, type Token,
 } from "./token.js";
@@ -192,6 +192,8 @@ class Lexer {
   private nextSplice = 0;
   private bol = true;
   private space = false;
+  /** A fallthrough comment was read since the last token: the next one is marked (SourceFile.fallthroughComments). */
+  private fallthrough = false;
 
   constructor(
     private readonly file: SourceFile,
@@ -225,6 +227,7 @@ class Lexer {
         const d = src[pos + 1];
         if (d === C.Slash) {
           const end = src.indexOf(C.LF, pos);
+          if (isFallthroughComment(this.text.slice(pos + 2, end < 0 ? n : end))) this.fallthrough = true;
           pos = end < 0 ? n : end;
           this.space = true;
           continue;
@@ -238,6 +241,7 @@ class Lexer {
           }
           // Line breaks in a comment count lines but do not start a logical line.
           for (let i = src.indexOf(C.LF, pos); i >= 0 && i < end; i = src.indexOf(C.LF, i + 1)) this.lineBreak(i + 1);
+          if (isFallthroughComment(this.text.slice(pos + 2, end))) this.fallthrough = true;
           pos = end + 2;
           this.space = true;
           continue;
@@ -284,6 +288,10 @@ class Lexer {
 
   private push(kind: number, start: number, text: string): void {
     if (this.nextSplice < this.splices.length) this.flushSplices(start);
+    if (this.fallthrough) {
+      (this.file.fallthroughComments ??= new Set()).add(fallthroughKey(this.line, start - this.lineStart + 1));
+      this.fallthrough = false;
+    }
     this.out.push(kind, text, this.file.id, this.line, start - this.lineStart + 1, (this.bol ? F_BOL : 0) | (this.space ? F_SPACE : 0));
     this.bol = false;
     this.space = false;

@@ -22,15 +22,17 @@
 
 import type {
   AsmOperand, AsmStmt, DeclAttrs, EnumConstSymbol, Expr, FunctionDef, FunctionSymbol, InitItem, Label,
-  Linkage, LocalInit, ObjectSymbol, StaticInit, Stmt, StringLit, SwitchCase, Symbol, TopLevelAsm,
+  Linkage, LocalInit, ObjectSymbol, StaticInit, Stmt, StringLit, StringPiece, SwitchCase, Symbol, TopLevelAsm,
   TranslationUnit, TypedefSymbol, BinOp,
 } from "./ast.js";
-import { BUILTIN_SIGNATURES, GENERIC_BUILTINS, builtinSignature, decodeSignature, isAtomicBuiltin, librarySignature } from "./builtins.js";
+import { BUILTIN_SIGNATURES, GENERIC_BUILTINS, NORETURN_LIBRARY, builtinSignature, decodeSignature, isAtomicBuiltin, librarySignature } from "./builtins.js";
 import { evalConst, evalInt, wrapInt } from "./const-eval.js";
+import { LIBRARY_FORMAT_ARGS, LIBRARY_FORMATS, checkFormat, formatStyle, shownArgumentType } from "./format-check.js";
 import { type Diagnostics, FatalError } from "./diagnostics.js";
 import { buildStaticInit, type StaticInitProblem } from "./initializer.js";
 import { decodeChar, decodeQuoted, encodingWidth, parseNumber, prefixOf, type Encoding } from "./literals.js";
 import { K_EOF, K_PRAGMA, TokenList, type SrcLoc, type Token } from "./token.js";
+import { fallthroughKey } from "./source.js";
 import {
   Q, alignOf, arrayOf, commonIntType, compatible, compatibleUnqual, composite, findMember, intOf, isArithmetic,
   isBool, isComplete, isFloating, isInteger, isRecord, isSigned, isScalar, hasVariableSize, isVariablyModified, layoutRecord,
@@ -127,6 +129,8 @@ interface Scope {
   readonly kind: "file" | "block" | "proto" | "function";
   /** How many variably modified declarations of the function were in scope when this scope began. */
   vmDepth?: number;
+  /** Functions implicitly declared in this block (C89: such a declaration has block scope). */
+  implicitFunctions?: Set<string>;
 }
 
 interface FnCtx {
@@ -809,6 +813,7 @@ class Parser {
           into.format = { archetype: arch && arch.kind === "ident" ? arch.name : "", fmtIndex: this.attrInt(a, 1) ?? 0, firstArg: this.attrInt(a, 2) ?? 0 };
           break;
         }
+        case "format_arg": into.formatArg = this.attrInt(a, 0); break;
         case "gnu_inline": into.gnuInline = true; break;
         case "returns_twice": into.returnsTwice = true; break;
         case "const": into.const = true; break;
@@ -918,6 +923,7 @@ class Parser {
       if (!allowStorage) { this.error(at, `storage class specified for ${s === "typedef" ? "typedef" : "parameter"}`); return; }
       if (spec.storage && !(spec.storage === s)) this.error(start, "multiple storage classes in declaration specifiers");
       else if (spec.storage === s) this.error(at, `duplicate '${s}'`);
+      else if (any || quals !== 0) this.diags.warningIfEnabled(loc(start), `'${s}' is not at beginning of declaration`, "old-style-declaration");
       spec.storage = s;
     };
     for (;;) {
@@ -1282,8 +1288,10 @@ class Parser {
           const dAttrs: Attr[] = [];
           this.attributes(dAttrs);
           let d: Declarator;
+          const unprototyped = this.unprototypedDeclarators;
           if (this.is(":")) d = { name: undefined, loc: loc(this.peek()), type: spec.type, attrs: [] };
           else d = this.declarator(spec.type, false);
+          if (this.unprototypedDeclarators > unprototyped) this.diags.warningIfEnabled(loc(start), "function declaration isn't a prototype", "strict-prototypes");
           let width: number | undefined;
           if (this.accept(":")) {
             const e = this.conditional();
@@ -1626,6 +1634,7 @@ class Parser {
     const proto = (params: Param[], variadic: boolean, prototyped: boolean): FunctionType =>
       ({ kind: "function", ret: this.bt.int, params, variadic, prototyped, quals: 0 });
     const record = d !== undefined && d.params === undefined && d.knrNames === undefined;
+    if (this.is(")") || this.peek().kind === "ident" && !this.isDeclStart() && (this.is(",", 1) || this.is(")", 1))) this.unprototypedDeclarators++;
     if (this.accept(")")) {
       if (record) d.params = [];
       return proto([], false, false);
@@ -1763,7 +1772,7 @@ class Parser {
       } else if (spec.implicitInt && !spec.tagOnly && !isAttributeStart(start)) {
         // `__attribute__((fallthrough));` alone is an attribute statement, not a declaration.
         this.warn(start, "useless type name in empty declaration");
-      }
+      } else if (spec.implicitInt && out && hasAttr(spec.attrs, "fallthrough")) out.push({ kind: "empty", loc: loc(start), fallthrough: true });
       return;
     }
     if (spec.implicitInt && fileScope) {
@@ -1772,8 +1781,12 @@ class Parser {
     let first = true;
     for (;;) {
       this.arrayQualifiers = undefined;
+      const unprototyped = this.unprototypedDeclarators;
       const d = this.declarator(spec.type, false);
       this.checkArrayQualifiers(d);
+      // A definition's own parameter list is checked with its other warnings (checkDefinitionDeclared).
+      const defining = first && d.type.kind === "function" && (this.is("{") || d.knrNames !== undefined);
+      if (this.unprototypedDeclarators > unprototyped && !defining) this.diags.warningIfEnabled(loc(start), "function declaration isn't a prototype", "strict-prototypes");
       if (this.forInit !== undefined && d.name !== undefined) {
         if (spec.storage === "typedef") this.error(this.forInit, `declaration of non-variable '${d.name}' in 'for' loop initial declaration`);
         else if (spec.storage === "static" || spec.storage === "extern") {
@@ -1797,6 +1810,7 @@ class Parser {
         // A definition's declarator has its own parameter list: `F f { }` with a typedef'd F is not one (6.9.1p2).
         const isDefinition = first && (d.params !== undefined || d.knrNames !== undefined) && (this.is("{") || (d.knrNames !== undefined && this.isDeclStart()));
         if (isDefinition && spec.storage === "register") this.error(d.loc, "function definition declared 'register'");
+        if (isDefinition && fileScope) this.checkDefinitionDeclared(d, spec);
         // GNU nested functions: a definition at block scope, or an `auto` declaration of one.
         const sym = !fileScope && this.fn && (isDefinition || spec.storage === "auto")
           ? this.declareNestedFunction(d, spec, this.fn.sym)
@@ -1820,6 +1834,8 @@ class Parser {
 
   /** The `[` of an array declarator with `static` or qualifiers, until a parameter declaration takes it. */
   private arrayQualifiers: Token | undefined;
+  /** Function declarators without a prototype (`()` or an identifier list) parsed so far: -Wstrict-prototypes. */
+  private unprototypedDeclarators = 0;
   /** The `for` token while its initial declaration is parsed. */
   private forInit: SrcLoc | undefined;
 
@@ -2181,6 +2197,25 @@ class Parser {
 
   // -------------------------------------------------------------------------
   // Function definitions (6.9.1).
+
+  /**
+   * -Wmissing-prototypes, -Wmissing-declarations, -Wold-style-definition: an
+   * external function defined without a prototype (or any declaration) in
+   * scope before, or with `()` or an identifier list (main and inline
+   * functions excepted, as gcc).
+   */
+  private checkDefinitionDeclared(d: Declarator, spec: DeclSpec): void {
+    const oldStyle = d.knrNames !== undefined || d.params?.length === 0 && d.type.kind === "function" && !d.type.prototyped;
+    if (oldStyle) this.diags.warningIfEnabled(loc(d.loc), "old-style function definition", "old-style-definition");
+    const before = d.name !== undefined ? this.lookup(d.name) : undefined;
+    const previous = before?.kind === "function" && !before.implicit ? before : undefined;
+    const external = spec.storage !== "static" && previous?.linkage !== "internal" && !spec.inline && d.name !== "main";
+    // One of these per definition, the first that applies, as gcc.
+    const at = loc(d.loc);
+    if (oldStyle && !previous?.type.prototyped && this.diags.enabled("strict-prototypes")) this.diags.warningIfEnabled(at, "function declaration isn't a prototype", "strict-prototypes");
+    else if (external && !previous?.type.prototyped && this.diags.enabled("missing-prototypes")) this.diags.warningIfEnabled(at, `no previous prototype for '${d.name}'`, "missing-prototypes");
+    else if (external && !previous) this.diags.warningIfEnabled(at, `no previous declaration for '${d.name}'`, "missing-declarations");
+  }
 
   private functionDefinition(sym: FunctionSymbol, d: Declarator, spec: DeclSpec): void {
     const at = d.loc;
@@ -2701,13 +2736,71 @@ class Parser {
     const body: Stmt[] = [];
     let close: Token = open;
     try {
-      while (!this.is("}") && this.peek().kind !== "eof") this.blockItem(body);
+      while (!this.is("}") && this.peek().kind !== "eof") {
+        const first = this.peek();
+        const before = body.length;
+        this.blockItem(body);
+        if (body.length > before && this.fn && this.fn.switches.length > 0) {
+          // `if (x) { … };` : the empty statement is nothing to gcc.
+          let prev = before - 1;
+          const nothing = (st: Stmt): boolean => st.kind === "empty" && !st.fallthrough;
+          while (prev >= 0 && nothing(body[prev]!)) prev--;
+          if (prev >= 0) this.checkFallthrough(body[prev]!, body[before]!, first);
+        }
+      }
       close = this.peek();
       this.expect("}");
     } finally {
       if (!sameScope) this.popScope();
     }
     return { kind: "block", body, loc: loc(open), end: loc(close) };
+  }
+
+  /**
+   * -Wimplicit-fallthrough: `next` starts with a case label and the statement
+   * before it may complete normally, with neither `__attribute__((fallthrough))`
+   * nor a fallthrough comment (gcc's level 3) right before the label.
+   */
+  private checkFallthrough(prev: Stmt, next: Stmt, label: Token): void {
+    // A case label, possibly the first thing of a block or of a loop entered at its body (`do`, `while (1)`:
+    // bzip2's state machine jumps into those), not of one that tests its condition first.
+    const isCase = (s: Stmt | undefined): boolean => s !== undefined && (s.kind === "case" || (s.kind === "label" || s.kind === "do") && isCase(s.body)
+      || s.kind === "while" && evalInt(s.cond) !== undefined && evalInt(s.cond) !== 0n && isCase(s.body)
+      || s.kind === "block" && isCase(s.body.find((b) => b.kind !== "empty")));
+    if (!isCase(next) || !this.diags.enabled("implicit-fallthrough")) return;
+    if (this.diags.sources.get(label.file).fallthroughComments?.has(fallthroughKey(label.line, label.col))) return;
+    const at = this.fallsThrough(prev);
+    if (at) this.diags.warningIfEnabled(at, "this statement may fall through", "implicit-fallthrough=");
+  }
+
+  /** Where a statement may complete normally, as gcc's fallthrough analysis sees it (the statement to blame), or undefined. */
+  private fallsThrough(s: Stmt): SrcLoc | undefined {
+    switch (s.kind) {
+      case "expr": {
+        const e = s.expr;
+        if (e.kind === "call" && e.callee.kind === "decay" && e.callee.operand.kind === "var") {
+          const callee = e.callee.operand.sym;
+          if (callee.kind === "function" && (callee.attrs.noreturn || NORETURN_LIBRARY.has(callee.name))) return undefined;
+        }
+        return e.loc;
+      }
+      case "block": {
+        // gcc does not look into a block that declares objects.
+        if (s.body.some((b) => b.kind === "decl" || b.kind === "vladecl")) return undefined;
+        const last = s.body.filter((b) => b.kind !== "empty" || b.fallthrough).at(-1);
+        return last && this.fallsThrough(last);
+      }
+      case "if": {
+        const then = this.fallsThrough(s.then);
+        const other = s.else ? this.fallsThrough(s.else) : s.cond.loc;
+        // gcc points at the parenthesis after `if`.
+        return then || other ? { ...s.loc, col: s.loc.col + 3 } : undefined;
+      }
+      case "do": return this.fallsThrough(s.body);
+      case "case": case "label": return this.fallsThrough(s.body);
+      case "asm": return s.loc;
+      default: return undefined;
+    }
   }
 
   private blockItem(out: Stmt[]): void {
@@ -3024,15 +3117,17 @@ class Parser {
           return this.statement();
         case "__attribute__": case "__attribute": {
           // Statement attributes: `__attribute__((fallthrough));`
-          this.attributes([]);
-          if (this.accept(";")) return { kind: "empty", loc: at };
+          const attrs: Attr[] = [];
+          this.attributes(attrs);
+          if (this.accept(";")) return { kind: "empty", loc: at, fallthrough: hasAttr(attrs, "fallthrough") };
           return this.statement();
         }
       }
     }
     if (t.kind === "punct" && t.text === "[" && this.is("[", 1)) {
-      this.attributes([]);
-      if (this.accept(";")) return { kind: "empty", loc: at };
+      const attrs: Attr[] = [];
+      this.attributes(attrs);
+      if (this.accept(";")) return { kind: "empty", loc: at, fallthrough: hasAttr(attrs, "fallthrough") };
       return this.statement();
     }
     const e = this.expr();
@@ -3572,9 +3667,19 @@ class Parser {
     if (e.kind === "var" && e.sym.kind === "object") e.sym.stores = (e.sym.stores ?? 0) + 1;
   }
 
+  /** -Wshift-count-negative, -Wshift-count-overflow: a constant count outside 0 .. width-1 of the (promoted) left operand. */
+  private checkShiftCount(op: "<<" | ">>", left: Type, count: Expr, at: SrcLoc): void {
+    const n = evalInt(count);
+    if (n === undefined || !isInteger(left)) return;
+    const side = op === "<<" ? "left" : "right";
+    if (n < 0n) this.warn(at, `${side} shift count is negative`, "shift-count-negative");
+    else if (n >= BigInt(sizeOf(left) * 8)) this.warn(at, `${side} shift count >= width of type`, "shift-count-overflow");
+  }
+
   private opAssign(op: BinOp, lhs: Expr, rhs: Expr, at: Token): Expr {
     if (!this.checkModifiable(lhs, "assignment", at)) return rhs;
     const lt = unqualified(lhs.type);
+    if ((op === "<<" || op === ">>") && isInteger(lt)) this.checkShiftCount(op, promoteInt(lt, this.bt), rhs, at);
     if (lt.kind === "pointer" && (op === "+" || op === "-")) {
       if (!isInteger(rhs.type)) { this.invalidOperands(op, lhs, rhs, at); return rhs; }
       let { index, scale } = this.scaledIndex(lt, this.convert(this.promote(rhs), this.bt.long), at);
@@ -3782,11 +3887,7 @@ class Parser {
         }
         const a = this.promote(l);
         const b = this.promote(r);
-        const bv = evalInt(b);
-        if (bv !== undefined && isInteger(a.type)) {
-          if (bv < 0n) this.warn(at, `${op === "<<" ? "left" : "right"} shift count is negative`, "shift-count-negative");
-          else if (bv >= BigInt(sizeOf(a.type) * 8)) this.warn(at, `${op === "<<" ? "left" : "right"} shift count >= width of type`, "shift-count-overflow");
-        }
+        this.checkShiftCount(op, a.type, b, at);
         return { kind: "binary", op, left: a, right: b, type: a.type, loc: where };
       }
       case "+": {
@@ -4296,6 +4397,7 @@ class Parser {
         args.push(this.variadicArgument(this.defaultPromote(a)));
       }
     }
+    if (sym) this.checkFormatCall(sym, args0, args, at);
     const ret = unqualified(ft.ret);
     if (ret.kind !== "void" && !isComplete(ret)) this.error(at, `invalid use of undefined type '${typeToString(ret)}'`);
     const fn = this.fn;
@@ -4313,6 +4415,63 @@ class Parser {
    * space allocated on the caller's stack like alloca's; `va_arg` of such a
    * type reads the pointer (see vaArg). Other arguments are unchanged.
    */
+  /**
+   * -Wformat: the format string of a call to a function with a format
+   * attribute (or one of the C library's, which gcc knows as builtins)
+   * against the arguments after it.
+   */
+  private checkFormatCall(sym: FunctionSymbol, args0: readonly Expr[], args: readonly Expr[], at: SrcLoc): void {
+    if (!this.diags.enabled("format")) return;
+    const attr = sym.attrs.format;
+    const library = sym.linkage === "external" ? LIBRARY_FORMATS[sym.name] : undefined;
+    const style = attr ? formatStyle(attr.archetype) : library?.[0];
+    if (!style) return;
+    const [fmtIndex, firstArg] = attr ? [attr.fmtIndex, attr.firstArg] : [library![1], library![2]];
+    const fmt = args0[fmtIndex - 1];
+    if (!fmt) return;
+    const literals = this.formatLiterals(fmt);
+    const warn = (l: SrcLoc, message: string, option: string): void => this.diags.warningIfEnabled(l, message, option);
+    // A call spelled in a macro of another file (Lua's l_sprintf) is reported where its format argument is written.
+    if (at.file !== fmt.loc.file) at = fmt.loc;
+    if (!literals) {
+      // A va_list function (no arguments to check) is normally handed a variable format: only strftime's is reported.
+      if (firstArg === 0) { if (style === "strftime") warn(at, "format not a string literal, format string not checked", "format-nonliteral"); }
+      else if (args0.length < firstArg) warn(at, "format not a string literal and no format arguments", this.diags.enabled("format-security") ? "format-security" : "format-nonliteral");
+      else warn(at, "format not a string literal, argument types not checked", "format-nonliteral");
+      return;
+    }
+    const checked = firstArg > 0 ? args.slice(firstArg - 1).map((a, k) => {
+      const written = args0[firstArg - 1 + k];
+      // gcc says `'size_t' {aka 'long unsigned int'}` for an object declared with a typedef, passed unconverted.
+      const typedefName = a !== written ? undefined : written.kind === "var" && written.sym.kind !== "function" ? written.sym.typedefName : written.kind === "member" ? written.member.typedefName : undefined;
+      return { type: a.type, shown: shownArgumentType(a.type, typedefName) };
+    }) : [];
+    for (const format of literals) {
+      checkFormat({ style, format, args: checked, checkArguments: firstArg > 0, firstArgNumber: firstArg, callLoc: at, bt: this.bt, warn });
+    }
+  }
+
+  /** The string literals a format argument can be (both arms of `?:`, through gettext-like `format_arg` functions), or undefined. */
+  private formatLiterals(e: Expr): StringLit[] | undefined {
+    switch (e.kind) {
+      case "string": return [e];
+      case "decay": case "cast": return this.formatLiterals(e.operand);
+      case "cond": {
+        const a = e.then && this.formatLiterals(e.then);
+        const b = this.formatLiterals(e.else);
+        return a && b ? [...a, ...b] : undefined;
+      }
+      case "call": {
+        const callee = e.callee.kind === "decay" ? e.callee.operand : e.callee;
+        if (callee.kind !== "var" || callee.sym.kind !== "function") return undefined;
+        const n = callee.sym.attrs.formatArg ?? (callee.sym.linkage === "external" ? LIBRARY_FORMAT_ARGS[callee.sym.name] : undefined);
+        const arg = n !== undefined ? e.args[n - 1] : undefined;
+        return arg && this.formatLiterals(arg);
+      }
+      default: return undefined;
+    }
+  }
+
   private variadicArgument(a: Expr): Expr {
     if (!isRecord(a.type) || !hasVariableSize(a.type) || !this.fn) return a;
     const t = unqualified(a.type);
@@ -4400,21 +4559,24 @@ class Parser {
   private stringLiteral(): StringLit {
     const first = this.peek();
     let enc: Encoding = "";
-    const bodies: string[] = [];
+    const bodies: { body: string; at: Token }[] = [];
     while (this.peek().kind === "string") {
       const s = this.next();
       const p = prefixOf(s.text);
       if (p.enc !== "" && enc !== "" && p.enc !== enc) this.error(s, "unsupported non-standard concatenation of string literals");
       else if (p.enc !== "") enc = p.enc;
-      bodies.push(p.body.slice(1, -1));
+      bodies.push({ body: p.body.slice(1, -1), at: s });
     }
     const width = encodingWidth(enc, this.bt.wchar.size === 2 ? 2 : 4);
     const units: number[] = [];
+    const pieces: StringPiece[] = [];
     for (const b of bodies) {
-      const d = decodeQuoted(b, width);
+      const d = decodeQuoted(b.body, width);
       for (const e of d.errors) this.error(first, e);
       for (const w of d.warnings) this.warn(first, w);
       for (const u of d.units) units.push(u);
+      // The body starts after the quote and any prefix (L, u8...).
+      pieces.push({ loc: { ...loc(b.at), col: b.at.col + b.at.text.indexOf('"') + 1 }, body: b.body, units: d.units.length, expanded: b.at.origin !== undefined || b.at.expanded === true });
     }
     units.push(0);
     const bytes = new Uint8Array(units.length * width);
@@ -4423,7 +4585,7 @@ class Parser {
       for (let k = 0; k < width; k++) { bytes[i * width + k] = u & 0xff; u = Math.floor(u / 256); }
     }
     const elem: IntType = enc === "" ? this.bt.char : enc === "u8" ? (this.c23 ? this.bt.uchar : this.bt.char) : enc === "L" ? this.bt.wchar : enc === "u" ? this.bt.char16 : this.bt.char32;
-    return { kind: "string", bytes, elem, type: arrayOf(elem, units.length), loc: loc(first) };
+    return { kind: "string", bytes, elem, type: arrayOf(elem, units.length), loc: loc(first), pieces };
   }
 
   private statementExpression(open: Token): Expr {
@@ -4483,6 +4645,8 @@ class Parser {
           return { kind: "var", sym, type: sym.type, loc: loc(t) };
         case "function":
           sym.mentions = (sym.mentions ?? 0) + 1;
+          // A call outside the block of an earlier implicit declaration declares the function again.
+          if (sym.implicit && this.is("(") && !this.implicitlyDeclaredHere(name)) this.implicitBuiltinMismatch(t, sym.type);
           return { kind: "var", sym, type: sym.type, loc: loc(t) };
         case "typedef":
           this.pos--;
@@ -4559,6 +4723,26 @@ class Parser {
     return this.intConst(0, this.bt.int, t);
   }
 
+  /** Is `name` implicitly declared in this block or one around it? */
+  private implicitlyDeclaredHere(name: string): boolean {
+    for (let s: Scope | undefined = this.scope; s; s = s.parent) if (s.implicitFunctions?.has(name)) return true;
+    return false;
+  }
+
+  /**
+   * An implicit declaration (of block scope) of gcc's library builtin `t`,
+   * whose prototype `int f()` is not compatible with (another result type,
+   * `...`, a parameter that promotes): gcc warns at each one.
+   */
+  private implicitBuiltinMismatch(t: Token, type: FunctionType): void {
+    (this.scope.implicitFunctions ??= new Set()).add(t.text);
+    if (librarySignature(t.text) === undefined) return;
+    const promotes = (p: Param): boolean => p.type !== this.defaultPromotedType(p.type);
+    if (type.ret !== this.bt.int || type.variadic || type.params.some(promotes)) {
+      this.warn(t, `incompatible implicit declaration of built-in function '${t.text}'`, "builtin-declaration-mismatch");
+    }
+  }
+
   /** A call to an undeclared function declares it `int f()` (C89 6.3.2.2); gcc 12 warns. */
   private implicitDeclaration(t: Token): Expr {
     const name = t.text;
@@ -4571,6 +4755,7 @@ class Parser {
     }
     const prev = this.externals.get(name);
     if (prev) return { kind: "var", sym: prev, type: prev.type, loc: loc(t) };
+    if (lib) this.implicitBuiltinMismatch(t, type);
     const sym: FunctionSymbol = {
       kind: "function", name, id: ++symbolIds, loc: loc(t), type, linkage: "external", defined: false, isInline: false,
       externalDefinition: true, implicit: true, attrs: {}, storage: "none", addressTaken: false,

@@ -1602,6 +1602,34 @@ export class Preprocessor {
    * Handle the pragmas that belong to the preprocessor; return the token for
    * the parser for all others (text = the pragma after "pragma").
    */
+  /**
+   * `#pragma GCC diagnostic push|pop|ignored|warning|error "-Wname"`: recorded
+   * with its position (a warning obeys the pragmas read before its own
+   * position), and kept in the output as gcc keeps it.
+   */
+  private diagnosticPragma(toks: Token[], at: Token): void {
+    const kind = toks[2];
+    const what = kind?.text;
+    if (what === "push" || what === "pop") { this.diags.diagnosticPragma(at, what); return; }
+    if (what === "ignored_attributes") return;
+    if (what !== "ignored" && what !== "warning" && what !== "error") {
+      this.diags.warning(kind ?? toks[1], "expected 'error', 'warning', 'ignored', 'push', 'pop', 'ignored_attributes' after '#pragma GCC diagnostic'", "pragmas");
+      return;
+    }
+    const opt = toks[3];
+    if (!opt || opt.kind !== "string") {
+      this.diags.warning({ file: kind.file, line: kind.line, col: kind.col + kind.text.length }, "missing option after '#pragma GCC diagnostic' kind", "pragmas");
+      return;
+    }
+    const name = opt.text.slice(1, -1).replace(/^-W/, "");
+    const known = this.diags.policy.knownWarning ?? ((): boolean => true);
+    if (!opt.text.startsWith('"-W') || !known(name)) {
+      this.diags.warning(opt, "unknown option after '#pragma GCC diagnostic' kind", "pragmas");
+      return;
+    }
+    this.diags.diagnosticPragma(at, { option: name.replace(/=$/, ""), as: what });
+  }
+
   private pragma(toks: Token[], at: Token): Token | undefined {
     const w0 = toks[0]?.text;
     const w1 = toks[1]?.text;
@@ -1658,6 +1686,9 @@ export class Preprocessor {
           return undefined;
         case "dependency":
           return undefined;
+        case "diagnostic":
+          this.diagnosticPragma(toks, rootOf(at));
+          break;
         case "warning":
         case "error": {
           const s = toks.slice(2).filter((t) => !isPunct(t, "(") && !isPunct(t, ")"));

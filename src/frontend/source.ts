@@ -11,6 +11,27 @@ export interface SourceFile {
   lineStarts?: number[];
   /** #line directives, by physical line (ascending): the presumed positions diagnostics show. */
   remaps?: LineRemap[];
+  /** Positions (fallthroughKey) of the tokens a fallthrough comment comes right before (-Wimplicit-fallthrough). */
+  fallthroughComments?: Set<number>;
+}
+
+/** The key of a token position in SourceFile.fallthroughComments. */
+export function fallthroughKey(line: number, col: number): number {
+  return line * 0x100000 + col;
+}
+
+/**
+ * gcc's -Wimplicit-fallthrough=3 comments: the whole comment says that the
+ * case falls through ("FALLTHROUGH", "fall through", "Falls thru.", "-fallthrough"…).
+ */
+const FALLTHROUGH_COMMENT = new RegExp("^[ \t]*(?:-fallthrough|@fallthrough@|lint -fallthrough[ \t]*|" +
+  "[ \t.!]*(?:ELSE,? |INTENTIONAL(?:LY)? )?FALL(?:S | |-)?THR(?:OUGH|U)[ \t.!]*(?:-[^\n\r]*)?|" +
+  "[ \t.!]*(?:Else,? |Intentional(?:ly)? )?Fall(?:(?:s | |-)[Tt]|t)hr(?:ough|u)[ \t.!]*(?:-[^\n\r]*)?|" +
+  "[ \t.!]*(?:[Ee]lse,? |[Ii]ntentional(?:ly)? )?fall(?:s | |-)?thr(?:ough|u)[ \t.!]*(?:-[^\n\r]*)?)[ \t]*$");
+
+/** Is a comment's text (without its delimiters) a fallthrough comment? */
+export function isFallthroughComment(body: string): boolean {
+  return body.length < 200 && /fall|FALL|Fall/.test(body) && FALLTHROUGH_COMMENT.test(body);
 }
 
 /**

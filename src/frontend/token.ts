@@ -33,6 +33,8 @@ export interface Token {
   hideset?: ReadonlySet<string>;
   /** For tokens produced by macro expansion: the token of the macro use that produced it. */
   origin?: Token;
+  /** Produced by a macro expansion (set where the parser reads tokens without their origin). */
+  expanded?: boolean;
 }
 
 export interface SrcLoc {
@@ -189,6 +191,7 @@ export class TokenList {
       const d = this.digraphs.get(i);
       if (d !== undefined) t.digraph = d;
     }
+    if (!origin && (f & F_EXPANDED) !== 0) t.expanded = true;
     if (origin && (f & F_EXPANDED) !== 0) {
       const r = this.roots!;
       const k = i * ROOT;

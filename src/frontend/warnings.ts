@@ -23,12 +23,20 @@ const ENABLED_BY: Readonly<Record<string, Enablers>> = {
   "unused-const-variable": [["unused-variable"]],
   parentheses: [["all"]],
   "return-type": [["all"]],
-  format: [["all"]],
+  format: [["all"], ["format=1"], ["format=2"]],
+  "format-extra-args": [["format"]],
+  "format-zero-length": [["format"]],
+  "format-contains-nul": [["format"]],
+  // -Wformat=2 (and only with -Wformat on: see checkFormatCall).
+  "format-nonliteral": [["format=2"]],
+  "format-security": [["format=2"]],
   // -Wextra (with -Wunused for the unused family).
   "unused-parameter": [["unused", "extra"]],
   "unused-but-set-parameter": [["unused", "extra"]],
   "sign-compare": [["extra"]],
   "missing-field-initializers": [["extra"]],
+  "old-style-declaration": [["extra"]],
+  "implicit-fallthrough": [["extra"]],
 };
 
 /** Is the warning `name` on under this policy (its own -W[no-]NAME first, then its groups)? */
@@ -37,4 +45,10 @@ export function warningEnabled(policy: WarningPolicy, name: string): boolean {
   if (own !== undefined) return own;
   const by = ENABLED_BY[name];
   return by !== undefined && by.some((all) => all.every((group) => warningEnabled(policy, group)));
+}
+
+/** Does the group option `group` (-Wall, -Wunused, -Wformat=2…) turn on `name`, directly or through other groups? */
+export function warningInGroup(name: string, group: string): boolean {
+  const by = ENABLED_BY[name];
+  return by !== undefined && by.some((all) => all.some((g) => g === group || warningInGroup(g, group)));
 }

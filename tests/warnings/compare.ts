@@ -5,20 +5,24 @@
 // not give. Names outside WATCHED are not counted (gcc's optimiser-driven
 // and C++-only warnings, or ones tscc does not attempt yet: listed as such).
 //
-//   npx tsx tests/warnings/compare.ts [--corpus torture,zlib,bzip2,lua,sqlite3] [--fast] [--show NAME]
+//   npx tsx tests/warnings/compare.ts [--corpus torture,zlib,bzip2,lua,sqlite3] [--fast] [--show NAME] [--flags "-Wstrict-prototypes …"]
+//
+// gcc's output is cached per (arguments, source text) in .cache/warnings-gcc;
+// TSCC_BUNDLE=path measures another tscc bundle (a frozen copy) than dist/tscc.cjs.
 //
 // Sources: the torture suite (tests/torture), the projects' Debian sources
 // (tests/projects fetchSource; SQLite's amalgamation from a projects build,
 // `npm run projects -- sqlite3`, when one exists).
 
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Command } from "commander";
 import { fetchSource, PROJECTS } from "../projects/common.js";
 import { RECIPES } from "../projects/recipes/index.js";
 import { ensureSuite, SUITE_DIR } from "../torture/suite.js";
-import { TSCC_BUNDLE_PATH } from "../bundle.js";
+import { ROOT, TSCC_BUNDLE_PATH } from "../bundle.js";
 import { WATCHED } from "./watched.js";
 
 
@@ -27,10 +31,29 @@ type Key = string; // file:line:name
 
 const WARNING = /^(.*?):(\d+):(\d+): warning: .*\[-W([a-z0-9-]+)(?:=[^\]]*)?\]$/;
 
-function warnings(cmd: string, args: string[], cwd: string): { keys: Map<Key, string>; failed: boolean } {
+/** The compiler measured: TSCC_BUNDLE (a frozen copy, to measure a baseline while src/ changes) or dist/tscc.cjs. */
+const BUNDLE = process.env.TSCC_BUNDLE ?? TSCC_BUNDLE_PATH;
+/** gcc's stderr per (arguments, source text): gcc does not change between runs, so it runs once per file. */
+const GCC_CACHE = join(ROOT, ".cache/warnings-gcc");
+
+function run(cmd: string, args: string[], cwd: string): { stderr: string; status: number | null } {
   const r = spawnSync(cmd, args, { cwd, encoding: "utf8", maxBuffer: 1 << 28 });
+  return { stderr: r.stderr ?? "", status: r.status };
+}
+
+function runGcc(args: string[], cwd: string, file: string): { stderr: string; status: number | null } {
+  const key = createHash("sha256").update(JSON.stringify(args)).update(existsSync(join(cwd, file)) ? readFileSync(join(cwd, file)) : "").digest("hex").slice(0, 24);
+  const path = join(GCC_CACHE, `${key}.json`);
+  if (existsSync(path)) return JSON.parse(readFileSync(path, "utf8")) as { stderr: string; status: number | null };
+  const r = run("gcc", args, cwd);
+  mkdirSync(GCC_CACHE, { recursive: true });
+  writeFileSync(path, JSON.stringify(r));
+  return r;
+}
+
+function warnings(r: { stderr: string; status: number | null }): { keys: Map<Key, string>; failed: boolean } {
   const keys = new Map<Key, string>();
-  for (const line of (r.stderr ?? "").split("\n")) {
+  for (const line of r.stderr.split("\n")) {
     const m = WARNING.exec(line);
     if (m) keys.set(`${m[1]}:${m[2]}:${m[4]}`, line);
   }
@@ -63,10 +86,11 @@ async function main(): Promise<void> {
     .option("--corpus <list>", "torture, zlib, bzip2, lua, sqlite3", "torture,zlib,bzip2,lua,sqlite3")
     .option("--fast", "every 10th torture file", false)
     .option("--show <name>", "print the differing warnings of one name")
-    .parse().opts<{ corpus: string; fast: boolean; show?: string }>();
+    .option("--flags <options>", "more options for both compilers (the warnings only given when asked: -Wstrict-prototypes …)", "")
+    .parse().opts<{ corpus: string; fast: boolean; show?: string; flags: string }>();
   const units: Unit[] = [];
   for (const c of opts.corpus.split(",")) units.push(...await corpusUnits(c, opts.fast));
-  const common = ["-S", "-o", "/dev/null", "-Wall", "-Wextra", "-O0", "-fno-diagnostics-color"];
+  const common = ["-S", "-o", "/dev/null", "-Wall", "-Wextra", "-O0", "-fno-diagnostics-color", ...opts.flags.split(/\s+/).filter((f) => f !== "")];
   const stats = new Map<string, { gcc: number; both: number; tscc: number }>();
   const stat = (n: string): { gcc: number; both: number; tscc: number } => {
     let s = stats.get(n);
@@ -76,9 +100,9 @@ async function main(): Promise<void> {
   const shown: string[] = [];
   let done = 0, skipped = 0;
   for (const u of units) {
-    const g = warnings("gcc", [...common, ...u.flags, u.file], u.cwd);
+    const g = warnings(runGcc([...common, ...u.flags, u.file], u.cwd, u.file));
     if (g.failed) { skipped++; continue; } // gcc rejects it (torture tests needing options): not a warning corpus
-    const t = warnings(process.execPath, [TSCC_BUNDLE_PATH, ...common, ...u.flags, u.file], u.cwd);
+    const t = warnings(run(process.execPath, [BUNDLE, ...common, ...u.flags, u.file], u.cwd));
     for (const [k, line] of g.keys) {
       const name = k.slice(k.lastIndexOf(":") + 1);
       const s = stat(name);

@@ -22,7 +22,7 @@ import type {
 } from "../ir.js";
 import { bitWidth, isFloatType, isIntType, removeUnreachableBlocks, UNDEF } from "../ir.js";
 import { hasBuiltinExpansion, lowerBuiltin } from "./builtins.js";
-import { isLibraryFunction, librarySignature } from "../../frontend/builtins.js";
+import { NORETURN_LIBRARY, isLibraryFunction, librarySignature } from "../../frontend/builtins.js";
 import { aggLayout, argType, intTypeOfSize, irType, isMemoryType, retType, stackProtectClass } from "./ctypes.js";
 import { wideFloatBits } from "../../frontend/floatlit.js";
 import type { FrameLayout } from "./nested.js";
@@ -91,8 +91,6 @@ const OPEN_CODED_LIBRARY: ReadonlySet<string> = new Set([
   "finite", "finitef", "finitel", "isinf", "isinff", "isinfl", "isnan", "isnanf", "isnanl",
   "nan", "nanf", "nanl",
 ]);
-/** Library functions gcc's builtin table marks noreturn (whatever the program's declaration says). */
-const NORETURN_LIBRARY: ReadonlySet<string> = new Set(["abort", "exit", "_exit", "_Exit", "quick_exit"]);
 
 const COMPLEX_FUNCTIONS: Readonly<Record<string, "conj" | "real" | "imag">> = {
   conj: "conj", conjf: "conj", conjl: "conj", creal: "real", crealf: "real", creall: "real",
