@@ -164,20 +164,21 @@ describe.each(TARGETS)("tscc -g -O2 under gdb on $arch", (target) => {
 
 describe("tscc -g output is valid DWARF", () => {
   requireForEach("llvm-dwarfdump");
-  it("llvm-dwarfdump --verify accepts the objects of the C test programs at -O0 and -O2 (DWARF 5 and 4)", () => {
+  // Every third program on x86_64, every sixth on the cross targets (the same code paths, fewer seconds).
+  it.each([["x86_64", 3], ["riscv64", 6], ["aarch64", 6]] as const)("llvm-dwarfdump --verify accepts the %s objects of the C test programs at -O0 and -O2 (DWARF 5 and 4)", (arch, every) => {
     const cdir = join(DIR, "../c");
-    const programs = readdirSync(cdir).filter((f) => f.endsWith(".c")).sort().filter((_, i) => i % 3 === 0);
+    const programs = readdirSync(cdir).filter((f) => f.endsWith(".c")).sort().filter((_, i) => i % every === 0);
     const failures: string[] = [];
     for (const p of programs) {
       for (const flags of [["-g", "-O0"], ["-g", "-O2", "-gdwarf-4"]]) {
-        const obj = join(work, `${p}.o`);
-        const r = spawnSync(process.execPath, [requireBundle(), "-w", "-c", ...flags, join(cdir, p), "-o", obj], { encoding: "utf8" });
+        const obj = join(work, `${p}-${arch}.o`);
+        const r = spawnSync(process.execPath, [requireBundle(), "-target", arch, "-w", "-c", ...flags, join(cdir, p), "-o", obj], { encoding: "utf8" });
         if (r.status !== 0) { failures.push(`${p} ${flags.join(" ")}: ${r.stderr.split("\n")[0]}`); continue; }
         const v = spawnSync("llvm-dwarfdump", ["--verify", obj], { encoding: "utf8" });
         if (v.status !== 0) failures.push(`${p} ${flags.join(" ")}: ${v.stdout.split("\n").find((l) => /error/i.test(l))}`);
       }
     }
     expect(failures).toEqual([]);
-    expect(programs.length).toBeGreaterThan(4);
+    expect(programs.length).toBeGreaterThan(3);
   }, 180_000);
 });
