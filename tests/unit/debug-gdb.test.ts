@@ -10,11 +10,12 @@
 // gdb-multiarch attaches to it, the cross gcc being the reference.
 
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { requireBundle, requireForEach, type Need } from "./require.js";
+import { compareObjects } from "../asm/compare.js";
 
 const DIR = join(import.meta.dirname, "debug");
 const work = mkdtempSync(join(tmpdir(), "tscc-gdb-"));
@@ -27,6 +28,8 @@ interface DebugTarget {
   arch: "x86_64" | "riscv64" | "aarch64";
   /** The gcc whose transcript is the reference. */
   gcc: string;
+  /** GNU as for the target, with the options gcc gives it. */
+  as: string[];
   needs: Need[];
   /** gdb's output (stdout and stderr) for `script` on `exe`; `run` in the script starts the program. */
   debug(exe: string, script: string[]): string;
@@ -71,14 +74,15 @@ const crossNeeds = (qemu: string, gcc: string, sysroot: string, loader: string):
   [qemu, gcc, "gdb-multiarch", { file: join(sysroot, "lib", loader), what: "the cross C library" }];
 
 const TARGETS: DebugTarget[] = [
-  { arch: "x86_64", gcc: "gcc", needs: ["gcc", "gdb", { hostArch: "x64" }], debug: nativeGdb },
+  { arch: "x86_64", gcc: "gcc", as: ["as"], needs: ["gcc", "gdb", { hostArch: "x64" }], debug: nativeGdb },
   {
     arch: "riscv64", gcc: "riscv64-linux-gnu-gcc",
+    as: ["riscv64-linux-gnu-as", "-march=rv64imafdc_zicsr_zifencei", "-mabi=lp64d", "-misa-spec=20191213"],
     needs: crossNeeds("qemu-riscv64", "riscv64-linux-gnu-gcc", "/usr/riscv64-linux-gnu", "ld-linux-riscv64-lp64d.so.1"),
     debug: qemuGdb("qemu-riscv64", "/usr/riscv64-linux-gnu"),
   },
   {
-    arch: "aarch64", gcc: "aarch64-linux-gnu-gcc",
+    arch: "aarch64", gcc: "aarch64-linux-gnu-gcc", as: ["aarch64-linux-gnu-as"],
     needs: crossNeeds("qemu-aarch64", "aarch64-linux-gnu-gcc", "/usr/aarch64-linux-gnu", "ld-linux-aarch64.so.1"),
     debug: qemuGdb("qemu-aarch64", "/usr/aarch64-linux-gnu"),
   },
@@ -159,6 +163,22 @@ describe.each(TARGETS)("tscc -g -O2 under gdb on $arch", (target) => {
     expect(t).toMatch(/\n(value has been optimized out|\$\d+ = \{name = 0xADDR "triangle", corners = \{\{x = 1, y = 2\}, \{x = 7, y = 2\}, \{x = 1, y = 10\}\}.*)\n/);
     expect(t).toMatch(/\n(value has been optimized out|\$\d+ = 7)\n/);
     expect(t).toMatch(/Value returned is \$\d+ = 24/);
+  }, 120_000);
+});
+
+describe.each(TARGETS)("tscc -S -g output on $arch", (target) => {
+  requireForEach(target.as[0]);
+  it("GNU as makes of it the object tscc -c makes (debug sections included)", () => {
+    const failures: string[] = [];
+    for (const opt of ["-O0", "-O2"]) for (const name of ["structs", "scopes"]) {
+      const base = join(work, `${name}-${target.arch}${opt}`);
+      for (const out of ["-S", "-c"]) build(target, "tscc", [`${name}.c`], `${base}${out === "-S" ? ".s" : ".o"}`, [out, "-g", opt]);
+      const r = spawnSync(target.as[0], [...target.as.slice(1), "--gdwarf-5", `${base}.s`, "-o", `${base}-gas.o`], { encoding: "utf8" });
+      if (r.status !== 0) { failures.push(`${name} ${opt}: ${r.stderr.split("\n").slice(0, 2).join(" ")}`); continue; }
+      const diffs = compareObjects(readFileSync(`${base}-gas.o`), readFileSync(`${base}.o`));
+      if (diffs.length) failures.push(`${name} ${opt}: ${diffs[0]}`);
+    }
+    expect(failures).toEqual([]);
   }, 120_000);
 });
 
