@@ -20,7 +20,7 @@
 import { AsmError } from "./arch.js";
 import type { Assembler } from "./assembler.js";
 import { readEscape, type Expr } from "./expr.js";
-import { ByteBuf, fragSize, type AsmSymbol, type DataFrag, type Fixup, type Frag, type Section } from "./model.js";
+import { ByteBuf, type AsmSymbol, type DataFrag, type Fixup, type Frag, type Section } from "./model.js";
 import { SHF_MERGE, SHF_STRINGS, SHT_PROGBITS } from "../elf/constants.js";
 
 // Line-number program parameters (DWARF 5 §6.2.4) as gas uses them on every target it shares them with.
@@ -342,9 +342,10 @@ export class LineTable {
     }
     if (last?.label) {
       // The section's end as a label: the linker measures the last row's length too.
+      // gas puts it after the last fragment's fixed bytes: a trailing alignment's padding is left out.
       const endFrag = sec.frags[sec.frags.length - 1];
       const end = asm.newSymbol(`\x02lineend${asm.symbolList.length}`);
-      end.section = sec; end.frag = endFrag; end.fragOffset = fragSize(endFrag); end.defined = true;
+      end.section = sec; end.frag = endFrag; end.fragOffset = endFrag.kind === "data" ? endFrag.buf.length : 0; end.defined = true;
       end.elfName = asm.arch.syntax.fakeLabelName;
       asm.symbols.set(end.name, end);
       fixedAdvance(end, last.label);
