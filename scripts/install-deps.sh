@@ -3,7 +3,8 @@
 # the Debian cross sysroots and binutils (oracles for the assembler and the
 # torture denominators), gcc-12-source for the GCC torture suite, dpkg-dev
 # (dpkg-source) and tcl-dev (SQLite's testfixture) for tests/projects, cmake and
-# gdb for the build-system and debug-information tests. tests/projects fetches
+# gdb (gdb-multiarch for riscv64/aarch64 under qemu-user's gdbstub) for the
+# build-system and debug-information tests. tests/projects fetches
 # sources with `apt-get source`, so a deb-src entry is added when there is none.
 # Idempotent; needs root (or sudo). Prints exactly what is missing if it cannot install.
 set -euo pipefail
@@ -17,7 +18,7 @@ packages=(
   gcc-12-source
   xz-utils
   dpkg-dev tcl-dev
-  cmake gdb
+  cmake gdb gdb-multiarch llvm
   csmith libcsmith-dev cvise
 )
 

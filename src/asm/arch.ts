@@ -194,6 +194,7 @@ export interface ArchAssembler<I = never> {
 export interface CfiParams {
   /** CIE version (1; riscv gas writes 3). */
   readonly version?: number;
+  /** The smallest instruction size: CFI advances and `.debug_line`'s address advances count in it. */
   readonly codeAlign: number;
   readonly dataAlign: number;
   readonly raReg: number;

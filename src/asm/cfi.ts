@@ -1,4 +1,4 @@
-// .cfi_* directives → .eh_frame. Each directive is recorded with a label at
+// .cfi_* directives → .eh_frame (or .debug_frame, `.cfi_sections`). Each directive is recorded with a label at
 // its location; once code is laid out the FDE instructions are written with
 // DW_CFA_advance_loc between locations, as gas does (one CIE per distinct
 // initial state, FDEs padded to 8 bytes, pc_begin as a PC-relative fixup).
@@ -18,7 +18,13 @@ import { SHF_ALLOC, SHT_PROGBITS } from "../elf/constants.js";
  */
 interface CfiInsn { loc: AsmSymbol; bytes: number[]; cieable: boolean; advance: boolean }
 /** A label difference in an FDE left to the linker (linker relaxation). */
-interface CfiFixup { at: number; size: 1 | 2 | 4; form: "add" | "set" | "set6"; a: AsmSymbol; b: AsmSymbol }
+interface CfiFixup { at: number; size: 1 | 2 | 4 | 8; form: "add" | "set" | "set6"; a: AsmSymbol; b: AsmSymbol }
+/** A symbol's address in a CIE/FDE field: pc_begin (PC-relative in .eh_frame), the CIE pointer of .debug_frame. */
+interface FrameRef { at: number; sym: AsmSymbol; size: 4 | 8; pcrel: boolean }
+
+/** The sections `.cfi_sections` may ask for: .eh_frame is loaded (unwinding at run time), .debug_frame is not. */
+interface FrameKind { name: ".eh_frame" | ".debug_frame"; flags: number }
+const FRAME_KINDS: readonly FrameKind[] = [{ name: ".eh_frame", flags: SHF_ALLOC }, { name: ".debug_frame", flags: 0 }];
 interface Fde { start: AsmSymbol; end?: AsmSymbol; insns: CfiInsn[]; signal: boolean }
 
 const DW_CFA = {
@@ -33,6 +39,8 @@ export class CfiState {
   readonly fdes: Fde[] = [];
   private cfaOffset = 8;
   private readonly stateStack: number[] = [];
+  /** The sections the frames go to (`.cfi_sections`). */
+  private readonly sections = new Set<string>([".eh_frame"]);
 
   directive(asm: Assembler, name: string, args: string): void {
     const a = splitArgs(args);
@@ -45,7 +53,15 @@ export class CfiState {
     };
     const num = (t: string | undefined): number => Number(asm.absolute(t ?? "0"));
     const dataAlign = asm.arch.cfi.dataAlign;
-    if (name === ".cfi_sections") return;
+    if (name === ".cfi_sections") {
+      this.sections.clear();
+      for (const x of a) {
+        const kind = FRAME_KINDS.find((k) => k.name === x.trim());
+        if (!kind) throw new AsmError(`unknown or unsupported CFI section \`${x.trim()}'`);
+        this.sections.add(kind.name);
+      }
+      return;
+    }
     if (name === ".cfi_startproc") {
       if (this.fde) throw new AsmError("previous CFI entry not closed (missing .cfi_endproc)");
       this.fde = { start: this.label(asm), insns: [], signal: false };
@@ -116,19 +132,26 @@ export class CfiState {
     if (this.fde) asm.error("open CFI at the end of file; missing .cfi_endproc directive");
   }
 
-  /** Write .eh_frame; call after code sections are laid out (needs final label addresses). */
+  /** Write .eh_frame and/or .debug_frame; call after code sections are laid out (needs final label addresses). */
   emit(asm: Assembler): void {
     if (this.fdes.length === 0) return;
-    const sec = asm.section(".eh_frame", SHT_PROGBITS, SHF_ALLOC);
+    for (const kind of FRAME_KINDS) if (this.sections.has(kind.name)) this.emitFrames(asm, kind);
+  }
+
+  private emitFrames(asm: Assembler, kind: FrameKind): void {
+    const sec = asm.section(kind.name, SHT_PROGBITS, kind.flags);
     sec.symbol.lateSection = "implicit";
     sec.align = 8;
     asm.current = sec;
     asm.subsection = 0;
-    /** CIEs made so far: augmentation, the FDE-start instructions moved into them, offset. */
-    const cies: { aug: string; insns: string[]; offset: number }[] = [];
+    const eh = kind.name === ".eh_frame";
+    /** CIEs made so far: augmentation, the FDE-start instructions moved into them, offset, start label. */
+    const cies: { aug: string; insns: string[]; offset: number; label?: AsmSymbol }[] = [];
     const addr = (s: AsmSymbol): number => s.frag!.address + s.fragOffset;
+    const lr = asm.arch.linkerRelax;
     this.fdes.forEach((fde, n) => {
-      const aug = fde.signal ? "zRS" : "zR";
+      // .debug_frame has no augmentation (its addresses are absolute, nothing to say about them).
+      const aug = !eh ? "" : fde.signal ? "zRS" : "zR";
       // As gas: an FDE uses the first CIE whose instructions its own first
       // ones repeat (no advance before them); with none, a new CIE takes the
       // FDE's instructions up to the first advance (or remember_state/escape).
@@ -138,29 +161,28 @@ export class CfiState {
       if (!cie) {
         let lead = 0;
         while (movable(lead)) lead++;
-        cie = { aug, insns: fde.insns.slice(0, lead).map((_, i) => text(i)), offset: asm.data().buf.length };
+        cie = { aug, insns: fde.insns.slice(0, lead).map((_, i) => text(i)), offset: asm.data().buf.length, label: eh ? undefined : this.label(asm) };
         cies.push(cie);
         const p = asm.arch.cfi;
         const body = [
-          0, 0, 0, 0, p.version ?? 1, ...[...aug].map((c) => c.charCodeAt(0)), 0,
-          ...encodeLeb(BigInt(p.codeAlign), false), ...encodeLeb(BigInt(p.dataAlign), true), p.raReg, 1, 0x1b,
+          ...(eh ? [0, 0, 0, 0] : [0xff, 0xff, 0xff, 0xff]), p.version ?? 1, ...[...aug].map((c) => c.charCodeAt(0)), 0,
+          ...encodeLeb(BigInt(p.codeAlign), false), ...encodeLeb(BigInt(p.dataAlign), true), p.raReg, ...(eh ? [1, 0x1b] : []),
           ...p.initial, ...fde.insns.slice(0, lead).flatMap((i) => i.bytes),
         ];
-        this.record(asm, body, [], 4);
+        this.record(asm, body, [], eh ? 4 : 8);
         // gas aligns after each CIE: a fragment boundary the arch may mark.
         asm.arch.frag?.(asm, "align");
       }
       const lead = cie.insns.length;
-      const cieOffset = cie.offset;
       const f = asm.data();
       const here = f.buf.length;
       const insns: number[] = [];
       // Under linker relaxation a distance between fragments is the linker's
       // to compute: the field is written as zero with SET/SUB relocations.
-      const lr = asm.arch.linkerRelax;
       const symbolic = (a: AsmSymbol, b: AsmSymbol): boolean => !!lr && !lr.differenceIsFixed(a.section!) && !asm.sameFrag(a, b);
       const diffs: CfiFixup[] = [];
-      const bodyStart = 13; // CIE pointer, pc_begin, pc_range, augmentation length
+      // CIE pointer, pc_begin, pc_range, then .eh_frame's augmentation length.
+      const bodyStart = eh ? 13 : 20;
       let locSym = fde.start;
       for (const i of fde.insns.slice(lead)) {
         // Advances count in units of the code alignment factor (4 on aarch64).
@@ -179,30 +201,31 @@ export class CfiState {
       }
       // The range is an ordinary difference in data: left to the linker like any across code it may relax.
       const rangeSymbolic = !!lr && !lr.differenceIsFixed(fde.start.section!);
-      if (rangeSymbolic) diffs.unshift({ at: 8, size: 4, form: "add", a: fde.end!, b: fde.start });
+      const rangeAt = eh ? 8 : 12, rangeSize = eh ? 4 : 8;
+      if (rangeSymbolic) diffs.unshift({ at: rangeAt, size: rangeSize, form: "add", a: fde.end!, b: fde.start });
       const range = rangeSymbolic ? 0 : addr(fde.end!) - addr(fde.start);
-      // CIE pointer: distance from this field back to the CIE.
-      const ciePtr = here + 4 - cieOffset;
-      const body = [
-        ciePtr & 0xff, (ciePtr >> 8) & 0xff, (ciePtr >> 16) & 0xff, ciePtr >>> 24,
-        0, 0, 0, 0, range & 0xff, (range >> 8) & 0xff, (range >> 16) & 0xff, range >>> 24,
-        0, ...insns,
-      ];
-      // gas pads entries to 4 bytes, and the last one to the section alignment.
-      this.record(asm, body, [{ at: 4, sym: fde.start }], n === this.fdes.length - 1 ? 8 : 4, diffs);
+      const le = (v: number, size: number): number[] => Array.from({ length: size }, (_, i) => (i < 4 ? (v >>> (8 * i)) & 0xff : 0));
+      // .eh_frame: the distance from this field back to the CIE, pc_begin PC-relative;
+      // .debug_frame: the CIE's offset in the section and pc_begin as absolute addresses (relocations).
+      const ciePtr = eh ? here + 4 - cie.offset : 0;
+      const body = [...le(ciePtr, 4), ...le(0, eh ? 4 : 8), ...le(range, rangeSize), ...(eh ? [0] : []), ...insns];
+      const refs: FrameRef[] = eh ? [{ at: 4, sym: fde.start, size: 4, pcrel: true }]
+        : [{ at: 0, sym: cie.label!, size: 4, pcrel: false }, { at: 4, sym: fde.start, size: 8, pcrel: false }];
+      // gas pads entries to 4 bytes and the last one to the section alignment (.debug_frame: all to 8).
+      this.record(asm, body, refs, !eh || n === this.fdes.length - 1 ? 8 : 4, diffs);
     });
   }
 
   /** Append one CIE/FDE: length word, body, DW_CFA_nop padding. */
-  private record(asm: Assembler, body: number[], pcFixups: { at: number; sym: AsmSymbol }[], align: number, diffs: readonly CfiFixup[] = []): void {
+  private record(asm: Assembler, body: number[], refs: FrameRef[], align: number, diffs: readonly CfiFixup[] = []): void {
     const f = asm.data();
     const start = f.buf.length;
     while ((start + 4 + body.length) % align !== 0) body.push(0);
     f.buf.int(BigInt(body.length), 4);
     f.buf.append(body);
-    for (const p of pcFixups) {
+    for (const p of refs) {
       p.sym.referenced = true;
-      f.fixups.push({ offset: start + 4 + p.at, size: 4, expr: { k: "sym", name: p.sym.name }, pcrel: true, bias: 0n, signed: true, file: asm.stmt.file, line: asm.stmt.line });
+      f.fixups.push({ offset: start + 4 + p.at, size: p.size, expr: { k: "sym", name: p.sym.name }, pcrel: p.pcrel, bias: 0n, signed: p.pcrel, file: asm.stmt.file, line: asm.stmt.line });
     }
     for (const d of diffs) {
       d.a.referenced = d.b.referenced = true;

@@ -7,6 +7,11 @@
 // the section's end. The header's string tables go to `.debug_line_str` (DWARF
 // 5) and are appended after whatever the compiler put there.
 //
+// Under linker relaxation (riscv) the distance between two rows is the
+// linker's to know: gas writes every advance after a sequence's first row as
+// DW_LNS_advance_line, DW_LNS_fixed_advance_pc of a 2-byte label difference
+// (ADD16/SUB16 relocations) and DW_LNS_copy, and each row gets a label.
+//
 // View numbers (`.loc … view .LVUn`) count rows at one address: 0 when the
 // address advanced since the previous row of the section, else one more. They
 // become the values of the named symbols before the debug sections using them
@@ -14,7 +19,7 @@
 
 import { AsmError } from "./arch.js";
 import type { Assembler } from "./assembler.js";
-import { readEscape } from "./expr.js";
+import { readEscape, type Expr } from "./expr.js";
 import { ByteBuf, type AsmSymbol, type DataFrag, type Fixup, type Frag, type Section } from "./model.js";
 import { SHF_MERGE, SHF_STRINGS, SHT_PROGBITS } from "../elf/constants.js";
 
@@ -28,7 +33,7 @@ const STANDARD_OPCODE_LENGTHS = [0, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 1];
 const MAX_SPECIAL_ADDR_DELTA = Math.floor((255 - OPCODE_BASE) / LINE_RANGE);
 
 const DW_LNS_copy = 1, DW_LNS_advance_pc = 2, DW_LNS_advance_line = 3, DW_LNS_set_file = 4, DW_LNS_set_column = 5,
-  DW_LNS_negate_stmt = 6, DW_LNS_set_basic_block = 7, DW_LNS_const_add_pc = 8, DW_LNS_set_prologue_end = 10,
+  DW_LNS_negate_stmt = 6, DW_LNS_set_basic_block = 7, DW_LNS_const_add_pc = 8, DW_LNS_fixed_advance_pc = 9, DW_LNS_set_prologue_end = 10,
   DW_LNS_set_epilogue_begin = 11, DW_LNS_set_isa = 12;
 const DW_LNE_end_sequence = 1, DW_LNE_set_address = 2, DW_LNE_set_discriminator = 4;
 const DW_LNCT_path = 1, DW_LNCT_directory_index = 2, DW_LNCT_MD5 = 5;
@@ -44,7 +49,8 @@ interface Loc {
   viewSym?: AsmSymbol; resetView: boolean;
 }
 
-interface Row { loc: Loc; frag: DataFrag; offset: number }
+/** `label`: the row's address as a symbol, when advances are label differences (linker relaxation). */
+interface Row { loc: Loc; frag: DataFrag; offset: number; label?: AsmSymbol }
 
 export class LineTable {
   /** `--gdwarf-N`; without it gas writes version 3 unless a DWARF 5 form is used. */
@@ -179,7 +185,7 @@ export class LineTable {
     const loc = this.loc;
     let list = this.rows.get(asm.current);
     if (!list) this.rows.set(asm.current, list = []);
-    list.push({ loc, frag, offset: frag.buf.length });
+    list.push({ loc, frag, offset: frag.buf.length, label: asm.arch.linkerRelax ? relocatableLabel(asm) : undefined });
     this.loc = { ...loc, basicBlock: false, prologueEnd: false, epilogueBegin: false, discriminator: 0, viewSym: undefined, resetView: false };
   }
 
@@ -207,16 +213,19 @@ export class LineTable {
     const out = new ByteBuf();
     const fixups: Fixup[] = [];
     const stmt = asm.stmt;
-    const fixup = (size: 4 | 8, sym: AsmSymbol): void => {
-      fixups.push({ offset: out.length, size, expr: { k: "sym", name: sym.name }, pcrel: false, bias: 0n, signed: false, file: stmt.file, line: stmt.line });
+    const field = (size: 2 | 4 | 8, expr: Expr): void => {
+      fixups.push({ offset: out.length, size, expr, pcrel: false, bias: 0n, signed: false, file: stmt.file, line: stmt.line });
       out.int(0n, size);
     };
+    const fixup = (size: 4 | 8, sym: AsmSymbol): void => field(size, { k: "sym", name: sym.name });
     out.int(0n, 4); // unit_length, patched below
     out.int(BigInt(version), 2);
     if (version >= 5) { out.u8(8); out.u8(0); } // address size, segment selector size
     const headerLengthAt = out.length;
     out.int(0n, 4);
-    out.u8(1); // minimum instruction length
+    // Address advances count in instructions where all have one size (aarch64: 4), as CFI advances do.
+    const unit = asm.arch.cfi.codeAlign;
+    out.u8(unit); // minimum instruction length
     if (version >= 4) out.u8(1); // maximum operations per instruction
     out.u8(1); // default is_stmt
     out.u8(LINE_BASE & 0xff);
@@ -229,7 +238,7 @@ export class LineTable {
       const strSec = asm.sectionsByName.get(".debug_line_str") ?? newDebugSection(asm, ".debug_line_str", SHF_MERGE | SHF_STRINGS, 1);
       const str = (s: string): AsmSymbol => {
         asm.switchTo(strSec, 0);
-        const sym = asm.tempSymbolHere();
+        const sym = relocatableLabel(asm);
         asm.emitBytes([...latin1Bytes(s), 0]);
         return sym;
       };
@@ -263,7 +272,7 @@ export class LineTable {
       out.u8(0);
     }
     patch32(out, headerLengthAt, out.length - headerLengthAt - 4);
-    for (const [sec, rows] of this.rows) this.sequence(asm, sec, rows, out, fixup);
+    for (const [sec, rows] of this.rows) this.sequence(asm, sec, rows, out, field, unit);
     patch32(out, 0, out.length - 4);
     asm.switchTo(lineSec, 0);
     const f = asm.data();
@@ -286,9 +295,13 @@ export class LineTable {
     }
   }
 
-  private sequence(asm: Assembler, sec: Section, rows: Row[], out: ByteBuf, fixup: (size: 4 | 8, sym: AsmSymbol) => void): void {
+  private sequence(asm: Assembler, sec: Section, rows: Row[], out: ByteBuf, field: (size: 2 | 4 | 8, expr: Expr) => void, unit: number): void {
     let file = 1, column = 0, isa = 0, isStmt = true, line = 1;
     let last: Row | undefined;
+    const fixedAdvance = (to: AsmSymbol, from: AsmSymbol): void => {
+      out.u8(DW_LNS_fixed_advance_pc);
+      field(2, { k: "bin", op: "-", a: { k: "sym", name: to.name }, b: { k: "sym", name: from.name } });
+    };
     for (const r of rows) {
       const l = r.loc;
       if (l.line === 0) continue; // gas drops rows without a line
@@ -310,19 +323,37 @@ export class LineTable {
       const mayStay = last !== undefined && (r.frag === last.frag ? r.offset === last.offset
         : r.offset === 0 && last.offset >= last.frag.buf.length && nextFrag(sec, last.frag)?.kind !== "relax");
       if (!last || (l.resetView && mayStay)) {
-        const sym = asm.newSymbol(`\x02line${asm.symbolList.length}`);
-        sym.section = sec; sym.frag = r.frag; sym.fragOffset = r.offset; sym.defined = true;
-        asm.symbols.set(sym.name, sym);
+        let sym = r.label;
+        if (!sym) {
+          sym = asm.newSymbol(`\x02line${asm.symbolList.length}`);
+          sym.section = sec; sym.frag = r.frag; sym.fragOffset = r.offset; sym.defined = true;
+          asm.symbols.set(sym.name, sym);
+        }
         out.u8(0); uleb(out, 9); out.u8(DW_LNE_set_address);
-        fixup(8, sym);
+        field(8, { k: "sym", name: sym.name });
         advance(out, lineDelta, 0);
-      } else advance(out, lineDelta, r.frag.address + r.offset - (last.frag.address + last.offset));
+      } else if (r.label && last.label) {
+        out.u8(DW_LNS_advance_line); sleb(out, lineDelta);
+        fixedAdvance(r.label, last.label);
+        out.u8(DW_LNS_copy);
+      } else advance(out, lineDelta, (r.frag.address + r.offset - (last.frag.address + last.offset)) / unit);
       line = l.line;
       last = r;
     }
-    const end = sec.size - (last ? last.frag.address + last.offset : 0);
-    if (end === MAX_SPECIAL_ADDR_DELTA) out.u8(DW_LNS_const_add_pc);
-    else if (end) { out.u8(DW_LNS_advance_pc); uleb(out, end); }
+    if (last?.label) {
+      // The section's end as a label: the linker measures the last row's length too.
+      // gas puts it after the last fragment's fixed bytes: a trailing alignment's padding is left out.
+      const endFrag = sec.frags[sec.frags.length - 1];
+      const end = asm.newSymbol(`\x02lineend${asm.symbolList.length}`);
+      end.section = sec; end.frag = endFrag; end.fragOffset = endFrag.kind === "data" ? endFrag.buf.length : 0; end.defined = true;
+      end.elfName = asm.arch.syntax.fakeLabelName;
+      asm.symbols.set(end.name, end);
+      fixedAdvance(end, last.label);
+    } else {
+      const end = (sec.size - (last ? last.frag.address + last.offset : 0)) / unit;
+      if (end === MAX_SPECIAL_ADDR_DELTA) out.u8(DW_LNS_const_add_pc);
+      else if (end) { out.u8(DW_LNS_advance_pc); uleb(out, end); }
+    }
     out.u8(0); uleb(out, 1); out.u8(DW_LNE_end_sequence);
   }
 }
@@ -355,6 +386,16 @@ function nextFrag(sec: Section, f: Frag): Frag | undefined {
   if (!m) fragIndexes.set(sec, m = new Map(sec.frags.map((x, i) => [x, i])));
   const i = m.get(f);
   return i === undefined ? undefined : sec.frags[i + 1];
+}
+
+/**
+ * A label here that a relocation may name: on targets whose relocations keep
+ * their local symbols (riscv) it enters the table as gas's `.L0 `.
+ */
+function relocatableLabel(asm: Assembler): AsmSymbol {
+  const s = asm.tempSymbolHere();
+  s.elfName = asm.arch.syntax.fakeLabelName;
+  return s;
 }
 
 function isEmpty(s: Section): boolean {

@@ -96,8 +96,10 @@ function assembleWith(arch: ArchAssembler<unknown>, opts: AssembleOptions, feed:
     for (const s of code) if (!withRows.includes(s)) layoutSection(asm, s);
     for (const s of asm.sections) if (!code.includes(s) && s.name.startsWith(".debug_")) layoutSection(asm, s);
     asm.cfi.emit(asm);
-    const eh = asm.sectionsByName.get(".eh_frame");
-    if (eh && !code.includes(eh)) layoutSection(asm, eh);
+    for (const name of [".eh_frame", ".debug_frame"]) {
+      const frames = asm.sectionsByName.get(name);
+      if (frames && !code.includes(frames)) layoutSection(asm, frames);
+    }
     arch.afterLayout?.(asm);
     const finished = asm.sections.map((sec) => ({ sec, ...finishSection(asm, sec) }));
     if (asm.hasErrors) return { diagnostics: asm.diagnostics };

@@ -18,7 +18,7 @@ import type { ModuleContext } from "./isel.js";
 import { ISel } from "./isel.js";
 import type { A64Addr } from "./regs.js";
 import { A64_FRAME, A64_HOOKS, emitFunction } from "./emit.js";
-import { debugSections, fileDirectives, functionLines, recordEmitted, type DebugTarget, type EmittedFunction } from "../codegen/debuginfo.js";
+import { debugSections, fileDirectives, functionLines, recordEmitted, SIZED_WORDS, type DebugTarget, type EmittedFunction } from "../codegen/debuginfo.js";
 
 const DW_OP_call_frame_cfa = 0x9c, DW_OP_breg0 = 0x70;
 /** DWARF's number for x29. */
@@ -71,7 +71,7 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine<Inst>[] {
   for (const g of m.globals) for (const l of emitGlobal(g)) out.push(l);
   for (const l of jumpTableData<Inst>(ctx.jumpTables, A64_DATA)) out.push(l);
   if (debug && emitted) {
-    const target: DebugTarget = opts.unwindTables !== false ? { frameBase: [DW_OP_call_frame_cfa], frameBaseBias: -16 } : { frameBase: [DW_OP_breg0 + DWARF_FP, 0], frameBaseBias: 0 };
+    const target: DebugTarget = opts.unwindTables !== false ? { frameBase: [DW_OP_call_frame_cfa], frameBaseBias: -16, words: SIZED_WORDS } : { frameBase: [DW_OP_breg0 + DWARF_FP, 0], frameBaseBias: 0, words: SIZED_WORDS };
     for (const l of debugSections(debug, emitted, target, { start: ".Ltext0", end: ".Letext0" })) out.push(l);
   }
   out.push(stackNote(ctx.execStack));

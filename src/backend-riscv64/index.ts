@@ -14,7 +14,7 @@ import { printAsm } from "../asm/riscv64/printer.js";
 import type { MachineTarget } from "../codegen/driver.js";
 import { generateFunction } from "../codegen/driver.js";
 import type { CodegenOptions } from "../targets.js";
-import { debugSections, fileDirectives, functionLines, recordEmitted, type EmittedFunction } from "../codegen/debuginfo.js";
+import { debugSections, fileDirectives, functionLines, recordEmitted, SIZED_WORDS, type EmittedFunction } from "../codegen/debuginfo.js";
 import type { ModuleContext } from "./isel.js";
 import { ISel } from "./isel.js";
 import type { RvAddr } from "./regs.js";
@@ -76,7 +76,7 @@ export function emitModuleLines(m: Module, opts: CodegenOptions): AsmLine<Inst>[
   for (const g of m.globals) for (const l of emitGlobal(g)) out.push(l);
   for (const l of jumpTableData<Inst>(ctx.jumpTables, RV_DATA)) out.push(l);
   if (debug && emitted) {
-    for (const l of debugSections(debug, emitted, { frameBase: [DW_OP_breg0 + DWARF_S0, 0], frameBaseBias: 0 }, { start: ".Ltext0", end: ".Letext0" })) out.push(l);
+    for (const l of debugSections(debug, emitted, { frameBase: [DW_OP_breg0 + DWARF_S0, 0], frameBaseBias: 0, words: SIZED_WORDS }, { start: ".Ltext0", end: ".Letext0" })) out.push(l);
   }
   out.push(stackNote(ctx.execStack));
   return out;

@@ -107,8 +107,10 @@ export function emitModuleLines(m: Module, opts: EmitOptions): AsmLine[] {
   }
   for (const l of jumpTableData<Inst>(ctx.jumpTables, X86_DATA)) out.push(l);
   if (debug && emitted) {
+    // gcc's x86 spelling of the debug sections' 2-, 4- and 8-byte fields.
+    const X86_DEBUG_WORDS = { 2: ".value", 4: ".long", 8: ".quad" } as const;
     // The frame base is the CFA (%rbp + 16 in every body) when unwind tables say so, else %rbp itself.
-    const target: DebugTarget = opts.unwindTables !== false ? { frameBase: [DW_OP_call_frame_cfa], frameBaseBias: -16 } : { frameBase: [DW_OP_breg0 + DWARF_RBP, 0], frameBaseBias: 0 };
+    const target: DebugTarget = opts.unwindTables !== false ? { frameBase: [DW_OP_call_frame_cfa], frameBaseBias: -16, words: X86_DEBUG_WORDS } : { frameBase: [DW_OP_breg0 + DWARF_RBP, 0], frameBaseBias: 0, words: X86_DEBUG_WORDS };
     for (const l of debugSections(debug, emitted, target, { start: ".Ltext0", end: ".Letext0" })) out.push(l);
   }
   out.push(stackNote(ctx.execStack));

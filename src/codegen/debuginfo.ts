@@ -21,7 +21,18 @@ export interface DebugTarget {
   readonly frameBase: readonly number[];
   /** Added to a frame slot's offset from the frame pointer to make it relative to the frame base. */
   readonly frameBaseBias: number;
+  /**
+   * The directives for 2-, 4- and 8-byte fields of the debug sections, as gcc
+   * spells them (`.value` is x86-only in GNU as: riscv and aarch64 gcc write
+   * `.2byte`/`.4byte`/`.8byte`), so that GNU as reads `-S -g` output too.
+   */
+  readonly words: DebugWords;
 }
+
+export interface DebugWords { readonly 2: string; readonly 4: string; readonly 8: string }
+
+/** The unaligned data directives gcc uses in debug sections on riscv64 and aarch64. */
+export const SIZED_WORDS: DebugWords = { 2: ".2byte", 4: ".4byte", 8: ".8byte" };
 
 /** A function as emitted: its symbol, end label, scope ranges and where its allocas went. */
 export interface EmittedFunction {
@@ -324,15 +335,15 @@ class DwarfWriter {
     mark(this.cu);
     walk(this.cu);
     out.push(directive(".section", ".debug_info", '""', "@progbits"), label(".Ldebug_info0"));
-    out.push(directive(".long", ".Ldebug_info_end-.Ldebug_info_start"), label(".Ldebug_info_start"));
-    if (v5) out.push(directive(".value", String(this.m.version)), byte(DW_UT_compile), byte(8), directive(".long", ".Ldebug_abbrev0"));
-    else out.push(directive(".value", String(this.m.version)), directive(".long", ".Ldebug_abbrev0"), byte(8));
+    out.push(directive(this.target.words[4], ".Ldebug_info_end-.Ldebug_info_start"), label(".Ldebug_info_start"));
+    if (v5) out.push(directive(this.target.words[2], String(this.m.version)), byte(DW_UT_compile), byte(8), directive(this.target.words[4], ".Ldebug_abbrev0"));
+    else out.push(directive(this.target.words[2], String(this.m.version)), directive(this.target.words[4], ".Ldebug_abbrev0"), byte(8));
     out.push(...info, label(".Ldebug_info_end"));
     out.push(directive(".section", ".debug_abbrev", '""', "@progbits"), label(".Ldebug_abbrev0"), ...abbrevLines, byte(0));
     if (text) {
       out.push(directive(".section", ".debug_aranges", '""', "@progbits"));
-      out.push(directive(".long", "0x2c"), directive(".value", "0x2"), directive(".long", ".Ldebug_info0"), byte(8), byte(0), directive(".value", "0"), directive(".value", "0"));
-      out.push(directive(".quad", text.start), directive(".quad", `${text.end}-${text.start}`), directive(".quad", "0"), directive(".quad", "0"));
+      out.push(directive(this.target.words[4], "0x2c"), directive(this.target.words[2], "0x2"), directive(this.target.words[4], ".Ldebug_info0"), byte(8), byte(0), directive(this.target.words[2], "0"), directive(this.target.words[2], "0"));
+      out.push(directive(this.target.words[8], text.start), directive(this.target.words[8], `${text.end}-${text.start}`), directive(this.target.words[8], "0"), directive(this.target.words[8], "0"));
     }
     out.push(directive(".section", ".debug_line", '""', "@progbits"), label(".Ldebug_line0"));
     out.push(directive(".section", ".debug_str", '"MS"', "@progbits", "1"));
@@ -347,27 +358,27 @@ class DwarfWriter {
   private value(v: AttrValue, out: (Directive | Label)[]): void {
     switch (v.form) {
       case "data1": out.push(directive(".byte", hex(v.v))); return;
-      case "data2": out.push(directive(".value", hex(v.v))); return;
+      case "data2": out.push(directive(this.target.words[2], hex(v.v))); return;
       case "udata": out.push(directive(".uleb128", hex(v.v))); return;
       case "sdata": out.push(directive(".sleb128", String(v.v))); return;
-      case "data8": case "addr": out.push(directive(".quad", v.expr)); return;
+      case "data8": case "addr": out.push(directive(this.target.words[8], v.expr)); return;
       case "string": out.push(directive(".string", quote(v.s))); return;
       case "strp": case "line_strp": {
         const table = v.form === "strp" ? this.strings : this.lineStrings;
         let l = table.get(v.s);
         if (!l) table.set(v.s, l = `.LASF${this.strings.size + this.lineStrings.size}`);
-        out.push(directive(".long", l));
+        out.push(directive(this.target.words[4], l));
         return;
       }
       case "flag_present": return;
-      case "ref4": out.push(directive(".long", `${v.die.label!}-.Ldebug_info0`)); return;
-      case "sec_offset": out.push(directive(".long", v.expr)); return;
+      case "ref4": out.push(directive(this.target.words[4], `${v.die.label!}-.Ldebug_info0`)); return;
+      case "sec_offset": out.push(directive(this.target.words[4], v.expr)); return;
       case "exprloc": {
         const parts: Directive[] = [];
         let size = 0;
         for (const b of v.bytes) {
           if (typeof b === "number") { parts.push(directive(".byte", hex(b))); size++; }
-          else if ("quad" in b) { parts.push(directive(".quad", b.quad)); size += 8; }
+          else if ("quad" in b) { parts.push(directive(this.target.words[8], b.quad)); size += 8; }
           else if ("sleb" in b) { parts.push(directive(".sleb128", String(b.sleb))); size += slebSize(b.sleb); }
           else { parts.push(directive(".uleb128", hex(b.uleb))); size += ulebSize(b.uleb); }
         }

@@ -109,6 +109,18 @@ describe("GNU as oracle", () => {
   });
 });
 
+describe.each([
+  ["riscv64", "riscv64-linux-gnu-gcc", "riscv64-linux-gnu-as"],
+  ["aarch64", "aarch64-linux-gnu-gcc", "aarch64-linux-gnu-as"],
+])("GNU as oracle for %s -g", (arch, gcc, as) => {
+  requireForEach(gcc, as);
+  it("gcc -S -g output assembles identically, debug sections included (riscv: fixed-advance line rows, .debug_frame; aarch64: 4-byte line units)", () => {
+    const r = runCorpus(sample(4), ["0", "2"], { arch, cflags: ["-g"] });
+    expect(r.failures.map((f) => `${f.name}: ${f.diffs[0]}`)).toEqual([]);
+    expect(r.files).toBeGreaterThanOrEqual(6);
+  }, 120_000);
+});
+
 describe("tscc -S output", () => {
   it("assembles to the object -c writes straight from the backend", () => {
     const r = runRoundTrip(sample(6), ["0", "2"]);
