@@ -39,11 +39,23 @@ const GCC: Readonly<Record<Arch, string>> = {
   x86_64: "x86_64-linux-gnu-gcc", aarch64: "aarch64-linux-gnu-gcc", riscv64: "riscv64-linux-gnu-gcc",
 };
 const QEMU: Readonly<Record<Arch, string>> = { x86_64: "", aarch64: "qemu-aarch64", riscv64: "qemu-riscv64" };
-const HOST: Arch = process.arch === "arm64" ? "aarch64" : process.arch === "riscv64" ? "riscv64" : "x86_64";
+export const HOST: Arch = process.arch === "arm64" ? "aarch64" : process.arch === "riscv64" ? "riscv64" : "x86_64";
 
-/** Prefix that runs a target binary on this host ("" when native). */
+/** Is `arch` this host's own (its binaries run as they are)? */
+export function isNative(arch: Arch): boolean {
+  return arch === HOST;
+}
+
+/** The GNU triple of a Debian cross toolchain for `arch` (riscv64-linux-gnu). */
+export function gnuTriple(arch: Arch): string {
+  return `${arch}-linux-gnu`;
+}
+
+/** Prefix that runs a target binary on this host ("" when native): qemu-user
+ *  named explicitly, since a binfmt_misc registration cannot be counted on
+ *  (none here, and containers rarely have /proc/sys/fs/binfmt_misc). */
 export function runPrefix(arch: Arch): string {
-  return arch === HOST ? "" : `${QEMU[arch]} -L /usr/${arch}-linux-gnu `;
+  return isNative(arch) ? "" : `${QEMU[arch]} -L /usr/${gnuTriple(arch)} `;
 }
 
 /** tests/projects/mixcc.ts bundled for plain node (it runs once per compiler call). */
@@ -151,6 +163,9 @@ export interface Recipe {
   splitUnits?: string[];
 }
 
+/** A pinned Debian source package (a recipe's, or a tool's its tests need). */
+export type SourcePackage = Pick<Recipe, "pkg" | "pkgVersion" | "subdir">;
+
 export function newResult(): ProjectResult {
   return { built: false, passed: 0, failed: 0, notes: [], ran: [] };
 }
@@ -162,7 +177,7 @@ export function ran(r: ProjectResult, part: string): void {
 
 /** Download (once) and unpack (once, without Debian's patches: upstream as
  *  released) the source package; returns the pristine tree. */
-export async function fetchSource(r: Recipe, log: (s: string) => void): Promise<string> {
+export async function fetchSource(r: SourcePackage, log: (s: string) => void): Promise<string> {
   const srcRoot = join(PROJECTS, "src");
   const pristine = join(srcRoot, r.pkg);
   const marker = join(pristine, ".tscc-unpacked");
@@ -192,7 +207,7 @@ function releaseSuite(): string | undefined {
 /** `apt-get source --download-only` of the pinned version; if that fails
  *  (a suite lists it but serves 404), the release suite's version, then
  *  whatever apt picks. Returns the .dsc's name or throws saying what to do. */
-async function aptGetSource(r: Recipe, log: (s: string) => void): Promise<string> {
+async function aptGetSource(r: SourcePackage, log: (s: string) => void): Promise<string> {
   const suite = releaseSuite();
   const specs = [`${r.pkg}=${r.pkgVersion}`, ...(suite ? [`${r.pkg}/${suite}`] : []), r.pkg];
   const fileVersion = r.pkgVersion.replace(/^\d+:/, "");
