@@ -5,7 +5,7 @@
 import { buildSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { execa } from "execa";
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "../..");
@@ -98,8 +98,7 @@ export function ccWrapper(kind: CcKind, arch: Arch, opt: string): string {
       tscc,
     );
   }
-  writeFileSync(path, lines.join("\n") + "\n");
-  chmodSync(path, 0o755);
+  writeFileAtomic(path, lines.join("\n") + "\n", 0o755);
   return path;
 }
 
@@ -298,16 +297,32 @@ const BINUTILS = /^(ar|ranlib|nm|objcopy|objdump|strip|readelf|size|strings|addr
  */
 export function toolchainFreePath(ccWrapperPath: string, tag: string): string {
   const dir = join(PROJECTS, `nognu-${tag}`);
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync("/usr/bin")) {
-    if (GNU_TOOL.test(name) || BINUTILS.test(name)) continue;
-    symlinkSync(join("/usr/bin", name), join(dir, name));
+  // Updated in place, each entry replaced by a rename, never removed and
+  // recreated: another run (a benchmark next to a project run, both at one
+  // arch and level) may be building with this PATH at this moment.
+  const wanted = new Map<string, string>();
+  for (const name of readdirSync("/usr/bin")) if (!GNU_TOOL.test(name) && !BINUTILS.test(name)) wanted.set(name, join("/usr/bin", name));
+  for (const name of ["cc", "gcc"]) wanted.set(name, ccWrapperPath);
+  for (const [name, target] of wanted) {
+    const path = join(dir, name);
+    let current: string | undefined;
+    try { current = readlinkSync(path); } catch { current = undefined; }
+    if (current === target) continue;
+    const tmp = `${path}.tmp-${process.pid}`;
+    rmSync(tmp, { force: true });
+    symlinkSync(target, tmp);
+    renameSync(tmp, path);
   }
-  for (const tool of ["ar", "ranlib"]) {
-    writeFileSync(join(dir, tool), `#!/bin/sh\nexec ${process.execPath} ${startOf(TSCC_BUNDLE)} -tscc-${tool} "$@"\n`);
-    chmodSync(join(dir, tool), 0o755);
-  }
-  for (const name of ["cc", "gcc"]) symlinkSync(ccWrapperPath, join(dir, name));
+  for (const tool of ["ar", "ranlib"]) writeFileAtomic(join(dir, tool), `#!/bin/sh\nexec ${process.execPath} ${startOf(TSCC_BUNDLE)} -tscc-${tool} "$@"\n`, 0o755);
+  for (const name of readdirSync(dir)) if (!wanted.has(name) && name !== "ar" && name !== "ranlib" && !name.includes(".tmp-")) rmSync(join(dir, name), { force: true });
   return dir;
+}
+
+/** Write a file by a rename, so that a concurrent reader (a build running a wrapper) never sees it half written. */
+function writeFileAtomic(path: string, text: string, mode: number): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  chmodSync(tmp, mode);
+  renameSync(tmp, path);
 }

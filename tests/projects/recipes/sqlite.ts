@@ -143,18 +143,22 @@ async function tclConfigDir(ctx: RecipeContext): Promise<string | undefined> {
  * which qemu-user sees as the host does). Debian 12 has no riscv64
  * architecture to install tcl8.6-dev:riscv64 from, and arm64's would need
  * dpkg --add-architecture: one way for both. Tcl is the tests' tool, not what
- * is tested, so gcc builds it (on the ordinary PATH).
+ * is tested, so gcc builds it (on the ordinary PATH). The cross sysroot has no
+ * zlib, so Tcl builds its bundled one into libtcl8.6.a; testfixture's
+ * ext/misc/zipfile.c includes <zlib.h> unconditionally, so that zlib's headers
+ * go next to tcl.h (its functions come with -ltcl8.6).
  */
 async function crossTcl(ctx: RecipeContext): Promise<string | undefined> {
   const prefix = join(PROJECTS, `tcl-${ctx.arch}`);
   const marker = join(prefix, ".tscc-built");
-  if (existsSync(marker)) return join(prefix, "lib");
+  if (existsSync(marker) && existsSync(join(prefix, "include/zlib.h"))) return join(prefix, "lib");
   const src = await fetchSource(TCL_SOURCE, ctx.log);
   const tree = join(PROJECTS, "build", `tcl-${ctx.arch}`);
   freshCopy(src, tree);
   const triple = gnuTriple(ctx.arch);
   const build = await ctx.sh(
-    `./configure --host=${triple} CC=${triple}-gcc --prefix=${prefix} --disable-shared && make -j2 && make install`,
+    `./configure --host=${triple} CC=${triple}-gcc --prefix=${prefix} --disable-shared && make -j2 && make install` +
+      ` && cp ../compat/zlib/zlib.h ../compat/zlib/zconf.h ${join(prefix, "include")}/`,
     { cwd: join(tree, "unix"), env: { PATH: process.env.PATH ?? "" }, timeoutSec: 3600 },
   );
   if (!build.ok) return undefined;
