@@ -4,9 +4,12 @@
 // level in the same run; each program then runs `--runs` times alternating
 // between the two builds, the best user+system CPU time counts, and the row
 // gives tscc/gcc. Outputs must agree or the row says so. One line per workload
-// and level, then the geometric mean per level.
+// and level, then the geometric mean per level. For another target (--arch
+// riscv64/aarch64) both builds are the cross ones (gcc: the Debian cross gcc)
+// and every program runs under qemu-user: the CPU time is qemu's, translation
+// included, the same for both builds.
 //
-//   npm run build && npx tsx bench/workloads.ts [--opt 0,2] [--runs 3] [--fast]
+//   npm run build && npx tsx bench/workloads.ts [--arch riscv64] [--opt 0,2] [--runs 3] [--fast]
 //        [--only sqlite,lua] [--json history.jsonl] [--reuse] [--compile] [--tag T]
 //
 // gcc builds are reused across runs (gcc does not change); tscc builds are
@@ -18,7 +21,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { LOGS, makeLogger, PROJECTS, ROOT, testData, TSCC_BUNDLE, type CcKind } from "../tests/projects/common.js";
+import { ARCHES, LOGS, makeLogger, PROJECTS, ROOT, runPrefix, testData, TSCC_BUNDLE, type Arch, type CcKind } from "../tests/projects/common.js";
 import { RECIPES } from "../tests/projects/recipes/index.js";
 import { buildProject } from "../tests/projects/run.js";
 
@@ -26,8 +29,8 @@ interface Workload {
   name: string;
   /** tests/projects recipe that builds it */
   recipe: string;
-  /** the timed shell command, run in the build tree; `input` is the shared input file */
-  command(input: string, fast: boolean): string;
+  /** the timed shell command, run in the build tree; `input` is the shared input file, `run` the target's run prefix (runPrefix) */
+  command(input: string, fast: boolean, run: string): string;
   /** what must agree between the gcc and tscc builds, read after the run */
   result(dir: string, stdout: string, input: string): string;
 }
@@ -41,26 +44,26 @@ const WORKLOADS: readonly Workload[] = [
   {
     name: "sqlite speedtest1",
     recipe: "sqlite3",
-    command: (_in, fast) => `./speedtest1 --size ${fast ? 5 : 15} --memdb`,
+    command: (_in, fast, run) => `${run}./speedtest1 --size ${fast ? 5 : 15} --memdb`,
     // Per-test times differ from run to run; the test names and order must not.
     result: (_dir, out) => out.replace(/\s+[\d.]+s$/gm, "").replace(/^-- .*$/gm, ""),
   },
   {
     name: "bzip2 -9 round trip",
     recipe: "bzip2",
-    command: (input) => `./bzip2 -9 -c < ${input} > bench.bz2 && ./bzip2 -d -c < bench.bz2 > bench.back`,
+    command: (input, _fast, run) => `${run}./bzip2 -9 -c < ${input} > bench.bz2 && ${run}./bzip2 -d -c < bench.bz2 > bench.back`,
     result: (dir, _out, input) => roundTrip(dir, input, "bench.bz2"),
   },
   {
     name: "zlib minigzip -9 round trip",
     recipe: "zlib",
-    command: (input) => `./minigzip -9 -c < ${input} > bench.gz && ./minigzip -d -c < bench.gz > bench.back`,
+    command: (input, _fast, run) => `${run}./minigzip -9 -c < ${input} > bench.gz && ${run}./minigzip -d -c < bench.gz > bench.back`,
     result: (dir, _out, input) => roundTrip(dir, input, "bench.gz"),
   },
   {
     name: "lua bench.lua",
     recipe: "lua",
-    command: (_in, fast) => `./src/lua ${join(ROOT, "bench/workloads/bench.lua")} ${fast ? 3 : 12}`,
+    command: (_in, fast, run) => `${run}./src/lua ${join(ROOT, "bench/workloads/bench.lua")} ${fast ? 3 : 12}`,
     result: (_dir, out) => out,
   },
 ];
@@ -95,6 +98,7 @@ const geomean = (xs: number[]): number => Math.exp(xs.reduce((s, x) => s + Math.
 async function main(): Promise<void> {
   const opts = new Command()
     .name("workloads")
+    .option("--arch <arch>", `target (${ARCHES.join(", ")}); a cross target runs under qemu-user`, "x86_64")
     .option("-O, --opt <levels>", "optimisation levels, comma-separated", "0,2")
     .option("--runs <n>", "runs per build (the best counts)", "3")
     .option("--fast", "smaller inputs", false)
@@ -102,16 +106,19 @@ async function main(): Promise<void> {
     .option("--json <file>", "append this run's rows as one JSON line (history)")
     .option("--reuse", "reuse the previous tscc builds too", false)
     .option("--compile", "also time compiling sqlite3.c with each compiler", false)
-    .option("--tag <name>", "build trees .cache/projects/build/<project>-x86_64-O<n>-<cc>-<name> (two runs at once need two tags)", "bench")
+    .option("--tag <name>", "build trees .cache/projects/build/<project>-<arch>-O<n>-<cc>-<name> (two runs at once need two tags)", "bench")
     .option("--gcc-tag <name>", "the gcc trees' tag, when another run's (finished) gcc builds may be reused")
     .parse()
-    .opts<{ opt: string; runs: string; fast: boolean; only?: string; json?: string; reuse: boolean; compile: boolean; tag: string; gccTag?: string }>();
+    .opts<{ arch: string; opt: string; runs: string; fast: boolean; only?: string; json?: string; reuse: boolean; compile: boolean; tag: string; gccTag?: string }>();
+  if (!ARCHES.includes(opts.arch as Arch)) { console.error(`unknown arch ${opts.arch}`); process.exit(2); }
+  const arch = opts.arch as Arch;
+  const run = runPrefix(arch);
   const levels = opts.opt.split(",").map((s) => s.replace(/^-?O/, ""));
   const runs = Number(opts.runs);
   const only = opts.only?.split(",");
   const workloads = WORKLOADS.filter((w) => !only || only.some((o) => w.name.includes(o)));
   mkdirSync(LOGS, { recursive: true });
-  const logFile = join(LOGS, `bench-workloads-${opts.tag}.log`);
+  const logFile = join(LOGS, `bench-workloads-${arch}-${opts.tag}.log`);
   writeFileSync(logFile, "");
   const log = makeLogger(logFile);
   const input = join(PROJECTS, `bench-input-${opts.fast ? "fast" : "full"}.dat`);
@@ -127,7 +134,7 @@ async function main(): Promise<void> {
       let failed = "";
       for (const cc of ["gcc", "tscc"] as CcKind[]) {
         const { result, ctx } = await buildProject(recipe, {
-          arch: "x86_64", opt: level, cc, fast: true, log, buildOnly: true, bench: true, tag: cc === "gcc" ? opts.gccTag ?? opts.tag : opts.tag,
+          arch, opt: level, cc, fast: true, log, buildOnly: true, bench: true, tag: cc === "gcc" ? opts.gccTag ?? opts.tag : opts.tag,
           reuse: cc === "gcc" || opts.reuse,
         });
         if (!result.built || result.failed > 0) failed ||= `${cc} build failed (${result.stage ?? result.notes[0] ?? "?"}; ${logFile})`;
@@ -135,7 +142,7 @@ async function main(): Promise<void> {
       }
       let row: Row = { workload: w.name, level, gcc: NaN, tscc: NaN, ratio: NaN, note: failed || undefined };
       if (!failed) {
-        const { seconds, stdout } = timeBoth(trees.map((t) => ({ dir: t.dir, cmd: w.command(input, opts.fast) })), runs);
+        const { seconds, stdout } = timeBoth(trees.map((t) => ({ dir: t.dir, cmd: w.command(input, opts.fast, run) })), runs);
         const [g, t] = trees.map((tr, i) => w.result(tr.dir, stdout[i]!, input));
         const note = Number.isNaN(seconds[0]!) || Number.isNaN(seconds[1]!) ? "a run failed" : g !== t ? "OUTPUTS DIFFER" : undefined;
         if (note) log(`ERROR: ${w.name} -O${level}: ${note}\n--- gcc\n${g}\n--- tscc\n${t}`);
@@ -156,7 +163,7 @@ async function main(): Promise<void> {
   for (const c of compiles) console.log(`compile sqlite3.c -O${c.level}: gcc ${c.gcc.toFixed(1)} s, tscc ${c.tscc.toFixed(1)} s (${(c.tscc / c.gcc).toFixed(2)}x)`);
   if (opts.json) {
     const commit = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).stdout.trim();
-    appendFileSync(opts.json, JSON.stringify({ date: new Date().toISOString(), commit, bundle: TSCC_BUNDLE, fast: opts.fast, runs, rows, geomean: means, compile: compiles }) + "\n");
+    appendFileSync(opts.json, JSON.stringify({ date: new Date().toISOString(), commit, arch, bundle: TSCC_BUNDLE, fast: opts.fast, runs, rows, geomean: means, compile: compiles }) + "\n");
   }
   if (rows.some((r) => r.note)) process.exitCode = 1;
 }

@@ -58,9 +58,11 @@ const csmithArches = ["x86_64", "aarch64", "riscv64"].filter((a) => a === "x86_6
 step("csmith", "npx", ["tsx", "tests/csmith/run.ts", "--arch", csmithArches.join(","), "-O", "0,2", "--count", fast ? "10" : "50", "--seed", "npm-test", "--quiet"], {
   summarize: (o) => o.split("\n").filter((l) => l.trim() !== "").slice(0, 20),
 });
-// Real projects (tests/projects): --fast builds each with its own build system at
-// -O0 and -O2 and runs its quick tests; only the ratchet list can fail the step.
-step("projects", "npx", ["tsx", "tests/projects/run.ts", ...(fast ? ["--fast"] : []), "--ratchet-only"], {
+// Real projects (tests/projects): each project/level pair that a target's ratchet
+// list tests/projects/pass-<arch>.txt holds this run to (--listed), built with its
+// own build system and run on its quick tests (--fast) — cross targets under
+// qemu-user; only the ratchet lists can fail the step.
+step("projects", "npx", ["tsx", "tests/projects/run.ts", "--arch", "all", "--listed", ...(fast ? ["--fast"] : []), "--ratchet-only"], {
   summarize: (o) => o.split("\n").filter((l) => l.trim() !== "").slice(0, 20),
 });
 console.log(failed ? "npm test: FAILED" : "npm test: all suites passed");

@@ -5,7 +5,7 @@
 import { buildSync } from "esbuild";
 import { createHash } from "node:crypto";
 import { execa } from "execa";
-import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "../..");
@@ -39,11 +39,23 @@ const GCC: Readonly<Record<Arch, string>> = {
   x86_64: "x86_64-linux-gnu-gcc", aarch64: "aarch64-linux-gnu-gcc", riscv64: "riscv64-linux-gnu-gcc",
 };
 const QEMU: Readonly<Record<Arch, string>> = { x86_64: "", aarch64: "qemu-aarch64", riscv64: "qemu-riscv64" };
-const HOST: Arch = process.arch === "arm64" ? "aarch64" : process.arch === "riscv64" ? "riscv64" : "x86_64";
+export const HOST: Arch = process.arch === "arm64" ? "aarch64" : process.arch === "riscv64" ? "riscv64" : "x86_64";
 
-/** Prefix that runs a target binary on this host ("" when native). */
+/** Is `arch` this host's own (its binaries run as they are)? */
+export function isNative(arch: Arch): boolean {
+  return arch === HOST;
+}
+
+/** The GNU triple of a Debian cross toolchain for `arch` (riscv64-linux-gnu). */
+export function gnuTriple(arch: Arch): string {
+  return `${arch}-linux-gnu`;
+}
+
+/** Prefix that runs a target binary on this host ("" when native): qemu-user
+ *  named explicitly, since a binfmt_misc registration cannot be counted on
+ *  (none here, and containers rarely have /proc/sys/fs/binfmt_misc). */
 export function runPrefix(arch: Arch): string {
-  return arch === HOST ? "" : `${QEMU[arch]} -L /usr/${arch}-linux-gnu `;
+  return isNative(arch) ? "" : `${QEMU[arch]} -L /usr/${gnuTriple(arch)} `;
 }
 
 /** tests/projects/mixcc.ts bundled for plain node (it runs once per compiler call). */
@@ -86,8 +98,7 @@ export function ccWrapper(kind: CcKind, arch: Arch, opt: string): string {
       tscc,
     );
   }
-  writeFileSync(path, lines.join("\n") + "\n");
-  chmodSync(path, 0o755);
+  writeFileAtomic(path, lines.join("\n") + "\n", 0o755);
   return path;
 }
 
@@ -151,6 +162,9 @@ export interface Recipe {
   splitUnits?: string[];
 }
 
+/** A pinned Debian source package (a recipe's, or a tool's its tests need). */
+export type SourcePackage = Pick<Recipe, "pkg" | "pkgVersion" | "subdir">;
+
 export function newResult(): ProjectResult {
   return { built: false, passed: 0, failed: 0, notes: [], ran: [] };
 }
@@ -162,7 +176,7 @@ export function ran(r: ProjectResult, part: string): void {
 
 /** Download (once) and unpack (once, without Debian's patches: upstream as
  *  released) the source package; returns the pristine tree. */
-export async function fetchSource(r: Recipe, log: (s: string) => void): Promise<string> {
+export async function fetchSource(r: SourcePackage, log: (s: string) => void): Promise<string> {
   const srcRoot = join(PROJECTS, "src");
   const pristine = join(srcRoot, r.pkg);
   const marker = join(pristine, ".tscc-unpacked");
@@ -192,7 +206,7 @@ function releaseSuite(): string | undefined {
 /** `apt-get source --download-only` of the pinned version; if that fails
  *  (a suite lists it but serves 404), the release suite's version, then
  *  whatever apt picks. Returns the .dsc's name or throws saying what to do. */
-async function aptGetSource(r: Recipe, log: (s: string) => void): Promise<string> {
+async function aptGetSource(r: SourcePackage, log: (s: string) => void): Promise<string> {
   const suite = releaseSuite();
   const specs = [`${r.pkg}=${r.pkgVersion}`, ...(suite ? [`${r.pkg}/${suite}`] : []), r.pkg];
   const fileVersion = r.pkgVersion.replace(/^\d+:/, "");
@@ -283,16 +297,32 @@ const BINUTILS = /^(ar|ranlib|nm|objcopy|objdump|strip|readelf|size|strings|addr
  */
 export function toolchainFreePath(ccWrapperPath: string, tag: string): string {
   const dir = join(PROJECTS, `nognu-${tag}`);
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const name of readdirSync("/usr/bin")) {
-    if (GNU_TOOL.test(name) || BINUTILS.test(name)) continue;
-    symlinkSync(join("/usr/bin", name), join(dir, name));
+  // Updated in place, each entry replaced by a rename, never removed and
+  // recreated: another run (a benchmark next to a project run, both at one
+  // arch and level) may be building with this PATH at this moment.
+  const wanted = new Map<string, string>();
+  for (const name of readdirSync("/usr/bin")) if (!GNU_TOOL.test(name) && !BINUTILS.test(name)) wanted.set(name, join("/usr/bin", name));
+  for (const name of ["cc", "gcc"]) wanted.set(name, ccWrapperPath);
+  for (const [name, target] of wanted) {
+    const path = join(dir, name);
+    let current: string | undefined;
+    try { current = readlinkSync(path); } catch { current = undefined; }
+    if (current === target) continue;
+    const tmp = `${path}.tmp-${process.pid}`;
+    rmSync(tmp, { force: true });
+    symlinkSync(target, tmp);
+    renameSync(tmp, path);
   }
-  for (const tool of ["ar", "ranlib"]) {
-    writeFileSync(join(dir, tool), `#!/bin/sh\nexec ${process.execPath} ${startOf(TSCC_BUNDLE)} -tscc-${tool} "$@"\n`);
-    chmodSync(join(dir, tool), 0o755);
-  }
-  for (const name of ["cc", "gcc"]) symlinkSync(ccWrapperPath, join(dir, name));
+  for (const tool of ["ar", "ranlib"]) writeFileAtomic(join(dir, tool), `#!/bin/sh\nexec ${process.execPath} ${startOf(TSCC_BUNDLE)} -tscc-${tool} "$@"\n`, 0o755);
+  for (const name of readdirSync(dir)) if (!wanted.has(name) && name !== "ar" && name !== "ranlib" && !name.includes(".tmp-")) rmSync(join(dir, name), { force: true });
   return dir;
+}
+
+/** Write a file by a rename, so that a concurrent reader (a build running a wrapper) never sees it half written. */
+function writeFileAtomic(path: string, text: string, mode: number): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  writeFileSync(tmp, text);
+  chmodSync(tmp, mode);
+  renameSync(tmp, path);
 }

@@ -5,6 +5,7 @@
 //   npx tsx tests/projects/run.ts                         (the full run)
 //   npx tsx tests/projects/run.ts zlib lua -O 2 --arch x86_64
 //   npx tsx tests/projects/run.ts sqlite3 --cc gcc        (the recipes themselves, with gcc)
+//   npx tsx tests/projects/run.ts --arch all --listed --fast --ratchet-only   (npm test: the ratchet lists' entries)
 //
 // One line per project, target and level; the details go to
 // .cache/logs/projects-<name>-<arch>.log (one `ERROR: …` line per failure).
@@ -16,7 +17,10 @@
 // for --fast runs (what npm test runs), `full-min=N` for full runs. The file
 // only grows line by line: --update appends a pair or a raised minimum (the
 // largest of an entry's lines counts) and never rewrites a line
-// (scripts/check-ratchets.mjs checks that).
+// (scripts/check-ratchets.mjs checks that). --listed runs exactly the pairs a
+// ratchet list holds this kind of run to (listedPairs): what npm test runs is
+// what the lists say, so no listed pair goes unchecked, and a pair with only a
+// `full-min=` (a cross target's -O0 under qemu, say) is left to full runs.
 // Sources come from Debian source packages into .cache/projects/ (git-ignored).
 
 import { Command } from "commander";
@@ -167,8 +171,9 @@ async function main(): Promise<void> {
     .option("-v, --verbose", "print the notes of passing runs too", false)
     .option("--ratchet-only", "exit status counts only ratchet regressions (as npm test uses it)", false)
     .option("--update", "add newly passing project/level pairs to the ratchet lists (never removes)", false)
+    .option("--listed", "run exactly the project/level pairs each arch's ratchet list holds this run to (--fast: those with a min= or no minimum; full: all)", false)
     .parse();
-  const opts = program.opts<{ arch: string; opt: string; cc: string; fast: boolean; verbose: boolean; reuse: boolean; gnuTools: boolean; update: boolean; ratchetOnly: boolean }>();
+  const opts = program.opts<{ listed: boolean; arch: string; opt: string; cc: string; fast: boolean; verbose: boolean; reuse: boolean; gnuTools: boolean; update: boolean; ratchetOnly: boolean }>();
   const names = program.args;
   const recipes = names.length ? names.map((n) => {
     const r = RECIPES.find((x) => x.name === n || x.pkg === n);
@@ -183,20 +188,26 @@ async function main(): Promise<void> {
     const problem = process.env.TSCC_BUNDLE ? (existsSync(TSCC_BUNDLE) ? undefined : `${TSCC_BUNDLE} is missing`) : bundleProblem(TSCC_BUNDLE);
     if (problem) { console.error(problem); process.exit(2); }
   }
-  const levels = opts.opt.split(",").map((s) => s.replace(/^-?O/, ""));
+  const ratchets = new Map(arches.map((a) => [a, readRatchet(a)]));
+  const listed = new Map(arches.map((a) => [a, listedPairs(ratchets.get(a)!, opts.fast)]));
+  // --listed takes its levels from the lists; the run then skips unlisted pairs.
+  const levels = opts.listed
+    ? [...new Set([...listed.values()].flatMap((pairs) => [...pairs].map((p) => p.replace(/^.* -O/, ""))))].sort()
+    : opts.opt.split(",").map((s) => s.replace(/^-?O/, ""));
   let bad = 0;
   let regressions = 0;
   mkdirSync(LOGS, { recursive: true });
-  const ratchets = new Map(arches.map((a) => [a, readRatchet(a)]));
   const passing = new Map<Arch, { entry: string; passed: number }[]>(arches.map((a) => [a, []]));
   // --fast runs are held to min=, full runs to full-min= (their test counts differ).
   const minField: MinField = opts.fast ? "min" : "full-min";
   for (const recipe of recipes) {
     for (const arch of arches) {
+      const runLevels = levels.filter((opt) => !opts.listed || listed.get(arch)!.has(`${recipe.name} -O${opt}`));
+      if (runLevels.length === 0) continue;
       const logFile = join(LOGS, `projects-${recipe.name}-${arch}.log`);
       writeFileSync(logFile, "");
       const log = makeLogger(logFile);
-      for (const opt of levels) {
+      for (const opt of runLevels) {
         const { result } = await buildProject(recipe, { arch, opt, cc: opts.cc as CcKind, fast: opts.fast, log, reuse: opts.reuse, gnuTools: opts.gnuTools });
         const line = summary(recipe.name, arch, opt, result, oracleSeconds(recipe, arch));
         console.log(line);
@@ -279,6 +290,15 @@ export function parseRatchet(text: string): Map<string, RatchetEntry> {
     map.set(key, entry);
   }
   return map;
+}
+
+/**
+ * The pairs of a ratchet list a run is held to: a --fast run (npm test) those
+ * with a `min=` or with no minimum at all (a bare `zlib -O2` line), a full run
+ * all of them; a pair with only `full-min=` is promised by full runs alone.
+ */
+export function listedPairs(ratchet: ReadonlyMap<string, RatchetEntry>, fast: boolean): Set<string> {
+  return new Set([...ratchet].filter(([, e]) => !fast || e.min !== undefined || e["full-min"] === undefined).map(([pair]) => pair));
 }
 
 function readRatchet(arch: Arch): Map<string, RatchetEntry> {
