@@ -1478,13 +1478,13 @@ export class ISel {
     const beforeAsm: (() => void)[] = [];
     const outReg: ({ reg: number; cls: RegClass } | undefined)[] = [];
     // `x`/`y` operands (v0–v15, v0–v7) get physical registers of their own,
-    // from the top of their range down, avoiding those the asm names.
+    // from v7 down (caller-saved, so no save), avoiding those the asm names.
     const named = new Set<number>(clobbers);
     for (const o of [...a.outputs, ...a.inputs]) {
       const p = parseConstraint(o.constraint).reg;
       if (p?.kind === "fixed") named.add(p.reg);
     }
-    let nextLow = vr(15);
+    let nextLow = vr(7);
     const narrow = (c: Constraint): Constraint => {
       if (c.reg?.kind !== "any" || c.reg.below === undefined) return c;
       const below = c.reg.below;
