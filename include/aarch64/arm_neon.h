@@ -5027,6 +5027,134 @@ vmulq_n_f64(float64x2_t __a, float64_t __b) { float64x2_t __r; __asm__("fmul %[r
 
 #define vfmsq_laneq_f64(A_, B_, C_, D_) (__extension__({ float64x2_t __a = (float64x2_t)(A_); float64x2_t __b = (float64x2_t)(B_); float64x2_t __c = (float64x2_t)(C_); float64x2_t __r; __asm__("fmls %[r].2d, %[b].2d, %[c].d[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
 
+#define vmull_lane_s16(A_, B_, C_) (__extension__({ int16x4_t __a = (int16x4_t)(A_); int16x4_t __b = (int16x4_t)(B_); int32x4_t __r; __asm__("smull %[r].4s, %[a].4h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_lane_s16(A_, B_, C_, D_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int16x4_t __b = (int16x4_t)(B_); int16x4_t __c = (int16x4_t)(C_); int32x4_t __r; __asm__("smlal %[r].4s, %[b].4h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_lane_s16(A_, B_, C_, D_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int16x4_t __b = (int16x4_t)(B_); int16x4_t __c = (int16x4_t)(C_); int32x4_t __r; __asm__("smlsl %[r].4s, %[b].4h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_high_lane_s16(A_, B_, C_) (__extension__({ int16x8_t __a = (int16x8_t)(A_); int16x4_t __b = (int16x4_t)(B_); int32x4_t __r; __asm__("smull2 %[r].4s, %[a].8h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_high_lane_s16(A_, B_, C_, D_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int16x8_t __b = (int16x8_t)(B_); int16x4_t __c = (int16x4_t)(C_); int32x4_t __r; __asm__("smlal2 %[r].4s, %[b].8h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_high_lane_s16(A_, B_, C_, D_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int16x8_t __b = (int16x8_t)(B_); int16x4_t __c = (int16x4_t)(C_); int32x4_t __r; __asm__("smlsl2 %[r].4s, %[b].8h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vqdmulh_lane_s16(A_, B_, C_) (__extension__({ int16x4_t __a = (int16x4_t)(A_); int16x4_t __b = (int16x4_t)(B_); int16x4_t __r; __asm__("sqdmulh %[r].4h, %[a].4h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqrdmulh_lane_s16(A_, B_, C_) (__extension__({ int16x4_t __a = (int16x4_t)(A_); int16x4_t __b = (int16x4_t)(B_); int16x4_t __r; __asm__("sqrdmulh %[r].4h, %[a].4h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqdmulhq_lane_s16(A_, B_, C_) (__extension__({ int16x8_t __a = (int16x8_t)(A_); int16x4_t __b = (int16x4_t)(B_); int16x8_t __r; __asm__("sqdmulh %[r].8h, %[a].8h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqrdmulhq_lane_s16(A_, B_, C_) (__extension__({ int16x8_t __a = (int16x8_t)(A_); int16x4_t __b = (int16x4_t)(B_); int16x8_t __r; __asm__("sqrdmulh %[r].8h, %[a].8h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmull_laneq_s16(A_, B_, C_) (__extension__({ int16x4_t __a = (int16x4_t)(A_); int16x8_t __b = (int16x8_t)(B_); int32x4_t __r; __asm__("smull %[r].4s, %[a].4h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_laneq_s16(A_, B_, C_, D_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int16x4_t __b = (int16x4_t)(B_); int16x8_t __c = (int16x8_t)(C_); int32x4_t __r; __asm__("smlal %[r].4s, %[b].4h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_laneq_s16(A_, B_, C_, D_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int16x4_t __b = (int16x4_t)(B_); int16x8_t __c = (int16x8_t)(C_); int32x4_t __r; __asm__("smlsl %[r].4s, %[b].4h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_high_laneq_s16(A_, B_, C_) (__extension__({ int16x8_t __a = (int16x8_t)(A_); int16x8_t __b = (int16x8_t)(B_); int32x4_t __r; __asm__("smull2 %[r].4s, %[a].8h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_high_laneq_s16(A_, B_, C_, D_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int16x8_t __b = (int16x8_t)(B_); int16x8_t __c = (int16x8_t)(C_); int32x4_t __r; __asm__("smlal2 %[r].4s, %[b].8h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_high_laneq_s16(A_, B_, C_, D_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int16x8_t __b = (int16x8_t)(B_); int16x8_t __c = (int16x8_t)(C_); int32x4_t __r; __asm__("smlsl2 %[r].4s, %[b].8h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vqdmulh_laneq_s16(A_, B_, C_) (__extension__({ int16x4_t __a = (int16x4_t)(A_); int16x8_t __b = (int16x8_t)(B_); int16x4_t __r; __asm__("sqdmulh %[r].4h, %[a].4h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqrdmulh_laneq_s16(A_, B_, C_) (__extension__({ int16x4_t __a = (int16x4_t)(A_); int16x8_t __b = (int16x8_t)(B_); int16x4_t __r; __asm__("sqrdmulh %[r].4h, %[a].4h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqdmulhq_laneq_s16(A_, B_, C_) (__extension__({ int16x8_t __a = (int16x8_t)(A_); int16x8_t __b = (int16x8_t)(B_); int16x8_t __r; __asm__("sqdmulh %[r].8h, %[a].8h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqrdmulhq_laneq_s16(A_, B_, C_) (__extension__({ int16x8_t __a = (int16x8_t)(A_); int16x8_t __b = (int16x8_t)(B_); int16x8_t __r; __asm__("sqrdmulh %[r].8h, %[a].8h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmull_lane_u16(A_, B_, C_) (__extension__({ uint16x4_t __a = (uint16x4_t)(A_); uint16x4_t __b = (uint16x4_t)(B_); uint32x4_t __r; __asm__("umull %[r].4s, %[a].4h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_lane_u16(A_, B_, C_, D_) (__extension__({ uint32x4_t __a = (uint32x4_t)(A_); uint16x4_t __b = (uint16x4_t)(B_); uint16x4_t __c = (uint16x4_t)(C_); uint32x4_t __r; __asm__("umlal %[r].4s, %[b].4h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_lane_u16(A_, B_, C_, D_) (__extension__({ uint32x4_t __a = (uint32x4_t)(A_); uint16x4_t __b = (uint16x4_t)(B_); uint16x4_t __c = (uint16x4_t)(C_); uint32x4_t __r; __asm__("umlsl %[r].4s, %[b].4h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_high_lane_u16(A_, B_, C_) (__extension__({ uint16x8_t __a = (uint16x8_t)(A_); uint16x4_t __b = (uint16x4_t)(B_); uint32x4_t __r; __asm__("umull2 %[r].4s, %[a].8h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_high_lane_u16(A_, B_, C_, D_) (__extension__({ uint32x4_t __a = (uint32x4_t)(A_); uint16x8_t __b = (uint16x8_t)(B_); uint16x4_t __c = (uint16x4_t)(C_); uint32x4_t __r; __asm__("umlal2 %[r].4s, %[b].8h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_high_lane_u16(A_, B_, C_, D_) (__extension__({ uint32x4_t __a = (uint32x4_t)(A_); uint16x8_t __b = (uint16x8_t)(B_); uint16x4_t __c = (uint16x4_t)(C_); uint32x4_t __r; __asm__("umlsl2 %[r].4s, %[b].8h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_laneq_u16(A_, B_, C_) (__extension__({ uint16x4_t __a = (uint16x4_t)(A_); uint16x8_t __b = (uint16x8_t)(B_); uint32x4_t __r; __asm__("umull %[r].4s, %[a].4h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_laneq_u16(A_, B_, C_, D_) (__extension__({ uint32x4_t __a = (uint32x4_t)(A_); uint16x4_t __b = (uint16x4_t)(B_); uint16x8_t __c = (uint16x8_t)(C_); uint32x4_t __r; __asm__("umlal %[r].4s, %[b].4h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_laneq_u16(A_, B_, C_, D_) (__extension__({ uint32x4_t __a = (uint32x4_t)(A_); uint16x4_t __b = (uint16x4_t)(B_); uint16x8_t __c = (uint16x8_t)(C_); uint32x4_t __r; __asm__("umlsl %[r].4s, %[b].4h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_high_laneq_u16(A_, B_, C_) (__extension__({ uint16x8_t __a = (uint16x8_t)(A_); uint16x8_t __b = (uint16x8_t)(B_); uint32x4_t __r; __asm__("umull2 %[r].4s, %[a].8h, %[b].h[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "x" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_high_laneq_u16(A_, B_, C_, D_) (__extension__({ uint32x4_t __a = (uint32x4_t)(A_); uint16x8_t __b = (uint16x8_t)(B_); uint16x8_t __c = (uint16x8_t)(C_); uint32x4_t __r; __asm__("umlal2 %[r].4s, %[b].8h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_high_laneq_u16(A_, B_, C_, D_) (__extension__({ uint32x4_t __a = (uint32x4_t)(A_); uint16x8_t __b = (uint16x8_t)(B_); uint16x8_t __c = (uint16x8_t)(C_); uint32x4_t __r; __asm__("umlsl2 %[r].4s, %[b].8h, %[c].h[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "x" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_lane_s32(A_, B_, C_) (__extension__({ int32x2_t __a = (int32x2_t)(A_); int32x2_t __b = (int32x2_t)(B_); int64x2_t __r; __asm__("smull %[r].2d, %[a].2s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_lane_s32(A_, B_, C_, D_) (__extension__({ int64x2_t __a = (int64x2_t)(A_); int32x2_t __b = (int32x2_t)(B_); int32x2_t __c = (int32x2_t)(C_); int64x2_t __r; __asm__("smlal %[r].2d, %[b].2s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_lane_s32(A_, B_, C_, D_) (__extension__({ int64x2_t __a = (int64x2_t)(A_); int32x2_t __b = (int32x2_t)(B_); int32x2_t __c = (int32x2_t)(C_); int64x2_t __r; __asm__("smlsl %[r].2d, %[b].2s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_high_lane_s32(A_, B_, C_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int32x2_t __b = (int32x2_t)(B_); int64x2_t __r; __asm__("smull2 %[r].2d, %[a].4s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_high_lane_s32(A_, B_, C_, D_) (__extension__({ int64x2_t __a = (int64x2_t)(A_); int32x4_t __b = (int32x4_t)(B_); int32x2_t __c = (int32x2_t)(C_); int64x2_t __r; __asm__("smlal2 %[r].2d, %[b].4s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_high_lane_s32(A_, B_, C_, D_) (__extension__({ int64x2_t __a = (int64x2_t)(A_); int32x4_t __b = (int32x4_t)(B_); int32x2_t __c = (int32x2_t)(C_); int64x2_t __r; __asm__("smlsl2 %[r].2d, %[b].4s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vqdmulh_lane_s32(A_, B_, C_) (__extension__({ int32x2_t __a = (int32x2_t)(A_); int32x2_t __b = (int32x2_t)(B_); int32x2_t __r; __asm__("sqdmulh %[r].2s, %[a].2s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqrdmulh_lane_s32(A_, B_, C_) (__extension__({ int32x2_t __a = (int32x2_t)(A_); int32x2_t __b = (int32x2_t)(B_); int32x2_t __r; __asm__("sqrdmulh %[r].2s, %[a].2s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqdmulhq_lane_s32(A_, B_, C_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int32x2_t __b = (int32x2_t)(B_); int32x4_t __r; __asm__("sqdmulh %[r].4s, %[a].4s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqrdmulhq_lane_s32(A_, B_, C_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int32x2_t __b = (int32x2_t)(B_); int32x4_t __r; __asm__("sqrdmulh %[r].4s, %[a].4s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmull_laneq_s32(A_, B_, C_) (__extension__({ int32x2_t __a = (int32x2_t)(A_); int32x4_t __b = (int32x4_t)(B_); int64x2_t __r; __asm__("smull %[r].2d, %[a].2s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_laneq_s32(A_, B_, C_, D_) (__extension__({ int64x2_t __a = (int64x2_t)(A_); int32x2_t __b = (int32x2_t)(B_); int32x4_t __c = (int32x4_t)(C_); int64x2_t __r; __asm__("smlal %[r].2d, %[b].2s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_laneq_s32(A_, B_, C_, D_) (__extension__({ int64x2_t __a = (int64x2_t)(A_); int32x2_t __b = (int32x2_t)(B_); int32x4_t __c = (int32x4_t)(C_); int64x2_t __r; __asm__("smlsl %[r].2d, %[b].2s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_high_laneq_s32(A_, B_, C_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int32x4_t __b = (int32x4_t)(B_); int64x2_t __r; __asm__("smull2 %[r].2d, %[a].4s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_high_laneq_s32(A_, B_, C_, D_) (__extension__({ int64x2_t __a = (int64x2_t)(A_); int32x4_t __b = (int32x4_t)(B_); int32x4_t __c = (int32x4_t)(C_); int64x2_t __r; __asm__("smlal2 %[r].2d, %[b].4s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_high_laneq_s32(A_, B_, C_, D_) (__extension__({ int64x2_t __a = (int64x2_t)(A_); int32x4_t __b = (int32x4_t)(B_); int32x4_t __c = (int32x4_t)(C_); int64x2_t __r; __asm__("smlsl2 %[r].2d, %[b].4s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vqdmulh_laneq_s32(A_, B_, C_) (__extension__({ int32x2_t __a = (int32x2_t)(A_); int32x4_t __b = (int32x4_t)(B_); int32x2_t __r; __asm__("sqdmulh %[r].2s, %[a].2s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqrdmulh_laneq_s32(A_, B_, C_) (__extension__({ int32x2_t __a = (int32x2_t)(A_); int32x4_t __b = (int32x4_t)(B_); int32x2_t __r; __asm__("sqrdmulh %[r].2s, %[a].2s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqdmulhq_laneq_s32(A_, B_, C_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int32x4_t __b = (int32x4_t)(B_); int32x4_t __r; __asm__("sqdmulh %[r].4s, %[a].4s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vqrdmulhq_laneq_s32(A_, B_, C_) (__extension__({ int32x4_t __a = (int32x4_t)(A_); int32x4_t __b = (int32x4_t)(B_); int32x4_t __r; __asm__("sqrdmulh %[r].4s, %[a].4s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmull_lane_u32(A_, B_, C_) (__extension__({ uint32x2_t __a = (uint32x2_t)(A_); uint32x2_t __b = (uint32x2_t)(B_); uint64x2_t __r; __asm__("umull %[r].2d, %[a].2s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_lane_u32(A_, B_, C_, D_) (__extension__({ uint64x2_t __a = (uint64x2_t)(A_); uint32x2_t __b = (uint32x2_t)(B_); uint32x2_t __c = (uint32x2_t)(C_); uint64x2_t __r; __asm__("umlal %[r].2d, %[b].2s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_lane_u32(A_, B_, C_, D_) (__extension__({ uint64x2_t __a = (uint64x2_t)(A_); uint32x2_t __b = (uint32x2_t)(B_); uint32x2_t __c = (uint32x2_t)(C_); uint64x2_t __r; __asm__("umlsl %[r].2d, %[b].2s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_high_lane_u32(A_, B_, C_) (__extension__({ uint32x4_t __a = (uint32x4_t)(A_); uint32x2_t __b = (uint32x2_t)(B_); uint64x2_t __r; __asm__("umull2 %[r].2d, %[a].4s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_high_lane_u32(A_, B_, C_, D_) (__extension__({ uint64x2_t __a = (uint64x2_t)(A_); uint32x4_t __b = (uint32x4_t)(B_); uint32x2_t __c = (uint32x2_t)(C_); uint64x2_t __r; __asm__("umlal2 %[r].2d, %[b].4s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_high_lane_u32(A_, B_, C_, D_) (__extension__({ uint64x2_t __a = (uint64x2_t)(A_); uint32x4_t __b = (uint32x4_t)(B_); uint32x2_t __c = (uint32x2_t)(C_); uint64x2_t __r; __asm__("umlsl2 %[r].2d, %[b].4s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_laneq_u32(A_, B_, C_) (__extension__({ uint32x2_t __a = (uint32x2_t)(A_); uint32x4_t __b = (uint32x4_t)(B_); uint64x2_t __r; __asm__("umull %[r].2d, %[a].2s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_laneq_u32(A_, B_, C_, D_) (__extension__({ uint64x2_t __a = (uint64x2_t)(A_); uint32x2_t __b = (uint32x2_t)(B_); uint32x4_t __c = (uint32x4_t)(C_); uint64x2_t __r; __asm__("umlal %[r].2d, %[b].2s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_laneq_u32(A_, B_, C_, D_) (__extension__({ uint64x2_t __a = (uint64x2_t)(A_); uint32x2_t __b = (uint32x2_t)(B_); uint32x4_t __c = (uint32x4_t)(C_); uint64x2_t __r; __asm__("umlsl %[r].2d, %[b].2s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmull_high_laneq_u32(A_, B_, C_) (__extension__({ uint32x4_t __a = (uint32x4_t)(A_); uint32x4_t __b = (uint32x4_t)(B_); uint64x2_t __r; __asm__("umull2 %[r].2d, %[a].4s, %[b].s[%[N]]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b), [N] "i" ((C_))); __r; }))
+
+#define vmlal_high_laneq_u32(A_, B_, C_, D_) (__extension__({ uint64x2_t __a = (uint64x2_t)(A_); uint32x4_t __b = (uint32x4_t)(B_); uint32x4_t __c = (uint32x4_t)(C_); uint64x2_t __r; __asm__("umlal2 %[r].2d, %[b].4s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+#define vmlsl_high_laneq_u32(A_, B_, C_, D_) (__extension__({ uint64x2_t __a = (uint64x2_t)(A_); uint32x4_t __b = (uint32x4_t)(B_); uint32x4_t __c = (uint32x4_t)(C_); uint64x2_t __r; __asm__("umlsl2 %[r].2d, %[b].4s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
 static __inline__ int8_t __attribute__((__always_inline__, __artificial__))
 vaddv_s8(int8x8_t __a) { int8_t __r; __tscc_mem_t __s_vt; __asm__("addv %b[s_vt], %[a].8b\n\tumov %w[r], %[s_vt].b[0]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
 
@@ -5179,6 +5307,42 @@ vaddvq_s64(int64x2_t __a) { int64_t __r; __tscc_mem_t __s_vt; __asm__("addp %d[s
 
 static __inline__ uint64_t __attribute__((__always_inline__, __artificial__))
 vaddvq_u64(uint64x2_t __a) { uint64_t __r; __tscc_mem_t __s_vt; __asm__("addp %d[s_vt], %[a].2d\n\tfmov %x[r], %d[s_vt]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ int16_t __attribute__((__always_inline__, __artificial__))
+vaddlv_s8(int8x8_t __a) { int16_t __r; __tscc_mem_t __s_vt; __asm__("saddlv %h[s_vt], %[a].8b\n\tumov %w[r], %[s_vt].h[0]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ int16_t __attribute__((__always_inline__, __artificial__))
+vaddlvq_s8(int8x16_t __a) { int16_t __r; __tscc_mem_t __s_vt; __asm__("saddlv %h[s_vt], %[a].16b\n\tumov %w[r], %[s_vt].h[0]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ uint16_t __attribute__((__always_inline__, __artificial__))
+vaddlv_u8(uint8x8_t __a) { uint16_t __r; __tscc_mem_t __s_vt; __asm__("uaddlv %h[s_vt], %[a].8b\n\tumov %w[r], %[s_vt].h[0]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ uint16_t __attribute__((__always_inline__, __artificial__))
+vaddlvq_u8(uint8x16_t __a) { uint16_t __r; __tscc_mem_t __s_vt; __asm__("uaddlv %h[s_vt], %[a].16b\n\tumov %w[r], %[s_vt].h[0]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ int32_t __attribute__((__always_inline__, __artificial__))
+vaddlv_s16(int16x4_t __a) { int32_t __r; __tscc_mem_t __s_vt; __asm__("saddlv %s[s_vt], %[a].4h\n\tfmov %w[r], %s[s_vt]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ int32_t __attribute__((__always_inline__, __artificial__))
+vaddlvq_s16(int16x8_t __a) { int32_t __r; __tscc_mem_t __s_vt; __asm__("saddlv %s[s_vt], %[a].8h\n\tfmov %w[r], %s[s_vt]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ uint32_t __attribute__((__always_inline__, __artificial__))
+vaddlv_u16(uint16x4_t __a) { uint32_t __r; __tscc_mem_t __s_vt; __asm__("uaddlv %s[s_vt], %[a].4h\n\tfmov %w[r], %s[s_vt]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ uint32_t __attribute__((__always_inline__, __artificial__))
+vaddlvq_u16(uint16x8_t __a) { uint32_t __r; __tscc_mem_t __s_vt; __asm__("uaddlv %s[s_vt], %[a].8h\n\tfmov %w[r], %s[s_vt]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ int64_t __attribute__((__always_inline__, __artificial__))
+vaddlv_s32(int32x2_t __a) { int64_t __r; __tscc_mem_t __s_vt; __asm__("saddlp %[s_vt].1d, %[a].2s\n\tfmov %x[r], %d[s_vt]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ int64_t __attribute__((__always_inline__, __artificial__))
+vaddlvq_s32(int32x4_t __a) { int64_t __r; __tscc_mem_t __s_vt; __asm__("saddlv %d[s_vt], %[a].4s\n\tfmov %x[r], %d[s_vt]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ uint64_t __attribute__((__always_inline__, __artificial__))
+vaddlv_u32(uint32x2_t __a) { uint64_t __r; __tscc_mem_t __s_vt; __asm__("uaddlp %[s_vt].1d, %[a].2s\n\tfmov %x[r], %d[s_vt]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
+
+static __inline__ uint64_t __attribute__((__always_inline__, __artificial__))
+vaddlvq_u32(uint32x4_t __a) { uint64_t __r; __tscc_mem_t __s_vt; __asm__("uaddlv %d[s_vt], %[a].4s\n\tfmov %x[r], %d[s_vt]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
 
 static __inline__ float32x2_t __attribute__((__always_inline__, __artificial__))
 vcvt_f32_s32(int32x2_t __a) { float32x2_t __r; __asm__("scvtf %[r].2s, %[a].2s" : [r] "=w" (__r) : [a] "w" (__a)); return __r; }

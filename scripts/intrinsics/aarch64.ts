@@ -368,6 +368,27 @@ for (const l of [S16, U16, S32, U32, F32, F64]) for (const q of BOTH) {
   }
 }
 
+// Long and saturating-doubling multiplies by one lane of a vector (a 16-bit lane in v0–v15).
+for (const l of [S16, U16, S32, U32]) for (const from of BOTH) {
+  const w = wide(l), wq = vt(w, true), ec = l.bits === 16 ? "x" : "w";
+  const lane_ = from ? "laneq" : "lane";
+  const imm: [number, number] = [0, lanes(l, from) - 1];
+  const el = (name: string): string => `%[${name}].${letter(l)}[%[N]]`;
+  const s = su(l, "s", "u");
+  for (const hi of BOTH) {
+    const src = vt(l, hi), h = hi ? "_high" : "", two = hi ? "2" : "";
+    neon(`${wq} vmull${h}_${lane_}_${suffix(l)}(${src} a, ${vt(l, from)} b, imm c)`, `${s}mull${two} ${op("r", w, true)}, ${op("a", l, hi)}, ${el("b")}`, ["r:=w"], ["a:w", `b:${ec}`, "N:i"], { imm });
+    for (const m of ["mlal", "mlsl"]) {
+      neon(`${wq} v${m}${h}_${lane_}_${suffix(l)}(${wq} a, ${src} b, ${vt(l, from)} c, imm d)`, `${s}${m}${two} ${op("r", w, true)}, ${op("b", l, hi)}, ${el("c")}`, ["r:=w:a"], ["b:w", `c:${ec}`, "N:i"], { imm });
+    }
+  }
+  if (l.kind === "s") {
+    for (const q of BOTH) for (const m of ["qdmulh", "qrdmulh"]) {
+      neon(`${vt(l, q)} v${m}${q ? "q" : ""}_${lane_}_${suffix(l)}(${vt(l, q)} a, ${vt(l, from)} b, imm c)`, `s${m} ${op("r", l, q)}, ${op("a", l, q)}, ${el("b")}`, ["r:=w"], ["a:w", `b:${ec}`, "N:i"], { imm });
+    }
+  }
+}
+
 // ------------------------------------------------------------ across lanes
 
 for (const l of [...INT8_32, ...FLOAT, S64, U64]) for (const q of BOTH) {
@@ -399,6 +420,15 @@ for (const l of [...INT8_32, ...FLOAT, S64, U64]) for (const q of BOTH) {
     row("vmaxnmv", "fmaxnmv", "fmaxnmp");
     row("vminnmv", "fminnmv", "fminnmp");
   }
+}
+
+// Long sums across lanes.
+for (const l of INT8_32) for (const q of BOTH) {
+  const w = wide(l), n = lanes(l, q);
+  const s = su(l, "s", "u");
+  const move = w.bits === 64 ? "fmov %x[r], %d[s_vt]" : w.bits === 32 ? "fmov %w[r], %s[s_vt]" : "umov %w[r], %[s_vt].h[0]";
+  const sum = n === 2 ? `${s}addlp %[s_vt].1d, ${op("a", l, q)}` : `${s}addlv %${letter(w)}[s_vt], ${op("a", l, q)}`;
+  neon(`${et(w)} ${nm("vaddlv", l, q)}(${vt(l, q)} a)`, `${sum}; ${move}`, ["r:=r", "s_vt:=&w"], ["a:w"]);
 }
 
 // ------------------------------------------------------------ conversions

@@ -499,6 +499,15 @@ for (const [mn, op, arrs] of [
   def(mn, row("Vdw, Vn, Vm", vec(op, arrs)));
   def(mn + "2", row("Vdw, Vn, Vm", vec(op, arrs.replace("8b", "16b").replace("4h", "8h").replace("2s", "4s"))));
 }
+// Long and saturating multiplies by element: 0 Q U 01111 size L M Rm opcode H 0 Rn Rd.
+for (const [mn, op] of [
+  ["smull", 0x0f00a000], ["umull", 0x2f00a000], ["smlal", 0x0f002000], ["umlal", 0x2f002000], ["smlsl", 0x0f006000], ["umlsl", 0x2f006000],
+] as const) {
+  def(mn, row("Vdw, Vn, Eidx", vec(op, "4h 2s")));
+  def(mn + "2", row("Vdw, Vn, Eidx", vec(op, "8h 4s")));
+}
+for (const [mn, op] of [["sqdmulh", 0x0f00c000], ["sqrdmulh", 0x0f00d000]] as const) def(mn, row("Vd, Vn, Eidx", vec(op, "4h 8h 2s 4s")));
+
 // Structure loads that replicate to all lanes: R (bit 21) for 2 and 4 registers, opcode bit 13 for 3 and 4.
 def("ld2r", row("Lr, mlst", { "": 0x0d60c000 }));
 def("ld3r", row("Lr, mlst", { "": 0x0d40e000 }));
