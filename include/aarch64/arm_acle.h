@@ -9,27 +9,27 @@
 #include <stdint.h>
 
 static __inline__ uint32_t __attribute__((__always_inline__, __artificial__))
-__crc32b(uint32_t __a, uint8_t __b) { uint32_t __r; __asm__("crc32b %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
+__crc32b(uint32_t __a, uint8_t __b) { uint32_t __r; __asm__(".arch_extension crc\n\tcrc32b %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ uint32_t __attribute__((__always_inline__, __artificial__))
-__crc32cb(uint32_t __a, uint8_t __b) { uint32_t __r; __asm__("crc32cb %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
+__crc32cb(uint32_t __a, uint8_t __b) { uint32_t __r; __asm__(".arch_extension crc\n\tcrc32cb %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ uint32_t __attribute__((__always_inline__, __artificial__))
-__crc32h(uint32_t __a, uint16_t __b) { uint32_t __r; __asm__("crc32h %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
+__crc32h(uint32_t __a, uint16_t __b) { uint32_t __r; __asm__(".arch_extension crc\n\tcrc32h %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ uint32_t __attribute__((__always_inline__, __artificial__))
-__crc32ch(uint32_t __a, uint16_t __b) { uint32_t __r; __asm__("crc32ch %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
+__crc32ch(uint32_t __a, uint16_t __b) { uint32_t __r; __asm__(".arch_extension crc\n\tcrc32ch %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ uint32_t __attribute__((__always_inline__, __artificial__))
-__crc32w(uint32_t __a, uint32_t __b) { uint32_t __r; __asm__("crc32w %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
+__crc32w(uint32_t __a, uint32_t __b) { uint32_t __r; __asm__(".arch_extension crc\n\tcrc32w %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ uint32_t __attribute__((__always_inline__, __artificial__))
-__crc32cw(uint32_t __a, uint32_t __b) { uint32_t __r; __asm__("crc32cw %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
+__crc32cw(uint32_t __a, uint32_t __b) { uint32_t __r; __asm__(".arch_extension crc\n\tcrc32cw %w[r], %w[a], %w[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ uint32_t __attribute__((__always_inline__, __artificial__))
-__crc32d(uint32_t __a, uint64_t __b) { uint32_t __r; __asm__("crc32x %w[r], %w[a], %x[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
+__crc32d(uint32_t __a, uint64_t __b) { uint32_t __r; __asm__(".arch_extension crc\n\tcrc32x %w[r], %w[a], %x[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ uint32_t __attribute__((__always_inline__, __artificial__))
-__crc32cd(uint32_t __a, uint64_t __b) { uint32_t __r; __asm__("crc32cx %w[r], %w[a], %x[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
+__crc32cd(uint32_t __a, uint64_t __b) { uint32_t __r; __asm__(".arch_extension crc\n\tcrc32cx %w[r], %w[a], %x[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 #endif /* _TSCC_ARM_ACLE_H */

@@ -4814,6 +4814,168 @@ vtrn1q_p64(poly64x2_t __a, poly64x2_t __b) { poly64x2_t __r; __asm__("zip1 %[r].
 static __inline__ poly64x2_t __attribute__((__always_inline__, __artificial__))
 vtrn2q_p64(poly64x2_t __a, poly64x2_t __b) { poly64x2_t __r; __asm__("zip2 %[r].2d, %[a].2d, %[b].2d" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b)); return __r; }
 
+static __inline__ int8x8x2_t __attribute__((__always_inline__, __artificial__))
+vzip_s8(int8x8_t __a, int8x8_t __b) { int8x8x2_t __r; __asm__("zip1 %[r0].8b, %[a].8b, %[b].8b\n\tzip2 %[r1].8b, %[a].8b, %[b].8b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int8x8x2_t __attribute__((__always_inline__, __artificial__))
+vuzp_s8(int8x8_t __a, int8x8_t __b) { int8x8x2_t __r; __asm__("uzp1 %[r0].8b, %[a].8b, %[b].8b\n\tuzp2 %[r1].8b, %[a].8b, %[b].8b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int8x8x2_t __attribute__((__always_inline__, __artificial__))
+vtrn_s8(int8x8_t __a, int8x8_t __b) { int8x8x2_t __r; __asm__("trn1 %[r0].8b, %[a].8b, %[b].8b\n\ttrn2 %[r1].8b, %[a].8b, %[b].8b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int8x16x2_t __attribute__((__always_inline__, __artificial__))
+vzipq_s8(int8x16_t __a, int8x16_t __b) { int8x16x2_t __r; __asm__("zip1 %[r0].16b, %[a].16b, %[b].16b\n\tzip2 %[r1].16b, %[a].16b, %[b].16b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int8x16x2_t __attribute__((__always_inline__, __artificial__))
+vuzpq_s8(int8x16_t __a, int8x16_t __b) { int8x16x2_t __r; __asm__("uzp1 %[r0].16b, %[a].16b, %[b].16b\n\tuzp2 %[r1].16b, %[a].16b, %[b].16b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int8x16x2_t __attribute__((__always_inline__, __artificial__))
+vtrnq_s8(int8x16_t __a, int8x16_t __b) { int8x16x2_t __r; __asm__("trn1 %[r0].16b, %[a].16b, %[b].16b\n\ttrn2 %[r1].16b, %[a].16b, %[b].16b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int16x4x2_t __attribute__((__always_inline__, __artificial__))
+vzip_s16(int16x4_t __a, int16x4_t __b) { int16x4x2_t __r; __asm__("zip1 %[r0].4h, %[a].4h, %[b].4h\n\tzip2 %[r1].4h, %[a].4h, %[b].4h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int16x4x2_t __attribute__((__always_inline__, __artificial__))
+vuzp_s16(int16x4_t __a, int16x4_t __b) { int16x4x2_t __r; __asm__("uzp1 %[r0].4h, %[a].4h, %[b].4h\n\tuzp2 %[r1].4h, %[a].4h, %[b].4h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int16x4x2_t __attribute__((__always_inline__, __artificial__))
+vtrn_s16(int16x4_t __a, int16x4_t __b) { int16x4x2_t __r; __asm__("trn1 %[r0].4h, %[a].4h, %[b].4h\n\ttrn2 %[r1].4h, %[a].4h, %[b].4h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int16x8x2_t __attribute__((__always_inline__, __artificial__))
+vzipq_s16(int16x8_t __a, int16x8_t __b) { int16x8x2_t __r; __asm__("zip1 %[r0].8h, %[a].8h, %[b].8h\n\tzip2 %[r1].8h, %[a].8h, %[b].8h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int16x8x2_t __attribute__((__always_inline__, __artificial__))
+vuzpq_s16(int16x8_t __a, int16x8_t __b) { int16x8x2_t __r; __asm__("uzp1 %[r0].8h, %[a].8h, %[b].8h\n\tuzp2 %[r1].8h, %[a].8h, %[b].8h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int16x8x2_t __attribute__((__always_inline__, __artificial__))
+vtrnq_s16(int16x8_t __a, int16x8_t __b) { int16x8x2_t __r; __asm__("trn1 %[r0].8h, %[a].8h, %[b].8h\n\ttrn2 %[r1].8h, %[a].8h, %[b].8h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int32x2x2_t __attribute__((__always_inline__, __artificial__))
+vzip_s32(int32x2_t __a, int32x2_t __b) { int32x2x2_t __r; __asm__("zip1 %[r0].2s, %[a].2s, %[b].2s\n\tzip2 %[r1].2s, %[a].2s, %[b].2s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int32x2x2_t __attribute__((__always_inline__, __artificial__))
+vuzp_s32(int32x2_t __a, int32x2_t __b) { int32x2x2_t __r; __asm__("zip1 %[r0].2s, %[a].2s, %[b].2s\n\tzip2 %[r1].2s, %[a].2s, %[b].2s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int32x2x2_t __attribute__((__always_inline__, __artificial__))
+vtrn_s32(int32x2_t __a, int32x2_t __b) { int32x2x2_t __r; __asm__("zip1 %[r0].2s, %[a].2s, %[b].2s\n\tzip2 %[r1].2s, %[a].2s, %[b].2s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int32x4x2_t __attribute__((__always_inline__, __artificial__))
+vzipq_s32(int32x4_t __a, int32x4_t __b) { int32x4x2_t __r; __asm__("zip1 %[r0].4s, %[a].4s, %[b].4s\n\tzip2 %[r1].4s, %[a].4s, %[b].4s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int32x4x2_t __attribute__((__always_inline__, __artificial__))
+vuzpq_s32(int32x4_t __a, int32x4_t __b) { int32x4x2_t __r; __asm__("uzp1 %[r0].4s, %[a].4s, %[b].4s\n\tuzp2 %[r1].4s, %[a].4s, %[b].4s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int32x4x2_t __attribute__((__always_inline__, __artificial__))
+vtrnq_s32(int32x4_t __a, int32x4_t __b) { int32x4x2_t __r; __asm__("trn1 %[r0].4s, %[a].4s, %[b].4s\n\ttrn2 %[r1].4s, %[a].4s, %[b].4s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint8x8x2_t __attribute__((__always_inline__, __artificial__))
+vzip_u8(uint8x8_t __a, uint8x8_t __b) { uint8x8x2_t __r; __asm__("zip1 %[r0].8b, %[a].8b, %[b].8b\n\tzip2 %[r1].8b, %[a].8b, %[b].8b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint8x8x2_t __attribute__((__always_inline__, __artificial__))
+vuzp_u8(uint8x8_t __a, uint8x8_t __b) { uint8x8x2_t __r; __asm__("uzp1 %[r0].8b, %[a].8b, %[b].8b\n\tuzp2 %[r1].8b, %[a].8b, %[b].8b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint8x8x2_t __attribute__((__always_inline__, __artificial__))
+vtrn_u8(uint8x8_t __a, uint8x8_t __b) { uint8x8x2_t __r; __asm__("trn1 %[r0].8b, %[a].8b, %[b].8b\n\ttrn2 %[r1].8b, %[a].8b, %[b].8b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint8x16x2_t __attribute__((__always_inline__, __artificial__))
+vzipq_u8(uint8x16_t __a, uint8x16_t __b) { uint8x16x2_t __r; __asm__("zip1 %[r0].16b, %[a].16b, %[b].16b\n\tzip2 %[r1].16b, %[a].16b, %[b].16b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint8x16x2_t __attribute__((__always_inline__, __artificial__))
+vuzpq_u8(uint8x16_t __a, uint8x16_t __b) { uint8x16x2_t __r; __asm__("uzp1 %[r0].16b, %[a].16b, %[b].16b\n\tuzp2 %[r1].16b, %[a].16b, %[b].16b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint8x16x2_t __attribute__((__always_inline__, __artificial__))
+vtrnq_u8(uint8x16_t __a, uint8x16_t __b) { uint8x16x2_t __r; __asm__("trn1 %[r0].16b, %[a].16b, %[b].16b\n\ttrn2 %[r1].16b, %[a].16b, %[b].16b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint16x4x2_t __attribute__((__always_inline__, __artificial__))
+vzip_u16(uint16x4_t __a, uint16x4_t __b) { uint16x4x2_t __r; __asm__("zip1 %[r0].4h, %[a].4h, %[b].4h\n\tzip2 %[r1].4h, %[a].4h, %[b].4h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint16x4x2_t __attribute__((__always_inline__, __artificial__))
+vuzp_u16(uint16x4_t __a, uint16x4_t __b) { uint16x4x2_t __r; __asm__("uzp1 %[r0].4h, %[a].4h, %[b].4h\n\tuzp2 %[r1].4h, %[a].4h, %[b].4h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint16x4x2_t __attribute__((__always_inline__, __artificial__))
+vtrn_u16(uint16x4_t __a, uint16x4_t __b) { uint16x4x2_t __r; __asm__("trn1 %[r0].4h, %[a].4h, %[b].4h\n\ttrn2 %[r1].4h, %[a].4h, %[b].4h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint16x8x2_t __attribute__((__always_inline__, __artificial__))
+vzipq_u16(uint16x8_t __a, uint16x8_t __b) { uint16x8x2_t __r; __asm__("zip1 %[r0].8h, %[a].8h, %[b].8h\n\tzip2 %[r1].8h, %[a].8h, %[b].8h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint16x8x2_t __attribute__((__always_inline__, __artificial__))
+vuzpq_u16(uint16x8_t __a, uint16x8_t __b) { uint16x8x2_t __r; __asm__("uzp1 %[r0].8h, %[a].8h, %[b].8h\n\tuzp2 %[r1].8h, %[a].8h, %[b].8h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint16x8x2_t __attribute__((__always_inline__, __artificial__))
+vtrnq_u16(uint16x8_t __a, uint16x8_t __b) { uint16x8x2_t __r; __asm__("trn1 %[r0].8h, %[a].8h, %[b].8h\n\ttrn2 %[r1].8h, %[a].8h, %[b].8h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint32x2x2_t __attribute__((__always_inline__, __artificial__))
+vzip_u32(uint32x2_t __a, uint32x2_t __b) { uint32x2x2_t __r; __asm__("zip1 %[r0].2s, %[a].2s, %[b].2s\n\tzip2 %[r1].2s, %[a].2s, %[b].2s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint32x2x2_t __attribute__((__always_inline__, __artificial__))
+vuzp_u32(uint32x2_t __a, uint32x2_t __b) { uint32x2x2_t __r; __asm__("zip1 %[r0].2s, %[a].2s, %[b].2s\n\tzip2 %[r1].2s, %[a].2s, %[b].2s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint32x2x2_t __attribute__((__always_inline__, __artificial__))
+vtrn_u32(uint32x2_t __a, uint32x2_t __b) { uint32x2x2_t __r; __asm__("zip1 %[r0].2s, %[a].2s, %[b].2s\n\tzip2 %[r1].2s, %[a].2s, %[b].2s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint32x4x2_t __attribute__((__always_inline__, __artificial__))
+vzipq_u32(uint32x4_t __a, uint32x4_t __b) { uint32x4x2_t __r; __asm__("zip1 %[r0].4s, %[a].4s, %[b].4s\n\tzip2 %[r1].4s, %[a].4s, %[b].4s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint32x4x2_t __attribute__((__always_inline__, __artificial__))
+vuzpq_u32(uint32x4_t __a, uint32x4_t __b) { uint32x4x2_t __r; __asm__("uzp1 %[r0].4s, %[a].4s, %[b].4s\n\tuzp2 %[r1].4s, %[a].4s, %[b].4s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint32x4x2_t __attribute__((__always_inline__, __artificial__))
+vtrnq_u32(uint32x4_t __a, uint32x4_t __b) { uint32x4x2_t __r; __asm__("trn1 %[r0].4s, %[a].4s, %[b].4s\n\ttrn2 %[r1].4s, %[a].4s, %[b].4s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ float32x2x2_t __attribute__((__always_inline__, __artificial__))
+vzip_f32(float32x2_t __a, float32x2_t __b) { float32x2x2_t __r; __asm__("zip1 %[r0].2s, %[a].2s, %[b].2s\n\tzip2 %[r1].2s, %[a].2s, %[b].2s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ float32x2x2_t __attribute__((__always_inline__, __artificial__))
+vuzp_f32(float32x2_t __a, float32x2_t __b) { float32x2x2_t __r; __asm__("zip1 %[r0].2s, %[a].2s, %[b].2s\n\tzip2 %[r1].2s, %[a].2s, %[b].2s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ float32x2x2_t __attribute__((__always_inline__, __artificial__))
+vtrn_f32(float32x2_t __a, float32x2_t __b) { float32x2x2_t __r; __asm__("zip1 %[r0].2s, %[a].2s, %[b].2s\n\tzip2 %[r1].2s, %[a].2s, %[b].2s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ float32x4x2_t __attribute__((__always_inline__, __artificial__))
+vzipq_f32(float32x4_t __a, float32x4_t __b) { float32x4x2_t __r; __asm__("zip1 %[r0].4s, %[a].4s, %[b].4s\n\tzip2 %[r1].4s, %[a].4s, %[b].4s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ float32x4x2_t __attribute__((__always_inline__, __artificial__))
+vuzpq_f32(float32x4_t __a, float32x4_t __b) { float32x4x2_t __r; __asm__("uzp1 %[r0].4s, %[a].4s, %[b].4s\n\tuzp2 %[r1].4s, %[a].4s, %[b].4s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ float32x4x2_t __attribute__((__always_inline__, __artificial__))
+vtrnq_f32(float32x4_t __a, float32x4_t __b) { float32x4x2_t __r; __asm__("trn1 %[r0].4s, %[a].4s, %[b].4s\n\ttrn2 %[r1].4s, %[a].4s, %[b].4s" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly8x8x2_t __attribute__((__always_inline__, __artificial__))
+vzip_p8(poly8x8_t __a, poly8x8_t __b) { poly8x8x2_t __r; __asm__("zip1 %[r0].8b, %[a].8b, %[b].8b\n\tzip2 %[r1].8b, %[a].8b, %[b].8b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly8x8x2_t __attribute__((__always_inline__, __artificial__))
+vuzp_p8(poly8x8_t __a, poly8x8_t __b) { poly8x8x2_t __r; __asm__("uzp1 %[r0].8b, %[a].8b, %[b].8b\n\tuzp2 %[r1].8b, %[a].8b, %[b].8b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly8x8x2_t __attribute__((__always_inline__, __artificial__))
+vtrn_p8(poly8x8_t __a, poly8x8_t __b) { poly8x8x2_t __r; __asm__("trn1 %[r0].8b, %[a].8b, %[b].8b\n\ttrn2 %[r1].8b, %[a].8b, %[b].8b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly8x16x2_t __attribute__((__always_inline__, __artificial__))
+vzipq_p8(poly8x16_t __a, poly8x16_t __b) { poly8x16x2_t __r; __asm__("zip1 %[r0].16b, %[a].16b, %[b].16b\n\tzip2 %[r1].16b, %[a].16b, %[b].16b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly8x16x2_t __attribute__((__always_inline__, __artificial__))
+vuzpq_p8(poly8x16_t __a, poly8x16_t __b) { poly8x16x2_t __r; __asm__("uzp1 %[r0].16b, %[a].16b, %[b].16b\n\tuzp2 %[r1].16b, %[a].16b, %[b].16b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly8x16x2_t __attribute__((__always_inline__, __artificial__))
+vtrnq_p8(poly8x16_t __a, poly8x16_t __b) { poly8x16x2_t __r; __asm__("trn1 %[r0].16b, %[a].16b, %[b].16b\n\ttrn2 %[r1].16b, %[a].16b, %[b].16b" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly16x4x2_t __attribute__((__always_inline__, __artificial__))
+vzip_p16(poly16x4_t __a, poly16x4_t __b) { poly16x4x2_t __r; __asm__("zip1 %[r0].4h, %[a].4h, %[b].4h\n\tzip2 %[r1].4h, %[a].4h, %[b].4h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly16x4x2_t __attribute__((__always_inline__, __artificial__))
+vuzp_p16(poly16x4_t __a, poly16x4_t __b) { poly16x4x2_t __r; __asm__("uzp1 %[r0].4h, %[a].4h, %[b].4h\n\tuzp2 %[r1].4h, %[a].4h, %[b].4h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly16x4x2_t __attribute__((__always_inline__, __artificial__))
+vtrn_p16(poly16x4_t __a, poly16x4_t __b) { poly16x4x2_t __r; __asm__("trn1 %[r0].4h, %[a].4h, %[b].4h\n\ttrn2 %[r1].4h, %[a].4h, %[b].4h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly16x8x2_t __attribute__((__always_inline__, __artificial__))
+vzipq_p16(poly16x8_t __a, poly16x8_t __b) { poly16x8x2_t __r; __asm__("zip1 %[r0].8h, %[a].8h, %[b].8h\n\tzip2 %[r1].8h, %[a].8h, %[b].8h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly16x8x2_t __attribute__((__always_inline__, __artificial__))
+vuzpq_p16(poly16x8_t __a, poly16x8_t __b) { poly16x8x2_t __r; __asm__("uzp1 %[r0].8h, %[a].8h, %[b].8h\n\tuzp2 %[r1].8h, %[a].8h, %[b].8h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ poly16x8x2_t __attribute__((__always_inline__, __artificial__))
+vtrnq_p16(poly16x8_t __a, poly16x8_t __b) { poly16x8x2_t __r; __asm__("trn1 %[r0].8h, %[a].8h, %[b].8h\n\ttrn2 %[r1].8h, %[a].8h, %[b].8h" : [r0] "=&w" (__r.val[0]), [r1] "=&w" (__r.val[1]) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
 static __inline__ int16x4_t __attribute__((__always_inline__, __artificial__))
 vmul_n_s16(int16x4_t __a, int16_t __b) { int16x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].4h, %w[b]\n\tmul %[r].4h, %[a].4h, %[s_vb].4h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : [a] "w" (__a), [b] "r" (__b)); return __r; }
 
@@ -5154,6 +5316,78 @@ vmulq_n_f64(float64x2_t __a, float64_t __b) { float64x2_t __r; __asm__("fmul %[r
 #define vmlal_high_laneq_u32(A_, B_, C_, D_) (__extension__({ uint64x2_t __a = (uint64x2_t)(A_); uint32x4_t __b = (uint32x4_t)(B_); uint32x4_t __c = (uint32x4_t)(C_); uint64x2_t __r; __asm__("umlal2 %[r].2d, %[b].4s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
 
 #define vmlsl_high_laneq_u32(A_, B_, C_, D_) (__extension__({ uint64x2_t __a = (uint64x2_t)(A_); uint32x4_t __b = (uint32x4_t)(B_); uint32x4_t __c = (uint32x4_t)(C_); uint64x2_t __r; __asm__("umlsl2 %[r].2d, %[b].4s, %[c].s[%[N]]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c), [N] "i" ((D_))); __r; }))
+
+static __inline__ int32x4_t __attribute__((__always_inline__, __artificial__))
+vmull_n_s16(int16x4_t __a, int16_t __b) { int32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].4h, %w[b]\n\tsmull %[r].4s, %[a].4h, %[s_vb].4h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : [a] "w" (__a), [b] "r" (__b)); return __r; }
+
+static __inline__ int32x4_t __attribute__((__always_inline__, __artificial__))
+vmlal_n_s16(int32x4_t __a, int16x4_t __b, int16_t __c) { int32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].4h, %w[c]\n\tsmlal %[r].4s, %[b].4h, %[s_vb].4h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : "0" (__a), [b] "w" (__b), [c] "r" (__c)); return __r; }
+
+static __inline__ int32x4_t __attribute__((__always_inline__, __artificial__))
+vmlsl_n_s16(int32x4_t __a, int16x4_t __b, int16_t __c) { int32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].4h, %w[c]\n\tsmlsl %[r].4s, %[b].4h, %[s_vb].4h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : "0" (__a), [b] "w" (__b), [c] "r" (__c)); return __r; }
+
+static __inline__ int32x4_t __attribute__((__always_inline__, __artificial__))
+vmull_high_n_s16(int16x8_t __a, int16_t __b) { int32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].8h, %w[b]\n\tsmull2 %[r].4s, %[a].8h, %[s_vb].8h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : [a] "w" (__a), [b] "r" (__b)); return __r; }
+
+static __inline__ int32x4_t __attribute__((__always_inline__, __artificial__))
+vmlal_high_n_s16(int32x4_t __a, int16x8_t __b, int16_t __c) { int32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].8h, %w[c]\n\tsmlal2 %[r].4s, %[b].8h, %[s_vb].8h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : "0" (__a), [b] "w" (__b), [c] "r" (__c)); return __r; }
+
+static __inline__ int32x4_t __attribute__((__always_inline__, __artificial__))
+vmlsl_high_n_s16(int32x4_t __a, int16x8_t __b, int16_t __c) { int32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].8h, %w[c]\n\tsmlsl2 %[r].4s, %[b].8h, %[s_vb].8h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : "0" (__a), [b] "w" (__b), [c] "r" (__c)); return __r; }
+
+static __inline__ uint32x4_t __attribute__((__always_inline__, __artificial__))
+vmull_n_u16(uint16x4_t __a, uint16_t __b) { uint32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].4h, %w[b]\n\tumull %[r].4s, %[a].4h, %[s_vb].4h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : [a] "w" (__a), [b] "r" (__b)); return __r; }
+
+static __inline__ uint32x4_t __attribute__((__always_inline__, __artificial__))
+vmlal_n_u16(uint32x4_t __a, uint16x4_t __b, uint16_t __c) { uint32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].4h, %w[c]\n\tumlal %[r].4s, %[b].4h, %[s_vb].4h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : "0" (__a), [b] "w" (__b), [c] "r" (__c)); return __r; }
+
+static __inline__ uint32x4_t __attribute__((__always_inline__, __artificial__))
+vmlsl_n_u16(uint32x4_t __a, uint16x4_t __b, uint16_t __c) { uint32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].4h, %w[c]\n\tumlsl %[r].4s, %[b].4h, %[s_vb].4h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : "0" (__a), [b] "w" (__b), [c] "r" (__c)); return __r; }
+
+static __inline__ uint32x4_t __attribute__((__always_inline__, __artificial__))
+vmull_high_n_u16(uint16x8_t __a, uint16_t __b) { uint32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].8h, %w[b]\n\tumull2 %[r].4s, %[a].8h, %[s_vb].8h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : [a] "w" (__a), [b] "r" (__b)); return __r; }
+
+static __inline__ uint32x4_t __attribute__((__always_inline__, __artificial__))
+vmlal_high_n_u16(uint32x4_t __a, uint16x8_t __b, uint16_t __c) { uint32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].8h, %w[c]\n\tumlal2 %[r].4s, %[b].8h, %[s_vb].8h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : "0" (__a), [b] "w" (__b), [c] "r" (__c)); return __r; }
+
+static __inline__ uint32x4_t __attribute__((__always_inline__, __artificial__))
+vmlsl_high_n_u16(uint32x4_t __a, uint16x8_t __b, uint16_t __c) { uint32x4_t __r; __tscc_mem_t __s_vb; __asm__("dup %[s_vb].8h, %w[c]\n\tumlsl2 %[r].4s, %[b].8h, %[s_vb].8h" : [r] "=w" (__r), [s_vb] "=&w" (__s_vb) : "0" (__a), [b] "w" (__b), [c] "r" (__c)); return __r; }
+
+static __inline__ int64x2_t __attribute__((__always_inline__, __artificial__))
+vmull_n_s32(int32x2_t __a, int32_t __b) { int64x2_t __r; __asm__("smull %[r].2d, %[a].2s, %[b].s[0]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int64x2_t __attribute__((__always_inline__, __artificial__))
+vmlal_n_s32(int64x2_t __a, int32x2_t __b, int32_t __c) { int64x2_t __r; __asm__("smlal %[r].2d, %[b].2s, %[c].s[0]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c)); return __r; }
+
+static __inline__ int64x2_t __attribute__((__always_inline__, __artificial__))
+vmlsl_n_s32(int64x2_t __a, int32x2_t __b, int32_t __c) { int64x2_t __r; __asm__("smlsl %[r].2d, %[b].2s, %[c].s[0]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c)); return __r; }
+
+static __inline__ int64x2_t __attribute__((__always_inline__, __artificial__))
+vmull_high_n_s32(int32x4_t __a, int32_t __b) { int64x2_t __r; __asm__("smull2 %[r].2d, %[a].4s, %[b].s[0]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ int64x2_t __attribute__((__always_inline__, __artificial__))
+vmlal_high_n_s32(int64x2_t __a, int32x4_t __b, int32_t __c) { int64x2_t __r; __asm__("smlal2 %[r].2d, %[b].4s, %[c].s[0]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c)); return __r; }
+
+static __inline__ int64x2_t __attribute__((__always_inline__, __artificial__))
+vmlsl_high_n_s32(int64x2_t __a, int32x4_t __b, int32_t __c) { int64x2_t __r; __asm__("smlsl2 %[r].2d, %[b].4s, %[c].s[0]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c)); return __r; }
+
+static __inline__ uint64x2_t __attribute__((__always_inline__, __artificial__))
+vmull_n_u32(uint32x2_t __a, uint32_t __b) { uint64x2_t __r; __asm__("umull %[r].2d, %[a].2s, %[b].s[0]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint64x2_t __attribute__((__always_inline__, __artificial__))
+vmlal_n_u32(uint64x2_t __a, uint32x2_t __b, uint32_t __c) { uint64x2_t __r; __asm__("umlal %[r].2d, %[b].2s, %[c].s[0]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c)); return __r; }
+
+static __inline__ uint64x2_t __attribute__((__always_inline__, __artificial__))
+vmlsl_n_u32(uint64x2_t __a, uint32x2_t __b, uint32_t __c) { uint64x2_t __r; __asm__("umlsl %[r].2d, %[b].2s, %[c].s[0]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c)); return __r; }
+
+static __inline__ uint64x2_t __attribute__((__always_inline__, __artificial__))
+vmull_high_n_u32(uint32x4_t __a, uint32_t __b) { uint64x2_t __r; __asm__("umull2 %[r].2d, %[a].4s, %[b].s[0]" : [r] "=w" (__r) : [a] "w" (__a), [b] "w" (__b)); return __r; }
+
+static __inline__ uint64x2_t __attribute__((__always_inline__, __artificial__))
+vmlal_high_n_u32(uint64x2_t __a, uint32x4_t __b, uint32_t __c) { uint64x2_t __r; __asm__("umlal2 %[r].2d, %[b].4s, %[c].s[0]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c)); return __r; }
+
+static __inline__ uint64x2_t __attribute__((__always_inline__, __artificial__))
+vmlsl_high_n_u32(uint64x2_t __a, uint32x4_t __b, uint32_t __c) { uint64x2_t __r; __asm__("umlsl2 %[r].2d, %[b].4s, %[c].s[0]" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b), [c] "w" (__c)); return __r; }
 
 static __inline__ int8_t __attribute__((__always_inline__, __artificial__))
 vaddv_s8(int8x8_t __a) { int8_t __r; __tscc_mem_t __s_vt; __asm__("addv %b[s_vt], %[a].8b\n\tumov %w[r], %[s_vt].b[0]" : [r] "=r" (__r), [s_vt] "=&w" (__s_vt) : [a] "w" (__a)); return __r; }
@@ -8473,15 +8707,15 @@ static __inline__ uint64_t __attribute__((__always_inline__, __artificial__))
 vsubd_u64(uint64_t __a, uint64_t __b) { uint64_t __r; __asm__("sub %x[r], %x[a], %x[b]" : [r] "=r" (__r) : [a] "r" (__a), [b] "r" (__b)); return __r; }
 
 static __inline__ uint8x16_t __attribute__((__always_inline__, __artificial__))
-vaeseq_u8(uint8x16_t __a, uint8x16_t __b) { uint8x16_t __r; __asm__("aese %[r].16b, %[b].16b" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b)); return __r; }
+vaeseq_u8(uint8x16_t __a, uint8x16_t __b) { uint8x16_t __r; __asm__(".arch_extension aes\n\taese %[r].16b, %[b].16b" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b)); return __r; }
 
 static __inline__ uint8x16_t __attribute__((__always_inline__, __artificial__))
-vaesdq_u8(uint8x16_t __a, uint8x16_t __b) { uint8x16_t __r; __asm__("aesd %[r].16b, %[b].16b" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b)); return __r; }
+vaesdq_u8(uint8x16_t __a, uint8x16_t __b) { uint8x16_t __r; __asm__(".arch_extension aes\n\taesd %[r].16b, %[b].16b" : [r] "=w" (__r) : "0" (__a), [b] "w" (__b)); return __r; }
 
 static __inline__ uint8x16_t __attribute__((__always_inline__, __artificial__))
-vaesmcq_u8(uint8x16_t __a) { uint8x16_t __r; __asm__("aesmc %[r].16b, %[a].16b" : [r] "=w" (__r) : [a] "w" (__a)); return __r; }
+vaesmcq_u8(uint8x16_t __a) { uint8x16_t __r; __asm__(".arch_extension aes\n\taesmc %[r].16b, %[a].16b" : [r] "=w" (__r) : [a] "w" (__a)); return __r; }
 
 static __inline__ uint8x16_t __attribute__((__always_inline__, __artificial__))
-vaesimcq_u8(uint8x16_t __a) { uint8x16_t __r; __asm__("aesimc %[r].16b, %[a].16b" : [r] "=w" (__r) : [a] "w" (__a)); return __r; }
+vaesimcq_u8(uint8x16_t __a) { uint8x16_t __r; __asm__(".arch_extension aes\n\taesimc %[r].16b, %[a].16b" : [r] "=w" (__r) : [a] "w" (__a)); return __r; }
 
 #endif /* _TSCC_ARM_NEON_H */

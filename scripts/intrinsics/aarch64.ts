@@ -50,6 +50,8 @@ const letter = (l: Lane): string => ({ 8: "b", 16: "h", 32: "s", 64: "d" })[l.bi
 /** The operand in the template: `%[a].8b`, or `%d[a]` for a one-lane vector (scalar form). */
 const op = (name: string, l: Lane, q: boolean): string =>
   lanes(l, q) === 1 ? `%d[${name}]` : `%[${name}].${lanes(l, q)}${letter(l)}`;
+/** The k-vector structure type: int8x16x2_t… */
+const STRUCT = (l: Lane, q: boolean, k: number): string => `${vt(l, q).replace(/_t$/, "")}x${k}_t`;
 const bytes = (name: string, q: boolean): string => `%[${name}].${q ? 16 : 8}b`;
 const half = (l: Lane): Lane => lane(l.kind, (l.bits / 2) as 8 | 16 | 32);
 const wide = (l: Lane): Lane => lane(l.kind, (l.bits * 2) as 16 | 32 | 64);
@@ -332,6 +334,15 @@ for (const l of ALL) for (const q of BOTH) {
   }
 }
 
+// vzip/vuzp/vtrn: both halves of the permute, as a two-vector structure.
+for (const l of [S8, S16, S32, U8, U16, U32, F32, P8, P16]) for (const q of BOTH) {
+  const v = vt(l, q);
+  for (const m of ["zip", "uzp", "trn"]) {
+    const insn = lanes(l, q) === 2 ? "zip" : m;
+    neon(`${STRUCT(l, q, 2)} ${nm("v" + m, l, q)}(${v} a, ${v} b)`, `${insn}1 ${op("r0", l, q)}, ${op("a", l, q)}, ${op("b", l, q)}; ${insn}2 ${op("r1", l, q)}, ${op("a", l, q)}, ${op("b", l, q)}`, ["r0:=&w", "r1:=&w"], ["a:w", "b:w"]);
+  }
+}
+
 // ------------------------------------------------------------ by element and by scalar
 
 for (const l of [S16, U16, S32, U32, F32, F64]) for (const q of BOTH) {
@@ -386,6 +397,21 @@ for (const l of [S16, U16, S32, U32]) for (const from of BOTH) {
     for (const q of BOTH) for (const m of ["qdmulh", "qrdmulh"]) {
       neon(`${vt(l, q)} v${m}${q ? "q" : ""}_${lane_}_${suffix(l)}(${vt(l, q)} a, ${vt(l, from)} b, imm c)`, `s${m} ${op("r", l, q)}, ${op("a", l, q)}, ${el("b")}`, ["r:=w"], ["a:w", `b:${ec}`, "N:i"], { imm });
     }
+  }
+}
+
+// Long multiplies by a scalar: a 16-bit one duplicated first, a 32-bit one as lane 0.
+for (const l of [S16, U16, S32, U32]) for (const hi of BOTH) {
+  const w = wide(l), wq = vt(w, true), s = su(l, "s", "u"), h = hi ? "_high" : "", two = hi ? "2" : "";
+  const by = (name: string): [string, string[], string[]] => l.bits === 16
+    ? [`dup %[s_vb].${hi ? 8 : 4}h, %w[${name}]; `, [`s_vb:=&w`], [`${name}:r`]]
+    : ["", [], [`${name}:w`]];
+  const other = (name: string): string => (l.bits === 16 ? op("s_vb", l, hi) : `%[${name}].s[0]`);
+  const [pre, scratch, inp] = by("b");
+  neon(`${wq} vmull${h}_n_${suffix(l)}(${vt(l, hi)} a, ${et(l)} b)`, `${pre}${s}mull${two} ${op("r", w, true)}, ${op("a", l, hi)}, ${other("b")}`, ["r:=w", ...scratch], ["a:w", ...inp]);
+  for (const m of ["mlal", "mlsl"]) {
+    const [pre2, scratch2, inp2] = by("c");
+    neon(`${wq} v${m}${h}_n_${suffix(l)}(${wq} a, ${vt(l, hi)} b, ${et(l)} c)`, `${pre2}${s}${m}${two} ${op("r", w, true)}, ${op("b", l, hi)}, ${other("c")}`, ["r:=w:a", ...scratch2], ["b:w", ...inp2]);
   }
 }
 
@@ -463,7 +489,6 @@ for (const q of BOTH) for (const to of CASTABLE) for (const from of CASTABLE) {
 
 // ------------------------------------------------------------ loads and stores
 
-const STRUCT = (l: Lane, q: boolean, k: number): string => `${vt(l, q).replace(/_t$/, "")}x${k}_t`;
 const listOf = (regs: string[], l: Lane, q: boolean): string => `{${regs.map((x) => (lanes(l, q) === 1 ? `${x}.1d` : `${x}.${lanes(l, q)}${letter(l)}`)).join(", ")}}`;
 /** Scratch registers for instructions taking consecutive registers (v28–v31: the end of the allocation order). */
 const SCRATCH = ["v28", "v29", "v30", "v31"];
@@ -552,18 +577,18 @@ for (const l of [S64, U64]) {
 
 // ------------------------------------------------------------ crypto (+crypto / +aes / +sha2)
 
-neon("uint8x16_t vaeseq_u8(uint8x16_t a, uint8x16_t b)", "aese %[r].16b, %[b].16b", ["r:=w:a"], ["b:w"]);
-neon("uint8x16_t vaesdq_u8(uint8x16_t a, uint8x16_t b)", "aesd %[r].16b, %[b].16b", ["r:=w:a"], ["b:w"]);
-neon("uint8x16_t vaesmcq_u8(uint8x16_t a)", "aesmc %[r].16b, %[a].16b", ["r:=w"], ["a:w"]);
-neon("uint8x16_t vaesimcq_u8(uint8x16_t a)", "aesimc %[r].16b, %[a].16b", ["r:=w"], ["a:w"]);
+neon("uint8x16_t vaeseq_u8(uint8x16_t a, uint8x16_t b)", ".arch_extension aes; aese %[r].16b, %[b].16b", ["r:=w:a"], ["b:w"]);
+neon("uint8x16_t vaesdq_u8(uint8x16_t a, uint8x16_t b)", ".arch_extension aes; aesd %[r].16b, %[b].16b", ["r:=w:a"], ["b:w"]);
+neon("uint8x16_t vaesmcq_u8(uint8x16_t a)", ".arch_extension aes; aesmc %[r].16b, %[a].16b", ["r:=w"], ["a:w"]);
+neon("uint8x16_t vaesimcq_u8(uint8x16_t a)", ".arch_extension aes; aesimc %[r].16b, %[a].16b", ["r:=w"], ["a:w"]);
 
 // ------------------------------------------------------------ <arm_acle.h>
 
 const acle = (p: string, asm: string, out: string[], inp: string[]): void => { rows.push({ h: "arm_acle", p, asm, out, in: inp }); };
 for (const [sz, t, reg] of [["b", "uint8_t", "w"], ["h", "uint16_t", "w"], ["w", "uint32_t", "w"], ["d", "uint64_t", "x"]] as const) {
   const mn = sz === "d" ? "x" : sz;
-  acle(`uint32_t __crc32${sz}(uint32_t a, ${t} b)`, `crc32${mn} %w[r], %w[a], %${reg}[b]`, ["r:=r"], ["a:r", "b:r"]);
-  acle(`uint32_t __crc32c${sz}(uint32_t a, ${t} b)`, `crc32c${mn} %w[r], %w[a], %${reg}[b]`, ["r:=r"], ["a:r", "b:r"]);
+  acle(`uint32_t __crc32${sz}(uint32_t a, ${t} b)`, `.arch_extension crc; crc32${mn} %w[r], %w[a], %${reg}[b]`, ["r:=r"], ["a:r", "b:r"]);
+  acle(`uint32_t __crc32c${sz}(uint32_t a, ${t} b)`, `.arch_extension crc; crc32c${mn} %w[r], %w[a], %${reg}[b]`, ["r:=r"], ["a:r", "b:r"]);
 }
 
 export const A64_INTRINSICS: readonly A64Intrinsic[] = rows;

@@ -129,6 +129,14 @@ export function gccPrototypes(header: string): Map<string, string> {
     });
     out.set(m[2]!, `${m[1]!.trim()} ${m[2]!}(${params.join(", ")})`);
   }
+  // vzip/vuzp come from a macro over a list of (result, input, suffix, q) types.
+  const list = [...header.matchAll(/__DEFINTERLEAVE \(op, (\w+), (\w+), (\w+),\s*(q?)\)/g)];
+  for (const op of header.matchAll(/^__INTERLEAVE_LIST \((\w+)\)/gm)) {
+    for (const [, ret, input, suffix, q] of list) {
+      const name = `v${op[1]}${q}_${suffix}`;
+      out.set(name, `${ret} ${name}(${input}, ${input})`);
+    }
+  }
   return out;
 }
 

@@ -31,7 +31,7 @@ export interface OpcodeRow {
 }
 
 /** Extensions beyond armv8-a that the table has forms of. */
-export type Feature = "lse" | "fp16";
+export type Feature = "lse" | "fp16" | "crc" | "aes";
 
 const row = (ops: string, v: Record<string, number>, extra: Partial<OpcodeRow> = {}): OpcodeRow =>
   ({ ops: ops ? ops.split(/,\s*/) : [], v, ...extra });
@@ -97,10 +97,10 @@ for (const [mn, op] of [["lslv", 0x1ac02000], ["lsrv", 0x1ac02400], ["asrv", 0x1
 }
 // CRC32 (ARMv8.1, optional in v8.0): the data operand is X for the doubleword forms.
 for (const [mn, op] of [["crc32b", 0x1ac04000], ["crc32h", 0x1ac04400], ["crc32w", 0x1ac04800], ["crc32cb", 0x1ac05000], ["crc32ch", 0x1ac05400], ["crc32cw", 0x1ac05800]] as const) {
-  def(mn, row("Wd, Wn, Wm", { "": op }));
+  def(mn, row("Wd, Wn, Wm", { "": op }, { feature: "crc" }));
 }
-def("crc32x", row("Wd, Wn, Xm", { "": 0x9ac04c00 }));
-def("crc32cx", row("Wd, Wn, Xm", { "": 0x9ac05c00 }));
+def("crc32x", row("Wd, Wn, Xm", { "": 0x9ac04c00 }, { feature: "crc" }));
+def("crc32cx", row("Wd, Wn, Xm", { "": 0x9ac05c00 }, { feature: "crc" }));
 for (const [mn, op] of [["rbit", 0x5ac00000], ["rev16", 0x5ac00400], ["clz", 0x5ac01000], ["cls", 0x5ac01400]] as const) {
   def(mn, row("Rd, Rn", wx(op)));
 }
@@ -514,7 +514,7 @@ def("ld3r", row("Lr, mlst", { "": 0x0d40e000 }));
 def("ld4r", row("Lr, mlst", { "": 0x0d60e000 }));
 // AES (FEAT_AES).
 for (const [mn, op] of [["aese", 0x4e284800], ["aesd", 0x4e285800], ["aesmc", 0x4e286800], ["aesimc", 0x4e287800]] as const) {
-  def(mn, row("Vd, Vn", { "16b": op }));
+  def(mn, row("Vd, Vn", { "16b": op }, { feature: "aes" }));
 }
 // Scalar (one 64-bit lane) forms of the above.
 for (const [mn, op] of [
