@@ -1,5 +1,7 @@
-// Writes tscc's x86 intrinsics headers (include/x86_64/*intrin.h) from the table in
-// scripts/intrinsics/x86.ts. Run: `npx tsx scripts/gen-intrinsics.ts`.
+// Writes tscc's intrinsics headers from the tables in scripts/intrinsics/: the x86
+// ones (include/x86_64/*intrin.h, from x86.ts) and the AArch64 ones
+// (include/aarch64/arm_neon.h and arm_acle.h, from aarch64.ts).
+// Run: `npx tsx scripts/gen-intrinsics.ts`.
 //
 // Each intrinsic becomes a `static __inline__` always_inline function (tscc's
 // inline pass expands those at every -O level), or a macro over a statement
@@ -7,11 +9,18 @@
 // operand), as gcc's headers are at -O0. Vector operands go through GNU
 // vector types in SSE registers (`"x"`; 32-byte ones in %ymm registers).
 
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { X86_INTRINSICS, type Intrinsic, type IntrinHeader } from "./intrinsics/x86.js";
+import { A64_INTRINSICS, vt, type A64Header } from "./intrinsics/aarch64.js";
 
 const INCLUDE = join(import.meta.dirname, "../include/x86_64");
+const INCLUDE_A64 = join(import.meta.dirname, "../include/aarch64");
+
+/** What the emitter needs of a row of either table. */
+type Row =
+  | { p: string; asm: string; out: string[]; in: string[]; clobber?: string; immScale?: number }
+  | { p: string; c: string };
 
 /** A parsed prototype: `RET NAME(T a, imm b)`. */
 export interface Proto {
@@ -34,12 +43,16 @@ export function parseProto(p: string): Proto {
 const SCALAR_INT = /^(unsigned |signed )?(char|short|int|long long|long long int|long|unsigned)$/;
 
 /** The C expression an asm operand names. */
-function operandExpr(name: string, proto: Proto, macro: boolean): string {
+function operandExpr(name: string, proto: Proto, macro: boolean, immScale = 1): string {
   if (name === "r") return "__r";
   if (name === "N") {
     const imm = proto.params.find((q) => q.imm)!;
+    if (immScale !== 1) return macro ? `((${imm.name.toUpperCase()}_) * ${immScale})` : `__${imm.name} * ${immScale}`;
     return macro ? `(${imm.name.toUpperCase()}_)` : `__${imm.name}`;
   }
+  // A member of a structure result or parameter (NEON's int8x16x2_t…): r0, a1…
+  const member = /^([a-z])([0-9])$/.exec(name);
+  if (member) return `__${member[1]}.val[${member[2]}]`;
   // The memory an AVX intrinsic's operand names may be a whole 32-byte vector.
   if (name.startsWith("*")) return `*(${/__m256/.test(proto.ret) || proto.params.some((q) => /__m256/.test(q.type)) ? "__tscc_mem256_t" : "__tscc_mem_t"} *)(__${name.slice(1)})`;
   if (name.startsWith("t_") || name.startsWith("s_")) return `__${name}`;
@@ -53,7 +66,7 @@ function operandExpr(name: string, proto: Proto, macro: boolean): string {
 
 const opName = (n: string): string => (n.startsWith("*") ? "m_" + n.slice(1) : n);
 
-function asmBody(row: Extract<Intrinsic, { asm: string }>, proto: Proto, macro: boolean): string {
+function asmBody(row: Extract<Row, { asm: string }>, proto: Proto, macro: boolean): string {
   const decls: string[] = [];
   const outs: string[] = [];
   const ins: string[] = [];
@@ -61,26 +74,27 @@ function asmBody(row: Extract<Intrinsic, { asm: string }>, proto: Proto, macro: 
   let hasResult = false;
   row.out.forEach((o, index) => {
     const [name, con, tie] = o.split(":") as [string, string, string | undefined];
-    if (name === "r") hasResult = true;
+    if (name === "r" || /^r[0-9]$/.test(name)) hasResult = true;
     else if (name.startsWith("t_")) decls.push(`__typeof__(__${name.slice(2)}) __${name};`);
-    else if (name.startsWith("s_")) decls.push(name.startsWith("s_xmm") ? `__tscc_mem_t __${name};` : `unsigned long long __${name};`);
+    // Scratch registers: s_xmm*/s_v* vector ones, others general.
+    else if (name.startsWith("s_")) decls.push(/^s_(xmm|v)/.test(name) ? `__tscc_mem_t __${name};` : `unsigned long long __${name};`);
     outs.push(`[${opName(name)}] "${con}" (${operandExpr(name, proto, macro)})`);
     if (tie) ties.push({ index, param: tie });
   });
   for (const t of ties) ins.push(`"${t.index}" (${operandExpr(t.param, proto, macro)})`);
   for (const i of row.in) {
     const [name, con] = i.split(":") as [string, string];
-    ins.push(`[${opName(name)}] "${con}" (${operandExpr(name, proto, macro)})`);
+    ins.push(`[${opName(name)}] "${con}" (${operandExpr(name, proto, macro, row.immScale)})`);
   }
   const text = row.asm.replace(/%(\w?)\[\*(\w)\]/g, "%$1[m_$2]").replace(/; /g, "\\n\\t");
   const volatile = proto.ret === "void" ? " __volatile__" : "";
-  const clobber = row.clobber ? ` : "${row.clobber}"` : "";
+  const clobber = row.clobber ? ` : ${row.clobber.split(",").map((c) => `"${c}"`).join(", ")}` : "";
   const asm = `__asm__${volatile}("${text}" : ${outs.join(", ")} : ${ins.join(", ")}${clobber});`;
   const result = hasResult ? `${proto.ret} __r; ` : "";
   return `${result}${decls.join(" ")}${decls.length ? " " : ""}${asm}${hasResult ? (macro ? " __r;" : " return __r;") : ""}`;
 }
 
-function emitIntrinsic(row: Intrinsic): string {
+function emitIntrinsic(row: Row): string {
   const proto = parseProto(row.p);
   const imm = proto.params.find((q) => q.imm);
   if (!imm) {
@@ -364,6 +378,53 @@ export function generateHeaders(): Record<string, string> {
   return out;
 }
 
+// ------------------------------------------------------------ AArch64
+
+const A64_NOTICE = "/* Generated by scripts/gen-intrinsics.ts from scripts/intrinsics/aarch64.ts: edit those. */";
+
+/** NEON's types: 64- and 128-bit GNU vectors of each lane type, and their 2-4 element structures. */
+function neonTypes(): string {
+  const out: string[] = [
+    "typedef float float32_t;", "typedef double float64_t;",
+    "typedef uint8_t poly8_t;", "typedef uint16_t poly16_t;", "typedef uint64_t poly64_t;", "typedef unsigned __int128 poly128_t;",
+    "/* What an asm scratch or memory operand of an intrinsic is (any alignment). */",
+    VEC("__tscc_mem_t", "char", 16, ", __may_alias__, __aligned__(1)"),
+  ];
+  const elem: Record<string, string> = {
+    int8: "signed char", int16: "short", int32: "int", int64: "long",
+    uint8: "unsigned char", uint16: "unsigned short", uint32: "unsigned int", uint64: "unsigned long",
+    float32: "float", float64: "double", poly8: "unsigned char", poly16: "unsigned short", poly64: "unsigned long",
+  };
+  for (const [name, c] of Object.entries(elem)) {
+    const bits = Number(/\d+$/.exec(name)![0]);
+    for (const q of [false, true]) {
+      const t = vt({ kind: name.startsWith("u") ? "u" : name.startsWith("f") ? "f" : name.startsWith("p") ? "p" : "s", bits: bits as 8 | 16 | 32 | 64 }, q);
+      out.push(VEC(t, c, q ? 16 : 8));
+      for (const k of [2, 3, 4]) {
+        const st = `${t.replace(/_t$/, "")}x${k}_t`;
+        out.push(`typedef struct ${st} { ${t} val[${k}]; } ${st};`);
+      }
+    }
+  }
+  return out.join("\n");
+}
+
+function a64HeaderText(h: A64Header): string {
+  const guardName = `_TSCC_${h.toUpperCase()}_H`;
+  const lines: string[] = [A64_NOTICE, `#ifndef ${guardName}`, `#define ${guardName}`, ""];
+  lines.push("#ifndef __aarch64__", `#error "<${h}.h> is for aarch64 targets"`, "#endif", "", "#include <stdint.h>", "");
+  if (h === "arm_neon") lines.push(neonTypes(), "");
+  for (const row of A64_INTRINSICS.filter((r) => r.h === h)) lines.push(emitIntrinsic(row));
+  lines.push(`#endif /* ${guardName} */`, "");
+  return lines.join("\n");
+}
+
+export function generateA64Headers(): Record<string, string> {
+  return { "arm_neon.h": a64HeaderText("arm_neon"), "arm_acle.h": a64HeaderText("arm_acle") };
+}
+
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
   for (const [name, text] of Object.entries(generateHeaders())) writeFileSync(join(INCLUDE, name), text);
+  mkdirSync(INCLUDE_A64, { recursive: true });
+  for (const [name, text] of Object.entries(generateA64Headers())) writeFileSync(join(INCLUDE_A64, name), text);
 }

@@ -11,7 +11,8 @@ import { FP, LR, SP, V0, XZR } from "./regs.js";
 export interface Constraint {
   readonly early: boolean;
   readonly match?: number;
-  readonly reg?: { kind: "any"; cls: "int" | "float" } | { kind: "fixed"; reg: number };
+  /** `below`: only v0..v(below-1) (`x`: v0–v15, `y`: v0–v7, for by-element operands). */
+  readonly reg?: { kind: "any"; cls: "int" | "float"; below?: number } | { kind: "fixed"; reg: number };
   readonly mem: boolean;
   readonly imm: boolean;
 }
@@ -48,7 +49,8 @@ export function parseConstraint(text: string): Constraint {
       continue;
     }
     if (c === "r" || c === "k") setReg({ kind: "any", cls: "int" });
-    else if (c === "w" || c === "x" || c === "y") setReg({ kind: "any", cls: "float" });
+    else if (c === "w") setReg({ kind: "any", cls: "float" });
+    else if (c === "x" || c === "y") setReg({ kind: "any", cls: "float", below: c === "x" ? 16 : 8 });
     else if ("mQoVU<>".includes(c)) { mem = true; if (c === "U") i++; }
     else if (c === "g" || c === "X") { setReg({ kind: "any", cls: "int" }); mem = true; imm = true; }
     else if (IMM_LETTERS.includes(c)) imm = true;

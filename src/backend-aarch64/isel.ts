@@ -32,7 +32,7 @@ import { encodeBitmask, encodeFpImm8 } from "../asm/aarch64/encoder.js";
 import type { ABlock as MBlock, AFunc as MFunc, AInst as MInst, AMem as MMem, AOperand as MOperand } from "./regs.js";
 import { A64_REGS, CALLER_SAVED, FP, FP_ARG_REGS, INT_ARG_REGS, SP, X0, X1, X18, XZR, vreg as vr } from "./regs.js";
 import { GR_SAVE_SIZE, VA_LIST, VR_SAVE_SIZE, homogeneous, layoutCall } from "./abi.js";
-import { parseConstraint, registerNumber } from "./inlineasm.js";
+import { parseConstraint, registerNumber, type Constraint } from "./inlineasm.js";
 
 /** Module-level facts isel needs about symbols, plus the jump tables. */
 export interface ModuleContext extends ModuleSymbols {
@@ -1477,6 +1477,29 @@ export class ISel {
     const afterAsm: (() => void)[] = [];
     const beforeAsm: (() => void)[] = [];
     const outReg: ({ reg: number; cls: RegClass } | undefined)[] = [];
+    // `x`/`y` operands (v0–v15, v0–v7) get physical registers of their own,
+    // from v7 down (caller-saved, so no save), avoiding those the asm names.
+    const named = new Set<number>(clobbers);
+    for (const o of [...a.outputs, ...a.inputs]) {
+      const p = parseConstraint(o.constraint).reg;
+      if (p?.kind === "fixed") named.add(p.reg);
+    }
+    let nextLow = vr(7);
+    const narrow = (c: Constraint): Constraint => {
+      if (c.reg?.kind !== "any" || c.reg.below === undefined) return c;
+      const below = c.reg.below;
+      nextLow = Math.min(nextLow, vr(below - 1));
+      while (named.has(nextLow)) nextLow--;
+      if (nextLow < vr(0)) throw new CodegenError(`too many "x"/"y" asm operands${where}`);
+      named.add(nextLow);
+      return { ...c, reg: { kind: "fixed", reg: nextLow-- } };
+    };
+    /** The register a vector operand lives in: a new SIMD vreg, or the one named. */
+    const vectorPlace = (place: NonNullable<Constraint["reg"]>): number => {
+      if (place.kind === "any" && place.cls === "float") return this.vreg("float");
+      if (place.kind === "fixed" && A64_REGS.classOf[place.reg] === "float") return place.reg;
+      throw new CodegenError(`a vector asm operand needs a SIMD register constraint (w, x, y)${where}`);
+    };
     const clsOf = (t: Type): RegClass => (isFP(t) ? "float" : "int");
     const moveBetween = (src: number, sc: RegClass, dst: number, dc: RegClass, t: Type): void => {
       const size = irSize(t) === 8 ? 8 : irSize(t) === 4 ? 4 : 8;
@@ -1484,9 +1507,18 @@ export class ISel {
       else this.emit("fmov", d(dst, size), r(src, size));
     };
     a.outputs.forEach((o, k) => {
-      const c = parseConstraint(o.constraint);
+      const c = narrow(parseConstraint(o.constraint));
+      if (o.kind === "mem" && o.vector !== undefined && c.reg) {
+        // A vector output in a SIMD register: stored to its object after the asm.
+        const n = vectorPlace(c.reg);
+        const size = vectorSize(o.vector);
+        operand({ k: "reg", r: n, size, def: true, ...(c.early ? { early: true } : {}) }, o.name);
+        const mem = this.memOf(this.address(o.addr), 0, size);
+        afterAsm.push(() => this.emit("str", r(n, size), mem));
+        outReg.push({ reg: n, cls: "float" });
+        return;
+      }
       if (o.kind === "mem") {
-        if (o.vector !== undefined) throw new CodegenError(`vector asm operands are not supported on aarch64 yet${where}`);
         operand(this.memOf(this.address(o.addr), 0, 1), o.name);
         outReg.push(undefined);
         return;
@@ -1510,12 +1542,33 @@ export class ISel {
       outReg.push({ reg: n, cls });
     });
     for (const x of a.inputs) {
+      if (x.kind === "mem" && x.vector !== undefined) {
+        const c = narrow(parseConstraint(x.constraint));
+        const size = vectorSize(x.vector);
+        const mem = this.memOf(this.address(x.addr), 0, size);
+        const out = c.match !== undefined ? outReg[c.match] : undefined;
+        const target = c.match !== undefined ? operands[c.match] : undefined;
+        if (out !== undefined && target !== undefined) {
+          // Loaded straight into the output's register, which the asm reads and writes.
+          if (out.cls !== "float") throw new CodegenError(`matching constraint "${x.constraint}" of a vector names no SIMD register output${where}`);
+          beforeAsm.push(() => this.emit("ldr", d(out.reg, size), mem));
+          ops[target.op] = { ...(ops[target.op] as MReg), use: true };
+          operands.push({ op: target.op });
+          continue;
+        }
+        if (c.reg) {
+          const n = c.reg.kind === "fixed" ? vectorPlace(c.reg) : this.vreg("float");
+          if (c.reg.kind === "fixed") beforeAsm.push(() => this.emit("ldr", d(n, size), mem));
+          else this.emit("ldr", d(n, size), mem);
+          operand(r(n, size), x.name);
+          continue;
+        }
+      }
       if (x.kind === "mem") {
-        if (x.vector !== undefined) throw new CodegenError(`vector asm operands are not supported on aarch64 yet${where}`);
         operand(this.memOf(this.address(x.addr), 0, 1), x.name);
         continue;
       }
-      const c = parseConstraint(x.constraint);
+      const c = narrow(parseConstraint(x.constraint));
       const { value: v, type: t } = x;
       if (isPair(t)) throw new CodegenError(`a ${t} asm input in a register is not supported${where}`);
       if (c.match !== undefined) {
@@ -1570,6 +1623,12 @@ export class ISel {
     }
     for (const f of afterAsm) f();
   }
+}
+
+/** The access size of a GNU vector in a SIMD register: a d (8 bytes) or q (16) register. */
+function vectorSize(bytes: number): 8 | 16 {
+  if (bytes === 8 || bytes === 16) return bytes;
+  throw new CodegenError(`a ${bytes}-byte vector does not fit a SIMD register operand of asm`);
 }
 
 /** Dense enough for a table: at least 4 cases filling a third of the range. */

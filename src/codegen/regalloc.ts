@@ -209,6 +209,8 @@ function scan(f: MFunc, hooks: TargetHooks, unspillable: Set<number>): number[] 
   for (const b of f.blocks) {
     for (const i of b.insts) {
       for (const o of i.ops) {
+        // A physical register an instruction writes (an asm's `{reg}` operand) is used too.
+        if (o.k === "reg" && o.def && !isVirtual(o.r)) used.add(o.r);
         if (o.k === "reg") o.r = map(o.r);
         else if (o.k === "mem") {
           if (o.base !== undefined) o.base = map(o.base);

@@ -25,8 +25,8 @@ import { R_AARCH64, SHT_RELA } from "../../src/elf/constants.js";
 import { EvalError } from "../../src/asm/value.js";
 
 export const GAS = "aarch64-linux-gnu-as";
-/** LSE atomics and half-precision scalars are in the table, so gas must accept them too. */
-export const GAS_FLAGS = ["-march=armv8.2-a+fp16"];
+/** LSE atomics, half-precision scalars and AES are in the table, so gas must accept them too. */
+export const GAS_FLAGS = ["-march=armv8.2-a+fp16+aes"];
 
 // ---------------------------------------------------------------- operand generators
 

@@ -107,22 +107,24 @@ class MappingSymbols {
 
 /**
  * The extensions an `.arch` name with `+ext`/`+noext` suffixes enables:
- * armv8.1-a and later include LSE; fp16 only when named (as gas has it).
+ * armv8.1-a and later include LSE and CRC32; fp16, aes (crypto) only when named (as gas has it).
  */
 function archFeatures(spec: string): Set<Feature> {
   const [name, ...exts] = spec.trim().toLowerCase().split("+");
   const version = /^armv(\d+)(?:\.(\d+))?-a$/.exec(name);
   const features = new Set<Feature>();
-  if (version && (Number(version[1]) > 8 || Number(version[2] ?? 0) >= 1)) features.add("lse");
+  if (version && (Number(version[1]) > 8 || Number(version[2] ?? 0) >= 1)) { features.add("lse"); features.add("crc"); }
   for (const e of exts) applyExtension(features, e);
   return features;
 }
 function applyExtension(features: Set<Feature>, ext: string): void {
   const off = ext.startsWith("no");
   const name = off ? ext.slice(2) : ext;
-  if (name !== "lse" && name !== "fp16") return; // other extensions have no forms here
-  if (off) features.delete(name);
-  else features.add(name);
+  // crypto is aes (and sha2, which has no forms here); other extensions have none either.
+  const feature = name === "crypto" ? "aes" : name;
+  if (feature !== "lse" && feature !== "fp16" && feature !== "crc" && feature !== "aes") return;
+  if (off) features.delete(feature);
+  else features.add(feature);
 }
 
 export function aarch64Assembler(): ArchAssembler<Inst> {

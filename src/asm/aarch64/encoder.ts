@@ -543,7 +543,8 @@ function encodeOperand(code: string, o: Operand | undefined, a: Attempt, ops: re
       return;
     }
     case "Lr": {
-      if (o.kind !== "list" || o.count !== 1 || o.arr === "1q") throw new Mismatch();
+      // ld1r..ld4r: as many registers as the mnemonic's digit.
+      if (o.kind !== "list" || o.count !== Number(a.mnemonic[2]) || o.arr === "1q") throw new Mismatch();
       a.set(ARR_BYTES(o.arr) === 16 ? 1 : 0, 30);
       a.set(ELEM_LOG2[ARR_ELEM[o.arr] as ElemSize], 10);
       a.set(o.first, 0);

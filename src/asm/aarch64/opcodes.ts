@@ -31,7 +31,7 @@ export interface OpcodeRow {
 }
 
 /** Extensions beyond armv8-a that the table has forms of. */
-export type Feature = "lse" | "fp16";
+export type Feature = "lse" | "fp16" | "crc" | "aes";
 
 const row = (ops: string, v: Record<string, number>, extra: Partial<OpcodeRow> = {}): OpcodeRow =>
   ({ ops: ops ? ops.split(/,\s*/) : [], v, ...extra });
@@ -95,6 +95,12 @@ def("extr", row("Rd, Rn, Rm, imms", wx(0x13800000, 0x80400000)));
 for (const [mn, op] of [["lslv", 0x1ac02000], ["lsrv", 0x1ac02400], ["asrv", 0x1ac02800], ["rorv", 0x1ac02c00], ["udiv", 0x1ac00800], ["sdiv", 0x1ac00c00]] as const) {
   def(mn, row("Rd, Rn, Rm", wx(op)));
 }
+// CRC32 (ARMv8.1, optional in v8.0): the data operand is X for the doubleword forms.
+for (const [mn, op] of [["crc32b", 0x1ac04000], ["crc32h", 0x1ac04400], ["crc32w", 0x1ac04800], ["crc32cb", 0x1ac05000], ["crc32ch", 0x1ac05400], ["crc32cw", 0x1ac05800]] as const) {
+  def(mn, row("Wd, Wn, Wm", { "": op }, { feature: "crc" }));
+}
+def("crc32x", row("Wd, Wn, Xm", { "": 0x9ac04c00 }, { feature: "crc" }));
+def("crc32cx", row("Wd, Wn, Xm", { "": 0x9ac05c00 }, { feature: "crc" }));
 for (const [mn, op] of [["rbit", 0x5ac00000], ["rev16", 0x5ac00400], ["clz", 0x5ac01000], ["cls", 0x5ac01400]] as const) {
   def(mn, row("Rd, Rn", wx(op)));
 }
@@ -438,5 +444,102 @@ for (const [mn, op] of [["fcmeq", 0x0ea0d800], ["fcmgt", 0x0ea0c800], ["fcmge", 
 }
 def("orr", row("Vd, movi, mshift?", { "4h": 0x0f009400, "8h": 0x4f009400, "2s": 0x0f001400, "4s": 0x4f001400 }));
 def("bic", row("Vd, movi, mshift?", { "4h": 0x2f009400, "8h": 0x6f009400, "2s": 0x2f001400, "4s": 0x6f001400 }));
+
+// The rest of the integer three-same class: 0 Q U 01110 size 1 Rm opcode 1 Rn Rd.
+const threeSame = (u: number, opcode: number): number => (0x0e200400 | (u << 29) | (opcode << 11)) >>> 0;
+for (const [mn, u, opc, arrs] of [
+  ["shadd", 0, 0, INT_ARRS_NO_D], ["srhadd", 0, 2, INT_ARRS_NO_D], ["shsub", 0, 4, INT_ARRS_NO_D], ["uhsub", 1, 4, INT_ARRS_NO_D],
+  ["sqshl", 0, 9, INT_ARRS], ["uqshl", 1, 9, INT_ARRS], ["srshl", 0, 10, INT_ARRS], ["urshl", 1, 10, INT_ARRS],
+  ["sqrshl", 0, 11, INT_ARRS], ["uqrshl", 1, 11, INT_ARRS], ["sabd", 0, 14, INT_ARRS_NO_D], ["uabd", 1, 14, INT_ARRS_NO_D],
+  ["saba", 0, 15, INT_ARRS_NO_D], ["uaba", 1, 15, INT_ARRS_NO_D], ["pmul", 1, 19, BYTE_ARRS], ["smaxp", 0, 20, INT_ARRS_NO_D],
+  ["umaxp", 1, 20, INT_ARRS_NO_D], ["sminp", 0, 21, INT_ARRS_NO_D], ["uminp", 1, 21, INT_ARRS_NO_D],
+  ["sqdmulh", 0, 22, "4h 8h 2s 4s"], ["sqrdmulh", 1, 22, "4h 8h 2s 4s"],
+] as const) def(mn, row("Vd, Vn, Vm", vec(threeSame(u, opc), arrs)));
+for (const [mn, op] of [
+  ["fmaxp", 0x2e20f400], ["fminp", 0x2ea0f400], ["fmaxnmp", 0x2e20c400], ["fminnmp", 0x2ea0c400], ["fmulx", 0x0e20dc00],
+  ["frecps", 0x0e20fc00], ["frsqrts", 0x0ea0fc00], ["facge", 0x2e20ec00], ["facgt", 0x2ea0ec00],
+] as const) def(mn, row("Vd, Vn, Vm", fvec(op)));
+// Two-register misc: 0 Q U 01110 size 10000 opcode 10 Rn Rd.
+for (const [mn, op, arrs] of [
+  ["suqadd", 0x0e203800, INT_ARRS], ["usqadd", 0x2e203800, INT_ARRS], ["sqabs", 0x0e207800, INT_ARRS], ["sqneg", 0x2e207800, INT_ARRS],
+  ["rbit", 0x2e605800, BYTE_ARRS], ["urecpe", 0x0ea1c800, "2s 4s"], ["ursqrte", 0x2ea1c800, "2s 4s"],
+] as const) def(mn, row("Vd, Vn", arrs === BYTE_ARRS ? { "8b": op, "16b": (op | 0x40000000) >>> 0 } : arrs === "2s 4s" ? { "2s": op, "4s": (op | 0x40000000) >>> 0 } : vec(op, arrs)));
+for (const [mn, op] of [
+  ["frecpe", 0x0ea1d800], ["frsqrte", 0x2ea1d800], ["frintx", 0x2e219800], ["frinti", 0x2ea19800], ["fcvtns", 0x0e21a800],
+  ["fcvtnu", 0x2e21a800], ["fcvtms", 0x0e21b800], ["fcvtmu", 0x2e21b800], ["fcvtps", 0x0ea1a800], ["fcvtpu", 0x2ea1a800],
+  ["fcvtas", 0x0e21c800], ["fcvtau", 0x2e21c800],
+] as const) def(mn, row("Vd, Vn", fvec(op)));
+// Fixed-point conversions: the fraction bits are encoded as a right shift.
+for (const [mn, op] of [["scvtf", 0x0f00e400], ["ucvtf", 0x2f00e400], ["fcvtzs", 0x0f00fc00], ["fcvtzu", 0x2f00fc00]] as const) {
+  def(mn, row("Vd, Vn, vshr", vq(op, "2s 4s 2d")));
+}
+// Shifts by immediate: 0 Q U 011110 immh immb opcode 1 Rn Rd.
+def("sqshlu", row("Vd, Vn, vshl", vq(0x2f006400, INT_ARRS)));
+def("sqshl", row("Vd, Vn, vshl", vq(0x0f007400, INT_ARRS)));
+def("uqshl", row("Vd, Vn, vshl", vq(0x2f007400, INT_ARRS)));
+for (const [mn, op] of [
+  ["sqshrun", 0x2f008400], ["sqrshrun", 0x2f008c00], ["sqshrn", 0x0f009400], ["uqshrn", 0x2f009400], ["sqrshrn", 0x0f009c00], ["uqrshrn", 0x2f009c00],
+] as const) {
+  def(mn, row("Vd, Vnw, vshr", vq(op, NARROW)));
+  def(mn + "2", row("Vd, Vnw, vshr", vq(op, NARROW2)));
+}
+for (const [mn, op] of [["sqxtn", 0x0e214800], ["uqxtn", 0x2e214800], ["sqxtun", 0x2e212800]] as const) {
+  def(mn, row("Vd, Vnw", vec(op, NARROW)));
+  def(mn + "2", row("Vd, Vnw", vec(op, NARROW2)));
+}
+// Three different: 0 Q U 01110 size 1 Rm opcode 00 Rn Rd.
+for (const [mn, op] of [["addhn", 0x0e204000], ["raddhn", 0x2e204000], ["subhn", 0x0e206000], ["rsubhn", 0x2e206000]] as const) {
+  def(mn, row("Vd, Vnw, Vmw", vec(op, NARROW)));
+  def(mn + "2", row("Vd, Vnw, Vmw", vec(op, NARROW2)));
+}
+for (const [mn, op, arrs] of [
+  ["smlsl", 0x0e20a000, NARROW], ["umlsl", 0x2e20a000, NARROW], ["sqdmlal", 0x0e209000, "4h 2s"], ["sqdmlsl", 0x0e20b000, "4h 2s"],
+  ["sqdmull", 0x0e20d000, "4h 2s"], ["pmull", 0x0e20e000, "8b"],
+] as const) {
+  def(mn, row("Vdw, Vn, Vm", vec(op, arrs)));
+  def(mn + "2", row("Vdw, Vn, Vm", vec(op, arrs.replace("8b", "16b").replace("4h", "8h").replace("2s", "4s"))));
+}
+// Long and saturating multiplies by element: 0 Q U 01111 size L M Rm opcode H 0 Rn Rd.
+for (const [mn, op] of [
+  ["smull", 0x0f00a000], ["umull", 0x2f00a000], ["smlal", 0x0f002000], ["umlal", 0x2f002000], ["smlsl", 0x0f006000], ["umlsl", 0x2f006000],
+] as const) {
+  def(mn, row("Vdw, Vn, Eidx", vec(op, "4h 2s")));
+  def(mn + "2", row("Vdw, Vn, Eidx", vec(op, "8h 4s")));
+}
+for (const [mn, op] of [["sqdmulh", 0x0f00c000], ["sqrdmulh", 0x0f00d000]] as const) def(mn, row("Vd, Vn, Eidx", vec(op, "4h 8h 2s 4s")));
+
+// Structure loads that replicate to all lanes: R (bit 21) for 2 and 4 registers, opcode bit 13 for 3 and 4.
+def("ld2r", row("Lr, mlst", { "": 0x0d60c000 }));
+def("ld3r", row("Lr, mlst", { "": 0x0d40e000 }));
+def("ld4r", row("Lr, mlst", { "": 0x0d60e000 }));
+// AES (FEAT_AES).
+for (const [mn, op] of [["aese", 0x4e284800], ["aesd", 0x4e285800], ["aesmc", 0x4e286800], ["aesimc", 0x4e287800]] as const) {
+  def(mn, row("Vd, Vn", { "16b": op }, { feature: "aes" }));
+}
+// Scalar (one 64-bit lane) forms of the above.
+for (const [mn, op] of [
+  ["sqadd", 0x5ee00c00], ["uqadd", 0x7ee00c00], ["sqsub", 0x5ee02c00], ["uqsub", 0x7ee02c00], ["sqshl", 0x5ee04c00], ["uqshl", 0x7ee04c00],
+  ["srshl", 0x5ee05400], ["urshl", 0x7ee05400], ["sqrshl", 0x5ee05c00], ["uqrshl", 0x7ee05c00],
+  ["fcmeq", 0x5e60e400], ["fcmge", 0x7e60e400], ["fcmgt", 0x7ee0e400], ["fabd", 0x7ee0d400], ["facge", 0x7e60ec00], ["facgt", 0x7ee0ec00],
+  ["fmulx", 0x5e60dc00], ["frecps", 0x5e60fc00], ["frsqrts", 0x5ee0fc00],
+] as const) def(mn, row("Dd, Dn, Dm", { "": op }));
+def("uqadd", row("Fd, Fn, Fm", { b: 0x7e200c00, h: 0x7e600c00, s: 0x7ea00c00 }));
+for (const [mn, op] of [
+  ["sqabs", 0x5ee07800], ["sqneg", 0x7ee07800], ["suqadd", 0x5ee03800], ["usqadd", 0x7ee03800], ["frecpe", 0x5ee1d800], ["frsqrte", 0x7ee1d800],
+] as const) def(mn, row("Dd, Dn", { "": op }));
+for (const [mn, op] of [["cmeq", 0x5ee09800], ["cmge", 0x7ee08800], ["cmgt", 0x5ee08800], ["cmle", 0x7ee09800], ["cmlt", 0x5ee0a800]] as const) {
+  def(mn, row("Dd, Dn, zero", { "": op }));
+}
+for (const [mn, op] of [["fcmeq", 0x5ee0d800], ["fcmge", 0x7ee0c800], ["fcmgt", 0x5ee0c800], ["fcmle", 0x7ee0d800], ["fcmlt", 0x5ee0e800]] as const) {
+  def(mn, row("Dd, Dn, fzero", { "": op }));
+}
+for (const [mn, op] of [
+  ["ssra", 0x5f001400], ["usra", 0x7f001400], ["srshr", 0x5f002400], ["urshr", 0x7f002400], ["srsra", 0x5f003400], ["ursra", 0x7f003400], ["sri", 0x7f004400],
+] as const) def(mn, row("Dd, Dn, vshr", { "": op }));
+for (const [mn, op] of [["sli", 0x7f005400], ["sqshlu", 0x7f006400], ["sqshl", 0x5f007400], ["uqshl", 0x7f007400]] as const) def(mn, row("Dd, Dn, vshl", { "": op }));
+// Pairwise reductions of two float lanes into a scalar.
+for (const [mn, op] of [["fmaxp", 0x7e30f800], ["fminp", 0x7eb0f800], ["fmaxnmp", 0x7e30c800], ["fminnmp", 0x7eb0c800]] as const) {
+  def(mn, row("Sd, Vn", { "2s": op }), row("Dd, Vn", { "2d": (op | 0x400000) >>> 0 }));
+}
 
 export const OPCODES: ReadonlyMap<string, readonly OpcodeRow[]> = new Map(Object.entries(table));
