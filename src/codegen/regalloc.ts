@@ -190,17 +190,21 @@ class Unhandled {
   }
 }
 
+/** RA_DEBUG=1: time and fallbacks per function; RA_DEBUG=trace: its phases too. Read once, not per function. */
+const DEBUG = process.env.RA_DEBUG;
+const SIMPLE = process.env.TSCC_REGALLOC === "simple";
+
 export function allocateRegisters(f: MFunc, hooks: TargetHooks): void {
-  if (process.env.TSCC_REGALLOC === "simple") { allocateRegistersSimple(f, hooks); return; }
-  const t0 = process.env.RA_DEBUG ? performance.now() : 0;
+  if (SIMPLE) { allocateRegistersSimple(f, hooks); return; }
+  const t0 = DEBUG ? performance.now() : 0;
   try {
     new SplittingAllocator(f, hooks).run();
   } catch (e) {
     if (!(e instanceof CannotAllocate)) throw e;
-    if (process.env.RA_DEBUG) console.error(`ra ${f.name}: falling back to the simple allocator (${e.message})`);
+    if (DEBUG) console.error(`ra ${f.name}: falling back to the simple allocator (${e.message})`);
     allocateRegistersSimple(f, hooks);
   }
-  if (process.env.RA_DEBUG) console.error(`ra ${f.name}: ${f.blocks.length} blocks, ${f.vregClass.length} vregs, ${(performance.now() - t0).toFixed(1)} ms`);
+  if (DEBUG) console.error(`ra ${f.name}: ${f.blocks.length} blocks, ${f.vregClass.length} vregs, ${(performance.now() - t0).toFixed(1)} ms`);
 }
 
 class SplittingAllocator {
@@ -239,7 +243,7 @@ class SplittingAllocator {
   }
 
   run(): void {
-    const trace = (what: string): void => { if (process.env.RA_TRACE) console.error(`ra ${this.f.name}: ${what}`); };
+    const trace = (what: string): void => { if (DEBUG === "trace") console.error(`ra ${this.f.name}: ${what}`); };
     trace("loops");
     this.loopDepths();
     trace("liveness");
@@ -518,7 +522,6 @@ class SplittingAllocator {
     while (unhandled.size) {
       if (--budget < 0) fail("the scan does not converge");
       const cur = unhandled.pop();
-      if (process.env.RA_TRACE) console.error(`cur v${cur.root.vreg} [${cur.ranges.join(",")}] uses ${cur.uses.join(",")}`);
       const pos = cur.start;
       cur.cursor = 0;
       const stillActive: Interval[] = [];
