@@ -36,6 +36,9 @@ export const A64_HOOKS: TargetHooks<A64Addr> = {
   spillLoad(_cls, dst, slot) {
     return { opc: "ldr", ops: [{ k: "reg", r: dst, size: 8, def: true }, { k: "mem", slot, disp: 0 }] };
   },
+  // Constants (`li` expands to movz/movk after allocation) and page addresses.
+  rematerializable: (i) => (i.opc === "li" || i.opc === "fmov") ? i.ops[1]!.k === "imm" : i.opc === "adrp",
+  jump: (block) => ({ opc: "b", ops: [{ k: "label", block }] }),
   isBranch: (i) => isBranchOpc(i.opc),
 };
 

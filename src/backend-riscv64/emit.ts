@@ -40,6 +40,9 @@ export const RV_HOOKS: TargetHooks<RvAddr> = {
   spillLoad(cls, dst, slot) {
     return { opc: cls === "float" ? "fld" : "ld", ops: [{ k: "reg", r: dst, size: 8, def: true }, { k: "mem", slot, disp: 0 }] };
   },
+  // Constants and PC-relative addresses (`lla` is auipc+addi on one register).
+  rematerializable: (i) => (i.opc === "li" && i.ops[1]!.k === "imm") || i.opc === "lla",
+  jump: (block) => ({ opc: "j", ops: [{ k: "label", block }] }),
   isBranch: (i) => isBranchOpc(i.opc),
 };
 

@@ -30,6 +30,11 @@ export const X86_HOOKS: TargetHooks<X86Addr> = {
   spillLoad(cls, dst, slot) {
     return { opc: cls === "float" ? "movsd" : "movq", ops: [{ k: "mem", slot, disp: 0 }, { k: "reg", r: dst, size: cls === "float" ? 16 : 8, def: true }] };
   },
+  // Immediates and addresses that read no register (lea reads no memory either); not `xor`, which writes the flags.
+  rematerializable: (i) =>
+    ((i.opc === "movq" || i.opc === "movl" || i.opc === "movabsq") && i.ops[0]!.k === "imm") ||
+    (i.opc === "leaq" && i.ops[0]!.k === "mem" && i.ops[0]!.mode?.reloc === undefined && i.ops[0]!.mode?.seg === undefined),
+  jump: (block) => ({ opc: "jmp", ops: [{ k: "label", block }] }),
   isBranch: (i) => isBranchOpc(i.opc),
 };
 

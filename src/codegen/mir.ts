@@ -152,6 +152,15 @@ export interface TargetHooks<A = unknown> {
   copy(cls: RegClass, dst: number, src: MOperand<A>): MInst<A>;
   spillStore(cls: RegClass, src: number, slot: number): MInst<A>;
   spillLoad(cls: RegClass, dst: number, slot: number): MInst<A>;
+  /**
+   * Can the allocator recompute this value-defining instruction at any point
+   * instead of reloading its value (a constant, an address not read from
+   * memory)? Only asked of an instruction whose one register operand is the
+   * value it writes; the copy must leave flags and memory alone.
+   */
+  rematerializable?(i: MInst<A>): boolean;
+  /** An unconditional jump to block `block` (the allocator's blocks on critical edges end with one). */
+  jump(block: number): MInst<A>;
   /** Is this a block-ending branch (copies must go before it)? */
   isBranch(i: MInst<A>): boolean;
 }

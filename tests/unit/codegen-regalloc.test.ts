@@ -21,6 +21,7 @@ const TOY: TargetHooks = {
   copy: (_c, dst, src) => ({ opc: "mov", ops: [{ k: "reg", r: dst, size: 8, def: true }, src], ...(src.k === "reg" ? { copy: { src: 1, dst: 0 } } : {}) }),
   spillStore: (_c, src, slot) => ({ opc: "st", ops: [{ k: "reg", r: src, size: 8 }, { k: "mem", slot, disp: 0 }] }),
   spillLoad: (_c, dst, slot) => ({ opc: "ld", ops: [{ k: "mem", slot, disp: 0 }, { k: "reg", r: dst, size: 8, def: true }] }),
+  jump: (block) => ({ opc: "jmp", ops: [{ k: "label", block }] }),
   isBranch: (i) => i.opc === "jmp",
 };
 
