@@ -324,14 +324,21 @@ export function linkerArgs(cfg: DriverConfig, items: readonly LinkItem[], output
     args.push(...support.begin(kind));
   }
   for (const item of items) if (item.kind === "ld-args") for (const a of item.args) if (a.startsWith("-L")) args.push(a);
-  // gcc's own directory last: the libraries that live only there (libatomic, libgomp, libasan)
-  // are found for -l as gcc finds them; tscc's runtime already stands in for libgcc.
   const dirs = [...support.libraryDirs, ...layout.libraryDirs];
-  if (layout.gccLibDir && !dirs.includes(layout.gccLibDir)) dirs.push(layout.gccLibDir);
   for (const d of dirs) args.push("-L" + d);
+  // A -l library that lives only in gcc's own directory (libatomic, libgomp, libasan) is
+  // found there, as gcc finds it, and named by path: the search path stays gcc-free, so
+  // nothing else (libgcc: tscc's runtime stands in for it) is picked up from there.
+  const archiveFirst = kind === "static" || kind === "static-pie";
+  const gccOnly = (name: string): string | undefined => {
+    const files = archiveFirst ? [`lib${name}.a`] : [`lib${name}.so`, `lib${name}.a`];
+    const userDirs = items.flatMap((i) => (i.kind === "ld-args" ? i.args.filter((a) => a.startsWith("-L")).map((a) => a.slice(2)) : []));
+    if (!layout.gccLibDir || [...userDirs, ...dirs].some((d) => files.some((f) => existsSync(join(d, f))))) return undefined;
+    return files.map((f) => join(layout.gccLibDir!, f)).find((p) => existsSync(p));
+  };
   for (const item of items) {
     if (item.kind === "file") args.push(item.path);
-    else if (item.kind === "lib") args.push("-l" + item.name);
+    else if (item.kind === "lib") args.push(gccOnly(item.name) ?? "-l" + item.name);
     else for (const a of item.args) if (!a.startsWith("-L")) args.push(a);
   }
   if (cfg.defaultLibs && kind !== "relocatable") {
