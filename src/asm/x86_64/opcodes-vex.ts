@@ -9,6 +9,8 @@
 // encoding wins, which gives gas's two-byte prefix for register moves whose
 // source is %xmm8-15 (the store opcode with the registers swapped).
 
+import { SSE2_INTEGER_OPS, SSE2_SHIFTS_BY_XMM } from "./sse-ops.js";
+
 const hex = (n: number): string => n.toString(16).padStart(2, "0");
 const pre = (p: string): string => (p ? p + " " : "");
 
@@ -84,20 +86,9 @@ export function vexForms(): string[] {
   });
 
   // Integer SSE2 operations at 128 bits, AVX2 at 256.
-  const ints: [string, string][] = [
-    ["paddb", "fc"], ["paddw", "fd"], ["paddd", "fe"], ["paddq", "d4"], ["psubb", "f8"], ["psubw", "f9"], ["psubd", "fa"], ["psubq", "fb"],
-    ["pmullw", "d5"], ["pmulhw", "e5"], ["pmulhuw", "e4"], ["pmuludq", "f4"], ["pmaddwd", "f5"],
-    ["pand", "db"], ["pandn", "df"], ["por", "eb"], ["pxor", "ef"],
-    ["pcmpeqb", "74"], ["pcmpeqw", "75"], ["pcmpeqd", "76"], ["pcmpgtb", "64"], ["pcmpgtw", "65"], ["pcmpgtd", "66"],
-    ["punpcklbw", "60"], ["punpcklwd", "61"], ["punpckldq", "62"], ["packsswb", "63"], ["packuswb", "67"],
-    ["punpckhbw", "68"], ["punpckhwd", "69"], ["punpckhdq", "6a"], ["packssdw", "6b"], ["punpcklqdq", "6c"], ["punpckhqdq", "6d"],
-    ["paddusb", "dc"], ["paddusw", "dd"], ["paddsb", "ec"], ["paddsw", "ed"], ["psubusb", "d8"], ["psubusw", "d9"],
-    ["psubsb", "e8"], ["psubsw", "e9"], ["pminub", "da"], ["pmaxub", "de"], ["pminsw", "ea"], ["pmaxsw", "ee"],
-    ["pavgb", "e0"], ["pavgw", "e3"], ["psadbw", "f6"],
-  ];
-  for (const [n, op] of ints) nds(`v${n}`, "66", op, true);
+  for (const [n, op] of SSE2_INTEGER_OPS) nds(`v${n}`, "66", op, true);
   // Shifts by a count in an %xmm (also for %ymm data), and by an immediate (the destination is vvvv).
-  for (const [n, op] of [["psrlw", "d1"], ["psrld", "d2"], ["psrlq", "d3"], ["psraw", "e1"], ["psrad", "e2"], ["psllw", "f1"], ["pslld", "f2"], ["psllq", "f3"]] as const) {
+  for (const [n, op] of SSE2_SHIFTS_BY_XMM) {
     l.push(`v${n} xm,vx,x | vex 66 0f ${op} /r`, `v${n} xm,vy,y | vex L1 66 0f ${op} /r`);
   }
   for (const [n, op, ext] of [

@@ -23,6 +23,7 @@
 // wins and ties go to the earlier line: the order below is GNU as's choice.
 
 import { vexForms } from "./opcodes-vex.js";
+import { SSE2_INTEGER_OPS, SSE2_SHIFTS_BY_XMM } from "./sse-ops.js";
 
 const CC: readonly (readonly [string, number])[] = [
   ["o", 0], ["no", 1], ["b", 2], ["c", 2], ["nae", 2], ["ae", 3], ["nb", 3], ["nc", 3], ["e", 4], ["z", 4],
@@ -188,18 +189,7 @@ function sseForms(): string[] {
     ["haddpd", "66", "7c"], ["haddps", "f2", "7c"], ["hsubpd", "66", "7d"], ["hsubps", "f2", "7d"],
     ["addsubpd", "66", "d0"], ["addsubps", "f2", "d0"], ["movddup", "f2", "12"], ["movshdup", "f3", "16"], ["movsldup", "f3", "12"],
   );
-  const ints: [string, string][] = [
-    ["paddb", "fc"], ["paddw", "fd"], ["paddd", "fe"], ["paddq", "d4"], ["psubb", "f8"], ["psubw", "f9"], ["psubd", "fa"], ["psubq", "fb"],
-    ["pmullw", "d5"], ["pmulhw", "e5"], ["pmulhuw", "e4"], ["pmuludq", "f4"], ["pmaddwd", "f5"],
-    ["pand", "db"], ["pandn", "df"], ["por", "eb"], ["pxor", "ef"],
-    ["pcmpeqb", "74"], ["pcmpeqw", "75"], ["pcmpeqd", "76"], ["pcmpgtb", "64"], ["pcmpgtw", "65"], ["pcmpgtd", "66"],
-    ["punpcklbw", "60"], ["punpcklwd", "61"], ["punpckldq", "62"], ["packsswb", "63"], ["packuswb", "67"],
-    ["punpckhbw", "68"], ["punpckhwd", "69"], ["punpckhdq", "6a"], ["packssdw", "6b"], ["punpcklqdq", "6c"], ["punpckhqdq", "6d"],
-    ["psrlw", "d1"], ["psrld", "d2"], ["psrlq", "d3"], ["psraw", "e1"], ["psrad", "e2"], ["psllw", "f1"], ["pslld", "f2"], ["psllq", "f3"],
-    ["paddusb", "dc"], ["paddusw", "dd"], ["paddsb", "ec"], ["paddsw", "ed"], ["psubusb", "d8"], ["psubusw", "d9"],
-    ["psubsb", "e8"], ["psubsw", "e9"], ["pminub", "da"], ["pmaxub", "de"], ["pminsw", "ea"], ["pmaxsw", "ee"],
-    ["pavgb", "e0"], ["pavgw", "e3"], ["psadbw", "f6"],
-  ];
+  const ints = [...SSE2_INTEGER_OPS, ...SSE2_SHIFTS_BY_XMM];
   for (const [n, op] of ints) rm.push([n, "66", op]);
   const ssse3: [string, string][] = [
     ["pshufb", "00"], ["phaddw", "01"], ["phaddd", "02"], ["phaddsw", "03"], ["pmaddubsw", "04"], ["phsubw", "05"], ["phsubd", "06"],
